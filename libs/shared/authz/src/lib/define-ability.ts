@@ -1,0 +1,63 @@
+import type { MongoAbility, MongoQuery } from '@casl/ability';
+import { AbilityBuilder, createMongoAbility } from '@casl/ability';
+import type { Role } from '@caunoi/shared/domain';
+import type { Action, SubjectType } from './subjects';
+import { CASE_CONTENT_SUBJECTS } from './subjects';
+
+/** The minimum the rules need to know about the person asking. */
+export interface AbilityUser {
+  id: string;
+  role: Role;
+  agencyId: string;
+}
+
+/** Records are plain objects tagged with their subject type (see `subject()` from CASL). */
+export type AppAbility = MongoAbility<[Action, SubjectType | Record<string, unknown>], MongoQuery>;
+
+type Builder = AbilityBuilder<AppAbility>;
+
+/** One function per role keeps each role's powers readable in one place. */
+const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>> = {
+  admin: ({ can }) => {
+    can('manage', ['User', 'Agency', 'AdministrativeUnit', 'Setting']);
+    can('read', 'AuditLog', { subjectType: { $in: ['User', 'Agency', 'Session'] } });
+  },
+  supervisor: ({ can }, user) => {
+    can('read', 'User', { agencyId: user.agencyId });
+  },
+  caseworker: ({ can }, user) => {
+    can('read', 'User', { agencyId: user.agencyId });
+  },
+  hotline_operator: () => undefined,
+  volunteer: () => undefined,
+  police_liaison: () => undefined,
+  health_liaison: () => undefined,
+  justice_liaison: () => undefined,
+  reporting_officer: () => undefined,
+};
+
+/**
+ * The single source of truth for who may do what, used by the API (guards, instance checks,
+ * SQL list filters) and by the web app (to hide what a role may not do).
+ */
+export function defineAbilityFor(user: AbilityUser): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const { can, cannot } = builder;
+
+  // Every signed-in person may see the agency directory, the administrative units and themself.
+  can('read', ['Agency', 'AdministrativeUnit']);
+  can('read', 'User', { id: user.id });
+
+  ROLE_RULES[user.role](builder, user);
+
+  if (user.role === 'admin') {
+    // Last, so it wins over anything granted above, now or in later issues.
+    cannot('manage', [...CASE_CONTENT_SUBJECTS]);
+  }
+  return builder.build();
+}
+
+/** Rebuilds an ability from rules the API sent (web side). */
+export function abilityFromRules(rules: AppAbility['rules']): AppAbility {
+  return createMongoAbility<AppAbility>(rules);
+}

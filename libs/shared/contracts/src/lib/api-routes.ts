@@ -1,0 +1,40 @@
+/** Route paths shared by the API controllers and the web data-access layer. */
+export const API_PREFIX = 'api';
+
+export const ApiRoutes = {
+  health: 'health',
+  auth: {
+    root: 'auth',
+    login: 'login',
+    refresh: 'refresh',
+    logout: 'logout',
+    me: 'me',
+    changePassword: 'password',
+  },
+  users: {
+    root: 'users',
+    disable: 'disable',
+    enable: 'enable',
+    resetPassword: 'reset-password',
+  },
+  agencies: 'agencies',
+  administrativeUnits: 'administrative-units',
+} as const;
+
+/** Name of the httpOnly cookie that carries the refresh token; it is only sent to /api/auth. */
+export const REFRESH_COOKIE_NAME = 'cn_refresh';
+export const REFRESH_COOKIE_PATH = '/api/auth';
+
+/** Demo accounts created by the seed outside production (README lists them too). */
+export const DEMO_PASSWORD = 'CauNoi@DaNang2026';
+export const DEMO_USERNAMES = {
+  hotline_operator: 'hotline.demo',
+  volunteer: 'volunteer.demo',
+  caseworker: 'caseworker.demo',
+  supervisor: 'supervisor.demo',
+  police_liaison: 'police.demo',
+  health_liaison: 'health.demo',
+  justice_liaison: 'justice.demo',
+  reporting_officer: 'reporting.demo',
+  admin: 'admin.demo',
+} as const;
