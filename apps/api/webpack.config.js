@@ -1,6 +1,7 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
+// One project, three entry points: the HTTP server, the queue worker and the migrate/seed CLI.
 module.exports = {
   output: {
     path: join(__dirname, '../../dist/apps/api'),
@@ -14,12 +15,15 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      additionalEntryPoints: [
+        { entryName: 'worker', entryPath: './src/worker.ts' },
+        { entryName: 'cli', entryPath: './src/cli.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
-      assets: ["./src/assets"],
       optimization: false,
       outputHashing: 'none',
-      generatePackageJson: true,
+      generatePackageJson: false,
       sourceMap: true,
-    })
+    }),
   ],
 };

@@ -5,3 +5,4 @@ export * from './lib/auth';
 export * from './lib/users';
 export * from './lib/agencies';
 export * from './lib/health';
+export * from './lib/jobs';

@@ -1,0 +1,26 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { AppConfig } from './config/app-config';
+import { CoreModule } from './core.module';
+import { AgenciesModule } from './modules/agencies/agencies.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { JwtAuthGuard } from './modules/auth/auth.guards';
+import { PolicyGuard } from './modules/authz/policy.guard';
+import { HealthModule } from './modules/health/health.module';
+import { UsersModule } from './modules/users/users.module';
+
+/** The HTTP process. Guards run in order: who are you (JWT + session), then may you (CASL). */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config), HealthModule, AuthModule, UsersModule, AgenciesModule],
+      providers: [
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: PolicyGuard },
+      ],
+    };
+  }
+}

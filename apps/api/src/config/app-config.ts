@@ -1,0 +1,153 @@
+/**
+ * The only place that reads process.env. Everything else receives a typed, validated AppConfig.
+ */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string;
+  jwtSecret: string;
+  /** Key ring for AES-256-GCM; the first key encrypts, all keys decrypt. */
+  dataEncryptionKeys: { id: string; key: Buffer }[];
+  blindIndexKey: Buffer;
+  queuePrefix: string;
+  webDistDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Maximum JSON body accepted by the API. */
+  bodyLimit: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const NODE_ENVS = ['development', 'test', 'production'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Validates the environment once at boot; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Env): AppConfig {
+  const problems: string[] = [];
+
+  const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development', problems);
+  const port = integer(env, 'PORT', 3000, 1, 65535, problems);
+  const host = env['HOST'] || '0.0.0.0';
+  const databaseUrl = url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/caunoi', ['postgres:', 'postgresql:'], problems);
+  const redisUrl = url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'], problems);
+
+  const jwtSecret = env['JWT_SECRET'] ?? '';
+  if (jwtSecret.length < 32) problems.push('JWT_SECRET must be set to at least 32 characters');
+
+  const dataEncryptionKeys = keyRing(env['DATA_ENCRYPTION_KEYS'], problems);
+  const blindIndexKey = base64Key(env['BLIND_INDEX_KEY'], 'BLIND_INDEX_KEY', problems);
+
+  const queuePrefix = env['QUEUE_PREFIX'] || 'caunoi';
+  if (!/^[a-z0-9_-]{1,40}$/i.test(queuePrefix)) {
+    problems.push('QUEUE_PREFIX may only contain letters, digits, "-" and "_" (at most 40)');
+  }
+  const logLevel = oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info', problems);
+  const bodyLimit = env['BODY_LIMIT'] || '100kb';
+  if (!/^\d+(kb|mb)$/.test(bodyLimit)) problems.push('BODY_LIMIT must look like "100kb" or "1mb"');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    nodeEnv,
+    port,
+    host,
+    databaseUrl,
+    redisUrl,
+    jwtSecret,
+    dataEncryptionKeys,
+    blindIndexKey,
+    queuePrefix,
+    webDistDir: env['WEB_DIST_DIR'] || 'dist/apps/web/browser',
+    logLevel,
+    bodyLimit,
+  };
+}
+
+function oneOf<T extends string>(
+  env: Env,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+  problems: string[],
+): T {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return fallback;
+}
+
+function integer(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+    return fallback;
+  }
+  return parsed;
+}
+
+function url(
+  env: Env,
+  name: string,
+  fallback: string,
+  protocols: string[],
+  problems: string[],
+): string {
+  const value = env[name] || fallback;
+  try {
+    const parsed = new URL(value);
+    if (!protocols.includes(parsed.protocol)) {
+      problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    }
+  } catch {
+    problems.push(`${name} is not a valid URL`);
+  }
+  return value;
+}
+
+function base64Key(value: string | undefined, name: string, problems: string[]): Buffer {
+  if (!value) {
+    problems.push(`${name} must be set (base64 of at least 32 random bytes)`);
+    return Buffer.alloc(0);
+  }
+  const key = Buffer.from(value, 'base64');
+  if (key.length < 32) problems.push(`${name} must decode to at least 32 bytes`);
+  return key;
+}
+
+function keyRing(value: string | undefined, problems: string[]): AppConfig['dataEncryptionKeys'] {
+  const name = 'DATA_ENCRYPTION_KEYS';
+  if (!value) {
+    problems.push(`${name} must be set as "keyId:base64key[,keyId:base64key...]"`);
+    return [];
+  }
+  const ring: AppConfig['dataEncryptionKeys'] = [];
+  for (const entry of value.split(',')) {
+    const [id, encoded] = entry.trim().split(':');
+    const key = Buffer.from(encoded ?? '', 'base64');
+    if (!id || !/^[a-z0-9]{1,16}$/i.test(id) || key.length !== 32) {
+      problems.push(`${name} entry "${id ?? ''}" must be "keyId:base64" with a 32-byte key`);
+      continue;
+    }
+    if (ring.some((k) => k.id === id)) problems.push(`${name} repeats key id "${id}"`);
+    ring.push({ id, key });
+  }
+  return ring;
+}

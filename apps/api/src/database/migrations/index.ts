@@ -1,0 +1,4 @@
+import { Foundation1763800000000 } from './1763800000000-foundation';
+
+/** Every migration, in order. The bundle cannot glob, so each one is listed here. */
+export const MIGRATIONS = [Foundation1763800000000];

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { API_PREFIX } from '@caunoi/shared/contracts';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { requestContextMiddleware } from './common/request-context';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/app-config';
+
+/**
+ * Everything the HTTP process sets up around the Nest modules. Shared by main.ts and the
+ * integration tests, so tests exercise the same pipeline users hit.
+ */
+export function configureHttpApp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(app.get(Logger));
+  app.use(requestContextMiddleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Swagger UI and Angular Material need inline styles; scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          // Plain-http deployments (localhost, a LAN pilot) must keep loading their own assets.
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.use(`/${API_PREFIX}`, (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Cầu Nối API')
+      .setDescription('Coordination of help for survivors of gender-based violence')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+  });
+
+  serveWebApp(app, config.webDistDir);
+}
+
+/** One port: the built Angular app is served beside the API, with the SPA fallback for its routes. */
+function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
+  const root = resolve(webDistDir);
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) return;
+  app.use(express.static(root, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isApi = req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
+    if (req.method !== 'GET' || isApi) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,132 @@
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type {
+  AdministrativeUnitView,
+  AgencyView,
+  Page,
+} from '@caunoi/shared/contracts';
+import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import { fieldError } from '../../common/api-errors';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
+import { AgenciesRepository } from './agencies.repository';
+import type { AgencyEntity } from './agency.entity';
+import type {
+  AdministrativeUnitQueryDto,
+  AgencyListQueryDto,
+  CreateAgencyDto,
+  UpdateAgencyDto,
+} from './dto/agency.dto';
+import { mapAgency } from './dto/agency.dto';
+
+@Injectable()
+export class AgenciesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly agencies: AgenciesRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: AgencyListQueryDto): Promise<Page<AgencyView>> {
+    const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+    const after = decodeCursor(query.after, ['name', 'id'] as const);
+    const rows = await this.agencies.getPage({
+      after,
+      limit: limit + 1,
+      type: query.type,
+      provinceCode: query.provinceCode,
+      nameContains: query.q?.trim() || undefined,
+      includeInactive: query.includeInactive ?? false,
+    });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(mapAgency),
+      nextCursor: rows.length > limit && last ? encodeCursor({ name: last.name, id: last.id }) : null,
+    };
+  }
+
+  async get(id: string): Promise<AgencyView> {
+    return mapAgency(await this.getEntity(id));
+  }
+
+  async create(actor: AuthenticatedUser, dto: CreateAgencyDto): Promise<AgencyView> {
+    await this.assertUnits(dto.provinceCode, dto.communeCode ?? null);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const agency = await this.agencies.insert(manager, {
+        type: dto.type,
+        name: dto.name.trim(),
+        provinceCode: dto.provinceCode,
+        communeCode: dto.communeCode ?? null,
+        address: dto.address ?? null,
+        phone: dto.phone ?? null,
+        email: dto.email ?? null,
+        services: dto.services,
+      });
+      await this.audit.record(manager, {
+        actor,
+        action: 'agency.create',
+        subjectType: 'Agency',
+        subjectId: agency.id,
+        fields: Object.keys(dto),
+      });
+      return agency;
+    });
+    return mapAgency(saved);
+  }
+
+  async update(actor: AuthenticatedUser, id: string, dto: UpdateAgencyDto): Promise<AgencyView> {
+    const agency = await this.getEntity(id);
+    const provinceCode = dto.provinceCode ?? agency.provinceCode;
+    const communeCode = dto.communeCode === undefined ? agency.communeCode : dto.communeCode;
+    if (dto.provinceCode !== undefined || dto.communeCode !== undefined) {
+      await this.assertUnits(provinceCode, communeCode);
+    }
+    const changed = Object.keys(dto);
+    Object.assign(agency, { ...dto, provinceCode, communeCode });
+    if (dto.name !== undefined) agency.name = dto.name.trim();
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const result = await this.agencies.save(manager, agency);
+      await this.audit.record(manager, {
+        actor,
+        action: dto.active === false ? 'agency.disable' : 'agency.update',
+        subjectType: 'Agency',
+        subjectId: id,
+        fields: changed,
+      });
+      return result;
+    });
+    return mapAgency(saved);
+  }
+
+  async listUnits(query: AdministrativeUnitQueryDto): Promise<AdministrativeUnitView[]> {
+    const units = await this.agencies.getUnits(query.level, query.parentCode);
+    return units.map((u) => ({ code: u.code, name: u.name, level: u.level, parentCode: u.parentCode }));
+  }
+
+  private async getEntity(id: string): Promise<AgencyEntity> {
+    const agency = await this.agencies.getById(id);
+    if (!agency) throw new NotFoundException('Agency not found');
+    return agency;
+  }
+
+  /** The province must exist, and the commune, if given, must lie in it. */
+  private async assertUnits(provinceCode: string, communeCode: string | null): Promise<void> {
+    const province = await this.agencies.getUnit(provinceCode);
+    if (!province || province.level !== 'province') {
+      throw fieldError(HttpStatus.BAD_REQUEST, 'provinceCode', 'not_found', 'provinceCode is not a known province');
+    }
+    if (communeCode === null) return;
+    const commune = await this.agencies.getUnit(communeCode);
+    if (!commune || commune.level !== 'commune' || commune.parentCode !== provinceCode) {
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'communeCode',
+        'not_in_province',
+        'communeCode is not a commune of the given province',
+      );
+    }
+  }
+}

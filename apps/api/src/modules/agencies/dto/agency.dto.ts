@@ -1,0 +1,142 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import type {
+  AgencyListQuery,
+  AgencyView,
+  CreateAgencyRequest,
+  UpdateAgencyRequest,
+} from '@caunoi/shared/contracts';
+import { PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
+import type { AgencyType, ServiceType } from '@caunoi/shared/domain';
+import { AGENCY_TYPES, SERVICE_TYPES } from '@caunoi/shared/domain';
+import type { AgencyEntity } from '../agency.entity';
+
+const PHONE_PATTERN = /^[0-9+() .-]{3,40}$/;
+
+export class CreateAgencyDto implements CreateAgencyRequest {
+  @ApiProperty({ enum: AGENCY_TYPES })
+  @IsIn(AGENCY_TYPES)
+  type!: AgencyType;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: '48' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(16)
+  provinceCode!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  communeCode?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(PHONE_PATTERN, { message: 'phone may contain only digits, spaces and + ( ) . -' })
+  phone?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(200)
+  email?: string | null;
+
+  @ApiProperty({ enum: SERVICE_TYPES, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SERVICE_TYPES, { each: true })
+  services!: ServiceType[];
+}
+
+export class UpdateAgencyDto extends PartialType(CreateAgencyDto) implements UpdateAgencyRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class AgencyListQueryDto implements AgencyListQuery {
+  @IsOptional()
+  @IsString()
+  after?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_SIZE_MAX)
+  limit?: number;
+
+  @IsOptional()
+  @IsIn(AGENCY_TYPES)
+  type?: AgencyType;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  provinceCode?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includeInactive?: boolean;
+}
+
+export class AdministrativeUnitQueryDto {
+  @IsOptional()
+  @IsIn(['province', 'commune'])
+  level?: 'province' | 'commune';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  parentCode?: string;
+}
+
+export function mapAgency(entity: AgencyEntity): AgencyView {
+  return {
+    id: entity.id,
+    type: entity.type,
+    name: entity.name,
+    provinceCode: entity.provinceCode,
+    communeCode: entity.communeCode,
+    address: entity.address,
+    phone: entity.phone,
+    email: entity.email,
+    services: entity.services,
+    active: entity.active,
+    createdAt: entity.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditLogEntity } from './audit-log.entity';
+
+export type NewAuditRow = Omit<AuditLogEntity, 'id' | 'prevHash' | 'hash'>;
+
+const GENESIS_HASH = '0'.repeat(64);
+// One lock id for the chain: appends are serialised so each row can name its predecessor's hash.
+const AUDIT_CHAIN_LOCK = 7_424_001;
+
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Appends inside the caller's transaction, so the audit row and the change commit together. */
+  async append(manager: EntityManager, row: NewAuditRow): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    const [last] = (await manager.query(
+      'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1',
+    )) as { hash: string }[];
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const hash = chainHash(prevHash, row);
+    await manager.insert(AuditLogEntity, { ...row, prevHash, hash });
+  }
+
+  /** Rows for one subject, newest first (keyset on id). */
+  getForSubject(subjectType: string, subjectId: string, limit: number): Promise<AuditLogEntity[]> {
+    return this.dataSource.getRepository(AuditLogEntity).find({
+      where: { subjectType, subjectId },
+      order: { id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  getForActor(actorUserId: string, limit: number): Promise<AuditLogEntity[]> {
+    return this.dataSource.getRepository(AuditLogEntity).find({
+      where: { actorUserId },
+      order: { id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /** Recomputes the chain; returns the id of the first row whose hash does not match, or null. */
+  async findFirstBrokenLink(): Promise<string | null> {
+    const rows = await this.dataSource
+      .getRepository(AuditLogEntity)
+      .find({ order: { id: 'ASC' } });
+    let prev = GENESIS_HASH;
+    for (const row of rows) {
+      if (row.prevHash !== prev || chainHash(prev, row) !== row.hash) return row.id;
+      prev = row.hash;
+    }
+    return null;
+  }
+}
+
+function chainHash(prevHash: string, row: NewAuditRow): string {
+  const canonical = JSON.stringify([
+    prevHash,
+    row.occurredAt.toISOString(),
+    row.actorUserId,
+    row.actorRole,
+    row.actorAgencyId,
+    row.action,
+    row.subjectType,
+    row.subjectId,
+    row.fields,
+    row.requestId,
+    // jsonb reorders keys on the way back, so hash them in a fixed order.
+    Object.keys(row.details)
+      .sort()
+      .map((key) => [key, row.details[key]]),
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}

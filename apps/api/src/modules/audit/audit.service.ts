@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { currentRequestId } from '../../common/request-context';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
+import { AuditRepository } from './audit.repository';
+
+export interface AuditActor {
+  id: string;
+  role: string;
+  agencyId: string;
+}
+
+export interface AuditEvent {
+  /** Who acted; null for an anonymous attempt (e.g. a failed login for an unknown username). */
+  actor: AuditActor | AuthenticatedUser | null;
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  /** Names of the fields read or changed, never their values. */
+  fields?: string[];
+  /** Codes and ids only: no survivor data, no passwords, no free text. */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly auditRepository: AuditRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Writes the audit row in the given transaction. */
+  record(manager: EntityManager, event: AuditEvent): Promise<void> {
+    return this.auditRepository.append(manager, {
+      occurredAt: this.clock.now(),
+      actorUserId: event.actor?.id ?? null,
+      actorRole: event.actor?.role ?? null,
+      actorAgencyId: event.actor?.agencyId ?? null,
+      action: event.action,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId ?? null,
+      fields: event.fields ?? [],
+      requestId: currentRequestId(),
+      details: event.details ?? {},
+    });
+  }
+}

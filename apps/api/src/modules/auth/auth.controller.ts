@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { MeResponse, TokenResponse } from '@caunoi/shared/contracts';
+import { ApiRoutes } from '@caunoi/shared/contracts';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
+import { AllowPendingPasswordChange, CurrentUser, Public } from '../authz/policy.decorators';
+import type { UserEntity } from '../users/user.entity';
+import { ChangePasswordDto, LoginDto } from './auth.dto';
+import { LocalAuthGuard } from './auth.guards';
+import type { IssuedSession } from './auth.service';
+import { AuthService } from './auth.service';
+import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
+
+const R = ApiRoutes.auth;
+
+@ApiTags('auth')
+@Controller(R.root)
+export class AuthController {
+  private readonly secureCookies: boolean;
+
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.secureCookies = config.nodeEnv === 'production';
+  }
+
+  @Public()
+  @UseGuards(LocalAuthGuard)
+  @ApiBody({ type: LoginDto })
+  @Post(R.login)
+  @HttpCode(HttpStatus.OK)
+  async login(@Req() req: Request & { user: UserEntity }, @Res({ passthrough: true }) res: Response): Promise<TokenResponse> {
+    return this.withCookie(res, await this.auth.login(req.user));
+  }
+
+  @Public()
+  @Post(R.refresh)
+  @HttpCode(HttpStatus.OK)
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokenResponse> {
+    return this.withCookie(res, await this.auth.refresh(readRefreshCookie(req)));
+  }
+
+  @ApiBearerAuth()
+  @AllowPendingPasswordChange()
+  @Post(R.logout)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async logout(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(user);
+    clearRefreshCookie(res, this.secureCookies);
+  }
+
+  @ApiBearerAuth()
+  @AllowPendingPasswordChange()
+  @Get(R.me)
+  me(@CurrentUser() user: AuthenticatedUser): Promise<MeResponse> {
+    return this.auth.me(user);
+  }
+
+  @ApiBearerAuth()
+  @AllowPendingPasswordChange()
+  @Post(R.changePassword)
+  @HttpCode(HttpStatus.OK)
+  async changePassword(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: ChangePasswordDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TokenResponse> {
+    return this.withCookie(res, await this.auth.changePassword(user, dto.currentPassword, dto.newPassword));
+  }
+
+  private withCookie(res: Response, issued: IssuedSession): TokenResponse {
+    setRefreshCookie(res, issued.refreshToken, issued.sessionExpiresAt, this.secureCookies);
+    return issued.body;
+  }
+}

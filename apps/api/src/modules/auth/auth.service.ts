@@ -1,0 +1,290 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { defineAbilityFor, packRules } from '@caunoi/shared/authz';
+import type { MeResponse, TokenResponse } from '@caunoi/shared/contracts';
+import type { Role } from '@caunoi/shared/domain';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  LOGIN_LOCKOUT_MS,
+  LOGIN_MAX_FAILED_ATTEMPTS,
+  SESSION_ABSOLUTE_TIMEOUT_MS,
+  SESSION_IDLE_TIMEOUT_MS,
+} from '@caunoi/shared/domain';
+import { fieldError } from '../../common/api-errors';
+import { Clock } from '../../common/clock';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
+import type { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { UsersService } from '../users/users.service';
+import { AccountLockedException, invalidCredentials } from './auth.errors';
+import { PasswordHasher } from './password-hasher';
+import { SessionsRepository } from './sessions.repository';
+
+export interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+  iat: number;
+  exp: number;
+}
+
+/** Tokens for the client: the access token in the body, the refresh token for the cookie only. */
+export interface IssuedSession {
+  body: TokenResponse;
+  refreshToken: string;
+  sessionExpiresAt: Date;
+}
+
+// Writing last_seen_at at most once a minute keeps the idle rule exact enough and spares a write per request.
+const TOUCH_INTERVAL_MS = 60_000;
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersRepository,
+    private readonly usersService: UsersService,
+    private readonly sessions: SessionsRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Checks a username and password; counts failures and locks after too many. */
+  async validateCredentials(username: string, password: string): Promise<UserEntity> {
+    const user = await this.users.getCredentialsByUsername(username);
+    if (!user) {
+      await this.hasher.verifyDummy(password);
+      await this.dataSource.transaction((m) =>
+        this.audit.record(m, { actor: null, action: 'auth.login_failed', subjectType: 'Session', details: { reason: 'unknown_user' } }),
+      );
+      throw invalidCredentials();
+    }
+    const now = this.clock.now();
+    if (user.lockedUntil && user.lockedUntil > now) {
+      await this.dataSource.transaction((m) =>
+        this.audit.record(m, { actor: null, action: 'auth.login_locked', subjectType: 'User', subjectId: user.id }),
+      );
+      throw new AccountLockedException(secondsUntil(user.lockedUntil, now));
+    }
+    const passwordOk = await this.hasher.verify(user.passwordHash, password);
+    if (passwordOk && !user.disabledAt) return user;
+
+    if (!passwordOk) {
+      const outcome = await this.dataSource.transaction(async (m) => {
+        const result = await this.users.recordFailedLogin(m, user.id, LOGIN_MAX_FAILED_ATTEMPTS, new Date(now.getTime() + LOGIN_LOCKOUT_MS));
+        const lockedNow = result.lockedUntil !== null && result.lockedUntil > now;
+        await this.audit.record(m, {
+          actor: null,
+          action: lockedNow ? 'auth.lockout' : 'auth.login_failed',
+          subjectType: 'User',
+          subjectId: user.id,
+          details: { reason: 'wrong_password' },
+        });
+        return { ...result, lockedNow };
+      });
+      if (outcome.lockedNow && outcome.lockedUntil) {
+        throw new AccountLockedException(secondsUntil(outcome.lockedUntil, now));
+      }
+      throw invalidCredentials();
+    }
+    // A disabled account with the right password gets the same answer as a wrong password.
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, { actor: null, action: 'auth.login_failed', subjectType: 'User', subjectId: user.id, details: { reason: 'disabled' } }),
+    );
+    throw invalidCredentials();
+  }
+
+  /** Opens a session after a successful sign-in. */
+  login(user: UserEntity): Promise<IssuedSession> {
+    return this.dataSource.transaction(async (m) => {
+      await this.users.update(m, user.id, { failedLoginCount: 0, lockedUntil: null });
+      const issued = await this.openSession(m, user.id);
+      await this.audit.record(m, {
+        actor: { id: user.id, role: user.role, agencyId: user.agencyId },
+        action: 'auth.login',
+        subjectType: 'Session',
+        subjectId: sessionIdOf(issued.refreshToken),
+      });
+      return issued;
+    });
+  }
+
+  /** Rotates the refresh token. Presenting an already-rotated token ends the session (likely theft). */
+  async refresh(presented: string | null): Promise<IssuedSession> {
+    const parsed = parseRefreshToken(presented);
+    if (!parsed) throw new UnauthorizedException('Session ended');
+    // The revocation must commit even though the request fails, so the transaction returns
+    // an outcome and the error is thrown after it.
+    const outcome = await this.dataSource.transaction(async (m): Promise<IssuedSession | null> => {
+      const session = await this.sessions.getByIdForUpdate(m, parsed.sessionId);
+      const now = this.clock.now();
+      if (!session || session.revokedAt) return null;
+      if (!hashesEqual(session.refreshTokenHash, hashToken(parsed.secret))) {
+        await this.sessions.revoke(m, session.id, now, 'refresh_reuse');
+        await this.audit.record(m, { actor: null, action: 'auth.refresh_reuse', subjectType: 'Session', subjectId: session.id });
+        return null;
+      }
+      const expiry = expiryReason(session.lastSeenAt, session.expiresAt, now);
+      const user = await this.users.getWithAgency(session.userId);
+      if (expiry || !user || user.disabledAt) {
+        await this.sessions.revoke(m, session.id, now, expiry ?? 'account_disabled');
+        return null;
+      }
+      const secret = randomSecret();
+      await this.sessions.rotate(m, session.id, hashToken(secret), now);
+      return this.issue(session.id, user.id, secret, session.expiresAt, now);
+    });
+    if (!outcome) throw new UnauthorizedException('Session ended');
+    return outcome;
+  }
+
+  async logout(user: AuthenticatedUser): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await this.sessions.revoke(m, user.sessionId, this.clock.now(), 'logout');
+      await this.audit.record(m, { actor: user, action: 'auth.logout', subjectType: 'Session', subjectId: user.sessionId });
+    });
+  }
+
+  /** Verifies the access token's session on every request; revocation takes effect at once. */
+  async authenticate(payload: AccessTokenPayload): Promise<AuthenticatedUser> {
+    const now = this.clock.now();
+    if (typeof payload.exp !== 'number' || payload.exp * 1000 <= now.getTime()) {
+      throw new UnauthorizedException('Access token expired');
+    }
+    const found = await this.sessions.getWithUser(payload.sid);
+    if (!found || found.userId !== payload.sub || found.revokedAt || found.disabledAt) {
+      throw new UnauthorizedException('Session ended');
+    }
+    if (expiryReason(found.lastSeenAt, found.expiresAt, now)) {
+      throw new UnauthorizedException('Session ended');
+    }
+    await this.sessions.touch(found.sessionId, now, TOUCH_INTERVAL_MS);
+    return {
+      id: found.userId,
+      username: found.username,
+      displayName: found.displayName,
+      role: found.role as Role,
+      agencyId: found.agencyId,
+      sessionId: found.sessionId,
+      mustChangePassword: found.mustChangePassword,
+    };
+  }
+
+  async me(user: AuthenticatedUser): Promise<MeResponse> {
+    const entity = await this.users.getWithAgency(user.id);
+    if (!entity?.agency) throw new UnauthorizedException('Session ended');
+    return {
+      user: {
+        id: entity.id,
+        username: entity.username,
+        displayName: entity.displayName,
+        role: entity.role,
+        mustChangePassword: entity.mustChangePassword,
+      },
+      agency: {
+        id: entity.agency.id,
+        name: entity.agency.name,
+        type: entity.agency.type,
+        provinceCode: entity.agency.provinceCode,
+      },
+      rules: packRules(defineAbilityFor(user).rules),
+      idleTimeoutSeconds: SESSION_IDLE_TIMEOUT_MS / 1000,
+    };
+  }
+
+  /** Replaces the password, ends every session (this one included) and opens a fresh one. */
+  async changePassword(user: AuthenticatedUser, currentPassword: string, newPassword: string): Promise<IssuedSession> {
+    const entity = await this.users.getCredentialsById(user.id);
+    if (!entity || !(await this.hasher.verify(entity.passwordHash, currentPassword))) {
+      throw fieldError(HttpStatus.BAD_REQUEST, 'currentPassword', 'incorrect', 'currentPassword is not correct');
+    }
+    this.usersService.assertPasswordAcceptable(newPassword, entity.username, 'newPassword');
+    if (await this.hasher.verify(entity.passwordHash, newPassword)) {
+      throw fieldError(HttpStatus.BAD_REQUEST, 'newPassword', 'same_as_current', 'newPassword must differ from the current one');
+    }
+    const passwordHash = await this.hasher.hash(newPassword);
+    return this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
+      await this.users.update(m, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: now });
+      await this.sessions.revokeAllForUser(m, user.id, now, 'password_changed');
+      const issued = await this.openSession(m, user.id);
+      await this.audit.record(m, { actor: user, action: 'auth.password_change', subjectType: 'User', subjectId: user.id, fields: ['password'] });
+      return issued;
+    });
+  }
+
+  private async openSession(m: Parameters<SessionsRepository['insert']>[0], userId: string): Promise<IssuedSession> {
+    const now = this.clock.now();
+    const secret = randomSecret();
+    const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_TIMEOUT_MS);
+    const session = await this.sessions.insert(m, {
+      userId,
+      refreshTokenHash: hashToken(secret),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+    });
+    return this.issue(session.id, userId, secret, expiresAt, now);
+  }
+
+  private issue(sessionId: string, userId: string, secret: string, sessionExpiresAt: Date, now: Date): IssuedSession {
+    const iat = Math.floor(now.getTime() / 1000);
+    const exp = Math.min(iat + ACCESS_TOKEN_TTL_SECONDS, Math.floor(sessionExpiresAt.getTime() / 1000));
+    const payload: AccessTokenPayload = { sub: userId, sid: sessionId, iat, exp };
+    // iat/exp come from the injected clock, so tests that move time move token expiry too.
+    const accessToken = this.jwt.sign(payload, { secret: this.config.jwtSecret, algorithm: 'HS256' });
+    return {
+      body: {
+        accessToken,
+        accessTokenExpiresAt: new Date(exp * 1000).toISOString(),
+        sessionExpiresAt: sessionExpiresAt.toISOString(),
+      },
+      refreshToken: `${sessionId}.${secret}`,
+      sessionExpiresAt,
+    };
+  }
+}
+
+function randomSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function hashToken(secret: string): Buffer {
+  return createHash('sha256').update(secret).digest();
+}
+
+function hashesEqual(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sessionIdOf(refreshToken: string): string {
+  return refreshToken.split('.')[0] ?? '';
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function parseRefreshToken(token: string | null): { sessionId: string; secret: string } | null {
+  if (!token) return null;
+  const [sessionId, secret, extra] = token.split('.');
+  if (!sessionId || !secret || extra !== undefined || !UUID.test(sessionId)) return null;
+  return { sessionId, secret };
+}
+
+/** Why a session is over at `now`, or null if it is still alive. */
+export function expiryReason(lastSeenAt: Date, expiresAt: Date, now: Date): 'idle_timeout' | 'absolute_timeout' | null {
+  if (now >= expiresAt) return 'absolute_timeout';
+  if (now.getTime() - lastSeenAt.getTime() >= SESSION_IDLE_TIMEOUT_MS) return 'idle_timeout';
+  return null;
+}
+
+function secondsUntil(until: Date, now: Date): number {
+  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+}

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy as JwtPassportStrategy } from 'passport-jwt';
+import { Strategy as LocalPassportStrategy } from 'passport-local';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
+import type { UserEntity } from '../users/user.entity';
+import type { AccessTokenPayload } from './auth.service';
+import { AuthService } from './auth.service';
+
+/** Username + password sign-in. */
+@Injectable()
+export class LocalStrategy extends PassportStrategy(LocalPassportStrategy, 'local') {
+  constructor(private readonly auth: AuthService) {
+    super({ usernameField: 'username', passwordField: 'password' });
+  }
+
+  validate(username: string, password: string): Promise<UserEntity> {
+    return this.auth.validateCredentials(username, password);
+  }
+}
+
+/**
+ * Bearer access tokens. Expiry is checked against the injected clock in AuthService (so tests
+ * can move time), which is why the library's own expiry check is off.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(JwtPassportStrategy, 'jwt') {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      ignoreExpiration: true,
+    });
+  }
+
+  validate(payload: AccessTokenPayload): Promise<AuthenticatedUser> {
+    return this.auth.authenticate(payload);
+  }
+}

@@ -1,0 +1,47 @@
+import type { ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Action, AppAbility, SubjectType } from '@caunoi/shared/authz';
+import { defineAbilityFor } from '@caunoi/shared/authz';
+import type { AuthenticatedUser } from './authenticated-user';
+
+export const IS_PUBLIC = 'caunoi:public';
+export const ALLOW_PENDING_PASSWORD_CHANGE = 'caunoi:allow-pending-password-change';
+export const REQUIRED_PERMISSION = 'caunoi:required-permission';
+
+export interface RequiredPermission {
+  action: Action;
+  subject: SubjectType;
+}
+
+/** No access token needed (login, refresh, health). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Reachable while the user still has to replace a temporary password. */
+export const AllowPendingPasswordChange = () => SetMetadata(ALLOW_PENDING_PASSWORD_CHANGE, true);
+
+/** The route-level CASL check: may this role do `action` on some `subject` at all? */
+export const RequirePermission = (action: Action, subject: SubjectType) =>
+  SetMetadata(REQUIRED_PERMISSION, { action, subject } satisfies RequiredPermission);
+
+type RequestWithAbility = Request & { user?: AuthenticatedUser; ability?: AppAbility };
+
+/** Builds the caller's ability once per request. */
+export function abilityOf(request: RequestWithAbility): AppAbility {
+  if (!request.user) throw new Error('abilityOf called on an unauthenticated request');
+  request.ability ??= defineAbilityFor(request.user);
+  return request.ability;
+}
+
+export const CurrentUser = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): AuthenticatedUser => {
+    const user = ctx.switchToHttp().getRequest<RequestWithAbility>().user;
+    if (!user) throw new Error('CurrentUser used on a public route');
+    return user;
+  },
+);
+
+export const CurrentAbility = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): AppAbility =>
+    abilityOf(ctx.switchToHttp().getRequest<RequestWithAbility>()),
+);

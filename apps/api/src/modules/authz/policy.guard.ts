@@ -1,0 +1,55 @@
+import type { CanActivate, ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import type { AuthenticatedUser } from './authenticated-user';
+import type { RequiredPermission } from './policy.decorators';
+import {
+  abilityOf,
+  ALLOW_PENDING_PASSWORD_CHANGE,
+  IS_PUBLIC,
+  REQUIRED_PERMISSION,
+} from './policy.decorators';
+
+/**
+ * Runs after authentication. Blocks everything but the password screen while a temporary password
+ * is in use, then checks the route's required permission against the caller's CASL ability.
+ * Routes without a declared permission and not public are refused: forgetting is not an open door.
+ */
+@Injectable()
+export class PolicyGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const user = request.user;
+    if (!user) throw new ForbiddenException();
+
+    const allowPending = this.reflector.getAllAndOverride<boolean>(
+      ALLOW_PENDING_PASSWORD_CHANGE,
+      targets,
+    );
+    if (user.mustChangePassword && !allowPending) {
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'Change your temporary password first',
+        errors: [{ field: 'password', code: 'password_change_required', message: 'Change your temporary password first' }],
+      });
+    }
+    if (allowPending) return true;
+
+    const required = this.reflector.getAllAndOverride<RequiredPermission | undefined>(
+      REQUIRED_PERMISSION,
+      targets,
+    );
+    if (!required) throw new ForbiddenException('No permission declared for this route');
+    if (!abilityOf(request).can(required.action, required.subject)) {
+      throw new ForbiddenException('Your role may not do this');
+    }
+    return true;
+  }
+}

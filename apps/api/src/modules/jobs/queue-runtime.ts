@@ -1,0 +1,92 @@
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConnectionOptions, Job } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { JOB_QUEUE, JobName, QueueName } from '@caunoi/shared/contracts';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import type { JobHandlers } from './job-handlers';
+import { MaintenanceProcessor } from './maintenance.processor';
+
+/** Thrown when Redis could evict BullMQ's keys: losing a job silently is not acceptable. */
+export class RedisPolicyError extends Error {}
+
+/**
+ * Runs in worker.ts only: checks Redis is safe for queues, starts one BullMQ worker per queue that
+ * dispatches on the job name, and schedules the recurring maintenance jobs.
+ */
+@Injectable()
+export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('QueueRuntime');
+  private readonly workers: Worker[] = [];
+  private readonly queues: Queue[] = [];
+  private readonly handlers: JobHandlers;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    maintenance: MaintenanceProcessor,
+  ) {
+    this.handlers = { ...maintenance.handlers };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await assertNoEviction(this.config.redisUrl);
+    assertEveryJobHasAHandler(this.handlers);
+    const connection: ConnectionOptions = { url: this.config.redisUrl, maxRetriesPerRequest: null };
+    for (const queueName of Object.values(QueueName)) {
+      const worker = new Worker(queueName, (job: Job) => this.dispatch(job), {
+        connection,
+        prefix: this.config.queuePrefix,
+        concurrency: 4,
+      });
+      worker.on('failed', (job, err) =>
+        this.logger.error(`Job ${job?.name ?? '?'} (${job?.id ?? '?'}) failed: ${err.message}`),
+      );
+      this.workers.push(worker);
+    }
+    const maintenance = new Queue(QueueName.Maintenance, { connection, prefix: this.config.queuePrefix });
+    this.queues.push(maintenance);
+    await maintenance.upsertJobScheduler(
+      JobName.PurgeExpiredSessions,
+      { every: 60 * 60 * 1000 },
+      { name: JobName.PurgeExpiredSessions, data: {} },
+    );
+    this.logger.log(`Workers running for queues: ${Object.values(QueueName).join(', ')}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Let running jobs finish, then close connections.
+    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all(this.queues.map((q) => q.close()));
+  }
+
+  private async dispatch(job: Job): Promise<void> {
+    const name = job.name as JobName;
+    const handler = this.handlers[name] as ((payload: unknown) => Promise<void>) | undefined;
+    if (!handler) throw new Error(`No handler for job ${job.name}`);
+    await handler(job.data);
+  }
+}
+
+export function assertEveryJobHasAHandler(handlers: Partial<JobHandlers>): void {
+  const missing = Object.keys(JOB_QUEUE).filter((name) => !(name in handlers));
+  if (missing.length > 0) throw new Error(`Jobs without a handler: ${missing.join(', ')}`);
+}
+
+export async function assertNoEviction(redisUrl: string): Promise<void> {
+  const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await client.connect();
+    const reply = (await client.config('GET', 'maxmemory-policy')) as string[];
+    const policy = reply[1];
+    if (policy !== 'noeviction') {
+      throw new RedisPolicyError(
+        `Redis maxmemory-policy is "${policy}", but queues need "noeviction" so no job is ever dropped. ` +
+          'Fix: run `redis-cli CONFIG SET maxmemory-policy noeviction` and set `maxmemory-policy noeviction` in redis.conf.',
+      );
+    }
+  } finally {
+    client.disconnect();
+  }
+}

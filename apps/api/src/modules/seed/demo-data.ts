@@ -1,0 +1,125 @@
+import type { AgencyType, Role, ServiceType } from '@caunoi/shared/domain';
+import { DEMO_USERNAMES } from '@caunoi/shared/contracts';
+
+/**
+ * Synthetic demo data for Đà Nẵng (which since 1 July 2025 includes former Quảng Nam).
+ * Unit codes follow the national register as far as we know them; they are data, so an
+ * admin can correct them without a release. No person here is real.
+ */
+export const DEMO_PROVINCE = { code: '48', name: 'Thành phố Đà Nẵng' } as const;
+
+export const DEMO_COMMUNES: readonly { code: string; name: string }[] = [
+  { code: '20194', name: 'Phường Hải Châu' },
+  { code: '20227', name: 'Phường Hòa Cường' },
+  { code: '20200', name: 'Phường Thanh Khê' },
+  { code: '20260', name: 'Phường Sơn Trà' },
+  { code: '20285', name: 'Phường Ngũ Hành Sơn' },
+  { code: '20308', name: 'Xã Hòa Vang' },
+  { code: '20530', name: 'Phường Hội An' },
+  { code: '20407', name: 'Phường Tam Kỳ' },
+];
+
+export interface DemoAgency {
+  id: string;
+  type: AgencyType;
+  name: string;
+  communeCode: string;
+  address: string;
+  phone: string;
+  services: ServiceType[];
+}
+
+// Fixed ids keep the seed idempotent and let docs and tests name the demo agencies.
+export const DEMO_AGENCIES = {
+  socialWorkCentre: {
+    id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000001',
+    type: 'social_work_centre',
+    name: 'Trung tâm Công tác xã hội thành phố Đà Nẵng',
+    communeCode: '20194',
+    address: 'Địa chỉ minh họa, Phường Hải Châu',
+    phone: '1800 1581',
+    services: ['psychosocial_counselling', 'safe_shelter', 'essential_needs_support', 'child_protection_services'],
+  },
+  hotline: {
+    id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000002',
+    type: 'hotline',
+    name: 'Tổng đài Cầu Nối (minh họa)',
+    communeCode: '20194',
+    address: 'Địa chỉ minh họa, Phường Hải Châu',
+    phone: '111',
+    services: ['psychosocial_counselling', 'other'],
+  },
+  trustedAddress: {
+    id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000003',
+    type: 'trusted_address',
+    name: 'Địa chỉ tin cậy thôn minh họa, Xã Hòa Vang',
+    communeCode: '20308',
+    address: 'Địa chỉ minh họa, Xã Hòa Vang',
+    phone: '0236 000 0003',
+    services: ['safe_shelter', 'essential_needs_support'],
+  },
+  police: {
+    id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000004',
+    type: 'police',
+    name: 'Công an Phường Hải Châu',
+    communeCode: '20194',
+    address: 'Địa chỉ minh họa, Phường Hải Châu',
+    phone: '0236 000 0004',
+    services: ['police_protection', 'no_contact_order_request'],
+  },
+  health: {
+    id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000005',
+    type: 'health',
+    name: 'Bệnh viện minh họa Đà Nẵng',
+    communeCode: '20227',
+    address: 'Địa chỉ minh họa, Phường Hòa Cường',
+    phone: '0236 000 0005',
+    services: ['emergency_medical_care', 'forensic_examination', 'psychosocial_counselling'],
+  },
+  legalAid: {
+    id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000006',
+    type: 'legal_aid',
+    name: 'Trung tâm Trợ giúp pháp lý nhà nước thành phố Đà Nẵng',
+    communeCode: '20200',
+    address: 'Địa chỉ minh họa, Phường Thanh Khê',
+    phone: '0236 000 0006',
+    services: ['legal_aid', 'court_process'],
+  },
+  reportingAuthority: {
+    id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000007',
+    type: 'reporting_authority',
+    name: 'Sở Y tế thành phố Đà Nẵng (tiếp nhận báo cáo)',
+    communeCode: '20194',
+    address: 'Địa chỉ minh họa, Phường Hải Châu',
+    phone: '0236 000 0007',
+    services: ['other'],
+  },
+  socialWorkCentreQuangNam: {
+    id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000008',
+    type: 'social_work_centre',
+    name: 'Cơ sở Công tác xã hội Tam Kỳ',
+    communeCode: '20407',
+    address: 'Địa chỉ minh họa, Phường Tam Kỳ',
+    phone: '0235 000 0008',
+    services: ['psychosocial_counselling', 'child_protection_services'],
+  },
+} as const satisfies Record<string, DemoAgency>;
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  agencyId: string;
+}
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  { username: DEMO_USERNAMES.hotline_operator, displayName: 'Tư vấn viên Minh Họa', role: 'hotline_operator', agencyId: DEMO_AGENCIES.hotline.id },
+  { username: DEMO_USERNAMES.volunteer, displayName: 'Tình nguyện viên Minh Họa', role: 'volunteer', agencyId: DEMO_AGENCIES.trustedAddress.id },
+  { username: DEMO_USERNAMES.caseworker, displayName: 'Cán bộ Ca Minh Họa', role: 'caseworker', agencyId: DEMO_AGENCIES.socialWorkCentre.id },
+  { username: DEMO_USERNAMES.supervisor, displayName: 'Trưởng nhóm Minh Họa', role: 'supervisor', agencyId: DEMO_AGENCIES.socialWorkCentre.id },
+  { username: DEMO_USERNAMES.police_liaison, displayName: 'Đầu mối Công an Minh Họa', role: 'police_liaison', agencyId: DEMO_AGENCIES.police.id },
+  { username: DEMO_USERNAMES.health_liaison, displayName: 'Đầu mối Y tế Minh Họa', role: 'health_liaison', agencyId: DEMO_AGENCIES.health.id },
+  { username: DEMO_USERNAMES.justice_liaison, displayName: 'Đầu mối Pháp lý Minh Họa', role: 'justice_liaison', agencyId: DEMO_AGENCIES.legalAid.id },
+  { username: DEMO_USERNAMES.reporting_officer, displayName: 'Cán bộ Báo cáo Minh Họa', role: 'reporting_officer', agencyId: DEMO_AGENCIES.reportingAuthority.id },
+  { username: DEMO_USERNAMES.admin, displayName: 'Quản trị Minh Họa', role: 'admin', agencyId: DEMO_AGENCIES.reportingAuthority.id },
+];

@@ -1,0 +1,52 @@
+import type { DataSource } from 'typeorm';
+import { DEMO_PASSWORD } from '@caunoi/shared/contracts';
+import { PasswordHasher } from '../auth/password-hasher';
+import { DEMO_AGENCIES, DEMO_COMMUNES, DEMO_PROVINCE, DEMO_USERS } from './demo-data';
+
+export interface SeedSummary {
+  agenciesCreated: number;
+  usersCreated: number;
+}
+
+/**
+ * Idempotent: inserts what is missing and leaves existing rows alone, so a demo user who changed
+ * their password keeps it. Refused in production by the CLI.
+ */
+export async function seedDemoData(dataSource: DataSource): Promise<SeedSummary> {
+  const hasher = new PasswordHasher();
+  const passwordHash = await hasher.hash(DEMO_PASSWORD);
+  return dataSource.transaction(async (m) => {
+    await m.query(
+      `INSERT INTO administrative_units (code, name, level, parent_code) VALUES ($1, $2, 'province', NULL)
+       ON CONFLICT (code) DO NOTHING`,
+      [DEMO_PROVINCE.code, DEMO_PROVINCE.name],
+    );
+    for (const commune of DEMO_COMMUNES) {
+      await m.query(
+        `INSERT INTO administrative_units (code, name, level, parent_code) VALUES ($1, $2, 'commune', $3)
+         ON CONFLICT (code) DO NOTHING`,
+        [commune.code, commune.name, DEMO_PROVINCE.code],
+      );
+    }
+    let agenciesCreated = 0;
+    for (const a of Object.values(DEMO_AGENCIES)) {
+      const inserted = (await m.query(
+        `INSERT INTO agencies (id, type, name, province_code, commune_code, address, phone, services)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [a.id, a.type, a.name, DEMO_PROVINCE.code, a.communeCode, a.address, a.phone, [...a.services]],
+      )) as unknown[];
+      agenciesCreated += inserted.length;
+    }
+    let usersCreated = 0;
+    for (const u of DEMO_USERS) {
+      const inserted = (await m.query(
+        // Demo accounts skip the forced change so a newcomer can try every role at once.
+        `INSERT INTO users (username, display_name, role, agency_id, password_hash, must_change_password)
+         VALUES ($1, $2, $3, $4, $5, false) ON CONFLICT (username) DO NOTHING RETURNING id`,
+        [u.username, u.displayName, u.role, u.agencyId, passwordHash],
+      )) as unknown[];
+      usersCreated += inserted.length;
+    }
+    return { agenciesCreated, usersCreated };
+  });
+}

@@ -1,0 +1,13 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import type { AppConfig } from './config/app-config';
+import { CoreModule } from './core.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+
+/** The worker process: the same core modules as the API, plus the queue processors. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: WorkerModule, imports: [CoreModule.forRoot(config), JobsModule] };
+  }
+}

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import request from 'supertest';
+import { AppModule } from '../src/app.module';
+import { Clock } from '../src/common/clock';
+import type { AppConfig } from '../src/config/app-config';
+import { loadConfig } from '../src/config/app-config';
+import { seedDemoData } from '../src/modules/seed/demo-seed';
+import { configureHttpApp } from '../src/http-app';
+import { TestClock } from './test-clock';
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  clock: TestClock;
+  dataSource: DataSource;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** Configuration for tests: this run's database, the real Redis, throwaway secrets. */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  const databaseUrl = process.env['CAUNOI_TEST_DATABASE_URL'];
+  if (!databaseUrl) throw new Error('Integration tests need the global setup (jest.int.config.cts)');
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DATA_ENCRYPTION_KEYS: `t1:${randomBytes(32).toString('base64')}`,
+    BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    QUEUE_PREFIX: `caunoi-test-${process.pid}`,
+    LOG_LEVEL: 'silent',
+    WEB_DIST_DIR: '/nonexistent',
+    ...overrides,
+  });
+}
+
+/** Boots the real HTTP pipeline (guards, pipes, filter) on the run's database, with a hand-moved clock. */
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const clock = new TestClock();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  configureHttpApp(app, config);
+  await app.init();
+  const dataSource = app.get<DataSource>(getDataSourceToken());
+  await seedDemoData(dataSource);
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    clock,
+    dataSource,
+    config,
+    close: () => app.close(),
+  };
+}
