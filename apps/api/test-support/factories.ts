@@ -47,12 +47,23 @@ export async function createUser(
   const [row] = (await t.dataSource.query(
     `INSERT INTO users (username, display_name, role, agency_id, password_hash, must_change_password)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [username, `Synthetic ${role}`, role, agencyId, await testPasswordHash(), options.mustChangePassword ?? false],
+    [
+      username,
+      `Synthetic ${role}`,
+      role,
+      agencyId,
+      await testPasswordHash(),
+      options.mustChangePassword ?? false,
+    ],
   )) as { id: string }[];
   return { id: row.id, username, role, agencyId };
 }
 
-export async function createAgency(t: TestApp, type: AgencyType, name = `Synthetic ${type} ${randomUUID().slice(0, 6)}`): Promise<string> {
+export async function createAgency(
+  t: TestApp,
+  type: AgencyType,
+  name = `Synthetic ${type} ${randomUUID().slice(0, 6)}`,
+): Promise<string> {
   const [row] = (await t.dataSource.query(
     `INSERT INTO agencies (type, name, province_code, commune_code) VALUES ($1, $2, '48', '20194') RETURNING id`,
     [type, name],
@@ -66,14 +77,27 @@ export interface Session {
   body: TokenResponse;
 }
 
-export async function login(t: TestApp, username: string, password = TEST_PASSWORD): Promise<Session> {
+export async function login(
+  t: TestApp,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Session> {
   const res = await t.http.post('/api/auth/login').send({ username, password });
-  if (res.status !== 200) throw new Error(`login failed for ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-  return { accessToken: res.body.accessToken, refreshCookie: refreshCookieOf(res.headers), body: res.body };
+  if (res.status !== 200)
+    throw new Error(`login failed for ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return {
+    accessToken: res.body.accessToken,
+    refreshCookie: refreshCookieOf(res.headers),
+    body: res.body,
+  };
 }
 
 /** A fresh user of the role, signed in. */
-export async function signedIn(t: TestApp, role: Role, options: { agencyId?: string } = {}): Promise<TestUser & Session> {
+export async function signedIn(
+  t: TestApp,
+  role: Role,
+  options: { agencyId?: string } = {},
+): Promise<TestUser & Session> {
   const user = await createUser(t, role, options);
   return { ...user, ...(await login(t, user.username)) };
 }

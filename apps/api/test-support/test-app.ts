@@ -25,7 +25,8 @@ export interface TestApp {
 /** Configuration for tests: this run's database, the real Redis, throwaway secrets. */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   const databaseUrl = process.env['CAUNOI_TEST_DATABASE_URL'];
-  if (!databaseUrl) throw new Error('Integration tests need the global setup (jest.int.config.cts)');
+  if (!databaseUrl)
+    throw new Error('Integration tests need the global setup (jest.int.config.cts)');
   return loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
@@ -48,7 +49,10 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: false,
+  });
   configureHttpApp(app, config);
   await app.init();
   const dataSource = app.get<DataSource>(getDataSourceToken());

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
-import { HttpException, HttpStatus } from '@nestjs/common';
+import type { HttpStatus } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
 import type { ApiErrorBody, FieldError } from '@caunoi/shared/contracts';
 
 /** A 4xx that names the field and the reason, in the same shape as validation errors. */

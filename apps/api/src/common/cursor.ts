@@ -23,5 +23,10 @@ export function decodeCursor<K extends string>(
   } catch {
     // fall through to the 400 below
   }
-  throw fieldError(HttpStatus.BAD_REQUEST, 'after', 'invalid_cursor', 'after is not a valid cursor');
+  throw fieldError(
+    HttpStatus.BAD_REQUEST,
+    'after',
+    'invalid_cursor',
+    'after is not a valid cursor',
+  );
 }

@@ -37,7 +37,13 @@ export function loadConfig(env: Env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development', problems);
   const port = integer(env, 'PORT', 3000, 1, 65535, problems);
   const host = env['HOST'] || '0.0.0.0';
-  const databaseUrl = url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/caunoi', ['postgres:', 'postgresql:'], problems);
+  const databaseUrl = url(
+    env,
+    'DATABASE_URL',
+    'postgres://postgres@127.0.0.1:5432/caunoi',
+    ['postgres:', 'postgresql:'],
+    problems,
+  );
   const redisUrl = url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'], problems);
 
   const jwtSecret = env['JWT_SECRET'] ?? '';

@@ -1,4 +1,4 @@
 export * from './lib/subjects';
 export * from './lib/define-ability';
-export { subject, ForbiddenError } from '@casl/ability';
+export { ForbiddenError } from '@casl/ability';
 export { packRules, unpackRules, rulesToAST } from '@casl/ability/extra';

@@ -37,7 +37,9 @@ export class Foundation1763800000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX idx_agencies_name_id ON agencies (name, id)`);
     await q.query(`CREATE INDEX idx_agencies_type_name_id ON agencies (type, name, id)`);
-    await q.query(`CREATE INDEX idx_agencies_province_name_id ON agencies (province_code, name, id)`);
+    await q.query(
+      `CREATE INDEX idx_agencies_province_name_id ON agencies (province_code, name, id)`,
+    );
 
     await q.query(`
       CREATE TABLE users (

@@ -33,7 +33,10 @@ export class AgenciesController {
 
   @Post()
   @RequirePermission('create', 'Agency')
-  create(@CurrentUser() user: AuthenticatedUser, @Body() dto: CreateAgencyDto): Promise<AgencyView> {
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: CreateAgencyDto,
+  ): Promise<AgencyView> {
     return this.agencies.create(user, dto);
   }
 

@@ -52,7 +52,10 @@ export class AgenciesRepository {
     return this.dataSource.getRepository(AdministrativeUnitEntity).findOneBy({ code });
   }
 
-  getUnits(level?: 'province' | 'commune', parentCode?: string): Promise<AdministrativeUnitEntity[]> {
+  getUnits(
+    level?: 'province' | 'commune',
+    parentCode?: string,
+  ): Promise<AdministrativeUnitEntity[]> {
     return this.dataSource.getRepository(AdministrativeUnitEntity).find({
       where: { ...(level ? { level } : {}), ...(parentCode ? { parentCode } : {}) },
       order: { name: 'ASC' },

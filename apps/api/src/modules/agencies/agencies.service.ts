@@ -1,11 +1,7 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type {
-  AdministrativeUnitView,
-  AgencyView,
-  Page,
-} from '@caunoi/shared/contracts';
+import type { AdministrativeUnitView, AgencyView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
@@ -44,7 +40,8 @@ export class AgenciesService {
     const last = items[items.length - 1];
     return {
       items: items.map(mapAgency),
-      nextCursor: rows.length > limit && last ? encodeCursor({ name: last.name, id: last.id }) : null,
+      nextCursor:
+        rows.length > limit && last ? encodeCursor({ name: last.name, id: last.id }) : null,
     };
   }
 
@@ -103,7 +100,12 @@ export class AgenciesService {
 
   async listUnits(query: AdministrativeUnitQueryDto): Promise<AdministrativeUnitView[]> {
     const units = await this.agencies.getUnits(query.level, query.parentCode);
-    return units.map((u) => ({ code: u.code, name: u.name, level: u.level, parentCode: u.parentCode }));
+    return units.map((u) => ({
+      code: u.code,
+      name: u.name,
+      level: u.level,
+      parentCode: u.parentCode,
+    }));
   }
 
   private async getEntity(id: string): Promise<AgencyEntity> {
@@ -116,7 +118,12 @@ export class AgenciesService {
   private async assertUnits(provinceCode: string, communeCode: string | null): Promise<void> {
     const province = await this.agencies.getUnit(provinceCode);
     if (!province || province.level !== 'province') {
-      throw fieldError(HttpStatus.BAD_REQUEST, 'provinceCode', 'not_found', 'provinceCode is not a known province');
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'provinceCode',
+        'not_found',
+        'provinceCode is not a known province',
+      );
     }
     if (communeCode === null) return;
     const commune = await this.agencies.getUnit(communeCode);

@@ -17,9 +17,9 @@ export class AuditRepository {
   /** Appends inside the caller's transaction, so the audit row and the change commit together. */
   async append(manager: EntityManager, row: NewAuditRow): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [last] = (await manager.query(
-      'SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1',
-    )) as { hash: string }[];
+    const [last] = (await manager.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')) as {
+      hash: string;
+    }[];
     const prevHash = last?.hash ?? GENESIS_HASH;
     const hash = chainHash(prevHash, row);
     await manager.insert(AuditLogEntity, { ...row, prevHash, hash });
@@ -44,9 +44,7 @@ export class AuditRepository {
 
   /** Recomputes the chain; returns the id of the first row whose hash does not match, or null. */
   async findFirstBrokenLink(): Promise<string | null> {
-    const rows = await this.dataSource
-      .getRepository(AuditLogEntity)
-      .find({ order: { id: 'ASC' } });
+    const rows = await this.dataSource.getRepository(AuditLogEntity).find({ order: { id: 'ASC' } });
     let prev = GENESIS_HASH;
     for (const row of rows) {
       if (row.prevHash !== prev || chainHash(prev, row) !== row.hash) return row.id;

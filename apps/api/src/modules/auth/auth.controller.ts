@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { MeResponse, TokenResponse } from '@caunoi/shared/contracts';
@@ -33,14 +44,20 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @Post(R.login)
   @HttpCode(HttpStatus.OK)
-  async login(@Req() req: Request & { user: UserEntity }, @Res({ passthrough: true }) res: Response): Promise<TokenResponse> {
+  async login(
+    @Req() req: Request & { user: UserEntity },
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TokenResponse> {
     return this.withCookie(res, await this.auth.login(req.user));
   }
 
   @Public()
   @Post(R.refresh)
   @HttpCode(HttpStatus.OK)
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokenResponse> {
+  async refresh(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TokenResponse> {
     return this.withCookie(res, await this.auth.refresh(readRefreshCookie(req)));
   }
 
@@ -48,7 +65,10 @@ export class AuthController {
   @AllowPendingPasswordChange()
   @Post(R.logout)
   @HttpCode(HttpStatus.NO_CONTENT)
-  async logout(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.auth.logout(user);
     clearRefreshCookie(res, this.secureCookies);
   }
@@ -69,7 +89,10 @@ export class AuthController {
     @Body() dto: ChangePasswordDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<TokenResponse> {
-    return this.withCookie(res, await this.auth.changePassword(user, dto.currentPassword, dto.newPassword));
+    return this.withCookie(
+      res,
+      await this.auth.changePassword(user, dto.currentPassword, dto.newPassword),
+    );
   }
 
   private withCookie(res: Response, issued: IssuedSession): TokenResponse {

@@ -35,7 +35,11 @@ export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
     const dto = plainToInstance(LoginDto, request.body ?? {});
-    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
+    const errors = await validate(dto, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      stopAtFirstError: true,
+    });
     if (errors.length > 0) {
       throw new FieldErrorException(HttpStatus.BAD_REQUEST, toFieldErrors(errors));
     }

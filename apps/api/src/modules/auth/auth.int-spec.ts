@@ -72,8 +72,12 @@ describe('sign-in, sessions and revocation', () => {
 
     it('gives the same 401 for an unknown user and a wrong password', async () => {
       const user = await createUser(t, 'volunteer');
-      const unknown = await t.http.post('/api/auth/login').send({ username: 'nobody.here', password: 'whatever it is' });
-      const wrong = await t.http.post('/api/auth/login').send({ username: user.username, password: 'not the password' });
+      const unknown = await t.http
+        .post('/api/auth/login')
+        .send({ username: 'nobody.here', password: 'whatever it is' });
+      const wrong = await t.http
+        .post('/api/auth/login')
+        .send({ username: user.username, password: 'not the password' });
       expect(unknown.status).toBe(401);
       expect(wrong.status).toBe(401);
       expect(unknown.body.message).toBe(wrong.body.message);
@@ -83,28 +87,38 @@ describe('sign-in, sessions and revocation', () => {
     it('locks the account on the 6th failure for 30 minutes, with Retry-After, then lets the right password in', async () => {
       const user = await createUser(t, 'caseworker');
       for (let i = 1; i <= 5; i++) {
-        const res = await t.http.post('/api/auth/login').send({ username: user.username, password: `wrong ${i} password` });
+        const res = await t.http
+          .post('/api/auth/login')
+          .send({ username: user.username, password: `wrong ${i} password` });
         expect(res.status).toBe(401);
       }
-      const sixth = await t.http.post('/api/auth/login').send({ username: user.username, password: 'wrong 6 password' });
+      const sixth = await t.http
+        .post('/api/auth/login')
+        .send({ username: user.username, password: 'wrong 6 password' });
       expect(sixth.status).toBe(429);
       expect(Number(sixth.headers['retry-after'])).toBe(30 * 60);
 
       t.clock.advance(10 * MINUTE);
-      const whileLocked = await t.http.post('/api/auth/login').send({ username: user.username, password: TEST_PASSWORD });
+      const whileLocked = await t.http
+        .post('/api/auth/login')
+        .send({ username: user.username, password: TEST_PASSWORD });
       expect(whileLocked.status).toBe(429);
       expect(Number(whileLocked.headers['retry-after'])).toBe(20 * 60);
 
       t.clock.advance(20 * MINUTE + 1000);
       await expect(login(t, user.username)).resolves.toBeDefined();
       const actions = await auditActions(user.id);
-      expect(actions).toEqual(expect.arrayContaining(['auth.lockout', 'auth.login_locked', 'auth.login']));
+      expect(actions).toEqual(
+        expect.arrayContaining(['auth.lockout', 'auth.login_locked', 'auth.login']),
+      );
     });
 
     it('does not let a disabled account in, with the generic message', async () => {
       const user = await createUser(t, 'caseworker');
       await t.dataSource.query(`UPDATE users SET disabled_at = now() WHERE id = $1`, [user.id]);
-      const res = await t.http.post('/api/auth/login').send({ username: user.username, password: TEST_PASSWORD });
+      const res = await t.http
+        .post('/api/auth/login')
+        .send({ username: user.username, password: TEST_PASSWORD });
       expect(res.status).toBe(401);
       expect(res.body.message).toBe('Invalid username or password');
     });
@@ -116,14 +130,22 @@ describe('sign-in, sessions and revocation', () => {
       const res = await t.http.get('/api/auth/me').set(...bearer(s));
       expect(res.status).toBe(200);
       expect(res.body.user).toMatchObject({ id: s.id, username: s.username, role: 'supervisor' });
-      expect(res.body.agency).toMatchObject({ id: s.agencyId, type: 'social_work_centre', provinceCode: '48' });
-      expect(res.body.rules).toEqual(expect.arrayContaining([['read', 'User', { agencyId: s.agencyId }]]));
+      expect(res.body.agency).toMatchObject({
+        id: s.agencyId,
+        type: 'social_work_centre',
+        provinceCode: '48',
+      });
+      expect(res.body.rules).toEqual(
+        expect.arrayContaining([['read', 'User', { agencyId: s.agencyId }]]),
+      );
       expect(res.body.idleTimeoutSeconds).toBe(1800);
     });
 
     it('answers 401 without a token or with a forged one', async () => {
       expect((await t.http.get('/api/auth/me')).status).toBe(401);
-      const forged = await t.http.get('/api/auth/me').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad');
+      const forged = await t.http
+        .get('/api/auth/me')
+        .set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad');
       expect(forged.status).toBe(401);
     });
   });
@@ -146,7 +168,9 @@ describe('sign-in, sessions and revocation', () => {
 
     it('answers 401 without a cookie or with garbage', async () => {
       expect((await t.http.post('/api/auth/refresh')).status).toBe(401);
-      expect((await t.http.post('/api/auth/refresh').set('Cookie', 'cn_refresh=garbage')).status).toBe(401);
+      expect(
+        (await t.http.post('/api/auth/refresh').set('Cookie', 'cn_refresh=garbage')).status,
+      ).toBe(401);
     });
   });
 
@@ -164,7 +188,9 @@ describe('sign-in, sessions and revocation', () => {
     it('ends an idle session after 30 minutes without activity', async () => {
       const s = await signedIn(t, 'caseworker');
       t.clock.advance(30 * MINUTE + 1000);
-      expect((await t.http.post('/api/auth/refresh').set('Cookie', s.refreshCookie)).status).toBe(401);
+      expect((await t.http.post('/api/auth/refresh').set('Cookie', s.refreshCookie)).status).toBe(
+        401,
+      );
     });
 
     it('keeps an active session alive past 30 minutes', async () => {
@@ -190,7 +216,9 @@ describe('sign-in, sessions and revocation', () => {
         last = res.body;
       }
       // The last access token never outlives the session.
-      expect(Date.parse(last.accessTokenExpiresAt)).toBeLessThanOrEqual(Date.parse(s.body.sessionExpiresAt));
+      expect(Date.parse(last.accessTokenExpiresAt)).toBeLessThanOrEqual(
+        Date.parse(s.body.sessionExpiresAt),
+      );
       t.clock.advance(20 * MINUTE);
       expect((await t.http.post('/api/auth/refresh').set('Cookie', cookie)).status).toBe(401);
       expect((await t.http.get('/api/auth/me').set(...bearer(last))).status).toBe(401);
@@ -202,7 +230,9 @@ describe('sign-in, sessions and revocation', () => {
       const s = await signedIn(t, 'hotline_operator');
       expect((await t.http.post('/api/auth/logout').set(...bearer(s))).status).toBe(204);
       expect((await t.http.get('/api/auth/me').set(...bearer(s))).status).toBe(401);
-      expect((await t.http.post('/api/auth/refresh').set('Cookie', s.refreshCookie)).status).toBe(401);
+      expect((await t.http.post('/api/auth/refresh').set('Cookie', s.refreshCookie)).status).toBe(
+        401,
+      );
       expect(await auditActions(s.id)).toContain('auth.logout');
     });
 
@@ -216,7 +246,9 @@ describe('sign-in, sessions and revocation', () => {
       expect(res.status).toBe(200);
       expect((await t.http.get('/api/auth/me').set(...bearer(s))).status).toBe(401);
       expect((await t.http.get('/api/auth/me').set(...bearer(other))).status).toBe(401);
-      expect((await t.http.post('/api/auth/refresh').set('Cookie', other.refreshCookie)).status).toBe(401);
+      expect(
+        (await t.http.post('/api/auth/refresh').set('Cookie', other.refreshCookie)).status,
+      ).toBe(401);
       expect((await t.http.get('/api/auth/me').set(...bearer(res.body))).status).toBe(200);
       await expect(login(t, s.username, 'a brand new synthetic passphrase')).resolves.toBeDefined();
     });
@@ -226,16 +258,25 @@ describe('sign-in, sessions and revocation', () => {
       const wrongCurrent = await t.http
         .post('/api/auth/password')
         .set(...bearer(s))
-        .send({ currentPassword: 'not it at all', newPassword: 'a brand new synthetic passphrase' });
+        .send({
+          currentPassword: 'not it at all',
+          newPassword: 'a brand new synthetic passphrase',
+        });
       expect(wrongCurrent.status).toBe(400);
-      expect(wrongCurrent.body.errors[0]).toMatchObject({ field: 'currentPassword', code: 'incorrect' });
+      expect(wrongCurrent.body.errors[0]).toMatchObject({
+        field: 'currentPassword',
+        code: 'incorrect',
+      });
 
       for (const [newPassword, code] of [
         ['short one', 'too_short'],
         ['password1234', 'too_common'],
         [TEST_PASSWORD, 'same_as_current'],
       ]) {
-        const res = await t.http.post('/api/auth/password').set(...bearer(s)).send({ currentPassword: TEST_PASSWORD, newPassword });
+        const res = await t.http
+          .post('/api/auth/password')
+          .set(...bearer(s))
+          .send({ currentPassword: TEST_PASSWORD, newPassword });
         expect(res.status).toBe(400);
         expect(res.body.errors[0]).toMatchObject({ field: 'newPassword', code });
       }
@@ -249,7 +290,9 @@ describe('sign-in, sessions and revocation', () => {
       const res = await t.http.post(`/api/users/${s.id}/disable`).set(...bearer(admin));
       expect(res.status).toBe(200);
       expect((await t.http.get('/api/auth/me').set(...bearer(s))).status).toBe(401);
-      expect((await t.http.post('/api/auth/refresh').set('Cookie', s.refreshCookie)).status).toBe(401);
+      expect((await t.http.post('/api/auth/refresh').set('Cookie', s.refreshCookie)).status).toBe(
+        401,
+      );
     });
   });
 

@@ -63,14 +63,24 @@ export class AuthService {
     if (!user) {
       await this.hasher.verifyDummy(password);
       await this.dataSource.transaction((m) =>
-        this.audit.record(m, { actor: null, action: 'auth.login_failed', subjectType: 'Session', details: { reason: 'unknown_user' } }),
+        this.audit.record(m, {
+          actor: null,
+          action: 'auth.login_failed',
+          subjectType: 'Session',
+          details: { reason: 'unknown_user' },
+        }),
       );
       throw invalidCredentials();
     }
     const now = this.clock.now();
     if (user.lockedUntil && user.lockedUntil > now) {
       await this.dataSource.transaction((m) =>
-        this.audit.record(m, { actor: null, action: 'auth.login_locked', subjectType: 'User', subjectId: user.id }),
+        this.audit.record(m, {
+          actor: null,
+          action: 'auth.login_locked',
+          subjectType: 'User',
+          subjectId: user.id,
+        }),
       );
       throw new AccountLockedException(secondsUntil(user.lockedUntil, now));
     }
@@ -79,7 +89,12 @@ export class AuthService {
 
     if (!passwordOk) {
       const outcome = await this.dataSource.transaction(async (m) => {
-        const result = await this.users.recordFailedLogin(m, user.id, LOGIN_MAX_FAILED_ATTEMPTS, new Date(now.getTime() + LOGIN_LOCKOUT_MS));
+        const result = await this.users.recordFailedLogin(
+          m,
+          user.id,
+          LOGIN_MAX_FAILED_ATTEMPTS,
+          new Date(now.getTime() + LOGIN_LOCKOUT_MS),
+        );
         const lockedNow = result.lockedUntil !== null && result.lockedUntil > now;
         await this.audit.record(m, {
           actor: null,
@@ -97,7 +112,13 @@ export class AuthService {
     }
     // A disabled account with the right password gets the same answer as a wrong password.
     await this.dataSource.transaction((m) =>
-      this.audit.record(m, { actor: null, action: 'auth.login_failed', subjectType: 'User', subjectId: user.id, details: { reason: 'disabled' } }),
+      this.audit.record(m, {
+        actor: null,
+        action: 'auth.login_failed',
+        subjectType: 'User',
+        subjectId: user.id,
+        details: { reason: 'disabled' },
+      }),
     );
     throw invalidCredentials();
   }
@@ -129,7 +150,12 @@ export class AuthService {
       if (!session || session.revokedAt) return null;
       if (!hashesEqual(session.refreshTokenHash, hashToken(parsed.secret))) {
         await this.sessions.revoke(m, session.id, now, 'refresh_reuse');
-        await this.audit.record(m, { actor: null, action: 'auth.refresh_reuse', subjectType: 'Session', subjectId: session.id });
+        await this.audit.record(m, {
+          actor: null,
+          action: 'auth.refresh_reuse',
+          subjectType: 'Session',
+          subjectId: session.id,
+        });
         return null;
       }
       const expiry = expiryReason(session.lastSeenAt, session.expiresAt, now);
@@ -149,7 +175,12 @@ export class AuthService {
   async logout(user: AuthenticatedUser): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await this.sessions.revoke(m, user.sessionId, this.clock.now(), 'logout');
-      await this.audit.record(m, { actor: user, action: 'auth.logout', subjectType: 'Session', subjectId: user.sessionId });
+      await this.audit.record(m, {
+        actor: user,
+        action: 'auth.logout',
+        subjectType: 'Session',
+        subjectId: user.sessionId,
+      });
     });
   }
 
@@ -201,27 +232,54 @@ export class AuthService {
   }
 
   /** Replaces the password, ends every session (this one included) and opens a fresh one. */
-  async changePassword(user: AuthenticatedUser, currentPassword: string, newPassword: string): Promise<IssuedSession> {
+  async changePassword(
+    user: AuthenticatedUser,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<IssuedSession> {
     const entity = await this.users.getCredentialsById(user.id);
     if (!entity || !(await this.hasher.verify(entity.passwordHash, currentPassword))) {
-      throw fieldError(HttpStatus.BAD_REQUEST, 'currentPassword', 'incorrect', 'currentPassword is not correct');
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'currentPassword',
+        'incorrect',
+        'currentPassword is not correct',
+      );
     }
     this.usersService.assertPasswordAcceptable(newPassword, entity.username, 'newPassword');
     if (await this.hasher.verify(entity.passwordHash, newPassword)) {
-      throw fieldError(HttpStatus.BAD_REQUEST, 'newPassword', 'same_as_current', 'newPassword must differ from the current one');
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'newPassword',
+        'same_as_current',
+        'newPassword must differ from the current one',
+      );
     }
     const passwordHash = await this.hasher.hash(newPassword);
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
-      await this.users.update(m, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: now });
+      await this.users.update(m, user.id, {
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: now,
+      });
       await this.sessions.revokeAllForUser(m, user.id, now, 'password_changed');
       const issued = await this.openSession(m, user.id);
-      await this.audit.record(m, { actor: user, action: 'auth.password_change', subjectType: 'User', subjectId: user.id, fields: ['password'] });
+      await this.audit.record(m, {
+        actor: user,
+        action: 'auth.password_change',
+        subjectType: 'User',
+        subjectId: user.id,
+        fields: ['password'],
+      });
       return issued;
     });
   }
 
-  private async openSession(m: Parameters<SessionsRepository['insert']>[0], userId: string): Promise<IssuedSession> {
+  private async openSession(
+    m: Parameters<SessionsRepository['insert']>[0],
+    userId: string,
+  ): Promise<IssuedSession> {
     const now = this.clock.now();
     const secret = randomSecret();
     const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_TIMEOUT_MS);
@@ -235,12 +293,24 @@ export class AuthService {
     return this.issue(session.id, userId, secret, expiresAt, now);
   }
 
-  private issue(sessionId: string, userId: string, secret: string, sessionExpiresAt: Date, now: Date): IssuedSession {
+  private issue(
+    sessionId: string,
+    userId: string,
+    secret: string,
+    sessionExpiresAt: Date,
+    now: Date,
+  ): IssuedSession {
     const iat = Math.floor(now.getTime() / 1000);
-    const exp = Math.min(iat + ACCESS_TOKEN_TTL_SECONDS, Math.floor(sessionExpiresAt.getTime() / 1000));
+    const exp = Math.min(
+      iat + ACCESS_TOKEN_TTL_SECONDS,
+      Math.floor(sessionExpiresAt.getTime() / 1000),
+    );
     const payload: AccessTokenPayload = { sub: userId, sid: sessionId, iat, exp };
     // iat/exp come from the injected clock, so tests that move time move token expiry too.
-    const accessToken = this.jwt.sign(payload, { secret: this.config.jwtSecret, algorithm: 'HS256' });
+    const accessToken = this.jwt.sign(payload, {
+      secret: this.config.jwtSecret,
+      algorithm: 'HS256',
+    });
     return {
       body: {
         accessToken,
@@ -279,7 +349,11 @@ function parseRefreshToken(token: string | null): { sessionId: string; secret: s
 }
 
 /** Why a session is over at `now`, or null if it is still alive. */
-export function expiryReason(lastSeenAt: Date, expiresAt: Date, now: Date): 'idle_timeout' | 'absolute_timeout' | null {
+export function expiryReason(
+  lastSeenAt: Date,
+  expiresAt: Date,
+  now: Date,
+): 'idle_timeout' | 'absolute_timeout' | null {
   if (now >= expiresAt) return 'absolute_timeout';
   if (now.getTime() - lastSeenAt.getTime() >= SESSION_IDLE_TIMEOUT_MS) return 'idle_timeout';
   return null;

@@ -7,7 +7,10 @@ import { SessionEntity } from './session.entity';
 export class SessionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  insert(manager: EntityManager, session: Omit<SessionEntity, 'id' | 'revokedAt' | 'revokedReason'>): Promise<SessionEntity> {
+  insert(
+    manager: EntityManager,
+    session: Omit<SessionEntity, 'id' | 'revokedAt' | 'revokedReason'>,
+  ): Promise<SessionEntity> {
     return manager
       .getRepository(SessionEntity)
       .save(manager.create(SessionEntity, { ...session, revokedAt: null, revokedReason: null }));
@@ -41,7 +44,12 @@ export class SessionsRepository {
       .getOne();
   }
 
-  async rotate(manager: EntityManager, id: string, refreshTokenHash: Buffer, at: Date): Promise<void> {
+  async rotate(
+    manager: EntityManager,
+    id: string,
+    refreshTokenHash: Buffer,
+    at: Date,
+  ): Promise<void> {
     await manager.getRepository(SessionEntity).update({ id }, { refreshTokenHash, lastSeenAt: at });
   }
 

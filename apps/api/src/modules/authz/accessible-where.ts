@@ -69,7 +69,8 @@ export function accessibleWhere(
       }
       default: {
         const sqlOperator = COMPARISONS[node.operator];
-        if (!sqlOperator) throw new Error(`accessibleWhere: unsupported operator "${node.operator}"`);
+        if (!sqlOperator)
+          throw new Error(`accessibleWhere: unsupported operator "${node.operator}"`);
         const column = columnFor(node.field, columns);
         if (node.value === null) {
           if (node.operator === 'eq') return `${column} IS NULL`;

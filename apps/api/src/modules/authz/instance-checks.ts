@@ -1,6 +1,6 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import type { Action, AppAbility, SubjectType } from '@caunoi/shared/authz';
-import { subject } from '@caunoi/shared/authz';
+import type { Action, AppAbility, RecordSubjectType } from '@caunoi/shared/authz';
+import { subjectOf } from '@caunoi/shared/authz';
 
 /**
  * Instance-level check in services. A record the caller may not even read is reported as
@@ -10,14 +10,14 @@ import { subject } from '@caunoi/shared/authz';
 export function assertCan(
   ability: AppAbility,
   action: Action,
-  subjectType: SubjectType,
+  subjectType: RecordSubjectType,
   record: Record<string, unknown> | null | undefined,
   notFoundMessage = 'Not found',
 ): void {
-  if (!record || !ability.can('read', subject(subjectType, { ...record }))) {
+  if (!record || !ability.can('read', subjectOf(subjectType, record))) {
     throw new NotFoundException(notFoundMessage);
   }
-  if (action !== 'read' && !ability.can(action, subject(subjectType, { ...record }))) {
+  if (action !== 'read' && !ability.can(action, subjectOf(subjectType, record))) {
     throw new ForbiddenException('Your role may not do this');
   }
 }

@@ -37,7 +37,13 @@ export class PolicyGuard implements CanActivate {
         statusCode: 403,
         error: 'Forbidden',
         message: 'Change your temporary password first',
-        errors: [{ field: 'password', code: 'password_change_required', message: 'Change your temporary password first' }],
+        errors: [
+          {
+            field: 'password',
+            code: 'password_change_required',
+            message: 'Change your temporary password first',
+          },
+        ],
       });
     }
     if (allowPending) return true;

@@ -45,7 +45,10 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
       );
       this.workers.push(worker);
     }
-    const maintenance = new Queue(QueueName.Maintenance, { connection, prefix: this.config.queuePrefix });
+    const maintenance = new Queue(QueueName.Maintenance, {
+      connection,
+      prefix: this.config.queuePrefix,
+    });
     this.queues.push(maintenance);
     await maintenance.upsertJobScheduler(
       JobName.PurgeExpiredSessions,

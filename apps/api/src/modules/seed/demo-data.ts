@@ -38,7 +38,12 @@ export const DEMO_AGENCIES = {
     communeCode: '20194',
     address: 'Địa chỉ minh họa, Phường Hải Châu',
     phone: '1800 1581',
-    services: ['psychosocial_counselling', 'safe_shelter', 'essential_needs_support', 'child_protection_services'],
+    services: [
+      'psychosocial_counselling',
+      'safe_shelter',
+      'essential_needs_support',
+      'child_protection_services',
+    ],
   },
   hotline: {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000002',
@@ -113,13 +118,58 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: DEMO_USERNAMES.hotline_operator, displayName: 'Tư vấn viên Minh Họa', role: 'hotline_operator', agencyId: DEMO_AGENCIES.hotline.id },
-  { username: DEMO_USERNAMES.volunteer, displayName: 'Tình nguyện viên Minh Họa', role: 'volunteer', agencyId: DEMO_AGENCIES.trustedAddress.id },
-  { username: DEMO_USERNAMES.caseworker, displayName: 'Cán bộ Ca Minh Họa', role: 'caseworker', agencyId: DEMO_AGENCIES.socialWorkCentre.id },
-  { username: DEMO_USERNAMES.supervisor, displayName: 'Trưởng nhóm Minh Họa', role: 'supervisor', agencyId: DEMO_AGENCIES.socialWorkCentre.id },
-  { username: DEMO_USERNAMES.police_liaison, displayName: 'Đầu mối Công an Minh Họa', role: 'police_liaison', agencyId: DEMO_AGENCIES.police.id },
-  { username: DEMO_USERNAMES.health_liaison, displayName: 'Đầu mối Y tế Minh Họa', role: 'health_liaison', agencyId: DEMO_AGENCIES.health.id },
-  { username: DEMO_USERNAMES.justice_liaison, displayName: 'Đầu mối Pháp lý Minh Họa', role: 'justice_liaison', agencyId: DEMO_AGENCIES.legalAid.id },
-  { username: DEMO_USERNAMES.reporting_officer, displayName: 'Cán bộ Báo cáo Minh Họa', role: 'reporting_officer', agencyId: DEMO_AGENCIES.reportingAuthority.id },
-  { username: DEMO_USERNAMES.admin, displayName: 'Quản trị Minh Họa', role: 'admin', agencyId: DEMO_AGENCIES.reportingAuthority.id },
+  {
+    username: DEMO_USERNAMES.hotline_operator,
+    displayName: 'Tư vấn viên Minh Họa',
+    role: 'hotline_operator',
+    agencyId: DEMO_AGENCIES.hotline.id,
+  },
+  {
+    username: DEMO_USERNAMES.volunteer,
+    displayName: 'Tình nguyện viên Minh Họa',
+    role: 'volunteer',
+    agencyId: DEMO_AGENCIES.trustedAddress.id,
+  },
+  {
+    username: DEMO_USERNAMES.caseworker,
+    displayName: 'Cán bộ Ca Minh Họa',
+    role: 'caseworker',
+    agencyId: DEMO_AGENCIES.socialWorkCentre.id,
+  },
+  {
+    username: DEMO_USERNAMES.supervisor,
+    displayName: 'Trưởng nhóm Minh Họa',
+    role: 'supervisor',
+    agencyId: DEMO_AGENCIES.socialWorkCentre.id,
+  },
+  {
+    username: DEMO_USERNAMES.police_liaison,
+    displayName: 'Đầu mối Công an Minh Họa',
+    role: 'police_liaison',
+    agencyId: DEMO_AGENCIES.police.id,
+  },
+  {
+    username: DEMO_USERNAMES.health_liaison,
+    displayName: 'Đầu mối Y tế Minh Họa',
+    role: 'health_liaison',
+    agencyId: DEMO_AGENCIES.health.id,
+  },
+  {
+    username: DEMO_USERNAMES.justice_liaison,
+    displayName: 'Đầu mối Pháp lý Minh Họa',
+    role: 'justice_liaison',
+    agencyId: DEMO_AGENCIES.legalAid.id,
+  },
+  {
+    username: DEMO_USERNAMES.reporting_officer,
+    displayName: 'Cán bộ Báo cáo Minh Họa',
+    role: 'reporting_officer',
+    agencyId: DEMO_AGENCIES.reportingAuthority.id,
+  },
+  {
+    username: DEMO_USERNAMES.admin,
+    displayName: 'Quản trị Minh Họa',
+    role: 'admin',
+    agencyId: DEMO_AGENCIES.reportingAuthority.id,
+  },
 ];

@@ -33,7 +33,16 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedSummary>
       const inserted = (await m.query(
         `INSERT INTO agencies (id, type, name, province_code, commune_code, address, phone, services)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [a.id, a.type, a.name, DEMO_PROVINCE.code, a.communeCode, a.address, a.phone, [...a.services]],
+        [
+          a.id,
+          a.type,
+          a.name,
+          DEMO_PROVINCE.code,
+          a.communeCode,
+          a.address,
+          a.phone,
+          [...a.services],
+        ],
       )) as unknown[];
       agenciesCreated += inserted.length;
     }

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { Page, UserView } from '@caunoi/shared/contracts';
@@ -19,7 +29,10 @@ export class UsersController {
 
   @Get()
   @RequirePermission('read', 'User')
-  list(@CurrentAbility() ability: AppAbility, @Query() query: UserListQueryDto): Promise<Page<UserView>> {
+  list(
+    @CurrentAbility() ability: AppAbility,
+    @Query() query: UserListQueryDto,
+  ): Promise<Page<UserView>> {
     return this.users.list(ability, query);
   }
 

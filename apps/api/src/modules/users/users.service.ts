@@ -63,7 +63,12 @@ export class UsersService {
     await this.assertRoleFitsAgency(dto.role, dto.agencyId);
     this.assertPasswordAcceptable(dto.password, dto.username, 'password');
     if (await this.users.isUsernameTaken(dto.username)) {
-      throw fieldError(HttpStatus.CONFLICT, 'username', 'username_taken', 'username is already taken');
+      throw fieldError(
+        HttpStatus.CONFLICT,
+        'username',
+        'username_taken',
+        'username is already taken',
+      );
     }
     const passwordHash = await this.hasher.hash(dto.password);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -87,7 +92,12 @@ export class UsersService {
     return this.view(id);
   }
 
-  async update(actor: AuthenticatedUser, ability: AppAbility, id: string, dto: UpdateUserDto): Promise<UserView> {
+  async update(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    id: string,
+    dto: UpdateUserDto,
+  ): Promise<UserView> {
     const user = await this.loadFor(ability, 'update', id);
     const role = dto.role ?? user.role;
     const agencyId = dto.agencyId ?? user.agencyId;
@@ -105,19 +115,41 @@ export class UsersService {
       if (role !== user.role || agencyId !== user.agencyId) {
         await this.sessions.revokeAllForUser(manager, id, this.clock.now(), 'role_changed');
       }
-      await this.audit.record(manager, { actor, action: 'user.update', subjectType: 'User', subjectId: id, fields });
+      await this.audit.record(manager, {
+        actor,
+        action: 'user.update',
+        subjectType: 'User',
+        subjectId: id,
+        fields,
+      });
     });
     return this.view(id);
   }
 
-  async setDisabled(actor: AuthenticatedUser, ability: AppAbility, id: string, disabled: boolean): Promise<UserView> {
+  async setDisabled(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    id: string,
+    disabled: boolean,
+  ): Promise<UserView> {
     await this.loadFor(ability, 'disable', id);
     if (disabled && id === actor.id) {
-      throw fieldError(HttpStatus.CONFLICT, 'id', 'cannot_disable_self', 'you cannot disable your own account');
+      throw fieldError(
+        HttpStatus.CONFLICT,
+        'id',
+        'cannot_disable_self',
+        'you cannot disable your own account',
+      );
     }
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
-      await this.users.update(manager, id, disabled ? { disabledAt: now } : { disabledAt: null, failedLoginCount: 0, lockedUntil: null });
+      await this.users.update(
+        manager,
+        id,
+        disabled
+          ? { disabledAt: now }
+          : { disabledAt: null, failedLoginCount: 0, lockedUntil: null },
+      );
       if (disabled) await this.sessions.revokeAllForUser(manager, id, now, 'account_disabled');
       await this.audit.record(manager, {
         actor,
@@ -131,7 +163,12 @@ export class UsersService {
   }
 
   /** Sets a temporary password: the user must change it at next sign-in, and every session ends now. */
-  async resetPassword(actor: AuthenticatedUser, ability: AppAbility, id: string, newPassword: string): Promise<void> {
+  async resetPassword(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    id: string,
+    newPassword: string,
+  ): Promise<void> {
     const user = await this.loadFor(ability, 'reset_password', id);
     this.assertPasswordAcceptable(newPassword, user.username, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
@@ -163,7 +200,11 @@ export class UsersService {
     }
   }
 
-  private async loadFor(ability: AppAbility, action: 'update' | 'disable' | 'reset_password', id: string): Promise<UserEntity> {
+  private async loadFor(
+    ability: AppAbility,
+    action: 'update' | 'disable' | 'reset_password',
+    id: string,
+  ): Promise<UserEntity> {
     const user = await this.users.getWithAgency(id);
     assertCan(ability, action, 'User', user ? { ...user } : null, 'User not found');
     return user as UserEntity;
@@ -178,7 +219,12 @@ export class UsersService {
   private async assertRoleFitsAgency(role: Role, agencyId: string): Promise<void> {
     const agency = await this.agencies.getById(agencyId);
     if (!agency || !agency.active) {
-      throw fieldError(HttpStatus.BAD_REQUEST, 'agencyId', 'not_found', 'agencyId is not an active agency');
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'agencyId',
+        'not_found',
+        'agencyId is not an active agency',
+      );
     }
     if (!roleFitsAgency(role, agency.type)) {
       throw fieldError(

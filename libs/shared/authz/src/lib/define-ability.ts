@@ -1,5 +1,5 @@
 import type { MongoAbility, MongoQuery } from '@casl/ability';
-import { AbilityBuilder, createMongoAbility } from '@casl/ability';
+import { AbilityBuilder, createMongoAbility, subject } from '@casl/ability';
 import type { Role } from '@caunoi/shared/domain';
 import type { Action, SubjectType } from './subjects';
 import { CASE_CONTENT_SUBJECTS } from './subjects';
@@ -11,8 +11,19 @@ export interface AbilityUser {
   agencyId: string;
 }
 
-/** Records are plain objects tagged with their subject type (see `subject()` from CASL). */
-export type AppAbility = MongoAbility<[Action, SubjectType | Record<string, unknown>], MongoQuery>;
+export type RecordSubjectType = Exclude<SubjectType, 'all'>;
+
+/** A record tagged with its subject type, for instance checks (`ability.can('read', record)`). */
+export type TaggedRecord = {
+  [S in RecordSubjectType]: Record<string, unknown> & { readonly __caslSubjectType__: S };
+}[RecordSubjectType];
+
+/** Tags a plain record (a copy) with its subject type. */
+export function subjectOf(type: RecordSubjectType, record: Record<string, unknown>): TaggedRecord {
+  return subject(type, { ...record }) as unknown as TaggedRecord;
+}
+
+export type AppAbility = MongoAbility<[Action, SubjectType | TaggedRecord], MongoQuery>;
 
 type Builder = AbilityBuilder<AppAbility>;
 

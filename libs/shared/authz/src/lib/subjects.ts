@@ -25,12 +25,5 @@ export type AdministrationSubject = (typeof ADMINISTRATION_SUBJECTS)[number];
 export type CaseContentSubject = (typeof CASE_CONTENT_SUBJECTS)[number];
 export type SubjectType = AdministrationSubject | CaseContentSubject | 'all';
 
-export const ACTIONS = [
-  'manage',
-  'create',
-  'read',
-  'update',
-  'disable',
-  'reset_password',
-] as const;
+export const ACTIONS = ['manage', 'create', 'read', 'update', 'disable', 'reset_password'] as const;
 export type Action = (typeof ACTIONS)[number];

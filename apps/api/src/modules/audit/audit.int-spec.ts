@@ -1,0 +1,58 @@
+import type { TestApp } from '../../../test-support/test-app';
+import { createTestApp } from '../../../test-support/test-app';
+import { createUser, login, signedIn } from '../../../test-support/factories';
+import { AuditRepository } from './audit.repository';
+
+describe('audit log', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('records who did what with the request id, and never a password', async () => {
+    const user = await createUser(t, 'caseworker');
+    await t.http
+      .post('/api/auth/login')
+      .set('X-Request-Id', 'audit-test-0001')
+      .send({ username: user.username, password: 'wrong password here' });
+    const rows = (await t.dataSource.query(`SELECT * FROM audit_log WHERE subject_id = $1`, [
+      user.id,
+    ])) as Record<string, unknown>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      action: 'auth.login_failed',
+      subject_type: 'User',
+      request_id: 'audit-test-0001',
+    });
+    expect(JSON.stringify(rows)).not.toMatch(/wrong password/);
+  });
+
+  it('is a hash chain that verifies, and the database refuses edits and deletes', async () => {
+    const s = await signedIn(t, 'admin');
+    await login(t, s.username);
+    const repo = t.app.get(AuditRepository);
+    expect(await repo.findFirstBrokenLink()).toBeNull();
+    await expect(t.dataSource.query(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(t.dataSource.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('detects a tampered row', async () => {
+    await signedIn(t, 'caseworker');
+    const repo = t.app.get(AuditRepository);
+    // Only a superuser can bypass the trigger; that is exactly the tampering the chain exposes.
+    await t.dataSource.query(`ALTER TABLE audit_log DISABLE TRIGGER trg_audit_log_append_only`);
+    const [{ id }] = (await t.dataSource.query(
+      `SELECT id FROM audit_log ORDER BY id DESC LIMIT 1 OFFSET 1`,
+    )) as { id: string }[];
+    await t.dataSource.query(`UPDATE audit_log SET action = 'auth.nothing_to_see' WHERE id = $1`, [
+      id,
+    ]);
+    await t.dataSource.query(`ALTER TABLE audit_log ENABLE TRIGGER trg_audit_log_append_only`);
+    expect(await repo.findFirstBrokenLink()).toBe(id);
+  });
+});
