@@ -1,10 +1,32 @@
-import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter } from '@angular/router';
+import { registerLocaleData } from '@angular/common';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import localeVi from '@angular/common/locales/vi';
+import type { ApplicationConfig } from '@angular/core';
+import {
+  LOCALE_ID,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
+import { MAT_SNACK_BAR_DEFAULT_OPTIONS } from '@angular/material/snack-bar';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
+import { AuthService } from './core/auth/auth.service';
+import { authInterceptor } from './core/http/auth.interceptor';
+import { serverErrorInterceptor } from './core/http/server-error.interceptor';
+import { TranslatedTitleStrategy } from './core/i18n/translated-title.strategy';
+
+registerLocaleData(localeVi);
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(appRoutes)
-  ]
+    provideRouter(appRoutes, withComponentInputBinding()),
+    provideHttpClient(withInterceptors([authInterceptor, serverErrorInterceptor])),
+    // Restore the session from the refresh cookie before the first navigation decides anything.
+    provideAppInitializer(() => inject(AuthService).restore()),
+    { provide: LOCALE_ID, useValue: 'vi' },
+    { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
+    { provide: MAT_SNACK_BAR_DEFAULT_OPTIONS, useValue: { duration: 5000 } },
+  ],
 };

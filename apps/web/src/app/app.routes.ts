@@ -1,3 +1,42 @@
-import { Route } from '@angular/router';
+import { inject } from '@angular/core';
+import type { Routes } from '@angular/router';
+import { authGuard, guestGuard, passwordChangeGuard } from './core/auth/auth.guards';
+import { AuthService } from './core/auth/auth.service';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Routes = [
+  {
+    path: 'login',
+    canActivate: [guestGuard],
+    loadChildren: () => import('./features/auth/auth.routes').then((m) => m.authRoutes),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () =>
+      import('./features/shell/shell/shell.component').then((m) => m.ShellComponent),
+    children: [
+      {
+        path: 'account',
+        loadChildren: () =>
+          import('./features/account/account.routes').then((m) => m.accountRoutes),
+      },
+      {
+        path: '',
+        canActivateChild: [passwordChangeGuard],
+        children: [
+          {
+            path: 'admin',
+            loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
+          },
+          {
+            path: '',
+            loadChildren: () =>
+              import('./features/workspaces/workspaces.routes').then((m) => m.workspaceRoutes),
+          },
+        ],
+      },
+    ],
+  },
+  // Anything unknown goes to the signed-in user's home, or to the login page.
+  { path: '**', redirectTo: () => inject(AuthService).homeRoute() },
+];

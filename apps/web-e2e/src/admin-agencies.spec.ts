@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, DEMO_USERNAMES, choose, signIn, snapshot } from './support';
+
+test('admin creates an agency with services, then deactivates it', async ({ page }) => {
+  const name = `Công an phường thử nghiệm ${Date.now()}`;
+
+  await signIn(page, DEMO_USERNAMES.admin, DEMO_PASSWORD);
+  await page.getByTestId('nav-agencies').click();
+  await expect(page.getByTestId('agencies-title')).toHaveText('Cơ quan');
+
+  await page.getByTestId('agencies-new').click();
+  await choose(page, 'agency-form-type', 'agency-type-option-police');
+  await page.getByTestId('agency-form-name').fill(name);
+  await expect(page.getByTestId('agency-form-province')).toContainText('Đà Nẵng');
+  // Option 0 is "no commune"; take the first real one.
+  await choose(page, 'agency-form-commune', undefined, 1);
+  await page.getByTestId('agency-form-phone').fill('0236 3822 113');
+  await page.getByTestId('agency-form-services').click();
+  await page.getByTestId('service-option-police_protection').click();
+  await page.getByTestId('service-option-no_contact_order_request').click();
+  await page.keyboard.press('Escape');
+  await snapshot(page, 'admin-create-agency');
+  await page.getByTestId('agency-form-submit').click();
+
+  await expect(page).toHaveURL(/\/admin\/agencies$/);
+  await page.getByTestId('agencies-search').fill(name);
+  const row = page.getByTestId('agency-row').filter({ hasText: name });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Công an');
+  await expect(row).toContainText('Bảo vệ của công an, Đề nghị cấm tiếp xúc');
+  await expect(row.getByTestId('agency-status')).toHaveText('Đang hoạt động');
+  await snapshot(page, 'admin-agencies');
+
+  await row.getByTestId('agency-disable').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(row.getByTestId('agency-status')).toHaveText('Ngừng hoạt động');
+});

@@ -1,0 +1,45 @@
+import { inject } from '@angular/core';
+import type { CanActivateFn, CanMatchFn } from '@angular/router';
+import { Router } from '@angular/router';
+import type { Action, SubjectType } from '@caunoi/shared/authz';
+import type { Role } from '@caunoi/shared/domain';
+import { AbilityService } from '../ability/ability.service';
+import { AuthService } from './auth.service';
+import { CHANGE_PASSWORD_ROUTE, LOGIN_ROUTE } from './landing';
+
+/** Signed in, or off to the login page. */
+export const authGuard: CanActivateFn = () => {
+  const auth = inject(AuthService);
+  return auth.isSignedIn() || inject(Router).parseUrl(LOGIN_ROUTE);
+};
+
+/** The login page is for signed-out people; others go home. */
+export const guestGuard: CanActivateFn = () => {
+  const auth = inject(AuthService);
+  return !auth.isSignedIn() || inject(Router).parseUrl(auth.homeRoute());
+};
+
+/** While the server demands a new password, every other page waits. */
+export const passwordChangeGuard: CanActivateFn = () => {
+  const auth = inject(AuthService);
+  return !auth.mustChangePassword() || inject(Router).parseUrl(CHANGE_PASSWORD_ROUTE);
+};
+
+/** A workspace belongs to some roles; anyone else is sent to their own. */
+export function roleGuard(...roles: Role[]): CanMatchFn {
+  return () => {
+    const auth = inject(AuthService);
+    const role = auth.me()?.user.role;
+    return (
+      (role !== undefined && roles.includes(role)) || inject(Router).parseUrl(auth.homeRoute())
+    );
+  };
+}
+
+/** Asks the CASL rules, as the API will. */
+export function abilityGuard(action: Action, subject: SubjectType): CanMatchFn {
+  return () => {
+    const allowed = inject(AbilityService).can(action, subject);
+    return allowed || inject(Router).parseUrl(inject(AuthService).homeRoute());
+  };
+}

@@ -1,0 +1,68 @@
+import { TestBed } from '@angular/core/testing';
+import { PASSWORD_MIN_LENGTH } from '@caunoi/shared/domain';
+import { controlErrorMessage, translateFieldError } from './field-errors';
+import { TranslationService } from './translation.service';
+
+describe('field error translation', () => {
+  let translation: TranslationService;
+
+  beforeEach(() => {
+    localStorage.clear();
+    translation = TestBed.inject(TranslationService);
+  });
+
+  it('names the field in the current language', () => {
+    const error = { field: 'displayName', code: 'isNotEmpty' };
+    expect(translateFieldError(translation, error)).toBe('Tên hiển thị là bắt buộc.');
+    translation.use('en');
+    expect(translateFieldError(translation, error)).toBe('Display name is required.');
+  });
+
+  it('explains password problems with the policy numbers', () => {
+    expect(translateFieldError(translation, { field: 'newPassword', code: 'too_short' })).toBe(
+      `Mật khẩu mới phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự.`,
+    );
+    expect(translateFieldError(translation, { field: 'password', code: 'contains_username' })).toBe(
+      'Mật khẩu không được chứa tên đăng nhập.',
+    );
+  });
+
+  it('translates the conflict and mismatch codes the API sends', () => {
+    expect(translateFieldError(translation, { field: 'username', code: 'username_taken' })).toBe(
+      'Tên đăng nhập này đã được sử dụng.',
+    );
+    expect(translateFieldError(translation, { field: 'role', code: 'role_agency_mismatch' })).toBe(
+      'Vai trò này không thể thuộc loại cơ quan đã chọn.',
+    );
+  });
+
+  it('names an unknown (not whitelisted) field by its own name', () => {
+    expect(
+      translateFieldError(translation, { field: 'isAdmin', code: 'whitelistValidation' }),
+    ).toBe('Trường không được chấp nhận: isAdmin.');
+  });
+
+  it('falls back to a generic message for a code it does not know', () => {
+    expect(translateFieldError(translation, { field: 'email', code: 'brand_new_code' })).toBe(
+      'Email không hợp lệ.',
+    );
+    expect(translateFieldError(translation, { field: 'mystery', code: 'brand_new_code' })).toBe(
+      'Trường này không hợp lệ.',
+    );
+  });
+
+  it('uses the same messages for client-side validators and server errors on a control', () => {
+    expect(controlErrorMessage(translation, 'username', { required: true })).toBe(
+      'Tên đăng nhập là bắt buộc.',
+    );
+    expect(controlErrorMessage(translation, 'newPassword', { password: 'too_common' })).toBe(
+      'Mật khẩu mới quá phổ biến hoặc dễ đoán. Hãy chọn mật khẩu khác.',
+    );
+    expect(
+      controlErrorMessage(translation, 'username', {
+        server: { field: 'username', code: 'username_taken', message: 'taken' },
+      }),
+    ).toBe('Tên đăng nhập này đã được sử dụng.');
+    expect(controlErrorMessage(translation, 'username', null)).toBeNull();
+  });
+});

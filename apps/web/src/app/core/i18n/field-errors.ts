@@ -1,0 +1,51 @@
+import type { ValidationErrors } from '@angular/forms';
+import type { FieldError } from '@caunoi/shared/contracts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@caunoi/shared/domain';
+import type { TranslationService } from './translation.service';
+
+/** Angular's built-in validator keys mapped onto the API's codes, so one message serves both. */
+const CLIENT_TO_API_CODE: Readonly<Record<string, string>> = {
+  required: 'isNotEmpty',
+  maxlength: 'maxLength',
+  minlength: 'minLength',
+  email: 'isEmail',
+  pattern: 'matches',
+};
+
+/** A field error in the current language, with the field's translated label. */
+export function translateFieldError(
+  translation: TranslationService,
+  error: Pick<FieldError, 'field' | 'code'>,
+): string {
+  // Nested paths ("services.0") are labelled by their top-level field.
+  const field = error.field.split('.')[0] ?? error.field;
+  const labelKey = `field.${field}`;
+  const label = translation.hasKey(labelKey)
+    ? translation.t(labelKey)
+    : error.code === 'whitelistValidation'
+      ? field
+      : translation.t('field.unknown');
+  const codeKey = `error.${error.code}`;
+  const params = { field: label, min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
+  return translation.hasKey(codeKey)
+    ? translation.t(codeKey, params)
+    : translation.t('error.generic', params);
+}
+
+/**
+ * The message for the first error on a form control. Controls carry either a client validator
+ * error, `{ password: <PasswordProblem> }`, or `{ server: FieldError }` set from an API answer.
+ */
+export function controlErrorMessage(
+  translation: TranslationService,
+  field: string,
+  errors: ValidationErrors | null,
+): string | null {
+  if (!errors) return null;
+  const [key, value] = Object.entries(errors)[0] ?? [];
+  if (!key) return null;
+  if (key === 'server') return translateFieldError(translation, { field, code: value.code });
+  if (key === 'password') return translateFieldError(translation, { field, code: value });
+  if (key === 'mismatch') return translation.t('password.mismatch');
+  return translateFieldError(translation, { field, code: CLIENT_TO_API_CODE[key] ?? key });
+}

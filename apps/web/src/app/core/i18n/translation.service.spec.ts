@@ -1,0 +1,102 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { AGENCY_TYPES, ROLES, SERVICE_TYPES } from '@caunoi/shared/domain';
+import { en } from './en';
+import { TranslatePipe } from './t.pipe';
+import { LANGUAGE_STORAGE_KEY, TranslationService } from './translation.service';
+import { vi } from './vi';
+
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+
+describe('dictionaries', () => {
+  it('have exactly the same keys in Vietnamese and English', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+  });
+
+  it('have no empty text and the same placeholders in both languages', () => {
+    for (const key of Object.keys(vi) as (keyof typeof vi)[]) {
+      expect({ key, vi: vi[key].trim().length > 0, en: en[key].trim().length > 0 }).toEqual({
+        key,
+        vi: true,
+        en: true,
+      });
+      expect({ key, placeholders: placeholders(en[key]) }).toEqual({
+        key,
+        placeholders: placeholders(vi[key]),
+      });
+    }
+  });
+
+  it('name every role, agency type and service type', () => {
+    const keys = new Set(Object.keys(vi));
+    const expected = [
+      ...ROLES.map((r) => `role.${r}`),
+      ...AGENCY_TYPES.map((a) => `agencyType.${a}`),
+      ...SERVICE_TYPES.map((s) => `service.${s}`),
+    ];
+    expect(expected.filter((key) => !keys.has(key))).toEqual([]);
+  });
+
+  it('use the Vietnamese names with diacritics the product uses', () => {
+    expect(vi['login.title']).toBe('Đăng nhập');
+    expect(vi['role.caseworker']).toBe('Cán bộ quản lý ca');
+    expect(vi['agencyType.social_work_centre']).toBe('Trung tâm Công tác xã hội');
+    expect(vi['agencyType.commune_committee']).toBe('UBND xã/phường');
+  });
+});
+
+@Component({
+  selector: 'cn-test-host',
+  imports: [TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `<h1>{{ 'login.title' | t }}</h1>
+    <p>{{ 'idle.message' | t: { seconds: 42 } }}</p>`,
+})
+class TestHostComponent {}
+
+describe('TranslationService', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('starts in Vietnamese and switches to English at run time', () => {
+    const translation = TestBed.inject(TranslationService);
+    expect(translation.language()).toBe('vi');
+    expect(translation.t('shell.signOut')).toBe('Đăng xuất');
+
+    translation.use('en');
+
+    expect(translation.t('shell.signOut')).toBe('Sign out');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
+  });
+
+  it('remembers the stored choice on the next start', () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+    expect(TestBed.inject(TranslationService).t('login.title')).toBe('Sign in');
+  });
+
+  it('ignores a stored value that is not a language', () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');
+    expect(TestBed.inject(TranslationService).language()).toBe('vi');
+  });
+
+  it('fills placeholders', () => {
+    expect(TestBed.inject(TranslationService).t('login.locked', { minutes: 30 })).toContain(
+      'sau 30 phút',
+    );
+  });
+
+  it('re-renders an OnPush view when the language changes', async () => {
+    const fixture = TestBed.createComponent(TestHostComponent);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('h1')?.textContent).toBe('Đăng nhập');
+    expect(element.querySelector('p')?.textContent).toContain('42 giây');
+
+    TestBed.inject(TranslationService).use('en');
+    await fixture.whenStable();
+
+    expect(element.querySelector('h1')?.textContent).toBe('Sign in');
+    expect(element.querySelector('p')?.textContent).toContain('42 seconds');
+  });
+});

@@ -1,0 +1,55 @@
+import type { Routes } from '@angular/router';
+import { abilityGuard } from '../../core/auth/auth.guards';
+
+/** Administration: people and agencies. Guarded by the same CASL rules the API checks. */
+export const adminRoutes: Routes = [
+  {
+    path: 'users',
+    canMatch: [abilityGuard('manage', 'User')],
+    children: [
+      {
+        path: '',
+        title: 'users.title',
+        loadComponent: () =>
+          import('./users-list/users-list.component').then((m) => m.UsersListComponent),
+      },
+      {
+        path: 'new',
+        title: 'users.new',
+        loadComponent: () =>
+          import('./user-form/user-form.component').then((m) => m.UserFormComponent),
+      },
+      {
+        path: ':id',
+        title: 'users.edit',
+        loadComponent: () =>
+          import('./user-form/user-form.component').then((m) => m.UserFormComponent),
+      },
+    ],
+  },
+  {
+    path: 'agencies',
+    canMatch: [abilityGuard('manage', 'Agency')],
+    children: [
+      {
+        path: '',
+        title: 'agencies.title',
+        loadComponent: () =>
+          import('./agencies-list/agencies-list.component').then((m) => m.AgenciesListComponent),
+      },
+      {
+        path: 'new',
+        title: 'agencies.new',
+        loadComponent: () =>
+          import('./agency-form/agency-form.component').then((m) => m.AgencyFormComponent),
+      },
+      {
+        path: ':id',
+        title: 'agencies.edit',
+        loadComponent: () =>
+          import('./agency-form/agency-form.component').then((m) => m.AgencyFormComponent),
+      },
+    ],
+  },
+  { path: '', pathMatch: 'full', redirectTo: 'users' },
+];

@@ -1,0 +1,150 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import type { AgencyView } from '@caunoi/shared/contracts';
+import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import type { AgencyType } from '@caunoi/shared/domain';
+import { AGENCY_TYPES } from '@caunoi/shared/domain';
+import { debounceTime, filter, switchMap } from 'rxjs';
+import { TranslatePipe } from '../../../core/i18n/t.pipe';
+import { TranslationService } from '../../../core/i18n/translation.service';
+import type { ConfirmDialogData } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
+import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
+import { AgenciesApiService } from '../data/agencies-api.service';
+
+@Component({
+  selector: 'cn-agencies-list',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatTableModule,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './agencies-list.component.html',
+  styleUrl: './agencies-list.component.scss',
+})
+export class AgenciesListComponent {
+  private readonly api = inject(AgenciesApiService);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly translation = inject(TranslationService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly types = AGENCY_TYPES;
+  protected readonly columns = [
+    'type',
+    'name',
+    'commune',
+    'phone',
+    'services',
+    'active',
+    'actions',
+  ];
+  protected readonly agencies = signal<AgencyView[]>([]);
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly loading = signal(false);
+  /** Commune names by code, filled per province as rows arrive. */
+  protected readonly communeNames = signal<ReadonlyMap<string, string>>(new Map());
+  private readonly loadedProvinces = new Set<string>();
+
+  protected readonly filters = new FormGroup({
+    type: new FormControl<AgencyType | ''>('', { nonNullable: true }),
+    q: new FormControl('', { nonNullable: true }),
+    includeInactive: new FormControl(true, { nonNullable: true }),
+  });
+
+  constructor() {
+    this.filters.valueChanges
+      .pipe(debounceTime(300), takeUntilDestroyed())
+      .subscribe(() => this.load(true));
+    this.load(true);
+  }
+
+  protected loadMore(): void {
+    this.load(false);
+  }
+
+  protected toggleActive(agency: AgencyView): void {
+    const data: ConfirmDialogData = agency.active
+      ? {
+          message: 'agencies.confirmDisable',
+          params: { name: agency.name },
+          confirm: 'agencies.disable',
+        }
+      : {
+          message: 'agencies.confirmEnable',
+          params: { name: agency.name },
+          confirm: 'agencies.enable',
+        };
+    this.dialog
+      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data })
+      .afterClosed()
+      .pipe(
+        filter((confirmed) => confirmed === true),
+        switchMap(() => this.api.update(agency.id, { active: !agency.active })),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((updated) => {
+        this.agencies.update((list) => list.map((a) => (a.id === updated.id ? updated : a)));
+        this.snackBar.open(this.translation.t('common.saved'));
+      });
+  }
+
+  private load(reset: boolean): void {
+    const { type, q, includeInactive } = this.filters.getRawValue();
+    this.loading.set(true);
+    this.api
+      .list({
+        type: type || undefined,
+        q: q.trim() || undefined,
+        includeInactive: includeInactive || undefined,
+        after: reset ? undefined : (this.nextCursor() ?? undefined),
+        limit: PAGE_SIZE_DEFAULT,
+      })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (page) => {
+          this.agencies.update((list) => (reset ? page.items : [...list, ...page.items]));
+          this.nextCursor.set(page.nextCursor);
+          this.loading.set(false);
+          this.loadCommuneNames(page.items);
+        },
+        error: () => this.loading.set(false),
+      });
+  }
+
+  private loadCommuneNames(agencies: AgencyView[]): void {
+    const provinces = new Set(
+      agencies.filter((a) => a.communeCode).map((agency) => agency.provinceCode),
+    );
+    for (const province of provinces) {
+      if (this.loadedProvinces.has(province)) continue;
+      this.loadedProvinces.add(province);
+      this.api
+        .administrativeUnits('commune', province)
+        .pipe(takeUntilDestroyed(this.destroyRef))
+        .subscribe((units) =>
+          this.communeNames.update((names) => {
+            const next = new Map(names);
+            for (const unit of units) next.set(unit.code, unit.name);
+            return next;
+          }),
+        );
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  AdministrativeUnitView,
+  AgencyListQuery,
+  AgencyView,
+  CreateAgencyRequest,
+  Page,
+  UpdateAgencyRequest,
+} from '@caunoi/shared/contracts';
+import { ApiRoutes, PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
+import type { AdministrativeUnitLevel } from '@caunoi/shared/domain';
+import type { Observable } from 'rxjs';
+import { EMPTY, expand, map, reduce } from 'rxjs';
+import { apiUrl } from '../../../core/http/api-url';
+import { toParams } from './query-params';
+
+const agencies = (...segments: string[]): string => apiUrl(ApiRoutes.agencies, ...segments);
+
+@Injectable({ providedIn: 'root' })
+export class AgenciesApiService {
+  private readonly http = inject(HttpClient);
+
+  list(query: AgencyListQuery): Observable<Page<AgencyView>> {
+    return this.http.get<Page<AgencyView>>(agencies(), { params: toParams(query) });
+  }
+
+  /** Every page, for select boxes; a province has tens of agencies, not thousands. */
+  listAll(query: Omit<AgencyListQuery, 'after' | 'limit'> = {}): Observable<AgencyView[]> {
+    const page = (after?: string): Observable<Page<AgencyView>> =>
+      this.list({ ...query, after, limit: PAGE_SIZE_MAX });
+    return page().pipe(
+      expand((result) => (result.nextCursor ? page(result.nextCursor) : EMPTY)),
+      map((result) => result.items),
+      reduce((all, items) => [...all, ...items], [] as AgencyView[]),
+    );
+  }
+
+  get(id: string): Observable<AgencyView> {
+    return this.http.get<AgencyView>(agencies(id));
+  }
+
+  create(request: CreateAgencyRequest): Observable<AgencyView> {
+    return this.http.post<AgencyView>(agencies(), request);
+  }
+
+  update(id: string, request: UpdateAgencyRequest): Observable<AgencyView> {
+    return this.http.patch<AgencyView>(agencies(id), request);
+  }
+
+  administrativeUnits(
+    level: AdministrativeUnitLevel,
+    parentCode?: string,
+  ): Observable<AdministrativeUnitView[]> {
+    return this.http.get<AdministrativeUnitView[]>(apiUrl(ApiRoutes.administrativeUnits), {
+      params: toParams({ level, parentCode }),
+    });
+  }
+}

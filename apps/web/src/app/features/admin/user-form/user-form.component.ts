@@ -1,0 +1,163 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import type { AgencyView, FieldError, UserView } from '@caunoi/shared/contracts';
+import type { Role } from '@caunoi/shared/domain';
+import { AGENCY_TYPES_FOR_ROLE, PASSWORD_MIN_LENGTH, ROLES } from '@caunoi/shared/domain';
+import { firstValueFrom } from 'rxjs';
+import { applyServerErrors } from '../../../core/http/api-errors';
+import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
+import { translateFieldError } from '../../../core/i18n/field-errors';
+import { TranslatePipe } from '../../../core/i18n/t.pipe';
+import { TranslationService } from '../../../core/i18n/translation.service';
+import { passwordPolicyValidator } from '../../../shared/forms/password.validators';
+import { AgenciesApiService } from '../data/agencies-api.service';
+import { UsersApiService } from '../data/users-api.service';
+
+/** Create (`/admin/users/new`) and edit (`/admin/users/:id`) in one form. */
+@Component({
+  selector: 'cn-user-form',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+    FieldErrorPipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './user-form.component.html',
+})
+export class UserFormComponent {
+  private readonly usersApi = inject(UsersApiService);
+  private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly translation = inject(TranslationService);
+
+  /** Route parameter; absent when creating. */
+  readonly id = input<string>();
+
+  protected readonly roles = ROLES;
+  protected readonly minLength = PASSWORD_MIN_LENGTH;
+  protected readonly editing = computed(() => !!this.id());
+  protected readonly user = signal<UserView | null>(null);
+  protected readonly submitting = signal(false);
+  protected readonly otherErrors = signal<FieldError[]>([]);
+  protected readonly otherMessages = computed(() =>
+    this.otherErrors().map((error) => translateFieldError(this.translation, error)),
+  );
+
+  private readonly username = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.maxLength(64)],
+  });
+  protected readonly form = new FormGroup({
+    username: this.username,
+    displayName: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(200)],
+    }),
+    role: new FormControl<Role | null>(null, { validators: [Validators.required] }),
+    agencyId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    password: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, passwordPolicyValidator(() => this.username.value)],
+    }),
+  });
+
+  private readonly agencies = toSignal(inject(AgenciesApiService).listAll(), {
+    initialValue: [] as AgencyView[],
+  });
+  private readonly role = toSignal(this.form.controls.role.valueChanges, { initialValue: null });
+
+  /** Only agencies of a type the chosen role may belong to (the API enforces the same rule). */
+  protected readonly fittingAgencies = computed(() => {
+    const role = this.role();
+    if (!role) return [];
+    const types = AGENCY_TYPES_FOR_ROLE[role];
+    const current = this.user()?.agencyId;
+    return this.agencies().filter(
+      (agency) => types.includes(agency.type) && (agency.active || agency.id === current),
+    );
+  });
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      if (!id) return;
+      // Username and password are not edited here: reset password has its own dialog.
+      this.form.controls.username.disable();
+      this.form.controls.password.disable();
+      this.usersApi.get(id).subscribe((user) => {
+        this.user.set(user);
+        this.form.patchValue(user);
+      });
+    });
+    this.form.controls.role.valueChanges.pipe(takeUntilDestroyed()).subscribe((role) => {
+      const agency = this.agencies().find((a) => a.id === this.form.controls.agencyId.value);
+      if (role && agency && !AGENCY_TYPES_FOR_ROLE[role].includes(agency.type)) {
+        this.form.controls.agencyId.setValue('');
+      }
+    });
+    this.username.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.form.controls.password.updateValueAndValidity({ emitEvent: false }));
+  }
+
+  protected async submit(): Promise<void> {
+    this.form.markAllAsTouched();
+    if (this.form.invalid || this.submitting()) return;
+    this.submitting.set(true);
+    this.otherErrors.set([]);
+    const value = this.form.getRawValue();
+    const role = value.role as Role;
+    const id = this.id();
+    try {
+      if (id) {
+        await firstValueFrom(
+          this.usersApi.update(id, {
+            displayName: value.displayName.trim(),
+            role,
+            agencyId: value.agencyId,
+          }),
+        );
+        this.snackBar.open(this.translation.t('common.saved'));
+      } else {
+        await firstValueFrom(
+          this.usersApi.create({
+            username: value.username.trim(),
+            displayName: value.displayName.trim(),
+            role,
+            agencyId: value.agencyId,
+            password: value.password,
+          }),
+        );
+        this.snackBar.open(this.translation.t('users.created'));
+      }
+      await this.router.navigate(['/admin/users']);
+    } catch (error) {
+      if (error instanceof HttpErrorResponse && error.status < 500) {
+        this.otherErrors.set(applyServerErrors(this.form, error));
+      }
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+}

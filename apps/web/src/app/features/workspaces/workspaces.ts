@@ -1,0 +1,53 @@
+import type { Role } from '@caunoi/shared/domain';
+import type { TranslationKey } from '../../core/i18n/vi';
+
+export interface Workspace {
+  path: string;
+  roles: readonly Role[];
+  title: TranslationKey;
+  body: TranslationKey;
+}
+
+/** The non-admin workspaces; LANDING_ROUTES sends each role to its own. */
+export const WORKSPACES: readonly Workspace[] = [
+  {
+    path: 'hotline',
+    roles: ['hotline_operator'],
+    title: 'workspace.hotline.title',
+    body: 'workspace.hotline.body',
+  },
+  {
+    path: 'community',
+    roles: ['volunteer'],
+    title: 'workspace.community.title',
+    body: 'workspace.community.body',
+  },
+  {
+    path: 'cases',
+    roles: ['caseworker'],
+    title: 'workspace.cases.title',
+    body: 'workspace.cases.body',
+  },
+  {
+    path: 'team',
+    roles: ['supervisor'],
+    title: 'workspace.team.title',
+    body: 'workspace.team.body',
+  },
+  {
+    path: 'inbox',
+    roles: ['police_liaison', 'health_liaison', 'justice_liaison'],
+    title: 'workspace.inbox.title',
+    body: 'workspace.inbox.body',
+  },
+  {
+    path: 'reports',
+    roles: ['reporting_officer'],
+    title: 'workspace.reports.title',
+    body: 'workspace.reports.body',
+  },
+];
+
+export function workspaceForRole(role: Role): Workspace | undefined {
+  return WORKSPACES.find((workspace) => workspace.roles.includes(role));
+}
