@@ -1,0 +1,284 @@
+// Makes sure what the stack needs is there: npm dependencies, PostgreSQL and Redis.
+// Used by start.mjs and test.mjs; run it alone with `node tools/services.mjs`.
+//
+// For each service: use DATABASE_URL / REDIS_URL when set, else the local default; if nothing answers there and
+// the service is installed, start it; if it is not installed and we are root on Debian, install it with apt-get.
+
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { log, StepError } from './lib/log.mjs';
+import { repoRoot } from './lib/paths.mjs';
+import { commandExists, isRoot, run, runOrThrow } from './lib/process.mjs';
+import { isPortOpen, waitForPort } from './lib/net.mjs';
+import { ensureDatabase, maintenanceUrl, serverVersion } from './lib/postgres.mjs';
+import { checkRedis } from './lib/redis.mjs';
+import {
+  DEFAULT_DATABASE_URL,
+  DEFAULT_REDIS_URL,
+  isLocalHost,
+  parseDatabaseUrl,
+  parseRedisUrl,
+  redact,
+} from './lib/urls.mjs';
+
+const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+let aptUpdated = false;
+
+const canUseApt = () => isRoot() && commandExists('apt-get') && existsSync('/etc/debian_version');
+
+/** `apt-get install -y <packages>` (after one `apt-get update` per run). */
+export async function aptInstall(packages) {
+  if (!aptUpdated) {
+    await runOrThrow('apt-get', ['update'], { env: aptEnv });
+    aptUpdated = true;
+  }
+  await runOrThrow('apt-get', ['install', '-y', ...packages], { env: aptEnv });
+}
+
+// ── npm dependencies ─────────────────────────────────────────────────────────────────────────────
+
+export async function ensureDependencies() {
+  // Never download Playwright's own browsers: the e2e tests use Debian's /usr/bin/chromium.
+  process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
+  const lockfile = join(repoRoot, 'package-lock.json');
+  const installed = join(repoRoot, 'node_modules', '.package-lock.json');
+  let reason = null;
+  if (!existsSync(join(repoRoot, 'node_modules'))) reason = 'node_modules missing';
+  else if (!existsSync(installed)) reason = 'node_modules incomplete';
+  else if (statSync(lockfile).mtimeMs > statSync(installed).mtimeMs)
+    reason = 'package-lock.json changed';
+  if (!reason) {
+    log.ok('npm dependencies installed (node_modules matches package-lock.json)');
+    return;
+  }
+  log.step(`installing npm dependencies with npm ci (${reason})`);
+  const result = await run('npm', ['ci', '--no-audit', '--no-fund'], { env: process.env });
+  if (result.code !== 0) throw new StepError('npm ci failed (see its output above)');
+  log.ok('npm dependencies installed');
+}
+
+// ── PostgreSQL ───────────────────────────────────────────────────────────────────────────────────
+
+const postgresInstalled = () =>
+  existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').length > 0;
+
+/** Debian clusters as [version, name] pairs, from /etc/postgresql/<version>/<name>. */
+function debianClusters() {
+  if (!existsSync('/etc/postgresql')) return [];
+  return readdirSync('/etc/postgresql').flatMap((version) =>
+    readdirSync(join('/etc/postgresql', version))
+      .filter((name) => existsSync(join('/etc/postgresql', version, name, 'postgresql.conf')))
+      .map((name) => [version, name]),
+  );
+}
+
+async function startPostgres() {
+  let clusters = debianClusters();
+  if (clusters.length === 0 && commandExists('pg_createcluster')) {
+    const version = readdirSync('/usr/lib/postgresql').sort().at(-1);
+    log.step(`creating PostgreSQL ${version} cluster "main" (pg_createcluster)`);
+    await runOrThrow('pg_createcluster', [version, 'main']);
+    clusters = debianClusters();
+  }
+  const [version, name] = clusters.find(([, cluster]) => cluster === 'main') ?? clusters[0] ?? [];
+  if (version && commandExists('pg_ctlcluster')) {
+    log.step(`starting PostgreSQL ${version}/${name} (installed, not running): pg_ctlcluster`);
+    const result = await run('pg_ctlcluster', [
+      '--skip-systemctl-redirect',
+      version,
+      name,
+      'start',
+    ]);
+    if (result.code === 0) return;
+  }
+  if (commandExists('service')) {
+    log.step('starting PostgreSQL with `service postgresql start`');
+    await runOrThrow('service', ['postgresql', 'start']);
+    return;
+  }
+  throw new StepError(
+    'PostgreSQL is installed but I could not start it: start it yourself, or set DATABASE_URL',
+  );
+}
+
+/**
+ * Development convenience on a machine where we provisioned PostgreSQL: Debian's package lets the `postgres`
+ * role in over a Unix socket only (peer), so TCP logins from 127.0.0.1 fail. Trust loopback TCP connections.
+ */
+async function trustLoopbackConnections() {
+  const marker = '# Cầu Nối development: trust loopback TCP (added by tools/services.mjs)';
+  let changed = false;
+  for (const [version, name] of debianClusters()) {
+    const hba = join('/etc/postgresql', version, name, 'pg_hba.conf');
+    const text = readFileSync(hba, 'utf8');
+    if (text.includes(marker)) continue;
+    const lines = `${marker}\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n`;
+    writeFileSync(hba, `${lines}${text}`);
+    await run('pg_ctlcluster', ['--skip-systemctl-redirect', version, name, 'reload']);
+    changed = true;
+  }
+  return changed;
+}
+
+/** Connects to the server's maintenance database (the app's own may not exist yet); returns its version. */
+async function connectAsDeveloper(url, fromEnv) {
+  try {
+    return await serverVersion(maintenanceUrl(url));
+  } catch (error) {
+    // 28P01: password rejected, 28000: no pg_hba.conf entry / peer or ident failed.
+    const authFailed = ['28P01', '28000'].includes(error.code);
+    if (!authFailed || fromEnv || !isRoot() || debianClusters().length === 0) throw error;
+    log.step(
+      'allowing password-less TCP logins from 127.0.0.1 for development (pg_hba.conf: trust)',
+    );
+    if (!(await trustLoopbackConnections())) throw error;
+    return serverVersion(maintenanceUrl(url));
+  }
+}
+
+export async function ensurePostgres() {
+  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const fromEnv = Boolean(process.env.DATABASE_URL);
+  const { host, port, database } = parseDatabaseUrl(url);
+  const where = `${host}:${port}`;
+
+  if (await isPortOpen(host, port)) {
+    log.ok(`PostgreSQL accepting TCP at ${where}${fromEnv ? ' (DATABASE_URL)' : ''}`);
+  } else if (!isLocalHost(host)) {
+    throw new StepError(
+      `nothing answers at ${where} (DATABASE_URL=${redact(url)}): start that server or fix the URL`,
+    );
+  } else {
+    if (!postgresInstalled()) {
+      if (!canUseApt()) {
+        throw new StepError(
+          `PostgreSQL is not running at ${where} and not installed: install it (Debian: apt-get install postgresql) or set DATABASE_URL`,
+        );
+      }
+      log.step('installing PostgreSQL with apt-get (not installed, running as root on Debian)');
+      await aptInstall(['postgresql']);
+    }
+    if (!(await isPortOpen(host, port))) await startPostgres();
+    if (!(await waitForPort(host, port, 30_000))) {
+      throw new StepError(
+        `PostgreSQL started but nothing accepts connections at ${where} after 30 s`,
+      );
+    }
+    log.ok(`PostgreSQL accepting TCP at ${where}`);
+  }
+
+  let version;
+  try {
+    version = await connectAsDeveloper(url, fromEnv);
+  } catch (error) {
+    throw new StepError(`PostgreSQL at ${where} refused ${redact(url)}: ${error.message}`);
+  }
+  log.ok(`PostgreSQL ${version.split(' ')[0]} answers queries at ${where}`);
+
+  if (await ensureDatabase(url)) log.ok(`database "${database}" created`);
+  else log.ok(`database "${database}" exists`);
+  return url;
+}
+
+// ── Redis ────────────────────────────────────────────────────────────────────────────────────────
+
+/** Where a Redis started by us keeps its append-only file: tmp/redis-<port> in the repository (gitignored). */
+const redisDataDir = (port) => join(repoRoot, 'tmp', `redis-${port}`);
+
+async function startRedis(port) {
+  const dir = redisDataDir(port);
+  log.step(
+    `starting Redis on 127.0.0.1:${port} (installed, not running; AOF on, noeviction, data in ${dir})`,
+  );
+  mkdirSync(dir, { recursive: true });
+  await runOrThrow('redis-server', [
+    '--daemonize',
+    'yes',
+    '--bind',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--appendonly',
+    'yes',
+    '--maxmemory-policy',
+    'noeviction',
+    '--dir',
+    dir,
+    '--logfile',
+    join(dir, 'redis-server.log'),
+  ]);
+}
+
+export async function ensureRedis() {
+  const url = process.env.REDIS_URL || DEFAULT_REDIS_URL;
+  const fromEnv = Boolean(process.env.REDIS_URL);
+  const target = parseRedisUrl(url);
+  const where = `${target.host}:${target.port}`;
+
+  if (await isPortOpen(target.host, target.port)) {
+    log.ok(`Redis accepting TCP at ${where}${fromEnv ? ' (REDIS_URL)' : ''}`);
+  } else if (!isLocalHost(target.host)) {
+    throw new StepError(
+      `nothing answers at ${where} (REDIS_URL=${redact(url)}): start that server or fix the URL`,
+    );
+  } else {
+    if (!commandExists('redis-server')) {
+      if (!canUseApt()) {
+        throw new StepError(
+          `Redis is not running at ${where} and not installed: install it (Debian: apt-get install redis-server) or set REDIS_URL`,
+        );
+      }
+      log.step('installing Redis with apt-get (not installed, running as root on Debian)');
+      await aptInstall(['redis-server']);
+    }
+    // The package may have started its own service already.
+    if (!(await isPortOpen(target.host, target.port))) await startRedis(target.port);
+    if (!(await waitForPort(target.host, target.port, 15_000))) {
+      throw new StepError(`Redis started but nothing accepts connections at ${where} after 15 s`);
+    }
+    log.ok(`Redis accepting TCP at ${where}`);
+  }
+
+  let answer;
+  try {
+    answer = await checkRedis(target);
+  } catch (error) {
+    throw new StepError(`Redis at ${where} did not answer PING: ${error.message}`);
+  }
+  if (!answer.pong) throw new StepError(`Redis at ${where} did not answer PONG`);
+  if (answer.maxmemoryPolicy === null) {
+    log.ok(
+      `Redis answers PING at ${where} (maxmemory-policy unknown: CONFIG disabled; the worker needs noeviction)`,
+    );
+  } else if (answer.maxmemoryPolicy !== 'noeviction') {
+    log.warn(
+      `Redis at ${where} has maxmemory-policy ${answer.maxmemoryPolicy}; the worker refuses to start unless it is noeviction ` +
+        '(fix: redis-cli CONFIG SET maxmemory-policy noeviction, and set it in redis.conf)',
+    );
+  } else {
+    log.ok(`Redis answers PING at ${where} (maxmemory-policy noeviction)`);
+  }
+  return url;
+}
+
+/** Everything start.mjs and test.mjs need before they build or run anything. */
+export async function ensureServices() {
+  await ensureDependencies();
+  const databaseUrl = await ensurePostgres();
+  const redisUrl = await ensureRedis();
+  return { databaseUrl, redisUrl };
+}
+
+// Run alone: `node tools/services.mjs`
+if (import.meta.filename === process.argv[1]) {
+  const { readDotEnv } = await import('./lib/env.mjs');
+  // DATABASE_URL / REDIS_URL may be kept in .env too; the shell wins.
+  Object.assign(process.env, { ...readDotEnv(), ...process.env });
+  log.section('Services');
+  try {
+    await ensureServices();
+  } catch (error) {
+    log.fail(error instanceof StepError ? error.message : error.stack);
+    process.exit(1);
+  }
+}

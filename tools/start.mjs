@@ -1,0 +1,74 @@
+// `npm start`: from a fresh clone to a running Cầu Nối at http://localhost:3000.
+//   services (npm ci, PostgreSQL, Redis) → secrets in .env → build api + web → migrate → seed
+//   → api (HTTP + web, one port) and worker → wait for /api/health → print the URL and the demo logins.
+// Ctrl-C stops both processes cleanly. If one of them dies, the other is stopped and the script fails.
+
+import { log, StepError, table } from './lib/log.mjs';
+import { childEnv, ensureDotEnvSecrets } from './lib/env.mjs';
+import { handleSignals, isStopping, onCleanup } from './lib/lifecycle.mjs';
+import { isPortOpen } from './lib/net.mjs';
+import { buildApiAndWeb, runCli, startApiAndWorker } from './lib/api-stack.mjs';
+import { DEMO_PASSWORD, DEMO_USERS } from './lib/demo-users.mjs';
+import { ensureServices } from './services.mjs';
+
+async function main() {
+  const started = Date.now();
+  log.section('Configuration');
+  Object.assign(process.env, childEnv(ensureDotEnvSecrets()));
+  const port = Number(process.env.PORT || 3000);
+  const nodeEnv = process.env.NODE_ENV || 'development';
+  log.ok(`NODE_ENV=${nodeEnv}, PORT=${port}`);
+
+  log.section('Services');
+  const { databaseUrl, redisUrl } = await ensureServices();
+  const env = childEnv({}, { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: String(port) });
+
+  log.section('Build');
+  await buildApiAndWeb(env);
+
+  log.section('Database');
+  await runCli('migrate', env);
+  if (nodeEnv === 'production') log.warn('NODE_ENV=production: demo data not seeded');
+  else await runCli('seed', env);
+
+  log.section('Run');
+  if (await isPortOpen('127.0.0.1', port)) {
+    throw new StepError(`port ${port} is already in use (another npm start?): stop it or set PORT`);
+  }
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stack = await startApiAndWorker(env, { baseUrl });
+  onCleanup(async () => {
+    log.step('stopping api and worker');
+    await stack.stop();
+    log.ok('api and worker stopped');
+  });
+
+  log.plain();
+  log.ok(
+    `Cầu Nối is running at http://localhost:${port} (API under /api, docs at /api/docs); ready in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
+  if (nodeEnv !== 'production') {
+    log.plain(`\nDemo logins (password for all: ${DEMO_PASSWORD})\n`);
+    log.plain(
+      table(
+        ['username', 'role', 'lands on'],
+        DEMO_USERS.map((u) => [u.username, u.role, u.sees]),
+      ),
+    );
+  }
+  log.plain('\nPress Ctrl-C to stop.\n');
+
+  const { child, code, signal } = await stack.firstExit;
+  if (isStopping()) return; // Ctrl-C: the signal handler is already stopping everything.
+  log.fail(
+    `${child.serviceName} stopped unexpectedly (${signal ?? `exit code ${code}`}): stopping the rest`,
+  );
+  await stack.stop();
+  process.exit(1);
+}
+
+handleSignals({ exitCode: 0 });
+main().catch(async (error) => {
+  log.fail(error instanceof StepError ? error.message : error.stack);
+  process.exit(1);
+});

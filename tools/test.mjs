@@ -1,0 +1,327 @@
+// `npm test`: every test tier, in order, with one summary at the end.
+//   services → chromium → format → lint → typecheck → unit (each Jest project) → integration → e2e
+// Every stage runs even when an earlier one failed. The last line is exactly `N passed, N failed`
+// (CI parses it): tests from the Jest and Playwright JSON reports, plus one check per project for lint
+// and typecheck and one for the format check. Exits non-zero on any failure or when no test ran.
+
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { duration, log, StepError, table } from './lib/log.mjs';
+import { childEnv, generateSecrets, readDotEnv, SECRET_NAMES } from './lib/env.mjs';
+import { handleSignals, onCleanup, runCleanups } from './lib/lifecycle.mjs';
+import { isPortOpen } from './lib/net.mjs';
+import { repoRoot } from './lib/paths.mjs';
+import { isRoot, run } from './lib/process.mjs';
+import { createDatabase, dropDatabase } from './lib/postgres.mjs';
+import { deleteKeysWithPrefix } from './lib/redis.mjs';
+import { parseRedisUrl, withDatabase } from './lib/urls.mjs';
+import { buildApiAndWeb, nxEnv, runCli, startApiAndWorker } from './lib/api-stack.mjs';
+import { aptInstall, ensureServices } from './services.mjs';
+
+const CHROMIUM = '/usr/bin/chromium';
+const resultsDir = join(repoRoot, 'tmp', 'test-results');
+const MINUTE = 60_000;
+
+/** One row of the summary: { name, unit, passed, failed, status, note, ms }. */
+const stages = [];
+
+function record(name, { unit = 'tests', passed = 0, failed = 0, note = '', ms = 0 }) {
+  const status = failed > 0 ? 'failed' : 'passed';
+  stages.push({ name, unit, passed, failed, status, note, ms });
+  const counts = `${passed} passed, ${failed} failed (${unit})`;
+  if (status === 'passed')
+    log.ok(`${name}: ${counts}${note ? `, ${note}` : ''} in ${duration(ms)}`);
+  else log.fail(`${name}: ${counts}${note ? `: ${note}` : ''} in ${duration(ms)}`);
+}
+
+/** Runs `work()` as one stage, timing it; an exception counts as one failed check with its message. */
+async function stage(name, work) {
+  log.section(name);
+  const started = Date.now();
+  try {
+    const result = await work();
+    record(name, { ...result, ms: Date.now() - started });
+  } catch (error) {
+    const note = error instanceof StepError ? error.message : error.stack;
+    record(name, { unit: 'checks', failed: 1, note, ms: Date.now() - started });
+  }
+}
+
+// ── static checks ────────────────────────────────────────────────────────────────────────────────
+
+async function formatCheck(env) {
+  const result = await run('npx', ['prettier', '--check', '.'], { env, timeoutMs: 5 * MINUTE });
+  if (result.code === 0) return { unit: 'checks', passed: 1 };
+  return { unit: 'checks', failed: 1, note: 'fix with npm run format' };
+}
+
+/** Projects that have a target, from `nx show projects --with-target`. */
+async function projectsWithTarget(target, env) {
+  const result = await run('npx', ['nx', 'show', 'projects', '--with-target', target, '--json'], {
+    env: { ...nxEnv(env), FORCE_COLOR: '0' },
+    capture: true,
+    echo: false,
+  });
+  // The JSON array is one line of its own among npm's and Nx's warnings.
+  const line = result.output.split('\n').find((text) => /^\[.*\]$/.test(text.trim()));
+  if (result.code !== 0 || !line) {
+    throw new StepError(`could not list the projects with a ${target} target:\n${result.output}`);
+  }
+  return JSON.parse(line);
+}
+
+/** `nx run-many -t <target>`: one check per project; failed projects read from Nx's "Failed tasks" list. */
+async function nxTargetCheck(target, extraArgs, env) {
+  const projects = await projectsWithTarget(target, env);
+  if (projects.length === 0) throw new StepError(`no project has a ${target} target`);
+  log.step(`${target} for ${projects.length} projects: ${projects.join(', ')}`);
+  const result = await run(
+    'npx',
+    ['nx', 'run-many', '-t', target, '--output-style=static', ...extraArgs],
+    { env: nxEnv(env), capture: true, timeoutMs: 10 * MINUTE },
+  );
+  const failedProjects = new Set(
+    [...result.output.matchAll(new RegExp(`^\\s*- ([\\w@/.-]+):${target}\\b`, 'gm'))].map(
+      (m) => m[1],
+    ),
+  );
+  let failed = failedProjects.size;
+  if (result.code !== 0 && failed === 0) failed = 1;
+  return {
+    unit: 'projects',
+    passed: projects.length - failedProjects.size,
+    failed,
+    note: failedProjects.size ? [...failedProjects].join(', ') : '',
+  };
+}
+
+// ── Jest ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** Every project's jest.config.{cts,ts} under apps/ and libs/ (the integration config excluded). */
+function unitJestConfigs() {
+  const found = [];
+  for (const top of ['apps', 'libs']) {
+    const base = join(repoRoot, top);
+    if (!existsSync(base)) continue;
+    for (const entry of readdirSync(base, { recursive: true })) {
+      const path = String(entry);
+      if (path.includes('node_modules') || path.includes('dist')) continue;
+      if (/(^|\/)jest\.config\.c?ts$/.test(path)) found.push(join(top, path));
+    }
+  }
+  return found.sort();
+}
+
+/** Runs one Jest config with the JSON reporter; counts tests (a suite that cannot run counts as failed). */
+async function jest(config, outputName, extraArgs, env, timeoutMs) {
+  const outputFile = join(resultsDir, `${outputName}.json`);
+  const result = await run(
+    'npx',
+    [
+      'jest',
+      '-c',
+      config,
+      '--ci',
+      '--passWithNoTests',
+      '--json',
+      `--outputFile=${outputFile}`,
+      ...extraArgs,
+    ],
+    { env, timeoutMs },
+  );
+  if (!existsSync(outputFile)) {
+    throw new StepError(
+      `jest exited with code ${result.code} without writing ${relative(repoRoot, outputFile)}`,
+    );
+  }
+  const report = JSON.parse(readFileSync(outputFile, 'utf8'));
+  const passed = report.numPassedTests;
+  let failed = report.numFailedTests + report.numRuntimeErrorTestSuites;
+  if (result.code !== 0 && failed === 0) failed = 1;
+  return { passed, failed, note: result.timedOut ? 'timed out' : '' };
+}
+
+// ── end to end ───────────────────────────────────────────────────────────────────────────────────
+
+async function ensureChromium() {
+  if (existsSync(CHROMIUM)) {
+    log.ok(`Chromium present at ${CHROMIUM}`);
+    return true;
+  }
+  if (!isRoot() || !existsSync('/etc/debian_version')) {
+    log.fail(
+      `${CHROMIUM} missing and not root on Debian: install Debian's chromium package for the e2e tests`,
+    );
+    return false;
+  }
+  log.step(
+    `installing Debian's chromium with apt-get (${CHROMIUM} missing; Playwright's own browsers are never downloaded)`,
+  );
+  try {
+    await aptInstall(['chromium', 'fonts-dejavu-core']);
+  } catch (error) {
+    log.fail(`apt-get could not install chromium: ${error.message}`);
+    return false;
+  }
+  log.ok(`Chromium installed at ${CHROMIUM}`);
+  return true;
+}
+
+/** Builds, runs the stack against a throwaway database, runs Playwright, and always cleans up. */
+async function endToEnd(env, services) {
+  if (!services) throw new StepError('PostgreSQL/Redis unavailable (see the Services section)');
+  if (!existsSync(CHROMIUM)) throw new StepError(`${CHROMIUM} missing`);
+
+  await buildApiAndWeb(env, { timeoutMs: 10 * MINUTE });
+
+  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  const database = `caunoi_e2e_${stamp}`;
+  const databaseUrl = withDatabase(services.databaseUrl, database);
+  const queuePrefix = `caunoi-e2e-${stamp}`;
+  const port = Number(process.env.E2E_PORT || 3100);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  if (await isPortOpen('127.0.0.1', port)) {
+    throw new StepError(`port ${port} is in use: stop what runs there or set E2E_PORT`);
+  }
+
+  await createDatabase(databaseUrl);
+  log.ok(`throwaway database "${database}" created`);
+  onCleanup(async () => {
+    await dropDatabase(databaseUrl);
+    log.ok(`throwaway database "${database}" dropped`);
+  });
+  onCleanup(async () => {
+    const deleted = await deleteKeysWithPrefix(parseRedisUrl(services.redisUrl), `${queuePrefix}:`);
+    log.ok(`Redis keys under "${queuePrefix}:" removed (${deleted})`);
+  });
+
+  const stackEnv = {
+    ...env,
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: queuePrefix,
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL || 'warn',
+  };
+  try {
+    await runCli('migrate', stackEnv);
+    await runCli('seed', stackEnv);
+    const stack = await startApiAndWorker(stackEnv, { baseUrl });
+    onCleanup(async () => {
+      log.step('stopping the e2e api and worker');
+      await stack.stop();
+    });
+
+    const reportFile = join(resultsDir, 'e2e.json');
+    log.step(
+      `playwright: npx playwright test -c apps/web-e2e/playwright.config.mts (E2E_BASE_URL=${baseUrl})`,
+    );
+    const result = await run(
+      'npx',
+      ['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.mts'],
+      {
+        env: { ...env, E2E_BASE_URL: baseUrl, E2E_JSON_REPORT: reportFile },
+        timeoutMs: 10 * MINUTE,
+      },
+    );
+    if (!existsSync(reportFile)) {
+      throw new StepError(
+        `playwright exited with code ${result.code} without writing its JSON report`,
+      );
+    }
+    const { stats, errors = [] } = JSON.parse(readFileSync(reportFile, 'utf8'));
+    const passed = stats.expected + stats.flaky;
+    let failed = stats.unexpected + errors.length;
+    if (result.code !== 0 && failed === 0) failed = 1;
+    const notes = [
+      stats.flaky && `${stats.flaky} flaky`,
+      stats.skipped && `${stats.skipped} skipped`,
+    ];
+    return { passed, failed, note: notes.filter(Boolean).join(', ') };
+  } finally {
+    await runCleanups();
+  }
+}
+
+// ── main ─────────────────────────────────────────────────────────────────────────────────────────
+
+function printSummary(totalMs) {
+  log.section('Summary');
+  const rows = stages.map((s) => [
+    s.status === 'passed' ? '✓' : '✗',
+    s.name,
+    String(s.passed),
+    String(s.failed),
+    s.unit,
+    duration(s.ms),
+  ]);
+  log.plain(table(['', 'stage', 'passed', 'failed', 'counted in', 'time'], rows));
+  log.plain(`\ntotal time ${duration(totalMs)}`);
+}
+
+async function main() {
+  const started = Date.now();
+  process.env.TZ = 'UTC';
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+
+  // Secrets: those of .env when present, else throwaway ones for this run (nothing is written).
+  const dotEnv = readDotEnv();
+  const secrets = generateSecrets();
+  const missingSecrets = Object.fromEntries(
+    SECRET_NAMES.filter((name) => !dotEnv[name] && !process.env[name]).map((name) => [
+      name,
+      secrets[name],
+    ]),
+  );
+  Object.assign(process.env, childEnv({ ...missingSecrets, ...dotEnv }));
+
+  log.section('Services');
+  let services = null;
+  try {
+    services = await ensureServices();
+    Object.assign(process.env, {
+      DATABASE_URL: services.databaseUrl,
+      REDIS_URL: services.redisUrl,
+    });
+  } catch (error) {
+    log.fail(error instanceof StepError ? error.message : error.stack);
+    record('services', { unit: 'checks', failed: 1, note: 'PostgreSQL/Redis/npm dependencies' });
+  }
+  await ensureChromium();
+  const env = { ...process.env, CI: process.env.CI ?? 'true' };
+
+  await stage('format (prettier --check)', () => formatCheck(env));
+  await stage('lint (zero warnings)', () => nxTargetCheck('lint', ['--max-warnings=0'], env));
+  await stage('typecheck', () => nxTargetCheck('typecheck', [], env));
+  for (const config of unitJestConfigs()) {
+    const project = config.replace(/\/jest\.config\.c?ts$/, '');
+    await stage(`unit ${project}`, () =>
+      jest(config, `unit-${project.replaceAll('/', '-')}`, [], env, 10 * MINUTE),
+    );
+  }
+  await stage('integration (real PostgreSQL + Redis)', async () => {
+    if (!services) throw new StepError('PostgreSQL/Redis unavailable (see the Services section)');
+    const config = 'apps/api/jest.int.config.cts';
+    if (!existsSync(join(repoRoot, config))) throw new StepError(`${config} missing`);
+    return jest(config, 'integration', ['--runInBand'], env, 10 * MINUTE);
+  });
+  await stage('e2e (Playwright, Chromium)', () => endToEnd(env, services));
+
+  printSummary(Date.now() - started);
+  const passed = stages.reduce((sum, s) => sum + s.passed, 0);
+  const failed = stages.reduce((sum, s) => sum + s.failed, 0);
+  const testsRun = stages
+    .filter((s) => s.unit === 'tests')
+    .reduce((sum, s) => sum + s.passed + s.failed, 0);
+  if (testsRun === 0) log.fail('no test ran at all: that counts as a failure');
+  log.plain(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 || testsRun === 0 ? 1 : 0);
+}
+
+handleSignals({ exitCode: 130 });
+main().catch(async (error) => {
+  log.fail(error.stack);
+  await runCleanups();
+  process.exit(1);
+});
