@@ -11,7 +11,8 @@ ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
     NX_NO_CLOUD=true \
     NX_TUI=false
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# npm install follows the lock; see docs/decisions/0009-npm-install-not-ci.md
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN npx nx run-many -t build -p api,web --output-style=static \
  && npm prune --omit=dev --no-audit --no-fund

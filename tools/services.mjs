@@ -51,9 +51,12 @@ export async function ensureDependencies() {
     log.ok('npm dependencies installed (node_modules matches package-lock.json)');
     return;
   }
-  log.step(`installing npm dependencies with npm ci (${reason})`);
-  const result = await run('npm', ['ci', '--no-audit', '--no-fund'], { env: process.env });
-  if (result.code !== 0) throw new StepError('npm ci failed (see its output above)');
+  // `npm install` follows package-lock.json exactly like `npm ci` would, but tolerates optional
+  // platform binaries (rollup, sass-embedded, ...) that a registry mirror may not carry for every
+  // platform; `npm ci` refuses such a lock outright. See docs/decisions/0009-npm-install-not-ci.md.
+  log.step(`installing npm dependencies from package-lock.json (${reason})`);
+  const result = await run('npm', ['install', '--no-audit', '--no-fund'], { env: process.env });
+  if (result.code !== 0) throw new StepError('npm install failed (see its output above)');
   log.ok('npm dependencies installed');
 }
 

@@ -1,5 +1,5 @@
 // `npm start`: from a fresh clone to a running Cầu Nối at http://localhost:3000.
-//   services (npm ci, PostgreSQL, Redis) → secrets in .env → build api + web → migrate → seed
+//   services (npm install from the lock, PostgreSQL, Redis) → secrets in .env → build api + web → migrate → seed
 //   → api (HTTP + web, one port) and worker → wait for /api/health → print the URL and the demo logins.
 // Ctrl-C stops both processes cleanly. If one of them dies, the other is stopped and the script fails.
 
