@@ -6,3 +6,7 @@ export * from './lib/users';
 export * from './lib/agencies';
 export * from './lib/health';
 export * from './lib/jobs';
+export * from './lib/calls';
+export * from './lib/community-referrals';
+export * from './lib/intake';
+export * from './lib/cases';

@@ -19,6 +19,21 @@ export const ApiRoutes = {
   },
   agencies: 'agencies',
   administrativeUnits: 'administrative-units',
+  hotlineLines: 'hotline-lines',
+  calls: { root: 'calls', handOver: 'hand-over' },
+  communityReferrals: { root: 'community-referrals', mine: 'mine' },
+  intake: { root: 'intake', openCase: 'open-case', dismiss: 'dismiss' },
+  cases: {
+    root: 'cases',
+    search: 'search',
+    revealIdentity: 'reveal-identity',
+    assign: 'assign',
+    incidents: 'incidents',
+    consents: 'consents',
+    withdraw: 'withdraw',
+    notes: 'notes',
+    accessLog: 'access-log',
+  },
 } as const;
 
 /** Name of the httpOnly cookie that carries the refresh token; it is only sent to /api/auth. */

@@ -1,0 +1,204 @@
+import type {
+  AgeGroup,
+  CaseSource,
+  CaseStage,
+  ConsentGiver,
+  ConsentKind,
+  ConsentMethod,
+  ContextFlag,
+  DataCategory,
+  DatePrecision,
+  DvForm,
+  GbvType,
+  InjuryType,
+  AgencyType,
+  PerpetratorRelationship,
+  RiskLevel,
+  SafeContactMethod,
+  SeriousReason,
+  Sex,
+} from '@caunoi/shared/domain';
+
+export interface PerpetratorInput {
+  relationship: PerpetratorRelationship;
+  sex: Sex;
+  ageGroup: AgeGroup;
+}
+
+/**
+ * An incident. The GBVIMS type is not picked: it follows from `classificationAnswers`, keyed by the
+ * domain's CLASSIFICATION_QUESTIONS, answered in order until the first "yes".
+ */
+export interface CreateIncidentRequest {
+  /** ISO instant (approximate allowed: see `occurredPrecision`). */
+  occurredAt: string;
+  occurredPrecision: DatePrecision;
+  /** ISO instant the incident came to light; never in the future, never before `occurredAt`. */
+  discoveredAt: string;
+  communeCode: string;
+  classificationAnswers: Record<string, boolean>;
+  dvForms: DvForm[];
+  contextFlags: ContextFlag[];
+  perpetrators: PerpetratorInput[];
+  injuries: InjuryType[];
+  serious: boolean;
+  seriousReasons: SeriousReason[];
+  /** Short factual description (encrypted). */
+  description?: string | null;
+}
+
+export type UpdateIncidentRequest = Partial<CreateIncidentRequest>;
+
+export interface IncidentView {
+  id: string;
+  occurredAt: string;
+  occurredPrecision: DatePrecision;
+  discoveredAt: string;
+  communeCode: string;
+  classificationAnswers: Record<string, boolean>;
+  gbvType: GbvType;
+  dvForms: DvForm[];
+  contextFlags: ContextFlag[];
+  perpetrators: (PerpetratorInput & { family: boolean })[];
+  injuries: InjuryType[];
+  serious: boolean;
+  seriousReasons: SeriousReason[];
+  description: string | null;
+  createdAt: string;
+}
+
+/** A masked identity: which fields are on file, never their values. */
+export interface MaskedIdentity {
+  anonymous: boolean;
+  sex: Sex;
+  ageGroup: AgeGroup;
+  /** e.g. { fullName: true, phone: false, ... } */
+  present: Record<string, boolean>;
+}
+
+/** The identity in clear: returned only by the audited reveal endpoint. */
+export interface RevealedIdentity {
+  fullName: string | null;
+  dateOfBirth: string | null;
+  age: number | null;
+  sex: Sex;
+  phone: string | null;
+  address: string | null;
+  idNumber: string | null;
+  ethnicity: string | null;
+  disability: string | null;
+  safeContactMethod: SafeContactMethod | null;
+  safeContactDetails: string | null;
+}
+
+export interface CaseSummaryView {
+  id: string;
+  survivorCode: string;
+  stage: CaseStage;
+  riskLevel: RiskLevel;
+  source: CaseSource;
+  assignedUserId: string | null;
+  assignedUserName: string | null;
+  childInvolved: boolean;
+  seriousIncident: boolean;
+  openedAt: string;
+  updatedAt: string;
+}
+
+export interface ConsentView {
+  id: string;
+  kind: ConsentKind;
+  givenBy: ConsentGiver;
+  method: ConsentMethod;
+  childAssent: boolean | null;
+  guardianIsSuspect: boolean;
+  agencyTypes: AgencyType[];
+  dataCategories: DataCategory[];
+  givenAt: string;
+  recordedByUserId: string;
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+}
+
+/** Another case that may be the same survivor. Only cases the caller may open are named. */
+export interface PossibleDuplicate {
+  caseId: string;
+  survivorCode: string;
+  matchedOn: ('phone' | 'name_and_birth_date')[];
+}
+
+export interface CaseDetailView extends CaseSummaryView {
+  agencyId: string;
+  communeCode: string | null;
+  identity: MaskedIdentity;
+  incidents: IncidentView[];
+  consents: ConsentView[];
+  possibleDuplicates: PossibleDuplicate[];
+  /** Matches exist that the caller may not see: "ask your supervisor". */
+  hiddenDuplicateExists: boolean;
+}
+
+export interface CaseListQuery {
+  after?: string;
+  limit?: number;
+  stage?: CaseStage;
+  riskLevel?: RiskLevel;
+  /** Exact survivor code, e.g. DN-2026-000123. */
+  code?: string;
+  /** `mine` (assigned to me), `unassigned` (the centre's queue) or `all` (supervisor). */
+  scope?: 'mine' | 'unassigned' | 'all';
+}
+
+/** Exact search through the blind index. POST, so identifiers never appear in a URL. */
+export interface CaseSearchRequest {
+  phone?: string | null;
+  fullName?: string | null;
+  dateOfBirth?: string | null;
+}
+
+export interface UpdateCaseRequest {
+  stage?: CaseStage;
+  riskLevel?: RiskLevel;
+}
+
+export interface AssignCaseRequest {
+  /** A caseworker or supervisor of the case's centre; null returns it to the unassigned queue. */
+  userId: string | null;
+}
+
+export interface CreateCaseNoteRequest {
+  body: string;
+}
+
+export interface CaseNoteView {
+  id: string;
+  body: string;
+  authorUserId: string;
+  authorName: string;
+  createdAt: string;
+}
+
+export interface CreateSharingConsentRequest {
+  givenBy: ConsentGiver;
+  method: ConsentMethod;
+  childAssent?: boolean | null;
+  guardianIsSuspect?: boolean;
+  agencyTypes: AgencyType[];
+  dataCategories: DataCategory[];
+}
+
+export interface WithdrawConsentRequest {
+  reason: string;
+}
+
+/** "Who saw this file": the case's audit trail, for supervisors. */
+export interface AccessLogEntryView {
+  id: string;
+  occurredAt: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  subjectType: string;
+  fields: string[];
+}
