@@ -5,9 +5,13 @@ import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CallsModule } from './modules/calls/calls.module';
+import { CasesModule } from './modules/cases/cases.module';
+import { CommunityReferralsModule } from './modules/community-referrals/community-referrals.module';
 import { JwtAuthGuard } from './modules/auth/auth.guards';
 import { PolicyGuard } from './modules/authz/policy.guard';
 import { HealthModule } from './modules/health/health.module';
+import { IntakeModule } from './modules/intake/intake.module';
 import { UsersModule } from './modules/users/users.module';
 
 /** The HTTP process. Guards run in order: who are you (JWT + session), then may you (CASL). */
@@ -16,7 +20,17 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, AuthModule, UsersModule, AgenciesModule],
+      imports: [
+        CoreModule.forRoot(config),
+        HealthModule,
+        AuthModule,
+        UsersModule,
+        AgenciesModule,
+        CallsModule,
+        CommunityReferralsModule,
+        CasesModule,
+        IntakeModule,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },

@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { loggerOptions } from './logging';
 import { AuditModule } from './modules/audit/audit.module';
+import { CryptoModule } from './modules/crypto/crypto.module';
 import { RedisModule } from './modules/redis/redis.module';
 
 /** What both processes (HTTP and worker) need: config, logging, the database, Redis, the clock, audit. */
@@ -23,6 +24,7 @@ export class CoreModule {
         TypeOrmModule.forRoot(dataSourceOptions(config)),
         RedisModule,
         AuditModule,
+        CryptoModule,
       ],
       providers: [{ provide: Clock, useClass: SystemClock }],
       exports: [Clock],

@@ -2,6 +2,15 @@ import { AdministrativeUnitEntity } from '../modules/agencies/administrative-uni
 import { AgencyEntity } from '../modules/agencies/agency.entity';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
+import { CallEntity } from '../modules/calls/call.entity';
+import { HotlineLineEntity } from '../modules/calls/hotline-line.entity';
+import { CaseNoteEntity } from '../modules/cases/case-note.entity';
+import { CaseEntity } from '../modules/cases/case.entity';
+import { ConsentRecordEntity } from '../modules/cases/consent-record.entity';
+import { IncidentEntity } from '../modules/cases/incident.entity';
+import { SurvivorEntity } from '../modules/cases/survivor.entity';
+import { CommunityReferralEntity } from '../modules/community-referrals/community-referral.entity';
+import { IntakeItemEntity } from '../modules/intake/intake-item.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
 export const ENTITIES = [
@@ -10,4 +19,13 @@ export const ENTITIES = [
   UserEntity,
   SessionEntity,
   AuditLogEntity,
+  HotlineLineEntity,
+  CallEntity,
+  CommunityReferralEntity,
+  IntakeItemEntity,
+  SurvivorEntity,
+  CaseEntity,
+  IncidentEntity,
+  ConsentRecordEntity,
+  CaseNoteEntity,
 ];

@@ -30,6 +30,10 @@ export class AuditLogEntity {
   @Column({ type: 'text', array: true, default: () => `'{}'` })
   fields!: string[];
 
+  /** The case this row is about (directly or through one of its parts), for its access log. */
+  @Column({ name: 'case_id', type: 'uuid', nullable: true })
+  caseId!: string | null;
+
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
   requestId!: string | null;
 

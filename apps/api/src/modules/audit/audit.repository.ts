@@ -34,6 +34,25 @@ export class AuditRepository {
     });
   }
 
+  /** A case's access log, newest first, with the actor's display name (keyset on id). */
+  async getForCase(
+    caseId: string,
+    beforeId: string | null,
+    limit: number,
+  ): Promise<(AuditLogEntity & { actorName: string | null })[]> {
+    const qb = this.dataSource
+      .getRepository(AuditLogEntity)
+      .createQueryBuilder('a')
+      .leftJoin('users', 'u', 'u.id = a.actor_user_id')
+      .addSelect('u.display_name', 'actor_name')
+      .where('a.case_id = :caseId', { caseId });
+    if (beforeId) qb.andWhere('a.id < :beforeId', { beforeId });
+    const { entities, raw } = await qb.orderBy('a.id', 'DESC').limit(limit).getRawAndEntities();
+    return entities.map((row, i) =>
+      Object.assign(row, { actorName: (raw[i] as { actor_name: string | null }).actor_name }),
+    );
+  }
+
   getForActor(actorUserId: string, limit: number): Promise<AuditLogEntity[]> {
     return this.dataSource.getRepository(AuditLogEntity).find({
       where: { actorUserId },
@@ -66,6 +85,8 @@ function chainHash(prevHash: string, row: NewAuditRow): string {
     row.subjectId,
     row.fields,
     row.requestId,
+    // Added with the intake migration: rows without a case hash exactly as before it.
+    ...(row.caseId ? [row.caseId] : []),
     // jsonb reorders keys on the way back, so hash them in a fixed order.
     Object.keys(row.details)
       .sort()

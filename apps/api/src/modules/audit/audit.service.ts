@@ -17,6 +17,8 @@ export interface AuditEvent {
   action: string;
   subjectType: string;
   subjectId?: string | null;
+  /** The case the subject belongs to, for the case's access log. */
+  caseId?: string | null;
   /** Names of the fields read or changed, never their values. */
   fields?: string[];
   /** Codes and ids only: no survivor data, no passwords, no free text. */
@@ -41,6 +43,7 @@ export class AuditService {
       subjectType: event.subjectType,
       subjectId: event.subjectId ?? null,
       fields: event.fields ?? [],
+      caseId: event.caseId ?? null,
       requestId: currentRequestId(),
       details: event.details ?? {},
     });

@@ -1,5 +1,6 @@
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { CASE_CONTENT_SUBJECTS } from '@caunoi/shared/authz';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { AuthenticatedUser } from './authenticated-user';
@@ -53,8 +54,16 @@ export class PolicyGuard implements CanActivate {
       targets,
     );
     if (!required) throw new ForbiddenException('No permission declared for this route');
-    if (!abilityOf(request).can(required.action, required.subject)) {
-      throw new ForbiddenException('Your role may not do this');
+    const ability = abilityOf(request);
+    if (!ability.can(required.action, required.subject)) {
+      const isCaseRecord =
+        (CASE_CONTENT_SUBJECTS as readonly string[]).includes(required.subject) &&
+        Boolean(request.params['id']);
+      if (!isCaseRecord) throw new ForbiddenException('Your role may not do this');
+      // One case record: the service's instance check answers 404 for a record the caller may not
+      // see and 403 for one they see but may not change, so probing ids tells nothing.
+      if (ability.can('read', required.subject)) return true;
+      throw new NotFoundException('Not found');
     }
     return true;
   }

@@ -173,3 +173,24 @@ export const DEMO_USERS: readonly DemoUser[] = [
     agencyId: DEMO_AGENCIES.reportingAuthority.id,
   },
 ];
+
+/** Hotline numbers answered by the demo hotline; numbers are data an admin can change. */
+export const DEMO_HOTLINE_LINES: readonly {
+  id: string;
+  agencyId: string;
+  number: string;
+  name: string;
+}[] = [
+  {
+    id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000101',
+    agencyId: DEMO_AGENCIES.hotline.id,
+    number: '111',
+    name: 'Tổng đài quốc gia bảo vệ trẻ em',
+  },
+  {
+    id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000102',
+    agencyId: DEMO_AGENCIES.hotline.id,
+    number: '1800 1581',
+    name: 'Đường dây Trung tâm Công tác xã hội Đà Nẵng',
+  },
+];

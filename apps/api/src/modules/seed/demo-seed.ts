@@ -1,7 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '@caunoi/shared/contracts';
 import { PasswordHasher } from '../auth/password-hasher';
-import { DEMO_AGENCIES, DEMO_COMMUNES, DEMO_PROVINCE, DEMO_USERS } from './demo-data';
+import {
+  DEMO_AGENCIES,
+  DEMO_COMMUNES,
+  DEMO_HOTLINE_LINES,
+  DEMO_PROVINCE,
+  DEMO_USERS,
+} from './demo-data';
 
 export interface SeedSummary {
   agenciesCreated: number;
@@ -45,6 +51,12 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedSummary>
         ],
       )) as unknown[];
       agenciesCreated += inserted.length;
+    }
+    for (const line of DEMO_HOTLINE_LINES) {
+      await m.query(
+        `INSERT INTO hotline_lines (id, agency_id, number, name) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+        [line.id, line.agencyId, line.number, line.name],
+      );
     }
     let usersCreated = 0;
     for (const u of DEMO_USERS) {

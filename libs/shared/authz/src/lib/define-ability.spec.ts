@@ -66,3 +66,58 @@ describe('defineAbilityFor', () => {
     }
   });
 });
+
+describe('case rules (intake)', () => {
+  const record = (agencyId: string, assignedUserId: string | null) =>
+    subject('Case', { agencyId, assignedUserId });
+
+  it('a caseworker reads and changes cases assigned to them, and reads the unassigned queue of their centre', () => {
+    const ability = defineAbilityFor(userOf('caseworker'));
+    const me = 'user-caseworker';
+    expect(ability.can('read', record(AGENCY, me))).toBe(true);
+    expect(ability.can('update', record(AGENCY, me))).toBe(true);
+    expect(ability.can('reveal_identity', record(AGENCY, me))).toBe(true);
+    expect(ability.can('read', record(AGENCY, null))).toBe(true);
+    expect(ability.can('update', record(AGENCY, null))).toBe(false);
+    expect(ability.can('read', record(AGENCY, 'someone-else'))).toBe(false);
+    expect(ability.can('read', record('other', me))).toBe(false);
+    expect(ability.can('assign', record(AGENCY, me))).toBe(false);
+    expect(ability.can('audit', record(AGENCY, me))).toBe(false);
+  });
+
+  it('a supervisor sees, assigns and audits every case of their centre only', () => {
+    const ability = defineAbilityFor(userOf('supervisor'));
+    for (const action of ['read', 'update', 'assign', 'reveal_identity', 'audit'] as const) {
+      expect(ability.can(action, record(AGENCY, 'anyone'))).toBe(true);
+      expect(ability.can(action, record('other', 'anyone'))).toBe(false);
+    }
+  });
+
+  it.each([
+    'police_liaison',
+    'health_liaison',
+    'justice_liaison',
+    'reporting_officer',
+    'admin',
+    'volunteer',
+    'hotline_operator',
+  ] as const)('%s sees no case at all', (role) => {
+    const ability = defineAbilityFor(userOf(role));
+    expect(ability.can('read', 'Case')).toBe(false);
+    expect(ability.can('read', 'IntakeItem')).toBe(false);
+  });
+
+  it("operators handle their own hotline's calls; volunteers see only their own referrals", () => {
+    const operator = defineAbilityFor(userOf('hotline_operator'));
+    expect(operator.can('read', subject('Call', { agencyId: AGENCY }))).toBe(true);
+    expect(operator.can('read', subject('Call', { agencyId: 'other' }))).toBe(false);
+    const volunteer = defineAbilityFor(userOf('volunteer'));
+    expect(
+      volunteer.can('read', subject('CommunityReferral', { submittedByUserId: 'user-volunteer' })),
+    ).toBe(true);
+    expect(
+      volunteer.can('read', subject('CommunityReferral', { submittedByUserId: 'someone' })),
+    ).toBe(false);
+    expect(volunteer.can('read', 'Call')).toBe(false);
+  });
+});

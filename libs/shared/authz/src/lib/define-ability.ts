@@ -30,17 +30,36 @@ type Builder = AbilityBuilder<AppAbility>;
 /** One function per role keeps each role's powers readable in one place. */
 const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>> = {
   admin: ({ can }) => {
-    can('manage', ['User', 'Agency', 'AdministrativeUnit', 'Setting']);
+    can('manage', ['User', 'Agency', 'AdministrativeUnit', 'Setting', 'HotlineLine']);
     can('read', 'AuditLog', { subjectType: { $in: ['User', 'Agency', 'Session'] } });
   },
   supervisor: ({ can }, user) => {
-    can('read', 'User', { agencyId: user.agencyId });
+    const ownCentre = { agencyId: user.agencyId };
+    can('read', 'User', ownCentre);
+    can('read', 'IntakeItem', ownCentre);
+    can('create', 'Case');
+    can(['read', 'update', 'assign', 'reveal_identity', 'audit'], 'Case', ownCentre);
   },
   caseworker: ({ can }, user) => {
+    const mine = { agencyId: user.agencyId, assignedUserId: user.id };
     can('read', 'User', { agencyId: user.agencyId });
+    can('read', 'IntakeItem', { agencyId: user.agencyId });
+    can('create', 'Case');
+    can(['read', 'update', 'reveal_identity'], 'Case', mine);
+    // The centre's unassigned queue: visible so someone picks it up; taking it makes it theirs.
+    can('read', 'Case', { agencyId: user.agencyId, assignedUserId: null });
   },
-  hotline_operator: () => undefined,
-  volunteer: () => undefined,
+  hotline_operator: ({ can }, user) => {
+    can('read', 'HotlineLine', { agencyId: user.agencyId });
+    can('create', 'Call');
+    can(['read', 'update'], 'Call', { agencyId: user.agencyId });
+  },
+  volunteer: ({ can }, user) => {
+    can('create', 'CommunityReferral');
+    // Status only: the service maps these to CommunityReferralStatusView and nothing else.
+    can('read', 'CommunityReferral', { submittedByUserId: user.id });
+  },
+  // Referrals reach liaisons in a later issue; until then they see no case content at all.
   police_liaison: () => undefined,
   health_liaison: () => undefined,
   justice_liaison: () => undefined,

@@ -5,6 +5,7 @@ export const ADMINISTRATION_SUBJECTS = [
   'AdministrativeUnit',
   'Setting',
   'AuditLog',
+  'HotlineLine',
 ] as const;
 
 /** Everything that carries survivor or case information. The admin role may never touch these. */
@@ -14,6 +15,7 @@ export const CASE_CONTENT_SUBJECTS = [
   'Incident',
   'Call',
   'CommunityReferral',
+  'IntakeItem',
   'ConsentRecord',
   'Referral',
   'IncidentReport',
@@ -25,5 +27,18 @@ export type AdministrationSubject = (typeof ADMINISTRATION_SUBJECTS)[number];
 export type CaseContentSubject = (typeof CASE_CONTENT_SUBJECTS)[number];
 export type SubjectType = AdministrationSubject | CaseContentSubject | 'all';
 
-export const ACTIONS = ['manage', 'create', 'read', 'update', 'disable', 'reset_password'] as const;
+export const ACTIONS = [
+  'manage',
+  'create',
+  'read',
+  'update',
+  'disable',
+  'reset_password',
+  /** Give a case to a caseworker (supervisors). */
+  'assign',
+  /** Show a survivor's identity in clear; audited on its own. */
+  'reveal_identity',
+  /** Open a case's access log ("who saw this file"). */
+  'audit',
+] as const;
 export type Action = (typeof ACTIONS)[number];

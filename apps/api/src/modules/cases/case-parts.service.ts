@@ -1,0 +1,268 @@
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppAbility } from '@caunoi/shared/authz';
+import type { CaseNoteView, ConsentView, IncidentView } from '@caunoi/shared/contracts';
+import { fieldError } from '../../common/api-errors';
+import { Clock } from '../../common/clock';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
+import { FieldCipher } from '../crypto/field-cipher';
+import { CaseAccess } from './case-access';
+import type { CaseWithPeople } from './cases.repository';
+import { CasesRepository } from './cases.repository';
+import { CasesService } from './cases.service';
+import { mapConsent, mapIncident } from './case.mapper';
+import { ConsentPolicy } from './consent-policy';
+import type { CreateSharingConsentDto } from './dto/case.dto';
+import type { CreateIncidentDto, UpdateIncidentDto } from './dto/incident.dto';
+import { IncidentInput } from './incident-input';
+
+/** Incidents, consents and notes: each change checks the case, and is audited against it. */
+@Injectable()
+export class CasePartsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesRepository,
+    private readonly casesService: CasesService,
+    private readonly access: CaseAccess,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly consentPolicy: ConsentPolicy,
+    private readonly incidentInput: IncidentInput,
+    private readonly clock: Clock,
+  ) {}
+
+  async addIncident(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    caseId: string,
+    dto: CreateIncidentDto,
+  ): Promise<IncidentView> {
+    const facts = await this.incidentInput.prepare(dto, '');
+    return this.dataSource.transaction(async (m) => {
+      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+      this.assertStoryAllowed(found, dto.description, 'description');
+      const saved = await this.cases.saveIncident(m, {
+        ...facts,
+        caseId,
+        descriptionEnc: this.cipher.encryptOptional(dto.description),
+        createdByUserId: actor.id,
+      });
+      await this.cases.updateCase(m, caseId, {
+        seriousIncident: await this.cases.hasSeriousIncident(m, caseId),
+      });
+      await this.audit.record(m, {
+        actor,
+        caseId,
+        action: 'incident.create',
+        subjectType: 'Incident',
+        subjectId: saved.id,
+        fields: Object.keys(dto),
+      });
+      return mapIncident(saved, dto.description ?? null);
+    });
+  }
+
+  async updateIncident(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    caseId: string,
+    incidentId: string,
+    dto: UpdateIncidentDto,
+  ): Promise<IncidentView> {
+    const existing = await this.cases.getIncident(caseId, incidentId);
+    // Load the case first so an invisible case stays a 404 whatever the incident id.
+    await this.access.load(ability, caseId, 'update');
+    if (!existing) throw new NotFoundException('Incident not found');
+    const merged = {
+      occurredAt: existing.occurredAt.toISOString(),
+      occurredPrecision: existing.occurredPrecision,
+      discoveredAt: existing.discoveredAt.toISOString(),
+      communeCode: existing.communeCode,
+      classificationAnswers: existing.classificationAnswers,
+      dvForms: existing.dvForms,
+      contextFlags: existing.contextFlags,
+      perpetrators: existing.perpetrators,
+      injuries: existing.injuries,
+      serious: existing.serious,
+      seriousReasons: existing.seriousReasons,
+      ...dto,
+    };
+    const facts = await this.incidentInput.prepare(merged, '');
+    return this.dataSource.transaction(async (m) => {
+      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+      this.assertStoryAllowed(found, dto.description, 'description');
+      const descriptionEnc =
+        dto.description === undefined
+          ? existing.descriptionEnc
+          : this.cipher.encryptOptional(dto.description);
+      const saved = await this.cases.saveIncident(m, { ...existing, ...facts, descriptionEnc });
+      await this.cases.updateCase(m, caseId, {
+        seriousIncident: await this.cases.hasSeriousIncident(m, caseId),
+      });
+      await this.audit.record(m, {
+        actor,
+        caseId,
+        action: 'incident.update',
+        subjectType: 'Incident',
+        subjectId: incidentId,
+        fields: Object.keys(dto),
+      });
+      return mapIncident(saved, this.cipher.decryptOptional(descriptionEnc));
+    });
+  }
+
+  /** Consent to share data categories with agency types; the same child rules as for case management. */
+  async addSharingConsent(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    caseId: string,
+    dto: CreateSharingConsentDto,
+  ): Promise<ConsentView> {
+    return this.dataSource.transaction(async (m) => {
+      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+      if (found.survivor.anonymous) {
+        throw fieldError(
+          HttpStatus.CONFLICT,
+          'givenBy',
+          'consent_required',
+          'an anonymous record has no consent to case management to build on',
+        );
+      }
+      const age = this.consentPolicy.currentAge(this.casesService.readIdentity(found));
+      this.consentPolicy.assert(actor, age, dto, 'givenBy');
+      const saved = await this.cases.saveConsent(m, {
+        caseId,
+        kind: 'information_sharing',
+        givenBy: dto.givenBy,
+        method: dto.method,
+        childAssent: dto.childAssent ?? null,
+        guardianIsSuspect: dto.guardianIsSuspect ?? false,
+        bestInterestReasonEnc: null,
+        agencyTypes: dto.agencyTypes,
+        dataCategories: dto.dataCategories,
+        givenAt: this.clock.now(),
+        recordedByUserId: actor.id,
+      });
+      await this.audit.record(m, {
+        actor,
+        caseId,
+        action: 'consent.create',
+        subjectType: 'ConsentRecord',
+        subjectId: saved.id,
+        fields: ['agencyTypes', 'dataCategories'],
+        details: { kind: 'information_sharing' },
+      });
+      return mapConsent(saved, null);
+    });
+  }
+
+  async withdrawConsent(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    caseId: string,
+    consentId: string,
+    reason: string,
+  ): Promise<ConsentView> {
+    return this.dataSource.transaction(async (m) => {
+      await this.access.loadForUpdate(m, ability, caseId, 'update');
+      const consent = await this.cases.getConsent(caseId, consentId);
+      if (!consent) throw new NotFoundException('Consent not found');
+      if (consent.withdrawnAt) {
+        throw fieldError(
+          HttpStatus.CONFLICT,
+          'consentId',
+          'already_withdrawn',
+          'this consent was already withdrawn',
+        );
+      }
+      consent.withdrawnAt = this.clock.now();
+      consent.withdrawnReasonEnc = this.cipher.encrypt(reason);
+      consent.withdrawnByUserId = actor.id;
+      const saved = await this.cases.saveConsent(m, consent);
+      await this.audit.record(m, {
+        actor,
+        caseId,
+        action: 'consent.withdraw',
+        subjectType: 'ConsentRecord',
+        subjectId: consentId,
+        fields: ['withdrawnAt'],
+      });
+      return mapConsent(saved, reason);
+    });
+  }
+
+  async listNotes(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    caseId: string,
+  ): Promise<CaseNoteView[]> {
+    await this.access.load(ability, caseId, 'read');
+    const notes = await this.cases.getNotes(caseId);
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, {
+        actor,
+        caseId,
+        action: 'case_note.read',
+        subjectType: 'CaseNote',
+        details: { count: notes.length },
+      }),
+    );
+    return notes.map((n) => ({
+      id: n.id,
+      body: this.cipher.decrypt(n.bodyEnc),
+      authorUserId: n.authorUserId,
+      authorName: n.authorName,
+      createdAt: n.createdAt.toISOString(),
+    }));
+  }
+
+  async addNote(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    caseId: string,
+    body: string,
+  ): Promise<CaseNoteView> {
+    return this.dataSource.transaction(async (m) => {
+      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+      this.assertStoryAllowed(found, body, 'body');
+      const note = await this.cases.insertNote(m, {
+        caseId,
+        authorUserId: actor.id,
+        bodyEnc: this.cipher.encrypt(body),
+      });
+      await this.audit.record(m, {
+        actor,
+        caseId,
+        action: 'case_note.create',
+        subjectType: 'CaseNote',
+        subjectId: note.id,
+        fields: ['body'],
+      });
+      return {
+        id: note.id,
+        body,
+        authorUserId: actor.id,
+        authorName: actor.displayName,
+        createdAt: note.createdAt.toISOString(),
+      };
+    });
+  }
+
+  /** Without consent to case management only an anonymous record is kept: no story, no notes. */
+  private assertStoryAllowed(
+    found: CaseWithPeople,
+    text: string | null | undefined,
+    field: string,
+  ): void {
+    if (found.survivor.anonymous && text) {
+      throw fieldError(
+        HttpStatus.CONFLICT,
+        field,
+        'consent_required',
+        'an anonymous record keeps no free text',
+      );
+    }
+  }
+}

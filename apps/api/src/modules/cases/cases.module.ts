@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AgenciesModule } from '../agencies/agencies.module';
+import { UsersModule } from '../users/users.module';
+import { CaseAccess } from './case-access';
+import { CasePartsService } from './case-parts.service';
+import { CasesController } from './cases.controller';
+import { CasesRepository } from './cases.repository';
+import { CasesService } from './cases.service';
+import { ConsentPolicy } from './consent-policy';
+import { IncidentInput } from './incident-input';
+
+@Module({
+  imports: [AgenciesModule, UsersModule],
+  controllers: [CasesController],
+  providers: [
+    CasesService,
+    CasePartsService,
+    CasesRepository,
+    CaseAccess,
+    ConsentPolicy,
+    IncidentInput,
+  ],
+  exports: [CasesService],
+})
+export class CasesModule {}

@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CaseStage, RiskLevel } from '@caunoi/shared/domain';
+import type { SqlFilter } from '../authz/accessible-where';
+import { CaseNoteEntity } from './case-note.entity';
+import { CaseEntity } from './case.entity';
+import { ConsentRecordEntity } from './consent-record.entity';
+import { IncidentEntity } from './incident.entity';
+import { SurvivorEntity } from './survivor.entity';
+
+/** Rule field → SQL column, for turning CASL rules on Case into a WHERE clause. */
+export const CASE_RULE_COLUMNS = {
+  agencyId: 'c.agency_id',
+  assignedUserId: 'c.assigned_user_id',
+} as const;
+
+export interface CasePageFilter {
+  access: SqlFilter;
+  after: { openedAt: string; id: string } | null;
+  limit: number;
+  assignedUserId?: string | null;
+  stage?: CaseStage;
+  riskLevel?: RiskLevel;
+  survivorCode?: string;
+}
+
+/** A case with its survivor and assignee, as lists and the case file need them. */
+export type CaseWithPeople = CaseEntity & { survivor: SurvivorEntity };
+
+@Injectable()
+export class CasesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private cases(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager)
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .innerJoinAndSelect('c.survivor', 's')
+      .leftJoinAndSelect('c.assignedUser', 'au');
+  }
+
+  async getWithPeople(id: string, manager?: EntityManager): Promise<CaseWithPeople | null> {
+    return (await this.cases(manager)
+      .where('c.id = :id', { id })
+      .getOne()) as CaseWithPeople | null;
+  }
+
+  /** Locks the case row so concurrent changes to one case apply one after the other. */
+  async lockForUpdate(manager: EntityManager, id: string): Promise<void> {
+    await manager.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [id]);
+  }
+
+  /** One page ordered by (opened_at DESC, id DESC), filtered in SQL by the caller's CASL rules. */
+  async getPage(filter: CasePageFilter): Promise<CaseWithPeople[]> {
+    const qb = this.cases().where(filter.access.sql, filter.access.params);
+    if (filter.assignedUserId === null) qb.andWhere('c.assigned_user_id IS NULL');
+    else if (filter.assignedUserId)
+      qb.andWhere('c.assigned_user_id = :me', { me: filter.assignedUserId });
+    if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
+    if (filter.riskLevel) qb.andWhere('c.risk_level = :risk', { risk: filter.riskLevel });
+    if (filter.survivorCode) qb.andWhere('s.code = :code', { code: filter.survivorCode });
+    if (filter.after) {
+      qb.andWhere('(c.opened_at, c.id) < (:afterAt, :afterId)', {
+        afterAt: filter.after.openedAt,
+        afterId: filter.after.id,
+      });
+    }
+    return (await qb
+      .orderBy('c.opened_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(filter.limit)
+      .getMany()) as CaseWithPeople[];
+  }
+
+  /** Cases whose survivor matches a blind index, visible to the caller. */
+  async getBySurvivorIndex(
+    access: SqlFilter,
+    index: { phone?: Buffer; nameDob?: Buffer },
+  ): Promise<CaseWithPeople[]> {
+    const qb = this.cases().where(access.sql, access.params);
+    if (index.phone) qb.andWhere('s.phone_bidx = :phone', { phone: index.phone });
+    if (index.nameDob) qb.andWhere('s.name_dob_bidx = :nameDob', { nameDob: index.nameDob });
+    return (await qb.orderBy('c.opened_at', 'DESC').limit(50).getMany()) as CaseWithPeople[];
+  }
+
+  /** Every case (whoever may see it) whose survivor shares an index with the given survivor. */
+  async getPossibleDuplicates(
+    manager: EntityManager,
+    survivorId: string,
+    phone: Buffer | null,
+    nameDob: Buffer | null,
+  ): Promise<
+    {
+      id: string;
+      agencyId: string;
+      assignedUserId: string | null;
+      code: string;
+      phoneMatch: boolean;
+      nameDobMatch: boolean;
+    }[]
+  > {
+    if (!phone && !nameDob) return [];
+    const rows = (await manager.query(
+      `SELECT c.id, c.agency_id AS "agencyId", c.assigned_user_id AS "assignedUserId", s.code,
+              (s.phone_bidx = $2) AS "phoneMatch", (s.name_dob_bidx = $3) AS "nameDobMatch"
+         FROM survivors s JOIN cases c ON c.survivor_id = s.id
+        WHERE s.id <> $1 AND (s.phone_bidx = $2 OR s.name_dob_bidx = $3)
+        ORDER BY c.opened_at DESC LIMIT 20`,
+      [survivorId, phone, nameDob],
+    )) as {
+      id: string;
+      agencyId: string;
+      assignedUserId: string | null;
+      code: string;
+      phoneMatch: boolean | null;
+      nameDobMatch: boolean | null;
+    }[];
+    return rows.map((r) => ({
+      ...r,
+      phoneMatch: r.phoneMatch === true,
+      nameDobMatch: r.nameDobMatch === true,
+    }));
+  }
+
+  /** Next survivor-code sequence number for a prefix and year, allocated inside the transaction. */
+  async nextSurvivorSequence(
+    manager: EntityManager,
+    prefix: string,
+    year: number,
+  ): Promise<number> {
+    const [row] = (await manager.query(
+      `INSERT INTO survivor_code_counters (prefix, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (prefix, year) DO UPDATE SET last_value = survivor_code_counters.last_value + 1
+       RETURNING last_value`,
+      [prefix, year],
+    )) as { last_value: number }[];
+    if (!row) throw new Error('survivor code counter returned nothing');
+    return row.last_value;
+  }
+
+  insertSurvivor(
+    manager: EntityManager,
+    survivor: Partial<SurvivorEntity>,
+  ): Promise<SurvivorEntity> {
+    return manager.getRepository(SurvivorEntity).save(manager.create(SurvivorEntity, survivor));
+  }
+
+  insertCase(manager: EntityManager, entity: Partial<CaseEntity>): Promise<CaseEntity> {
+    return manager.getRepository(CaseEntity).save(manager.create(CaseEntity, entity));
+  }
+
+  async updateCase(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<CaseEntity>,
+  ): Promise<void> {
+    await manager.getRepository(CaseEntity).update({ id }, changes);
+  }
+
+  getIncidents(caseId: string, manager?: EntityManager): Promise<IncidentEntity[]> {
+    return (manager ?? this.dataSource.manager)
+      .getRepository(IncidentEntity)
+      .find({ where: { caseId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+  }
+
+  getIncident(caseId: string, id: string): Promise<IncidentEntity | null> {
+    return this.dataSource.getRepository(IncidentEntity).findOneBy({ caseId, id });
+  }
+
+  saveIncident(manager: EntityManager, incident: Partial<IncidentEntity>): Promise<IncidentEntity> {
+    return manager.getRepository(IncidentEntity).save(manager.create(IncidentEntity, incident));
+  }
+
+  async hasSeriousIncident(manager: EntityManager, caseId: string): Promise<boolean> {
+    return manager.getRepository(IncidentEntity).existsBy({ caseId, serious: true });
+  }
+
+  getConsents(caseId: string, manager?: EntityManager): Promise<ConsentRecordEntity[]> {
+    return (manager ?? this.dataSource.manager)
+      .getRepository(ConsentRecordEntity)
+      .find({ where: { caseId }, order: { givenAt: 'ASC', id: 'ASC' } });
+  }
+
+  getConsent(caseId: string, id: string): Promise<ConsentRecordEntity | null> {
+    return this.dataSource.getRepository(ConsentRecordEntity).findOneBy({ caseId, id });
+  }
+
+  saveConsent(
+    manager: EntityManager,
+    consent: Partial<ConsentRecordEntity>,
+  ): Promise<ConsentRecordEntity> {
+    return manager
+      .getRepository(ConsentRecordEntity)
+      .save(manager.create(ConsentRecordEntity, consent));
+  }
+
+  getNotes(caseId: string): Promise<(CaseNoteEntity & { authorName: string })[]> {
+    return this.dataSource
+      .getRepository(CaseNoteEntity)
+      .createQueryBuilder('n')
+      .leftJoin('users', 'u', 'u.id = n.author_user_id')
+      .addSelect('u.display_name', 'author_name')
+      .where('n.case_id = :caseId', { caseId })
+      .orderBy('n.created_at', 'ASC')
+      .getRawAndEntities()
+      .then(({ entities, raw }) =>
+        entities.map((note, i) =>
+          Object.assign(note, {
+            authorName: (raw[i] as { author_name: string | null }).author_name ?? '',
+          }),
+        ),
+      );
+  }
+
+  insertNote(manager: EntityManager, note: Partial<CaseNoteEntity>): Promise<CaseNoteEntity> {
+    return manager.getRepository(CaseNoteEntity).save(manager.create(CaseNoteEntity, note));
+  }
+}

@@ -1,0 +1,179 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import type {
+  AssignCaseRequest,
+  CaseListQuery,
+  CaseSearchRequest,
+  CreateCaseNoteRequest,
+  CreateSharingConsentRequest,
+  UpdateCaseRequest,
+  WithdrawConsentRequest,
+} from '@caunoi/shared/contracts';
+import { PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
+import type {
+  AgencyType,
+  CaseStage,
+  ConsentGiver,
+  ConsentMethod,
+  DataCategory,
+  RiskLevel,
+} from '@caunoi/shared/domain';
+import {
+  AGENCY_TYPES,
+  CASE_STAGES,
+  CONSENT_GIVERS,
+  CONSENT_METHODS,
+  DATA_CATEGORIES,
+  RISK_LEVELS,
+} from '@caunoi/shared/domain';
+import { DATE_ONLY } from './open-case.dto';
+
+export class CaseListQueryDto implements CaseListQuery {
+  @IsOptional()
+  @IsString()
+  after?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_SIZE_MAX)
+  limit?: number;
+
+  @IsOptional()
+  @IsIn(CASE_STAGES)
+  stage?: CaseStage;
+
+  @IsOptional()
+  @IsIn(RISK_LEVELS)
+  riskLevel?: RiskLevel;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(24)
+  code?: string;
+
+  @IsOptional()
+  @IsIn(['mine', 'unassigned', 'all'])
+  scope?: 'mine' | 'unassigned' | 'all';
+}
+
+export class CaseSearchDto implements CaseSearchRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string | null;
+
+  @ApiPropertyOptional()
+  @ValidateIf((o: CaseSearchDto) => !o.phone)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName?: string | null;
+
+  @ApiPropertyOptional()
+  @ValidateIf((o: CaseSearchDto) => !o.phone)
+  @Matches(DATE_ONLY, { message: 'dateOfBirth must be YYYY-MM-DD' })
+  dateOfBirth?: string | null;
+}
+
+export class UpdateCaseDto implements UpdateCaseRequest {
+  @ApiPropertyOptional({ enum: CASE_STAGES })
+  @IsOptional()
+  @IsIn(CASE_STAGES)
+  stage?: CaseStage;
+
+  @ApiPropertyOptional({ enum: RISK_LEVELS })
+  @IsOptional()
+  @IsIn(RISK_LEVELS)
+  riskLevel?: RiskLevel;
+}
+
+export class AssignCaseDto implements AssignCaseRequest {
+  @ApiProperty({ nullable: true })
+  @ValidateIf((o: AssignCaseDto) => o.userId !== null)
+  @IsUUID('all')
+  userId!: string | null;
+}
+
+export class CreateCaseNoteDto implements CreateCaseNoteRequest {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  body!: string;
+}
+
+export class CreateSharingConsentDto implements CreateSharingConsentRequest {
+  @ApiProperty({ enum: CONSENT_GIVERS })
+  @IsIn(CONSENT_GIVERS)
+  givenBy!: ConsentGiver;
+
+  @ApiProperty({ enum: CONSENT_METHODS })
+  @IsIn(CONSENT_METHODS)
+  method!: ConsentMethod;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  childAssent?: boolean | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  guardianIsSuspect?: boolean;
+
+  @ApiProperty({ enum: AGENCY_TYPES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(AGENCY_TYPES, { each: true })
+  agencyTypes!: AgencyType[];
+
+  @ApiProperty({ enum: DATA_CATEGORIES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(DATA_CATEGORIES, { each: true })
+  dataCategories!: DataCategory[];
+}
+
+export class WithdrawConsentDto implements WithdrawConsentRequest {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class CaseChildParamDto {
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+
+  @IsUUID('all', { message: 'childId must be a UUID' })
+  childId!: string;
+}
+
+export class AccessLogQueryDto {
+  @IsOptional()
+  @IsString()
+  after?: string;
+}

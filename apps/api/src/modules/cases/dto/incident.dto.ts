@@ -1,0 +1,126 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import type {
+  CreateIncidentRequest,
+  PerpetratorInput,
+  UpdateIncidentRequest,
+} from '@caunoi/shared/contracts';
+import type {
+  AgeGroup,
+  ContextFlag,
+  DatePrecision,
+  DvForm,
+  InjuryType,
+  PerpetratorRelationship,
+  SeriousReason,
+  Sex,
+} from '@caunoi/shared/domain';
+import {
+  AGE_GROUPS,
+  CONTEXT_FLAGS,
+  DATE_PRECISIONS,
+  DV_FORMS,
+  INJURY_TYPES,
+  PERPETRATOR_RELATIONSHIPS,
+  SERIOUS_REASONS,
+  SEXES,
+} from '@caunoi/shared/domain';
+
+export class PerpetratorDto implements PerpetratorInput {
+  @ApiProperty({ enum: PERPETRATOR_RELATIONSHIPS })
+  @IsIn(PERPETRATOR_RELATIONSHIPS)
+  relationship!: PerpetratorRelationship;
+
+  @ApiProperty({ enum: SEXES })
+  @IsIn(SEXES)
+  sex!: Sex;
+
+  @ApiProperty({ enum: AGE_GROUPS })
+  @IsIn(AGE_GROUPS)
+  ageGroup!: AgeGroup;
+}
+
+export class CreateIncidentDto implements CreateIncidentRequest {
+  @ApiProperty()
+  @IsISO8601({ strict: true })
+  occurredAt!: string;
+
+  @ApiProperty({ enum: DATE_PRECISIONS })
+  @IsIn(DATE_PRECISIONS)
+  occurredPrecision!: DatePrecision;
+
+  @ApiProperty()
+  @IsISO8601({ strict: true })
+  discoveredAt!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(16)
+  communeCode!: string;
+
+  @ApiProperty({
+    description: 'Answers keyed by CLASSIFICATION_QUESTIONS, in order until the first yes',
+  })
+  @IsObject()
+  classificationAnswers!: Record<string, boolean>;
+
+  @ApiProperty({ enum: DV_FORMS, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(DV_FORMS, { each: true })
+  dvForms!: DvForm[];
+
+  @ApiProperty({ enum: CONTEXT_FLAGS, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(CONTEXT_FLAGS, { each: true })
+  contextFlags!: ContextFlag[];
+
+  @ApiProperty({ type: [PerpetratorDto] })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PerpetratorDto)
+  perpetrators!: PerpetratorDto[];
+
+  @ApiProperty({ enum: INJURY_TYPES, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(INJURY_TYPES, { each: true })
+  injuries!: InjuryType[];
+
+  @ApiProperty()
+  @IsBoolean()
+  serious!: boolean;
+
+  @ApiProperty({ enum: SERIOUS_REASONS, isArray: true })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(SERIOUS_REASONS, { each: true })
+  seriousReasons!: SeriousReason[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string | null;
+}
+
+export class UpdateIncidentDto
+  extends PartialType(CreateIncidentDto)
+  implements UpdateIncidentRequest {}

@@ -1,0 +1,152 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type {
+  CaseConsentInput,
+  OpenCaseRequest,
+  SurvivorIdentityInput,
+} from '@caunoi/shared/contracts';
+import type { ConsentGiver, ConsentMethod, SafeContactMethod, Sex } from '@caunoi/shared/domain';
+import {
+  CONSENT_GIVERS,
+  CONSENT_METHODS,
+  SAFE_CONTACT_METHODS,
+  SEXES,
+} from '@caunoi/shared/domain';
+import { CreateIncidentDto } from './incident.dto';
+
+export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CaseConsentDto implements CaseConsentInput {
+  @ApiProperty({
+    description: 'Consent to case management; without it only an anonymous record is kept',
+  })
+  @IsBoolean()
+  given!: boolean;
+
+  @ApiProperty({ enum: CONSENT_GIVERS })
+  @IsIn(CONSENT_GIVERS)
+  givenBy!: ConsentGiver;
+
+  @ApiProperty({ enum: CONSENT_METHODS })
+  @IsIn(CONSENT_METHODS)
+  method!: ConsentMethod;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  childAssent?: boolean | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  guardianIsSuspect?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  bestInterestReason?: string | null;
+}
+
+export class SurvivorIdentityDto implements SurvivorIdentityInput {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName?: string | null;
+
+  @ApiPropertyOptional({ example: '1990-05-17' })
+  @IsOptional()
+  @Matches(DATE_ONLY, { message: 'dateOfBirth must be YYYY-MM-DD' })
+  dateOfBirth?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  age?: number | null;
+
+  @ApiProperty({ enum: SEXES })
+  @IsIn(SEXES)
+  sex!: Sex;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  idNumber?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  ethnicity?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  disability?: string | null;
+
+  @ApiPropertyOptional({ enum: SAFE_CONTACT_METHODS })
+  @IsOptional()
+  @IsIn(SAFE_CONTACT_METHODS)
+  safeContactMethod?: SafeContactMethod | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  safeContactDetails?: string | null;
+}
+
+export class OpenCaseDto implements OpenCaseRequest {
+  @ApiProperty({ type: CaseConsentDto })
+  @ValidateNested()
+  @Type(() => CaseConsentDto)
+  consent!: CaseConsentDto;
+
+  @ApiProperty({ type: SurvivorIdentityDto })
+  @ValidateNested()
+  @Type(() => SurvivorIdentityDto)
+  survivor!: SurvivorIdentityDto;
+
+  @ApiPropertyOptional({ type: CreateIncidentDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CreateIncidentDto)
+  incident?: CreateIncidentDto | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  communeCode?: string | null;
+}

@@ -1,0 +1,51 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { AgeGroup, Sex } from '@caunoi/shared/domain';
+
+/**
+ * The person. Identity is one encrypted JSON document (`identity_enc`); only coded facts
+ * (sex, age group) and the names of the fields on file are in clear, for masking and statistics.
+ */
+@Entity('survivors')
+export class SurvivorEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  code!: string;
+
+  @Column({ name: 'agency_id', type: 'uuid' })
+  agencyId!: string;
+
+  @Column({ type: 'boolean' })
+  anonymous!: boolean;
+
+  @Column({ type: 'varchar', length: 10 })
+  sex!: Sex;
+
+  @Column({ name: 'age_group', type: 'varchar', length: 10 })
+  ageGroup!: AgeGroup;
+
+  @Column({ name: 'identity_enc', type: 'text', nullable: true })
+  identityEnc!: string | null;
+
+  @Column({ name: 'identity_fields', type: 'text', array: true, default: () => `'{}'` })
+  identityFields!: string[];
+
+  @Column({ name: 'phone_bidx', type: 'bytea', nullable: true })
+  phoneBidx!: Buffer | null;
+
+  @Column({ name: 'name_dob_bidx', type: 'bytea', nullable: true })
+  nameDobBidx!: Buffer | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

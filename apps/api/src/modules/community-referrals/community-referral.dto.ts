@@ -1,0 +1,89 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import type {
+  CommunityReferralStatusView,
+  CreateCommunityReferralRequest,
+} from '@caunoi/shared/contracts';
+import { PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
+import type { SafeContactMethod } from '@caunoi/shared/domain';
+import { SAFE_CONTACT_METHODS } from '@caunoi/shared/domain';
+import type { CommunityReferralEntity } from './community-referral.entity';
+
+export class CreateCommunityReferralDto implements CreateCommunityReferralRequest {
+  @ApiProperty({ description: 'Name or alias' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  survivorName!: string;
+
+  @ApiProperty({ enum: SAFE_CONTACT_METHODS })
+  @IsIn(SAFE_CONTACT_METHODS)
+  safeContactMethod!: SafeContactMethod;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  safeContactDetails!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(16)
+  communeCode!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  whatHappened!: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  dangerNow!: boolean;
+
+  @ApiProperty()
+  @IsBoolean()
+  childInvolved!: boolean;
+
+  @ApiProperty()
+  @IsBoolean()
+  consentToContact!: boolean;
+}
+
+export class CommunityReferralListQueryDto {
+  @IsOptional()
+  @IsString()
+  after?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGE_SIZE_MAX)
+  limit?: number;
+}
+
+/** Status only: a volunteer never sees the content again, not even what they wrote. */
+export function mapCommunityReferralStatus(
+  r: CommunityReferralEntity,
+): CommunityReferralStatusView {
+  return {
+    id: r.id,
+    reference: r.reference,
+    status: r.status,
+    submittedAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}

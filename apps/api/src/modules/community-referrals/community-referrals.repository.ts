@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { SqlFilter } from '../authz/accessible-where';
+import { AgencyEntity } from '../agencies/agency.entity';
+import { CommunityReferralEntity } from './community-referral.entity';
+
+export const COMMUNITY_REFERRAL_RULE_COLUMNS = {
+  submittedByUserId: 'r.submitted_by_user_id',
+} as const;
+
+@Injectable()
+export class CommunityReferralsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The social-work centre that covers a commune: one based in that commune if any, else one in
+   * the same province (service coverage areas arrive with the service directory).
+   */
+  async findCentreCovering(
+    communeCode: string,
+    provinceCode: string,
+  ): Promise<AgencyEntity | null> {
+    return this.dataSource
+      .getRepository(AgencyEntity)
+      .createQueryBuilder('a')
+      .where(`a.type = 'social_work_centre' AND a.active AND a.province_code = :provinceCode`, {
+        provinceCode,
+      })
+      .orderBy('(a.commune_code = :communeCode)', 'DESC')
+      .addOrderBy('a.name', 'ASC')
+      .setParameter('communeCode', communeCode)
+      .limit(1)
+      .getOne();
+  }
+
+  async isReferenceTaken(manager: EntityManager, reference: string): Promise<boolean> {
+    return manager.getRepository(CommunityReferralEntity).existsBy({ reference });
+  }
+
+  insert(
+    manager: EntityManager,
+    referral: Partial<CommunityReferralEntity>,
+  ): Promise<CommunityReferralEntity> {
+    return manager
+      .getRepository(CommunityReferralEntity)
+      .save(manager.create(CommunityReferralEntity, referral));
+  }
+
+  async markAccepted(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(CommunityReferralEntity).update({ id }, { status: 'accepted' });
+  }
+
+  getPage(
+    access: SqlFilter,
+    after: { createdAt: string; id: string } | null,
+    limit: number,
+  ): Promise<CommunityReferralEntity[]> {
+    const qb = this.dataSource
+      .getRepository(CommunityReferralEntity)
+      .createQueryBuilder('r')
+      .where(access.sql, access.params);
+    if (after)
+      qb.andWhere('(r.created_at, r.id) < (:afterAt, :afterId)', {
+        afterAt: after.createdAt,
+        afterId: after.id,
+      });
+    return qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(limit).getMany();
+  }
+}

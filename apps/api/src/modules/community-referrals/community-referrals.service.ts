@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppAbility } from '@caunoi/shared/authz';
+import type { CommunityReferralStatusView, Page } from '@caunoi/shared/contracts';
+import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import { fieldError } from '../../common/api-errors';
+import { Clock } from '../../common/clock';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { AgenciesRepository } from '../agencies/agencies.repository';
+import { AuditService } from '../audit/audit.service';
+import { accessibleWhere } from '../authz/accessible-where';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
+import { FieldCipher } from '../crypto/field-cipher';
+import { IntakeRepository } from '../intake/intake.repository';
+import type {
+  CommunityReferralListQueryDto,
+  CreateCommunityReferralDto,
+} from './community-referral.dto';
+import { mapCommunityReferralStatus } from './community-referral.dto';
+import {
+  COMMUNITY_REFERRAL_RULE_COLUMNS,
+  CommunityReferralsRepository,
+} from './community-referrals.repository';
+
+@Injectable()
+export class CommunityReferralsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly referrals: CommunityReferralsRepository,
+    private readonly intake: IntakeRepository,
+    private readonly agencies: AgenciesRepository,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Lands in the intake queue of the centre covering the commune. */
+  async submit(
+    actor: AuthenticatedUser,
+    dto: CreateCommunityReferralDto,
+  ): Promise<CommunityReferralStatusView> {
+    const commune = await this.agencies.getUnit(dto.communeCode);
+    if (!commune || commune.level !== 'commune' || !commune.parentCode) {
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'communeCode',
+        'not_found',
+        'communeCode is not a known commune',
+      );
+    }
+    const centre = await this.referrals.findCentreCovering(commune.code, commune.parentCode);
+    if (!centre) {
+      throw fieldError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'communeCode',
+        'no_centre_covers_commune',
+        'no social-work centre covers this commune yet',
+      );
+    }
+    const saved = await this.dataSource.transaction(async (m) => {
+      let reference = newReference();
+      while (await this.referrals.isReferenceTaken(m, reference)) reference = newReference();
+      const referral = await this.referrals.insert(m, {
+        reference,
+        submittedByUserId: actor.id,
+        submittedByAgencyId: actor.agencyId,
+        targetAgencyId: centre.id,
+        survivorNameEnc: this.cipher.encrypt(dto.survivorName),
+        safeContactMethod: dto.safeContactMethod,
+        safeContactDetailsEnc: this.cipher.encrypt(dto.safeContactDetails),
+        communeCode: dto.communeCode,
+        whatHappenedEnc: this.cipher.encrypt(dto.whatHappened),
+        dangerNow: dto.dangerNow,
+        childInvolved: dto.childInvolved,
+        consentToContact: dto.consentToContact,
+        status: 'received',
+      });
+      await this.intake.insert(m, {
+        agencyId: centre.id,
+        source: 'community_referral',
+        callId: null,
+        communityReferralId: referral.id,
+        status: 'pending',
+        caseId: null,
+        receivedAt: this.clock.now(),
+      });
+      await this.audit.record(m, {
+        actor,
+        action: 'community_referral.create',
+        subjectType: 'CommunityReferral',
+        subjectId: referral.id,
+        fields: Object.keys(dto),
+        details: { targetAgencyId: centre.id },
+      });
+      return referral;
+    });
+    return mapCommunityReferralStatus(saved);
+  }
+
+  async mine(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    query: CommunityReferralListQueryDto,
+  ): Promise<Page<CommunityReferralStatusView>> {
+    const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+    const after = decodeCursor(query.after, ['createdAt', 'id'] as const);
+    const rows = await this.referrals.getPage(
+      accessibleWhere(ability, 'read', 'CommunityReferral', COMMUNITY_REFERRAL_RULE_COLUMNS),
+      after,
+      limit + 1,
+    );
+    const items = rows.slice(0, limit);
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, {
+        actor,
+        action: 'community_referral.list_status',
+        subjectType: 'CommunityReferral',
+        fields: ['status'],
+        details: { count: items.length },
+      }),
+    );
+    const last = items[items.length - 1];
+    return {
+      items: items.map(mapCommunityReferralStatus),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
+          : null,
+    };
+  }
+}
+
+/** A short reference without personal data, e.g. CR-7F3A2C. */
+function newReference(): string {
+  return `CR-${randomBytes(3).toString('hex').toUpperCase()}`;
+}

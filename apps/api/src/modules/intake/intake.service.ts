@@ -1,0 +1,140 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppAbility } from '@caunoi/shared/authz';
+import type { CaseDetailView, IntakeItemView, Page } from '@caunoi/shared/contracts';
+import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import { fieldError } from '../../common/api-errors';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { AuditService } from '../audit/audit.service';
+import { accessibleWhere } from '../authz/accessible-where';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
+import { assertCan } from '../authz/instance-checks';
+import { CasesService } from '../cases/cases.service';
+import type { OpenCaseDto } from '../cases/dto/open-case.dto';
+import { CommunityReferralsRepository } from '../community-referrals/community-referrals.repository';
+import { FieldCipher } from '../crypto/field-cipher';
+import type { IntakeListQueryDto } from './intake.dto';
+import type { IntakeItemWithSource } from './intake.repository';
+import { INTAKE_RULE_COLUMNS, IntakeRepository } from './intake.repository';
+
+@Injectable()
+export class IntakeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly intake: IntakeRepository,
+    private readonly referrals: CommunityReferralsRepository,
+    private readonly cases: CasesService,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  /** The centre's queue; reading it reads each call or referral, so each is audited. */
+  async list(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    query: IntakeListQueryDto,
+  ): Promise<Page<IntakeItemView>> {
+    const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+    const after = decodeCursor(query.after, ['receivedAt', 'id'] as const);
+    const rows = await this.intake.getPage(
+      accessibleWhere(ability, 'read', 'IntakeItem', INTAKE_RULE_COLUMNS),
+      query.status ?? 'pending',
+      after,
+      limit + 1,
+    );
+    const items = rows.slice(0, limit);
+    await this.dataSource.transaction(async (m) => {
+      for (const { item, call, communityReferral } of items) {
+        await this.audit.record(m, {
+          actor,
+          caseId: item.caseId,
+          action: call ? 'call.read' : 'community_referral.read',
+          subjectType: call ? 'Call' : 'CommunityReferral',
+          subjectId: call?.id ?? communityReferral?.id ?? null,
+          details: { via: 'intake_queue', intakeItemId: item.id },
+        });
+      }
+    });
+    const last = items[items.length - 1]?.item;
+    return {
+      items: items.map((row) => this.toView(row)),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ receivedAt: last.receivedAt.toISOString(), id: last.id })
+          : null,
+    };
+  }
+
+  /** Opens a case from a pending item; the item, and a community referral's status, follow. */
+  async openCase(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    id: string,
+    dto: OpenCaseDto,
+  ): Promise<CaseDetailView> {
+    const found = await this.intake.getWithSource(id);
+    assertCan(
+      ability,
+      'read',
+      'IntakeItem',
+      found ? { id, agencyId: found.item.agencyId } : null,
+      'Intake item not found',
+    );
+    const { item, call, communityReferral } = found as IntakeItemWithSource;
+    if (item.status !== 'pending') {
+      throw fieldError(
+        HttpStatus.CONFLICT,
+        'id',
+        'already_opened',
+        'a case was already opened from this intake item',
+      );
+    }
+    return this.cases.open(actor, ability, dto, {
+      source: item.source,
+      intakeItemId: item.id,
+      agencyId: item.agencyId,
+      childFlagged: call?.childInvolved ?? communityReferral?.childInvolved ?? false,
+      onOpened: async (m, caseId) => {
+        // Re-check under a row lock: two caseworkers must not open two cases from one item.
+        const locked = await this.intake.lock(m, item.id);
+        if (!locked || locked.status !== 'pending') {
+          throw fieldError(
+            HttpStatus.CONFLICT,
+            'id',
+            'already_opened',
+            'a case was already opened from this intake item',
+          );
+        }
+        await this.intake.markOpened(m, item.id, caseId);
+        if (communityReferral) await this.referrals.markAccepted(m, communityReferral.id);
+      },
+    });
+  }
+
+  private toView({ item, call, communityReferral: r }: IntakeItemWithSource): IntakeItemView {
+    return {
+      id: item.id,
+      source: item.source,
+      status: item.status,
+      receivedAt: item.receivedAt.toISOString(),
+      communeCode: call?.communeCode ?? r?.communeCode ?? null,
+      dangerNow: call?.dangerNow ?? r?.dangerNow ?? false,
+      childInvolved: call?.childInvolved ?? r?.childInvolved ?? false,
+      channel: call?.channel ?? null,
+      callerType: call?.callerType ?? null,
+      survivorSex: call?.survivorSex ?? null,
+      survivorAgeGroup: call?.survivorAgeGroup ?? null,
+      consentToContact: r?.consentToContact ?? null,
+      summary: call
+        ? this.cipher.decryptOptional(call.notesEnc)
+        : r
+          ? this.cipher.decrypt(r.whatHappenedEnc)
+          : null,
+      safeContactMethod: r?.safeContactMethod ?? null,
+      safeContactDetails: r ? this.cipher.decrypt(r.safeContactDetailsEnc) : null,
+      survivorName: r ? this.cipher.decrypt(r.survivorNameEnc) : null,
+      caseId: item.caseId,
+    };
+  }
+}
