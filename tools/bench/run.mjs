@@ -15,26 +15,71 @@ const autocannon = requireFromRepo('autocannon');
 
 const baseUrl = (process.env.BENCH_URL || 'http://localhost:3000').replace(/\/$/, '');
 const seconds = Number(process.env.BENCH_DURATION || 10);
-// The demo admin: successful logins never count towards the lockout (6 failures), so it is safe to hammer.
-const credentials = { username: 'admin.demo', password: DEMO_PASSWORD };
+// Successful logins never count towards the lockout (6 failures), so the demo accounts are safe to hammer.
+const credentialsOf = (username) => ({ username, password: DEMO_PASSWORD });
+const credentials = credentialsOf('admin.demo');
 
-async function login() {
+async function login(username) {
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(credentials),
+    body: JSON.stringify(credentialsOf(username)),
   });
   if (!response.ok) {
     throw new Error(
-      `login as ${credentials.username} answered HTTP ${response.status}: is the demo data seeded (npm start seeds it)?`,
+      `login as ${username} answered HTTP ${response.status}: is the demo data seeded (npm start seeds it)?`,
     );
   }
   const { accessToken } = await response.json();
   return accessToken;
 }
 
-/** The scenarios. Login is deliberately slow (argon2id): few connections, so it measures latency, not a queue. */
-const scenarios = (token) => [
+async function firstHotlineLine(token) {
+  const response = await fetch(`${baseUrl}/api/hotline-lines`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const [line] = await response.json();
+  if (!line) throw new Error('hotline.demo has no hotline line: is the demo data seeded?');
+  return line.id;
+}
+
+const json = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+
+/** Synthetic intake bodies: no real person, no free text that could be mistaken for one. */
+function callBody(lineId) {
+  const startedAt = new Date(Date.now() - 5 * 60_000).toISOString();
+  return JSON.stringify({
+    lineId,
+    channel: 'phone',
+    startedAt,
+    callerType: 'anonymous',
+    survivorSex: 'female',
+    survivorAgeGroup: '25_59',
+    communeCode: '20194',
+    childInvolved: false,
+    dangerNow: false,
+    crimeSigns: false,
+    outcome: 'counselling',
+  });
+}
+
+function walkInBody() {
+  return JSON.stringify({
+    consent: { given: true, givenBy: 'survivor', method: 'verbal' },
+    survivor: {
+      fullName: 'Bench Synthetic',
+      dateOfBirth: '1990-01-01',
+      sex: 'female',
+      phone: '0900000000',
+    },
+  });
+}
+
+/**
+ * The scenarios. Login is deliberately slow (argon2id): few connections, so it measures latency,
+ * not a queue. The intake scenarios write synthetic rows (calls, cases) into the stack's database.
+ */
+const scenarios = ({ admin, operator, caseworker, lineId }) => [
   {
     name: 'POST /api/auth/login',
     connections: 4,
@@ -48,14 +93,44 @@ const scenarios = (token) => [
     connections: 20,
     method: 'GET',
     path: '/api/auth/me',
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${admin}` },
   },
   {
     name: 'GET /api/users?limit=25',
     connections: 20,
     method: 'GET',
     path: '/api/users?limit=25',
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${admin}` },
+  },
+  {
+    name: 'POST /api/calls (intake)',
+    connections: 8,
+    method: 'POST',
+    path: '/api/calls',
+    headers: json(operator),
+    body: callBody(lineId),
+  },
+  {
+    name: 'POST /api/cases (walk-in intake)',
+    connections: 8,
+    method: 'POST',
+    path: '/api/cases',
+    headers: json(caseworker),
+    body: walkInBody(),
+  },
+  {
+    name: 'GET /api/cases?scope=mine&limit=25',
+    connections: 20,
+    method: 'GET',
+    path: '/api/cases?scope=mine&limit=25',
+    headers: { authorization: `Bearer ${caseworker}` },
+  },
+  {
+    name: 'GET /api/intake?limit=25',
+    connections: 20,
+    method: 'GET',
+    path: '/api/intake?limit=25',
+    headers: { authorization: `Bearer ${caseworker}` },
   },
 ];
 
@@ -68,12 +143,17 @@ async function main() {
     process.exit(1);
   }
   log.ok(`stack healthy at ${baseUrl}`);
-  const token = await login();
-  log.ok(`logged in as ${credentials.username} (access token valid 15 min: enough for the run)`);
+  const tokens = {
+    admin: await login('admin.demo'),
+    operator: await login('hotline.demo'),
+    caseworker: await login('caseworker.demo'),
+  };
+  tokens.lineId = await firstHotlineLine(tokens.operator);
+  log.ok('logged in as admin.demo, hotline.demo and caseworker.demo (access tokens valid 15 min)');
 
   const rows = [];
   const raw = [];
-  for (const scenario of scenarios(token)) {
+  for (const scenario of scenarios(tokens)) {
     log.step(`${scenario.name}: ${scenario.connections} connections for ${seconds} s`);
     const result = await autocannon({
       url: `${baseUrl}${scenario.path}`,
