@@ -10,3 +10,4 @@ export * from './lib/calls';
 export * from './lib/community-referrals';
 export * from './lib/intake';
 export * from './lib/cases';
+export * from './lib/deadlines';

@@ -11,3 +11,7 @@ export * from './lib/intake/normalise';
 export * from './lib/intake/age';
 export * from './lib/intake/consent-rules';
 export * from './lib/intake/relationships';
+export * from './lib/clocks/deadline-kinds';
+export * from './lib/deadlines/calendar';
+export * from './lib/deadlines/deadline-arithmetic';
+export * from './lib/deadlines/vietnam-holidays';

@@ -30,7 +30,14 @@ type Builder = AbilityBuilder<AppAbility>;
 /** One function per role keeps each role's powers readable in one place. */
 const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>> = {
   admin: ({ can }) => {
-    can('manage', ['User', 'Agency', 'AdministrativeUnit', 'Setting', 'HotlineLine']);
+    can('manage', [
+      'User',
+      'Agency',
+      'AdministrativeUnit',
+      'Setting',
+      'HotlineLine',
+      'CalendarDay',
+    ]);
     can('read', 'AuditLog', { subjectType: { $in: ['User', 'Agency', 'Session'] } });
   },
   supervisor: ({ can }, user) => {
@@ -38,7 +45,8 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     can('read', 'User', ownCentre);
     can('read', 'IntakeItem', ownCentre);
     can('create', 'Case');
-    can(['read', 'update', 'assign', 'reveal_identity', 'audit'], 'Case', ownCentre);
+    can(['read', 'update', 'assign', 'reveal_identity', 'audit', 'approve'], 'Case', ownCentre);
+    can('read', 'Deadline', ownCentre);
   },
   caseworker: ({ can }, user) => {
     const mine = { agencyId: user.agencyId, assignedUserId: user.id };
@@ -46,6 +54,7 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     can('read', 'IntakeItem', { agencyId: user.agencyId });
     can('create', 'Case');
     can(['read', 'update', 'reveal_identity'], 'Case', mine);
+    can('read', 'Deadline', mine);
     // The centre's unassigned queue: visible so someone picks it up; taking it makes it theirs.
     can('read', 'Case', { agencyId: user.agencyId, assignedUserId: null });
   },
@@ -63,7 +72,10 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
   police_liaison: () => undefined,
   health_liaison: () => undefined,
   justice_liaison: () => undefined,
-  reporting_officer: () => undefined,
+  // The province's inbox of serious-incident reports: coded content only, never identities.
+  reporting_officer: ({ can }, user) => {
+    can(['read', 'update'], 'IncidentReport', { recipientAgencyId: user.agencyId });
+  },
 };
 
 /**
@@ -75,8 +87,9 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   const { can, cannot } = builder;
 
   // Every signed-in person may see the agency directory, the administrative units and themself.
-  can('read', ['Agency', 'AdministrativeUnit']);
+  can('read', ['Agency', 'AdministrativeUnit', 'CalendarDay']);
   can('read', 'User', { id: user.id });
+  can(['read', 'update'], 'Notification', { userId: user.id });
 
   ROLE_RULES[user.role](builder, user);
 

@@ -6,6 +6,7 @@ export const ADMINISTRATION_SUBJECTS = [
   'Setting',
   'AuditLog',
   'HotlineLine',
+  'CalendarDay',
 ] as const;
 
 /** Everything that carries survivor or case information. The admin role may never touch these. */
@@ -23,9 +24,13 @@ export const CASE_CONTENT_SUBJECTS = [
   'CaseNote',
 ] as const;
 
+/** A person's own things, whatever their role. */
+export const PERSONAL_SUBJECTS = ['Notification'] as const;
+
 export type AdministrationSubject = (typeof ADMINISTRATION_SUBJECTS)[number];
 export type CaseContentSubject = (typeof CASE_CONTENT_SUBJECTS)[number];
-export type SubjectType = AdministrationSubject | CaseContentSubject | 'all';
+export type PersonalSubject = (typeof PERSONAL_SUBJECTS)[number];
+export type SubjectType = AdministrationSubject | CaseContentSubject | PersonalSubject | 'all';
 
 export const ACTIONS = [
   'manage',
@@ -40,5 +45,7 @@ export const ACTIONS = [
   'reveal_identity',
   /** Open a case's access log ("who saw this file"). */
   'audit',
+  /** Approve a case's incident report before it goes to the province (supervisors). */
+  'approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

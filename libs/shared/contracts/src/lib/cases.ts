@@ -47,7 +47,10 @@ export interface CreateIncidentRequest {
   description?: string | null;
 }
 
-export type UpdateIncidentRequest = Partial<CreateIncidentRequest>;
+export type UpdateIncidentRequest = Partial<CreateIncidentRequest> & {
+  /** Required when `serious` goes from true to false: un-marking cancels the 10-day clock with this reason. */
+  unmarkReason?: string | null;
+};
 
 export interface IncidentView {
   id: string;

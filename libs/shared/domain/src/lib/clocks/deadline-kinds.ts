@@ -1,0 +1,57 @@
+/** Every kind of statutory clock the system runs. Later issues add referral responses and more. */
+export const DEADLINE_KINDS = ['incident_report'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export const DEADLINE_STATUSES = ['pending', 'met', 'breached', 'cancelled'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
+/** Who a stage speaks to. */
+export const STAGE_AUDIENCES = [
+  'assigned_caseworker',
+  'supervisors',
+  'reporting_officers',
+] as const;
+export type StageAudience = (typeof STAGE_AUDIENCES)[number];
+
+export type StageKind = 'reminder' | 'escalation';
+
+export interface StagePlan {
+  stage: string;
+  kind: StageKind;
+  audience: StageAudience;
+  /** Relative to the due instant: negative is before, positive after. */
+  offsetMs: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The 10-day serious-incident report (seed 003 VI.2): reminders to the assigned caseworker some days
+ * before (default 3 and 1), escalation to the supervisors at the deadline and to the province's
+ * reporting officers one day after.
+ */
+export function incidentReportStages(reminderDaysBefore: readonly number[]): StagePlan[] {
+  const reminders = [...new Set(reminderDaysBefore)]
+    .sort((a, b) => b - a)
+    .map((days) => ({
+      stage: `reminder_${days}d`,
+      kind: 'reminder' as const,
+      audience: 'assigned_caseworker' as const,
+      offsetMs: -days * DAY_MS,
+    }));
+  return [
+    ...reminders,
+    { stage: 'escalation_due', kind: 'escalation', audience: 'supervisors', offsetMs: 0 },
+    {
+      stage: 'escalation_1d_after',
+      kind: 'escalation',
+      audience: 'reporting_officers',
+      offsetMs: DAY_MS,
+    },
+  ];
+}
+
+export const INCIDENT_REPORT_PERIOD_DAYS = 10;
+
+export const INCIDENT_REPORT_STATUSES = ['draft', 'approved', 'submitted', 'acknowledged'] as const;
+export type IncidentReportStatus = (typeof INCIDENT_REPORT_STATUSES)[number];
