@@ -11,4 +11,6 @@ module.exports = {
   globalSetup: '<rootDir>/test-support/global-setup.ts',
   globalTeardown: '<rootDir>/test-support/global-teardown.ts',
   testTimeout: 30000,
+  // BullMQ and ioredis close their sockets asynchronously after the last test; do not wait on them.
+  forceExit: true,
 };

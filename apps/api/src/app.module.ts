@@ -12,6 +12,10 @@ import { JwtAuthGuard } from './modules/auth/auth.guards';
 import { PolicyGuard } from './modules/authz/policy.guard';
 import { HealthModule } from './modules/health/health.module';
 import { IntakeModule } from './modules/intake/intake.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
+import { DeadlinesModule } from './modules/deadlines/deadlines.module';
+import { IncidentReportsModule } from './modules/incident-reports/incident-reports.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { UsersModule } from './modules/users/users.module';
 
 /** The HTTP process. Guards run in order: who are you (JWT + session), then may you (CASL). */
@@ -30,6 +34,10 @@ export class AppModule {
         CommunityReferralsModule,
         CasesModule,
         IntakeModule,
+        DeadlinesModule,
+        CalendarModule,
+        NotificationsModule,
+        IncidentReportsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

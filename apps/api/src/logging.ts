@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 
@@ -25,6 +26,8 @@ export const REDACTED_PATHS = [
 
 export function loggerOptions(config: AppConfig): Params {
   return {
+    // Express 5 route syntax; the default '*' makes Nest warn about a legacy route on every start.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
       genReqId: (req) => (req as { id?: string }).id ?? 'unknown',

@@ -42,9 +42,11 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
 }
 
 /** Boots the real HTTP pipeline (guards, pipes, filter) on the run's database, with a hand-moved clock. */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  clock = new TestClock(),
+): Promise<TestApp> {
   const config = testConfig(overrides);
-  const clock = new TestClock();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
     .overrideProvider(Clock)
     .useValue(clock)

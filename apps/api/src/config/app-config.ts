@@ -16,6 +16,13 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Maximum JSON body accepted by the API. */
   bodyLimit: string;
+  /** Days before the 10-day incident-report deadline on which the caseworker is reminded. */
+  incidentReportReminderDays: number[];
+  /**
+   * How long a worker's lock on a running job lasts; a job whose worker died is taken over by
+   * another worker after about this long.
+   */
+  workerLockDurationMs: number;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +67,24 @@ export function loadConfig(env: Env): AppConfig {
   const bodyLimit = env['BODY_LIMIT'] || '100kb';
   if (!/^\d+(kb|mb)$/.test(bodyLimit)) problems.push('BODY_LIMIT must look like "100kb" or "1mb"');
 
+  const reminderRaw = env['INCIDENT_REPORT_REMINDER_DAYS'] ?? '3,1';
+  const incidentReportReminderDays = reminderRaw
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .map((part) => Number(part.trim()));
+  if (incidentReportReminderDays.some((d) => !Number.isInteger(d) || d < 1 || d > 9)) {
+    problems.push('INCIDENT_REPORT_REMINDER_DAYS must list whole days from 1 to 9, e.g. "3,1"');
+  }
+
+  const workerLockDurationMs = integer(
+    env,
+    'WORKER_LOCK_DURATION_MS',
+    30_000,
+    500,
+    600_000,
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -74,6 +99,8 @@ export function loadConfig(env: Env): AppConfig {
     webDistDir: env['WEB_DIST_DIR'] || 'dist/apps/web/browser',
     logLevel,
     bodyLimit,
+    incidentReportReminderDays,
+    workerLockDurationMs,
   };
 }
 

@@ -2,6 +2,7 @@ import { AdministrativeUnitEntity } from '../modules/agencies/administrative-uni
 import { AgencyEntity } from '../modules/agencies/agency.entity';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
+import { CalendarDayEntity } from '../modules/calendar/calendar-day.entity';
 import { CallEntity } from '../modules/calls/call.entity';
 import { HotlineLineEntity } from '../modules/calls/hotline-line.entity';
 import { CaseNoteEntity } from '../modules/cases/case-note.entity';
@@ -9,6 +10,10 @@ import { CaseEntity } from '../modules/cases/case.entity';
 import { ConsentRecordEntity } from '../modules/cases/consent-record.entity';
 import { IncidentEntity } from '../modules/cases/incident.entity';
 import { SurvivorEntity } from '../modules/cases/survivor.entity';
+import { DeadlineStageEntity } from '../modules/deadlines/deadline-stage.entity';
+import { DeadlineEntity } from '../modules/deadlines/deadline.entity';
+import { IncidentReportEntity } from '../modules/incident-reports/incident-report.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { CommunityReferralEntity } from '../modules/community-referrals/community-referral.entity';
 import { IntakeItemEntity } from '../modules/intake/intake-item.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -28,4 +33,9 @@ export const ENTITIES = [
   IncidentEntity,
   ConsentRecordEntity,
   CaseNoteEntity,
+  CalendarDayEntity,
+  DeadlineEntity,
+  DeadlineStageEntity,
+  NotificationEntity,
+  IncidentReportEntity,
 ];

@@ -8,6 +8,7 @@ import { Clock } from '../../common/clock';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { FieldCipher } from '../crypto/field-cipher';
+import { DeadlinesService, NOTHING_AFTER_COMMIT } from '../deadlines/deadlines.service';
 import { CaseAccess } from './case-access';
 import type { CaseWithPeople } from './cases.repository';
 import { CasesRepository } from './cases.repository';
@@ -30,6 +31,7 @@ export class CasePartsService {
     private readonly cipher: FieldCipher,
     private readonly consentPolicy: ConsentPolicy,
     private readonly incidentInput: IncidentInput,
+    private readonly deadlines: DeadlinesService,
     private readonly clock: Clock,
   ) {}
 
@@ -40,7 +42,7 @@ export class CasePartsService {
     dto: CreateIncidentDto,
   ): Promise<IncidentView> {
     const facts = await this.incidentInput.prepare(dto, '');
-    return this.dataSource.transaction(async (m) => {
+    const { view, after } = await this.dataSource.transaction(async (m) => {
       const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
       this.assertStoryAllowed(found, dto.description, 'description');
       const saved = await this.cases.saveIncident(m, {
@@ -60,8 +62,14 @@ export class CasePartsService {
         subjectId: saved.id,
         fields: Object.keys(dto),
       });
-      return mapIncident(saved, dto.description ?? null);
+      // Marking serious starts the 10-day report clock from discovery, in this same transaction.
+      const clock = saved.serious
+        ? await this.deadlines.startIncidentReportClock(m, saved, found)
+        : NOTHING_AFTER_COMMIT;
+      return { view: mapIncident(saved, dto.description ?? null), after: clock };
     });
+    await this.deadlines.afterCommit(after);
+    return view;
   }
 
   async updateIncident(
@@ -90,7 +98,15 @@ export class CasePartsService {
       ...dto,
     };
     const facts = await this.incidentInput.prepare(merged, '');
-    return this.dataSource.transaction(async (m) => {
+    if (existing.serious && !facts.serious && !dto.unmarkReason?.trim()) {
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'unmarkReason',
+        'reason_required',
+        'say why the incident is no longer serious',
+      );
+    }
+    const { view, after } = await this.dataSource.transaction(async (m) => {
       const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
       this.assertStoryAllowed(found, dto.description, 'description');
       const descriptionEnc =
@@ -107,10 +123,23 @@ export class CasePartsService {
         action: 'incident.update',
         subjectType: 'Incident',
         subjectId: incidentId,
-        fields: Object.keys(dto),
+        fields: Object.keys(dto).filter((k) => k !== 'unmarkReason'),
       });
-      return mapIncident(saved, this.cipher.decryptOptional(descriptionEnc));
+      // Serious starts (or, if discovery moved, moves) the clock; un-marking cancels it with the reason.
+      const clock = saved.serious
+        ? await this.deadlines.startIncidentReportClock(m, saved, found)
+        : await this.deadlines.cancelIncidentReportClock(
+            m,
+            incidentId,
+            dto.unmarkReason?.trim() || 'not serious',
+          );
+      return {
+        view: mapIncident(saved, this.cipher.decryptOptional(descriptionEnc)),
+        after: clock,
+      };
     });
+    await this.deadlines.afterCommit(after);
+    return view;
   }
 
   /** Consent to share data categories with agency types; the same child rules as for case management. */

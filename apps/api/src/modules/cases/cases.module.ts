@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { UsersModule } from '../users/users.module';
 import { CaseAccess } from './case-access';
 import { CasePartsService } from './case-parts.service';
@@ -10,7 +11,7 @@ import { ConsentPolicy } from './consent-policy';
 import { IncidentInput } from './incident-input';
 
 @Module({
-  imports: [AgenciesModule, UsersModule],
+  imports: [AgenciesModule, UsersModule, DeadlinesModule],
   controllers: [CasesController],
   providers: [
     CasesService,
@@ -20,6 +21,6 @@ import { IncidentInput } from './incident-input';
     ConsentPolicy,
     IncidentInput,
   ],
-  exports: [CasesService],
+  exports: [CasesService, CasesRepository, CaseAccess],
 })
 export class CasesModule {}

@@ -35,6 +35,8 @@ import { accessibleWhere } from '../authz/accessible-where';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { BlindIndexer } from '../crypto/blind-indexer';
 import { FieldCipher } from '../crypto/field-cipher';
+import type { AfterCommit } from '../deadlines/deadlines.service';
+import { DeadlinesService, NOTHING_AFTER_COMMIT } from '../deadlines/deadlines.service';
 import { UsersRepository } from '../users/users.repository';
 import type { CaseWithPeople } from './cases.repository';
 import { CASE_RULE_COLUMNS, CasesRepository } from './cases.repository';
@@ -76,6 +78,7 @@ export class CasesService {
     private readonly blind: BlindIndexer,
     private readonly consentPolicy: ConsentPolicy,
     private readonly incidentInput: IncidentInput,
+    private readonly deadlines: DeadlinesService,
     private readonly clock: Clock,
   ) {}
 
@@ -113,7 +116,8 @@ export class CasesService {
     const nameDobBidx = this.blind.digestOptional('name_dob', nameDob);
     const now = this.clock.now();
 
-    const { caseId, duplicates } = await this.dataSource.transaction(async (m) => {
+    const { caseId, duplicates, after } = await this.dataSource.transaction(async (m) => {
+      let after: AfterCommit = NOTHING_AFTER_COMMIT;
       const year = Number(vietnamDate(now).slice(0, 4));
       const prefix = survivorCodePrefix(agency.provinceCode);
       const code = formatSurvivorCode(
@@ -198,13 +202,16 @@ export class CasesService {
           subjectId: saved.id,
           fields: Object.keys(dto.incident ?? {}),
         });
+        if (saved.serious) after = await this.deadlines.startIncidentReportClock(m, saved, created);
       }
       await origin.onOpened?.(m, created.id);
       return {
         caseId: created.id,
         duplicates: await this.cases.getPossibleDuplicates(m, survivor.id, phoneBidx, nameDobBidx),
+        after,
       };
     });
+    await this.deadlines.afterCommit(after);
 
     return this.detail(caseId, splitDuplicates(ability, duplicates));
   }

@@ -14,8 +14,8 @@ export class CommunityReferralsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The social-work centre that covers a commune: one based in that commune if any, else one in
-   * the same province (service coverage areas arrive with the service directory).
+   * The social-work centre that covers a commune: one based in that commune if any, else the
+   * province's longest-established centre (service coverage areas arrive with the service directory).
    */
   async findCentreCovering(
     communeCode: string,
@@ -28,7 +28,8 @@ export class CommunityReferralsRepository {
         provinceCode,
       })
       .orderBy('(a.commune_code = :communeCode)', 'DESC')
-      .addOrderBy('a.name', 'ASC')
+      .addOrderBy('a.created_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
       .setParameter('communeCode', communeCode)
       .limit(1)
       .getOne();

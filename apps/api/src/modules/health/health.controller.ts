@@ -1,9 +1,9 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { HealthResponse } from '@caunoi/shared/contracts';
+import type { HealthResponse, QueueOverview } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
-import { Public } from '../authz/policy.decorators';
+import { Public, RequirePermission } from '../authz/policy.decorators';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
@@ -11,12 +11,26 @@ import { HealthService } from './health.service';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
-  /** 200 when PostgreSQL and Redis both answer, 503 otherwise. */
+  /** 200 when PostgreSQL and Redis both answer, 503 otherwise; queue depth and late stages in details. */
   @Public()
   @Get()
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const result = await this.health.check();
     res.status(result.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return result;
+  }
+}
+
+/** Admin-only queue overview: counts per state and the latest failures (never job data). */
+@ApiTags('operations')
+@ApiBearerAuth()
+@Controller('admin/queues')
+export class QueuesController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @RequirePermission('manage', 'Setting')
+  overview(): Promise<QueueOverview> {
+    return this.health.overview();
   }
 }

@@ -6,7 +6,11 @@ describe('GET /api/health', () => {
     try {
       const res = await t.http.get('/api/health');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ status: 'ok', details: { database: 'up', redis: 'up' } });
+      expect(res.body).toMatchObject({ status: 'ok', details: { database: 'up', redis: 'up' } });
+      expect(res.body.details.overdueUnfiredStages).toEqual(expect.any(Number));
+      expect(res.body.details.queues.deadlines).toEqual(
+        expect.objectContaining({ waiting: expect.any(Number), delayed: expect.any(Number) }),
+      );
     } finally {
       await t.close();
     }
@@ -18,7 +22,11 @@ describe('GET /api/health', () => {
     try {
       const res = await t.http.get('/api/health');
       expect(res.status).toBe(503);
-      expect(res.body).toEqual({ status: 'error', details: { database: 'up', redis: 'down' } });
+      expect(res.body).toMatchObject({
+        status: 'error',
+        details: { database: 'up', redis: 'down' },
+      });
+      expect(res.body.details.queues).toBeUndefined();
     } finally {
       await t.close();
     }

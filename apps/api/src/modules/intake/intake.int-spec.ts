@@ -615,7 +615,20 @@ describe('confidential intake: calls, community referrals, cases', () => {
         .patch(`/api/cases/${created.id}/incidents/${res.body.id}`)
         .set(...bearer(caseworker))
         .send({ serious: false, seriousReasons: [] });
-      expect(changed.status).toBe(200);
+      expect(changed.status).toBe(400);
+      expect(changed.body.errors[0]).toMatchObject({
+        field: 'unmarkReason',
+        code: 'reason_required',
+      });
+      const unmarked = await t.http
+        .patch(`/api/cases/${created.id}/incidents/${res.body.id}`)
+        .set(...bearer(caseworker))
+        .send({
+          serious: false,
+          seriousReasons: [],
+          unmarkReason: 'Đánh giá lại: không nghiêm trọng',
+        });
+      expect(unmarked.status).toBe(200);
       expect(
         (await t.http.get(`/api/cases/${created.id}`).set(...bearer(caseworker))).body
           .seriousIncident,
@@ -719,15 +732,13 @@ describe('confidential intake: calls, community referrals, cases', () => {
       ).toBe(403);
       expect(
         (
-          await t.http
-            .get(`/api/cases/${created.id}/access-log`)
-            .set(
-              ...bearer(
-                await signedIn(t, 'supervisor', {
-                  agencyId: DEMO_AGENCIES.socialWorkCentreQuangNam.id,
-                }),
-              ),
-            )
+          await t.http.get(`/api/cases/${created.id}/access-log`).set(
+            ...bearer(
+              await signedIn(t, 'supervisor', {
+                agencyId: DEMO_AGENCIES.socialWorkCentreQuangNam.id,
+              }),
+            ),
+          )
         ).status,
       ).toBe(404);
     });

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CredentialsModule } from '../auth/credentials.module';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { DeadlineJobs } from './deadline-jobs';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { QueueRuntime } from './queue-runtime';
 
-@Module({ imports: [CredentialsModule], providers: [MaintenanceProcessor, QueueRuntime] })
+@Module({
+  imports: [CredentialsModule, DeadlinesModule],
+  providers: [MaintenanceProcessor, DeadlineJobs, QueueRuntime],
+})
 export class JobsModule {}

@@ -16,7 +16,7 @@ export class MaintenanceProcessor {
     private readonly clock: Clock,
   ) {}
 
-  readonly handlers: JobHandlers = {
+  readonly handlers: Pick<JobHandlers, JobName.PurgeExpiredSessions> = {
     [JobName.PurgeExpiredSessions]: async () => {
       const cutoff = new Date(this.clock.now().getTime() - SESSION_RETENTION_MS);
       const deleted = await this.sessions.deleteExpiredBefore(cutoff);

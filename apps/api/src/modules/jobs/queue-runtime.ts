@@ -6,6 +6,8 @@ import { Redis } from 'ioredis';
 import { JOB_QUEUE, JobName, QueueName } from '@caunoi/shared/contracts';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { DeadlineReconciler } from '../deadlines/deadline-reconciler';
+import { DeadlineJobs } from './deadline-jobs';
 import type { JobHandlers } from './job-handlers';
 import { MaintenanceProcessor } from './maintenance.processor';
 
@@ -26,8 +28,10 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     maintenance: MaintenanceProcessor,
+    deadlines: DeadlineJobs,
+    private readonly reconciler: DeadlineReconciler,
   ) {
-    this.handlers = { ...maintenance.handlers };
+    this.handlers = { ...maintenance.handlers, ...deadlines.handlers };
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,11 +39,18 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
     assertEveryJobHasAHandler(this.handlers);
     const connection: ConnectionOptions = { url: this.config.redisUrl, maxRetriesPerRequest: null };
     for (const queueName of Object.values(QueueName)) {
-      const worker = new Worker(queueName, (job: Job) => this.dispatch(job), {
-        connection,
-        prefix: this.config.queuePrefix,
-        concurrency: 4,
-      });
+      const worker = new Worker(
+        queueName,
+        (job: Job, token?: string) => this.dispatch(job, token),
+        {
+          connection,
+          prefix: this.config.queuePrefix,
+          concurrency: queueName === QueueName.Deadlines ? 8 : 2,
+          // A job whose worker died mid-way is picked up again once its lock lapses.
+          lockDuration: this.config.workerLockDurationMs,
+          stalledInterval: this.config.workerLockDurationMs,
+        },
+      );
       worker.on('failed', (job, err) =>
         this.logger.error(`Job ${job?.name ?? '?'} (${job?.id ?? '?'}) failed: ${err.message}`),
       );
@@ -55,6 +66,13 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
       { every: 60 * 60 * 1000 },
       { name: JobName.PurgeExpiredSessions, data: {} },
     );
+    await maintenance.upsertJobScheduler(
+      JobName.ReconcileDeadlines,
+      { every: 60 * 1000 },
+      { name: JobName.ReconcileDeadlines, data: {} },
+    );
+    // Stages that came due while no worker ran fire now, not in a minute.
+    await this.reconciler.reconcile();
     this.logger.log(`Workers running for queues: ${Object.values(QueueName).join(', ')}`);
   }
 
@@ -64,11 +82,13 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
     await Promise.all(this.queues.map((q) => q.close()));
   }
 
-  private async dispatch(job: Job): Promise<void> {
+  private async dispatch(job: Job, token: string | undefined): Promise<void> {
     const name = job.name as JobName;
-    const handler = this.handlers[name] as ((payload: unknown) => Promise<void>) | undefined;
+    const handler = this.handlers[name] as
+      | ((payload: unknown, job: Job, token: string | undefined) => Promise<void>)
+      | undefined;
     if (!handler) throw new Error(`No handler for job ${job.name}`);
-    await handler(job.data);
+    await handler(job.data, job, token);
   }
 }
 

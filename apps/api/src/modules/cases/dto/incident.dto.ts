@@ -123,4 +123,13 @@ export class CreateIncidentDto implements CreateIncidentRequest {
 
 export class UpdateIncidentDto
   extends PartialType(CreateIncidentDto)
-  implements UpdateIncidentRequest {}
+  implements UpdateIncidentRequest
+{
+  @ApiPropertyOptional({
+    description: 'Why an incident is no longer serious (cancels its 10-day clock)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  unmarkReason?: string | null;
+}

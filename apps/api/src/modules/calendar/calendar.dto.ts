@@ -1,0 +1,59 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import type { CalendarDayKindValue, UpsertCalendarDayRequest } from '@caunoi/shared/contracts';
+
+const KINDS = ['public_holiday', 'compensatory_day_off', 'makeup_working_day'] as const;
+export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CreateCalendarDayDto implements UpsertCalendarDayRequest {
+  @ApiProperty({ example: '2026-09-02' })
+  @Matches(DATE_ONLY, { message: 'date must be YYYY-MM-DD' })
+  date!: string;
+
+  @ApiProperty({ enum: KINDS })
+  @IsIn(KINDS)
+  kind!: CalendarDayKindValue;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+}
+
+export class UpdateCalendarDayDto {
+  @ApiProperty({ enum: KINDS })
+  @IsIn(KINDS)
+  kind!: CalendarDayKindValue;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+}
+
+export class CalendarDateParamDto {
+  @Matches(DATE_ONLY, { message: 'date must be YYYY-MM-DD' })
+  date!: string;
+}
+
+export class CalendarYearQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}

@@ -1,0 +1,433 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { QueueName } from '@caunoi/shared/contracts';
+import type { TestApp } from '../../../test-support/test-app';
+import { createTestApp } from '../../../test-support/test-app';
+import { TestClock } from '../../../test-support/test-clock';
+import { eventually, startTestWorker } from '../../../test-support/test-worker';
+import type { Session, TestUser } from '../../../test-support/factories';
+import { bearer, signedIn } from '../../../test-support/factories';
+import { incident, openCaseBody, walkIn } from '../../../test-support/intake-fixtures';
+import { DEMO_AGENCIES } from '../seed/demo-data';
+import { Test } from '@nestjs/testing';
+import { Clock } from '../../common/clock';
+import { CoreModule } from '../../core.module';
+import { DeadlinesModule } from './deadlines.module';
+import { StageProcessor } from './stage-processor';
+
+type S = TestUser & Session;
+const DAY = 24 * 3600_000;
+// A Redis database of its own, so FLUSHDB wipes this system's queues and nothing else on the machine.
+const REDIS_URL = `${(process.env['REDIS_URL'] || 'redis://127.0.0.1:6379').replace(/\/\d*$/, '')}/14`;
+
+describe('deadline engine on real Postgres and Redis', () => {
+  let t: TestApp;
+  let clock: TestClock;
+  let workers: INestApplicationContext[] = [];
+  let caseworker: S;
+  let supervisor: S;
+  let reporter: S;
+  let redis: Redis;
+
+  // Short worker locks, so a job whose worker died is taken over within seconds in these tests.
+  const config = {
+    REDIS_URL,
+    QUEUE_PREFIX: `deadline-test-${process.pid}`,
+    WORKER_LOCK_DURATION_MS: '1000',
+  };
+
+  beforeAll(async () => {
+    clock = new TestClock();
+    t = await createTestApp(config, clock);
+    redis = new Redis(REDIS_URL);
+    await redis.flushdb();
+    [caseworker, supervisor, reporter] = await Promise.all([
+      signedIn(t, 'caseworker'),
+      signedIn(t, 'supervisor'),
+      signedIn(t, 'reporting_officer'),
+    ]);
+  });
+  afterEach(async () => {
+    await Promise.all(workers.map((w) => w.close()));
+    workers = [];
+    clock.set(new Date());
+  });
+  afterAll(async () => {
+    await redis.flushdb();
+    redis.disconnect();
+    await t.close();
+  });
+
+  const worker = async () => {
+    const w = await startTestWorker(t.config, clock);
+    workers.push(w);
+    return w;
+  };
+
+  async function notificationsOf(
+    caseId: string,
+  ): Promise<{ user_id: string; kind: string; stage: string }[]> {
+    return (await t.dataSource.query(
+      `SELECT n.user_id, n.kind, s.stage FROM notifications n JOIN deadline_stages s ON s.id = n.deadline_stage_id
+        WHERE n.case_id = $1 ORDER BY s.due_at, n.user_id`,
+      [caseId],
+    )) as { user_id: string; kind: string; stage: string }[];
+  }
+
+  async function seriousCase(
+    discoveredDaysAgo: number,
+  ): Promise<{ caseId: string; incidentId: string }> {
+    const discovered = new Date(clock.now().getTime() - discoveredDaysAgo * DAY);
+    const created = await walkIn(
+      t,
+      caseworker,
+      openCaseBody({
+        incident: incident({
+          occurredAt: new Date(discovered.getTime() - DAY).toISOString(),
+          discoveredAt: discovered.toISOString(),
+          serious: true,
+          seriousReasons: ['life_threatening_injury'],
+        }),
+      }),
+    );
+    const detail = await t.http.get(`/api/cases/${created.id}`).set(...bearer(caseworker));
+    return { caseId: created.id, incidentId: detail.body.incidents[0].id as string };
+  }
+
+  it('a clock discovered 15 days ago escalates at once: every stage fires exactly once, and the clock is breached', async () => {
+    const { caseId } = await seriousCase(15);
+    const [deadline] = (await t.dataSource.query(
+      `SELECT id, status, due_at FROM deadlines WHERE case_id = $1`,
+      [caseId],
+    )) as {
+      id: string;
+      status: string;
+      due_at: Date;
+    }[];
+    expect(deadline?.due_at.getTime()).toBeLessThan(clock.now().getTime());
+    await worker();
+    // Stages fire concurrently, in any order: wait for all four.
+    await eventually(
+      async () => new Set((await notificationsOf(caseId)).map((n) => n.stage)).size === 4,
+      15_000,
+      'escalation',
+    );
+    const sent = await notificationsOf(caseId);
+    expect(sent.filter((n) => n.user_id === caseworker.id).map((n) => n.stage)).toEqual([
+      'reminder_3d',
+      'reminder_1d',
+    ]);
+    expect(sent.filter((n) => n.user_id === supervisor.id).map((n) => n.stage)).toEqual([
+      'escalation_due',
+    ]);
+    expect(sent.filter((n) => n.user_id === reporter.id).map((n) => n.stage)).toEqual([
+      'escalation_1d_after',
+    ]);
+    const [after] = (await t.dataSource.query(`SELECT status FROM deadlines WHERE id = $1`, [
+      deadline?.id,
+    ])) as { status: string }[];
+    expect(after?.status).toBe('breached');
+    // The caseworker's unread count shows it, and the text carries codes only.
+    const unread = await t.http.get('/api/notifications/unread-count').set(...bearer(caseworker));
+    expect(unread.body.unread).toBeGreaterThanOrEqual(2);
+    const list = await t.http.get('/api/notifications').set(...bearer(caseworker));
+    const mine = list.body.items.find((n: { link: string }) => n.link === `/cases/${caseId}`);
+    expect(Object.keys(mine.params).sort()).toEqual([
+      'deadlineKind',
+      'dueAt',
+      'stage',
+      'survivorCode',
+    ]);
+    expect(JSON.stringify(list.body)).not.toMatch(/Nguyễn|Synthetic description/);
+  });
+
+  it('after FLUSHDB on Redis and a worker restart no pending stage is lost and nothing is sent twice', async () => {
+    const { caseId } = await seriousCase(5); // due in ~5 days: the reminders lie in the future
+    const queued = await redis.keys(`${config.QUEUE_PREFIX}:deadlines:deadline:*`);
+    expect(queued.length).toBeGreaterThan(0);
+    await redis.flushdb();
+    // Time passes while nothing runs: the whole clock comes due.
+    clock.advance(7 * DAY);
+    await worker();
+    const stagesNotified = async () => [
+      ...new Set((await notificationsOf(caseId)).map((n) => n.stage)),
+    ];
+    await eventually(async () => (await stagesNotified()).length === 4, 15_000, 'all four stages');
+    const firstCount = (await notificationsOf(caseId)).length;
+    await Promise.all(workers.map((w) => w.close()));
+    workers = [];
+    await worker(); // restart: the reconciler runs again at start
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await stagesNotified()).toEqual([
+      'reminder_3d',
+      'reminder_1d',
+      'escalation_due',
+      'escalation_1d_after',
+    ]);
+    expect((await notificationsOf(caseId)).length).toBe(firstCount);
+    const perUserAndStage = (await notificationsOf(caseId)).map((n) => `${n.user_id}:${n.stage}`);
+    expect(new Set(perUserAndStage).size).toBe(perUserAndStage.length);
+  });
+
+  it('two workers firing the same stage produce one notification', async () => {
+    const { caseId } = await seriousCase(15);
+    const [stage] = (await t.dataSource.query(
+      `SELECT d.id AS "deadlineId" FROM deadlines d WHERE d.case_id = $1`,
+      [caseId],
+    )) as { deadlineId: string }[];
+    const [a, b] = [await startTestWorkerContextOnly(), await startTestWorkerContextOnly()];
+    const results = await Promise.all([
+      a.get(StageProcessor).fire(stage?.deadlineId as string, 'escalation_due'),
+      b.get(StageProcessor).fire(stage?.deadlineId as string, 'escalation_due'),
+    ]);
+    expect(results.map((r) => r.outcome).sort()).toEqual(['fired', 'nothing_to_do']);
+    const escalations = (await notificationsOf(caseId)).filter((n) => n.stage === 'escalation_due');
+    expect(escalations.filter((n) => n.user_id === supervisor.id)).toHaveLength(1);
+    expect(new Set(escalations.map((n) => n.user_id)).size).toBe(escalations.length);
+  });
+
+  async function startTestWorkerContextOnly(): Promise<INestApplicationContext> {
+    // The stage handler alone (no BullMQ loop or reconciler racing it), as each worker process runs it.
+    const moduleRef = await Test.createTestingModule({
+      imports: [CoreModule.forRoot(t.config), DeadlinesModule],
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    moduleRef.useLogger(false);
+    await moduleRef.init();
+    workers.push(moduleRef);
+    return moduleRef;
+  }
+
+  it('a job whose worker died mid-way is recovered by another worker and fires once', async () => {
+    const { caseId } = await seriousCase(15); // four overdue stage jobs, waiting in Redis
+    const [deadline] = (await t.dataSource.query(`SELECT id FROM deadlines WHERE case_id = $1`, [
+      caseId,
+    ])) as { id: string }[];
+    // A worker takes the jobs and dies without finishing (no completion, its locks are not renewed).
+    let taken = 0;
+    const doomed = new Worker(
+      QueueName.Deadlines,
+      async () => {
+        taken++;
+        await new Promise(() => undefined);
+      },
+      // Same lock settings as the deployment under test (all workers share one configuration).
+      {
+        connection: { url: REDIS_URL },
+        prefix: config.QUEUE_PREFIX,
+        lockDuration: 1000,
+        stalledInterval: 1000,
+        concurrency: 8,
+      },
+    );
+    await eventually(async () => taken >= 1, 10_000, 'the doomed worker to take a job');
+    await doomed.close(true);
+    expect(await notificationsOf(caseId)).toEqual([]);
+    const w = await startTestWorker(t.config, clock);
+    workers.push(w);
+    await eventually(
+      async () => new Set((await notificationsOf(caseId)).map((n) => n.stage)).size === 4,
+      20_000,
+      'recovery',
+    );
+    const [row] = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM deadline_stages WHERE deadline_id = $1 AND fired_at IS NOT NULL`,
+      [deadline?.id],
+    )) as { n: number }[];
+    expect(row?.n).toBe(4);
+  });
+
+  it('submitting the approved report meets the clock on time; nothing fires afterwards', async () => {
+    const { caseId, incidentId } = await seriousCase(1);
+    const base = `/api/cases/${caseId}/incidents/${incidentId}/report`;
+    const draft = await t.http
+      .post(base)
+      .set(...bearer(caseworker))
+      .send({
+        servicesGiven: ['psychosocial_counselling'],
+        narrative: 'Đã tư vấn, đã chuyển y tế.',
+      });
+    expect(draft.status).toBe(201);
+    expect(draft.body.content).toMatchObject({
+      gbvType: 'physical_assault',
+      seriousReasons: ['life_threatening_injury'],
+    });
+    expect(JSON.stringify(draft.body.content)).not.toMatch(/Nguyễn/);
+    expect((await t.http.post(`${base}/submit`).set(...bearer(caseworker))).status).toBe(409);
+    expect((await t.http.post(`${base}/approve`).set(...bearer(caseworker))).status).toBe(403);
+    expect((await t.http.post(`${base}/approve`).set(...bearer(supervisor))).status).toBe(200);
+    const submitted = await t.http.post(`${base}/submit`).set(...bearer(caseworker));
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({
+      status: 'submitted',
+      onTime: true,
+      recipientAgencyId: DEMO_AGENCIES.reportingAuthority.id,
+    });
+    expect(
+      (
+        await t.http
+          .patch(base)
+          .set(...bearer(caseworker))
+          .send({ narrative: 'late edit' })
+      ).status,
+    ).toBe(409);
+    const [d] = (await t.dataSource.query(`SELECT status FROM deadlines WHERE case_id = $1`, [
+      caseId,
+    ])) as { status: string }[];
+    expect(d?.status).toBe('met');
+    const open = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM deadline_stages s JOIN deadlines d ON d.id = s.deadline_id WHERE d.case_id = $1 AND s.fired_at IS NULL AND s.cancelled_at IS NULL`,
+      [caseId],
+    )) as { n: number }[];
+    expect(open[0]?.n).toBe(0);
+
+    // The province's reporting officer sees it in the inbox and acknowledges it; another province's officer cannot.
+    const inbox = await t.http.get('/api/incident-reports').set(...bearer(reporter));
+    expect(inbox.body.items.map((r: { id: string }) => r.id)).toContain(submitted.body.id);
+    const otherProvince = (await t.dataSource.query(
+      `INSERT INTO administrative_units (code, name, level) VALUES ('49', 'Tỉnh Khác Thử', 'province') ON CONFLICT DO NOTHING;
+       INSERT INTO agencies (type, name, province_code) VALUES ('reporting_authority', 'Sở tổng hợp khác', '49') RETURNING id`,
+    )) as unknown;
+    void otherProvince;
+    const [other] = (await t.dataSource.query(
+      `SELECT id FROM agencies WHERE name = 'Sở tổng hợp khác'`,
+    )) as { id: string }[];
+    const stranger = await signedIn(t, 'reporting_officer', { agencyId: other?.id });
+    expect(
+      (
+        await t.http
+          .post(`/api/incident-reports/${submitted.body.id}/acknowledge`)
+          .set(...bearer(stranger))
+      ).status,
+    ).toBe(404);
+    expect((await t.http.get('/api/incident-reports').set(...bearer(stranger))).body.items).toEqual(
+      [],
+    );
+    const ack = await t.http
+      .post(`/api/incident-reports/${submitted.body.id}/acknowledge`)
+      .set(...bearer(reporter));
+    expect(ack.status).toBe(200);
+    expect(ack.body.status).toBe('acknowledged');
+  });
+
+  it('un-marking serious cancels the clock with the reason; the board shows open clocks by bucket', async () => {
+    const { caseId, incidentId } = await seriousCase(5); // due in about five days: inside "this week"
+    const board = await t.http.get('/api/deadlines?bucket=week').set(...bearer(caseworker));
+    expect(board.status).toBe(200);
+    const mine = board.body.items.find((d: { caseId: string }) => d.caseId === caseId);
+    expect(mine).toMatchObject({ kind: 'incident_report', status: 'pending' });
+    expect(mine.survivorCode).toMatch(/^DN-/);
+    expect(
+      (
+        await t.http.get('/api/deadlines').set(...bearer(await signedIn(t, 'caseworker')))
+      ).body.items.map((d: { caseId: string }) => d.caseId),
+    ).not.toContain(caseId);
+    expect(
+      (await t.http.get('/api/deadlines').set(...bearer(supervisor))).body.items.map(
+        (d: { caseId: string }) => d.caseId,
+      ),
+    ).toContain(caseId);
+    const overdue = await t.http.get('/api/deadlines?bucket=overdue').set(...bearer(caseworker));
+    expect(overdue.body.items.map((d: { caseId: string }) => d.caseId)).not.toContain(caseId);
+
+    const res = await t.http
+      .patch(`/api/cases/${caseId}/incidents/${incidentId}`)
+      .set(...bearer(caseworker))
+      .send({ serious: false, seriousReasons: [], unmarkReason: 'Không còn nguy hiểm' });
+    expect(res.status).toBe(200);
+    const [d] = (await t.dataSource.query(
+      `SELECT status, cancel_reason FROM deadlines WHERE case_id = $1`,
+      [caseId],
+    )) as { status: string; cancel_reason: string }[];
+    expect(d).toEqual({ status: 'cancelled', cancel_reason: 'Không còn nguy hiểm' });
+    expect(
+      (await t.http.get('/api/deadlines?bucket=open').set(...bearer(caseworker))).body.items.map(
+        (x: { caseId: string }) => x.caseId,
+      ),
+    ).not.toContain(caseId);
+  });
+
+  it('a holiday added on the due day moves the clock to the next working day and says how many moved', async () => {
+    const { caseId } = await seriousCase(0);
+    const [before] = (await t.dataSource.query(
+      `SELECT due_at FROM deadlines WHERE case_id = $1 AND status = 'pending'`,
+      [caseId],
+    )) as { due_at: Date }[];
+    // The last day of the period is the Vietnam date just before the due instant.
+    const lastDay = new Date((before?.due_at.getTime() ?? 0) + 7 * 3600_000 - 1)
+      .toISOString()
+      .slice(0, 10);
+    const admin = await signedIn(t, 'admin');
+    const existing = await t.http
+      .get(`/api/holidays?year=${lastDay.slice(0, 4)}`)
+      .set(...bearer(admin));
+    if (existing.body.some((h: { date: string }) => h.date === lastDay))
+      await t.http.delete(`/api/holidays/${lastDay}`).set(...bearer(admin));
+    const added = await t.http
+      .post('/api/holidays')
+      .set(...bearer(admin))
+      .send({ date: lastDay, kind: 'public_holiday', name: 'Ngày nghỉ thử nghiệm' });
+    expect(added.status).toBe(201);
+    expect(added.body.deadlinesRecomputed).toBeGreaterThanOrEqual(1);
+    const [after] = (await t.dataSource.query(
+      `SELECT due_at FROM deadlines WHERE case_id = $1 AND status = 'pending'`,
+      [caseId],
+    )) as { due_at: Date }[];
+    expect(after?.due_at.getTime()).toBeGreaterThan(before?.due_at.getTime() ?? 0);
+    const removed = await t.http.delete(`/api/holidays/${lastDay}`).set(...bearer(admin));
+    expect(removed.status).toBe(200);
+    const [back] = (await t.dataSource.query(
+      `SELECT due_at FROM deadlines WHERE case_id = $1 AND status = 'pending'`,
+      [caseId],
+    )) as { due_at: Date }[];
+    expect(back?.due_at.getTime()).toBe(before?.due_at.getTime());
+  });
+
+  it('the calendar refuses duplicate dates, dates outside 2000-2100 and non-admins', async () => {
+    const admin = await signedIn(t, 'admin');
+    const dup = await t.http
+      .post('/api/holidays')
+      .set(...bearer(admin))
+      .send({ date: '2026-09-02', kind: 'public_holiday', name: 'Quốc khánh' });
+    expect(dup.status).toBe(400);
+    expect(dup.body.errors[0]).toMatchObject({ field: 'date', code: 'duplicate_date' });
+    const old = await t.http
+      .post('/api/holidays')
+      .set(...bearer(admin))
+      .send({ date: '1999-12-31', kind: 'public_holiday', name: 'X' });
+    expect(old.status).toBe(400);
+    expect(old.body.errors[0]).toMatchObject({ field: 'date', code: 'out_of_range' });
+    expect(
+      (
+        await t.http
+          .post('/api/holidays')
+          .set(...bearer(caseworker))
+          .send({ date: '2030-01-02', kind: 'public_holiday', name: 'X' })
+      ).status,
+    ).toBe(403);
+    const list = await t.http.get('/api/holidays?year=2026').set(...bearer(caseworker));
+    expect(list.body.map((d: { date: string }) => d.date)).toEqual(
+      expect.arrayContaining(['2026-01-01', '2026-04-30', '2026-09-02']),
+    );
+  });
+
+  it('a discovery time in the future is refused', async () => {
+    const res = await t.http
+      .post('/api/cases')
+      .set(...bearer(caseworker))
+      .send(
+        openCaseBody({
+          incident: incident({
+            discoveredAt: new Date(clock.now().getTime() + DAY).toISOString(),
+            serious: true,
+            seriousReasons: ['other'],
+          }),
+        }),
+      );
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ field: 'incident.discoveredAt', code: 'in_future' });
+  });
+});

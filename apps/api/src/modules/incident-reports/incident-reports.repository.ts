@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { SqlFilter } from '../authz/accessible-where';
+import { IncidentReportEntity } from './incident-report.entity';
+
+export const INCIDENT_REPORT_RULE_COLUMNS = { recipientAgencyId: 'r.recipient_agency_id' } as const;
+
+@Injectable()
+export class IncidentReportsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  getForIncident(
+    incidentId: string,
+    manager?: EntityManager,
+  ): Promise<IncidentReportEntity | null> {
+    return (manager ?? this.dataSource.manager)
+      .getRepository(IncidentReportEntity)
+      .findOneBy({ incidentId });
+  }
+
+  getById(id: string): Promise<IncidentReportEntity | null> {
+    return this.dataSource.getRepository(IncidentReportEntity).findOneBy({ id });
+  }
+
+  async lockForIncident(
+    manager: EntityManager,
+    incidentId: string,
+  ): Promise<IncidentReportEntity | null> {
+    return manager
+      .getRepository(IncidentReportEntity)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.incident_id = :incidentId', { incidentId })
+      .getOne();
+  }
+
+  save(
+    manager: EntityManager,
+    report: Partial<IncidentReportEntity>,
+  ): Promise<IncidentReportEntity> {
+    return manager
+      .getRepository(IncidentReportEntity)
+      .save(manager.create(IncidentReportEntity, report));
+  }
+
+  /** The province's inbox: submitted reports addressed to the caller's agency, newest first. */
+  getInbox(
+    access: SqlFilter,
+    after: { submittedAt: string; id: string } | null,
+    limit: number,
+  ): Promise<IncidentReportEntity[]> {
+    const qb = this.dataSource
+      .getRepository(IncidentReportEntity)
+      .createQueryBuilder('r')
+      .where(access.sql, access.params)
+      .andWhere(`r.status IN ('submitted', 'acknowledged')`);
+    if (after)
+      qb.andWhere('(r.submitted_at, r.id) < (:afterAt, :afterId)', {
+        afterAt: after.submittedAt,
+        afterId: after.id,
+      });
+    return qb.orderBy('r.submitted_at', 'DESC').addOrderBy('r.id', 'DESC').limit(limit).getMany();
+  }
+
+  /** The province's reporting authority for the agency's province. */
+  async findReportingAuthority(agencyId: string): Promise<string | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT a.id FROM agencies a
+        WHERE a.type = 'reporting_authority' AND a.active
+          AND a.province_code = (SELECT province_code FROM agencies WHERE id = $1)
+        ORDER BY a.name LIMIT 1`,
+      [agencyId],
+    )) as { id: string }[];
+    return row?.id ?? null;
+  }
+}

@@ -1,0 +1,369 @@
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AppAbility } from '@caunoi/shared/authz';
+import type { IncidentReportView, Page } from '@caunoi/shared/contracts';
+import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import { fieldError } from '../../common/api-errors';
+import { Clock } from '../../common/clock';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { AuditService } from '../audit/audit.service';
+import { accessibleWhere } from '../authz/accessible-where';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
+import { assertCan } from '../authz/instance-checks';
+import { CaseAccess } from '../cases/case-access';
+import type { CaseWithPeople } from '../cases/cases.repository';
+import { CasesRepository } from '../cases/cases.repository';
+import type { IncidentEntity } from '../cases/incident.entity';
+import { FieldCipher } from '../crypto/field-cipher';
+import { DeadlinesRepository } from '../deadlines/deadlines.repository';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import type { SaveIncidentReportDto } from './incident-report.dto';
+import type { IncidentReportEntity } from './incident-report.entity';
+import {
+  INCIDENT_REPORT_RULE_COLUMNS,
+  IncidentReportsRepository,
+} from './incident-reports.repository';
+
+/**
+ * The serious-incident report: drafted from the case (coded, no identity), approved by a supervisor,
+ * submitted to the province's reporting authority (which meets the 10-day clock), acknowledged there.
+ */
+@Injectable()
+export class IncidentReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reports: IncidentReportsRepository,
+    private readonly cases: CasesRepository,
+    private readonly access: CaseAccess,
+    private readonly deadlines: DeadlinesService,
+    private readonly deadlineRows: DeadlinesRepository,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    caseId: string,
+    incidentId: string,
+  ): Promise<IncidentReportView> {
+    await this.access.load(ability, caseId, 'read');
+    const report = await this.reports.getForIncident(incidentId);
+    if (!report || report.caseId !== caseId)
+      throw new NotFoundException('No report for this incident yet');
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, {
+        actor,
+        caseId,
+        action: 'incident_report.read',
+        subjectType: 'IncidentReport',
+        subjectId: report.id,
+      }),
+    );
+    return this.view(report);
+  }
+
+  async draft(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    caseId: string,
+    incidentId: string,
+    dto: SaveIncidentReportDto,
+  ): Promise<IncidentReportView> {
+    const saved = await this.dataSource.transaction(async (m) => {
+      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+      const incident = await this.incidentOf(caseId, incidentId);
+      if (!incident.serious) {
+        throw fieldError(
+          HttpStatus.CONFLICT,
+          'incidentId',
+          'not_serious',
+          'only a serious incident is reported to the province',
+        );
+      }
+      if (await this.reports.lockForIncident(m, incidentId)) {
+        throw fieldError(
+          HttpStatus.CONFLICT,
+          'incidentId',
+          'already_drafted',
+          'this incident already has a report',
+        );
+      }
+      const report = await this.reports.save(m, {
+        incidentId,
+        caseId,
+        agencyId: found.agencyId,
+        recipientAgencyId: null,
+        status: 'draft',
+        content: contentFrom(found, incident, dto),
+        narrativeEnc: this.cipher.encryptOptional(dto.narrative),
+        draftedByUserId: actor.id,
+      });
+      await this.audit.record(m, {
+        actor,
+        caseId,
+        action: 'incident_report.draft',
+        subjectType: 'IncidentReport',
+        subjectId: report.id,
+      });
+      return report;
+    });
+    return this.view(saved);
+  }
+
+  /** Editing an approved draft sends it back for approval; a submitted report is final (409). */
+  async save(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    caseId: string,
+    incidentId: string,
+    dto: SaveIncidentReportDto,
+  ): Promise<IncidentReportView> {
+    const saved = await this.dataSource.transaction(async (m) => {
+      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+      const report = await this.lockDraft(m, caseId, incidentId);
+      const incident = await this.incidentOf(caseId, incidentId);
+      const result = await this.reports.save(m, {
+        ...report,
+        status: 'draft',
+        approvedAt: null,
+        approvedByUserId: null,
+        content: contentFrom(found, incident, { ...report.content, ...dto }),
+        narrativeEnc:
+          dto.narrative === undefined
+            ? report.narrativeEnc
+            : this.cipher.encryptOptional(dto.narrative),
+      });
+      await this.audit.record(m, {
+        actor,
+        caseId,
+        action: 'incident_report.update',
+        subjectType: 'IncidentReport',
+        subjectId: report.id,
+        fields: Object.keys(dto),
+      });
+      return result;
+    });
+    return this.view(saved);
+  }
+
+  async approve(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    caseId: string,
+    incidentId: string,
+  ): Promise<IncidentReportView> {
+    const saved = await this.dataSource.transaction(async (m) => {
+      await this.access.loadForUpdate(m, ability, caseId, 'approve');
+      const report = await this.lockDraft(m, caseId, incidentId);
+      if (report.status !== 'draft')
+        throw fieldError(
+          HttpStatus.CONFLICT,
+          'status',
+          'already_approved',
+          'this report is already approved',
+        );
+      const result = await this.reports.save(m, {
+        ...report,
+        status: 'approved',
+        approvedAt: this.clock.now(),
+        approvedByUserId: actor.id,
+      });
+      await this.audit.record(m, {
+        actor,
+        caseId,
+        action: 'incident_report.approve',
+        subjectType: 'IncidentReport',
+        subjectId: report.id,
+      });
+      return result;
+    });
+    return this.view(saved);
+  }
+
+  /** Sends the approved report to the province: this meets the 10-day clock, on time or late. */
+  async submit(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    caseId: string,
+    incidentId: string,
+  ): Promise<IncidentReportView> {
+    const { saved, after } = await this.dataSource.transaction(async (m) => {
+      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+      const report = await this.lockDraft(m, caseId, incidentId);
+      if (report.status !== 'approved') {
+        throw fieldError(
+          HttpStatus.CONFLICT,
+          'status',
+          'not_approved',
+          'a supervisor must approve the report before it is submitted',
+        );
+      }
+      const recipient = await this.reports.findReportingAuthority(found.agencyId);
+      if (!recipient) {
+        throw fieldError(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          'recipient',
+          'no_reporting_authority',
+          'the province has no reporting authority agency',
+        );
+      }
+      const met = await this.deadlines.meetIncidentReportClock(m, incidentId);
+      const result = await this.reports.save(m, {
+        ...report,
+        status: 'submitted',
+        recipientAgencyId: recipient,
+        submittedAt: this.clock.now(),
+        submittedByUserId: actor.id,
+        onTime: met.onTime,
+      });
+      await this.audit.record(m, {
+        actor,
+        caseId,
+        action: 'incident_report.submit',
+        subjectType: 'IncidentReport',
+        subjectId: report.id,
+        details: { onTime: met.onTime, recipientAgencyId: recipient },
+      });
+      return { saved: result, after: met.after };
+    });
+    await this.deadlines.afterCommit(after);
+    return this.view(saved);
+  }
+
+  async inbox(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    after: string | undefined,
+  ): Promise<Page<IncidentReportView>> {
+    const cursor = decodeCursor(after, ['submittedAt', 'id'] as const);
+    const rows = await this.reports.getInbox(
+      accessibleWhere(ability, 'read', 'IncidentReport', INCIDENT_REPORT_RULE_COLUMNS),
+      cursor,
+      PAGE_SIZE_DEFAULT + 1,
+    );
+    const items = rows.slice(0, PAGE_SIZE_DEFAULT);
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, {
+        actor,
+        action: 'incident_report.inbox',
+        subjectType: 'IncidentReport',
+        details: { count: items.length },
+      }),
+    );
+    const last = items[items.length - 1];
+    return {
+      items: await Promise.all(items.map((r) => this.view(r))),
+      nextCursor:
+        rows.length > PAGE_SIZE_DEFAULT && last?.submittedAt
+          ? encodeCursor({ submittedAt: last.submittedAt.toISOString(), id: last.id })
+          : null,
+    };
+  }
+
+  /** A reporting officer acknowledges a report addressed to their agency (another province's is a 404). */
+  async acknowledge(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    id: string,
+  ): Promise<IncidentReportView> {
+    const saved = await this.dataSource.transaction(async (m) => {
+      const report = await this.reports.getById(id);
+      assertCan(
+        ability,
+        'update',
+        'IncidentReport',
+        report && report.recipientAgencyId ? { recipientAgencyId: report.recipientAgencyId } : null,
+        'Report not found',
+      );
+      const current = report as IncidentReportEntity;
+      if (current.status !== 'submitted') {
+        throw fieldError(
+          HttpStatus.CONFLICT,
+          'status',
+          'already_acknowledged',
+          'this report was already acknowledged',
+        );
+      }
+      const result = await this.reports.save(m, {
+        ...current,
+        status: 'acknowledged',
+        acknowledgedAt: this.clock.now(),
+        acknowledgedByUserId: actor.id,
+      });
+      await this.audit.record(m, {
+        actor,
+        caseId: current.caseId,
+        action: 'incident_report.acknowledge',
+        subjectType: 'IncidentReport',
+        subjectId: id,
+      });
+      return result;
+    });
+    return this.view(saved);
+  }
+
+  private async lockDraft(
+    m: EntityManager,
+    caseId: string,
+    incidentId: string,
+  ): Promise<IncidentReportEntity> {
+    const report = await this.reports.lockForIncident(m, incidentId);
+    if (!report || report.caseId !== caseId)
+      throw new NotFoundException('No report for this incident yet');
+    if (report.status === 'submitted' || report.status === 'acknowledged') {
+      throw fieldError(
+        HttpStatus.CONFLICT,
+        'status',
+        'already_submitted',
+        'a submitted report can no longer be changed',
+      );
+    }
+    return report;
+  }
+
+  private async incidentOf(caseId: string, incidentId: string): Promise<IncidentEntity> {
+    const incident = await this.cases.getIncident(caseId, incidentId);
+    if (!incident) throw new NotFoundException('Incident not found');
+    return incident;
+  }
+
+  private async view(r: IncidentReportEntity): Promise<IncidentReportView> {
+    const [deadline] = await this.deadlineRows.getForSubject('incident_report', [r.incidentId]);
+    return {
+      id: r.id,
+      incidentId: r.incidentId,
+      caseId: r.caseId,
+      status: r.status,
+      content: r.content,
+      narrative: this.cipher.decryptOptional(r.narrativeEnc),
+      dueAt: deadline?.dueAt.toISOString() ?? null,
+      submittedAt: r.submittedAt?.toISOString() ?? null,
+      onTime: r.onTime,
+      approvedAt: r.approvedAt?.toISOString() ?? null,
+      acknowledgedAt: r.acknowledgedAt?.toISOString() ?? null,
+      recipientAgencyId: r.recipientAgencyId,
+    };
+  }
+}
+
+/** Coded facts only: the province learns what happened and what was done, never who. */
+function contentFrom(
+  c: CaseWithPeople,
+  incident: IncidentEntity,
+  dto: { servicesGiven?: string[]; agenciesInvolved?: string[] },
+): IncidentReportView['content'] {
+  return {
+    survivorCode: c.survivor.code,
+    gbvType: incident.gbvType,
+    dvForms: incident.dvForms,
+    communeCode: incident.communeCode,
+    occurredAt: incident.occurredAt.toISOString(),
+    discoveredAt: incident.discoveredAt.toISOString(),
+    seriousReasons: incident.seriousReasons,
+    servicesGiven: dto.servicesGiven ?? [],
+    agenciesInvolved: dto.agenciesInvolved ?? [],
+  };
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { DelayedError } from 'bullmq';
+import { JobName } from '@caunoi/shared/contracts';
+import { DeadlineReconciler } from '../deadlines/deadline-reconciler';
+import { StageProcessor } from '../deadlines/stage-processor';
+import type { JobHandlers } from './job-handlers';
+
+@Injectable()
+export class DeadlineJobs {
+  constructor(
+    private readonly stages: StageProcessor,
+    private readonly reconciler: DeadlineReconciler,
+  ) {}
+
+  readonly handlers: Pick<JobHandlers, JobName.FireDeadlineStage | JobName.ReconcileDeadlines> = {
+    [JobName.FireDeadlineStage]: async ({ deadlineId, stage }, job, token) => {
+      const result = await this.stages.fire(deadlineId, stage);
+      if (result.outcome === 'not_due') {
+        // The due instant moved later (e.g. a new holiday): wait for it instead of firing early.
+        await job.moveToDelayed(result.dueAt.getTime(), token);
+        throw new DelayedError();
+      }
+    },
+    [JobName.ReconcileDeadlines]: async () => {
+      await this.reconciler.reconcile();
+    },
+  };
+}

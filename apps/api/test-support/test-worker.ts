@@ -1,0 +1,34 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Clock } from '../src/common/clock';
+import type { AppConfig } from '../src/config/app-config';
+import { WorkerModule } from '../src/worker.module';
+import type { TestClock } from './test-clock';
+
+/** The real worker process's modules (BullMQ workers, reconciler) in-process, on the test's clock. */
+export async function startTestWorker(
+  config: AppConfig,
+  clock: TestClock,
+): Promise<INestApplicationContext> {
+  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  moduleRef.useLogger(false);
+  await moduleRef.init();
+  return moduleRef;
+}
+
+/** Polls until `check` returns true (the worker runs on its own schedule), or fails after `ms`. */
+export async function eventually(
+  check: () => Promise<boolean>,
+  ms = 10_000,
+  what = 'condition',
+): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
