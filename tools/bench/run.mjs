@@ -1,9 +1,11 @@
 // `npm run bench`: load-tests a running stack (start it with `npm start`) with autocannon.
 //   BENCH_URL       base URL of the stack (default http://localhost:3000)
 //   BENCH_DURATION  seconds per endpoint (default 10)
+//   BENCH_DEADLINES=1  then also runs the deadline scenario (tools/bench/deadlines.mjs, self-contained)
 // Prints requests/s, p50 and p99 latency and the non-2xx count per endpoint, and writes the raw
 // results to tmp/bench/<timestamp>.json. How to read the numbers: docs/bench.md.
 
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log, table } from '../lib/log.mjs';
@@ -193,6 +195,23 @@ async function main() {
       'some requests failed (non-2xx or errors): the numbers above are not a clean measurement',
     );
   }
+  if (process.env.BENCH_DEADLINES === '1') await deadlineScenario();
+}
+
+/**
+ * The deadline engine scenario runs in its own process (throwaway database, Redis DB, worker). Ctrl-C reaches
+ * it directly (same process group); this script waits for its clean-up instead of exiting first.
+ */
+async function deadlineScenario() {
+  log.section('Deadlines (tools/bench/deadlines.mjs)');
+  const ignore = () => undefined;
+  process.on('SIGINT', ignore);
+  const child = spawn(process.execPath, [join(repoRoot, 'tools', 'bench', 'deadlines.mjs')], {
+    stdio: 'inherit',
+  });
+  const code = await new Promise((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
+  process.off('SIGINT', ignore);
+  if (code !== 0) throw new Error(`the deadline scenario failed (exit code ${code})`);
 }
 
 main().catch((error) => {

@@ -1,0 +1,447 @@
+// `npm run bench:deadlines`: the deadline engine under load, self-contained (no `npm start` needed).
+//   1. a throwaway database caunoi_bench_<stamp> (migrated and seeded), a Redis DB of its own, a unique queue prefix;
+//   2. scheduling: N deadlines with one stage each written in one set-based INSERT, then one delayed BullMQ job
+//      per stage enqueued exactly as DeadlineScheduler does (addBulk of 1000); Redis memory per pending job;
+//   3. firing: M stages due in the same second, fired by the real worker (dist/apps/api/worker.js);
+//      lateness = fired_at − due_at per stage, p50/p99/max, and the time to drain the burst.
+// Everything is dropped (database) and flushed (Redis DB) at the end, also on Ctrl-C.
+//   DATABASE_URL          PostgreSQL server to use (default postgres://postgres@127.0.0.1:5432; any db name is ignored)
+//   REDIS_URL             Redis server (default redis://127.0.0.1:6379); the db index is BENCH_REDIS_DB
+//   BENCH_REDIS_DB        Redis DB index owned by the bench, flushed before and after (default 13)
+//   BENCH_DEADLINE_COUNT  deadlines to schedule (default 100000)
+//   BENCH_BURST           stages due in the same second (default 1000)
+//   BENCH_BURST_LEAD      seconds from enqueueing the burst to its due second (default 15)
+//   BENCH_WORKERS         worker processes (default 1)
+//   BENCH_BATCH           jobs per addBulk call (default 1000, as the reconciler)
+//   BENCH_ENQUEUE_CONCURRENCY  addBulk calls in flight (default 1: one after the other, as the reconciler)
+//   BENCH_LOG_LEVEL       LOG_LEVEL of the cli and worker (default warn: no line per fired stage)
+// How to read the numbers: docs/bench.md.
+
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { duration, log, StepError, table } from '../lib/log.mjs';
+import { generateSecrets } from '../lib/env.mjs';
+import { handleSignals, onCleanup, runCleanups } from '../lib/lifecycle.mjs';
+import { apiDist, repoRoot, requireFromRepo } from '../lib/paths.mjs';
+import { run, startService, stopService } from '../lib/process.mjs';
+import { createDatabase, dropDatabase } from '../lib/postgres.mjs';
+import { nxEnv, runCli } from '../lib/api-stack.mjs';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, redact, withDatabase } from '../lib/urls.mjs';
+
+const { Client } = requireFromRepo('pg');
+const { Queue } = requireFromRepo('bullmq');
+const { Redis } = requireFromRepo('ioredis');
+
+// KEEP IN SYNC BY HAND with libs/shared/contracts/src/lib/jobs.ts (these .mjs scripts cannot import TypeScript)
+// and with DeadlineScheduler.schedule (job options).
+const QUEUE_DEADLINES = 'deadlines';
+const JOB_FIRE_STAGE = 'deadlines.fire-stage';
+const stageJobId = (deadlineId, stage) => `deadline:${deadlineId}:${stage}`;
+const stageJobOptions = (deadlineId, stage, delay) => ({
+  jobId: stageJobId(deadlineId, stage),
+  delay,
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: true,
+  removeOnFail: true,
+});
+/** The seeded demo social-work centre (apps/api/src/modules/seed/demo-data.ts). */
+const DEMO_CENTRE_ID = '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000001';
+
+const positiveInt = (name, fallback) => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new StepError(`${name} must be a whole number ≥ 1 (got "${raw}")`);
+  }
+  return value;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Nearest-rank percentile of an ascending array. */
+const percentile = (sorted, p) =>
+  sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+const perSecond = (count, ms) => Math.round((count / ms) * 1000);
+
+/** Newest modification time (ms) of the files under `dir` (sources of the api and the libraries). */
+function newestMtime(dir) {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const parent = entry.parentPath ?? entry.path;
+    if (parent.includes('node_modules')) continue;
+    newest = Math.max(newest, statSync(join(parent, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the api when dist/apps/api/{main,worker,cli}.js is missing or older than a source file. */
+async function ensureApiBuild() {
+  const built = ['main.js', 'worker.js', 'cli.js'].map((file) => join(apiDist, file));
+  const oldestBuilt = built.every(existsSync)
+    ? Math.min(...built.map((file) => statSync(file).mtimeMs))
+    : 0;
+  const newestSource = Math.max(
+    newestMtime(join(repoRoot, 'apps', 'api', 'src')),
+    newestMtime(join(repoRoot, 'libs')),
+  );
+  if (oldestBuilt > newestSource) {
+    log.ok('dist/apps/api is up to date');
+    return;
+  }
+  log.step(
+    `building the api (npx nx build api): ${oldestBuilt ? 'sources changed' : 'no build yet'}`,
+  );
+  const result = await run('npx', ['nx', 'build', 'api', '--output-style=static'], {
+    env: nxEnv(),
+    timeoutMs: 10 * 60_000,
+  });
+  if (result.code !== 0) throw new StepError('npx nx build api failed (see its output above)');
+  log.ok('api built');
+}
+
+function redisUrlWithDb(url, db) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${db}`;
+  return parsed.toString();
+}
+
+const usedMemory = async (redis) => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))[1]);
+
+/** FLUSHDB, refusing when the DB holds keys that a bench run did not write. */
+async function flushBenchDb(redis, db) {
+  const size = await redis.dbsize();
+  if (size > 0) {
+    const [, sample] = await redis.scan('0', 'COUNT', 1000);
+    const foreign = sample.filter((key) => !key.startsWith('caunoi-bench-'));
+    if (foreign.length > 0) {
+      throw new StepError(
+        `Redis DB ${db} holds ${size} keys that are not from a bench run (e.g. "${foreign[0]}"): ` +
+          'choose an empty one with BENCH_REDIS_DB',
+      );
+    }
+  }
+  await redis.flushdb();
+}
+
+/** Sum of MEMORY USAGE over the keys under `prefix` (a cross-check of the used_memory difference). */
+async function keyMemory(redis, prefix) {
+  let cursor = '0';
+  let bytes = 0;
+  let keys = 0;
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 2000);
+    cursor = next;
+    if (batch.length === 0) continue;
+    const pipeline = redis.pipeline();
+    for (const key of batch) pipeline.memory('USAGE', key, 'SAMPLES', '0');
+    for (const [error, value] of await pipeline.exec()) {
+      if (!error && value !== null) bytes += Number(value);
+    }
+    keys += batch.length;
+  } while (cursor !== '0');
+  return { bytes, keys };
+}
+
+/**
+ * One delayed job per stage with DeadlineScheduler.schedule's options, `batchSize` per addBulk (one MULTI
+ * pipeline each); `concurrency` addBulk calls in flight.
+ */
+async function enqueue(queue, stages, batchSize, concurrency = 1) {
+  const now = Date.now();
+  let next = 0;
+  const lane = async () => {
+    while (next < stages.length) {
+      const batch = stages.slice(next, next + batchSize);
+      next += batchSize;
+      await queue.addBulk(
+        batch.map((s) => ({
+          name: JOB_FIRE_STAGE,
+          data: { deadlineId: s.deadlineId, stage: s.stage },
+          opts: stageJobOptions(s.deadlineId, s.stage, Math.max(0, s.dueAt.getTime() - now)),
+        })),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+}
+
+/**
+ * N (or M) deadlines of kind incident_report with one escalation stage each, in one statement;
+ * due instants from `$2` spread over `$3` ms. Returns the stages to enqueue.
+ */
+const INSERT_DEADLINES = `
+  WITH d AS (
+    INSERT INTO deadlines (kind, subject_type, subject_id, case_id, agency_id, period_unit, period_amount,
+                           started_at, due_at)
+    SELECT 'incident_report', 'Incident', gen_random_uuid(), NULL, $1, 'days', 10,
+           due - interval '10 days', due
+      FROM (SELECT $2::timestamptz + floor(random() * $3) * interval '1 millisecond' AS due
+              FROM generate_series(1, $4)) g
+    RETURNING id, due_at
+  )
+  INSERT INTO deadline_stages (deadline_id, stage, kind, audience, offset_ms, due_at)
+  SELECT id, 'escalation_due', 'escalation', 'supervisors', 0, due_at FROM d
+  RETURNING deadline_id AS "deadlineId", stage, due_at AS "dueAt"`;
+
+async function main() {
+  handleSignals();
+  const count = positiveInt('BENCH_DEADLINE_COUNT', 100_000);
+  const burst = positiveInt('BENCH_BURST', 1000);
+  const leadMs = positiveInt('BENCH_BURST_LEAD', 15) * 1000;
+  const workers = positiveInt('BENCH_WORKERS', 1);
+  const batchSize = positiveInt('BENCH_BATCH', 1000);
+  const concurrency = positiveInt('BENCH_ENQUEUE_CONCURRENCY', 1);
+  const redisDb = Number(process.env.BENCH_REDIS_DB ?? 13);
+  if (!Number.isInteger(redisDb) || redisDb < 0 || redisDb > 15) {
+    throw new StepError('BENCH_REDIS_DB must be a Redis DB index from 0 to 15');
+  }
+  const started = Date.now();
+  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  const database = `caunoi_bench_${stamp}`;
+  const databaseUrl = withDatabase(process.env.DATABASE_URL || DEFAULT_DATABASE_URL, database);
+  const redisUrl = redisUrlWithDb(process.env.REDIS_URL || DEFAULT_REDIS_URL, redisDb);
+  const queuePrefix = `caunoi-bench-${stamp}`;
+  const results = {
+    at: new Date().toISOString(),
+    machine: { cpus: cpus().length, loadavgAtStart: loadavg() },
+    config: { count, burst, leadMs, workers, batchSize, concurrency, redisDb },
+  };
+  const [load1] = loadavg();
+  if (load1 > cpus().length) {
+    log.warn(
+      `load average ${load1.toFixed(1)} on ${cpus().length} CPUs: something else is busy, the numbers will be slow`,
+    );
+  }
+
+  log.section('Setup');
+  log.ok(`PostgreSQL database ${redact(databaseUrl)}, Redis ${redact(redisUrl)}`);
+  await ensureApiBuild();
+
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  onCleanup(() => redis.quit());
+  await flushBenchDb(redis, redisDb);
+  onCleanup(async () => {
+    await redis.flushdb();
+    log.ok(`Redis DB ${redisDb} flushed`);
+  });
+  const policy = (await redis.config('GET', 'maxmemory-policy'))[1];
+  if (policy !== 'noeviction') {
+    throw new StepError(
+      `Redis maxmemory-policy is "${policy}": the worker refuses it (redis-cli CONFIG SET maxmemory-policy noeviction)`,
+    );
+  }
+
+  await createDatabase(databaseUrl);
+  onCleanup(async () => {
+    await dropDatabase(databaseUrl);
+    log.ok(`database ${database} dropped`);
+  });
+  log.ok(`database ${database} created, Redis DB ${redisDb} empty, queue prefix ${queuePrefix}`);
+  const env = {
+    ...process.env,
+    ...generateSecrets(),
+    NODE_ENV: 'development',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: queuePrefix,
+  };
+  await runCli('migrate', env);
+  await runCli('seed', env);
+
+  const pg = new Client({ connectionString: databaseUrl });
+  await pg.connect();
+  onCleanup(() => pg.end());
+  const queue = new Queue(QUEUE_DEADLINES, {
+    connection: { url: redisUrl, maxRetriesPerRequest: 1, enableOfflineQueue: false },
+    prefix: queuePrefix,
+  });
+  onCleanup(() => queue.close());
+  await queue.waitUntilReady();
+
+  // ── 2. scheduling ────────────────────────────────────────────────────────────────────────────
+  log.section(`Scheduling ${count.toLocaleString('en')} deadlines`);
+  let t0 = performance.now();
+  const { rows: stages } = await pg.query(INSERT_DEADLINES, [
+    DEMO_CENTRE_ID,
+    new Date(Date.now() + 25 * DAY_MS),
+    10 * DAY_MS,
+    count,
+  ]);
+  const insertMs = performance.now() - t0;
+  log.ok(`${stages.length} deadlines + stages inserted in ${Math.round(insertMs)} ms`);
+  await pg.query('ANALYZE deadlines, deadline_stages');
+
+  const memoryBefore = await usedMemory(redis);
+  t0 = performance.now();
+  await enqueue(queue, stages, batchSize, concurrency);
+  const enqueueMs = performance.now() - t0;
+  const memoryAfter = await usedMemory(redis);
+  const delayed = await queue.getDelayedCount();
+  if (delayed !== count)
+    throw new StepError(`expected ${count} delayed jobs, Redis holds ${delayed}`);
+  log.ok(
+    `${delayed} delayed jobs enqueued in ${Math.round(enqueueMs)} ms (addBulk × ${batchSize})`,
+  );
+  const keys = await keyMemory(redis, queuePrefix);
+  log.ok(`${keys.keys} keys under ${queuePrefix}: ${keys.bytes} bytes (MEMORY USAGE)`);
+  results.scheduling = {
+    insertMs,
+    enqueueMs,
+    memoryBefore,
+    memoryAfter,
+    bytesPerJob: (memoryAfter - memoryBefore) / count,
+    keyBytes: keys.bytes,
+    keyCount: keys.keys,
+    keyBytesPerJob: keys.bytes / count,
+  };
+
+  // ── 3. firing a burst due in the same second ──────────────────────────────────────────────────
+  log.section(`Firing ${burst} stages due in the same second (${workers} worker process(es))`);
+  const children = [];
+  onCleanup(async () => {
+    await Promise.all(children.map((child) => stopService(child)));
+    if (children.length) log.ok('worker(s) stopped');
+  });
+  const bootStarted = performance.now();
+  for (let i = 1; i <= workers; i++) {
+    children.push(
+      startService(`worker${workers > 1 ? i : ''}`, 'node', [join(apiDist, 'worker.js')], { env }),
+    );
+  }
+  const anyExit = Promise.race(children.map((child) => child.exited));
+  let exited = null;
+  anyExit.then((result) => (exited = result));
+  // Each worker process opens one BullMQ worker per queue; wait until all deadline workers listen.
+  while ((await queue.getWorkersCount()) < workers) {
+    if (exited) throw new StepError(`a worker exited during start (${JSON.stringify(exited)})`);
+    if (performance.now() - bootStarted > 60_000) throw new StepError('workers not up in 60 s');
+    await sleep(100);
+  }
+  await sleep(1000); // let the start-up reconcile pass finish (nothing is due within its horizon)
+  log.ok(`worker(s) listening after ${Math.round(performance.now() - bootStarted)} ms`);
+
+  const dueAt = new Date(Math.ceil((Date.now() + leadMs) / 1000) * 1000);
+  t0 = performance.now();
+  const { rows: burstStages } = await pg.query(INSERT_DEADLINES, [DEMO_CENTRE_ID, dueAt, 0, burst]);
+  await enqueue(queue, burstStages, batchSize);
+  log.ok(
+    `${burst} stages due at ${dueAt.toISOString()} written and enqueued in ${Math.round(performance.now() - t0)} ms`,
+  );
+
+  const pollTimeoutMs = leadMs + 180_000;
+  const pollStarted = Date.now();
+  let remaining = burst;
+  let observedDrainMs = null;
+  while (remaining > 0) {
+    if (exited) throw new StepError(`a worker exited during the burst (${JSON.stringify(exited)})`);
+    if (Date.now() - pollStarted > pollTimeoutMs) {
+      throw new StepError(
+        `${remaining} of ${burst} stages still unfired ${duration(pollTimeoutMs)} after enqueueing`,
+      );
+    }
+    await sleep(Date.now() < dueAt.getTime() - 500 ? 500 : 50);
+    // Served by the partial index on unfired stages: cheap while the worker is busy.
+    const { rows } = await pg.query(
+      `SELECT count(*)::int AS n FROM deadline_stages
+        WHERE due_at = $1 AND fired_at IS NULL AND cancelled_at IS NULL`,
+      [dueAt],
+    );
+    remaining = rows[0].n;
+    if (remaining === 0) observedDrainMs = Date.now() - dueAt.getTime();
+  }
+  const { rows: fired } = await pg.query(
+    `SELECT extract(epoch FROM (fired_at - due_at)) * 1000 AS ms FROM deadline_stages WHERE due_at = $1`,
+    [dueAt],
+  );
+  const lateness = fired.map((row) => Number(row.ms)).sort((a, b) => a - b);
+  const {
+    rows: [notified],
+  } = await pg.query(
+    `SELECT count(n.*)::int AS notifications,
+            (SELECT count(*)::int FROM users WHERE agency_id = $2 AND role = 'supervisor' AND disabled_at IS NULL)
+              AS supervisors
+       FROM notifications n JOIN deadline_stages s ON s.id = n.deadline_stage_id WHERE s.due_at = $1`,
+    [dueAt, DEMO_CENTRE_ID],
+  );
+  const expectedNotifications = burst * notified.supervisors;
+  if (notified.notifications !== expectedNotifications) {
+    log.warn(
+      `${notified.notifications} notifications for the burst, expected ${expectedNotifications} (${notified.supervisors} supervisor(s) × ${burst})`,
+    );
+  } else {
+    log.ok(`${notified.notifications} notifications, one per stage and supervisor`);
+  }
+  results.burst = {
+    dueAt: dueAt.toISOString(),
+    p50: percentile(lateness, 50),
+    p99: percentile(lateness, 99),
+    min: lateness[0],
+    max: lateness.at(-1),
+    observedDrainMs,
+    notifications: notified.notifications,
+    expectedNotifications,
+    latenessMs: lateness,
+  };
+  log.step('stopping the worker(s) (SIGTERM)');
+  await Promise.all(children.map((child) => stopService(child)));
+  children.length = 0;
+
+  // ── report ─────────────────────────────────────────────────────────────────────────────────────
+  const s = results.scheduling;
+  const b = results.burst;
+  const rows = [
+    ['schedule: INSERT deadlines + stages (one statement)', Math.round(s.insertMs), 'ms'],
+    ['schedule: INSERT rate', perSecond(count, s.insertMs), 'deadlines/s'],
+    [
+      `schedule: enqueue delayed jobs (addBulk × ${batchSize}, ${concurrency} in flight)`,
+      Math.round(s.enqueueMs),
+      'ms',
+    ],
+    ['schedule: enqueue rate', perSecond(count, s.enqueueMs), 'deadlines/s'],
+    [
+      'schedule: total (insert + enqueue)',
+      perSecond(count, s.insertMs + s.enqueueMs),
+      'deadlines/s',
+    ],
+    ['redis: used_memory growth per pending job', Math.round(s.bytesPerJob), 'bytes'],
+    ['redis: MEMORY USAGE of queue keys per pending job', Math.round(s.keyBytesPerJob), 'bytes'],
+    [`burst of ${burst}: lateness p50`, Math.round(b.p50), 'ms'],
+    [`burst of ${burst}: lateness p99`, Math.round(b.p99), 'ms'],
+    [`burst of ${burst}: lateness max (last fired)`, Math.round(b.max), 'ms'],
+    [`burst of ${burst}: all committed (polled) after due`, b.observedDrainMs, 'ms'],
+    [`burst of ${burst}: notifications (expected ${expectedNotifications})`, b.notifications, ''],
+  ].map(([scenario, value, unit]) => [scenario, String(value), unit]);
+  log.plain();
+  log.plain(table(['scenario', 'value', 'unit'], rows));
+  const dir = join(repoRoot, 'tmp', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `deadlines-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  results.machine.loadavgAtEnd = loadavg();
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  log.plain();
+  log.ok(
+    `raw results written to ${file.slice(repoRoot.length + 1)} (run took ${duration(Date.now() - started)})`,
+  );
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  log.fail(error instanceof StepError ? error.message : error.stack);
+  exitCode = 1;
+} finally {
+  log.section('Clean-up');
+  await runCleanups();
+}
+process.exit(exitCode);
