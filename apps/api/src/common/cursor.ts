@@ -30,3 +30,17 @@ export function decodeCursor<K extends string>(
     'after is not a valid cursor',
   );
 }
+
+/** Splits the `limit + 1` rows a keyset query fetched into one page and the cursor of the next page. */
+export function keysetPage<T>(
+  rows: T[],
+  limit: number,
+  cursorOf: (last: T) => Record<string, string>,
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null,
+  };
+}

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AdministrativeUnitView, AgencyView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { AgenciesRepository } from './agencies.repository';
@@ -36,13 +36,8 @@ export class AgenciesService {
       nameContains: query.q?.trim() || undefined,
       includeInactive: query.includeInactive ?? false,
     });
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(mapAgency),
-      nextCursor:
-        rows.length > limit && last ? encodeCursor({ name: last.name, id: last.id }) : null,
-    };
+    const page = keysetPage(rows, limit, (last) => ({ name: last.name, id: last.id }));
+    return { items: page.items.map(mapAgency), nextCursor: page.nextCursor };
   }
 
   async get(id: string): Promise<AgencyView> {

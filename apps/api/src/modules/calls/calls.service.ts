@@ -8,7 +8,7 @@ import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { normalisePhone } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
@@ -110,7 +110,11 @@ export class CallsService {
       after,
       limit + 1,
     );
-    const items = rows.slice(0, limit);
+    const page = keysetPage(rows, limit, (last) => ({
+      startedAt: last.startedAt.toISOString(),
+      id: last.id,
+    }));
+    const items = page.items;
     await this.dataSource.transaction(async (m) => {
       for (const call of items) {
         await this.audit.record(m, {
@@ -122,13 +126,9 @@ export class CallsService {
         });
       }
     });
-    const last = items[items.length - 1];
     return {
       items: await this.views(items),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ startedAt: last.startedAt.toISOString(), id: last.id })
-          : null,
+      nextCursor: page.nextCursor,
     };
   }
 

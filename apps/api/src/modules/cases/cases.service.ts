@@ -26,7 +26,7 @@ import {
 } from '@caunoi/shared/domain';
 import { FieldErrorException, fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, keysetPage } from '../../common/cursor';
 import { vietnamDate } from '../../common/vietnam-date';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { AuditRepository } from '../audit/audit.repository';
@@ -241,7 +241,11 @@ export class CasesService {
       riskLevel: query.riskLevel,
       survivorCode: query.code,
     });
-    const items = rows.slice(0, limit);
+    const page = keysetPage(rows, limit, (last) => ({
+      openedAt: last.openedAt.toISOString(),
+      id: last.id,
+    }));
+    const items = page.items;
     await this.dataSource.transaction((m) =>
       this.audit.record(m, {
         actor,
@@ -250,13 +254,9 @@ export class CasesService {
         details: { count: items.length, scope },
       }),
     );
-    const last = items[items.length - 1];
     return {
       items: items.map(mapCaseSummary),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ openedAt: last.openedAt.toISOString(), id: last.id })
-          : null,
+      nextCursor: page.nextCursor,
     };
   }
 
@@ -458,10 +458,9 @@ export class CasesService {
         subjectId: id,
       }),
     );
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
+    const page = keysetPage(rows, limit, (last) => ({ id: last.id }));
     return {
-      items: items.map((r) => ({
+      items: page.items.map((r) => ({
         id: r.id,
         occurredAt: r.occurredAt.toISOString(),
         actorUserId: r.actorUserId,
@@ -471,7 +470,7 @@ export class CasesService {
         subjectType: r.subjectType,
         fields: r.fields,
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor({ id: last.id }) : null,
+      nextCursor: page.nextCursor,
     };
   }
 

@@ -7,7 +7,7 @@ import type { CommunityReferralStatusView, Page } from '@caunoi/shared/contracts
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
@@ -111,7 +111,11 @@ export class CommunityReferralsService {
       after,
       limit + 1,
     );
-    const items = rows.slice(0, limit);
+    const page = keysetPage(rows, limit, (last) => ({
+      createdAt: last.createdAt.toISOString(),
+      id: last.id,
+    }));
+    const items = page.items;
     await this.dataSource.transaction((m) =>
       this.audit.record(m, {
         actor,
@@ -121,13 +125,9 @@ export class CommunityReferralsService {
         details: { count: items.length },
       }),
     );
-    const last = items[items.length - 1];
     return {
       items: items.map(mapCommunityReferralStatus),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
-          : null,
+      nextCursor: page.nextCursor,
     };
   }
 }

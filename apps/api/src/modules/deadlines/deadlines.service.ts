@@ -14,7 +14,7 @@ import {
   addDaysToDate,
 } from '@caunoi/shared/domain';
 import { Clock } from '../../common/clock';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, keysetPage } from '../../common/cursor';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { accessibleWhere } from '../authz/accessible-where';
@@ -176,15 +176,15 @@ export class DeadlinesService {
       limit + 1,
       bucket === 'overdue' ? now : null,
     );
-    const items = rows.slice(0, limit);
+    const page = keysetPage(rows, limit, (row) => {
+      const last = row.deadline;
+      return { dueAt: last.dueAt.toISOString(), id: last.id };
+    });
+    const items = page.items;
     const stages = await this.deadlines.getStages(items.map((r) => r.deadline.id));
-    const last = items[items.length - 1]?.deadline;
     return {
       items: items.map((r) => mapDeadline(r.deadline, r.survivorCode, stages)),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ dueAt: last.dueAt.toISOString(), id: last.id })
-          : null,
+      nextCursor: page.nextCursor,
     };
   }
 

@@ -6,7 +6,7 @@ import type { IncidentReportView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
@@ -244,22 +244,22 @@ export class IncidentReportsService {
       cursor,
       PAGE_SIZE_DEFAULT + 1,
     );
-    const items = rows.slice(0, PAGE_SIZE_DEFAULT);
+    // Inbox rows are submitted reports, so submittedAt is always set.
+    const page = keysetPage(rows, PAGE_SIZE_DEFAULT, (last) => ({
+      submittedAt: (last.submittedAt ?? last.createdAt).toISOString(),
+      id: last.id,
+    }));
     await this.dataSource.transaction((m) =>
       this.audit.record(m, {
         actor,
         action: 'incident_report.inbox',
         subjectType: 'IncidentReport',
-        details: { count: items.length },
+        details: { count: page.items.length },
       }),
     );
-    const last = items[items.length - 1];
     return {
-      items: await Promise.all(items.map((r) => this.view(r))),
-      nextCursor:
-        rows.length > PAGE_SIZE_DEFAULT && last?.submittedAt
-          ? encodeCursor({ submittedAt: last.submittedAt.toISOString(), id: last.id })
-          : null,
+      items: await Promise.all(page.items.map((r) => this.view(r))),
+      nextCursor: page.nextCursor,
     };
   }
 

@@ -5,7 +5,7 @@ import type { AppAbility } from '@caunoi/shared/authz';
 import type { CaseDetailView, IntakeItemView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
@@ -43,7 +43,11 @@ export class IntakeService {
       after,
       limit + 1,
     );
-    const items = rows.slice(0, limit);
+    const page = keysetPage(rows, limit, (row) => ({
+      receivedAt: row.item.receivedAt.toISOString(),
+      id: row.item.id,
+    }));
+    const items = page.items;
     await this.dataSource.transaction(async (m) => {
       for (const { item, call, communityReferral } of items) {
         await this.audit.record(m, {
@@ -56,13 +60,9 @@ export class IntakeService {
         });
       }
     });
-    const last = items[items.length - 1]?.item;
     return {
       items: items.map((row) => this.toView(row)),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ receivedAt: last.receivedAt.toISOString(), id: last.id })
-          : null,
+      nextCursor: page.nextCursor,
     };
   }
 

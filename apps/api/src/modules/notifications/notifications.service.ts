@@ -3,7 +3,7 @@ import type { AppAbility } from '@caunoi/shared/authz';
 import type { NotificationView, Page, UnreadCountView } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { Clock } from '../../common/clock';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, keysetPage } from '../../common/cursor';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
 import type { NotificationEntity } from './notification.entity';
@@ -23,15 +23,11 @@ export class NotificationsService {
   ): Promise<Page<NotificationView>> {
     const cursor = decodeCursor(after, ['createdAt', 'id'] as const);
     const rows = await this.notifications.getPage(user.id, cursor, limit + 1);
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(mapNotification),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
-          : null,
-    };
+    const page = keysetPage(rows, limit, (last) => ({
+      createdAt: last.createdAt.toISOString(),
+      id: last.id,
+    }));
+    return { items: page.items.map(mapNotification), nextCursor: page.nextCursor };
   }
 
   async unread(user: AuthenticatedUser): Promise<UnreadCountView> {

@@ -8,7 +8,7 @@ import type { Role } from '@caunoi/shared/domain';
 import { checkPassword, roleFitsAgency } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
-import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -44,13 +44,9 @@ export class UsersService {
       role: query.role,
       search: query.q?.trim() || undefined,
     });
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
+    const page = keysetPage(rows, limit, (last) => ({ username: last.username }));
     const now = this.clock.now();
-    return {
-      items: items.map((u) => mapUser(u, now)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ username: last.username }) : null,
-    };
+    return { items: page.items.map((u) => mapUser(u, now)), nextCursor: page.nextCursor };
   }
 
   async get(ability: AppAbility, id: string): Promise<UserView> {
