@@ -17,6 +17,8 @@ import { UuidParamDto } from '../../common/uuid-param.dto';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
 import { CallsService } from './calls.service';
+import { CreateHotlineLineDto, UpdateHotlineLineDto } from './dto/hotline-line.dto';
+import { HotlineLinesService } from './hotline-lines.service';
 import { CallListQueryDto, CreateCallDto, HandOverCallDto, UpdateCallDto } from './dto/call.dto';
 
 const R = ApiRoutes.calls;
@@ -85,11 +87,30 @@ export class CallsController {
 @ApiBearerAuth()
 @Controller(ApiRoutes.hotlineLines)
 export class HotlineLinesController {
-  constructor(private readonly calls: CallsService) {}
+  constructor(private readonly lines: HotlineLinesService) {}
 
   @Get()
   @RequirePermission('read', 'HotlineLine')
   list(@CurrentAbility() ability: AppAbility): Promise<HotlineLineView[]> {
-    return this.calls.lines(ability);
+    return this.lines.list(ability);
+  }
+
+  @Post()
+  @RequirePermission('create', 'HotlineLine')
+  create(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Body() dto: CreateHotlineLineDto,
+  ): Promise<HotlineLineView> {
+    return this.lines.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @RequirePermission('update', 'HotlineLine')
+  update(
+    @CurrentUser() actor: AuthenticatedUser,
+    @Param() { id }: UuidParamDto,
+    @Body() dto: UpdateHotlineLineDto,
+  ): Promise<HotlineLineView> {
+    return this.lines.update(actor, id, dto);
   }
 }

@@ -20,14 +20,30 @@ export interface CallCaseInfo {
 export class CallsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  getLines(access: SqlFilter): Promise<HotlineLineEntity[]> {
-    return this.dataSource
+  getLines(access: SqlFilter, includeInactive = false): Promise<HotlineLineEntity[]> {
+    const qb = this.dataSource
       .getRepository(HotlineLineEntity)
       .createQueryBuilder('l')
-      .where(access.sql, access.params)
-      .andWhere('l.active')
-      .orderBy('l.number', 'ASC')
-      .getMany();
+      .where(access.sql, access.params);
+    if (!includeInactive) qb.andWhere('l.active');
+    return qb.orderBy('l.number', 'ASC').getMany();
+  }
+
+  async isLineNumberTaken(
+    manager: EntityManager,
+    agencyId: string,
+    number: string,
+    exceptId: string | null,
+  ): Promise<boolean> {
+    const rows = (await manager.query(
+      `SELECT 1 FROM hotline_lines WHERE agency_id = $1 AND number = $2 AND ($3::uuid IS NULL OR id <> $3) LIMIT 1`,
+      [agencyId, number, exceptId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  saveLine(manager: EntityManager, line: Partial<HotlineLineEntity>): Promise<HotlineLineEntity> {
+    return manager.getRepository(HotlineLineEntity).save(manager.create(HotlineLineEntity, line));
   }
 
   getLine(id: string): Promise<HotlineLineEntity | null> {

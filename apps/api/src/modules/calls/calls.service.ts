@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
 import { subjectOf } from '@caunoi/shared/authz';
-import type { CallView, HotlineLineView, Page } from '@caunoi/shared/contracts';
+import type { CallView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { normalisePhone } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
@@ -19,7 +19,7 @@ import { FieldCipher } from '../crypto/field-cipher';
 import { IntakeRepository } from '../intake/intake.repository';
 import type { CallEntity } from './call.entity';
 import type { CallCaseInfo } from './calls.repository';
-import { CALL_RULE_COLUMNS, CallsRepository, HOTLINE_LINE_RULE_COLUMNS } from './calls.repository';
+import { CALL_RULE_COLUMNS, CallsRepository } from './calls.repository';
 import type { CallListQueryDto, CreateCallDto, UpdateCallDto } from './dto/call.dto';
 
 // A few minutes of clock skew between an operator's browser and the server is not "in the future".
@@ -37,13 +37,6 @@ export class CallsService {
     private readonly blind: BlindIndexer,
     private readonly clock: Clock,
   ) {}
-
-  async lines(ability: AppAbility): Promise<HotlineLineView[]> {
-    const lines = await this.calls.getLines(
-      accessibleWhere(ability, 'read', 'HotlineLine', HOTLINE_LINE_RULE_COLUMNS),
-    );
-    return lines.map((l) => ({ id: l.id, number: l.number, name: l.name }));
-  }
 
   async create(
     actor: AuthenticatedUser,

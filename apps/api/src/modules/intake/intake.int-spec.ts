@@ -215,6 +215,58 @@ describe('confidential intake: calls, community referrals, cases', () => {
     });
   });
 
+  describe('hotline numbers are configuration', () => {
+    it('an admin adds, renames and retires a line; operators see only their active lines; others may not configure', async () => {
+      const admin = await signedIn(t, 'admin');
+      const number = `1900 ${Math.floor(1000 + Math.random() * 8999)}`;
+      const created = await t.http
+        .post('/api/hotline-lines')
+        .set(...bearer(admin))
+        .send({ agencyId: DEMO_AGENCIES.hotline.id, number, name: 'Đường dây thử nghiệm' });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        number,
+        active: true,
+        agencyId: DEMO_AGENCIES.hotline.id,
+      });
+      const dup = await t.http
+        .post('/api/hotline-lines')
+        .set(...bearer(admin))
+        .send({ agencyId: DEMO_AGENCIES.hotline.id, number, name: 'Trùng' });
+      expect(dup.status).toBe(409);
+      expect(dup.body.errors[0]).toMatchObject({ field: 'number', code: 'number_taken' });
+      const toPolice = await t.http
+        .post('/api/hotline-lines')
+        .set(...bearer(admin))
+        .send({ agencyId: DEMO_AGENCIES.police.id, number: '113', name: 'x' });
+      expect(toPolice.body.errors[0]).toMatchObject({ field: 'agencyId', code: 'not_a_hotline' });
+      const numbers = async () =>
+        (await t.http.get('/api/hotline-lines').set(...bearer(operator))).body.map(
+          (l: { number: string }) => l.number,
+        );
+      expect(await numbers()).toContain(number);
+      const retired = await t.http
+        .patch(`/api/hotline-lines/${created.body.id}`)
+        .set(...bearer(admin))
+        .send({ active: false });
+      expect(retired.body.active).toBe(false);
+      expect(await numbers()).not.toContain(number);
+      expect(
+        (await t.http.get('/api/hotline-lines').set(...bearer(admin))).body.map(
+          (l: { id: string }) => l.id,
+        ),
+      ).toContain(created.body.id);
+      expect(
+        (
+          await t.http
+            .post('/api/hotline-lines')
+            .set(...bearer(operator))
+            .send({ agencyId: DEMO_AGENCIES.hotline.id, number: '1900 0000', name: 'x' })
+        ).status,
+      ).toBe(403);
+    });
+  });
+
   describe('community referral', () => {
     it("lands in the covering centre's queue; the volunteer sees only its status", async () => {
       const res = await t.http

@@ -13,6 +13,21 @@ export interface HotlineLineView {
   id: string;
   number: string;
   name: string;
+  agencyId: string;
+  active: boolean;
+}
+
+/** Admins configure the numbers each hotline answers (e.g. 111, a centre's 1800 line). */
+export interface CreateHotlineLineRequest {
+  agencyId: string;
+  number: string;
+  name: string;
+}
+
+export interface UpdateHotlineLineRequest {
+  number?: string;
+  name?: string;
+  active?: boolean;
 }
 
 /** What an operator records. The caller's phone is used only for the blind index, never stored. */
