@@ -106,6 +106,14 @@ export class CasePartsService {
         'say why the incident is no longer serious',
       );
     }
+    if (existing.serious && !facts.serious && (await this.cases.hasSubmittedReport(incidentId))) {
+      throw fieldError(
+        HttpStatus.CONFLICT,
+        'serious',
+        'report_submitted',
+        'the report of this serious incident was already sent to the province',
+      );
+    }
     const { view, after } = await this.dataSource.transaction(async (m) => {
       const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
       this.assertStoryAllowed(found, dto.description, 'description');

@@ -16,6 +16,7 @@ import type {
   CaseDetailView,
   CaseNoteView,
   CaseSummaryView,
+  DeadlineView,
   ConsentView,
   IncidentView,
   Page,
@@ -97,6 +98,16 @@ export class CasesController {
     @Param() { id }: UuidParamDto,
   ): Promise<CaseDetailView> {
     return this.cases.get(actor, ability, id);
+  }
+
+  /** Every clock of the case's incidents (running, met, breached or cancelled), newest first. */
+  @Get(`:id/${R.deadlines}`)
+  @RequirePermission('read', 'Case')
+  deadlines(
+    @CurrentAbility() ability: AppAbility,
+    @Param() { id }: UuidParamDto,
+  ): Promise<DeadlineView[]> {
+    return this.cases.clocks(ability, id);
   }
 
   @Patch(':id')

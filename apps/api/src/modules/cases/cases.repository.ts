@@ -172,6 +172,14 @@ export class CasesRepository {
     return manager.getRepository(IncidentEntity).save(manager.create(IncidentEntity, incident));
   }
 
+  async hasSubmittedReport(incidentId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM incident_reports WHERE incident_id = $1 AND status IN ('submitted', 'acknowledged')`,
+      [incidentId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   async hasSeriousIncident(manager: EntityManager, caseId: string): Promise<boolean> {
     return manager.getRepository(IncidentEntity).existsBy({ caseId, serious: true });
   }

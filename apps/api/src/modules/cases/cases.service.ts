@@ -7,6 +7,7 @@ import type {
   AccessLogEntryView,
   CaseDetailView,
   CaseSummaryView,
+  DeadlineView,
   Page,
   PossibleDuplicate,
   RevealedIdentity,
@@ -472,6 +473,15 @@ export class CasesService {
       })),
       nextCursor: page.nextCursor,
     };
+  }
+
+  async clocks(ability: AppAbility, id: string): Promise<DeadlineView[]> {
+    const found = await this.access.load(ability, id, 'read');
+    const incidents = await this.cases.getIncidents(id);
+    return this.deadlines.forIncidents(
+      incidents.map((i) => i.id),
+      found.survivor.code,
+    );
   }
 
   /** The case file as the caller sees it (identity masked). */

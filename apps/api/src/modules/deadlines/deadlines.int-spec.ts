@@ -284,6 +284,17 @@ describe('deadline engine on real Postgres and Redis', () => {
     )) as { n: number }[];
     expect(open[0]?.n).toBe(0);
 
+    const clocks = await t.http.get(`/api/cases/${caseId}/deadlines`).set(...bearer(caseworker));
+    expect(
+      clocks.body.map((c: { status: string; subjectId: string }) => [c.subjectId, c.status]),
+    ).toEqual([[incidentId, 'met']]);
+    const unmark = await t.http
+      .patch(`/api/cases/${caseId}/incidents/${incidentId}`)
+      .set(...bearer(caseworker))
+      .send({ serious: false, seriousReasons: [], unmarkReason: 'muộn' });
+    expect(unmark.status).toBe(409);
+    expect(unmark.body.errors[0].code).toBe('report_submitted');
+
     // The province's reporting officer sees it in the inbox and acknowledges it; another province's officer cannot.
     const inbox = await t.http.get('/api/incident-reports').set(...bearer(reporter));
     expect(inbox.body.items.map((r: { id: string }) => r.id)).toContain(submitted.body.id);

@@ -33,6 +33,7 @@ export const ApiRoutes = {
     withdraw: 'withdraw',
     notes: 'notes',
     accessLog: 'access-log',
+    deadlines: 'deadlines',
   },
 } as const;
 
