@@ -20,14 +20,17 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/login/);
 }
 
-/** Opens a mat-select and picks the option with the given test id, or the one at `index`. */
+/**
+ * Opens a mat-select from the keyboard (on a narrow screen its label covers the click point) and
+ * picks the option with the given test id, or the one at `index`.
+ */
 export async function choose(
   page: Page,
   selectTestId: string,
   optionTestId?: string,
   index = 0,
 ): Promise<void> {
-  await page.getByTestId(selectTestId).click();
+  await openSelect(page, selectTestId);
   const option = optionTestId
     ? page.getByTestId(optionTestId)
     : page.locator('mat-option:not(.mat-mdc-option-disabled)').nth(index);
@@ -35,10 +38,69 @@ export async function choose(
   await expect(page.locator('.cdk-overlay-pane mat-option')).toHaveCount(0);
 }
 
+async function openSelect(page: Page, selectTestId: string): Promise<void> {
+  const select = page.getByTestId(selectTestId);
+  await select.focus();
+  await select.press('Enter');
+  await expect(page.locator('.cdk-overlay-pane mat-option').first()).toBeVisible();
+}
+
 /** A screenshot of a key screen, kept with the run's results (gitignored). */
 export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({
-    path: resolve(__dirname, '../test-results/screens', `${name}.png`),
+    path: resolve(__dirname, '../test-results/screenshots', `${name}.png`),
     fullPage: true,
   });
+}
+
+/** Opens a mat-select and picks the option whose text is `name`. */
+export async function chooseByText(page: Page, selectTestId: string, name: string): Promise<void> {
+  await openSelect(page, selectTestId);
+  await page.getByRole('option', { name, exact: true }).click();
+  await expect(page.locator('.cdk-overlay-pane mat-option')).toHaveCount(0);
+}
+
+/** Unique per test and run, so parallel tests and earlier runs never collide. */
+export function uniqueToken(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
+}
+
+/** A synthetic Vietnamese mobile number, different on every call. */
+export function uniquePhone(): string {
+  return `09${String(Math.floor(Math.random() * 100_000_000)).padStart(8, '0')}`;
+}
+
+/** A datetime-local value in Vietnam time, `hoursAgo` hours before now. */
+export function vietnamLocal(hoursAgo: number): string {
+  const ms = Date.now() - hoursAgo * 3_600_000 + 7 * 3_600_000;
+  return new Date(ms).toISOString().slice(0, 16);
+}
+
+export interface SurvivorData {
+  fullName: string;
+  phone: string;
+  age: string;
+}
+
+/**
+ * The open-case page from step 1: the adult survivor consents for herself, identity, then no
+ * first incident. Lands on the case file and returns its survivor code.
+ */
+export async function openCaseWithConsent(page: Page, survivor: SurvivorData): Promise<string> {
+  await page.getByTestId('consent-age').fill(survivor.age);
+  await page.getByTestId('consent-given-yes').click();
+  await page.getByTestId('consent-by-survivor').click();
+  await expect(page.getByTestId('consent-problem')).toHaveCount(0);
+  await page.getByTestId('open-case-next').click();
+
+  await choose(page, 'identity-sex', 'sex-option-female');
+  await page.getByTestId('identity-full-name').fill(survivor.fullName);
+  await page.getByTestId('identity-phone').fill(survivor.phone);
+  await page.getByTestId('open-case-next').click();
+  await page.getByTestId('open-case-submit').click();
+
+  await expect(page).toHaveURL(/\/(cases|team)\/[0-9a-f-]{36}$/);
+  const code = page.getByTestId('case-code');
+  await expect(code).toHaveText(/^[A-Z0-9]+-\d{4}-\d{6,}$/);
+  return (await code.textContent())?.trim() ?? '';
 }

@@ -25,6 +25,11 @@ export const appRoutes: Routes = [
         canActivateChild: [passwordChangeGuard],
         children: [
           {
+            path: 'deadlines',
+            loadChildren: () =>
+              import('./features/deadlines/deadlines.routes').then((m) => m.deadlineRoutes),
+          },
+          {
             path: 'admin',
             loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
           },

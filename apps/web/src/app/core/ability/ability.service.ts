@@ -1,6 +1,6 @@
 import { Injectable, computed, inject } from '@angular/core';
-import type { Action, AppAbility, SubjectType } from '@caunoi/shared/authz';
-import { abilityFromRules, unpackRules } from '@caunoi/shared/authz';
+import type { Action, AppAbility, RecordSubjectType, SubjectType } from '@caunoi/shared/authz';
+import { abilityFromRules, subjectOf, unpackRules } from '@caunoi/shared/authz';
 import { AuthService } from '../auth/auth.service';
 
 type PackedRules = Parameters<typeof unpackRules<AppAbility['rules'][number]>>[0];
@@ -21,5 +21,10 @@ export class AbilityService {
   /** Reads the `ability` signal, so templates and computeds update when the user changes. */
   can(action: Action, subject: SubjectType): boolean {
     return this.ability().can(action, subject);
+  }
+
+  /** An instance check (`can('audit', case)`): the rules' conditions see the record's fields. */
+  canOn(action: Action, type: RecordSubjectType, record: object): boolean {
+    return this.ability().can(action, subjectOf(type, { ...record }));
   }
 }

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { FormGroup } from '@angular/forms';
+import type { AbstractControl, FormGroup } from '@angular/forms';
 import type { ApiErrorBody, FieldError } from '@caunoi/shared/contracts';
 
 export function apiErrorBody(error: unknown): Partial<ApiErrorBody> | null {
@@ -28,14 +28,28 @@ export function isPasswordChangeRequired(error: HttpErrorResponse): boolean {
 }
 
 /**
+ * The control an API field path names: the longest prefix of `survivor.fullName` or
+ * `classificationAnswers.penetration` that is a control of the form (nested groups mirror the
+ * request), so `services.0` lands on `services`.
+ */
+export function controlForField(form: FormGroup, field: string): AbstractControl | null {
+  const segments = field.split('.');
+  for (let length = segments.length; length > 0; length--) {
+    const control = form.get(segments.slice(0, length).join('.'));
+    if (control) return control;
+  }
+  return null;
+}
+
+/**
  * Puts each API field error on the matching control (as `{ server: FieldError }`, translated at
  * render time so a language switch re-translates it). Returns the errors no control matched.
  */
 export function applyServerErrors(form: FormGroup, error: unknown): FieldError[] {
   const unmatched: FieldError[] = [];
   for (const fieldError of fieldErrorsOf(error)) {
-    const control = form.get(fieldError.field.split('.')[0] ?? fieldError.field);
-    if (control) {
+    const control = controlForField(form, fieldError.field);
+    if (control && control !== form) {
       control.setErrors({ server: fieldError });
       control.markAsTouched();
     } else {

@@ -65,4 +65,16 @@ describe('field error translation', () => {
     ).toBe('Tên đăng nhập này đã được sử dụng.');
     expect(controlErrorMessage(translation, 'username', null)).toBeNull();
   });
+
+  it('labels a nested API field by its deepest known segment', () => {
+    expect(
+      translateFieldError(translation, { field: 'incident.discoveredAt', code: 'in_future' }),
+    ).toBe('Thời điểm phát hiện không được ở tương lai.');
+    expect(
+      translateFieldError(translation, {
+        field: 'incident.classificationAnswers.penetration',
+        code: 'classification_incomplete',
+      }),
+    ).toBe('Hãy trả lời các câu hỏi phân loại cho đến khi xác định được loại sự vụ.');
+  });
 });

@@ -12,19 +12,25 @@ const CLIENT_TO_API_CODE: Readonly<Record<string, string>> = {
   pattern: 'matches',
 };
 
+/**
+ * The label of an API field path: nested paths (`survivor.fullName`, `services.0`,
+ * `classificationAnswers.penetration`) are labelled by their deepest segment that has a label.
+ */
+function fieldLabel(translation: TranslationService, field: string, useName: boolean): string {
+  const segments = field.split('.').filter((segment) => !/^\d+$/.test(segment));
+  for (const segment of [...segments].reverse()) {
+    const key = `field.${segment}`;
+    if (translation.hasKey(key)) return translation.t(key);
+  }
+  return useName ? field : translation.t('field.unknown');
+}
+
 /** A field error in the current language, with the field's translated label. */
 export function translateFieldError(
   translation: TranslationService,
   error: Pick<FieldError, 'field' | 'code'>,
 ): string {
-  // Nested paths ("services.0") are labelled by their top-level field.
-  const field = error.field.split('.')[0] ?? error.field;
-  const labelKey = `field.${field}`;
-  const label = translation.hasKey(labelKey)
-    ? translation.t(labelKey)
-    : error.code === 'whitelistValidation'
-      ? field
-      : translation.t('field.unknown');
+  const label = fieldLabel(translation, error.field, error.code === 'whitelistValidation');
   const codeKey = `error.${error.code}`;
   const params = { field: label, min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
   return translation.hasKey(codeKey)

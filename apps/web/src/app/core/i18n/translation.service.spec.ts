@@ -1,6 +1,34 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { AGENCY_TYPES, ROLES, SERVICE_TYPES } from '@caunoi/shared/domain';
+import {
+  AGENCY_TYPES,
+  AGE_GROUPS,
+  CALLER_TYPES,
+  CALL_CHANNELS,
+  CALL_OUTCOMES,
+  CASE_SOURCES,
+  CASE_STAGES,
+  CLASSIFICATION_QUESTIONS,
+  COMMUNITY_REFERRAL_STATUSES,
+  CONSENT_GIVERS,
+  CONSENT_KINDS,
+  CONSENT_METHODS,
+  CONSENT_PROBLEMS,
+  CONTEXT_FLAGS,
+  DATA_CATEGORIES,
+  DATE_PRECISIONS,
+  DV_FORMS,
+  GBV_TYPES,
+  INJURY_TYPES,
+  NOTIFICATION_MEANS,
+  PERPETRATOR_RELATIONSHIPS,
+  RISK_LEVELS,
+  ROLES,
+  SAFE_CONTACT_METHODS,
+  SERIOUS_REASONS,
+  SERVICE_TYPES,
+  SEXES,
+} from '@caunoi/shared/domain';
 import { en } from './en';
 import { TranslatePipe } from './t.pipe';
 import { LANGUAGE_STORAGE_KEY, TranslationService } from './translation.service';
@@ -38,11 +66,67 @@ describe('dictionaries', () => {
     expect(expected.filter((key) => !keys.has(key))).toEqual([]);
   });
 
+  it('name every intake vocabulary value, classification question and consent problem', () => {
+    const keys = new Set(Object.keys(vi));
+    const vocabularies: [string, readonly string[]][] = [
+      ['sex', SEXES],
+      ['ageGroup', AGE_GROUPS],
+      ['channel', CALL_CHANNELS],
+      ['callerType', CALLER_TYPES],
+      ['outcome', CALL_OUTCOMES],
+      ['notificationMeans', NOTIFICATION_MEANS],
+      ['gbvType', GBV_TYPES],
+      ['dvForm', DV_FORMS],
+      ['contextFlag', CONTEXT_FLAGS],
+      ['relationship', PERPETRATOR_RELATIONSHIPS],
+      ['injury', INJURY_TYPES],
+      ['seriousReason', SERIOUS_REASONS],
+      ['precision', DATE_PRECISIONS],
+      ['stage', CASE_STAGES],
+      ['risk', RISK_LEVELS],
+      ['source', CASE_SOURCES],
+      ['communityStatus', COMMUNITY_REFERRAL_STATUSES],
+      ['consentKind', CONSENT_KINDS],
+      ['consentGiver', CONSENT_GIVERS],
+      ['consentMethod', CONSENT_METHODS],
+      ['dataCategory', DATA_CATEGORIES],
+      ['safeContact', SAFE_CONTACT_METHODS],
+      ['classification.q', CLASSIFICATION_QUESTIONS],
+      ['error', CONSENT_PROBLEMS],
+    ];
+    const missing = vocabularies.flatMap(([prefix, values]) =>
+      values.map((value) => `${prefix}.${value}`).filter((key) => !keys.has(key)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('translate every error code the intake API sends', () => {
+    const codes = [
+      'invalid_transition',
+      'needs_supervisor',
+      'already_handed_over',
+      'not_social_work_centre',
+      'consent_required',
+      'classification_incomplete',
+      'in_future',
+      'before_occurred',
+      'not_in_province',
+      'not_found',
+      'invalid_date',
+      'isDateString',
+      'arrayUnique',
+    ];
+    expect(codes.filter((code) => !(`error.${code}` in vi))).toEqual([]);
+  });
+
   it('use the Vietnamese names with diacritics the product uses', () => {
     expect(vi['login.title']).toBe('Đăng nhập');
     expect(vi['role.caseworker']).toBe('Cán bộ quản lý ca');
     expect(vi['agencyType.social_work_centre']).toBe('Trung tâm Công tác xã hội');
     expect(vi['agencyType.commune_committee']).toBe('UBND xã/phường');
+    expect(vi['identity.reveal']).toBe('Hiện thông tin định danh');
+    expect(vi['communityStatus.accepted']).toBe('Đã tiếp nhận');
+    expect(vi['community.call113']).toBe('Nếu đang nguy hiểm, gọi 113 ngay.');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 import { abilityGuard } from '../../core/auth/auth.guards';
 
-/** Administration: people and agencies. Guarded by the same CASL rules the API checks. */
+/** Administration: people, agencies, the holiday calendar and the job queues. Guarded by the same CASL rules the API checks. */
 export const adminRoutes: Routes = [
   {
     path: 'users',
@@ -50,6 +50,18 @@ export const adminRoutes: Routes = [
           import('./agency-form/agency-form.component').then((m) => m.AgencyFormComponent),
       },
     ],
+  },
+  {
+    path: 'holidays',
+    title: 'holidays.title',
+    canMatch: [abilityGuard('manage', 'CalendarDay')],
+    loadComponent: () => import('./holidays/holidays.component').then((m) => m.HolidaysComponent),
+  },
+  {
+    path: 'queues',
+    title: 'queues.title',
+    canMatch: [abilityGuard('manage', 'Setting')],
+    loadComponent: () => import('./queues/queues.component').then((m) => m.QueuesComponent),
   },
   { path: '', pathMatch: 'full', redirectTo: 'users' },
 ];

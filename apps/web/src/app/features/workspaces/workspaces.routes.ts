@@ -7,5 +7,10 @@ export const workspaceRoutes: Routes = WORKSPACES.map((workspace) => ({
   title: workspace.title,
   canMatch: [roleGuard(...workspace.roles)],
   data: { workspace },
-  loadComponent: () => import('./workspace/workspace.component').then((m) => m.WorkspaceComponent),
+  ...(workspace.loadChildren
+    ? { loadChildren: workspace.loadChildren }
+    : {
+        loadComponent: () =>
+          import('./workspace/workspace.component').then((m) => m.WorkspaceComponent),
+      }),
 }));

@@ -1,3 +1,4 @@
+import type { LoadChildren } from '@angular/router';
 import type { Role } from '@caunoi/shared/domain';
 import type { TranslationKey } from '../../core/i18n/vi';
 
@@ -6,6 +7,8 @@ export interface Workspace {
   roles: readonly Role[];
   title: TranslationKey;
   body: TranslationKey;
+  /** The workspace's own screens; without them it shows the placeholder page. */
+  loadChildren?: LoadChildren;
 }
 
 /** The non-admin workspaces; LANDING_ROUTES sends each role to its own. */
@@ -15,24 +18,28 @@ export const WORKSPACES: readonly Workspace[] = [
     roles: ['hotline_operator'],
     title: 'workspace.hotline.title',
     body: 'workspace.hotline.body',
+    loadChildren: () => import('../hotline/hotline.routes').then((m) => m.hotlineRoutes),
   },
   {
     path: 'community',
     roles: ['volunteer'],
     title: 'workspace.community.title',
     body: 'workspace.community.body',
+    loadChildren: () => import('../community/community.routes').then((m) => m.communityRoutes),
   },
   {
     path: 'cases',
     roles: ['caseworker'],
     title: 'workspace.cases.title',
     body: 'workspace.cases.body',
+    loadChildren: () => import('../cases/cases.routes').then((m) => m.casesRoutes),
   },
   {
     path: 'team',
     roles: ['supervisor'],
     title: 'workspace.team.title',
     body: 'workspace.team.body',
+    loadChildren: () => import('../cases/cases.routes').then((m) => m.casesRoutes),
   },
   {
     path: 'inbox',
@@ -45,6 +52,7 @@ export const WORKSPACES: readonly Workspace[] = [
     roles: ['reporting_officer'],
     title: 'workspace.reports.title',
     body: 'workspace.reports.body',
+    loadChildren: () => import('../reports/reports.routes').then((m) => m.reportsRoutes),
   },
 ];
 

@@ -14,12 +14,14 @@ import type { AgencyView } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import type { AgencyType } from '@caunoi/shared/domain';
 import { AGENCY_TYPES } from '@caunoi/shared/domain';
-import { debounceTime, filter, switchMap } from 'rxjs';
+import { debounceTime, filter, switchMap, tap } from 'rxjs';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import type { ConfirmDialogData } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
-import { AgenciesApiService } from '../data/agencies-api.service';
+import { AgenciesApiService } from '../../../shared/data/agencies-api.service';
+import { keysetPager } from '../../../shared/data/keyset-pager';
+import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
 
 @Component({
   selector: 'cn-agencies-list',
@@ -33,6 +35,7 @@ import { AgenciesApiService } from '../data/agencies-api.service';
     MatSelectModule,
     MatTableModule,
     TranslatePipe,
+    ListFooterComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agencies-list.component.html',
@@ -55,9 +58,6 @@ export class AgenciesListComponent {
     'active',
     'actions',
   ];
-  protected readonly agencies = signal<AgencyView[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
   /** Commune names by code, filled per province as rows arrive. */
   protected readonly communeNames = signal<ReadonlyMap<string, string>>(new Map());
   private readonly loadedProvinces = new Set<string>();
@@ -68,16 +68,21 @@ export class AgenciesListComponent {
     includeInactive: new FormControl(true, { nonNullable: true }),
   });
 
-  constructor() {
-    this.filters.valueChanges
-      .pipe(debounceTime(300), takeUntilDestroyed())
-      .subscribe(() => this.load(true));
-    this.load(true);
-  }
-
-  protected loadMore(): void {
-    this.load(false);
-  }
+  protected readonly pager = keysetPager<AgencyView>(
+    (after) => {
+      const { type, q, includeInactive } = this.filters.getRawValue();
+      return this.api
+        .list({
+          type: type || undefined,
+          q: q.trim() || undefined,
+          includeInactive: includeInactive || undefined,
+          after,
+          limit: PAGE_SIZE_DEFAULT,
+        })
+        .pipe(tap((page) => this.loadCommuneNames(page.items)));
+    },
+    { reloadOn: this.filters.valueChanges.pipe(debounceTime(300)) },
+  );
 
   protected toggleActive(agency: AgencyView): void {
     const data: ConfirmDialogData = agency.active
@@ -100,31 +105,8 @@ export class AgenciesListComponent {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe((updated) => {
-        this.agencies.update((list) => list.map((a) => (a.id === updated.id ? updated : a)));
+        this.pager.replace((a) => a.id === updated.id, updated);
         this.snackBar.open(this.translation.t('common.saved'));
-      });
-  }
-
-  private load(reset: boolean): void {
-    const { type, q, includeInactive } = this.filters.getRawValue();
-    this.loading.set(true);
-    this.api
-      .list({
-        type: type || undefined,
-        q: q.trim() || undefined,
-        includeInactive: includeInactive || undefined,
-        after: reset ? undefined : (this.nextCursor() ?? undefined),
-        limit: PAGE_SIZE_DEFAULT,
-      })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (page) => {
-          this.agencies.update((list) => (reset ? page.items : [...list, ...page.items]));
-          this.nextCursor.set(page.nextCursor);
-          this.loading.set(false);
-          this.loadCommuneNames(page.items);
-        },
-        error: () => this.loading.set(false),
       });
   }
 

@@ -1,13 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -16,20 +7,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import type {
-  AdministrativeUnitView,
-  CreateAgencyRequest,
-  FieldError,
-} from '@caunoi/shared/contracts';
+import type { AdministrativeUnitView, CreateAgencyRequest } from '@caunoi/shared/contracts';
 import type { AgencyType, ServiceType } from '@caunoi/shared/domain';
 import { AGENCY_TYPES, SERVICE_TYPES } from '@caunoi/shared/domain';
 import { distinctUntilChanged, firstValueFrom, of, startWith, switchMap } from 'rxjs';
-import { applyServerErrors } from '../../../core/http/api-errors';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
-import { translateFieldError } from '../../../core/i18n/field-errors';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
-import { AgenciesApiService } from '../data/agencies-api.service';
+import { AgenciesApiService } from '../../../shared/data/agencies-api.service';
+import { formSubmission } from '../../../shared/forms/form-submission';
 
 /** The demo province (Đà Nẵng), preselected for new agencies. */
 const DEFAULT_PROVINCE_CODE = '48';
@@ -64,11 +50,6 @@ export class AgencyFormComponent {
   protected readonly types = AGENCY_TYPES;
   protected readonly services = SERVICE_TYPES;
   protected readonly editing = computed(() => !!this.id());
-  protected readonly submitting = signal(false);
-  protected readonly otherErrors = signal<FieldError[]>([]);
-  protected readonly otherMessages = computed(() =>
-    this.otherErrors().map((error) => translateFieldError(this.translation, error)),
-  );
 
   protected readonly form = new FormGroup({
     type: new FormControl<AgencyType | null>(null, { validators: [Validators.required] }),
@@ -89,6 +70,8 @@ export class AgencyFormComponent {
     }),
     services: new FormControl<ServiceType[]>([], { nonNullable: true }),
   });
+
+  protected readonly submission = formSubmission(this.form);
 
   protected readonly provinces = toSignal(this.api.administrativeUnits('province'), {
     initialValue: [] as AdministrativeUnitView[],
@@ -124,10 +107,6 @@ export class AgencyFormComponent {
   }
 
   protected async submit(): Promise<void> {
-    this.form.markAllAsTouched();
-    if (this.form.invalid || this.submitting()) return;
-    this.submitting.set(true);
-    this.otherErrors.set([]);
     const value = this.form.getRawValue();
     const request: CreateAgencyRequest = {
       type: value.type as AgencyType,
@@ -140,21 +119,16 @@ export class AgencyFormComponent {
       services: value.services,
     };
     const id = this.id();
-    try {
+    const result = await this.submission.run(async () => {
       if (id) {
         await firstValueFrom(this.api.update(id, request));
-        this.snackBar.open(this.translation.t('common.saved'));
-      } else {
-        await firstValueFrom(this.api.create(request));
-        this.snackBar.open(this.translation.t('agencies.created'));
+        return 'common.saved' as const;
       }
-      await this.router.navigate(['/admin/agencies']);
-    } catch (error) {
-      if (error instanceof HttpErrorResponse && error.status < 500) {
-        this.otherErrors.set(applyServerErrors(this.form, error));
-      }
-    } finally {
-      this.submitting.set(false);
-    }
+      await firstValueFrom(this.api.create(request));
+      return 'agencies.created' as const;
+    });
+    if (!result.ok) return;
+    this.snackBar.open(this.translation.t(result.value));
+    await this.router.navigate(['/admin/agencies']);
   }
 }

@@ -1,17 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import type { UserView } from '@caunoi/shared/contracts';
-import { PASSWORD_MIN_LENGTH } from '@caunoi/shared/domain';
 import { firstValueFrom } from 'rxjs';
-import { applyServerErrors } from '../../../core/http/api-errors';
-import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
+import { UsersApiService } from '../../../shared/data/users-api.service';
+import { formSubmission } from '../../../shared/forms/form-submission';
 import { passwordPolicyValidator } from '../../../shared/forms/password.validators';
-import { UsersApiService } from '../data/users-api.service';
+import { PasswordFieldComponent } from '../../../shared/ui/password-field/password-field.component';
 
 /** Closes with `true` once the API accepted the new password. */
 @Component({
@@ -20,10 +17,8 @@ import { UsersApiService } from '../data/users-api.service';
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
     TranslatePipe,
-    FieldErrorPipe,
+    PasswordFieldComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -31,25 +26,21 @@ import { UsersApiService } from '../data/users-api.service';
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         <p>{{ 'users.resetInfo' | t }}</p>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="full">
-          <mat-label>{{ 'password.new' | t }}</mat-label>
-          <input
-            matInput
-            type="text"
-            formControlName="newPassword"
-            autocomplete="off"
-            data-testid="reset-password-input"
-          />
-          <mat-hint>{{ 'password.hint' | t: { min: minLength } }}</mat-hint>
-          <mat-error>{{ form.controls.newPassword.errors | fieldError: 'newPassword' }}</mat-error>
-        </mat-form-field>
+        <cn-password-field
+          [control]="form.controls.newPassword"
+          label="password.new"
+          field="newPassword"
+          testId="reset-password-input"
+          [hint]="true"
+          [visible]="true"
+        />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
         <button
           mat-flat-button
           type="submit"
-          [disabled]="submitting()"
+          [disabled]="submission.submitting()"
           data-testid="reset-password-submit"
         >
           {{ 'users.resetPassword' | t }}
@@ -57,19 +48,12 @@ import { UsersApiService } from '../data/users-api.service';
       </mat-dialog-actions>
     </form>
   `,
-  styles: `
-    .full {
-      width: 100%;
-    }
-  `,
 })
 export class ResetPasswordDialogComponent {
   private readonly api = inject(UsersApiService);
   private readonly dialogRef =
     inject<MatDialogRef<ResetPasswordDialogComponent, boolean>>(MatDialogRef);
   protected readonly user = inject<UserView>(MAT_DIALOG_DATA);
-  protected readonly minLength = PASSWORD_MIN_LENGTH;
-  protected readonly submitting = signal(false);
 
   protected readonly form = new FormGroup({
     newPassword: new FormControl('', {
@@ -77,20 +61,13 @@ export class ResetPasswordDialogComponent {
       validators: [Validators.required, passwordPolicyValidator(() => this.user.username)],
     }),
   });
+  protected readonly submission = formSubmission(this.form);
 
   protected async submit(): Promise<void> {
-    this.form.markAllAsTouched();
-    if (this.form.invalid || this.submitting()) return;
-    this.submitting.set(true);
-    try {
-      await firstValueFrom(
-        this.api.resetPassword(this.user.id, this.form.getRawValue().newPassword),
-      );
-      this.dialogRef.close(true);
-    } catch (error) {
-      applyServerErrors(this.form, error);
-    } finally {
-      this.submitting.set(false);
-    }
+    const { newPassword } = this.form.getRawValue();
+    const result = await this.submission.run(() =>
+      firstValueFrom(this.api.resetPassword(this.user.id, newPassword)),
+    );
+    if (result.ok) this.dialogRef.close(true);
   }
 }

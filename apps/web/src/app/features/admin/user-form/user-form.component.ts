@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -16,18 +15,18 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { AgencyView, FieldError, UserView } from '@caunoi/shared/contracts';
+import type { AgencyView, UserView } from '@caunoi/shared/contracts';
 import type { Role } from '@caunoi/shared/domain';
-import { AGENCY_TYPES_FOR_ROLE, PASSWORD_MIN_LENGTH, ROLES } from '@caunoi/shared/domain';
+import { AGENCY_TYPES_FOR_ROLE, ROLES } from '@caunoi/shared/domain';
 import { firstValueFrom } from 'rxjs';
-import { applyServerErrors } from '../../../core/http/api-errors';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
-import { translateFieldError } from '../../../core/i18n/field-errors';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
+import { formSubmission } from '../../../shared/forms/form-submission';
 import { passwordPolicyValidator } from '../../../shared/forms/password.validators';
-import { AgenciesApiService } from '../data/agencies-api.service';
-import { UsersApiService } from '../data/users-api.service';
+import { PasswordFieldComponent } from '../../../shared/ui/password-field/password-field.component';
+import { AgenciesApiService } from '../../../shared/data/agencies-api.service';
+import { UsersApiService } from '../../../shared/data/users-api.service';
 
 /** Create (`/admin/users/new`) and edit (`/admin/users/:id`) in one form. */
 @Component({
@@ -41,6 +40,7 @@ import { UsersApiService } from '../data/users-api.service';
     MatSelectModule,
     TranslatePipe,
     FieldErrorPipe,
+    PasswordFieldComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './user-form.component.html',
@@ -55,14 +55,8 @@ export class UserFormComponent {
   readonly id = input<string>();
 
   protected readonly roles = ROLES;
-  protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly editing = computed(() => !!this.id());
   protected readonly user = signal<UserView | null>(null);
-  protected readonly submitting = signal(false);
-  protected readonly otherErrors = signal<FieldError[]>([]);
-  protected readonly otherMessages = computed(() =>
-    this.otherErrors().map((error) => translateFieldError(this.translation, error)),
-  );
 
   private readonly username = new FormControl('', {
     nonNullable: true,
@@ -81,6 +75,8 @@ export class UserFormComponent {
       validators: [Validators.required, passwordPolicyValidator(() => this.username.value)],
     }),
   });
+
+  protected readonly submission = formSubmission(this.form);
 
   private readonly agencies = toSignal(inject(AgenciesApiService).listAll(), {
     initialValue: [] as AgencyView[],
@@ -122,14 +118,10 @@ export class UserFormComponent {
   }
 
   protected async submit(): Promise<void> {
-    this.form.markAllAsTouched();
-    if (this.form.invalid || this.submitting()) return;
-    this.submitting.set(true);
-    this.otherErrors.set([]);
     const value = this.form.getRawValue();
     const role = value.role as Role;
     const id = this.id();
-    try {
+    const result = await this.submission.run(async () => {
       if (id) {
         await firstValueFrom(
           this.usersApi.update(id, {
@@ -138,26 +130,21 @@ export class UserFormComponent {
             agencyId: value.agencyId,
           }),
         );
-        this.snackBar.open(this.translation.t('common.saved'));
-      } else {
-        await firstValueFrom(
-          this.usersApi.create({
-            username: value.username.trim(),
-            displayName: value.displayName.trim(),
-            role,
-            agencyId: value.agencyId,
-            password: value.password,
-          }),
-        );
-        this.snackBar.open(this.translation.t('users.created'));
+        return 'common.saved' as const;
       }
-      await this.router.navigate(['/admin/users']);
-    } catch (error) {
-      if (error instanceof HttpErrorResponse && error.status < 500) {
-        this.otherErrors.set(applyServerErrors(this.form, error));
-      }
-    } finally {
-      this.submitting.set(false);
-    }
+      await firstValueFrom(
+        this.usersApi.create({
+          username: value.username.trim(),
+          displayName: value.displayName.trim(),
+          role,
+          agencyId: value.agencyId,
+          password: value.password,
+        }),
+      );
+      return 'users.created' as const;
+    });
+    if (!result.ok) return;
+    this.snackBar.open(this.translation.t(result.value));
+    await this.router.navigate(['/admin/users']);
   }
 }

@@ -19,9 +19,11 @@ import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import type { ConfirmDialogData } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
-import { AgenciesApiService } from '../data/agencies-api.service';
-import { UsersApiService } from '../data/users-api.service';
+import { AgenciesApiService } from '../../../shared/data/agencies-api.service';
+import { UsersApiService } from '../../../shared/data/users-api.service';
 import { userStatusKeys } from '../data/user-status';
+import { keysetPager } from '../../../shared/data/keyset-pager';
+import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
 import { ResetPasswordDialogComponent } from '../reset-password-dialog/reset-password-dialog.component';
 
 @Component({
@@ -36,6 +38,7 @@ import { ResetPasswordDialogComponent } from '../reset-password-dialog/reset-pas
     MatTableModule,
     TranslatePipe,
     VnDatePipe,
+    ListFooterComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-list.component.html',
@@ -60,9 +63,6 @@ export class UsersListComponent {
   ];
   protected readonly statusKeys = userStatusKeys;
   protected readonly agencies = signal<AgencyView[]>([]);
-  protected readonly users = signal<UserView[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
 
   protected readonly filters = new FormGroup({
     role: new FormControl<Role | ''>('', { nonNullable: true }),
@@ -70,19 +70,25 @@ export class UsersListComponent {
     q: new FormControl('', { nonNullable: true }),
   });
 
+  protected readonly pager = keysetPager<UserView>(
+    (after) => {
+      const { role, agencyId, q } = this.filters.getRawValue();
+      return this.api.list({
+        role: role || undefined,
+        agencyId: agencyId || undefined,
+        q: q.trim() || undefined,
+        after,
+        limit: PAGE_SIZE_DEFAULT,
+      });
+    },
+    { reloadOn: this.filters.valueChanges.pipe(debounceTime(300)) },
+  );
+
   constructor() {
     inject(AgenciesApiService)
       .listAll({ includeInactive: true })
       .pipe(takeUntilDestroyed())
       .subscribe((agencies) => this.agencies.set(agencies));
-    this.filters.valueChanges
-      .pipe(debounceTime(300), takeUntilDestroyed())
-      .subscribe(() => this.load(true));
-    this.load(true);
-  }
-
-  protected loadMore(): void {
-    this.load(false);
   }
 
   protected toggleDisabled(user: UserView): void {
@@ -131,29 +137,7 @@ export class UsersListComponent {
       });
   }
 
-  private load(reset: boolean): void {
-    const { role, agencyId, q } = this.filters.getRawValue();
-    this.loading.set(true);
-    this.api
-      .list({
-        role: role || undefined,
-        agencyId: agencyId || undefined,
-        q: q.trim() || undefined,
-        after: reset ? undefined : (this.nextCursor() ?? undefined),
-        limit: PAGE_SIZE_DEFAULT,
-      })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (page) => {
-          this.users.update((users) => (reset ? page.items : [...users, ...page.items]));
-          this.nextCursor.set(page.nextCursor);
-          this.loading.set(false);
-        },
-        error: () => this.loading.set(false),
-      });
-  }
-
   private replace(updated: UserView): void {
-    this.users.update((users) => users.map((user) => (user.id === updated.id ? updated : user)));
+    this.pager.replace((user) => user.id === updated.id, updated);
   }
 }

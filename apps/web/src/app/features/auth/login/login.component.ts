@@ -14,6 +14,7 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import type { TranslationParams } from '../../../core/i18n/translation.service';
 import type { TranslationKey } from '../../../core/i18n/vi';
 import { LanguageSwitchComponent } from '../../../shared/ui/language-switch/language-switch.component';
+import { PasswordFieldComponent } from '../../../shared/ui/password-field/password-field.component';
 
 interface Message {
   key: TranslationKey;
@@ -38,6 +39,7 @@ export function lockoutMinutes(retryAfter: string | null): number {
     TranslatePipe,
     FieldErrorPipe,
     LanguageSwitchComponent,
+    PasswordFieldComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './login.component.html',

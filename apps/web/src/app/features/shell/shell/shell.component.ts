@@ -26,6 +26,7 @@ import type { TranslationKey } from '../../../core/i18n/vi';
 import { LanguageSwitchComponent } from '../../../shared/ui/language-switch/language-switch.component';
 import { workspaceForRole } from '../../workspaces/workspaces';
 import { IdleWarningDialogComponent } from '../idle-warning-dialog/idle-warning-dialog.component';
+import { NotificationBellComponent } from '../notification-bell/notification-bell.component';
 
 interface NavItem {
   id: string;
@@ -46,6 +47,7 @@ interface NavItem {
     MatButtonModule,
     TranslatePipe,
     LanguageSwitchComponent,
+    NotificationBellComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.component.html',
@@ -76,11 +78,20 @@ export class ShellComponent {
     const workspace = workspaceForRole(me.user.role);
     if (workspace)
       items.push({ id: 'workspace', link: `/${workspace.path}`, label: workspace.title });
+    if (this.ability.can('read', 'Deadline')) {
+      items.push({ id: 'deadlines', link: '/deadlines', label: 'nav.deadlines' });
+    }
     if (this.ability.can('manage', 'User')) {
       items.push({ id: 'users', link: '/admin/users', label: 'nav.users' });
     }
     if (this.ability.can('manage', 'Agency')) {
       items.push({ id: 'agencies', link: '/admin/agencies', label: 'nav.agencies' });
+    }
+    if (this.ability.can('manage', 'CalendarDay')) {
+      items.push({ id: 'holidays', link: '/admin/holidays', label: 'nav.holidays' });
+    }
+    if (this.ability.can('manage', 'Setting')) {
+      items.push({ id: 'queues', link: '/admin/queues', label: 'nav.queues' });
     }
     return items;
   });

@@ -12,8 +12,8 @@ import { ApiRoutes, PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
 import type { AdministrativeUnitLevel } from '@caunoi/shared/domain';
 import type { Observable } from 'rxjs';
 import { EMPTY, expand, map, reduce } from 'rxjs';
-import { apiUrl } from '../../../core/http/api-url';
-import { toParams } from './query-params';
+import { apiUrl } from '../../core/http/api-url';
+import { toParams } from '../../core/http/query-params';
 
 const agencies = (...segments: string[]): string => apiUrl(ApiRoutes.agencies, ...segments);
 

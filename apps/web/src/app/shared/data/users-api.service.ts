@@ -9,8 +9,8 @@ import type {
 } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import type { Observable } from 'rxjs';
-import { apiUrl } from '../../../core/http/api-url';
-import { toParams } from './query-params';
+import { apiUrl } from '../../core/http/api-url';
+import { toParams } from '../../core/http/query-params';
 
 const users = (...segments: string[]): string => apiUrl(ApiRoutes.users.root, ...segments);
 

@@ -1,0 +1,43 @@
+import type { NotificationView } from '@caunoi/shared/contracts';
+import type { Role } from '@caunoi/shared/domain';
+import type { TranslationService } from '../i18n/translation.service';
+import { formatDue } from '../../shared/deadlines/deadline-display';
+
+/**
+ * A notification's text, built only from translation keys and its coded params (deadline kind,
+ * survivor code, due instant): the server never sends a sentence, and never identity.
+ */
+export function notificationText(
+  translation: TranslationService,
+  notification: Pick<NotificationView, 'kind' | 'params'>,
+): string {
+  const key = `notification.${notification.kind}`;
+  if (!translation.hasKey(key)) return translation.t('notification.generic');
+  const { deadlineKind, survivorCode, dueAt } = notification.params;
+  const kindKey = `deadlineKindText.${String(deadlineKind)}`;
+  return translation.t(key, {
+    kind: translation.hasKey(kindKey) ? translation.t(kindKey) : String(deadlineKind ?? ''),
+    code: String(survivorCode ?? ''),
+    due: typeof dueAt === 'string' ? formatDue(translation, dueAt) : '',
+  });
+}
+
+/**
+ * Where a notification leads for this user. The API links to `/cases/<id>`; a supervisor opens
+ * cases under `/team`, a reporting officer sees no case file and goes to the report inbox.
+ */
+export function notificationRoute(link: string | null, role: Role | undefined): string | null {
+  if (!link) return null;
+  const caseLink = /^\/cases\/([0-9a-f-]{36})$/.exec(link);
+  if (!caseLink) return null;
+  switch (role) {
+    case 'caseworker':
+      return link;
+    case 'supervisor':
+      return `/team/${caseLink[1]}`;
+    case 'reporting_officer':
+      return '/reports';
+    default:
+      return null;
+  }
+}

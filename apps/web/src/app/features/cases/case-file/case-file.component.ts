@@ -1,0 +1,249 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTabsModule } from '@angular/material/tabs';
+import { RouterLink } from '@angular/router';
+import type {
+  CaseDetailView,
+  ConsentView,
+  DeadlineView,
+  IncidentView,
+  UpdateCaseRequest,
+} from '@caunoi/shared/contracts';
+import type { CaseStage, RiskLevel } from '@caunoi/shared/domain';
+import {
+  CASE_STAGE_TRANSITIONS,
+  RISK_LEVELS,
+  transitionNeedsSupervisor,
+} from '@caunoi/shared/domain';
+import { filter } from 'rxjs';
+import { AbilityService } from '../../../core/ability/ability.service';
+import { AuthService } from '../../../core/auth/auth.service';
+import { TranslatePipe } from '../../../core/i18n/t.pipe';
+import { TranslationService } from '../../../core/i18n/translation.service';
+import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
+import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
+import { DeadlinesApiService } from '../../../shared/data/deadlines-api.service';
+import { refusalMessage } from '../../../shared/forms/form-submission';
+import { NotFoundComponent } from '../../../shared/ui/not-found/not-found.component';
+import { DeadlineClockComponent } from '../../deadlines/deadline-clock/deadline-clock.component';
+import type { Workspace } from '../../workspaces/workspaces';
+import { AccessLogComponent } from '../access-log/access-log.component';
+import type { AssignDialogData } from '../assign-dialog/assign-dialog.component';
+import { AssignDialogComponent } from '../assign-dialog/assign-dialog.component';
+import { CaseConsentsComponent } from '../case-consents/case-consents.component';
+import { CaseIdentityComponent } from '../case-identity/case-identity.component';
+import { CaseIncidentsComponent } from '../case-incidents/case-incidents.component';
+import { CaseNotesComponent } from '../case-notes/case-notes.component';
+import { CasesApiService } from '../data/cases-api.service';
+
+/**
+ * The case file (`/cases/:id`, `/team/:id`): overview and masked identity, incidents, consents,
+ * notes and, for supervisors, the access log. A case the user may not see is a 404 from the API,
+ * shown as "not found or not yours to see".
+ */
+@Component({
+  selector: 'cn-case-file',
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    MatTabsModule,
+    TranslatePipe,
+    VnDatePipe,
+    NotFoundComponent,
+    CaseIdentityComponent,
+    CaseIncidentsComponent,
+    CaseConsentsComponent,
+    CaseNotesComponent,
+    AccessLogComponent,
+    DeadlineClockComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './case-file.component.html',
+  styleUrl: './case-file.component.scss',
+})
+export class CaseFileComponent {
+  private readonly api = inject(CasesApiService);
+  private readonly deadlinesApi = inject(DeadlinesApiService);
+  private readonly ability = inject(AbilityService);
+  private readonly auth = inject(AuthService);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly translation = inject(TranslationService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  /** Route parameter. */
+  readonly id = input.required<string>();
+  /** From the route's data. */
+  readonly workspace = input.required<Workspace>();
+
+  protected readonly risks = RISK_LEVELS;
+  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
+  protected readonly detail = signal<CaseDetailView | null>(null);
+  protected readonly notFound = signal(false);
+  protected readonly saving = signal(false);
+  /** The case's open statutory clocks (shown on the overview and on each serious incident). */
+  protected readonly deadlines = signal<DeadlineView[]>([]);
+  private readonly canReadDeadlines = computed(() => this.ability.can('read', 'Deadline'));
+
+  private readonly supervisor = computed(() => this.auth.me()?.user.role === 'supervisor');
+  protected readonly canUpdate = computed(() => this.can('update'));
+  protected readonly canAssign = computed(() => this.can('assign'));
+  protected readonly canReveal = computed(() => this.can('reveal_identity'));
+  protected readonly canAudit = computed(() => this.can('audit'));
+  protected readonly canApprove = computed(() => this.can('approve'));
+
+  /** The stages this case may move to; closing and reopening wait for a supervisor. */
+  protected readonly transitions = computed(() => {
+    const stage = this.detail()?.stage;
+    if (!stage) return [];
+    return CASE_STAGE_TRANSITIONS[stage].map((to) => ({
+      to,
+      needsSupervisor: transitionNeedsSupervisor(stage, to) && !this.supervisor(),
+    }));
+  });
+
+  protected readonly hasSupervisorOnly = computed(() =>
+    this.transitions().some((transition) => transition.needsSupervisor),
+  );
+
+  constructor() {
+    effect((onCleanup) => {
+      const id = this.id();
+      this.detail.set(null);
+      this.notFound.set(false);
+      this.deadlines.set([]);
+      const subscription = this.api.get(id).subscribe({
+        next: (detail) => {
+          this.detail.set(detail);
+          this.loadDeadlines();
+        },
+        error: (error: unknown) => {
+          if (
+            error instanceof HttpErrorResponse &&
+            (error.status === 404 || error.status === 400)
+          ) {
+            this.notFound.set(true);
+          }
+        },
+      });
+      onCleanup(() => subscription.unsubscribe());
+    });
+  }
+
+  protected moveTo(stage: CaseStage): void {
+    this.update({ stage }, 'caseFile.stageChanged');
+  }
+
+  protected setRisk(riskLevel: RiskLevel): void {
+    if (riskLevel !== this.detail()?.riskLevel) this.update({ riskLevel }, 'common.saved');
+  }
+
+  protected assign(): void {
+    const detail = this.detail();
+    if (!detail) return;
+    this.dialog
+      .open<AssignDialogComponent, AssignDialogData, CaseDetailView>(AssignDialogComponent, {
+        data: { caseId: detail.id, assignedUserId: detail.assignedUserId },
+        width: '480px',
+      })
+      .afterClosed()
+      .pipe(
+        filter((updated): updated is CaseDetailView => !!updated),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((updated) => {
+        this.detail.set(updated);
+        this.snackBar.open(this.translation.t('cases.assigned'));
+      });
+  }
+
+  protected incidentAdded(incident: IncidentView): void {
+    this.detail.update((detail) =>
+      detail ? { ...detail, incidents: [...detail.incidents, incident] } : detail,
+    );
+    if (incident.serious) this.loadDeadlines();
+    this.snackBar.open(this.translation.t('incident.added'));
+  }
+
+  protected incidentUpdated(incident: IncidentView): void {
+    this.detail.update((detail) =>
+      detail
+        ? {
+            ...detail,
+            incidents: detail.incidents.map((i) => (i.id === incident.id ? incident : i)),
+          }
+        : detail,
+    );
+    this.loadDeadlines();
+  }
+
+  /** Marking, un-marking and submitting move clocks: asked again after each. */
+  protected loadDeadlines(): void {
+    const detail = this.detail();
+    if (!detail || !this.canReadDeadlines()) return;
+    this.deadlinesApi
+      .forCase(detail.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({ next: (deadlines) => this.deadlines.set(deadlines), error: () => undefined });
+  }
+
+  protected consentChanged(consent: ConsentView): void {
+    this.detail.update((detail) => {
+      if (!detail) return detail;
+      const known = detail.consents.some((c) => c.id === consent.id);
+      const consents = known
+        ? detail.consents.map((c) => (c.id === consent.id ? consent : c))
+        : [...detail.consents, consent];
+      return { ...detail, consents };
+    });
+    this.snackBar.open(this.translation.t('common.saved'));
+  }
+
+  protected readonly matchLabel = (match: string): string =>
+    this.translation.t(match === 'phone' ? 'caseFile.matchPhone' : 'caseFile.matchNameBirth');
+
+  private update(request: UpdateCaseRequest, done: 'caseFile.stageChanged' | 'common.saved'): void {
+    const detail = this.detail();
+    if (!detail || this.saving()) return;
+    this.saving.set(true);
+    this.api
+      .update(detail.id, request)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (updated) => {
+          this.detail.set(updated);
+          this.saving.set(false);
+          this.snackBar.open(this.translation.t(done));
+        },
+        error: (error: unknown) => {
+          this.saving.set(false);
+          // Put the select back to what the server holds.
+          this.detail.set({ ...detail });
+          const message = refusalMessage(this.translation, error);
+          if (message) this.snackBar.open(message);
+        },
+      });
+  }
+
+  private can(action: 'update' | 'assign' | 'reveal_identity' | 'audit' | 'approve'): boolean {
+    const detail = this.detail();
+    return !!detail && this.ability.canOn(action, 'Case', detail);
+  }
+}

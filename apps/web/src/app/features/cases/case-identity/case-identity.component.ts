@@ -1,0 +1,155 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { MaskedIdentity, RevealedIdentity } from '@caunoi/shared/contracts';
+import { TranslatePipe } from '../../../core/i18n/t.pipe';
+import { TranslationService } from '../../../core/i18n/translation.service';
+import { refusalMessage } from '../../../shared/forms/form-submission';
+import { CasesApiService } from '../data/cases-api.service';
+
+/** The identity fields, in the order the file lists them. Sex and age group are never masked. */
+export const IDENTITY_FIELDS = [
+  'fullName',
+  'dateOfBirth',
+  'age',
+  'phone',
+  'address',
+  'idNumber',
+  'ethnicity',
+  'disability',
+  'safeContactMethod',
+  'safeContactDetails',
+] as const;
+type IdentityField = (typeof IDENTITY_FIELDS)[number];
+
+export const MASK = '●●●●';
+
+/**
+ * The survivor's identity, masked until the user asks. Revealing is an audited action of its own;
+ * the values live only in this component, so they are gone when the user leaves the page.
+ */
+@Component({
+  selector: 'cn-case-identity',
+  imports: [MatButtonModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h3>{{ 'identity.title' | t }}</h3>
+    @if (identity().anonymous) {
+      <p class="cn-notice" data-testid="identity-anonymous">{{ 'identity.anonymous' | t }}</p>
+    }
+    <dl data-testid="identity">
+      <dt>{{ 'field.sex' | t }}</dt>
+      <dd>{{ 'sex.' + identity().sex | t }}</dd>
+      <dt>{{ 'field.ageGroup' | t }}</dt>
+      <dd>{{ 'ageGroup.' + identity().ageGroup | t }}</dd>
+      @for (field of fields; track field) {
+        <dt>{{ 'field.' + field | t }}</dt>
+        <dd [attr.data-testid]="'identity-' + field">{{ display(field) }}</dd>
+      }
+    </dl>
+    @if (!identity().anonymous) {
+      <div class="cn-actions reveal">
+        @if (revealed()) {
+          <button mat-stroked-button type="button" (click)="hide()" data-testid="identity-hide">
+            {{ 'identity.hide' | t }}
+          </button>
+        } @else {
+          <button
+            mat-flat-button
+            type="button"
+            (click)="reveal()"
+            [disabled]="revealing() || !canReveal()"
+            data-testid="identity-reveal"
+          >
+            {{ 'identity.reveal' | t }}
+          </button>
+          <span class="cn-hint">{{ 'identity.revealAudited' | t }}</span>
+        }
+      </div>
+    }
+  `,
+  styles: `
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 4px 16px;
+    }
+    dt {
+      opacity: 0.75;
+    }
+    dd {
+      margin: 0;
+    }
+    .reveal {
+      align-items: center;
+    }
+  `,
+})
+export class CaseIdentityComponent {
+  private readonly api = inject(CasesApiService);
+  private readonly translation = inject(TranslationService);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly destroyRef = inject(DestroyRef);
+
+  readonly caseId = input.required<string>();
+  readonly identity = input.required<MaskedIdentity>();
+  readonly canReveal = input(true);
+
+  protected readonly fields = IDENTITY_FIELDS;
+  protected readonly revealed = signal<RevealedIdentity | null>(null);
+  protected readonly revealing = signal(false);
+  private readonly none = computed(() => this.translation.t('identity.none'));
+
+  constructor() {
+    // Another case in the same component: hide what was shown of the previous one.
+    effect(() => {
+      this.caseId();
+      this.revealed.set(null);
+    });
+  }
+
+  protected display(field: IdentityField): string {
+    const revealed = this.revealed();
+    if (!revealed) return this.identity().present[field] ? MASK : this.none();
+    const value = revealed[field];
+    if (value === null || value === undefined || value === '') return this.none();
+    const key = `safeContact.${value}`;
+    if (field === 'safeContactMethod' && this.translation.hasKey(key)) {
+      return this.translation.t(key);
+    }
+    if (field === 'dateOfBirth') return String(value).split('-').reverse().join('/');
+    return String(value);
+  }
+
+  protected reveal(): void {
+    this.revealing.set(true);
+    this.api
+      .revealIdentity(this.caseId())
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (identity) => {
+          this.revealed.set(identity);
+          this.revealing.set(false);
+        },
+        error: (error: unknown) => {
+          this.revealing.set(false);
+          const message = refusalMessage(this.translation, error);
+          if (message) this.snackBar.open(message);
+        },
+      });
+  }
+
+  protected hide(): void {
+    this.revealed.set(null);
+  }
+}

@@ -1,0 +1,138 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { DeadlineView, IncidentView } from '@caunoi/shared/contracts';
+import { filter, firstValueFrom } from 'rxjs';
+import { TranslatePipe } from '../../../core/i18n/t.pipe';
+import { TranslationService } from '../../../core/i18n/translation.service';
+import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
+import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
+import { formSubmission } from '../../../shared/forms/form-submission';
+import { DeadlineClockComponent } from '../../deadlines/deadline-clock/deadline-clock.component';
+import { CasesApiService } from '../data/cases-api.service';
+import {
+  createIncidentForm,
+  incidentRequest,
+  resetIncidentForm,
+} from '../incident-form/incident-form';
+import { IncidentFormComponent } from '../incident-form/incident-form.component';
+import { IncidentReportPanelComponent } from '../incident-report-panel/incident-report-panel.component';
+import type { SeriousDialogData } from '../serious-dialog/serious-dialog.component';
+import { SeriousDialogComponent } from '../serious-dialog/serious-dialog.component';
+
+/** The case's incidents, one event each, and "add incident". */
+@Component({
+  selector: 'cn-case-incidents',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    TranslatePipe,
+    VnDatePipe,
+    IncidentFormComponent,
+    DeadlineClockComponent,
+    IncidentReportPanelComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './case-incidents.component.html',
+  styles: `
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 2px 16px;
+      margin: 8px 0;
+    }
+    dt {
+      opacity: 0.75;
+    }
+    dd {
+      margin: 0;
+    }
+    .add {
+      margin-top: 16px;
+    }
+  `,
+})
+export class CaseIncidentsComponent {
+  private readonly api = inject(CasesApiService);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly translation = inject(TranslationService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  readonly caseId = input.required<string>();
+  readonly incidents = input.required<IncidentView[]>();
+  readonly canUpdate = input(false);
+  /** May approve the case's incident reports (supervisors). */
+  readonly canApprove = input(false);
+  /** The case's open clocks (the case file loads them once for all incidents). */
+  readonly deadlines = input<DeadlineView[]>([]);
+  /** Without consent to case management no free text is kept. */
+  readonly anonymous = input(false);
+  readonly added = output<IncidentView>();
+  /** An incident changed in place (marked or un-marked serious). */
+  readonly updated = output<IncidentView>();
+  /** Something moved a clock (a report was submitted): the case file reloads its deadlines. */
+  readonly deadlinesChanged = output<void>();
+
+  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
+  protected readonly adding = signal(false);
+  protected readonly form = createIncidentForm();
+  protected readonly submission = formSubmission(this.form);
+
+  /** An empty form each time "add incident" is opened. */
+  protected startAdding(): void {
+    resetIncidentForm(this.form);
+    this.submission.clear();
+    if (this.anonymous()) this.form.controls.description.disable();
+    this.adding.set(true);
+  }
+
+  protected async save(): Promise<void> {
+    const request = incidentRequest(this.form);
+    const result = await this.submission.run(() =>
+      firstValueFrom(this.api.addIncident(this.caseId(), request)),
+    );
+    if (!result.ok) return;
+    this.added.emit(result.value);
+    this.adding.set(false);
+  }
+
+  /** The incident's 10-day report clock(s): the deadline's subject is the incident. */
+  protected clocksOf(incidentId: string): DeadlineView[] {
+    return this.deadlines().filter(
+      (deadline) => deadline.kind === 'incident_report' && deadline.subjectId === incidentId,
+    );
+  }
+
+  protected changeSerious(incident: IncidentView, mode: SeriousDialogData['mode']): void {
+    this.dialog
+      .open<SeriousDialogComponent, SeriousDialogData, IncidentView>(SeriousDialogComponent, {
+        data: { caseId: this.caseId(), incidentId: incident.id, mode },
+        width: '520px',
+      })
+      .afterClosed()
+      .pipe(
+        filter((updated): updated is IncidentView => !!updated),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((updated) => {
+        this.updated.emit(updated);
+        this.snackBar.open(
+          this.translation.t(
+            mode === 'mark' ? 'incident.markedSerious' : 'incident.unmarkedSerious',
+          ),
+        );
+      });
+  }
+}

@@ -1,0 +1,126 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { ActivatedRoute, Router } from '@angular/router';
+import type { IntakeItemView } from '@caunoi/shared/contracts';
+import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import { TranslatePipe } from '../../../core/i18n/t.pipe';
+import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
+import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
+import { keysetPager } from '../../../shared/data/keyset-pager';
+import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
+import { IntakeApiService } from '../data/intake-api.service';
+
+/** The centre's pending intake items (handed-over calls, community referrals), oldest urgent first as the API orders them. */
+@Component({
+  selector: 'cn-intake-queue',
+  imports: [MatButtonModule, TranslatePipe, VnDatePipe, ListFooterComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ul class="cn-card-list" data-testid="intake-list">
+      @for (item of queue.items(); track item.id) {
+        <li data-testid="intake-row">
+          <div class="head">
+            <strong>{{ 'source.' + item.source | t }}</strong>
+            <span>{{ item.receivedAt | vnDate }}</span>
+            <span>{{
+              item.communeCode
+                ? (communes.names().get(item.communeCode) ?? item.communeCode)
+                : ('common.notKnown' | t)
+            }}</span>
+            @if (item.dangerNow) {
+              <span class="cn-badge danger" data-testid="intake-danger">{{
+                'flag.dangerNow' | t
+              }}</span>
+            }
+            @if (item.childInvolved) {
+              <span class="cn-badge" data-testid="intake-child">{{ 'flag.child' | t }}</span>
+            }
+            @if (item.consentToContact !== null) {
+              <span class="cn-badge" [class.tertiary]="!item.consentToContact">{{
+                (item.consentToContact ? 'intake.consentToContact' : 'intake.noConsentToContact')
+                  | t
+              }}</span>
+            }
+          </div>
+          <dl>
+            @if (item.channel) {
+              <dt>{{ 'field.channel' | t }}</dt>
+              <dd>
+                {{ 'channel.' + item.channel | t }}
+                @if (item.callerType) {
+                  · {{ 'callerType.' + item.callerType | t }}
+                }
+              </dd>
+            }
+            @if (item.survivorSex || item.survivorAgeGroup) {
+              <dt>{{ 'intake.survivor' | t }}</dt>
+              <dd>
+                {{ item.survivorSex ? ('sex.' + item.survivorSex | t) : '' }}
+                {{ item.survivorAgeGroup ? ('ageGroup.' + item.survivorAgeGroup | t) : '' }}
+              </dd>
+            }
+            @if (item.survivorName) {
+              <dt>{{ 'field.survivorName' | t }}</dt>
+              <dd>{{ item.survivorName }}</dd>
+            }
+            @if (item.safeContactMethod) {
+              <dt>{{ 'field.safeContactMethod' | t }}</dt>
+              <dd>
+                {{ 'safeContact.' + item.safeContactMethod | t }}
+                @if (item.safeContactDetails) {
+                  — {{ item.safeContactDetails }}
+                }
+              </dd>
+            }
+            @if (item.summary) {
+              <dt>{{ 'intake.summary' | t }}</dt>
+              <dd class="summary" data-testid="intake-summary">{{ item.summary }}</dd>
+            }
+          </dl>
+          <button mat-flat-button type="button" (click)="open(item)" data-testid="intake-open">
+            {{ 'intake.openCase' | t }}
+          </button>
+        </li>
+      }
+    </ul>
+    <cn-list-footer [pager]="queue" emptyKey="intake.empty" testIdPrefix="intake" />
+  `,
+  styles: `
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+      align-items: center;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 2px 12px;
+      margin: 8px 0;
+    }
+    dt {
+      opacity: 0.75;
+    }
+    dd {
+      margin: 0;
+    }
+    .summary {
+      white-space: pre-wrap;
+    }
+  `,
+})
+export class IntakeQueueComponent {
+  private readonly api = inject(IntakeApiService);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
+  protected readonly queue = keysetPager<IntakeItemView>((after) =>
+    this.api.list({ status: 'pending', after, limit: PAGE_SIZE_DEFAULT }),
+  );
+
+  protected open(item: IntakeItemView): void {
+    this.api.remember(item);
+    void this.router.navigate(['intake', item.id, 'open'], { relativeTo: this.route });
+  }
+}

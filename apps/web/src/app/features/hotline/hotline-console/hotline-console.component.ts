@@ -1,0 +1,223 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { CallView, CreateCallRequest, HotlineLineView } from '@caunoi/shared/contracts';
+import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import type {
+  AgeGroup,
+  CallChannel,
+  CallOutcome,
+  CallerType,
+  GbvType,
+  NotificationMeans,
+  Sex,
+} from '@caunoi/shared/domain';
+import {
+  AGE_GROUPS,
+  CALLER_TYPES,
+  CALL_CHANNELS,
+  CALL_OUTCOMES,
+  GBV_TYPES,
+  NOTIFICATION_MEANS,
+  SEXES,
+} from '@caunoi/shared/domain';
+import { filter, firstValueFrom } from 'rxjs';
+import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
+import { TranslatePipe } from '../../../core/i18n/t.pipe';
+import { TranslationService } from '../../../core/i18n/translation.service';
+import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
+import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
+import { keysetPager } from '../../../shared/data/keyset-pager';
+import { formSubmission } from '../../../shared/forms/form-submission';
+import { fromVietnamLocal, notInFutureValidator } from '../../../shared/forms/vietnam-time';
+import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
+import type { Workspace } from '../../workspaces/workspaces';
+import { formatDuration, callTimer } from '../call-timer/call-timer';
+import { CallsApiService } from '../data/calls-api.service';
+import { HandOverDialogComponent } from '../hand-over-dialog/hand-over-dialog.component';
+
+const blankToNull = (value: string): string | null => value.trim() || null;
+
+/**
+ * One keyboard-first screen for a call: Alt+B starts the timer, Alt+K ends it, Ctrl+Enter saves.
+ * Below, the operator's recent calls with hand-over to a social-work centre.
+ */
+@Component({
+  selector: 'cn-hotline-console',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+    FieldErrorPipe,
+    VnDatePipe,
+    ListFooterComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './hotline-console.component.html',
+  styleUrl: './hotline-console.component.scss',
+  host: { '(document:keydown)': 'onKeydown($event)' },
+})
+export class HotlineConsoleComponent {
+  private readonly api = inject(CallsApiService);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly translation = inject(TranslationService);
+  private readonly destroyRef = inject(DestroyRef);
+
+  /** From the route's data. */
+  readonly workspace = input.required<Workspace>();
+
+  protected readonly channels = CALL_CHANNELS;
+  protected readonly callerTypes = CALLER_TYPES;
+  protected readonly sexes = SEXES;
+  protected readonly ageGroups = AGE_GROUPS;
+  protected readonly gbvTypes = GBV_TYPES.filter((type) => type !== 'non_gbv');
+  protected readonly outcomes = CALL_OUTCOMES;
+  protected readonly notificationMeans = NOTIFICATION_MEANS;
+
+  protected readonly timer = callTimer();
+  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
+  protected readonly lines = toSignal(this.api.lines(), {
+    initialValue: [] as HotlineLineView[],
+  });
+
+  protected readonly form = new FormGroup({
+    lineId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    channel: new FormControl<CallChannel>('phone', { nonNullable: true }),
+    callerType: new FormControl<CallerType | null>(null, { validators: [Validators.required] }),
+    callerPhone: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.maxLength(20), Validators.pattern(/^[0-9 +().-]*$/)],
+    }),
+    survivorSex: new FormControl<Sex | null>(null),
+    survivorAgeGroup: new FormControl<AgeGroup | null>(null),
+    communeCode: new FormControl<string | null>(null),
+    gbvTypeHint: new FormControl<GbvType | null>(null),
+    childInvolved: new FormControl(false, { nonNullable: true }),
+    dangerNow: new FormControl(false, { nonNullable: true }),
+    crimeSigns: new FormControl(false, { nonNullable: true }),
+    chairmanNotifiedAt: new FormControl('', {
+      nonNullable: true,
+      validators: [notInFutureValidator()],
+    }),
+    chairmanNotificationMeans: new FormControl<NotificationMeans | null>(null),
+    outcome: new FormControl<CallOutcome | null>(null),
+    notes: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(4000)] }),
+  });
+  protected readonly submission = formSubmission(this.form);
+
+  private readonly flags = toSignal(this.form.valueChanges, { initialValue: this.form.value });
+  /** Danger now or signs of a crime: the police must hear of it (113). */
+  protected readonly policeReminder = computed(
+    () => !!this.flags().dangerNow || !!this.flags().crimeSigns,
+  );
+
+  protected readonly calls = keysetPager<CallView>((after) =>
+    this.api.list({ after, limit: PAGE_SIZE_DEFAULT }),
+  );
+
+  constructor() {
+    // The first line is the usual one; the operator changes it when the call came in on another.
+    effect(() => {
+      const first = this.lines()[0];
+      if (first && !this.form.controls.lineId.value) this.form.controls.lineId.setValue(first.id);
+    });
+  }
+
+  protected onKeydown(event: KeyboardEvent): void {
+    const key = event.key.toLowerCase();
+    if (event.altKey && !event.ctrlKey && key === 'b') {
+      event.preventDefault();
+      this.startCall();
+    } else if (event.altKey && !event.ctrlKey && key === 'k') {
+      event.preventDefault();
+      this.timer.stop();
+    } else if ((event.ctrlKey || event.metaKey) && key === 'enter') {
+      event.preventDefault();
+      void this.save();
+    }
+  }
+
+  protected startCall(): void {
+    if (!this.timer.running()) this.timer.start();
+  }
+
+  protected async save(): Promise<void> {
+    // Logged after the fact without the timer: the call is recorded as starting now.
+    if (!this.timer.hasStarted()) this.timer.start();
+    const value = this.form.getRawValue();
+    const result = await this.submission.run(() => {
+      this.timer.stop();
+      const request: CreateCallRequest = {
+        lineId: value.lineId,
+        channel: value.channel,
+        startedAt: this.timer.startedAt() ?? new Date().toISOString(),
+        endedAt: this.timer.endedAt(),
+        callerType: value.callerType as CallerType,
+        callerPhone: blankToNull(value.callerPhone),
+        survivorSex: value.survivorSex,
+        survivorAgeGroup: value.survivorAgeGroup,
+        communeCode: value.communeCode,
+        gbvTypeHint: value.gbvTypeHint,
+        childInvolved: value.childInvolved,
+        dangerNow: value.dangerNow,
+        crimeSigns: value.crimeSigns,
+        chairmanNotifiedAt: value.chairmanNotifiedAt
+          ? fromVietnamLocal(value.chairmanNotifiedAt)
+          : null,
+        chairmanNotificationMeans: value.chairmanNotificationMeans,
+        outcome: value.outcome,
+        notes: blankToNull(value.notes),
+      };
+      return firstValueFrom(this.api.create(request));
+    });
+    if (!result.ok) return;
+    this.calls.prepend(result.value);
+    this.snackBar.open(this.translation.t('hotline.saved'));
+    this.form.reset({ lineId: value.lineId, channel: value.channel });
+    this.timer.reset();
+  }
+
+  protected handOver(call: CallView): void {
+    this.dialog
+      .open<HandOverDialogComponent, CallView, CallView>(HandOverDialogComponent, {
+        data: call,
+        width: '480px',
+      })
+      .afterClosed()
+      .pipe(
+        filter((updated): updated is CallView => !!updated),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((updated) => {
+        this.calls.replace((item) => item.id === updated.id, updated);
+        this.snackBar.open(this.translation.t('hotline.handedOver'));
+      });
+  }
+
+  protected duration(call: CallView): string | null {
+    if (!call.endedAt) return null;
+    return formatDuration(
+      (new Date(call.endedAt).getTime() - new Date(call.startedAt).getTime()) / 1000,
+    );
+  }
+}

@@ -1,0 +1,120 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import type { IncidentReportView } from '@caunoi/shared/contracts';
+import { TranslatePipe } from '../../../core/i18n/t.pipe';
+import { TranslationService } from '../../../core/i18n/translation.service';
+import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
+import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
+import { IncidentReportsApiService } from '../../../shared/data/incident-reports-api.service';
+import { keysetPager } from '../../../shared/data/keyset-pager';
+import { DueDatePipe } from '../../../shared/deadlines/deadline.pipes';
+import { refusalMessage } from '../../../shared/forms/form-submission';
+import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
+import type { Workspace } from '../../workspaces/workspaces';
+
+/**
+ * The province's inbox: serious-incident reports submitted to the officer's agency, newest first,
+ * with a detail pane and "acknowledge receipt". Survivor codes and coded facts only.
+ */
+@Component({
+  selector: 'cn-report-inbox',
+  imports: [
+    MatButtonModule,
+    MatTableModule,
+    TranslatePipe,
+    VnDatePipe,
+    DueDatePipe,
+    ListFooterComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './report-inbox.component.html',
+  styles: `
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(0, 3fr) minmax(280px, 2fr);
+      gap: 24px;
+      align-items: start;
+    }
+    @media (max-width: 959px) {
+      .layout {
+        grid-template-columns: 1fr;
+      }
+    }
+    tr.selected {
+      background: var(--mat-sys-secondary-container);
+    }
+    tr[mat-row] {
+      cursor: pointer;
+    }
+    .detail {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 8px 16px;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 4px 16px;
+    }
+    dt {
+      opacity: 0.75;
+    }
+    dd {
+      margin: 0;
+      white-space: pre-line;
+    }
+  `,
+})
+export class ReportInboxComponent {
+  private readonly api = inject(IncidentReportsApiService);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly translation = inject(TranslationService);
+
+  /** From the route's data. */
+  readonly workspace = input.required<Workspace>();
+
+  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
+  protected readonly columns = [
+    'code',
+    'type',
+    'commune',
+    'discovered',
+    'submitted',
+    'onTime',
+    'status',
+  ];
+  protected readonly pager = keysetPager<IncidentReportView>((after) => this.api.inbox(after));
+  protected readonly selectedId = signal<string | null>(null);
+  protected readonly selected = computed(
+    () => this.pager.items().find((report) => report.id === this.selectedId()) ?? null,
+  );
+  protected readonly acknowledging = signal(false);
+
+  protected select(report: IncidentReportView): void {
+    this.selectedId.set(report.id);
+  }
+
+  protected communeName(code: string): string {
+    return this.communes.names().get(code) ?? code;
+  }
+
+  protected acknowledge(report: IncidentReportView): void {
+    if (this.acknowledging()) return;
+    this.acknowledging.set(true);
+    this.api.acknowledge(report.id).subscribe({
+      next: (updated) => {
+        this.acknowledging.set(false);
+        this.pager.replace((r) => r.id === updated.id, updated);
+        this.snackBar.open(this.translation.t('reports.acknowledged'));
+      },
+      error: (error: unknown) => {
+        this.acknowledging.set(false);
+        const message = refusalMessage(this.translation, error);
+        if (message) this.snackBar.open(message);
+        this.pager.reload();
+      },
+    });
+  }
+}
