@@ -193,6 +193,32 @@ describe('sign-in, sessions and revocation', () => {
       );
     });
 
+    it('background polling does not keep an idle session alive', async () => {
+      const s = await signedIn(t, 'caseworker');
+      t.clock.advance(10 * MINUTE);
+      const poll = await t.http
+        .get('/api/notifications/unread-count')
+        .set(...bearer(s))
+        .set('X-Caunoi-Background', '1');
+      expect(poll.status).toBe(200);
+      t.clock.advance(21 * MINUTE);
+      expect((await t.http.post('/api/auth/refresh').set('Cookie', s.refreshCookie)).status).toBe(
+        401,
+      );
+    });
+
+    it('a real request counts as activity', async () => {
+      const s = await signedIn(t, 'caseworker');
+      t.clock.advance(10 * MINUTE);
+      expect((await t.http.get('/api/notifications/unread-count').set(...bearer(s))).status).toBe(
+        200,
+      );
+      t.clock.advance(21 * MINUTE);
+      expect((await t.http.post('/api/auth/refresh').set('Cookie', s.refreshCookie)).status).toBe(
+        200,
+      );
+    });
+
     it('keeps an active session alive past 30 minutes', async () => {
       const s = await signedIn(t, 'caseworker');
       let cookie = s.refreshCookie;

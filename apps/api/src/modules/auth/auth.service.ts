@@ -185,7 +185,10 @@ export class AuthService {
   }
 
   /** Verifies the access token's session on every request; revocation takes effect at once. */
-  async authenticate(payload: AccessTokenPayload): Promise<AuthenticatedUser> {
+  async authenticate(
+    payload: AccessTokenPayload,
+    options: { background: boolean } = { background: false },
+  ): Promise<AuthenticatedUser> {
     const now = this.clock.now();
     if (typeof payload.exp !== 'number' || payload.exp * 1000 <= now.getTime()) {
       throw new UnauthorizedException('Access token expired');
@@ -197,7 +200,8 @@ export class AuthService {
     if (expiryReason(found.lastSeenAt, found.expiresAt, now)) {
       throw new UnauthorizedException('Session ended');
     }
-    await this.sessions.touch(found.sessionId, now, TOUCH_INTERVAL_MS);
+    // Background polling is not the user being active: it must not keep an idle session alive.
+    if (!options.background) await this.sessions.touch(found.sessionId, now, TOUCH_INTERVAL_MS);
     return {
       id: found.userId,
       username: found.username,

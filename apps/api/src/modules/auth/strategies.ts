@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy as JwtPassportStrategy } from 'passport-jwt';
 import { Strategy as LocalPassportStrategy } from 'passport-local';
+import type { Request } from 'express';
+import { BACKGROUND_REQUEST_HEADER } from '@caunoi/shared/contracts';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
@@ -36,10 +38,12 @@ export class JwtStrategy extends PassportStrategy(JwtPassportStrategy, 'jwt') {
       secretOrKey: config.jwtSecret,
       algorithms: ['HS256'],
       ignoreExpiration: true,
+      passReqToCallback: true,
     });
   }
 
-  validate(payload: AccessTokenPayload): Promise<AuthenticatedUser> {
-    return this.auth.authenticate(payload);
+  validate(request: Request, payload: AccessTokenPayload): Promise<AuthenticatedUser> {
+    const background = request.header(BACKGROUND_REQUEST_HEADER) === '1';
+    return this.auth.authenticate(payload, { background });
   }
 }

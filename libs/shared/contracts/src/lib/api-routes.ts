@@ -37,6 +37,12 @@ export const ApiRoutes = {
   },
 } as const;
 
+/**
+ * Set on requests the page makes by itself (polling the notification count): they do not count as
+ * activity, so a tab left open still lets the session idle out after 30 minutes.
+ */
+export const BACKGROUND_REQUEST_HEADER = 'X-Caunoi-Background';
+
 /** Name of the httpOnly cookie that carries the refresh token; it is only sent to /api/auth. */
 export const REFRESH_COOKIE_NAME = 'cn_refresh';
 export const REFRESH_COOKIE_PATH = '/api/auth';

@@ -116,6 +116,16 @@ describe('authInterceptor', () => {
     expect(auth.refresh).not.toHaveBeenCalled();
   });
 
+  it('does not revive an idle session for a background poll', () => {
+    let failure: HttpErrorResponse | undefined;
+    http
+      .get('/api/notifications/unread-count', { headers: { 'X-Caunoi-Background': '1' } })
+      .subscribe({ error: (e: HttpErrorResponse) => (failure = e) });
+    backend.expectOne('/api/notifications/unread-count').flush(null, unauthorized);
+    expect(auth.refresh).not.toHaveBeenCalled();
+    expect(failure?.status).toBe(401);
+  });
+
   it('routes to the change-password page when the server requires it', () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     http.get('/api/users').subscribe({ error: () => undefined });

@@ -2,7 +2,7 @@ import type { HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import { HttpErrorResponse } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { ApiRoutes } from '@caunoi/shared/contracts';
+import { ApiRoutes, BACKGROUND_REQUEST_HEADER } from '@caunoi/shared/contracts';
 import { catchError, switchMap, throwError } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { CHANGE_PASSWORD_ROUTE } from '../auth/landing';
@@ -40,7 +40,9 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   return next(outgoing).pipe(
     catchError((error: unknown) => {
       if (!(error instanceof HttpErrorResponse)) return throwError(() => error);
-      if (error.status === 401 && !NO_REFRESH_ON_401.includes(path)) {
+      // A background poll that finds the session idle must not revive it with a refresh.
+      const background = request.headers.has(BACKGROUND_REQUEST_HEADER);
+      if (error.status === 401 && !NO_REFRESH_ON_401.includes(path) && !background) {
         return auth.refresh().pipe(
           catchError(() => {
             void auth.endSession('expired');

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { NotificationView, Page, UnreadCountView } from '@caunoi/shared/contracts';
+import { BACKGROUND_REQUEST_HEADER } from '@caunoi/shared/contracts';
 import type { Observable } from 'rxjs';
 import { apiUrl } from '../../core/http/api-url';
 import { toParams } from '../../core/http/query-params';
@@ -19,7 +20,10 @@ export class NotificationsApiService {
   }
 
   unreadCount(): Observable<UnreadCountView> {
-    return this.http.get<UnreadCountView>(notifications('unread-count'));
+    // Polling is not activity: the server does not extend an idle session for it.
+    return this.http.get<UnreadCountView>(notifications('unread-count'), {
+      headers: { [BACKGROUND_REQUEST_HEADER]: '1' },
+    });
   }
 
   markRead(id: string): Observable<void> {
