@@ -115,6 +115,11 @@ export class CaseIncidentsComponent {
     );
   }
 
+  /** Submitting the report meets (or closes a breached) clock: `metAt` is set then. */
+  protected reportSent(incidentId: string): boolean {
+    return this.clocksOf(incidentId).some((deadline) => deadline.metAt !== null);
+  }
+
   protected changeSerious(incident: IncidentView, mode: SeriousDialogData['mode']): void {
     this.dialog
       .open<SeriousDialogComponent, SeriousDialogData, IncidentView>(SeriousDialogComponent, {

@@ -21,6 +21,7 @@ import type { AgencyType, ServiceType } from '@caunoi/shared/domain';
 import { AGENCY_TYPES, SERVICE_TYPES } from '@caunoi/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
+import { TranslateListPipe } from '../../../core/i18n/t-list.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import type { TranslationKey } from '../../../core/i18n/vi';
@@ -44,6 +45,7 @@ export const REPORT_NARRATIVE_MAX = 8000;
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    TranslateListPipe,
     FieldErrorPipe,
     VnDatePipe,
   ],

@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { IncidentReportView } from '@caunoi/shared/contracts';
+import { TranslateListPipe } from '../../../core/i18n/t-list.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
@@ -24,6 +25,7 @@ import type { Workspace } from '../../workspaces/workspaces';
     MatButtonModule,
     MatTableModule,
     TranslatePipe,
+    TranslateListPipe,
     VnDatePipe,
     DueDatePipe,
     ListFooterComponent,
