@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { databaseUrlFor, withAdminClient } from './test-database';
+import { rememberRunDatabase } from './test-env';
 
 /** Creates this run's own database and migrates it once. */
 export default async function globalSetup(): Promise<void> {
@@ -11,6 +12,5 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
-  process.env['CAUNOI_TEST_DATABASE'] = name;
-  process.env['CAUNOI_TEST_DATABASE_URL'] = url;
+  rememberRunDatabase(name, url);
 }

@@ -1,7 +1,8 @@
 import { withAdminClient } from './test-database';
+import { runDatabase } from './test-env';
 
 export default async function globalTeardown(): Promise<void> {
-  const name = process.env['CAUNOI_TEST_DATABASE'];
-  if (!name) return;
-  await withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  const run = runDatabase();
+  if (!run) return;
+  await withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS ${run.name} WITH (FORCE)`));
 }

@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config/app-config';
 import { seedDemoData } from '../src/modules/seed/demo-seed';
 import { configureHttpApp } from '../src/http-app';
 import { TestClock } from './test-clock';
+import { runDatabase, testRedisUrl } from './test-env';
 
 export interface TestApp {
   app: INestApplication;
@@ -24,13 +25,12 @@ export interface TestApp {
 
 /** Configuration for tests: this run's database, the real Redis, throwaway secrets. */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
-  const databaseUrl = process.env['CAUNOI_TEST_DATABASE_URL'];
-  if (!databaseUrl)
-    throw new Error('Integration tests need the global setup (jest.int.config.cts)');
+  const run = runDatabase();
+  if (!run) throw new Error('Integration tests need the global setup (jest.int.config.cts)');
   return loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: process.env['REDIS_URL'] || 'redis://127.0.0.1:6379',
+    DATABASE_URL: run.url,
+    REDIS_URL: testRedisUrl(),
     JWT_SECRET: randomBytes(32).toString('hex'),
     DATA_ENCRYPTION_KEYS: `t1:${randomBytes(32).toString('base64')}`,
     BLIND_INDEX_KEY: randomBytes(32).toString('base64'),

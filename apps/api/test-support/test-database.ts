@@ -1,8 +1,9 @@
 import { Client } from 'pg';
+import { databaseServerUrl } from './test-env';
 
 /** The server named by DATABASE_URL (default: local trust-auth PostgreSQL), with another database name. */
 export function databaseUrlFor(name: string): string {
-  const url = new URL(process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres');
+  const url = new URL(databaseServerUrl());
   url.pathname = `/${name}`;
   return url.toString();
 }

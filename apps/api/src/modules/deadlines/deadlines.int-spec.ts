@@ -5,6 +5,7 @@ import { QueueName } from '@caunoi/shared/contracts';
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
 import { TestClock } from '../../../test-support/test-clock';
+import { testRedisUrl } from '../../../test-support/test-env';
 import { eventually, startTestWorker } from '../../../test-support/test-worker';
 import type { Session, TestUser } from '../../../test-support/factories';
 import { bearer, signedIn } from '../../../test-support/factories';
@@ -19,7 +20,7 @@ import { StageProcessor } from './stage-processor';
 type S = TestUser & Session;
 const DAY = 24 * 3600_000;
 // A Redis database of its own, so FLUSHDB wipes this system's queues and nothing else on the machine.
-const REDIS_URL = `${(process.env['REDIS_URL'] || 'redis://127.0.0.1:6379').replace(/\/\d*$/, '')}/14`;
+const REDIS_URL = testRedisUrl(14);
 
 describe('deadline engine on real Postgres and Redis', () => {
   let t: TestApp;

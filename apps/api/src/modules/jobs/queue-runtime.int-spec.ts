@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
+import { testRedisUrl } from '../../../test-support/test-env';
 import { assertNoEviction, RedisPolicyError } from './queue-runtime';
 
-const REDIS_URL = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
+const REDIS_URL = testRedisUrl();
 
 describe('worker start-up check on the real Redis', () => {
   let client: Redis;
