@@ -312,7 +312,7 @@ export class CasesService {
       found.survivor.phoneBidx,
       found.survivor.nameDobBidx,
     );
-    const view = await this.detail(id, splitDuplicates(ability, duplicates));
+    const view = await this.detail(found, splitDuplicates(ability, duplicates));
     await this.dataSource.transaction((m) =>
       this.audit.record(m, {
         actor,
@@ -486,11 +486,14 @@ export class CasesService {
 
   /** The case file as the caller sees it (identity masked). */
   async detail(
-    id: string,
+    caseOrId: CaseWithPeople | string,
     duplicates: { possibleDuplicates: PossibleDuplicate[]; hiddenDuplicateExists: boolean },
   ): Promise<CaseDetailView> {
-    const found = await this.cases.getWithPeople(id);
-    if (!found) throw new Error(`case ${id} vanished`);
+    // A caller that has just loaded the case passes it in; after a change it is read again.
+    const found =
+      typeof caseOrId === 'string' ? await this.cases.getWithPeople(caseOrId) : caseOrId;
+    if (!found) throw new Error(`case ${String(caseOrId)} vanished`);
+    const id = found.id;
     const [incidents, consents] = await Promise.all([
       this.cases.getIncidents(id),
       this.cases.getConsents(id),
