@@ -258,7 +258,7 @@ export class IncidentReportsService {
       }),
     );
     return {
-      items: await Promise.all(page.items.map((r) => this.view(r))),
+      items: await this.views(page.items),
       nextCursor: page.nextCursor,
     };
   }
@@ -331,7 +331,23 @@ export class IncidentReportsService {
   }
 
   private async view(r: IncidentReportEntity): Promise<IncidentReportView> {
-    const [deadline] = await this.deadlineRows.getForSubject('incident_report', [r.incidentId]);
+    const [view] = await this.views([r]);
+    return view as IncidentReportView;
+  }
+
+  /** One deadline query for any number of reports (the inbox shows a page of them). */
+  private async views(reports: IncidentReportEntity[]): Promise<IncidentReportView[]> {
+    const deadlines = await this.deadlineRows.getForSubject(
+      'incident_report',
+      reports.map((r) => r.incidentId),
+    );
+    // Newest first: the clock a report answers is the latest one of its incident.
+    const dueOf = new Map<string, Date>();
+    for (const d of deadlines) if (!dueOf.has(d.subjectId)) dueOf.set(d.subjectId, d.dueAt);
+    return reports.map((r) => this.toView(r, dueOf.get(r.incidentId) ?? null));
+  }
+
+  private toView(r: IncidentReportEntity, dueAt: Date | null): IncidentReportView {
     return {
       id: r.id,
       incidentId: r.incidentId,
@@ -339,7 +355,7 @@ export class IncidentReportsService {
       status: r.status,
       content: r.content,
       narrative: this.cipher.decryptOptional(r.narrativeEnc),
-      dueAt: deadline?.dueAt.toISOString() ?? null,
+      dueAt: dueAt?.toISOString() ?? null,
       submittedAt: r.submittedAt?.toISOString() ?? null,
       onTime: r.onTime,
       approvedAt: r.approvedAt?.toISOString() ?? null,
