@@ -2,6 +2,7 @@ import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
 import { createUser, login, signedIn } from '../../../test-support/factories';
 import { AuditRepository } from './audit.repository';
+import { AuditService } from './audit.service';
 
 describe('audit log', () => {
   let t: TestApp;
@@ -39,6 +40,32 @@ describe('audit log', () => {
     );
     await expect(t.dataSource.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('chains a batch of rows (a list read) in order, one after the other', async () => {
+    const service = t.app.get(AuditService);
+    const before = (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`)) as {
+      n: number;
+    }[];
+    await t.dataSource.transaction((m) =>
+      service.recordMany(
+        m,
+        ['a', 'b', 'c'].map((x) => ({
+          actor: null,
+          action: `test.batch_${x}`,
+          subjectType: 'Test',
+        })),
+      ),
+    );
+    const rows = (await t.dataSource.query(
+      `SELECT action FROM audit_log WHERE action LIKE 'test.batch_%' ORDER BY id`,
+    )) as { action: string }[];
+    expect(rows.map((r) => r.action)).toEqual(['test.batch_a', 'test.batch_b', 'test.batch_c']);
+    const after = (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`)) as {
+      n: number;
+    }[];
+    expect((after[0]?.n ?? 0) - (before[0]?.n ?? 0)).toBe(3);
+    expect(await t.app.get(AuditRepository).findFirstBrokenLink()).toBeNull();
   });
 
   it('detects a tampered row', async () => {

@@ -14,15 +14,25 @@ const AUDIT_CHAIN_LOCK = 7_424_001;
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Appends inside the caller's transaction, so the audit row and the change commit together. */
-  async append(manager: EntityManager, row: NewAuditRow): Promise<void> {
+  /**
+   * Appends inside the caller's transaction, so the audit rows and the change commit together.
+   * Several rows (a list read) take the chain lock once and go in one insert, chained in order.
+   */
+  async append(manager: EntityManager, rows: NewAuditRow[]): Promise<void> {
+    if (rows.length === 0) return;
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
     const [last] = (await manager.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')) as {
       hash: string;
     }[];
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const hash = chainHash(prevHash, row);
-    await manager.insert(AuditLogEntity, { ...row, prevHash, hash });
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const chained = rows.map((row) => {
+      const hash = chainHash(prevHash, row);
+      const linked = { ...row, prevHash, hash };
+      prevHash = hash;
+      return linked;
+    });
+    // Ids are assigned in VALUES order, which is the chain order.
+    await manager.insert(AuditLogEntity, chained);
   }
 
   /** Rows for one subject, newest first (keyset on id). */

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { currentRequestId } from '../../common/request-context';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
+import type { NewAuditRow } from './audit.repository';
 import { AuditRepository } from './audit.repository';
 
 export interface AuditActor {
@@ -34,8 +35,22 @@ export class AuditService {
 
   /** Writes the audit row in the given transaction. */
   record(manager: EntityManager, event: AuditEvent): Promise<void> {
-    return this.auditRepository.append(manager, {
-      occurredAt: this.clock.now(),
+    return this.recordMany(manager, [event]);
+  }
+
+  /** Several rows at once (e.g. every record a list showed), in one append. */
+  recordMany(manager: EntityManager, events: AuditEvent[]): Promise<void> {
+    const occurredAt = this.clock.now();
+    const requestId = currentRequestId();
+    return this.auditRepository.append(
+      manager,
+      events.map((event) => this.toRow(event, occurredAt, requestId)),
+    );
+  }
+
+  private toRow(event: AuditEvent, occurredAt: Date, requestId: string | null): NewAuditRow {
+    return {
+      occurredAt,
       actorUserId: event.actor?.id ?? null,
       actorRole: event.actor?.role ?? null,
       actorAgencyId: event.actor?.agencyId ?? null,
@@ -44,8 +59,8 @@ export class AuditService {
       subjectId: event.subjectId ?? null,
       fields: event.fields ?? [],
       caseId: event.caseId ?? null,
-      requestId: currentRequestId(),
+      requestId,
       details: event.details ?? {},
-    });
+    };
   }
 }

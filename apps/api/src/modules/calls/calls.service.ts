@@ -108,17 +108,18 @@ export class CallsService {
       id: last.id,
     }));
     const items = page.items;
-    await this.dataSource.transaction(async (m) => {
-      for (const call of items) {
-        await this.audit.record(m, {
+    await this.dataSource.transaction((m) =>
+      this.audit.recordMany(
+        m,
+        items.map((call) => ({
           actor,
           action: 'call.read',
           subjectType: 'Call',
           subjectId: call.id,
           details: { via: 'list' },
-        });
-      }
-    });
+        })),
+      ),
+    );
     return {
       items: await this.views(items),
       nextCursor: page.nextCursor,

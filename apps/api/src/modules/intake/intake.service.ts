@@ -48,18 +48,19 @@ export class IntakeService {
       id: row.item.id,
     }));
     const items = page.items;
-    await this.dataSource.transaction(async (m) => {
-      for (const { item, call, communityReferral } of items) {
-        await this.audit.record(m, {
+    await this.dataSource.transaction((m) =>
+      this.audit.recordMany(
+        m,
+        items.map(({ item, call, communityReferral }) => ({
           actor,
           caseId: item.caseId,
           action: call ? 'call.read' : 'community_referral.read',
           subjectType: call ? 'Call' : 'CommunityReferral',
           subjectId: call?.id ?? communityReferral?.id ?? null,
           details: { via: 'intake_queue', intakeItemId: item.id },
-        });
-      }
-    });
+        })),
+      ),
+    );
     return {
       items: items.map((row) => this.toView(row)),
       nextCursor: page.nextCursor,
