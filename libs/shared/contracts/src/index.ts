@@ -11,3 +11,4 @@ export * from './lib/community-referrals';
 export * from './lib/intake';
 export * from './lib/cases';
 export * from './lib/deadlines';
+export * from './lib/referrals';

@@ -27,6 +27,15 @@ export type AppAbility = MongoAbility<[Action, SubjectType | TaggedRecord], Mong
 
 type Builder = AbilityBuilder<AppAbility>;
 
+/**
+ * A receiving agency's powers: referrals addressed to it (the service decides, by status, whether the
+ * packet is still disclosed) and the service records it wrote, which stay its own.
+ */
+function receiveReferrals({ can }: Builder, user: AbilityUser): void {
+  can(['read', 'update'], 'Referral', { toAgencyId: user.agencyId });
+  can(['read', 'create'], 'ServiceRecord', { agencyId: user.agencyId });
+}
+
 /** One function per role keeps each role's powers readable in one place. */
 const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>> = {
   admin: ({ can }) => {
@@ -40,15 +49,19 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     ]);
     can('read', 'AuditLog', { subjectType: { $in: ['User', 'Agency', 'Session'] } });
   },
-  supervisor: ({ can }, user) => {
+  supervisor: (b, user) => {
+    const { can } = b;
     const ownCentre = { agencyId: user.agencyId };
     can('read', 'User', ownCentre);
     can('read', 'IntakeItem', ownCentre);
     can('create', 'Case');
     can(['read', 'update', 'assign', 'reveal_identity', 'audit', 'approve'], 'Case', ownCentre);
     can('read', 'Deadline', ownCentre);
+    can('create', 'Referral');
+    receiveReferrals(b, user);
   },
-  caseworker: ({ can }, user) => {
+  caseworker: (b, user) => {
+    const { can } = b;
     const mine = { agencyId: user.agencyId, assignedUserId: user.id };
     can('read', 'User', { agencyId: user.agencyId });
     can('read', 'IntakeItem', { agencyId: user.agencyId });
@@ -57,6 +70,9 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     can('read', 'Deadline', mine);
     // The centre's unassigned queue: visible so someone picks it up; taking it makes it theirs.
     can('read', 'Case', { agencyId: user.agencyId, assignedUserId: null });
+    can('create', 'Referral');
+    // Another centre may refer a survivor to this one: the centre's inbox.
+    receiveReferrals(b, user);
   },
   hotline_operator: ({ can }, user) => {
     can('read', 'HotlineLine', { agencyId: user.agencyId });
@@ -68,10 +84,10 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     // Status only: the service maps these to CommunityReferralStatusView and nothing else.
     can('read', 'CommunityReferral', { submittedByUserId: user.id });
   },
-  // Referrals reach liaisons in a later issue; until then they see no case content at all.
-  police_liaison: () => undefined,
-  health_liaison: () => undefined,
-  justice_liaison: () => undefined,
+  // Liaisons see referrals addressed to their agency and nothing else of a case.
+  police_liaison: receiveReferrals,
+  health_liaison: receiveReferrals,
+  justice_liaison: receiveReferrals,
   // The province's inbox of serious-incident reports: coded content only, never identities.
   reporting_officer: ({ can }, user) => {
     can(['read', 'update'], 'IncidentReport', { recipientAgencyId: user.agencyId });

@@ -19,6 +19,7 @@ export const CASE_CONTENT_SUBJECTS = [
   'IntakeItem',
   'ConsentRecord',
   'Referral',
+  'ServiceRecord',
   'IncidentReport',
   'Deadline',
   'CaseNote',

@@ -34,7 +34,22 @@ export const ApiRoutes = {
     notes: 'notes',
     accessLog: 'access-log',
     deadlines: 'deadlines',
+    referrals: 'referrals',
+    referralSuggestions: 'referral-suggestions',
   },
+  /** Sender side hangs off a case (`cases/:id/referrals/...`); receiving side is `referrals/...`. */
+  referrals: {
+    root: 'referrals',
+    accept: 'accept',
+    decline: 'decline',
+    services: 'services',
+    complete: 'complete',
+    withdraw: 'withdraw',
+    reroute: 'reroute',
+    reviewOverride: 'review-override',
+  },
+  serviceRecords: 'service-records',
+  responseTimes: 'settings/referral-response-times',
 } as const;
 
 /**

@@ -1,5 +1,5 @@
-/** Every kind of statutory clock the system runs. Later issues add referral responses and more. */
-export const DEADLINE_KINDS = ['incident_report'] as const;
+/** Every kind of clock the system runs: the 10-day report and a referral's respond-by time. */
+export const DEADLINE_KINDS = ['incident_report', 'referral_response'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export const DEADLINE_STATUSES = ['pending', 'met', 'breached', 'cancelled'] as const;
@@ -10,6 +10,10 @@ export const STAGE_AUDIENCES = [
   'assigned_caseworker',
   'supervisors',
   'reporting_officers',
+  /** Users of the agency a referral is addressed to who work its inbox. */
+  'receiving_agency',
+  /** The caseworker who sent a referral (the centre's supervisors if they have left). */
+  'referring_user',
 ] as const;
 export type StageAudience = (typeof STAGE_AUDIENCES)[number];
 
