@@ -1,4 +1,8 @@
 import type { Dictionary } from './vi';
+import { referralVocabEn } from './referral-vocab.en';
+import { referralCaseEn } from './referral-case.en';
+import { referralInboxEn } from './referral-inbox.en';
+import { directoryEn } from './directory.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -668,6 +672,8 @@ export const en: Dictionary = {
   'deadline.caseNone': 'No running deadlines.',
   'deadlineKind.incident_report': 'Serious-incident report (10 days)',
   'deadlineKindText.incident_report': 'the serious-incident report',
+  'deadlineKind.referral_response': 'Referral response due',
+  'deadlineKindText.referral_response': 'referral response',
   'deadlineStatus.pending': 'Running',
   'deadlineStatus.met': 'Met',
   'deadlineStatus.breached': 'Overdue',
@@ -800,4 +806,8 @@ export const en: Dictionary = {
   'error.no_reporting_authority': 'The province has no agency receiving reports.',
   'error.duplicate_date': 'This date is already in the calendar.',
   'error.out_of_range': '{field} must be within the years 2000–2100.',
+  ...referralVocabEn,
+  ...referralCaseEn,
+  ...referralInboxEn,
+  ...directoryEn,
 };

@@ -1,3 +1,8 @@
+import { referralVocabVi } from './referral-vocab.vi';
+import { referralCaseVi } from './referral-case.vi';
+import { referralInboxVi } from './referral-inbox.vi';
+import { directoryVi } from './directory.vi';
+
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
  * that `en` has exactly the same keys. Placeholders are written `{name}`.
@@ -674,6 +679,8 @@ export const vi = {
   'deadline.caseNone': 'Không có thời hạn nào đang chạy.',
   'deadlineKind.incident_report': 'Báo cáo sự vụ nghiêm trọng (10 ngày)',
   'deadlineKindText.incident_report': 'báo cáo sự vụ nghiêm trọng',
+  'deadlineKind.referral_response': 'Hạn phản hồi chuyển gửi',
+  'deadlineKindText.referral_response': 'phản hồi chuyển gửi',
   'deadlineStatus.pending': 'Đang chạy',
   'deadlineStatus.met': 'Đã hoàn thành',
   'deadlineStatus.breached': 'Quá hạn',
@@ -805,6 +812,10 @@ export const vi = {
   'error.no_reporting_authority': 'Tỉnh/thành phố chưa có cơ quan nhận báo cáo.',
   'error.duplicate_date': 'Ngày này đã có trong lịch.',
   'error.out_of_range': '{field} phải trong khoảng năm 2000–2100.',
+  ...referralVocabVi,
+  ...referralCaseVi,
+  ...referralInboxVi,
+  ...directoryVi,
 };
 
 export type TranslationKey = keyof typeof vi;

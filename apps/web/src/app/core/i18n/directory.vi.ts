@@ -1,0 +1,2 @@
+/** Screen texts for the directory screens. */
+export const directoryVi = {};

@@ -1,0 +1,2 @@
+/** Screen texts for the referral case screens. */
+export const referralCaseVi = {};

@@ -1,0 +1,2 @@
+/** Screen texts for the referral inbox screens. */
+export const referralInboxVi = {};
