@@ -1,5 +1,5 @@
 import type { Role } from '@caunoi/shared/domain';
-import { ROLES } from '@caunoi/shared/domain';
+import { INBOX_ROLES, RECEIVING_ROLES, REFERRAL_TARGET_TYPES, ROLES } from '@caunoi/shared/domain';
 import { abilityFromRules, defineAbilityFor, subjectOf as subject } from './define-ability';
 import { ACTIONS, ADMINISTRATION_SUBJECTS, CASE_CONTENT_SUBJECTS } from './subjects';
 import { packRules, unpackRules } from '@casl/ability/extra';
@@ -119,5 +119,138 @@ describe('case rules (intake)', () => {
       volunteer.can('read', subject('CommunityReferral', { submittedByUserId: 'someone' })),
     ).toBe(false);
     expect(volunteer.can('read', 'Call')).toBe(false);
+  });
+});
+
+describe('referral rules (receiving agencies)', () => {
+  const referralTo = (toAgencyId: string) =>
+    subject('Referral', { toAgencyId, fromAgencyId: 'sender' });
+  const serviceRecordOf = (agencyId: string) => subject('ServiceRecord', { agencyId });
+
+  const RECEIVING = [
+    'police_liaison',
+    'health_liaison',
+    'justice_liaison',
+    'caseworker',
+    'supervisor',
+  ] as const;
+  const WITHOUT_REFERRALS = [
+    'hotline_operator',
+    'volunteer',
+    'reporting_officer',
+    'admin',
+  ] as const;
+
+  it.each(RECEIVING)(
+    '%s reads and answers referrals addressed to their agency, not to another',
+    (role) => {
+      const ability = defineAbilityFor(userOf(role));
+      for (const action of ['read', 'update'] as const) {
+        expect(ability.can(action, referralTo(AGENCY))).toBe(true);
+        expect(ability.can(action, referralTo('other'))).toBe(false);
+        expect(ability.can(action, subject('Referral', { fromAgencyId: 'sender' }))).toBe(false);
+      }
+    },
+  );
+
+  it.each(RECEIVING)('%s has no other power over a referral addressed to their agency', (role) => {
+    const ability = defineAbilityFor(userOf(role));
+    for (const action of ACTIONS.filter((a) => !['read', 'update', 'create'].includes(a))) {
+      expect([action, ability.can(action, referralTo(AGENCY))]).toEqual([action, false]);
+    }
+  });
+
+  it.each(RECEIVING)(
+    "%s reads and writes their agency's service records, never edits them, never another agency's",
+    (role) => {
+      const ability = defineAbilityFor(userOf(role));
+      expect(ability.can('read', serviceRecordOf(AGENCY))).toBe(true);
+      expect(ability.can('create', serviceRecordOf(AGENCY))).toBe(true);
+      expect(ability.can('update', serviceRecordOf(AGENCY))).toBe(false);
+      expect(ability.can('manage', serviceRecordOf(AGENCY))).toBe(false);
+      for (const action of ACTIONS) {
+        expect([action, ability.can(action, serviceRecordOf('other'))]).toEqual([action, false]);
+      }
+    },
+  );
+
+  it('caseworkers and supervisors send referrals; liaisons only receive them', () => {
+    for (const role of RECEIVING) {
+      const sends = role === 'caseworker' || role === 'supervisor';
+      expect([role, defineAbilityFor(userOf(role)).can('create', 'Referral')]).toEqual([
+        role,
+        sends,
+      ]);
+    }
+  });
+
+  it('liaisons still see no case, survivor, note or consent behind a referral', () => {
+    for (const role of ['police_liaison', 'health_liaison', 'justice_liaison'] as const) {
+      const ability = defineAbilityFor(userOf(role));
+      for (const s of ['Case', 'Survivor', 'Incident', 'CaseNote', 'ConsentRecord'] as const) {
+        expect([role, s, ability.can('read', s)]).toEqual([role, s, false]);
+        expect([role, s, ability.can('read', subject(s, { agencyId: AGENCY }))]).toEqual([
+          role,
+          s,
+          false,
+        ]);
+      }
+    }
+  });
+
+  it.each(WITHOUT_REFERRALS)(
+    '%s has no right at all on referrals or service records, even addressed to their agency',
+    (role) => {
+      const ability = defineAbilityFor(userOf(role));
+      for (const action of ACTIONS) {
+        expect([action, ability.can(action, 'Referral')]).toEqual([action, false]);
+        expect([action, ability.can(action, referralTo(AGENCY))]).toEqual([action, false]);
+        expect([action, ability.can(action, 'ServiceRecord')]).toEqual([action, false]);
+        expect([action, ability.can(action, serviceRecordOf(AGENCY))]).toEqual([action, false]);
+      }
+    },
+  );
+
+  it('has an inbox for exactly the roles the domain says receive referrals', () => {
+    for (const role of ROLES) {
+      const ability = defineAbilityFor(userOf(role));
+      expect([role, ability.can('read', referralTo(AGENCY))]).toEqual([
+        role,
+        INBOX_ROLES.includes(role),
+      ]);
+    }
+  });
+
+  it('lets every role the domain names for a target type read referrals addressed to its agency', () => {
+    for (const type of REFERRAL_TARGET_TYPES) {
+      for (const role of RECEIVING_ROLES[type]) {
+        expect([
+          type,
+          role,
+          defineAbilityFor(userOf(role)).can('read', referralTo(AGENCY)),
+        ]).toEqual([type, role, true]);
+      }
+    }
+  });
+
+  it('survives packing for the web on referral and service-record instances', () => {
+    for (const role of ROLES) {
+      const original = defineAbilityFor(userOf(role));
+      const rebuilt = abilityFromRules(unpackRules(packRules(original.rules)));
+      for (const record of [
+        referralTo(AGENCY),
+        referralTo('other'),
+        serviceRecordOf(AGENCY),
+        serviceRecordOf('other'),
+      ]) {
+        for (const action of ACTIONS) {
+          expect([role, action, rebuilt.can(action, record)]).toEqual([
+            role,
+            action,
+            original.can(action, record),
+          ]);
+        }
+      }
+    }
   });
 });

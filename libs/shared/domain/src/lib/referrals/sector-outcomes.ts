@@ -82,7 +82,8 @@ export function checkSectorOutcome(
   const specs = SECTOR_OUTCOME_FIELDS[sector];
   const problems: SectorOutcomeProblem[] = [];
   for (const [field, value] of Object.entries(outcome)) {
-    const spec = specs[field];
+    // Own keys only: `toString`, `constructor` or `__proto__` must not pass as known fields.
+    const spec = Object.hasOwn(specs, field) ? specs[field] : undefined;
     if (!spec) problems.push({ field, code: 'unknown_field' });
     else if (spec.type === 'boolean' && typeof value !== 'boolean') {
       problems.push({ field, code: 'not_boolean' });
