@@ -16,6 +16,7 @@ import { CalendarModule } from './modules/calendar/calendar.module';
 import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { IncidentReportsModule } from './modules/incident-reports/incident-reports.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ReferralsModule } from './modules/referrals/referrals.module';
 import { UsersModule } from './modules/users/users.module';
 
 /** The HTTP process. Guards run in order: who are you (JWT + session), then may you (CASL). */
@@ -33,6 +34,7 @@ export class AppModule {
         CallsModule,
         CommunityReferralsModule,
         CasesModule,
+        ReferralsModule,
         IntakeModule,
         DeadlinesModule,
         CalendarModule,

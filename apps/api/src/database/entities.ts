@@ -16,6 +16,10 @@ import { IncidentReportEntity } from '../modules/incident-reports/incident-repor
 import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { CommunityReferralEntity } from '../modules/community-referrals/community-referral.entity';
 import { IntakeItemEntity } from '../modules/intake/intake-item.entity';
+import { ReferralEventEntity } from '../modules/referrals/referral-event.entity';
+import { ReferralEntity } from '../modules/referrals/referral.entity';
+import { ResponseTimeEntity } from '../modules/referrals/response-time.entity';
+import { ServiceRecordEntity } from '../modules/referrals/service-record.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
 export const ENTITIES = [
@@ -38,4 +42,8 @@ export const ENTITIES = [
   DeadlineStageEntity,
   NotificationEntity,
   IncidentReportEntity,
+  ReferralEntity,
+  ReferralEventEntity,
+  ServiceRecordEntity,
+  ResponseTimeEntity,
 ];

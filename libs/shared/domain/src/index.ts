@@ -21,3 +21,4 @@ export * from './lib/referrals/consent-coverage';
 export * from './lib/referrals/sector-outcomes';
 export * from './lib/referrals/directory';
 export * from './lib/referrals/response-clock';
+export * from './lib/intake/calendar-date';

@@ -1,6 +1,12 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
 import { Intake1763900000000 } from './1763900000000-intake';
 import { Deadlines1764000000000 } from './1764000000000-deadlines';
+import { Referrals1764100000000 } from './1764100000000-referrals';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
-export const MIGRATIONS = [Foundation1763800000000, Intake1763900000000, Deadlines1764000000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  Intake1763900000000,
+  Deadlines1764000000000,
+  Referrals1764100000000,
+];

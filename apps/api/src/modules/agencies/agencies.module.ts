@@ -6,6 +6,6 @@ import { AgenciesService } from './agencies.service';
 @Module({
   controllers: [AgenciesController, AdministrativeUnitsController],
   providers: [AgenciesService, AgenciesRepository],
-  exports: [AgenciesRepository],
+  exports: [AgenciesRepository, AgenciesService],
 })
 export class AgenciesModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AgencyType } from '@caunoi/shared/domain';
+import type { AgencyType, ServiceType } from '@caunoi/shared/domain';
 import { AdministrativeUnitEntity } from './administrative-unit.entity';
 import { AgencyEntity } from './agency.entity';
 
@@ -12,6 +12,10 @@ export interface AgencyPageFilter {
   provinceCode?: string;
   nameContains?: string;
   includeInactive: boolean;
+  /** Covers this commune: names it, or covers the whole province it lies in. */
+  coversCommune?: { code: string; provinceCode: string };
+  service?: ServiceType;
+  acceptingReferrals?: boolean;
 }
 
 @Injectable()
@@ -31,6 +35,16 @@ export class AgenciesRepository {
     if (filter.nameContains) {
       qb.andWhere(`a.name ILIKE :contains`, { contains: `%${escapeLike(filter.nameContains)}%` });
     }
+    if (filter.coversCommune) {
+      qb.andWhere(
+        '(a.coverage_commune_codes @> ARRAY[:commune]::text[] OR (a.covers_whole_province AND a.province_code = :communeProvince))',
+        { commune: filter.coversCommune.code, communeProvince: filter.coversCommune.provinceCode },
+      );
+    }
+    if (filter.service) qb.andWhere(':service = ANY(a.services)', { service: filter.service });
+    if (filter.acceptingReferrals !== undefined) {
+      qb.andWhere('a.accepting_referrals = :accepting', { accepting: filter.acceptingReferrals });
+    }
     if (filter.after) {
       qb.andWhere('(a.name, a.id) > (:afterName, :afterId)', {
         afterName: filter.after.name,
@@ -46,6 +60,26 @@ export class AgenciesRepository {
 
   save(manager: EntityManager, agency: AgencyEntity): Promise<AgencyEntity> {
     return manager.getRepository(AgencyEntity).save(agency);
+  }
+
+  getActiveOfTypes(types: readonly AgencyType[], provinceCode: string): Promise<AgencyEntity[]> {
+    return this.dataSource
+      .getRepository(AgencyEntity)
+      .createQueryBuilder('a')
+      .where('a.active AND a.province_code = :provinceCode AND a.type IN (:...types)', {
+        provinceCode,
+        types: [...types],
+      })
+      .orderBy('a.name', 'ASC')
+      .getMany();
+  }
+
+  async countCommunesIn(codes: readonly string[], provinceCode: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM administrative_units WHERE code = ANY($1) AND level = 'commune' AND parent_code = $2`,
+      [codes, provinceCode],
+    )) as { n: number }[];
+    return row.n;
   }
 
   getUnit(code: string): Promise<AdministrativeUnitEntity | null> {

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AdministrativeUnitView, AgencyView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import type { AgencyType } from '@caunoi/shared/domain';
+import { isReferralTargetType } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AuditService } from '../audit/audit.service';
@@ -28,6 +30,9 @@ export class AgenciesService {
   async list(query: AgencyListQueryDto): Promise<Page<AgencyView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     const after = decodeCursor(query.after, ['name', 'id'] as const);
+    const coversCommune = query.coversCommune
+      ? await this.communeForFilter(query.coversCommune)
+      : undefined;
     const rows = await this.agencies.getPage({
       after,
       limit: limit + 1,
@@ -35,6 +40,9 @@ export class AgenciesService {
       provinceCode: query.provinceCode,
       nameContains: query.q?.trim() || undefined,
       includeInactive: query.includeInactive ?? false,
+      coversCommune,
+      service: query.service,
+      acceptingReferrals: query.acceptingReferrals,
     });
     const page = keysetPage(rows, limit, (last) => ({ name: last.name, id: last.id }));
     return { items: page.items.map(mapAgency), nextCursor: page.nextCursor };
@@ -46,6 +54,15 @@ export class AgenciesService {
 
   async create(actor: AuthenticatedUser, dto: CreateAgencyDto): Promise<AgencyView> {
     await this.assertUnits(dto.provinceCode, dto.communeCode ?? null);
+    const directory = {
+      coversWholeProvince: dto.coversWholeProvince ?? false,
+      coverageCommuneCodes: dto.coverageCommuneCodes ?? [],
+      open24h: dto.open24h ?? false,
+      openingHours: dto.openingHours?.trim() || null,
+      capacityNote: dto.capacityNote?.trim() || null,
+      acceptingReferrals: dto.acceptingReferrals ?? true,
+    };
+    await this.assertDirectory(dto.type, dto.provinceCode, directory);
     const saved = await this.dataSource.transaction(async (manager) => {
       const agency = await this.agencies.insert(manager, {
         type: dto.type,
@@ -56,6 +73,7 @@ export class AgenciesService {
         phone: dto.phone ?? null,
         email: dto.email ?? null,
         services: dto.services,
+        ...directory,
       });
       await this.audit.record(manager, {
         actor,
@@ -79,6 +97,9 @@ export class AgenciesService {
     const changed = Object.keys(dto);
     Object.assign(agency, { ...dto, provinceCode, communeCode });
     if (dto.name !== undefined) agency.name = dto.name.trim();
+    if (dto.openingHours !== undefined) agency.openingHours = dto.openingHours?.trim() || null;
+    if (dto.capacityNote !== undefined) agency.capacityNote = dto.capacityNote?.trim() || null;
+    await this.assertDirectory(agency.type, provinceCode, agency);
     const saved = await this.dataSource.transaction(async (manager) => {
       const result = await this.agencies.save(manager, agency);
       await this.audit.record(manager, {
@@ -101,6 +122,57 @@ export class AgenciesService {
       level: u.level,
       parentCode: u.parentCode,
     }));
+  }
+
+  /** The directory's suggestion candidates: active agencies of the given types in a province. */
+  referralCandidates(types: readonly AgencyType[], provinceCode: string): Promise<AgencyEntity[]> {
+    return this.agencies.getActiveOfTypes(types, provinceCode);
+  }
+
+  private async communeForFilter(code: string): Promise<{ code: string; provinceCode: string }> {
+    const commune = await this.agencies.getUnit(code);
+    if (!commune || commune.level !== 'commune' || !commune.parentCode) {
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'coversCommune',
+        'not_found',
+        'coversCommune is not a known commune',
+      );
+    }
+    return { code, provinceCode: commune.parentCode };
+  }
+
+  /**
+   * Directory entries must be usable: the communes covered lie in the agency's province, and an
+   * agency that takes referrals says when it is open (or that it is open 24/7).
+   */
+  private async assertDirectory(
+    type: AgencyType,
+    provinceCode: string,
+    d: Pick<
+      AgencyEntity,
+      'coverageCommuneCodes' | 'open24h' | 'openingHours' | 'acceptingReferrals'
+    >,
+  ): Promise<void> {
+    if (d.coverageCommuneCodes.length > 0) {
+      const known = await this.agencies.countCommunesIn(d.coverageCommuneCodes, provinceCode);
+      if (known !== d.coverageCommuneCodes.length) {
+        throw fieldError(
+          HttpStatus.BAD_REQUEST,
+          'coverageCommuneCodes',
+          'not_in_province',
+          'coverageCommuneCodes must be communes of the agency province',
+        );
+      }
+    }
+    if (isReferralTargetType(type) && d.acceptingReferrals && !d.open24h && !d.openingHours) {
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'openingHours',
+        'required_unless_24h',
+        'openingHours is required for an agency taking referrals unless it is open 24/7',
+      );
+    }
   }
 
   private async getEntity(id: string): Promise<AgencyEntity> {

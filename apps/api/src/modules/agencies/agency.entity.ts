@@ -36,6 +36,24 @@ export class AgencyEntity {
   @Column({ type: 'text', array: true, default: () => `'{}'` })
   services!: ServiceType[];
 
+  @Column({ name: 'covers_whole_province', type: 'boolean', default: false })
+  coversWholeProvince!: boolean;
+
+  @Column({ name: 'coverage_commune_codes', type: 'text', array: true, default: () => `'{}'` })
+  coverageCommuneCodes!: string[];
+
+  @Column({ name: 'open_24h', type: 'boolean', default: false })
+  open24h!: boolean;
+
+  @Column({ name: 'opening_hours', type: 'varchar', length: 200, nullable: true })
+  openingHours!: string | null;
+
+  @Column({ name: 'capacity_note', type: 'varchar', length: 300, nullable: true })
+  capacityNote!: string | null;
+
+  @Column({ name: 'accepting_referrals', type: 'boolean', default: true })
+  acceptingReferrals!: boolean;
+
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

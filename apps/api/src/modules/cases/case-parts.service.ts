@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { FieldCipher } from '../crypto/field-cipher';
 import { DeadlinesService, NOTHING_AFTER_COMMIT } from '../deadlines/deadlines.service';
+import { ReferralLifecycle } from '../referrals/referral-lifecycle';
 import { CaseAccess } from './case-access';
 import type { CaseWithPeople } from './cases.repository';
 import { CasesRepository } from './cases.repository';
@@ -32,6 +33,7 @@ export class CasePartsService {
     private readonly consentPolicy: ConsentPolicy,
     private readonly incidentInput: IncidentInput,
     private readonly deadlines: DeadlinesService,
+    private readonly referralLifecycle: ReferralLifecycle,
     private readonly clock: Clock,
   ) {}
 
@@ -195,6 +197,10 @@ export class CasePartsService {
     });
   }
 
+  /**
+   * Withdrawing a sharing consent also withdraws the open referrals it covered, in the same
+   * transaction: the receiving agencies lose access at the moment the survivor says no.
+   */
   async withdrawConsent(
     actor: AuthenticatedUser,
     ability: AppAbility,
@@ -202,7 +208,7 @@ export class CasePartsService {
     consentId: string,
     reason: string,
   ): Promise<ConsentView> {
-    return this.dataSource.transaction(async (m) => {
+    const { view, after } = await this.dataSource.transaction(async (m) => {
       await this.access.loadForUpdate(m, ability, caseId, 'update');
       const consent = await this.cases.getConsent(caseId, consentId);
       if (!consent) throw new NotFoundException('Consent not found');
@@ -226,8 +232,12 @@ export class CasePartsService {
         subjectId: consentId,
         fields: ['withdrawnAt'],
       });
-      return mapConsent(saved, reason);
+      const remaining = await this.cases.getConsents(caseId, m);
+      const after = await this.referralLifecycle.onConsentWithdrawn(m, actor, caseId, remaining);
+      return { view: mapConsent(saved, reason), after };
     });
+    await this.deadlines.afterCommit(after);
+    return view;
   }
 
   async listNotes(

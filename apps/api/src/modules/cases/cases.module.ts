@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { ReferralsCoreModule } from '../referrals/referrals-core.module';
 import { UsersModule } from '../users/users.module';
 import { CaseAccess } from './case-access';
 import { CasePartsService } from './case-parts.service';
@@ -11,7 +12,7 @@ import { ConsentPolicy } from './consent-policy';
 import { IncidentInput } from './incident-input';
 
 @Module({
-  imports: [AgenciesModule, UsersModule, DeadlinesModule],
+  imports: [AgenciesModule, UsersModule, DeadlinesModule, ReferralsCoreModule],
   controllers: [CasesController],
   providers: [
     CasesService,

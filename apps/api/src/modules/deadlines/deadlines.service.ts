@@ -4,11 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { DeadlineBoardQuery, DeadlineView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
-import type { DeadlinePeriod } from '@caunoi/shared/domain';
+import type { DeadlineKind, DeadlinePeriod } from '@caunoi/shared/domain';
 import {
   INCIDENT_REPORT_PERIOD_DAYS,
   computeDueAt,
   incidentReportStages,
+  referralResponseStages,
   startOfVietnamDay,
   vietnamDateOf,
   addDaysToDate,
@@ -32,6 +33,14 @@ export interface AfterCommit {
 }
 
 export const NOTHING_AFTER_COMMIT: AfterCommit = { schedule: [], unschedule: [] };
+
+/** Several clock changes in one transaction, told to BullMQ together after commit. */
+export function mergeAfterCommit(...parts: AfterCommit[]): AfterCommit {
+  return {
+    schedule: parts.flatMap((p) => p.schedule),
+    unschedule: parts.flatMap((p) => p.unschedule),
+  };
+}
 
 /**
  * Starts, stops and moves clocks. Every method that writes takes the caller's transaction (the
@@ -85,16 +94,82 @@ export class DeadlinesService {
   }
 
   /** Un-marking an incident serious stops its clock, with the reason recorded. */
-  async cancelIncidentReportClock(
+  cancelIncidentReportClock(
     m: EntityManager,
     incidentId: string,
     reason: string,
   ): Promise<AfterCommit> {
-    const existing = await this.deadlines.getOpenForSubjectForUpdate(
+    return this.cancel(m, 'incident_report', incidentId, reason);
+  }
+
+  /** Submitting the report meets the clock; returns whether it was on time. */
+  meetIncidentReportClock(
+    m: EntityManager,
+    incidentId: string,
+  ): Promise<{ onTime: boolean | null; after: AfterCommit }> {
+    return this.meet(m, 'incident_report', incidentId);
+  }
+
+  /**
+   * A referral's respond-by clock, in hours from sending (hour periods ignore the calendar: the
+   * police answer at night too). Returns the due instant, which the referral also shows.
+   */
+  async startReferralResponseClock(
+    m: EntityManager,
+    referral: { id: string; caseId: string; fromAgencyId: string; sentAt: Date },
+    hours: number,
+  ): Promise<{ dueAt: Date; after: AfterCommit }> {
+    const period: DeadlinePeriod = { unit: 'hours', amount: hours };
+    const dueAt = computeDueAt(referral.sentAt, period, await this.calendar.load(m));
+    const plans = referralResponseStages(hours);
+    const { deadline, stages } = await this.deadlines.insert(
       m,
-      'incident_report',
-      incidentId,
+      {
+        kind: 'referral_response',
+        subjectType: 'Referral',
+        subjectId: referral.id,
+        caseId: referral.caseId,
+        agencyId: referral.fromAgencyId,
+        periodUnit: period.unit,
+        periodAmount: period.amount,
+        startedAt: referral.sentAt,
+        dueAt,
+      },
+      plans.map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) })),
     );
+    return {
+      dueAt,
+      after: {
+        schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
+        unschedule: [],
+      },
+    };
+  }
+
+  /** An answer (accept or decline) meets the respond-by clock. */
+  meetReferralResponseClock(
+    m: EntityManager,
+    referralId: string,
+  ): Promise<{ onTime: boolean | null; after: AfterCommit }> {
+    return this.meet(m, 'referral_response', referralId);
+  }
+
+  /** Withdrawing or re-routing an unanswered referral stops its clock. */
+  cancelReferralResponseClock(
+    m: EntityManager,
+    referralId: string,
+    reason: string,
+  ): Promise<AfterCommit> {
+    return this.cancel(m, 'referral_response', referralId, reason);
+  }
+
+  private async cancel(
+    m: EntityManager,
+    kind: DeadlineKind,
+    subjectId: string,
+    reason: string,
+  ): Promise<AfterCommit> {
+    const existing = await this.deadlines.getOpenForSubjectForUpdate(m, kind, subjectId);
     if (!existing) return NOTHING_AFTER_COMMIT;
     const now = this.clock.now();
     const stopped = await this.deadlines.close(
@@ -106,20 +181,16 @@ export class DeadlinesService {
     return { schedule: [], unschedule: stopped };
   }
 
-  /** Submitting the report meets the clock; returns whether it was on time. */
-  async meetIncidentReportClock(
+  private async meet(
     m: EntityManager,
-    incidentId: string,
+    kind: DeadlineKind,
+    subjectId: string,
   ): Promise<{ onTime: boolean | null; after: AfterCommit }> {
-    const existing = await this.deadlines.getOpenForSubjectForUpdate(
-      m,
-      'incident_report',
-      incidentId,
-    );
+    const existing = await this.deadlines.getOpenForSubjectForUpdate(m, kind, subjectId);
     if (!existing) return { onTime: null, after: NOTHING_AFTER_COMMIT };
     const now = this.clock.now();
     const onTime = now < existing.dueAt;
-    // A breached clock stays breached (that is the record); it is closed as met so nothing more fires.
+    // A breached clock stays breached (that is the record); closing it stops anything more firing.
     const stopped = await this.deadlines.close(
       m,
       existing.id,

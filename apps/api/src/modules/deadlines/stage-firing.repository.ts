@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { StageAudience, StageKind } from '@caunoi/shared/domain';
+import type { AgencyType, StageAudience, StageKind } from '@caunoi/shared/domain';
+import { RECEIVING_ROLES, isReferralTargetType } from '@caunoi/shared/domain';
+
+export interface ReferralFacts {
+  code: string;
+  toAgencyId: string;
+  toAgencyType: AgencyType;
+  referredByUserId: string;
+}
 
 /** The facts a stage needs to fire, read under a row lock on the stage. */
 export interface LockedStage {
@@ -14,6 +22,7 @@ export interface LockedStage {
   deadlineStatus: string;
   deadlineKind: string;
   deadlineDueAt: Date;
+  subjectId: string;
   caseId: string | null;
   agencyId: string;
   survivorCode: string | null;
@@ -30,7 +39,7 @@ export class StageFiringRepository {
     const [row] = (await m.query(
       `SELECT s.id AS "stageId", s.due_at AS "stageDueAt", s.fired_at AS "firedAt", s.cancelled_at AS "cancelledAt",
               s.audience, s.kind AS "stageKind", s.offset_ms::float8 AS "offsetMs", d.status AS "deadlineStatus",
-              d.kind AS "deadlineKind", d.due_at AS "deadlineDueAt", d.case_id AS "caseId", d.agency_id AS "agencyId",
+              d.kind AS "deadlineKind", d.due_at AS "deadlineDueAt", d.subject_id AS "subjectId", d.case_id AS "caseId", d.agency_id AS "agencyId",
               sv.code AS "survivorCode"
          FROM deadline_stages s
          JOIN deadlines d ON d.id = s.deadline_id
@@ -41,6 +50,55 @@ export class StageFiringRepository {
       [deadlineId, stage],
     )) as LockedStage[];
     return row ?? null;
+  }
+
+  /** What a referral clock's stage needs: its code, and who sits at each end. */
+  async referralFacts(m: EntityManager, referralId: string): Promise<ReferralFacts | null> {
+    const [row] = (await m.query(
+      `SELECT r.code, r.to_agency_id AS "toAgencyId", a.type AS "toAgencyType",
+              r.referred_by_user_id AS "referredByUserId"
+         FROM referrals r JOIN agencies a ON a.id = r.to_agency_id WHERE r.id = $1`,
+      [referralId],
+    )) as ReferralFacts[];
+    return row ?? null;
+  }
+
+  /** Marks the miss on the referral's timeline (the sending case sees it). */
+  async recordReferralOverdue(
+    m: EntityManager,
+    referralId: string,
+    stage: string,
+    at: Date,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO referral_events (referral_id, case_id, event, reason, at)
+       SELECT id, case_id, 'response_overdue', $2, $3 FROM referrals WHERE id = $1`,
+      [referralId, stage, at],
+    );
+  }
+
+  /** Users of the receiving agency who work its inbox. */
+  async receivingUsers(m: EntityManager, referral: ReferralFacts): Promise<string[]> {
+    const roles = isReferralTargetType(referral.toAgencyType)
+      ? RECEIVING_ROLES[referral.toAgencyType]
+      : [];
+    const rows = (await m.query(
+      `SELECT id FROM users WHERE agency_id = $1 AND role = ANY($2) AND disabled_at IS NULL`,
+      [referral.toAgencyId, [...roles]],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** The referring caseworker if still active, else the sending centre's supervisors. */
+  async referringUser(
+    m: EntityManager,
+    referral: ReferralFacts,
+    agencyId: string,
+  ): Promise<string[]> {
+    const [active] = (await m.query(`SELECT id FROM users WHERE id = $1 AND disabled_at IS NULL`, [
+      referral.referredByUserId,
+    ])) as { id: string }[];
+    return active ? [active.id] : this.recipients(m, 'supervisors', null, agencyId);
   }
 
   /** Active users a stage speaks to. The assigned caseworker falls back to the supervisors when none is assigned. */

@@ -1,9 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AuditService } from '../audit/audit.service';
+import type { LockedStage } from './stage-firing.repository';
 import { StageFiringRepository } from './stage-firing.repository';
+
+interface StageMessage {
+  recipients: string[];
+  caseId: string | null;
+  params: Record<string, string | number | boolean | null>;
+  link: string | null;
+}
 
 export type FireOutcome =
   | { outcome: 'fired'; notified: number }
@@ -34,21 +42,19 @@ export class StageProcessor {
       }
       const now = this.clock.now();
       if (s.stageDueAt > now) return { outcome: 'not_due', dueAt: s.stageDueAt };
-      const recipients = await this.firing.recipients(m, s.audience, s.caseId, s.agencyId);
-      // Codes and instants only: a notification never carries identity or incident details.
+      const message =
+        s.deadlineKind === 'referral_response'
+          ? await this.referralMessage(m, s, stage, now)
+          : await this.caseMessage(m, s, stage);
+      const recipients = message.recipients;
       const notified = await this.firing.notify(
         m,
         s.stageId,
         recipients,
         `deadline.${s.stageKind}`,
-        s.caseId,
-        {
-          deadlineKind: s.deadlineKind,
-          stage,
-          survivorCode: s.survivorCode,
-          dueAt: s.deadlineDueAt.toISOString(),
-        },
-        s.caseId ? `/cases/${s.caseId}` : null,
+        message.caseId,
+        message.params,
+        message.link,
       );
       await this.firing.markFired(m, s.stageId, now);
       if (s.offsetMs >= 0) await this.firing.markBreached(m, s.stageId);
@@ -65,5 +71,61 @@ export class StageProcessor {
       );
       return { outcome: 'fired', notified };
     });
+  }
+
+  // Codes and instants only: a notification never carries identity or incident details.
+  private async caseMessage(
+    m: EntityManager,
+    s: LockedStage,
+    stage: string,
+  ): Promise<StageMessage> {
+    return {
+      recipients: await this.firing.recipients(m, s.audience, s.caseId, s.agencyId),
+      caseId: s.caseId,
+      params: {
+        deadlineKind: s.deadlineKind,
+        stage,
+        survivorCode: s.survivorCode,
+        dueAt: s.deadlineDueAt.toISOString(),
+      },
+      link: s.caseId ? `/cases/${s.caseId}` : null,
+    };
+  }
+
+  /**
+   * A referral clock speaks to two ends. The receiving agency gets the referral code and a link to
+   * its inbox, never the case or survivor code; the sender gets both and a link to the case.
+   */
+  private async referralMessage(
+    m: EntityManager,
+    s: LockedStage,
+    stage: string,
+    now: Date,
+  ): Promise<StageMessage> {
+    const referral = await this.firing.referralFacts(m, s.subjectId);
+    if (!referral) return { recipients: [], caseId: null, params: {}, link: null };
+    const base = {
+      deadlineKind: s.deadlineKind,
+      stage,
+      referralCode: referral.code,
+      dueAt: s.deadlineDueAt.toISOString(),
+    };
+    if (s.audience === 'receiving_agency') {
+      if (stage === 'escalation_due') {
+        await this.firing.recordReferralOverdue(m, s.subjectId, stage, now);
+      }
+      return {
+        recipients: await this.firing.receivingUsers(m, referral),
+        caseId: null,
+        params: base,
+        link: `/inbox/referrals/${s.subjectId}`,
+      };
+    }
+    return {
+      recipients: await this.firing.referringUser(m, referral, s.agencyId),
+      caseId: s.caseId,
+      params: { ...base, survivorCode: s.survivorCode },
+      link: s.caseId ? `/cases/${s.caseId}` : null,
+    };
   }
 }

@@ -27,7 +27,26 @@ export interface DemoAgency {
   address: string;
   phone: string;
   services: ServiceType[];
+  /** Service directory entry (issue 5). */
+  directory: {
+    coversWholeProvince: boolean;
+    coverageCommuneCodes: string[];
+    open24h: boolean;
+    openingHours: string | null;
+    capacityNote: string | null;
+  };
 }
+
+const OFFICE_HOURS = 'Thứ 2–Thứ 6, 7:30–11:30 và 13:30–17:00';
+const WHOLE_PROVINCE_24H = {
+  coversWholeProvince: true,
+  coverageCommuneCodes: [],
+  open24h: true,
+  openingHours: null,
+  capacityNote: null,
+};
+/** Agencies that do not receive referrals still have a directory entry: the whole province, office hours. */
+const NOT_IN_DIRECTORY = { ...WHOLE_PROVINCE_24H, open24h: false };
 
 // Fixed ids keep the seed idempotent and let docs and tests name the demo agencies.
 export const DEMO_AGENCIES = {
@@ -44,6 +63,7 @@ export const DEMO_AGENCIES = {
       'essential_needs_support',
       'child_protection_services',
     ],
+    directory: { ...WHOLE_PROVINCE_24H, capacityNote: 'Nhà tạm lánh: 12 chỗ (minh họa)' },
   },
   hotline: {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000002',
@@ -53,6 +73,7 @@ export const DEMO_AGENCIES = {
     address: 'Địa chỉ minh họa, Phường Hải Châu',
     phone: '111',
     services: ['psychosocial_counselling', 'other'],
+    directory: NOT_IN_DIRECTORY,
   },
   trustedAddress: {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000003',
@@ -62,6 +83,13 @@ export const DEMO_AGENCIES = {
     address: 'Địa chỉ minh họa, Xã Hòa Vang',
     phone: '0236 000 0003',
     services: ['safe_shelter', 'essential_needs_support'],
+    directory: {
+      coversWholeProvince: false,
+      coverageCommuneCodes: ['20308'],
+      open24h: true,
+      openingHours: null,
+      capacityNote: '2 chỗ tạm lánh (minh họa)',
+    },
   },
   police: {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000004',
@@ -71,6 +99,29 @@ export const DEMO_AGENCIES = {
     address: 'Địa chỉ minh họa, Phường Hải Châu',
     phone: '0236 000 0004',
     services: ['police_protection', 'no_contact_order_request'],
+    directory: {
+      coversWholeProvince: false,
+      coverageCommuneCodes: ['20194', '20227'],
+      open24h: true,
+      openingHours: null,
+      capacityNote: null,
+    },
+  },
+  policeThanhKhe: {
+    id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000009',
+    type: 'police',
+    name: 'Công an Phường Thanh Khê',
+    communeCode: '20200',
+    address: 'Địa chỉ minh họa, Phường Thanh Khê',
+    phone: '0236 000 0009',
+    services: ['police_protection', 'no_contact_order_request'],
+    directory: {
+      coversWholeProvince: false,
+      coverageCommuneCodes: ['20200', '20260'],
+      open24h: true,
+      openingHours: null,
+      capacityNote: null,
+    },
   },
   health: {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000005',
@@ -80,6 +131,7 @@ export const DEMO_AGENCIES = {
     address: 'Địa chỉ minh họa, Phường Hòa Cường',
     phone: '0236 000 0005',
     services: ['emergency_medical_care', 'forensic_examination', 'psychosocial_counselling'],
+    directory: { ...WHOLE_PROVINCE_24H, capacityNote: 'Phòng khám một cửa cho người bị bạo lực' },
   },
   legalAid: {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000006',
@@ -89,6 +141,7 @@ export const DEMO_AGENCIES = {
     address: 'Địa chỉ minh họa, Phường Thanh Khê',
     phone: '0236 000 0006',
     services: ['legal_aid', 'court_process'],
+    directory: { ...NOT_IN_DIRECTORY, openingHours: OFFICE_HOURS },
   },
   reportingAuthority: {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000007',
@@ -98,6 +151,7 @@ export const DEMO_AGENCIES = {
     address: 'Địa chỉ minh họa, Phường Hải Châu',
     phone: '0236 000 0007',
     services: ['other'],
+    directory: NOT_IN_DIRECTORY,
   },
   socialWorkCentreQuangNam: {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000008',
@@ -107,6 +161,13 @@ export const DEMO_AGENCIES = {
     address: 'Địa chỉ minh họa, Phường Tam Kỳ',
     phone: '0235 000 0008',
     services: ['psychosocial_counselling', 'child_protection_services'],
+    directory: {
+      coversWholeProvince: false,
+      coverageCommuneCodes: ['20407', '20530'],
+      open24h: false,
+      openingHours: OFFICE_HOURS,
+      capacityNote: null,
+    },
   },
 } as const satisfies Record<string, DemoAgency>;
 

@@ -37,8 +37,9 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedSummary>
     let agenciesCreated = 0;
     for (const a of Object.values(DEMO_AGENCIES)) {
       const inserted = (await m.query(
-        `INSERT INTO agencies (id, type, name, province_code, commune_code, address, phone, services)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        `INSERT INTO agencies (id, type, name, province_code, commune_code, address, phone, services,
+                               covers_whole_province, coverage_commune_codes, open_24h, opening_hours, capacity_note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING RETURNING id`,
         [
           a.id,
           a.type,
@@ -48,6 +49,11 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedSummary>
           a.address,
           a.phone,
           [...a.services],
+          a.directory.coversWholeProvince,
+          [...a.directory.coverageCommuneCodes],
+          a.directory.open24h,
+          a.directory.openingHours,
+          a.directory.capacityNote,
         ],
       )) as unknown[];
       agenciesCreated += inserted.length;

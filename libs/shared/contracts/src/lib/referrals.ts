@@ -188,6 +188,11 @@ export interface InboxQuery {
   limit?: number;
 }
 
+export interface AcceptReferralRequest {
+  /** e.g. who will contact the survivor; seen by the sender on the timeline. */
+  note?: string | null;
+}
+
 export interface DeclineReferralRequest {
   reason: DeclineReason;
   /** Required when the reason is `other`. */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -73,6 +74,42 @@ export class CreateAgencyDto implements CreateAgencyRequest {
   @ArrayUnique()
   @IsIn(SERVICE_TYPES, { each: true })
   services!: ServiceType[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  coversWholeProvince?: boolean;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(16, { each: true })
+  coverageCommuneCodes?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  open24h?: boolean;
+
+  @ApiPropertyOptional({ example: 'Thứ 2–Thứ 6, 7:30–17:00' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  openingHours?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  capacityNote?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  acceptingReferrals?: boolean;
 }
 
 export class UpdateAgencyDto extends PartialType(CreateAgencyDto) implements UpdateAgencyRequest {
@@ -112,6 +149,20 @@ export class AgencyListQueryDto implements AgencyListQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   includeInactive?: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  coversCommune?: string;
+
+  @IsOptional()
+  @IsIn(SERVICE_TYPES)
+  service?: ServiceType;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  acceptingReferrals?: boolean;
 }
 
 export class AdministrativeUnitQueryDto {
@@ -136,6 +187,12 @@ export function mapAgency(entity: AgencyEntity): AgencyView {
     phone: entity.phone,
     email: entity.email,
     services: entity.services,
+    coversWholeProvince: entity.coversWholeProvince,
+    coverageCommuneCodes: entity.coverageCommuneCodes,
+    open24h: entity.open24h,
+    openingHours: entity.openingHours,
+    capacityNote: entity.capacityNote,
+    acceptingReferrals: entity.acceptingReferrals,
     active: entity.active,
     createdAt: entity.createdAt.toISOString(),
   };

@@ -1,0 +1,356 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AppAbility } from '@caunoi/shared/authz';
+import type {
+  InboxReferralDetailView,
+  InboxReferralView,
+  InboxView,
+  Page,
+  ServiceRecordView,
+} from '@caunoi/shared/contracts';
+import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import type { ReferralAction, ReferralStatus } from '@caunoi/shared/domain';
+import {
+  checkSectorOutcome,
+  compareCalendarDates,
+  nextReferralStatus,
+  parseCalendarDate,
+  sectorOf,
+} from '@caunoi/shared/domain';
+import { FieldErrorException, fieldError } from '../../common/api-errors';
+import { Clock } from '../../common/clock';
+import { decodeCursor, keysetPage } from '../../common/cursor';
+import { vietnamDate } from '../../common/vietnam-date';
+import { AuditService } from '../audit/audit.service';
+import { accessibleWhere } from '../authz/accessible-where';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
+import { assertCan } from '../authz/instance-checks';
+import { FieldCipher } from '../crypto/field-cipher';
+import type { AfterCommit } from '../deadlines/deadlines.service';
+import { DeadlinesService, NOTHING_AFTER_COMMIT } from '../deadlines/deadlines.service';
+import type {
+  AcceptReferralDto,
+  CompleteReferralDto,
+  DeclineReferralDto,
+  InboxQueryDto,
+  PageQueryDto,
+  RecordServiceDto,
+} from './dto/referral.dto';
+import { ReferralLifecycle } from './referral-lifecycle';
+import { ReferralViews } from './referral-views';
+import type { ReferralEntity } from './referral.entity';
+import type { AgencyRef } from './referrals.repository';
+import { REFERRAL_RULE_COLUMNS, ReferralsRepository } from './referrals.repository';
+
+const VIEW_STATUSES: Readonly<Record<InboxView, readonly ReferralStatus[]>> = {
+  action_needed: ['sent'],
+  in_progress: ['accepted', 'in_service'],
+  closed: ['completed', 'declined', 'withdrawn'],
+};
+
+/**
+ * The receiving agency's side: its inbox, one referral (the packet only while open), accept,
+ * decline, record services with the sector's outcome fields, complete; and its own service records.
+ */
+@Injectable()
+export class ReferralInboxService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly referrals: ReferralsRepository,
+    private readonly lifecycle: ReferralLifecycle,
+    private readonly views: ReferralViews,
+    private readonly deadlines: DeadlinesService,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    query: InboxQueryDto,
+  ): Promise<Page<InboxReferralView>> {
+    const view = query.view ?? 'action_needed';
+    const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+    const after = decodeCursor(query.after, ['respondBy', 'id'] as const);
+    const rows = await this.referrals.getInboxPage(
+      accessibleWhere(ability, 'read', 'Referral', REFERRAL_RULE_COLUMNS),
+      VIEW_STATUSES[view],
+      view === 'closed',
+      after,
+      limit + 1,
+    );
+    const page = keysetPage(rows, limit, (last) => ({
+      respondBy: last.respondBy.toISOString(),
+      id: last.id,
+    }));
+    await this.audit.recordMany(
+      this.dataSource.manager,
+      page.items.map((r) => ({
+        actor,
+        caseId: r.caseId,
+        action: 'referral.inbox_list',
+        subjectType: 'Referral',
+        subjectId: r.id,
+      })),
+    );
+    return { items: await this.views.inboxList(page.items), nextCursor: page.nextCursor };
+  }
+
+  async get(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    id: string,
+  ): Promise<InboxReferralDetailView> {
+    const referral = await this.referrals.getById(id);
+    assertCan(ability, 'read', 'Referral', referral && ruleFields(referral), 'Referral not found');
+    const found = referral as ReferralEntity;
+    await this.audit.record(this.dataSource.manager, {
+      actor,
+      caseId: found.caseId,
+      action: 'referral.read',
+      subjectType: 'Referral',
+      subjectId: found.id,
+      // The categories actually disclosed by this read: none once the referral is closed.
+      fields: found.packetEnc ? [...found.packet] : [],
+    });
+    return this.views.inboxDetail(found);
+  }
+
+  accept(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    id: string,
+    dto: AcceptReferralDto,
+  ): Promise<InboxReferralDetailView> {
+    return this.answer(actor, ability, id, 'accept', async (m, referral, agency) => {
+      const met = await this.deadlines.meetReferralResponseClock(m, referral.id);
+      await this.lifecycle.changeStatus(m, referral, 'accepted', {
+        respondedAt: this.clock.now(),
+        respondedOnTime: met.onTime,
+      });
+      await this.lifecycle.recordEvent(m, referral, 'accepted', actor, null, dto.note ?? null);
+      await this.notifySender(m, referral, 'referral.accepted', { agencyName: agency.name });
+      return met.after;
+    });
+  }
+
+  decline(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    id: string,
+    dto: DeclineReferralDto,
+  ): Promise<InboxReferralDetailView> {
+    if (dto.reason === 'other' && !dto.note?.trim()) {
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'note',
+        'required_for_other',
+        'say why in a note when the reason is "other"',
+      );
+    }
+    return this.answer(actor, ability, id, 'decline', async (m, referral, agency) => {
+      const met = await this.deadlines.meetReferralResponseClock(m, referral.id);
+      await this.lifecycle.changeStatus(m, referral, 'declined', {
+        respondedAt: this.clock.now(),
+        respondedOnTime: met.onTime,
+        declineReason: dto.reason,
+        declineNoteEnc: this.cipher.encryptOptional(dto.note?.trim() || null),
+      });
+      await this.lifecycle.recordEvent(
+        m,
+        referral,
+        'declined',
+        actor,
+        dto.reason,
+        dto.note ?? null,
+      );
+      await this.notifySender(m, referral, 'referral.declined', {
+        agencyName: agency.name,
+        reason: dto.reason,
+      });
+      return met.after;
+    });
+  }
+
+  recordService(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    id: string,
+    dto: RecordServiceDto,
+  ): Promise<InboxReferralDetailView> {
+    return this.answer(actor, ability, id, 'record_service', async (m, referral, agency) => {
+      const sector = sectorOf(agency.type);
+      const problems = sector ? checkSectorOutcome(sector, dto.sectorOutcome) : [];
+      if (problems.length > 0) {
+        throw new FieldErrorException(
+          HttpStatus.BAD_REQUEST,
+          problems.map((p) => ({
+            field: p.field ? `sectorOutcome.${p.field}` : 'sectorOutcome',
+            code: p.code,
+            message:
+              p.code === 'unknown_field'
+                ? `${p.field} is not an outcome field of the ${sector} sector`
+                : `${p.field} has a value the ${sector} sector does not allow`,
+          })),
+        );
+      }
+      this.assertProvidedOn(dto.providedOn, referral);
+      await this.referrals.insertServiceRecord(m, {
+        referralId: referral.id,
+        agencyId: referral.toAgencyId,
+        serviceType: dto.serviceType,
+        providedOn: dto.providedOn,
+        outcome: dto.outcome,
+        sectorOutcome: dto.sectorOutcome,
+        noteEnc: this.cipher.encryptOptional(dto.note?.trim() || null),
+        recordedByUserId: actor.id,
+      });
+      if (referral.status !== 'in_service') {
+        await this.lifecycle.changeStatus(m, referral, 'in_service');
+      }
+      await this.lifecycle.recordEvent(m, referral, 'service_recorded', actor, dto.serviceType);
+      await this.notifySender(m, referral, 'referral.service_recorded', {
+        agencyName: agency.name,
+        serviceType: dto.serviceType,
+        outcome: dto.outcome,
+      });
+      return NOTHING_AFTER_COMMIT;
+    });
+  }
+
+  complete(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    id: string,
+    dto: CompleteReferralDto,
+  ): Promise<InboxReferralDetailView> {
+    return this.answer(actor, ability, id, 'complete', async (m, referral, agency) => {
+      await this.lifecycle.changeStatus(m, referral, 'completed');
+      await this.lifecycle.recordEvent(m, referral, 'completed', actor, null, dto.note ?? null);
+      await this.notifySender(m, referral, 'referral.completed', { agencyName: agency.name });
+      return NOTHING_AFTER_COMMIT;
+    });
+  }
+
+  /** The agency's own service records: they stay readable after its access to the referral ends. */
+  async serviceRecords(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    query: PageQueryDto,
+  ): Promise<Page<ServiceRecordView>> {
+    const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+    const after = decodeCursor(query.after, ['createdAt', 'id'] as const);
+    const rows = await this.referrals.getServiceRecordPage(
+      accessibleWhere(ability, 'read', 'ServiceRecord', { agencyId: 's.agency_id' }),
+      after,
+      limit + 1,
+    );
+    const page = keysetPage(rows, limit, (last) => ({
+      createdAt: last.createdAt.toISOString(),
+      id: last.id,
+    }));
+    return { items: await this.views.serviceRecords(page.items), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * One answer from the receiving agency: lock the referral, check the caller's agency may act on it
+   * (404 otherwise) and that the state machine allows the step (409 otherwise), then apply it, audit
+   * it, and tell BullMQ after commit.
+   */
+  private async answer(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    id: string,
+    action: ReferralAction,
+    apply: (m: EntityManager, referral: ReferralEntity, agency: AgencyRef) => Promise<AfterCommit>,
+  ): Promise<InboxReferralDetailView> {
+    const { referral, after } = await this.dataSource.transaction(async (m) => {
+      const referral = await this.referrals.getForUpdate(m, id);
+      assertCan(
+        ability,
+        'update',
+        'Referral',
+        referral && ruleFields(referral),
+        'Referral not found',
+      );
+      const locked = referral as ReferralEntity;
+      if (action === 'record_service') {
+        assertCan(ability, 'create', 'ServiceRecord', { agencyId: locked.toAgencyId });
+      }
+      if (nextReferralStatus(locked.status, action) === null) {
+        throw fieldError(
+          HttpStatus.CONFLICT,
+          'status',
+          'invalid_transition',
+          `a ${locked.status} referral cannot take this step (${action})`,
+        );
+      }
+      const agency = (await this.referrals.getAgencyRefs([locked.toAgencyId], m)).get(
+        locked.toAgencyId,
+      ) as AgencyRef;
+      const after = await apply(m, locked, agency);
+      await this.audit.record(m, {
+        actor,
+        caseId: locked.caseId,
+        action: `referral.${action}`,
+        subjectType: 'Referral',
+        subjectId: locked.id,
+        fields: ['status'],
+        details: { status: locked.status },
+      });
+      return { referral: locked, after };
+    });
+    await this.deadlines.afterCommit(after);
+    return this.views.inboxDetail(referral);
+  }
+
+  private async notifySender(
+    m: EntityManager,
+    referral: ReferralEntity,
+    kind: string,
+    params: Record<string, string>,
+  ): Promise<void> {
+    const [row] = (await m.query(
+      `SELECT s.code FROM cases c JOIN survivors s ON s.id = c.survivor_id WHERE c.id = $1`,
+      [referral.caseId],
+    )) as { code: string }[];
+    await this.lifecycle.notifySender(m, referral, kind, params, row?.code ?? '');
+  }
+
+  /** A service is given on a real day: not in the future, not before the referral was sent. */
+  private assertProvidedOn(providedOn: string, referral: ReferralEntity): void {
+    const date = parseCalendarDate(providedOn);
+    const today = parseCalendarDate(vietnamDate(this.clock.now()));
+    const sent = parseCalendarDate(vietnamDate(referral.sentAt));
+    if (!date || !today || !sent) {
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'providedOn',
+        'invalid_date',
+        'providedOn is not a real date',
+      );
+    }
+    if (compareCalendarDates(date, today) > 0) {
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'providedOn',
+        'in_future',
+        'providedOn cannot be in the future',
+      );
+    }
+    if (compareCalendarDates(date, sent) < 0) {
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'providedOn',
+        'before_referral',
+        'providedOn cannot be before the referral was sent',
+      );
+    }
+  }
+}
+
+function ruleFields(r: ReferralEntity): Record<string, unknown> {
+  return { id: r.id, toAgencyId: r.toAgencyId, status: r.status };
+}

@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type {
+  AgencyType,
+  ReferralEventKind,
+  ReferralStatus,
+  SharingConsentFacts,
+  WithdrawReason,
+} from '@caunoi/shared/domain';
+import {
+  RECEIVING_ROLES,
+  consentCoverage,
+  isReferralOpen,
+  isReferralTargetType,
+} from '@caunoi/shared/domain';
+import { Clock } from '../../common/clock';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
+import { FieldCipher } from '../crypto/field-cipher';
+import type { AfterCommit } from '../deadlines/deadlines.service';
+import {
+  DeadlinesService,
+  mergeAfterCommit,
+  NOTHING_AFTER_COMMIT,
+} from '../deadlines/deadlines.service';
+import type { ReferralEntity } from './referral.entity';
+import { ReferralsRepository } from './referrals.repository';
+
+type NotificationParams = Record<string, string | number | boolean | null>;
+
+/**
+ * What happens to a referral whoever causes it: a timeline event, a status change that purges the
+ * disclosed packet when the referral closes, notifications to the other end, and the audit row, all
+ * in the caller's transaction. Shared by the sender, the receiving agency and consent withdrawal.
+ */
+@Injectable()
+export class ReferralLifecycle {
+  constructor(
+    private readonly referrals: ReferralsRepository,
+    private readonly deadlines: DeadlinesService,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async recordEvent(
+    m: EntityManager,
+    referral: ReferralEntity,
+    event: ReferralEventKind,
+    actor: AuthenticatedUser | null,
+    reason: string | null = null,
+    note: string | null = null,
+  ): Promise<void> {
+    await this.referrals.insertEvent(m, {
+      referralId: referral.id,
+      caseId: referral.caseId,
+      event,
+      actorUserId: actor?.id ?? null,
+      actorAgencyId: actor?.agencyId ?? null,
+      reason,
+      noteEnc: this.cipher.encryptOptional(note?.trim() || null),
+      at: this.clock.now(),
+    });
+  }
+
+  /**
+   * Moves a referral to `status`. Closing it (completed, declined, withdrawn) drops the packet data
+   * the receiving agency could read: their access ends with the data itself, not only a check.
+   */
+  async changeStatus(
+    m: EntityManager,
+    referral: ReferralEntity,
+    status: ReferralStatus,
+    patch: Partial<ReferralEntity> = {},
+  ): Promise<void> {
+    const closing = !isReferralOpen(status);
+    const change: Partial<ReferralEntity> = {
+      ...patch,
+      status,
+      ...(closing ? { packetEnc: null, closedAt: this.clock.now() } : {}),
+    };
+    await this.referrals.update(m, referral.id, change);
+    Object.assign(referral, change);
+  }
+
+  /** Tells the referring caseworker (or, if they have left, the centre's supervisors). */
+  async notifySender(
+    m: EntityManager,
+    referral: ReferralEntity,
+    kind: string,
+    params: NotificationParams,
+    survivorCode: string,
+  ): Promise<void> {
+    const active = await this.referrals.isUserActive(m, referral.referredByUserId);
+    const recipients = active
+      ? [referral.referredByUserId]
+      : await this.referrals.getActiveUserIds(m, referral.fromAgencyId, ['supervisor']);
+    await this.referrals.notify(
+      m,
+      recipients,
+      kind,
+      referral.caseId,
+      { referralCode: referral.code, survivorCode, ...params },
+      `/cases/${referral.caseId}`,
+    );
+  }
+
+  /** Tells the receiving agency's inbox users: the referral code only, never the case. */
+  async notifyReceivers(
+    m: EntityManager,
+    referral: ReferralEntity,
+    toAgencyType: AgencyType | undefined,
+    kind: string,
+    params: NotificationParams,
+  ): Promise<void> {
+    const roles =
+      toAgencyType && isReferralTargetType(toAgencyType) ? RECEIVING_ROLES[toAgencyType] : [];
+    const recipients = await this.referrals.getActiveUserIds(m, referral.toAgencyId, roles);
+    await this.referrals.notify(
+      m,
+      recipients,
+      kind,
+      null,
+      { referralCode: referral.code, ...params },
+      `/inbox/referrals/${referral.id}`,
+    );
+  }
+
+  /** Withdraws an open referral (sender, re-route or consent withdrawal) and stops its clock. */
+  async withdraw(
+    m: EntityManager,
+    actor: AuthenticatedUser | null,
+    referral: ReferralEntity,
+    reason: WithdrawReason,
+    note: string | null,
+  ): Promise<AfterCommit> {
+    await this.changeStatus(m, referral, 'withdrawn', {
+      withdrawReason: reason,
+      withdrawNoteEnc: this.cipher.encryptOptional(note?.trim() || null),
+    });
+    await this.recordEvent(m, referral, 'withdrawn', actor, reason, note);
+    const agencies = await this.referrals.getAgencyRefs([referral.toAgencyId], m);
+    await this.notifyReceivers(
+      m,
+      referral,
+      agencies.get(referral.toAgencyId)?.type,
+      'referral.withdrawn',
+      { reason },
+    );
+    await this.audit.record(m, {
+      actor,
+      caseId: referral.caseId,
+      action: 'referral.withdraw',
+      subjectType: 'Referral',
+      subjectId: referral.id,
+      fields: ['status'],
+      details: { reason },
+    });
+    return this.deadlines.cancelReferralResponseClock(m, referral.id, `withdrawn:${reason}`);
+  }
+
+  /**
+   * After a consent is withdrawn: every open referral of the case that relied on consent and is no
+   * longer covered is withdrawn, and its recipients lose access. Referrals sent under an override
+   * did not rest on consent and stay (the supervisor reviews them).
+   */
+  async onConsentWithdrawn(
+    m: EntityManager,
+    actor: AuthenticatedUser,
+    caseId: string,
+    consents: readonly SharingConsentFacts[],
+  ): Promise<AfterCommit> {
+    const open = await this.referrals.getOpenForCaseForUpdate(m, caseId);
+    const agencies = await this.referrals.getAgencyRefs(
+      open.map((r) => r.toAgencyId),
+      m,
+    );
+    const parts: AfterCommit[] = [NOTHING_AFTER_COMMIT];
+    for (const referral of open) {
+      if (referral.overrideReason) continue;
+      const type = agencies.get(referral.toAgencyId)?.type;
+      if (type && consentCoverage(consents, type, referral.packet).covered) continue;
+      parts.push(await this.withdraw(m, actor, referral, 'consent_withdrawn', null));
+    }
+    return mergeAfterCommit(...parts);
+  }
+}
