@@ -103,9 +103,13 @@ export class Referrals1764100000000 implements MigrationInterface {
         actor_agency_id uuid REFERENCES agencies(id),
         reason varchar(48),
         note_enc text,
-        at timestamptz NOT NULL
+        at timestamptz NOT NULL,
+        -- Insertion order breaks ties: several steps can share one instant (one transaction).
+        seq bigint GENERATED ALWAYS AS IDENTITY
       )`);
-    await q.query(`CREATE INDEX idx_referral_events_referral ON referral_events (referral_id, at)`);
+    await q.query(
+      `CREATE INDEX idx_referral_events_referral ON referral_events (referral_id, at, seq)`,
+    );
 
     await q.query(`
       CREATE TABLE service_records (

@@ -31,4 +31,7 @@ export class ReferralEventEntity {
 
   @Column({ type: 'timestamptz' })
   at!: Date;
+
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq!: string;
 }

@@ -96,7 +96,10 @@ export class ReferralsRepository {
     await m.getRepository(ReferralEntity).update(id, patch);
   }
 
-  async insertEvent(m: EntityManager, event: Omit<ReferralEventEntity, 'id'>): Promise<void> {
+  async insertEvent(
+    m: EntityManager,
+    event: Omit<ReferralEventEntity, 'id' | 'seq'>,
+  ): Promise<void> {
     await m.getRepository(ReferralEventEntity).insert(event);
   }
 
@@ -104,7 +107,7 @@ export class ReferralsRepository {
     if (referralIds.length === 0) return Promise.resolve([]);
     return this.manager(m)
       .getRepository(ReferralEventEntity)
-      .find({ where: { referralId: In(referralIds) }, order: { at: 'ASC', id: 'ASC' } });
+      .find({ where: { referralId: In(referralIds) }, order: { at: 'ASC', seq: 'ASC' } });
   }
 
   insertServiceRecord(
