@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -22,6 +22,14 @@ import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confir
 import { AgenciesApiService } from '../../../shared/data/agencies-api.service';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
+import { communeNames, provincesNamingCommunes } from '../../directory/commune-names';
+import { CoveragePipe } from '../../directory/coverage.pipe';
+
+/** The accepting-referrals filter: everyone, or only those taking referrals now, or not. */
+type AcceptingFilter = '' | 'yes' | 'no';
+
+/** Communes named in the coverage cell before "and N more". */
+const COVERAGE_NAMES_SHOWN = 3;
 
 @Component({
   selector: 'cn-agencies-list',
@@ -35,6 +43,7 @@ import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.
     MatSelectModule,
     MatTableModule,
     TranslatePipe,
+    CoveragePipe,
     ListFooterComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -55,31 +64,37 @@ export class AgenciesListComponent {
     'commune',
     'phone',
     'services',
+    'coverage',
+    'hours',
+    'accepting',
     'active',
     'actions',
   ];
   /** Commune names by code, filled per province as rows arrive. */
-  protected readonly communeNames = signal<ReadonlyMap<string, string>>(new Map());
-  private readonly loadedProvinces = new Set<string>();
+  private readonly communes = communeNames();
+  protected readonly communeNames = this.communes.names;
+  protected readonly coverageShown = COVERAGE_NAMES_SHOWN;
 
   protected readonly filters = new FormGroup({
     type: new FormControl<AgencyType | ''>('', { nonNullable: true }),
     q: new FormControl('', { nonNullable: true }),
     includeInactive: new FormControl(true, { nonNullable: true }),
+    accepting: new FormControl<AcceptingFilter>('', { nonNullable: true }),
   });
 
   protected readonly pager = keysetPager<AgencyView>(
     (after) => {
-      const { type, q, includeInactive } = this.filters.getRawValue();
+      const { type, q, includeInactive, accepting } = this.filters.getRawValue();
       return this.api
         .list({
           type: type || undefined,
           q: q.trim() || undefined,
           includeInactive: includeInactive || undefined,
+          acceptingReferrals: accepting === '' ? undefined : accepting === 'yes',
           after,
           limit: PAGE_SIZE_DEFAULT,
         })
-        .pipe(tap((page) => this.loadCommuneNames(page.items)));
+        .pipe(tap((page) => this.communes.load(provincesNamingCommunes(page.items))));
     },
     { reloadOn: this.filters.valueChanges.pipe(debounceTime(300)) },
   );
@@ -108,25 +123,5 @@ export class AgenciesListComponent {
         this.pager.replace((a) => a.id === updated.id, updated);
         this.snackBar.open(this.translation.t('common.saved'));
       });
-  }
-
-  private loadCommuneNames(agencies: AgencyView[]): void {
-    const provinces = new Set(
-      agencies.filter((a) => a.communeCode).map((agency) => agency.provinceCode),
-    );
-    for (const province of provinces) {
-      if (this.loadedProvinces.has(province)) continue;
-      this.loadedProvinces.add(province);
-      this.api
-        .administrativeUnits('commune', province)
-        .pipe(takeUntilDestroyed(this.destroyRef))
-        .subscribe((units) =>
-          this.communeNames.update((names) => {
-            const next = new Map(names);
-            for (const unit of units) next.set(unit.code, unit.name);
-            return next;
-          }),
-        );
-    }
   }
 }

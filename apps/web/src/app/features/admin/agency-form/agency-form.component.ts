@@ -1,10 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import type { AbstractControl, ValidatorFn } from '@angular/forms';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { AdministrativeUnitView, CreateAgencyRequest } from '@caunoi/shared/contracts';
@@ -22,6 +24,10 @@ const DEFAULT_PROVINCE_CODE = '48';
 
 const blankToNull = (value: string): string | null => value.trim() || null;
 
+/** Opening hours are required unless the agency is open 24/7 (then the control is disabled). */
+const requiredUnless24h: ValidatorFn = (control) =>
+  typeof control.value === 'string' && control.value.trim() ? null : { required_unless_24h: true };
+
 /** Create (`/admin/agencies/new`) and edit (`/admin/agencies/:id`) in one form. */
 @Component({
   selector: 'cn-agency-form',
@@ -32,11 +38,17 @@ const blankToNull = (value: string): string | null => value.trim() || null;
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    MatSlideToggleModule,
     TranslatePipe,
     FieldErrorPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agency-form.component.html',
+  styles: `
+    mat-slide-toggle {
+      margin: 8px 0;
+    }
+  `,
 })
 export class AgencyFormComponent {
   private readonly api = inject(AgenciesApiService);
@@ -69,9 +81,32 @@ export class AgencyFormComponent {
       validators: [Validators.email, Validators.maxLength(200)],
     }),
     services: new FormControl<ServiceType[]>([], { nonNullable: true }),
+    // Service directory: where the agency works, when, and whether it takes referrals now.
+    coversWholeProvince: new FormControl(false, { nonNullable: true }),
+    coverageCommuneCodes: new FormControl<string[]>([], { nonNullable: true }),
+    open24h: new FormControl(false, { nonNullable: true }),
+    openingHours: new FormControl('', {
+      nonNullable: true,
+      validators: [requiredUnless24h, Validators.maxLength(200)],
+    }),
+    capacityNote: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.maxLength(300)],
+    }),
+    acceptingReferrals: new FormControl(true, { nonNullable: true }),
   });
 
   protected readonly submission = formSubmission(this.form);
+  protected readonly coversWholeProvince = toSignal(
+    this.form.controls.coversWholeProvince.valueChanges.pipe(
+      startWith(this.form.controls.coversWholeProvince.value),
+    ),
+    { requireSync: true },
+  );
+  protected readonly open24h = toSignal(
+    this.form.controls.open24h.valueChanges.pipe(startWith(this.form.controls.open24h.value)),
+    { requireSync: true },
+  );
 
   protected readonly provinces = toSignal(this.api.administrativeUnits('province'), {
     initialValue: [] as AdministrativeUnitView[],
@@ -95,15 +130,25 @@ export class AgencyFormComponent {
           address: agency.address ?? '',
           phone: agency.phone ?? '',
           email: agency.email ?? '',
+          openingHours: agency.openingHours ?? '',
+          capacityNote: agency.capacityNote ?? '',
         }),
       );
     });
-    // A commune belongs to one province: changing the province clears it.
+    // A commune belongs to one province: changing the province clears it and the communes covered.
     this.form.controls.provinceCode.valueChanges
       .pipe(distinctUntilChanged(), takeUntilDestroyed())
       .subscribe(() => {
-        if (this.form.controls.provinceCode.dirty) this.form.controls.communeCode.setValue(null);
+        if (!this.form.controls.provinceCode.dirty) return;
+        this.form.controls.communeCode.setValue(null);
+        this.form.controls.coverageCommuneCodes.setValue([]);
       });
+    // The whole province needs no commune list, and 24/7 needs no opening hours.
+    this.enableUnless(
+      this.form.controls.coversWholeProvince,
+      this.form.controls.coverageCommuneCodes,
+    );
+    this.enableUnless(this.form.controls.open24h, this.form.controls.openingHours);
   }
 
   protected async submit(): Promise<void> {
@@ -117,6 +162,12 @@ export class AgencyFormComponent {
       phone: blankToNull(value.phone),
       email: blankToNull(value.email),
       services: value.services,
+      coversWholeProvince: value.coversWholeProvince,
+      coverageCommuneCodes: value.coversWholeProvince ? [] : value.coverageCommuneCodes,
+      open24h: value.open24h,
+      openingHours: value.open24h ? null : blankToNull(value.openingHours),
+      capacityNote: blankToNull(value.capacityNote),
+      acceptingReferrals: value.acceptingReferrals,
     };
     const id = this.id();
     const result = await this.submission.run(async () => {
@@ -130,5 +181,12 @@ export class AgencyFormComponent {
     if (!result.ok) return;
     this.snackBar.open(this.translation.t(result.value));
     await this.router.navigate(['/admin/agencies']);
+  }
+
+  /** Keeps `target` enabled only while `toggle` is off (a disabled control is not validated). */
+  private enableUnless(toggle: FormControl<boolean>, target: AbstractControl): void {
+    toggle.valueChanges
+      .pipe(startWith(toggle.value), distinctUntilChanged(), takeUntilDestroyed())
+      .subscribe((on) => (on ? target.disable() : target.enable()));
   }
 }
