@@ -30,6 +30,11 @@ export const appRoutes: Routes = [
               import('./features/deadlines/deadlines.routes').then((m) => m.deadlineRoutes),
           },
           {
+            path: 'directory',
+            loadChildren: () =>
+              import('./features/directory/directory.routes').then((m) => m.directoryRoutes),
+          },
+          {
             path: 'admin',
             loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
           },
