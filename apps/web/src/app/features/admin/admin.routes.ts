@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 import { abilityGuard } from '../../core/auth/auth.guards';
 
-/** Administration: people, agencies, the holiday calendar and the job queues. Guarded by the same CASL rules the API checks. */
+/** Administration: people, agencies, the holiday calendar, referral response times and the job queues. Guarded by the same CASL rules the API checks. */
 export const adminRoutes: Routes = [
   {
     path: 'users',
@@ -56,6 +56,13 @@ export const adminRoutes: Routes = [
     title: 'holidays.title',
     canMatch: [abilityGuard('manage', 'CalendarDay')],
     loadComponent: () => import('./holidays/holidays.component').then((m) => m.HolidaysComponent),
+  },
+  {
+    path: 'response-times',
+    title: 'responseTimes.title',
+    canMatch: [abilityGuard('manage', 'Setting')],
+    loadComponent: () =>
+      import('./response-times/response-times.component').then((m) => m.ResponseTimesComponent),
   },
   {
     path: 'queues',
