@@ -22,17 +22,11 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { CHANGE_PASSWORD_ROUTE } from '../../../core/auth/landing';
 import { IdleService } from '../../../core/idle/idle.service';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
-import type { TranslationKey } from '../../../core/i18n/vi';
 import { LanguageSwitchComponent } from '../../../shared/ui/language-switch/language-switch.component';
-import { workspaceForRole } from '../../workspaces/workspaces';
 import { IdleWarningDialogComponent } from '../idle-warning-dialog/idle-warning-dialog.component';
 import { NotificationBellComponent } from '../notification-bell/notification-bell.component';
-
-interface NavItem {
-  id: string;
-  link: string;
-  label: TranslationKey;
-}
+import type { NavItem } from './shell-nav';
+import { navItemsFor } from './shell-nav';
 
 @Component({
   selector: 'cn-shell',
@@ -70,30 +64,11 @@ export class ShellComponent {
     { initialValue: true },
   );
 
-  /** What the side nav offers: asked of the CASL rules, not of the role name. */
+  /** What the side nav offers (see navItemsFor): mostly asked of the CASL rules. */
   protected readonly navItems = computed<NavItem[]>(() => {
     const me = this.me();
     if (!me || this.auth.mustChangePassword()) return [];
-    const items: NavItem[] = [];
-    const workspace = workspaceForRole(me.user.role);
-    if (workspace)
-      items.push({ id: 'workspace', link: `/${workspace.path}`, label: workspace.title });
-    if (this.ability.can('read', 'Deadline')) {
-      items.push({ id: 'deadlines', link: '/deadlines', label: 'nav.deadlines' });
-    }
-    if (this.ability.can('manage', 'User')) {
-      items.push({ id: 'users', link: '/admin/users', label: 'nav.users' });
-    }
-    if (this.ability.can('manage', 'Agency')) {
-      items.push({ id: 'agencies', link: '/admin/agencies', label: 'nav.agencies' });
-    }
-    if (this.ability.can('manage', 'CalendarDay')) {
-      items.push({ id: 'holidays', link: '/admin/holidays', label: 'nav.holidays' });
-    }
-    if (this.ability.can('manage', 'Setting')) {
-      items.push({ id: 'queues', link: '/admin/queues', label: 'nav.queues' });
-    }
-    return items;
+    return navItemsFor(me.user.role, (action, subject) => this.ability.can(action, subject));
   });
 
   constructor() {

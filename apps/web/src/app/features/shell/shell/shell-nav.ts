@@ -1,0 +1,48 @@
+import type { Action, SubjectType } from '@caunoi/shared/authz';
+import type { Role } from '@caunoi/shared/domain';
+import type { TranslationKey } from '../../../core/i18n/vi';
+import { DIRECTORY_NAV_ROLES } from '../../directory/directory';
+import { workspaceForRole } from '../../workspaces/workspaces';
+
+export interface NavItem {
+  id: string;
+  link: string;
+  label: TranslationKey;
+}
+
+export type CanFn = (action: Action, subject: SubjectType) => boolean;
+
+/**
+ * What the side nav offers a role: its workspace, then what the CASL rules let it open. The
+ * directory is offered to the roles that send survivors on to services.
+ */
+export function navItemsFor(role: Role, can: CanFn): NavItem[] {
+  const items: NavItem[] = [];
+  const workspace = workspaceForRole(role);
+  if (workspace)
+    items.push({ id: 'workspace', link: `/${workspace.path}`, label: workspace.title });
+  // Referrals addressed to the user's agency; a liaison's workspace already is that inbox.
+  if (can('read', 'Referral') && !items.some((item) => item.link === '/inbox')) {
+    items.push({ id: 'referrals-inbox', link: '/inbox', label: 'nav.referralsReceived' });
+  }
+  if (DIRECTORY_NAV_ROLES.includes(role) && can('read', 'Agency')) {
+    items.push({ id: 'directory', link: '/directory', label: 'nav.directory' });
+  }
+  if (can('read', 'Deadline')) {
+    items.push({ id: 'deadlines', link: '/deadlines', label: 'nav.deadlines' });
+  }
+  if (can('manage', 'User')) {
+    items.push({ id: 'users', link: '/admin/users', label: 'nav.users' });
+  }
+  if (can('manage', 'Agency')) {
+    items.push({ id: 'agencies', link: '/admin/agencies', label: 'nav.agencies' });
+  }
+  if (can('manage', 'CalendarDay')) {
+    items.push({ id: 'holidays', link: '/admin/holidays', label: 'nav.holidays' });
+  }
+  if (can('manage', 'Setting')) {
+    items.push({ id: 'response-times', link: '/admin/response-times', label: 'nav.responseTimes' });
+    items.push({ id: 'queues', link: '/admin/queues', label: 'nav.queues' });
+  }
+  return items;
+}
