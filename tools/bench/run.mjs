@@ -77,11 +77,86 @@ function walkInBody() {
   });
 }
 
+// Demo agency ids (apps/api/src/modules/seed/demo-data.ts): the referral targets of the bench cases.
+const REFERRAL_TARGETS = [
+  '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000004', // police, Hải Châu
+  '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000009', // police, Thanh Khê
+  '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000005', // health
+  '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000006', // legal aid
+];
+const REFERRAL_CASES = Number(process.env.BENCH_REFERRAL_CASES || 400);
+
+/**
+ * A pool of synthetic cases, each with consent to share incident facts with police, health and
+ * legal aid. A case can hold one open referral per agency, so the pool bounds how many referrals the
+ * create scenario can send (cases × agencies); requests past that answer 409 and are counted as non-2xx.
+ */
+async function referralCasePool(caseworker) {
+  const pool = [];
+  for (let i = 0; i < REFERRAL_CASES; i += 20) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(20, REFERRAL_CASES - i) }, async () => {
+        const created = await fetch(`${baseUrl}/api/cases`, {
+          method: 'POST',
+          headers: json(caseworker),
+          body: walkInBody(),
+        });
+        if (created.status !== 201) throw new Error(`bench case answered HTTP ${created.status}`);
+        const { id } = await created.json();
+        const consent = await fetch(`${baseUrl}/api/cases/${id}/consents`, {
+          method: 'POST',
+          headers: json(caseworker),
+          body: JSON.stringify({
+            givenBy: 'survivor',
+            method: 'verbal',
+            agencyTypes: ['police', 'health', 'legal_aid'],
+            dataCategories: ['incident_facts', 'risk_level'],
+          }),
+        });
+        if (consent.status !== 201) throw new Error(`bench consent answered HTTP ${consent.status}`);
+        return id;
+      }),
+    );
+    pool.push(...batch);
+  }
+  return pool;
+}
+
+/** One referral per request: the next (case, agency) pair of the pool. */
+function referralRequests(caseIds) {
+  let next = 0;
+  return [
+    {
+      method: 'POST',
+      setupRequest: (request) => {
+        const n = next++;
+        const caseId = caseIds[Math.floor(n / REFERRAL_TARGETS.length) % caseIds.length];
+        const agencyId = REFERRAL_TARGETS[n % REFERRAL_TARGETS.length];
+        return {
+          ...request,
+          path: `/api/cases/${caseId}/referrals`,
+          body: JSON.stringify({
+            referrals: [
+              {
+                agencyId,
+                services: ['other'],
+                urgency: 'routine',
+                reason: 'Bench synthetic referral',
+                packet: ['incident_facts', 'risk_level'],
+              },
+            ],
+          }),
+        };
+      },
+    },
+  ];
+}
+
 /**
  * The scenarios. Login is deliberately slow (argon2id): few connections, so it measures latency,
  * not a queue. The intake scenarios write synthetic rows (calls, cases) into the stack's database.
  */
-const scenarios = ({ admin, operator, caseworker, lineId }) => [
+const scenarios = ({ admin, operator, caseworker, police, lineId, referralCases }) => [
   {
     name: 'POST /api/auth/login',
     connections: 4,
@@ -134,6 +209,23 @@ const scenarios = ({ admin, operator, caseworker, lineId }) => [
     path: '/api/intake?limit=25',
     headers: { authorization: `Bearer ${caseworker}` },
   },
+  {
+    name: 'POST /api/cases/:id/referrals (one agency)',
+    connections: 8,
+    method: 'POST',
+    path: '/api/cases',
+    headers: json(caseworker),
+    requests: referralRequests(referralCases),
+    // Bounded by the pool: stop once every (case, agency) pair has been referred.
+    amount: referralCases.length * REFERRAL_TARGETS.length,
+  },
+  {
+    name: 'GET /api/referrals?view=action_needed&limit=25 (police inbox)',
+    connections: 20,
+    method: 'GET',
+    path: '/api/referrals?view=action_needed&limit=25',
+    headers: { authorization: `Bearer ${police}` },
+  },
 ];
 
 async function main() {
@@ -149,9 +241,12 @@ async function main() {
     admin: await login('admin.demo'),
     operator: await login('hotline.demo'),
     caseworker: await login('caseworker.demo'),
+    police: await login('police.demo'),
   };
   tokens.lineId = await firstHotlineLine(tokens.operator);
-  log.ok('logged in as admin.demo, hotline.demo and caseworker.demo (access tokens valid 15 min)');
+  log.ok('logged in as admin.demo, hotline.demo, caseworker.demo and police.demo (tokens valid 15 min)');
+  log.step(`creating ${REFERRAL_CASES} synthetic cases with sharing consent for the referral scenarios`);
+  tokens.referralCases = await referralCasePool(tokens.caseworker);
 
   const rows = [];
   const raw = [];
@@ -162,8 +257,9 @@ async function main() {
       method: scenario.method,
       headers: scenario.headers,
       body: scenario.body,
+      requests: scenario.requests,
       connections: scenario.connections,
-      duration: seconds,
+      ...(scenario.amount ? { amount: scenario.amount } : { duration: seconds }),
     });
     raw.push({ scenario: scenario.name, connections: scenario.connections, result });
     rows.push([
