@@ -1,0 +1,172 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import type { ReferralPacketView } from '@caunoi/shared/contracts';
+import { TranslateListPipe } from '../../../core/i18n/t-list.pipe';
+import { TranslatePipe } from '../../../core/i18n/t.pipe';
+import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
+import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
+import { formatCalendarDate } from '../../../shared/deadlines/deadline-display';
+
+/**
+ * The case data the survivor consented to share with this agency, one section per category of the
+ * packet. The API sends only the keys of those categories, so a section appears only when its key
+ * is there: nothing else of the case exists on this page.
+ */
+@Component({
+  selector: 'cn-referral-packet',
+  imports: [TranslatePipe, TranslateListPipe, VnDatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (packet().identity; as identity) {
+      <section data-testid="packet-identity">
+        <h3>{{ 'dataCategory.identity_contact' | t }}</h3>
+        <dl>
+          <dt>{{ 'field.fullName' | t }}</dt>
+          <dd>{{ identity.fullName ?? ('common.notKnown' | t) }}</dd>
+          <dt>{{ 'field.sex' | t }}</dt>
+          <dd>{{ 'sex.' + identity.sex | t }}</dd>
+          <dt>{{ 'field.ageGroup' | t }}</dt>
+          <dd>{{ 'ageGroup.' + identity.ageGroup | t }}</dd>
+          @if (identity.dateOfBirth) {
+            <dt>{{ 'field.dateOfBirth' | t }}</dt>
+            <dd>{{ calendarDate(identity.dateOfBirth) }}</dd>
+          } @else if (identity.age !== null) {
+            <dt>{{ 'field.age' | t }}</dt>
+            <dd>{{ identity.age }}</dd>
+          }
+          <dt>{{ 'field.phone' | t }}</dt>
+          <dd>{{ identity.phone ?? ('common.notKnown' | t) }}</dd>
+          <dt>{{ 'field.address' | t }}</dt>
+          <dd>{{ identity.address ?? ('common.notKnown' | t) }}</dd>
+          <dt>{{ 'field.idNumber' | t }}</dt>
+          <dd>{{ identity.idNumber ?? ('common.notKnown' | t) }}</dd>
+        </dl>
+      </section>
+    }
+    @if (packet().safeContact; as safeContact) {
+      <section data-testid="packet-safe-contact">
+        <h3>{{ 'dataCategory.safe_contact' | t }}</h3>
+        <dl>
+          <dt>{{ 'field.safeContactMethod' | t }}</dt>
+          <dd>
+            {{
+              safeContact.method
+                ? ('safeContact.' + safeContact.method | t)
+                : ('common.notKnown' | t)
+            }}
+          </dd>
+          <dt>{{ 'field.safeContactDetails' | t }}</dt>
+          <dd class="text">{{ safeContact.details ?? ('common.none' | t) }}</dd>
+        </dl>
+      </section>
+    }
+    @if (packet().incidents; as incidents) {
+      <section data-testid="packet-incidents">
+        <h3>{{ 'dataCategory.incident_facts' | t }}</h3>
+        @for (incident of incidents; track $index) {
+          <div class="incident" data-testid="packet-incident">
+            @if (incidents.length > 1) {
+              <h4>{{ 'referralInbox.incident' | t: { n: $index + 1 } }}</h4>
+            }
+            <dl>
+              <dt>{{ 'field.gbvType' | t }}</dt>
+              <dd>{{ 'gbvType.' + incident.gbvType | t }}</dd>
+              <dt>{{ 'field.occurredAt' | t }}</dt>
+              <dd>
+                {{ incident.occurredAt | vnDate }} ({{
+                  'precision.' + incident.occurredPrecision | t
+                }})
+              </dd>
+              <dt>{{ 'field.discoveredAt' | t }}</dt>
+              <dd>{{ incident.discoveredAt | vnDate }}</dd>
+              <dt>{{ 'field.communeCode' | t }}</dt>
+              <dd>{{ communes.names().get(incident.communeCode) ?? incident.communeCode }}</dd>
+              @if (incident.dvForms.length) {
+                <dt>{{ 'field.dvForms' | t }}</dt>
+                <dd>{{ incident.dvForms | tList: 'dvForm' }}</dd>
+              }
+              @if (incident.contextFlags.length) {
+                <dt>{{ 'field.contextFlags' | t }}</dt>
+                <dd>{{ incident.contextFlags | tList: 'contextFlag' }}</dd>
+              }
+              @if (incident.description) {
+                <dt>{{ 'field.description' | t }}</dt>
+                <dd class="text">{{ incident.description }}</dd>
+              }
+            </dl>
+          </div>
+        }
+      </section>
+    }
+    @if (packet().injuries; as injuries) {
+      <section data-testid="packet-injuries">
+        <h3>{{ 'dataCategory.injuries_medical' | t }}</h3>
+        <p>{{ injuries | tList: 'injury' }}</p>
+      </section>
+    }
+    @if (packet().riskLevel; as riskLevel) {
+      <section data-testid="packet-risk">
+        <h3>{{ 'dataCategory.risk_level' | t }}</h3>
+        <p>
+          <span class="cn-badge" [class.danger]="riskLevel === 'high'">{{
+            'risk.' + riskLevel | t
+          }}</span>
+        </p>
+      </section>
+    }
+    @if (packet().perpetrators; as perpetrators) {
+      <section data-testid="packet-perpetrators">
+        <h3>{{ 'dataCategory.perpetrator_info' | t }}</h3>
+        @if (perpetrators.length) {
+          <ul>
+            @for (p of perpetrators; track $index) {
+              <li>
+                {{ 'relationship.' + p.relationship | t }} · {{ 'sex.' + p.sex | t }} ·
+                {{ 'ageGroup.' + p.ageGroup | t }}
+              </li>
+            }
+          </ul>
+        } @else {
+          <p>{{ 'common.notKnown' | t }}</p>
+        }
+      </section>
+    }
+    @if (empty()) {
+      <p data-testid="packet-empty">{{ 'referralInbox.packetEmpty' | t }}</p>
+    }
+  `,
+  styles: `
+    h3 {
+      margin: 16px 0 4px;
+    }
+    h4 {
+      margin: 8px 0 4px;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 4px 16px;
+      margin: 0;
+    }
+    dt {
+      opacity: 0.75;
+    }
+    dd {
+      margin: 0;
+    }
+    .text {
+      white-space: pre-line;
+    }
+    .incident + .incident {
+      margin-top: 8px;
+      padding-top: 8px;
+      border-top: 1px solid var(--mat-sys-outline-variant);
+    }
+  `,
+})
+export class ReferralPacketComponent {
+  readonly packet = input.required<ReferralPacketView>();
+
+  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
+  protected readonly calendarDate = formatCalendarDate;
+  protected readonly empty = computed(() => Object.keys(this.packet()).length === 0);
+}
