@@ -1,5 +1,6 @@
 import type { LoadChildren } from '@angular/router';
 import type { Role } from '@caunoi/shared/domain';
+import { INBOX_ROLES } from '@caunoi/shared/domain';
 import type { TranslationKey } from '../../core/i18n/vi';
 
 export interface Workspace {
@@ -11,7 +12,10 @@ export interface Workspace {
   loadChildren?: LoadChildren;
 }
 
-/** The non-admin workspaces; LANDING_ROUTES sends each role to its own. */
+/**
+ * The non-admin workspaces; LANDING_ROUTES sends each role to its own. A role may be admitted to
+ * more than one: its own is the first that lists it.
+ */
 export const WORKSPACES: readonly Workspace[] = [
   {
     path: 'hotline',
@@ -42,10 +46,13 @@ export const WORKSPACES: readonly Workspace[] = [
     loadChildren: () => import('../cases/cases.routes').then((m) => m.casesRoutes),
   },
   {
+    // Liaisons land here; caseworkers and supervisors come here for referrals from another centre
+    // (their own workspace is listed first, so workspaceForRole and landing stay theirs).
     path: 'inbox',
-    roles: ['police_liaison', 'health_liaison', 'justice_liaison'],
+    roles: INBOX_ROLES,
     title: 'workspace.inbox.title',
     body: 'workspace.inbox.body',
+    loadChildren: () => import('../inbox/inbox.routes').then((m) => m.inboxRoutes),
   },
   {
     path: 'reports',
@@ -56,6 +63,7 @@ export const WORKSPACES: readonly Workspace[] = [
   },
 ];
 
+/** The role's own workspace: the first that admits it. */
 export function workspaceForRole(role: Role): Workspace | undefined {
   return WORKSPACES.find((workspace) => workspace.roles.includes(role));
 }
