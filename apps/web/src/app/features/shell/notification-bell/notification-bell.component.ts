@@ -12,6 +12,7 @@ import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { NotificationsApiService } from '../../../shared/data/notifications-api.service';
+import { referralNotificationRoute, referralNotificationText } from './referral-notifications';
 
 /**
  * The header's bell: the unread count, and a panel of the latest notifications (loaded when
@@ -133,7 +134,9 @@ export class NotificationBellComponent {
   });
 
   protected text(item: NotificationView): string {
-    return notificationText(this.translation, item);
+    return (
+      referralNotificationText(this.translation, item) ?? notificationText(this.translation, item)
+    );
   }
 
   protected open(item: NotificationView): void {
@@ -145,7 +148,8 @@ export class NotificationBellComponent {
         error: () => this.center.refresh(),
       });
     }
-    const route = notificationRoute(item.link, this.auth.me()?.user.role);
+    const role = this.auth.me()?.user.role;
+    const route = referralNotificationRoute(item.link, role) ?? notificationRoute(item.link, role);
     if (route) void this.router.navigateByUrl(route);
   }
 
