@@ -19,6 +19,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import type {
   CaseDetailView,
+  CaseReferralView,
   ConsentView,
   DeadlineView,
   IncidentView,
@@ -49,12 +50,20 @@ import { CaseConsentsComponent } from '../case-consents/case-consents.component'
 import { CaseIdentityComponent } from '../case-identity/case-identity.component';
 import { CaseIncidentsComponent } from '../case-incidents/case-incidents.component';
 import { CaseNotesComponent } from '../case-notes/case-notes.component';
+import { CaseReferralsComponent } from '../case-referrals/case-referrals.component';
+import { CaseReferralsApiService } from '../data/case-referrals-api.service';
 import { CasesApiService } from '../data/cases-api.service';
+import type { ReferDialogData } from '../refer-dialog/refer-dialog.component';
+import { ReferDialogComponent } from '../refer-dialog/refer-dialog.component';
+import { ReferralTimelineComponent } from '../referral-timeline/referral-timeline.component';
+
+/** Position of the referrals tab (after overview, incidents and consents). */
+const REFERRALS_TAB = 3;
 
 /**
  * The case file (`/cases/:id`, `/team/:id`): overview and masked identity, incidents, consents,
- * notes and, for supervisors, the access log. A case the user may not see is a 404 from the API,
- * shown as "not found or not yours to see".
+ * referrals and their timeline, notes and, for supervisors, the access log. A case the user may
+ * not see is a 404 from the API, shown as "not found or not yours to see".
  */
 @Component({
   selector: 'cn-case-file',
@@ -71,6 +80,8 @@ import { CasesApiService } from '../data/cases-api.service';
     CaseIncidentsComponent,
     CaseConsentsComponent,
     CaseNotesComponent,
+    CaseReferralsComponent,
+    ReferralTimelineComponent,
     AccessLogComponent,
     DeadlineClockComponent,
   ],
@@ -81,6 +92,7 @@ import { CasesApiService } from '../data/cases-api.service';
 export class CaseFileComponent {
   private readonly api = inject(CasesApiService);
   private readonly deadlinesApi = inject(DeadlinesApiService);
+  private readonly referralsApi = inject(CaseReferralsApiService);
   private readonly ability = inject(AbilityService);
   private readonly auth = inject(AuthService);
   private readonly dialog = inject(MatDialog);
@@ -101,6 +113,13 @@ export class CaseFileComponent {
   /** The case's open statutory clocks (shown on the overview and on each serious incident). */
   protected readonly deadlines = signal<DeadlineView[]>([]);
   private readonly canReadDeadlines = computed(() => this.ability.can('read', 'Deadline'));
+  /** Running and overdue clocks: the overview's list (met ones stay on their incident). */
+  protected readonly openDeadlines = computed(() =>
+    this.deadlines().filter((d) => d.status === 'pending' || d.status === 'breached'),
+  );
+  /** The case's referrals, newest first, each with its timeline and services. */
+  protected readonly referrals = signal<CaseReferralView[]>([]);
+  protected readonly selectedTab = signal(0);
 
   private readonly supervisor = computed(() => this.auth.me()?.user.role === 'supervisor');
   protected readonly canUpdate = computed(() => this.can('update'));
@@ -108,6 +127,10 @@ export class CaseFileComponent {
   protected readonly canReveal = computed(() => this.can('reveal_identity'));
   protected readonly canAudit = computed(() => this.can('audit'));
   protected readonly canApprove = computed(() => this.can('approve'));
+  /** Refer, withdraw and re-route: whoever may update the case and create referrals. */
+  protected readonly canRefer = computed(
+    () => this.canUpdate() && this.ability.can('create', 'Referral'),
+  );
 
   /** The stages this case may move to; closing and reopening wait for a supervisor. */
   protected readonly transitions = computed(() => {
@@ -129,10 +152,12 @@ export class CaseFileComponent {
       this.detail.set(null);
       this.notFound.set(false);
       this.deadlines.set([]);
+      this.referrals.set([]);
       const subscription = this.api.get(id).subscribe({
         next: (detail) => {
           this.detail.set(detail);
           this.loadDeadlines();
+          this.loadReferrals();
         },
         error: (error: unknown) => {
           if (
@@ -204,6 +229,49 @@ export class CaseFileComponent {
       .subscribe({ next: (deadlines) => this.deadlines.set(deadlines), error: () => undefined });
   }
 
+  protected loadReferrals(): void {
+    const detail = this.detail();
+    if (!detail) return;
+    this.referralsApi
+      .list(detail.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({ next: (referrals) => this.referrals.set(referrals), error: () => undefined });
+  }
+
+  /** Sending, withdrawing or re-routing moves respond-by clocks: both are asked again. */
+  protected referralsChanged(): void {
+    this.loadReferrals();
+    this.loadDeadlines();
+  }
+
+  protected refer(): void {
+    const detail = this.detail();
+    if (!detail) return;
+    this.dialog
+      .open<ReferDialogComponent, ReferDialogData, CaseReferralView[]>(ReferDialogComponent, {
+        data: { caseId: detail.id, consents: detail.consents, communeCode: detail.communeCode },
+        width: '760px',
+        maxWidth: '95vw',
+        maxHeight: '90vh',
+      })
+      .afterClosed()
+      .pipe(
+        filter((created): created is CaseReferralView[] => !!created),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((created) => {
+        this.referralsChanged();
+        this.selectedTab.set(REFERRALS_TAB);
+        this.snackBar.open(this.translation.t('caseFile.referralsSent', { count: created.length }));
+      });
+  }
+
+  /** A referral clock names the agency it waits for. */
+  protected clockSubject(deadline: DeadlineView): string | null {
+    if (deadline.kind !== 'referral_response') return null;
+    return this.referrals().find((r) => r.id === deadline.subjectId)?.toAgency.name ?? null;
+  }
+
   protected consentChanged(consent: ConsentView): void {
     this.detail.update((detail) => {
       if (!detail) return detail;
@@ -213,6 +281,8 @@ export class CaseFileComponent {
         : [...detail.consents, consent];
       return { ...detail, consents };
     });
+    // Withdrawing a consent withdraws the open referrals that relied on it.
+    if (consent.withdrawnAt) this.referralsChanged();
     this.snackBar.open(this.translation.t('common.saved'));
   }
 
