@@ -3,7 +3,7 @@ import localeVi from '@angular/common/locales/vi';
 import { TestBed } from '@angular/core/testing';
 import { WorkingCalendar, computeDueAt } from '@caunoi/shared/domain';
 import { TranslationService } from '../../core/i18n/translation.service';
-import { formatCalendarDate, formatDue, formatTimeLeft } from './deadline-display';
+import { formatCalendarDate, formatDue, formatTimeLeft, stageLabel } from './deadline-display';
 
 registerLocaleData(localeVi);
 
@@ -76,5 +76,32 @@ describe('deadline display', () => {
 
   it('formats calendar dates the Vietnamese way', () => {
     expect(formatCalendarDate('2099-09-02')).toBe('02/09/2099');
+  });
+
+  describe('stage labels per kind', () => {
+    it('labels the 10-day report stages as before', () => {
+      expect(stageLabel(translation, 'incident_report', 'reminder_3d')).toBe(
+        'Nhắc cán bộ phụ trách trước 3 ngày',
+      );
+      expect(stageLabel(translation, 'incident_report', 'escalation_due')).toBe(
+        'Báo trưởng nhóm khi đến hạn',
+      );
+    });
+
+    it("labels a referral's respond-by stages for who they reach, not the report's", () => {
+      expect(stageLabel(translation, 'referral_response', 'reminder_halfway')).toBe(
+        'Nhắc cơ quan nhận khi đã qua một nửa thời hạn',
+      );
+      expect(stageLabel(translation, 'referral_response', 'escalation_due')).toBe(
+        'Cảnh báo cơ quan nhận khi hết hạn mà chưa phản hồi',
+      );
+      expect(stageLabel(translation, 'referral_response', 'sender_notice_due')).toBe(
+        'Báo người chuyển gửi để chuyển sang cơ quan khác',
+      );
+    });
+
+    it('falls back to the code for a stage nobody labelled', () => {
+      expect(stageLabel(translation, 'referral_response', 'something_new')).toBe('something_new');
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { Signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
+import type { DeadlineKind } from '@caunoi/shared/domain';
 import { timeLeft, vietnamDateOf } from '@caunoi/shared/domain';
 import { interval, map } from 'rxjs';
 import type { TranslationService } from '../../core/i18n/translation.service';
@@ -62,6 +63,25 @@ export function formatTimeLeft(
     span = unit(left.minutes, 'deadline.minute');
   }
   return translation.t(left.overdue ? 'deadline.overdueBy' : 'deadline.left', { span });
+}
+
+/**
+ * A stage's label. The same stage code can mean different things per kind (`escalation_due` tells
+ * the supervisors of a report, but the receiving agency of a referral), so the kind's own key
+ * (`deadline.stage.referral_response.escalation_due`) comes first; `reminder_3d` → "Nhắc … trước
+ * 3 ngày"; then the shared key; then the code itself.
+ */
+export function stageLabel(
+  translation: TranslationService,
+  kind: DeadlineKind,
+  stage: string,
+): string {
+  const own = `deadline.stage.${kind}.${stage}`;
+  if (translation.hasKey(own)) return translation.t(own);
+  const reminder = /^reminder_(\d+)d$/.exec(stage);
+  if (reminder) return translation.t('deadline.stage.reminder', { n: Number(reminder[1]) });
+  const key = `deadline.stage.${stage}`;
+  return translation.hasKey(key) ? translation.t(key) : stage;
 }
 
 /** The current time as a signal that moves every `periodMs`, so "time left" counts down on screen. */

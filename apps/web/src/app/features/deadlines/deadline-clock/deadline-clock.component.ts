@@ -3,10 +3,13 @@ import type { DeadlineStageView, DeadlineView } from '@caunoi/shared/contracts';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
-import { injectNow } from '../../../shared/deadlines/deadline-display';
+import { injectNow, stageLabel } from '../../../shared/deadlines/deadline-display';
 import { DueDatePipe, TimeLeftPipe } from '../../../shared/deadlines/deadline.pipes';
 
-/** One clock on the case file: due, time left, status, and its reminder/escalation stages. */
+/**
+ * One clock on the case file: due, time left, status, and its reminder/escalation stages. Works for
+ * every deadline kind (the 10-day incident report, a referral's respond-by time).
+ */
 @Component({
   selector: 'cn-deadline-clock',
   imports: [TranslatePipe, VnDatePipe, DueDatePipe, TimeLeftPipe],
@@ -16,6 +19,9 @@ import { DueDatePipe, TimeLeftPipe } from '../../../shared/deadlines/deadline.pi
     <div class="clock" data-testid="deadline-clock">
       <div class="head">
         <strong>{{ 'deadlineKind.' + d.kind | t }}</strong>
+        @if (subject()) {
+          <span data-testid="clock-subject">— {{ subject() }}</span>
+        }
         <span
           class="cn-badge"
           [class.danger]="d.status === 'breached'"
@@ -86,6 +92,8 @@ export class DeadlineClockComponent {
 
   readonly deadline = input.required<DeadlineView>();
   readonly showStages = input(true);
+  /** What the clock is about, when the kind alone does not say (the agency a referral waits for). */
+  readonly subject = input<string | null>(null);
 
   protected readonly now = injectNow();
 
@@ -93,11 +101,7 @@ export class DeadlineClockComponent {
     return new Date(deadline.dueAt).getTime() <= this.now().getTime();
   }
 
-  /** `reminder_3d` → "Nhắc … trước 3 ngày"; other stages by their own key. */
   protected stageLabel(stage: DeadlineStageView): string {
-    const reminder = /^reminder_(\d+)d$/.exec(stage.stage);
-    if (reminder) return this.translation.t('deadline.stage.reminder', { n: Number(reminder[1]) });
-    const key = `deadline.stage.${stage.stage}`;
-    return this.translation.hasKey(key) ? this.translation.t(key) : stage.stage;
+    return stageLabel(this.translation, this.deadline().kind, stage.stage);
   }
 }
