@@ -94,6 +94,8 @@ export const referralInboxEn: Readonly<Record<keyof typeof referralInboxVi, stri
   'referralNotice.accepted': '{agency} accepted referral {code}.',
   'referralNotice.declined': '{agency} declined referral {code}. Reason: {reason}.',
   'referralNotice.serviceRecorded': '{agency} recorded a service for referral {code}.',
+  'referralNotice.serviceRecordedWhat':
+    '{agency} recorded the service "{service}" for referral {code} (outcome: {outcome}).',
   'referralNotice.completed': '{agency} completed referral {code}.',
   'referralNotice.withdrawn': 'Referral {code} was withdrawn. Reason: {reason}.',
   'referralNotice.override':
@@ -110,8 +112,7 @@ export const referralInboxEn: Readonly<Record<keyof typeof referralInboxVi, stri
   'field.providedOn': 'Date provided',
   'field.sectorOutcome': 'Sector outcome',
 
-  'error.note_required': '{field} is required when the reason is "Other".',
-  'error.before_sent': '{field} cannot be before the referral was sent.',
+  'error.before_referral': '{field} cannot be before the referral was sent.',
   'error.unknown_field': "{field} is not part of your agency's sector.",
   'error.not_boolean': '{field} must be yes or no.',
   'error.not_allowed_value': '{field} has a value that is not allowed.',

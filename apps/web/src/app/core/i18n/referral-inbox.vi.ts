@@ -93,6 +93,8 @@ export const referralInboxVi = {
   'referralNotice.accepted': '{agency} đã tiếp nhận chuyển gửi {code}.',
   'referralNotice.declined': '{agency} đã từ chối chuyển gửi {code}. Lý do: {reason}.',
   'referralNotice.serviceRecorded': '{agency} đã ghi nhận dịch vụ cho chuyển gửi {code}.',
+  'referralNotice.serviceRecordedWhat':
+    '{agency} đã ghi nhận dịch vụ "{service}" cho chuyển gửi {code} (kết quả: {outcome}).',
   'referralNotice.completed': '{agency} đã hoàn thành chuyển gửi {code}.',
   'referralNotice.withdrawn': 'Chuyển gửi {code} đã được rút lại. Lý do: {reason}.',
   'referralNotice.override':
@@ -109,8 +111,7 @@ export const referralInboxVi = {
   'field.providedOn': 'Ngày cung cấp',
   'field.sectorOutcome': 'Kết quả theo lĩnh vực',
 
-  'error.note_required': '{field} là bắt buộc khi chọn lý do khác.',
-  'error.before_sent': '{field} không được trước ngày gửi chuyển gửi.',
+  'error.before_referral': '{field} không được trước ngày gửi chuyển gửi.',
   'error.unknown_field': '{field} không thuộc lĩnh vực của cơ quan bạn.',
   'error.not_boolean': '{field} phải là có hoặc không.',
   'error.not_allowed_value': '{field} có giá trị không hợp lệ.',

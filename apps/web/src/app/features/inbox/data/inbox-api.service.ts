@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AcceptReferralRequest,
   CompleteReferralRequest,
   DeclineReferralRequest,
   InboxQuery,
@@ -35,8 +36,8 @@ export class InboxApiService {
     return this.http.get<InboxReferralDetailView>(referrals(id));
   }
 
-  accept(id: string): Observable<InboxReferralDetailView> {
-    return this.http.post<InboxReferralDetailView>(referrals(id, R.accept), null);
+  accept(id: string, request: AcceptReferralRequest = {}): Observable<InboxReferralDetailView> {
+    return this.http.post<InboxReferralDetailView>(referrals(id, R.accept), request);
   }
 
   decline(id: string, request: DeclineReferralRequest): Observable<InboxReferralDetailView> {

@@ -128,7 +128,7 @@ describe('DeclineDialogComponent', () => {
       {
         statusCode: 400,
         message: 'Bad Request',
-        errors: [{ field: 'note', code: 'note_required', message: 'note required' }],
+        errors: [{ field: 'note', code: 'required_for_other', message: 'say why in a note' }],
       },
       { status: 400, statusText: 'Bad Request' },
     );
@@ -145,7 +145,7 @@ describe('DeclineDialogComponent', () => {
       {
         statusCode: 409,
         message: 'Conflict',
-        errors: [{ field: '', code: 'invalid_transition', message: 'withdrawn' }],
+        errors: [{ field: 'status', code: 'invalid_transition', message: 'withdrawn' }],
       },
       { status: 409, statusText: 'Conflict' },
     );

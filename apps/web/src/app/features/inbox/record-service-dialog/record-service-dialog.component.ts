@@ -34,10 +34,10 @@ export type RecordServiceDialogData = Pick<
 
 type SectorValue = boolean | string | null;
 
-/** A YYYY-MM-DD date not before `first` (`{ before_sent: true }`). */
+/** A YYYY-MM-DD date not before `first` (`{ before_referral: true }`, the API's code). */
 function notBefore(first: string): ValidatorFn {
   return (control: AbstractControl<string>): ValidationErrors | null =>
-    control.value && control.value < first ? { before_sent: true } : null;
+    control.value && control.value < first ? { before_referral: true } : null;
 }
 
 /**

@@ -263,6 +263,7 @@ describe('ReferralDetailComponent', () => {
 
     const accept = backend.expectOne(`${URL}/accept`);
     expect(accept.request.method).toBe('POST');
+    expect(accept.request.body).toEqual({});
     accept.flush(detail({ status: 'accepted' }));
     await settle();
     expect(text('referral-status')).toBe('Đã tiếp nhận');
@@ -281,7 +282,13 @@ describe('ReferralDetailComponent', () => {
         statusCode: 409,
         error: 'Conflict',
         message: 'Conflict',
-        errors: [{ field: '', code: 'invalid_transition', message: 'sent → accepted only' }],
+        errors: [
+          {
+            field: 'status',
+            code: 'invalid_transition',
+            message: 'a withdrawn referral cannot take this step (accept)',
+          },
+        ],
       },
       { status: 409, statusText: 'Conflict' },
     );

@@ -37,6 +37,15 @@ describe('referral notifications', () => {
     expect(say('referral.service_recorded', agency)).toBe(
       'Công an phường Hải Châu đã ghi nhận dịch vụ cho chuyển gửi CG-2026-000123.',
     );
+    expect(
+      say('referral.service_recorded', {
+        ...agency,
+        serviceType: 'police_protection',
+        outcome: 'provided',
+      }),
+    ).toBe(
+      'Công an phường Hải Châu đã ghi nhận dịch vụ "Bảo vệ của công an" cho chuyển gửi CG-2026-000123 (kết quả: Đã cung cấp).',
+    );
     expect(say('referral.completed', agency)).toBe(
       'Công an phường Hải Châu đã hoàn thành chuyển gửi CG-2026-000123.',
     );

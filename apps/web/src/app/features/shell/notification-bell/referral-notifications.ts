@@ -57,12 +57,19 @@ export function referralNotificationText(
   const referralKey = REFERRAL_KINDS[kind];
   if (referralKey) {
     const reasonVocabulary = REASON_VOCABULARY[kind];
-    return translation.t(referralKey, {
+    const service = text(params, 'serviceType');
+    const key =
+      kind === 'referral.service_recorded' && service
+        ? 'referralNotice.serviceRecordedWhat'
+        : referralKey;
+    return translation.t(key, {
       code,
       urgency: label(translation, 'urgency', text(params, 'urgency')),
       agency: text(params, 'agencyName') || translation.t('referralNotice.anAgency'),
       reason: reasonVocabulary ? label(translation, reasonVocabulary, text(params, 'reason')) : '',
       survivorCode: text(params, 'survivorCode'),
+      service: label(translation, 'service', service),
+      outcome: label(translation, 'serviceOutcome', text(params, 'outcome')),
     });
   }
   if (!kind.startsWith('deadline.') || params['deadlineKind'] !== 'referral_response') {
