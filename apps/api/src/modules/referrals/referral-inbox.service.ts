@@ -21,6 +21,7 @@ import {
 import { FieldErrorException, fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
+import type { PageQueryDto } from '../../common/page-query.dto';
 import { vietnamDate } from '../../common/vietnam-date';
 import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
@@ -34,7 +35,6 @@ import type {
   CompleteReferralDto,
   DeclineReferralDto,
   InboxQueryDto,
-  PageQueryDto,
   RecordServiceDto,
 } from './dto/referral.dto';
 import { ReferralLifecycle } from './referral-lifecycle';

@@ -21,6 +21,7 @@ import type {
   ServiceRecordView,
 } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
+import { PageQueryDto } from '../../common/page-query.dto';
 import { UuidParamDto } from '../../common/uuid-param.dto';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
@@ -30,7 +31,6 @@ import {
   CreateReferralsDto,
   DeclineReferralDto,
   InboxQueryDto,
-  PageQueryDto,
   RecordServiceDto,
   ReferralChildParamDto,
   RerouteReferralDto,

@@ -34,7 +34,8 @@ import type {
   UpdateResponseTimesRequest,
   WithdrawReferralRequest,
 } from '@caunoi/shared/contracts';
-import { INBOX_VIEWS, PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
+import { INBOX_VIEWS } from '@caunoi/shared/contracts';
+import { PageQueryDto } from '../../../common/page-query.dto';
 import type {
   AgencyType,
   DataCategory,
@@ -199,34 +200,10 @@ export class CompleteReferralDto implements CompleteReferralRequest {
   note?: string | null;
 }
 
-export class InboxQueryDto implements InboxQuery {
+export class InboxQueryDto extends PageQueryDto implements InboxQuery {
   @IsOptional()
   @IsIn(INBOX_VIEWS)
   view?: InboxView;
-
-  @IsOptional()
-  @IsString()
-  after?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_SIZE_MAX)
-  limit?: number;
-}
-
-export class PageQueryDto {
-  @IsOptional()
-  @IsString()
-  after?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_SIZE_MAX)
-  limit?: number;
 }
 
 export class ResponseTimeDto implements ResponseTimeView {
