@@ -13,26 +13,29 @@ export const COMMUNITY_REFERRAL_RULE_COLUMNS = {
 export class CommunityReferralsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /**
-   * The social-work centre that covers a commune: one based in that commune if any, else the
-   * province's longest-established centre (service coverage areas arrive with the service directory).
-   */
+  /** The social-work centre that covers a commune, by the service directory's coverage areas. */
   async findCentreCovering(
     communeCode: string,
     provinceCode: string,
   ): Promise<AgencyEntity | null> {
-    return this.dataSource
-      .getRepository(AgencyEntity)
-      .createQueryBuilder('a')
-      .where(`a.type = 'social_work_centre' AND a.active AND a.province_code = :provinceCode`, {
-        provinceCode,
-      })
-      .orderBy('(a.commune_code = :communeCode)', 'DESC')
-      .addOrderBy('a.created_at', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .setParameter('communeCode', communeCode)
-      .limit(1)
-      .getOne();
+    return (
+      this.dataSource
+        .getRepository(AgencyEntity)
+        .createQueryBuilder('a')
+        .where(`a.type = 'social_work_centre' AND a.active AND a.province_code = :provinceCode`, {
+          provinceCode,
+        })
+        // The service directory decides: a centre naming the commune in its coverage, then one covering the
+        // whole province, then one sitting in the commune; the oldest centre is the last resort.
+        .orderBy(':communeCode = ANY(a.coverage_commune_codes)', 'DESC')
+        .addOrderBy('a.covers_whole_province', 'DESC')
+        .addOrderBy('(a.commune_code = :communeCode)', 'DESC')
+        .addOrderBy('a.created_at', 'ASC')
+        .addOrderBy('a.id', 'ASC')
+        .setParameter('communeCode', communeCode)
+        .limit(1)
+        .getOne()
+    );
   }
 
   async isReferenceTaken(manager: EntityManager, reference: string): Promise<boolean> {

@@ -12,6 +12,7 @@ import { openCaseBody, walkIn } from '../../../test-support/intake-fixtures';
 import {
   HEALTH,
   LEGAL_AID,
+  OTHER_CENTRE,
   POLICE,
   POLICE_THANH_KHE,
   act,
@@ -648,6 +649,34 @@ describe('inter-agency referral on real Postgres', () => {
         ]),
       );
       expect(byType).toMatchObject({ police: POLICE, health: HEALTH, legal_aid: LEGAL_AID });
+    });
+
+    it('routes a community referral to the centre whose coverage names the commune, before one covering the whole province', async () => {
+      const volunteer = await signedIn(t, 'volunteer');
+      const tamKy = await signedIn(t, 'caseworker', { agencyId: OTHER_CENTRE });
+      // Hội An (20530) has no centre of its own; the Tam Kỳ centre lists it in its coverage.
+      await t.http
+        .post('/api/community-referrals')
+        .set(...bearer(volunteer))
+        .send({
+          survivorName: 'Chị Bí Danh Hội An',
+          safeContactMethod: 'through_trusted_person',
+          safeContactDetails: 'Qua tổ trưởng (tổng hợp)',
+          communeCode: '20530',
+          whatHappened: 'Synthetic: định tuyến theo địa bàn',
+          dangerNow: false,
+          childInvolved: false,
+          consentToContact: true,
+        })
+        .expect(201);
+      const summaries = async (session: S) =>
+        (
+          (await t.http.get('/api/intake?limit=100').set(...bearer(session))).body.items as {
+            summary: string;
+          }[]
+        ).map((i) => i.summary);
+      expect(await summaries(tamKy)).toContain('Synthetic: định tuyến theo địa bàn');
+      expect(await summaries(caseworker)).not.toContain('Synthetic: định tuyến theo địa bàn');
     });
 
     it('an admin sets directory fields; hours are required unless open 24/7; communes must be in the province', async () => {
