@@ -39,6 +39,7 @@ export const referralInboxEn: Readonly<Record<keyof typeof referralInboxVi, stri
     'The survivor agreed to share only the information below with your agency. Do not pass it on to anyone else.',
   'referralInbox.packetEmpty': 'This referral carries no information about the survivor.',
   'referralInbox.incident': 'Incident {n}',
+  'referralInbox.noIncidents': 'The case has no incident recorded.',
   'referralInbox.closedBanner':
     "This referral has ended ({status}). Your agency's access to the reason and to the survivor's information has ended; only the service records your agency made remain.",
   'referralInbox.timeline': 'Timeline',
@@ -85,10 +86,6 @@ export const referralInboxEn: Readonly<Record<keyof typeof referralInboxVi, stri
   'referralInbox.records.hint':
     'The services your agency provided, kept after the referral has ended.',
   'referralInbox.records.empty': 'No service record yet.',
-
-  'referralStage.reminder_halfway': 'Reminder at half time',
-  'referralStage.escalation_due': 'Due without an answer',
-  'referralStage.sender_notice_due': 'Sender told there was no answer',
 
   'referralNotice.received': 'Your agency received a new referral {code} (urgency: {urgency}).',
   'referralNotice.accepted': '{agency} accepted referral {code}.',

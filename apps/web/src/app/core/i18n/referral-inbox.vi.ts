@@ -38,6 +38,7 @@ export const referralInboxVi = {
     'Người bị bạo lực chỉ đồng ý chia sẻ các thông tin dưới đây với cơ quan bạn. Không chuyển tiếp các thông tin này cho người khác.',
   'referralInbox.packetEmpty': 'Chuyển gửi này không kèm thông tin nào về người bị bạo lực.',
   'referralInbox.incident': 'Sự vụ {n}',
+  'referralInbox.noIncidents': 'Hồ sơ chưa ghi nhận sự vụ nào.',
   'referralInbox.closedBanner':
     'Chuyển gửi đã kết thúc ({status}). Cơ quan bạn không còn quyền xem lý do chuyển gửi và thông tin về người bị bạo lực; chỉ còn lưu các hồ sơ dịch vụ do cơ quan bạn ghi nhận.',
   'referralInbox.timeline': 'Diễn biến',
@@ -84,10 +85,6 @@ export const referralInboxVi = {
   'referralInbox.records.hint':
     'Các dịch vụ cơ quan bạn đã cung cấp, được lưu cả sau khi chuyển gửi kết thúc.',
   'referralInbox.records.empty': 'Chưa có hồ sơ dịch vụ nào.',
-
-  'referralStage.reminder_halfway': 'Nhắc hạn khi còn một nửa thời gian',
-  'referralStage.escalation_due': 'Đến hạn mà chưa phản hồi',
-  'referralStage.sender_notice_due': 'Báo cơ quan gửi về việc chưa phản hồi',
 
   'referralNotice.received': 'Cơ quan bạn nhận chuyển gửi mới {code} (mức độ: {urgency}).',
   'referralNotice.accepted': '{agency} đã tiếp nhận chuyển gửi {code}.',

@@ -22,25 +22,14 @@ import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { formatCalendarDate, injectNow } from '../../../shared/deadlines/deadline-display';
 import { DueDatePipe, TimeLeftPipe } from '../../../shared/deadlines/deadline.pipes';
+import type { SectorOutcomeLine } from '../../../shared/referrals/referral-labels';
+import { sectorOutcomeLines } from '../../../shared/referrals/referral-labels';
 import { CaseReferralsApiService } from '../data/case-referrals-api.service';
 import { referralRefusal } from '../referral-form/referral-form';
 import type { RerouteDialogData } from '../reroute-dialog/reroute-dialog.component';
 import { RerouteDialogComponent } from '../reroute-dialog/reroute-dialog.component';
 import type { WithdrawReferralData } from '../withdraw-referral-dialog/withdraw-referral-dialog.component';
 import { WithdrawReferralDialogComponent } from '../withdraw-referral-dialog/withdraw-referral-dialog.component';
-
-/** A sector outcome field as shown: its label and its value, both translated. */
-export interface OutcomeLine {
-  field: string;
-  label: string;
-  value: string;
-}
-
-/** The enum-valued sector fields and the prefix that labels their values. */
-const VALUE_PREFIX: Readonly<Record<string, string>> = {
-  noContactOrder: 'noContactOrder',
-  courtStage: 'courtStage',
-};
 
 /**
  * "Chuyển gửi" on the case file: every referral with its status, respond-by clock, packet,
@@ -106,20 +95,8 @@ export class CaseReferralsComponent {
   }
 
   /** The sector outcome fields of a service record, labelled: yes/no, or the value's own label. */
-  protected outcomeLines(record: ServiceRecordView): OutcomeLine[] {
-    return Object.entries(record.sectorOutcome).map(([field, value]) => {
-      const labelKey = `sectorField.${field}`;
-      const label = this.translation.hasKey(labelKey) ? this.translation.t(labelKey) : field;
-      if (typeof value === 'boolean') {
-        return { field, label, value: this.translation.t(value ? 'common.yes' : 'common.no') };
-      }
-      const valueKey = `${VALUE_PREFIX[field] ?? field}.${value}`;
-      return {
-        field,
-        label,
-        value: this.translation.hasKey(valueKey) ? this.translation.t(valueKey) : value,
-      };
-    });
+  protected outcomeLines(record: ServiceRecordView): SectorOutcomeLine[] {
+    return sectorOutcomeLines(this.translation, record.sectorOutcome);
   }
 
   protected withdraw(referral: CaseReferralView): void {

@@ -106,6 +106,10 @@ describe('referral timeline', () => {
     const [overdue, rerouted, declined] = entries;
     expect(field(overdue, 'timeline-event')).toBe('Quá hạn phản hồi');
     expect(field(overdue, 'timeline-agency')).toBe('Trạm Y tế Hải Châu');
+    // The agency and the referral's code stand apart.
+    expect(
+      overdue?.querySelector('[data-testid="timeline-agency"]')?.parentElement?.textContent,
+    ).toMatch(/Trạm Y tế Hải Châu \(CG-2026-000002\)/);
     expect(field(overdue, 'timeline-actor')).toBe('Hệ thống');
     expect(field(overdue, 'timeline-reason')).toBe(
       'Báo người chuyển gửi để chuyển sang cơ quan khác',
@@ -115,6 +119,27 @@ describe('referral timeline', () => {
     expect(field(declined, 'timeline-actor')).toBe('Trần Văn Nam · Công an phường Hải Châu');
     expect(field(declined, 'timeline-reason')).toBe('Ngoài địa bàn phụ trách');
     expect(field(declined, 'timeline-note')).toBe('Ngoài địa bàn phường.');
+  });
+
+  it('names the service a service_recorded event recorded, and the code a re-route went to', async () => {
+    localStorage.clear();
+    const declined = referral('000002', 'Bệnh viện minh họa Đà Nẵng', [
+      event('e1', '2026-05-10T01:00:00.000Z', 'service_recorded', {
+        reason: 'police_protection',
+      }),
+      event('e2', '2026-05-10T02:00:00.000Z', 'rerouted', { reason: 'CG-2026-000003' }),
+    ]);
+    const fixture = TestBed.createComponent(ReferralTimelineComponent);
+    fixture.componentRef.setInput('referrals', [declined]);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const reason = (kind: string): string =>
+      element
+        .querySelector(`[data-event="${kind}"] [data-testid="timeline-reason"]`)
+        ?.textContent?.trim() ?? '';
+
+    expect(reason('service_recorded')).toBe('Bảo vệ của công an');
+    expect(reason('rerouted')).toBe('CG-2026-000003');
   });
 
   it('says so when there is nothing yet', async () => {

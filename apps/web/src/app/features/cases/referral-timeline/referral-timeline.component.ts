@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import type { CaseReferralView } from '@caunoi/shared/contracts';
+import type { CaseReferralView, ReferralEventView } from '@caunoi/shared/contracts';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
-import type { TimelineEntry } from './referral-timeline';
-import { mergeTimeline, reasonKey } from './referral-timeline';
+import { eventReasonText } from '../../../shared/referrals/referral-labels';
+import { mergeTimeline } from './referral-timeline';
 
 /** "Dòng thời gian": every referral event of the case, newest first. */
 @Component({
@@ -20,7 +20,8 @@ import { mergeTimeline, reasonKey } from './referral-timeline';
           <div>
             <strong data-testid="timeline-event">{{ 'referralEvent.' + entry.event | t }}</strong>
             — <span data-testid="timeline-agency">{{ entry.agency.name }}</span>
-            <span class="cn-hint">({{ entry.referralCode }})</span>
+            <!-- The blank between two tags is dropped: the space lives in the code's span. -->
+            <span class="cn-hint"> ({{ entry.referralCode }})</span>
           </div>
           <div data-testid="timeline-actor">
             {{ entry.actorName ?? ('timeline.system' | t) }}
@@ -29,7 +30,7 @@ import { mergeTimeline, reasonKey } from './referral-timeline';
             }
           </div>
           @if (entry.reason) {
-            <div data-testid="timeline-reason">{{ reasonLabel(entry) }}</div>
+            <div data-testid="timeline-reason">{{ reason(entry) }}</div>
           }
           @if (entry.note) {
             <div class="note" data-testid="timeline-note">{{ entry.note }}</div>
@@ -69,9 +70,7 @@ export class ReferralTimelineComponent {
 
   protected readonly entries = computed(() => mergeTimeline(this.referrals()));
 
-  protected reasonLabel(entry: TimelineEntry): string {
-    if (!entry.reason) return '';
-    const key = reasonKey(entry.event, entry.reason, (k) => this.translation.hasKey(k));
-    return key && this.translation.hasKey(key) ? this.translation.t(key) : entry.reason;
+  protected reason(entry: ReferralEventView): string | null {
+    return eventReasonText(this.translation, entry);
   }
 }

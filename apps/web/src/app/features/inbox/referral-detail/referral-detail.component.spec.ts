@@ -203,6 +203,61 @@ describe('ReferralDetailComponent', () => {
     expect(byTestId('packet-risk')).toBeNull();
   });
 
+  it('says so when the shared incident facts hold no incident', async () => {
+    await render(
+      detail({
+        packet: ['incident_facts', 'injuries_medical', 'perpetrator_info'],
+        packetData: { incidents: [], injuries: [], perpetrators: [] },
+      }),
+    );
+
+    expect(byTestId('packet-incident')).toBeNull();
+    expect(text('packet-incidents-empty')).toBe('Hồ sơ chưa ghi nhận sự vụ nào.');
+    // Empty injuries and perpetrators lists already say so under their headings.
+    const under = (id: string): string =>
+      byTestId(id)?.querySelector('p')?.textContent?.trim() ?? '';
+    expect(under('packet-injuries')).toBe('—');
+    expect(under('packet-perpetrators')).toBe('Chưa rõ');
+  });
+
+  it('names the reason of each timeline event: a service, a clock stage', async () => {
+    const at = '2026-05-11T03:00:00.000Z';
+    await render(
+      detail({
+        status: 'in_service',
+        events: [
+          ...detail().events,
+          {
+            id: 'e2',
+            at,
+            event: 'response_overdue',
+            actorName: null,
+            actorAgencyName: null,
+            reason: 'reminder_halfway',
+            note: null,
+          },
+          {
+            id: 'e3',
+            at,
+            event: 'service_recorded',
+            actorName: 'Đầu mối Hùng',
+            actorAgencyName: 'Công an phường Hải Châu',
+            reason: 'police_protection',
+            note: null,
+          },
+        ],
+      }),
+    );
+
+    const reason = (kind: string): string =>
+      element
+        .querySelector(`[data-testid="referral-event"][data-event="${kind}"] .reason`)
+        ?.textContent?.trim() ?? '';
+    expect(reason('response_overdue')).toBe('Nhắc cơ quan nhận khi đã qua một nửa thời hạn');
+    expect(reason('service_recorded')).toBe('Bảo vệ của công an');
+    expect(reason('sent')).toBe('');
+  });
+
   it('marks a referral past its respond-by time as overdue, in red', async () => {
     await render(detail({ respondBy: new Date(Date.now() - 2 * 3600_000 - 30_000).toISOString() }));
     expect(text('referral-left')).toBe('quá hạn 2 giờ');

@@ -27,6 +27,7 @@ import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { injectNow } from '../../../shared/deadlines/deadline-display';
 import { TimeLeftPipe } from '../../../shared/deadlines/deadline.pipes';
 import { refusalMessage } from '../../../shared/forms/form-submission';
+import { codeLabel, eventReasonText } from '../../../shared/referrals/referral-labels';
 import type { ConfirmDialogData } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { NotFoundComponent } from '../../../shared/ui/not-found/not-found.component';
@@ -38,7 +39,7 @@ import { DeclineDialogComponent } from '../decline-dialog/decline-dialog.compone
 import { InboxApiService } from '../data/inbox-api.service';
 import type { AnswerOutcome } from '../data/referral-answers';
 import { isInvalidTransition } from '../data/referral-answers';
-import { INBOX_ROOT, codeLabel, eventReasonText } from '../data/referral-display';
+import { INBOX_ROOT } from '../data/referral-display';
 import type { RecordServiceDialogData } from '../record-service-dialog/record-service-dialog.component';
 import { RecordServiceDialogComponent } from '../record-service-dialog/record-service-dialog.component';
 import { ReferralPacketComponent } from '../referral-packet/referral-packet.component';

@@ -94,6 +94,8 @@ import { formatCalendarDate } from '../../../shared/deadlines/deadline-display';
               }
             </dl>
           </div>
+        } @empty {
+          <p data-testid="packet-incidents-empty">{{ 'referralInbox.noIncidents' | t }}</p>
         }
       </section>
     }

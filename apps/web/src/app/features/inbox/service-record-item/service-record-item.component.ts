@@ -4,7 +4,7 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { formatCalendarDate } from '../../../shared/deadlines/deadline-display';
-import { sectorOutcomeLines } from '../data/referral-display';
+import { sectorOutcomeLines } from '../../../shared/referrals/referral-labels';
 
 /** One service the agency recorded: what, when, the outcome and its sector's fields. */
 @Component({
