@@ -113,7 +113,8 @@ async function referralCasePool(caseworker) {
             dataCategories: ['incident_facts', 'risk_level'],
           }),
         });
-        if (consent.status !== 201) throw new Error(`bench consent answered HTTP ${consent.status}`);
+        if (consent.status !== 201)
+          throw new Error(`bench consent answered HTTP ${consent.status}`);
         return id;
       }),
     );
@@ -244,8 +245,12 @@ async function main() {
     police: await login('police.demo'),
   };
   tokens.lineId = await firstHotlineLine(tokens.operator);
-  log.ok('logged in as admin.demo, hotline.demo, caseworker.demo and police.demo (tokens valid 15 min)');
-  log.step(`creating ${REFERRAL_CASES} synthetic cases with sharing consent for the referral scenarios`);
+  log.ok(
+    'logged in as admin.demo, hotline.demo, caseworker.demo and police.demo (tokens valid 15 min)',
+  );
+  log.step(
+    `creating ${REFERRAL_CASES} synthetic cases with sharing consent for the referral scenarios`,
+  );
   tokens.referralCases = await referralCasePool(tokens.caseworker);
 
   const rows = [];

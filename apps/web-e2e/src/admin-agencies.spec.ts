@@ -19,6 +19,11 @@ test('admin creates an agency with services, then deactivates it', async ({ page
   await page.getByTestId('service-option-police_protection').click();
   await page.getByTestId('service-option-no_contact_order_request').click();
   await page.keyboard.press('Escape');
+  // The directory entry of an agency taking referrals says when it is open (or that it is open 24/7).
+  await page.getByTestId('agency-form-submit').click();
+  await expect(page.getByTestId('agency-form-opening-hours-error')).toBeVisible();
+  await page.getByTestId('agency-form-opening-hours').fill('Thứ 2–Thứ 6, 7:30–17:00');
+  await page.getByTestId('agency-form-capacity-note').fill('Trực ban 24/24 qua số 113');
   await snapshot(page, 'admin-create-agency');
   await page.getByTestId('agency-form-submit').click();
 
@@ -28,6 +33,7 @@ test('admin creates an agency with services, then deactivates it', async ({ page
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Công an');
   await expect(row).toContainText('Bảo vệ của công an, Đề nghị cấm tiếp xúc');
+  await expect(row.getByTestId('agency-hours')).toContainText('Thứ 2–Thứ 6, 7:30–17:00');
   await expect(row.getByTestId('agency-status')).toHaveText('Đang hoạt động');
   await snapshot(page, 'admin-agencies');
 
