@@ -118,6 +118,10 @@ const EMPTY: Readonly<Record<InboxView, TranslationKey>> = {
     tr[mat-row] {
       cursor: pointer;
     }
+    /* A referral code is read out on the phone: keep it on one line. */
+    [data-testid='inbox-row-code'] {
+      white-space: nowrap;
+    }
     tr.emergency {
       box-shadow: inset 4px 0 0 var(--mat-sys-error);
     }
