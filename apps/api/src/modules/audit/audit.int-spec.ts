@@ -68,6 +68,20 @@ describe('audit log', () => {
     expect(await t.app.get(AuditRepository).findFirstBrokenLink()).toBeNull();
   });
 
+  it('keeps the chain whole when many reads are audited at once outside a transaction', async () => {
+    const service = t.app.get(AuditService);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        service.record(t.dataSource.manager, {
+          actor: null,
+          action: `test.concurrent_${i}`,
+          subjectType: 'Test',
+        }),
+      ),
+    );
+    expect(await t.app.get(AuditRepository).findFirstBrokenLink()).toBeNull();
+  });
+
   it('detects a tampered row', async () => {
     await signedIn(t, 'caseworker');
     const repo = t.app.get(AuditRepository);

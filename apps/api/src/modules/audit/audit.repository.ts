@@ -20,6 +20,11 @@ export class AuditRepository {
    */
   async append(manager: EntityManager, rows: NewAuditRow[]): Promise<void> {
     if (rows.length === 0) return;
+    // The chain lock lasts as long as the transaction. Outside one it would end with its own statement,
+    // and two appends could both chain onto the same last row: so an append always runs in one.
+    if (!manager.queryRunner?.isTransactionActive) {
+      return manager.transaction((m) => this.append(m, rows));
+    }
     await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
     const [last] = (await manager.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')) as {
       hash: string;
