@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -32,7 +32,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     DATABASE_URL: run.url,
     REDIS_URL: testRedisUrl(),
     JWT_SECRET: randomBytes(32).toString('hex'),
-    DATA_ENCRYPTION_KEYS: `t1:${randomBytes(32).toString('base64')}`,
+    // One data key per run, not per suite: suites share the run's database, and a row one suite
+    // encrypted (say, an item in a centre's intake queue) must decrypt in another suite's app.
+    DATA_ENCRYPTION_KEYS: `t1:${createHash('sha256').update(`data-key:${run.name}`).digest('base64')}`,
     BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
     QUEUE_PREFIX: `caunoi-test-${process.pid}`,
     LOG_LEVEL: 'silent',
