@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { AgencyType, ServiceType } from '@caunoi/shared/domain';
 import { AdministrativeUnitEntity } from './administrative-unit.entity';
 import { AgencyEntity } from './agency.entity';
@@ -24,6 +24,11 @@ export class AgenciesRepository {
 
   getById(id: string): Promise<AgencyEntity | null> {
     return this.dataSource.getRepository(AgencyEntity).findOneBy({ id });
+  }
+
+  getByIds(ids: readonly string[]): Promise<AgencyEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(AgencyEntity).findBy({ id: In([...ids]) });
   }
 
   /** One page ordered by (name, id), matching idx_agencies_*_name_id. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarRepository } from '../calendar/calendar.repository';
+import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { DeadlineReconciler } from './deadline-reconciler';
 import { DeadlineScheduler } from './deadline-scheduler';
 import { DeadlinesController } from './deadlines.controller';
@@ -10,6 +11,7 @@ import { StageProcessor } from './stage-processor';
 
 /** Shared by the API (start, stop, board) and the worker (fire, reconcile). */
 @Module({
+  imports: [NotificationOutboxModule],
   controllers: [DeadlinesController],
   providers: [
     DeadlinesService,

@@ -13,6 +13,7 @@ import {
   startOfVietnamDay,
   vietnamDateOf,
   addDaysToDate,
+  WorkingCalendar,
 } from '@caunoi/shared/domain';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
@@ -31,6 +32,8 @@ export interface AfterCommit {
   schedule: StageToSchedule[];
   unschedule: StageToSchedule[];
 }
+
+const NO_CALENDAR = new WorkingCalendar([]);
 
 export const NOTHING_AFTER_COMMIT: AfterCommit = { schedule: [], unschedule: [] };
 
@@ -120,7 +123,8 @@ export class DeadlinesService {
     hours: number,
   ): Promise<{ dueAt: Date; after: AfterCommit }> {
     const period: DeadlinePeriod = { unit: 'hours', amount: hours };
-    const dueAt = computeDueAt(referral.sentAt, period, await this.calendar.load(m));
+    // An hour period never consults the calendar: no need to load it on every referral.
+    const dueAt = computeDueAt(referral.sentAt, period, NO_CALENDAR);
     const plans = referralResponseStages(hours);
     const { deadline, stages } = await this.deadlines.insert(
       m,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import type { AgencyType, StageAudience, StageKind } from '@caunoi/shared/domain';
-import { RECEIVING_ROLES, isReferralTargetType } from '@caunoi/shared/domain';
 
 export interface ReferralFacts {
   code: string;
@@ -30,6 +30,8 @@ export interface LockedStage {
 
 @Injectable()
 export class StageFiringRepository {
+  constructor(private readonly outbox: NotificationOutbox) {}
+
   /** Locks the stage row: a second worker on the same stage waits here, then finds it fired. */
   async lockStage(
     m: EntityManager,
@@ -77,30 +79,6 @@ export class StageFiringRepository {
     );
   }
 
-  /** Users of the receiving agency who work its inbox. */
-  async receivingUsers(m: EntityManager, referral: ReferralFacts): Promise<string[]> {
-    const roles = isReferralTargetType(referral.toAgencyType)
-      ? RECEIVING_ROLES[referral.toAgencyType]
-      : [];
-    const rows = (await m.query(
-      `SELECT id FROM users WHERE agency_id = $1 AND role = ANY($2) AND disabled_at IS NULL`,
-      [referral.toAgencyId, [...roles]],
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
-  }
-
-  /** The referring caseworker if still active, else the sending centre's supervisors. */
-  async referringUser(
-    m: EntityManager,
-    referral: ReferralFacts,
-    agencyId: string,
-  ): Promise<string[]> {
-    const [active] = (await m.query(`SELECT id FROM users WHERE id = $1 AND disabled_at IS NULL`, [
-      referral.referredByUserId,
-    ])) as { id: string }[];
-    return active ? [active.id] : this.recipients(m, 'supervisors', null, agencyId);
-  }
-
   /** Active users a stage speaks to. The assigned caseworker falls back to the supervisors when none is assigned. */
   async recipients(
     m: EntityManager,
@@ -124,11 +102,7 @@ export class StageFiringRepository {
       )) as { id: string }[];
       return rows.map((r) => r.id);
     }
-    const rows = (await m.query(
-      `SELECT id FROM users WHERE agency_id = $1 AND role = 'supervisor' AND disabled_at IS NULL`,
-      [agencyId],
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
+    return this.outbox.activeUsers(m, agencyId, ['supervisor']);
   }
 
   async notify(

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AuditService } from '../audit/audit.service';
 import type { LockedStage } from './stage-firing.repository';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import { StageFiringRepository } from './stage-firing.repository';
 
 interface StageMessage {
@@ -30,6 +31,7 @@ export class StageProcessor {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly firing: StageFiringRepository,
+    private readonly outbox: NotificationOutbox,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -115,14 +117,18 @@ export class StageProcessor {
         await this.firing.recordReferralOverdue(m, s.subjectId, stage, now);
       }
       return {
-        recipients: await this.firing.receivingUsers(m, referral),
+        recipients: await this.outbox.receivingAgencyUsers(
+          m,
+          referral.toAgencyId,
+          referral.toAgencyType,
+        ),
         caseId: null,
         params: base,
         link: `/inbox/referrals/${s.subjectId}`,
       };
     }
     return {
-      recipients: await this.firing.referringUser(m, referral, s.agencyId),
+      recipients: await this.outbox.userOrSupervisors(m, referral.referredByUserId, s.agencyId),
       caseId: s.caseId,
       params: { ...base, survivorCode: s.survivorCode },
       link: s.caseId ? `/cases/${s.caseId}` : null,

@@ -312,11 +312,8 @@ export class ReferralInboxService {
     kind: string,
     params: Record<string, string>,
   ): Promise<void> {
-    const [row] = (await m.query(
-      `SELECT s.code FROM cases c JOIN survivors s ON s.id = c.survivor_id WHERE c.id = $1`,
-      [referral.caseId],
-    )) as { code: string }[];
-    await this.lifecycle.notifySender(m, referral, kind, params, row?.code ?? '');
+    const survivorCode = await this.referrals.getSurvivorCode(m, referral.caseId);
+    await this.lifecycle.notifySender(m, referral, kind, params, survivorCode);
   }
 
   /** A service is given on a real day: not in the future, not before the referral was sent. */

@@ -7,12 +7,7 @@ import type {
   SharingConsentFacts,
   WithdrawReason,
 } from '@caunoi/shared/domain';
-import {
-  RECEIVING_ROLES,
-  consentCoverage,
-  isReferralOpen,
-  isReferralTargetType,
-} from '@caunoi/shared/domain';
+import { consentCoverage, isReferralOpen } from '@caunoi/shared/domain';
 import { Clock } from '../../common/clock';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
@@ -23,10 +18,10 @@ import {
   mergeAfterCommit,
   NOTHING_AFTER_COMMIT,
 } from '../deadlines/deadlines.service';
+import type { NotificationParams } from '../notifications/notification-outbox';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import type { ReferralEntity } from './referral.entity';
 import { ReferralsRepository } from './referrals.repository';
-
-type NotificationParams = Record<string, string | number | boolean | null>;
 
 /**
  * What happens to a referral whoever causes it: a timeline event, a status change that purges the
@@ -37,6 +32,7 @@ type NotificationParams = Record<string, string | number | boolean | null>;
 export class ReferralLifecycle {
   constructor(
     private readonly referrals: ReferralsRepository,
+    private readonly outbox: NotificationOutbox,
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
@@ -91,13 +87,9 @@ export class ReferralLifecycle {
     params: NotificationParams,
     survivorCode: string,
   ): Promise<void> {
-    const active = await this.referrals.isUserActive(m, referral.referredByUserId);
-    const recipients = active
-      ? [referral.referredByUserId]
-      : await this.referrals.getActiveUserIds(m, referral.fromAgencyId, ['supervisor']);
-    await this.referrals.notify(
+    await this.outbox.send(
       m,
-      recipients,
+      await this.outbox.userOrSupervisors(m, referral.referredByUserId, referral.fromAgencyId),
       kind,
       referral.caseId,
       { referralCode: referral.code, survivorCode, ...params },
@@ -113,12 +105,9 @@ export class ReferralLifecycle {
     kind: string,
     params: NotificationParams,
   ): Promise<void> {
-    const roles =
-      toAgencyType && isReferralTargetType(toAgencyType) ? RECEIVING_ROLES[toAgencyType] : [];
-    const recipients = await this.referrals.getActiveUserIds(m, referral.toAgencyId, roles);
-    await this.referrals.notify(
+    await this.outbox.send(
       m,
-      recipients,
+      await this.outbox.receivingAgencyUsers(m, referral.toAgencyId, toAgencyType),
       kind,
       null,
       { referralCode: referral.code, ...params },

@@ -82,14 +82,14 @@ export class ReferralViews {
 
   async inboxDetail(r: ReferralEntity): Promise<InboxReferralDetailView> {
     const l = await this.lookups([r], true);
-    const open = isReferralOpen(r.status) && r.packetEnc !== null;
+    // The packet column is emptied when the referral closes (a CHECK enforces it): it is the gate.
+    const packetEnc = isReferralOpen(r.status) ? r.packetEnc : null;
     return {
       ...this.inboxItem(l, r),
-      reason: open ? this.cipher.decrypt(r.reasonEnc) : null,
-      packetData:
-        open && r.packetEnc
-          ? (JSON.parse(this.cipher.decrypt(r.packetEnc)) as ReferralPacketView)
-          : null,
+      reason: packetEnc ? this.cipher.decrypt(r.reasonEnc) : null,
+      packetData: packetEnc
+        ? (JSON.parse(this.cipher.decrypt(packetEnc)) as ReferralPacketView)
+        : null,
       declineReason: r.declineReason,
       withdrawReason: r.withdrawReason,
       events: this.events(l, r.id),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { AgencyType, ReferralStatus, Role } from '@caunoi/shared/domain';
+import type { AgencyType, ReferralStatus } from '@caunoi/shared/domain';
 import type { SqlFilter } from '../authz/accessible-where';
 import { ReferralEventEntity } from './referral-event.entity';
 import { ReferralEntity } from './referral.entity';
@@ -191,40 +191,12 @@ export class ReferralsRepository {
     await m.getRepository(ResponseTimeEntity).upsert(rows, ['agencyType', 'urgency']);
   }
 
-  /** Active users of an agency holding one of `roles`. */
-  async getActiveUserIds(
-    m: EntityManager,
-    agencyId: string,
-    roles: readonly Role[],
-  ): Promise<string[]> {
-    const rows = (await m.query(
-      `SELECT id FROM users WHERE agency_id = $1 AND role = ANY($2) AND disabled_at IS NULL`,
-      [agencyId, [...roles]],
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
-  }
-
-  async isUserActive(m: EntityManager, userId: string): Promise<boolean> {
-    const rows = (await m.query(`SELECT 1 FROM users WHERE id = $1 AND disabled_at IS NULL`, [
-      userId,
-    ])) as unknown[];
-    return rows.length > 0;
-  }
-
-  /** In-app notifications outside the deadline engine (answers, overrides, new referrals). */
-  async notify(
-    m: EntityManager,
-    userIds: string[],
-    kind: string,
-    caseId: string | null,
-    params: Record<string, string | number | boolean | null>,
-    link: string | null,
-  ): Promise<void> {
-    if (userIds.length === 0) return;
-    await m.query(
-      `INSERT INTO notifications (user_id, kind, case_id, params, link)
-       SELECT unnest($1::uuid[]), $2, $3, $4, $5`,
-      [[...new Set(userIds)], kind, caseId, JSON.stringify(params), link],
-    );
+  /** The pseudonymous survivor code of a case (for the sender's notices, never the receiver's). */
+  async getSurvivorCode(m: EntityManager, caseId: string): Promise<string> {
+    const [row] = (await m.query(
+      `SELECT s.code FROM cases c JOIN survivors s ON s.id = c.survivor_id WHERE c.id = $1`,
+      [caseId],
+    )) as { code: string }[];
+    return row?.code ?? '';
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -37,6 +38,7 @@ import type {
   RerouteReferralDto,
   WithdrawReferralDto,
 } from './dto/referral.dto';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import { ReferralLifecycle } from './referral-lifecycle';
 import { ReferralPacketBuilder } from './referral-packet';
 import { ReferralViews } from './referral-views';
@@ -63,6 +65,7 @@ export class ReferralsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly referrals: ReferralsRepository,
+    private readonly outbox: NotificationOutbox,
     private readonly lifecycle: ReferralLifecycle,
     private readonly views: ReferralViews,
     private readonly packets: ReferralPacketBuilder,
@@ -288,8 +291,11 @@ export class ReferralsService {
     const field = (prefix: string, name: string): string => (prefix ? `${prefix}.${name}` : name);
     const seen = new Set<string>();
     const plans: ReferralPlan[] = [];
+    const agencies = new Map(
+      (await this.agencies.getByIds(items.map((i) => i.agencyId))).map((a) => [a.id, a]),
+    );
     for (const item of items) {
-      const agency = await this.agencies.getById(item.agencyId);
+      const agency = agencies.get(item.agencyId);
       const agencyField = field(item.prefix, 'agencyId');
       if (
         !agency ||
@@ -378,7 +384,16 @@ export class ReferralsService {
     for (const plan of plans) {
       const hours = responseHours(settings, plan.agency.type, plan.urgency);
       const number = await this.referrals.nextCodeNumber(m);
+      // The id is chosen here so the clock starts first and the referral stores its due instant.
+      const id = randomUUID();
+      const clock = await this.deadlines.startReferralResponseClock(
+        m,
+        { id, caseId: found.id, fromAgencyId: found.agencyId, sentAt: now },
+        hours,
+      );
+      parts.push(clock.after);
       const referral = await this.referrals.insert(m, {
+        id,
         code: `CG-${year}-${String(number).padStart(6, '0')}`,
         caseId: found.id,
         fromAgencyId: found.agencyId,
@@ -391,29 +406,21 @@ export class ReferralsService {
         packetEnc: this.packets.encrypt(this.packets.build(found, incidents, plan.packet)),
         status: 'sent',
         sentAt: now,
-        respondBy: new Date(now.getTime() + hours * 3600_000),
+        respondBy: clock.dueAt,
         overrideReason: plan.override?.reason ?? null,
         overrideJustificationEnc: plan.override
           ? this.cipher.encrypt(plan.override.justification.trim())
           : null,
         reroutedFromId: plan.reroutedFromId,
       });
-      const clock = await this.deadlines.startReferralResponseClock(m, referral, hours);
-      if (clock.dueAt.getTime() !== referral.respondBy.getTime()) {
-        await this.referrals.update(m, referral.id, { respondBy: clock.dueAt });
-        referral.respondBy = clock.dueAt;
-      }
-      parts.push(clock.after);
       await this.lifecycle.recordEvent(m, referral, 'sent', actor, plan.override?.reason ?? null);
       await this.lifecycle.notifyReceivers(m, referral, plan.agency.type, 'referral.received', {
         urgency: plan.urgency,
       });
       if (plan.override) {
         // Supervisors hear at once that data left without consent, and why (the code, not the text).
-        const supervisors = await this.referrals.getActiveUserIds(m, found.agencyId, [
-          'supervisor',
-        ]);
-        await this.referrals.notify(
+        const supervisors = await this.outbox.activeUsers(m, found.agencyId, ['supervisor']);
+        await this.outbox.send(
           m,
           supervisors.filter((id) => id !== actor.id),
           'referral.override',
