@@ -1,24 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type {
   CommunityReferralStatusView,
   CreateCommunityReferralRequest,
 } from '@caunoi/shared/contracts';
-import { PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
 import type { SafeContactMethod } from '@caunoi/shared/domain';
 import { SAFE_CONTACT_METHODS } from '@caunoi/shared/domain';
 import type { CommunityReferralEntity } from './community-referral.entity';
+import { PageQueryDto } from '../../common/page-query.dto';
 
 export class CreateCommunityReferralDto implements CreateCommunityReferralRequest {
   @ApiProperty({ description: 'Name or alias' })
@@ -62,18 +51,7 @@ export class CreateCommunityReferralDto implements CreateCommunityReferralReques
   consentToContact!: boolean;
 }
 
-export class CommunityReferralListQueryDto {
-  @IsOptional()
-  @IsString()
-  after?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_SIZE_MAX)
-  limit?: number;
-}
+export class CommunityReferralListQueryDto extends PageQueryDto {}
 
 /** Status only: a volunteer never sees the content again, not even what they wrote. */
 export function mapCommunityReferralStatus(

@@ -1,28 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { DeadlineBoardQuery, DeadlineView, Page } from '@caunoi/shared/contracts';
-import { PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
 import { CurrentAbility, RequirePermission } from '../authz/policy.decorators';
 import { DeadlinesService } from './deadlines.service';
+import { PageQueryDto } from '../../common/page-query.dto';
 
-export class DeadlineBoardQueryDto implements DeadlineBoardQuery {
+export class DeadlineBoardQueryDto extends PageQueryDto implements DeadlineBoardQuery {
   @IsOptional()
   @IsIn(['overdue', 'today', 'week', 'open'])
   bucket?: 'overdue' | 'today' | 'week' | 'open';
-
-  @IsOptional()
-  @IsString()
-  after?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_SIZE_MAX)
-  limit?: number;
 }
 
 @ApiTags('deadlines')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -7,14 +7,11 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 import type {
   AgencyListQuery,
@@ -22,10 +19,10 @@ import type {
   CreateAgencyRequest,
   UpdateAgencyRequest,
 } from '@caunoi/shared/contracts';
-import { PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
 import type { AgencyType, ServiceType } from '@caunoi/shared/domain';
 import { AGENCY_TYPES, SERVICE_TYPES } from '@caunoi/shared/domain';
 import type { AgencyEntity } from '../agency.entity';
+import { PageQueryDto } from '../../../common/page-query.dto';
 
 const PHONE_PATTERN = /^[0-9+() .-]{3,40}$/;
 
@@ -119,18 +116,7 @@ export class UpdateAgencyDto extends PartialType(CreateAgencyDto) implements Upd
   active?: boolean;
 }
 
-export class AgencyListQueryDto implements AgencyListQuery {
-  @IsOptional()
-  @IsString()
-  after?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_SIZE_MAX)
-  limit?: number;
-
+export class AgencyListQueryDto extends PageQueryDto implements AgencyListQuery {
   @IsOptional()
   @IsIn(AGENCY_TYPES)
   type?: AgencyType;

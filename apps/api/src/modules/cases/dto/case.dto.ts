@@ -1,20 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import type {
@@ -26,7 +22,6 @@ import type {
   UpdateCaseRequest,
   WithdrawConsentRequest,
 } from '@caunoi/shared/contracts';
-import { PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
 import type {
   AgencyType,
   CaseStage,
@@ -44,19 +39,9 @@ import {
   RISK_LEVELS,
 } from '@caunoi/shared/domain';
 import { DATE_ONLY } from './open-case.dto';
+import { PageQueryDto } from '../../../common/page-query.dto';
 
-export class CaseListQueryDto implements CaseListQuery {
-  @IsOptional()
-  @IsString()
-  after?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_SIZE_MAX)
-  limit?: number;
-
+export class CaseListQueryDto extends PageQueryDto implements CaseListQuery {
   @IsOptional()
   @IsIn(CASE_STAGES)
   stage?: CaseStage;

@@ -1,16 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 import type {
   CreateUserRequest,
@@ -19,10 +16,10 @@ import type {
   UserListQuery,
   UserView,
 } from '@caunoi/shared/contracts';
-import { PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
 import type { Role } from '@caunoi/shared/domain';
 import { PASSWORD_MAX_LENGTH, ROLES } from '@caunoi/shared/domain';
 import type { UserEntity } from '../user.entity';
+import { PageQueryDto } from '../../../common/page-query.dto';
 
 const trimLower = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
@@ -82,18 +79,7 @@ export class ResetPasswordDto implements ResetPasswordRequest {
   newPassword!: string;
 }
 
-export class UserListQueryDto implements UserListQuery {
-  @IsOptional()
-  @IsString()
-  after?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_SIZE_MAX)
-  limit?: number;
-
+export class UserListQueryDto extends PageQueryDto implements UserListQuery {
   @IsOptional()
   @IsUUID('all')
   agencyId?: string;
