@@ -4,6 +4,7 @@ import type {
   InboxReferralDetailView,
 } from '@caunoi/shared/contracts';
 import type { AgencyType, DataCategory } from '@caunoi/shared/domain';
+import { vietnamDate } from '../src/common/vietnam-date';
 import { DEMO_AGENCIES } from '../src/modules/seed/demo-data';
 import type { TestApp } from './test-app';
 import { bearer } from './factories';
@@ -81,6 +82,7 @@ export async function act(
   return res.body as InboxReferralDetailView;
 }
 
+/** Today in Vietnam on the test's clock, as a service record's date. */
 export function today(t: TestApp): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(t.clock.now());
+  return vietnamDate(t.clock.now());
 }

@@ -4,6 +4,7 @@ import { INBOX_ROLES } from '@caunoi/shared/domain';
 import type { TranslationService } from '../../../core/i18n/translation.service';
 import type { TranslationKey } from '../../../core/i18n/vi';
 import { formatDue } from '../../../shared/deadlines/deadline-display';
+import { codeLabel } from '../../../shared/referrals/referral-labels';
 
 type Params = NotificationView['params'];
 
@@ -36,10 +37,9 @@ function text(params: Params, name: string): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
+/** A code's label; a missing code reads "not known" rather than an empty gap in the sentence. */
 function label(translation: TranslationService, prefix: string, code: string): string {
-  const key = `${prefix}.${code}`;
-  if (translation.hasKey(key)) return translation.t(key);
-  return code || translation.t('common.notKnown');
+  return codeLabel(translation, prefix, code) || translation.t('common.notKnown');
 }
 
 /**
