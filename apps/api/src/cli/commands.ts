@@ -1,0 +1,18 @@
+import type { CliCommand } from './cli-command';
+import { migrateCommand } from './migrate.command';
+import { seedCommand } from './seed.command';
+
+/** Every command of `node cli.js <name>` (`npm run cli -- <name>`), in the order the usage lists them. */
+export const CLI_COMMANDS: readonly CliCommand[] = [migrateCommand, seedCommand];
+
+export function usage(): string {
+  const width = Math.max(...CLI_COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: npm run cli -- <command> [arguments]',
+    '',
+    ...CLI_COMMANDS.map(
+      (c) =>
+        `  ${c.name.padEnd(width)}  ${c.summary}${c.usage ? `\n  ${' '.repeat(width)}  ${c.usage}` : ''}`,
+    ),
+  ].join('\n');
+}
