@@ -13,10 +13,16 @@ export function databaseServerUrl(): string {
   return env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 
-/** Redis from REDIS_URL, optionally on another logical database (for tests that flush it). */
+/**
+ * Redis from REDIS_URL, optionally on another logical database (for tests that flush it).
+ * CAUNOI_TEST_REDIS_DB_OFFSET moves those databases, so two test runs on one machine (two checkouts)
+ * never flush each other's; the Redis server must then have that many databases (`--databases`).
+ */
 export function testRedisUrl(db?: number): string {
   const base = env['REDIS_URL'] || 'redis://127.0.0.1:6379';
-  return db === undefined ? base : `${base.replace(/\/\d*$/, '')}/${db}`;
+  if (db === undefined) return base;
+  const offset = Number(env['CAUNOI_TEST_REDIS_DB_OFFSET'] ?? 0) || 0;
+  return `${base.replace(/\/\d*$/, '')}/${db + offset}`;
 }
 
 export function rememberRunDatabase(name: string, url: string): void {
