@@ -57,7 +57,7 @@ function callBody(lineId) {
     callerType: 'anonymous',
     survivorSex: 'female',
     survivorAgeGroup: '25_59',
-    communeCode: '20194',
+    communeCode: '20242',
     childInvolved: false,
     dangerNow: false,
     crimeSigns: false,

@@ -9,6 +9,7 @@ import { normalisePhone } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
+import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
@@ -32,6 +33,7 @@ export class CallsService {
     private readonly calls: CallsRepository,
     private readonly intake: IntakeRepository,
     private readonly agencies: AgenciesRepository,
+    private readonly units: AdministrativeUnitLookup,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly blind: BlindIndexer,
@@ -355,16 +357,7 @@ export class CallsService {
         'chairmanNotifiedAt cannot be in the future',
       );
     }
-    if (dto.communeCode) {
-      const unit = await this.agencies.getUnit(dto.communeCode);
-      if (!unit || unit.level !== 'commune')
-        throw fieldError(
-          HttpStatus.BAD_REQUEST,
-          'communeCode',
-          'not_found',
-          'communeCode is not a known commune',
-        );
-    }
+    if (dto.communeCode) await this.units.requireCommune(dto.communeCode, 'communeCode');
     return {
       channel: dto.channel,
       startedAt,

@@ -29,6 +29,7 @@ import { FieldErrorException, fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import { vietnamDate } from '../../common/vietnam-date';
+import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
@@ -72,6 +73,7 @@ export class CasesService {
     private readonly cases: CasesRepository,
     private readonly access: CaseAccess,
     private readonly agencies: AgenciesRepository,
+    private readonly units: AdministrativeUnitLookup,
     private readonly users: UsersRepository,
     private readonly auditLog: AuditRepository,
     private readonly audit: AuditService,
@@ -104,7 +106,7 @@ export class CasesService {
     const incident = dto.incident
       ? await this.incidentInput.prepare(dto.incident, 'incident')
       : null;
-    if (dto.communeCode) await this.assertCommune(dto.communeCode, 'communeCode');
+    if (dto.communeCode) await this.units.requireCommune(dto.communeCode, 'communeCode');
     const agency = await this.agencies.getById(origin.agencyId);
     if (!agency) throw new Error(`case origin names an unknown agency ${origin.agencyId}`);
 
@@ -578,17 +580,6 @@ export class CasesService {
     return identity;
   }
 
-  private async assertCommune(code: string, field: string): Promise<void> {
-    const unit = await this.agencies.getUnit(code);
-    if (!unit || unit.level !== 'commune') {
-      throw fieldError(
-        HttpStatus.BAD_REQUEST,
-        field,
-        'not_found',
-        `${field} is not a known commune`,
-      );
-    }
-  }
 }
 
 /**

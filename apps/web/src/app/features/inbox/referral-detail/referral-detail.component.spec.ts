@@ -39,7 +39,7 @@ function detail(extra: Partial<InboxReferralDetailView> = {}): InboxReferralDeta
           occurredAt: '2026-05-09T14:00:00.000Z',
           occurredPrecision: 'exact',
           discoveredAt: '2026-05-10T01:00:00.000Z',
-          communeCode: '20194',
+          communeCode: '20242',
           gbvType: 'physical_assault',
           dvForms: ['physical'],
           contextFlags: ['domestic_violence'],
@@ -129,7 +129,7 @@ describe('ReferralDetailComponent', () => {
     await settle();
     // The packet names communes from the home province's list.
     for (const request of backend.match((r) => r.url.includes('administrative-units'))) {
-      request.flush([{ code: '20194', name: 'Phường Hải Châu', level: 'commune' }]);
+      request.flush([{ code: '20242', name: 'Phường Hải Châu', level: 'commune' }]);
     }
     await settle();
   }
