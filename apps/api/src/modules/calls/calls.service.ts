@@ -59,6 +59,7 @@ export class CallsService {
       );
     }
     let callerPhoneBidx: Buffer | null = null;
+    let previousBidx: Buffer | null = null;
     if (dto.callerPhone) {
       const phone = normalisePhone(dto.callerPhone);
       if (!phone)
@@ -69,6 +70,7 @@ export class CallsService {
           'callerPhone is not a valid phone number',
         );
       callerPhoneBidx = this.blind.digest('phone', phone);
+      previousBidx = this.blind.previousDigest('phone', phone);
     }
     const facts = await this.facts(dto);
     const saved = await this.dataSource.transaction(async (m) => {
@@ -78,9 +80,21 @@ export class CallsService {
         lineId: line.id,
         operatorUserId: actor.id,
         callerPhoneBidx,
+        callerPhoneBidxKey: callerPhoneBidx ? this.blind.keyId : null,
         handedOverAt: null,
         handedToAgencyId: null,
       });
+      // The number itself is never stored, so `cli reindex` cannot redo a call's digest: while the
+      // key changes, the hotline's earlier calls from this number take the new digest now.
+      if (callerPhoneBidx && previousBidx) {
+        await this.calls.moveCallerDigest(
+          m,
+          line.agencyId,
+          previousBidx,
+          callerPhoneBidx,
+          this.blind.keyId,
+        );
+      }
       await this.audit.record(m, {
         actor,
         action: 'call.create',

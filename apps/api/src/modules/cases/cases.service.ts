@@ -31,6 +31,7 @@ import { decodeCursor, keysetPage } from '../../common/cursor';
 import { vietnamDate } from '../../common/vietnam-date';
 import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
 import { AgenciesRepository } from '../agencies/agencies.repository';
+import { survivorIndexValues } from './survivor-index';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
@@ -110,11 +111,7 @@ export class CasesService {
     const agency = await this.agencies.getById(origin.agencyId);
     if (!agency) throw new Error(`case origin names an unknown agency ${origin.agencyId}`);
 
-    const phone = identity?.phone ? normalisePhone(identity.phone) : null;
-    const nameDob =
-      identity?.fullName && identity.dateOfBirth
-        ? nameAndBirthDateKey(identity.fullName, identity.dateOfBirth)
-        : null;
+    const { phone, nameDob } = survivorIndexValues(identity);
     const phoneBidx = this.blind.digestOptional('phone', phone);
     const nameDobBidx = this.blind.digestOptional('name_dob', nameDob);
     const now = this.clock.now();
@@ -139,6 +136,7 @@ export class CasesService {
         identityFields: presentFields,
         phoneBidx,
         nameDobBidx,
+        bidxKey: phoneBidx || nameDobBidx ? this.blind.keyId : null,
       });
       const created = await this.cases.insertCase(m, {
         survivorId: survivor.id,
@@ -210,7 +208,13 @@ export class CasesService {
       await origin.onOpened?.(m, created.id);
       return {
         caseId: created.id,
-        duplicates: await this.cases.getPossibleDuplicates(m, survivor.id, phoneBidx, nameDobBidx),
+        // Both keys while the blind-index key changes: earlier survivors may not be re-indexed yet.
+        duplicates: await this.cases.getPossibleDuplicates(
+          m,
+          survivor.id,
+          this.blind.lookupDigests('phone', phone),
+          this.blind.lookupDigests('name_dob', nameDob),
+        ),
         after,
       };
     });
@@ -269,7 +273,7 @@ export class CasesService {
     ability: AppAbility,
     dto: CaseSearchDto,
   ): Promise<CaseSummaryView[]> {
-    let index: { phone?: Buffer; nameDob?: Buffer };
+    let index: { phone?: Buffer[]; nameDob?: Buffer[] };
     if (dto.phone) {
       const phone = normalisePhone(dto.phone);
       if (!phone)
@@ -279,7 +283,7 @@ export class CasesService {
           'invalid_phone',
           'phone is not a valid Vietnamese phone number',
         );
-      index = { phone: this.blind.digest('phone', phone) };
+      index = { phone: this.blind.lookupDigests('phone', phone) };
     } else {
       const key = nameAndBirthDateKey(dto.fullName ?? '', dto.dateOfBirth ?? '');
       if (!key)
@@ -289,7 +293,7 @@ export class CasesService {
           'invalid_date',
           'dateOfBirth is not a real date',
         );
-      index = { nameDob: this.blind.digest('name_dob', key) };
+      index = { nameDob: this.blind.lookupDigests('name_dob', key) };
     }
     const rows = await this.cases.getBySurvivorIndex(
       accessibleWhere(ability, 'read', 'Case', CASE_RULE_COLUMNS),
@@ -311,8 +315,8 @@ export class CasesService {
     const duplicates = await this.cases.getPossibleDuplicates(
       this.dataSource.manager,
       found.survivorId,
-      found.survivor.phoneBidx,
-      found.survivor.nameDobBidx,
+      found.survivor.phoneBidx ? [found.survivor.phoneBidx] : [],
+      found.survivor.nameDobBidx ? [found.survivor.nameDobBidx] : [],
     );
     const view = await this.detail(found, splitDuplicates(ability, duplicates));
     await this.dataSource.transaction((m) =>
@@ -579,7 +583,6 @@ export class CasesService {
     }
     return identity;
   }
-
 }
 
 /**
