@@ -1,7 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
-  AdministrativeUnitView,
   AgencyListQuery,
   AgencyView,
   CreateAgencyRequest,
@@ -9,7 +8,6 @@ import type {
   UpdateAgencyRequest,
 } from '@caunoi/shared/contracts';
 import { ApiRoutes, PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
-import type { AdministrativeUnitLevel } from '@caunoi/shared/domain';
 import type { Observable } from 'rxjs';
 import { EMPTY, expand, map, reduce } from 'rxjs';
 import { apiUrl } from '../../core/http/api-url';
@@ -46,14 +44,5 @@ export class AgenciesApiService {
 
   update(id: string, request: UpdateAgencyRequest): Observable<AgencyView> {
     return this.http.patch<AgencyView>(agencies(id), request);
-  }
-
-  administrativeUnits(
-    level: AdministrativeUnitLevel,
-    parentCode?: string,
-  ): Observable<AdministrativeUnitView[]> {
-    return this.http.get<AdministrativeUnitView[]>(apiUrl(ApiRoutes.administrativeUnits), {
-      params: toParams({ level, parentCode }),
-    });
   }
 }

@@ -59,7 +59,7 @@ describe('AgencyFormComponent: service directory fields', () => {
       .expectOne(
         (r) => r.url === '/api/administrative-units' && r.params.get('level') === 'province',
       )
-      .flush(PROVINCES);
+      .flush({ items: PROVINCES, nextCursor: null });
     backend
       .expectOne(
         (r) =>
@@ -67,7 +67,7 @@ describe('AgencyFormComponent: service directory fields', () => {
           r.params.get('level') === 'commune' &&
           r.params.get('parentCode') === '48',
       )
-      .flush(COMMUNES);
+      .flush({ items: COMMUNES, nextCursor: null });
     await settle();
   }
 

@@ -81,7 +81,7 @@ describe('ServiceDirectoryComponent', () => {
       .expectOne(
         (r) => r.url === '/api/administrative-units' && r.params.get('parentCode') === '48',
       )
-      .flush(COMMUNES);
+      .flush({ items: COMMUNES, nextCursor: null });
   });
 
   afterEach(() => backend.verify());

@@ -127,9 +127,12 @@ describe('ReferralDetailComponent', () => {
       backend.expectOne(URL).flush(answer);
     }
     await settle();
-    // The packet names communes from the home province's list.
+    // The packet names its commune: looked up by code.
     for (const request of backend.match((r) => r.url.includes('administrative-units'))) {
-      request.flush([{ code: '20242', name: 'Phường Hải Châu', level: 'commune' }]);
+      request.flush({
+        items: [{ code: '20242', name: 'Phường Hải Châu', level: 'commune', parentCode: '48' }],
+        nextCursor: null,
+      });
     }
     await settle();
   }
