@@ -181,6 +181,22 @@ const scenarios = ({ admin, operator, caseworker, police, lineId, referralCases 
     headers: { authorization: `Bearer ${admin}` },
   },
   {
+    // Every commune picker: one province's communes, by name (Thanh Hóa has the most, 166).
+    name: 'GET /api/administrative-units?parentCode=38&limit=100',
+    connections: 20,
+    method: 'GET',
+    path: '/api/administrative-units?level=commune&parentCode=38&limit=100',
+    headers: { authorization: `Bearer ${operator}` },
+  },
+  {
+    // The admin's search over all 3,321 communes, without diacritics.
+    name: 'GET /api/administrative-units?level=commune&q=hoa',
+    connections: 20,
+    method: 'GET',
+    path: '/api/administrative-units?level=commune&q=hoa&limit=25',
+    headers: { authorization: `Bearer ${admin}` },
+  },
+  {
     name: 'POST /api/calls (intake)',
     connections: 8,
     method: 'POST',
