@@ -11,6 +11,8 @@ import {
 test('admin finds a commune without diacritics, renames it, then merges another into it', async ({
   page,
 }) => {
+  // Two changes through the UI on a loaded machine: more than the default 30 s.
+  test.setTimeout(120_000);
   const newName = `Phường Ngọc Hà ${uniqueToken()}`;
 
   await signIn(page, DEMO_USERNAMES.admin, DEMO_PASSWORD);

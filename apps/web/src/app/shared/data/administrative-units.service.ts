@@ -70,6 +70,18 @@ export class AdministrativeUnitsService {
     return code ? (this.unit(code)?.name ?? code) : '';
   }
 
+  /**
+   * After an admin changed units: the lists of the province (or the province list) are fetched
+   * again, and the changed units' names replace the cached ones.
+   */
+  changed(units: readonly AdministrativeUnitView[]): void {
+    for (const unit of units) {
+      if (unit.parentCode) this.communesByProvince.delete(unit.parentCode);
+      else this.provinces$ = undefined;
+    }
+    this.remember(units);
+  }
+
   /** Calls back once the unit of the code is known (at once if it is). */
   whenKnown(code: string, callback: (unit: AdministrativeUnitView) => void): void {
     const found = this.unit(code);

@@ -153,6 +153,9 @@ export interface UnitChangeDialogData {
     </form>
   `,
   styles: `
+    mat-form-field {
+      width: 100%;
+    }
     .into {
       display: flex;
       flex-wrap: wrap;
@@ -236,7 +239,9 @@ export class UnitChangeDialogComponent {
           );
       }
     });
-    if (result.ok) this.dialogRef.close(result.value);
+    if (!result.ok) return;
+    this.units.changed([result.value, ...result.value.predecessors]);
+    this.dialogRef.close(result.value);
   }
 
   /** The successor fields the chosen option needs (checked here, and again by the API). */

@@ -129,6 +129,12 @@ import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.
       font-variant-numeric: tabular-nums;
       white-space: nowrap;
     }
+    /* On a phone the row names the unit and its status; the province is the filter's. */
+    @media (max-width: 599px) {
+      .mat-column-parent {
+        display: none;
+      }
+    }
     .until {
       margin-left: 8px;
       font-size: 0.85rem;

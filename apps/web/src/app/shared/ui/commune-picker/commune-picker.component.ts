@@ -63,6 +63,8 @@ import { AdministrativeUnitsService } from '../../data/administrative-units.serv
   `,
   styles: `
     :host {
+      /* Room for the province's floating label under a hint of the field above. */
+      padding-top: 8px;
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
       column-gap: 12px;
