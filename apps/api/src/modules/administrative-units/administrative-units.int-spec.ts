@@ -144,6 +144,7 @@ describe('administrative units', () => {
       [{ parentCode: '480' }, 'parentCode'],
       [{ status: 'gone' }, 'status'],
       [{ codes: '20242,abc' }, 'codes'],
+      [{ codes: ',' }, 'codes'],
       [{ after: 'not-a-cursor' }, 'after'],
     ])('answers 400 naming the field for %j', async (query, field) => {
       const res = await list(caseworker, query);
@@ -153,7 +154,7 @@ describe('administrative units', () => {
   });
 
   describe('rename, retire, merge', () => {
-    const post = (path: string, body: unknown, session: S = admin) =>
+    const post = (path: string, body: object, session: S = admin) =>
       t.http
         .post(`/api/administrative-units/${path}`)
         .set(...bearer(session))

@@ -69,6 +69,7 @@ export class AdministrativeUnitListQueryDto
     typeof value === 'string' ? value.split(',').filter((c) => c !== '') : value,
   )
   @IsArray()
+  @ArrayMinSize(1)
   @ArrayMaxSize(PAGE_SIZE_MAX)
   @Matches(CODE, { each: true, message: `each of codes ${CODE_MESSAGE}` })
   codes?: string[];
