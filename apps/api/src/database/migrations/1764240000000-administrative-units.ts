@@ -50,6 +50,7 @@ export class AdministrativeUnits1764240000000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE administrative_units
         ADD COLUMN status varchar(16) NOT NULL DEFAULT 'active',
+        -- A unit recorded without a date is taken as in force since the 2025 reform.
         ADD COLUMN effective_from date NOT NULL DEFAULT '${effectiveFrom}',
         ADD COLUMN effective_to date,
         ADD COLUMN successor_code varchar(16) REFERENCES administrative_units(code),
@@ -63,7 +64,6 @@ export class AdministrativeUnits1764240000000 implements MigrationInterface {
           CHECK ((status = 'retired') = (effective_to IS NOT NULL) AND (effective_to IS NULL OR effective_to > effective_from)),
         ADD CONSTRAINT ck_administrative_units_successor
           CHECK (successor_code IS NULL OR (status = 'retired' AND successor_code <> code))`);
-    await q.query(`ALTER TABLE administrative_units ALTER COLUMN effective_from DROP DEFAULT`);
 
     // Every name a unit has had, with its period; the open one is the unit's current name.
     await q.query(`
