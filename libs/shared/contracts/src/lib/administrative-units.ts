@@ -1,18 +1,14 @@
-import type { AdministrativeUnitLevel, AdministrativeUnitStatus } from '@caunoi/shared/domain';
+import type {
+  AdministrativeUnitLevel,
+  AdministrativeUnitStatus,
+  UnitState,
+} from '@caunoi/shared/domain';
 
-/** A province or commune, as every picker and list shows it. Dates are `YYYY-MM-DD`, Vietnam time. */
-export interface AdministrativeUnitView {
-  code: string;
-  name: string;
-  level: AdministrativeUnitLevel;
-  parentCode: string | null;
-  status: AdministrativeUnitStatus;
-  /** In force from this day; until `effectiveTo` (exclusive), null while in force. */
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  /** The unit a retired unit was merged into. */
-  successorCode: string | null;
-}
+/**
+ * A province or commune, as every picker and list shows it: the versioned state the domain rules
+ * work on. Dates are `YYYY-MM-DD`, Vietnam time; in force until `effectiveTo` (exclusive).
+ */
+export type AdministrativeUnitView = UnitState;
 
 /** `GET /api/administrative-units`: keyset pages by accent-free name, then code. */
 export interface AdministrativeUnitListQuery {

@@ -11,9 +11,9 @@ import type {
 } from '@caunoi/shared/contracts';
 import { ApiRoutes, PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
 import type { Observable } from 'rxjs';
-import { EMPTY, expand, map, reduce } from 'rxjs';
 import { apiUrl } from '../../core/http/api-url';
 import { toParams } from '../../core/http/query-params';
+import { allPages } from './all-pages';
 
 const units = (...segments: string[]): string => apiUrl(ApiRoutes.administrativeUnits, ...segments);
 const { rename, retire, merge } = ApiRoutes.administrativeUnitChanges;
@@ -30,12 +30,7 @@ export class AdministrativeUnitsApiService {
   listAll(
     query: Omit<AdministrativeUnitListQuery, 'after' | 'limit'>,
   ): Observable<AdministrativeUnitView[]> {
-    const page = (after?: string) => this.list({ ...query, after, limit: PAGE_SIZE_MAX });
-    return page().pipe(
-      expand((result) => (result.nextCursor ? page(result.nextCursor) : EMPTY)),
-      map((result) => result.items),
-      reduce((all, items) => [...all, ...items], [] as AdministrativeUnitView[]),
-    );
+    return allPages((after) => this.list({ ...query, after, limit: PAGE_SIZE_MAX }));
   }
 
   get(code: string): Observable<AdministrativeUnitDetailView> {

@@ -9,9 +9,9 @@ import type {
 } from '@caunoi/shared/contracts';
 import { ApiRoutes, PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
 import type { Observable } from 'rxjs';
-import { EMPTY, expand, map, reduce } from 'rxjs';
 import { apiUrl } from '../../core/http/api-url';
 import { toParams } from '../../core/http/query-params';
+import { allPages } from './all-pages';
 
 const agencies = (...segments: string[]): string => apiUrl(ApiRoutes.agencies, ...segments);
 
@@ -25,13 +25,7 @@ export class AgenciesApiService {
 
   /** Every page, for select boxes; a province has tens of agencies, not thousands. */
   listAll(query: Omit<AgencyListQuery, 'after' | 'limit'> = {}): Observable<AgencyView[]> {
-    const page = (after?: string): Observable<Page<AgencyView>> =>
-      this.list({ ...query, after, limit: PAGE_SIZE_MAX });
-    return page().pipe(
-      expand((result) => (result.nextCursor ? page(result.nextCursor) : EMPTY)),
-      map((result) => result.items),
-      reduce((all, items) => [...all, ...items], [] as AgencyView[]),
-    );
+    return allPages((after) => this.list({ ...query, after, limit: PAGE_SIZE_MAX }));
   }
 
   get(id: string): Observable<AgencyView> {

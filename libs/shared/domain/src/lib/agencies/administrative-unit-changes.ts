@@ -24,14 +24,18 @@ export const ADMINISTRATIVE_UNIT_NAME_MAX = 200;
 /** How many units one merge may retire: a real merger joins a handful. */
 export const MERGE_SOURCES_MAX = 20;
 
+/** A unit as the rules see it (and as the API shows it: `AdministrativeUnitView`). */
 export interface UnitState {
   code: string;
   name: string;
   level: AdministrativeUnitLevel;
   parentCode: string | null;
   status: AdministrativeUnitStatus;
+  /** First day in force. */
   effectiveFrom: string;
+  /** First day no longer in force; null while in force. */
   effectiveTo: string | null;
+  /** The unit a retired unit was merged into. */
   successorCode: string | null;
 }
 
