@@ -57,7 +57,7 @@ function callBody(lineId) {
     callerType: 'anonymous',
     survivorSex: 'female',
     survivorAgeGroup: '25_59',
-    communeCode: '20194',
+    communeCode: '20242',
     childInvolved: false,
     dangerNow: false,
     crimeSigns: false,
@@ -178,6 +178,22 @@ const scenarios = ({ admin, operator, caseworker, police, lineId, referralCases 
     connections: 20,
     method: 'GET',
     path: '/api/users?limit=25',
+    headers: { authorization: `Bearer ${admin}` },
+  },
+  {
+    // Every commune picker: one province's communes, by name (Thanh Hóa has the most, 166).
+    name: 'GET /api/administrative-units?parentCode=38&limit=100',
+    connections: 20,
+    method: 'GET',
+    path: '/api/administrative-units?level=commune&parentCode=38&limit=100',
+    headers: { authorization: `Bearer ${operator}` },
+  },
+  {
+    // The admin's search over all 3,321 communes, without diacritics.
+    name: 'GET /api/administrative-units?level=commune&q=hoa',
+    connections: 20,
+    method: 'GET',
+    path: '/api/administrative-units?level=commune&q=hoa&limit=25',
     headers: { authorization: `Bearer ${admin}` },
   },
   {

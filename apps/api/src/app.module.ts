@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import { AdministrativeUnitsModule } from './modules/administrative-units/administrative-units.module';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CallsModule } from './modules/calls/calls.module';
@@ -31,6 +32,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         AgenciesModule,
+        AdministrativeUnitsModule,
         CallsModule,
         CommunityReferralsModule,
         CasesModule,

@@ -65,7 +65,7 @@ export async function createAgency(
   name = `Synthetic ${type} ${randomUUID().slice(0, 6)}`,
 ): Promise<string> {
   const [row] = (await t.dataSource.query(
-    `INSERT INTO agencies (type, name, province_code, commune_code) VALUES ($1, $2, '48', '20194') RETURNING id`,
+    `INSERT INTO agencies (type, name, province_code, commune_code) VALUES ($1, $2, '48', '20242') RETURNING id`,
     [type, name],
   )) as { id: string }[];
   return row.id;

@@ -5,8 +5,8 @@ import type { TestApp } from './test-app';
 import { bearer } from './factories';
 
 export const LINE_111 = DEMO_HOTLINE_LINES[0]?.id as string;
-export const HAI_CHAU = '20194';
-export const TAM_KY = '20407';
+export const HAI_CHAU = '20242';
+export const TAM_KY = '20341';
 
 /** A synthetic, unique Vietnamese mobile number. */
 export function syntheticPhone(): string {

@@ -1,9 +1,16 @@
 import type { CliCommand } from './cli-command';
 import { migrateCommand } from './migrate.command';
+import { reencryptCommand } from './reencrypt.command';
+import { reindexCommand } from './reindex.command';
 import { seedCommand } from './seed.command';
 
 /** Every command of `node cli.js <name>` (`npm run cli -- <name>`), in the order the usage lists them. */
-export const CLI_COMMANDS: readonly CliCommand[] = [migrateCommand, seedCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  migrateCommand,
+  seedCommand,
+  reencryptCommand,
+  reindexCommand,
+];
 
 export function usage(): string {
   const width = Math.max(...CLI_COMMANDS.map((c) => c.name.length));

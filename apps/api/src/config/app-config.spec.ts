@@ -51,10 +51,29 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ QUEUE_PREFIX: 'has spaces' }, 'QUEUE_PREFIX'],
     [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
+    [{ BLIND_INDEX_KEY: `b 2:${KEY}` }, 'BLIND_INDEX_KEY'],
+    [{ BLIND_INDEX_PREVIOUS_KEY: 'b0:c2hvcnQ=' }, 'BLIND_INDEX_PREVIOUS_KEY'],
+    [{ BLIND_INDEX_PREVIOUS_KEY: `b1:${Buffer.alloc(32, 3).toString('base64')}` }, 'key id'],
+    [{ BLIND_INDEX_KEY: `b2:${KEY}`, BLIND_INDEX_PREVIOUS_KEY: `b1:${KEY}` }, 'must differ'],
   ])('names the bad variable: %j', (patch, name) => {
     const problems = problemsOf({ ...valid, ...patch });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(name);
+  });
+
+  it('reads the blind-index key with or without an id, and the previous key during a change', () => {
+    const other = Buffer.alloc(32, 9).toString('base64');
+    expect(loadConfig(valid).blindIndexKeys).toEqual({
+      current: { id: 'b1', key: Buffer.alloc(32, 7) },
+      previous: null,
+    });
+    expect(
+      loadConfig({ ...valid, BLIND_INDEX_KEY: `b2:${other}`, BLIND_INDEX_PREVIOUS_KEY: KEY })
+        .blindIndexKeys,
+    ).toEqual({
+      current: { id: 'b2', key: Buffer.alloc(32, 9) },
+      previous: { id: 'b1', key: Buffer.alloc(32, 7) },
+    });
   });
 
   it('lists every problem at once, not just the first', () => {

@@ -10,7 +10,11 @@ export interface AppConfig {
   jwtSecret: string;
   /** Key ring for AES-256-GCM; the first key encrypts, all keys decrypt. */
   dataEncryptionKeys: { id: string; key: Buffer }[];
-  blindIndexKey: Buffer;
+  /**
+   * HMAC keys of the blind indexes: `current` digests every new value; `previous` is set only while
+   * the key changes (lookups try both until `cli reindex` has recomputed every index).
+   */
+  blindIndexKeys: { current: BlindIndexKey; previous: BlindIndexKey | null };
   queuePrefix: string;
   webDistDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -23,6 +27,12 @@ export interface AppConfig {
    * another worker after about this long.
    */
   workerLockDurationMs: number;
+}
+
+export interface BlindIndexKey {
+  /** Stored beside each digest so a re-index knows what is left; `b1` for a key given without id. */
+  id: string;
+  key: Buffer;
 }
 
 export class ConfigError extends Error {
@@ -57,7 +67,20 @@ export function loadConfig(env: Env): AppConfig {
   if (jwtSecret.length < 32) problems.push('JWT_SECRET must be set to at least 32 characters');
 
   const dataEncryptionKeys = keyRing(env['DATA_ENCRYPTION_KEYS'], problems);
-  const blindIndexKey = base64Key(env['BLIND_INDEX_KEY'], 'BLIND_INDEX_KEY', problems);
+  const blindIndexKeys = {
+    current: blindKey(env['BLIND_INDEX_KEY'], 'BLIND_INDEX_KEY', problems),
+    previous: env['BLIND_INDEX_PREVIOUS_KEY']
+      ? blindKey(env['BLIND_INDEX_PREVIOUS_KEY'], 'BLIND_INDEX_PREVIOUS_KEY', problems)
+      : null,
+  };
+  if (blindIndexKeys.previous) {
+    if (blindIndexKeys.previous.id === blindIndexKeys.current.id) {
+      problems.push('BLIND_INDEX_PREVIOUS_KEY must have another key id than BLIND_INDEX_KEY');
+    }
+    if (blindIndexKeys.previous.key.equals(blindIndexKeys.current.key)) {
+      problems.push('BLIND_INDEX_PREVIOUS_KEY must differ from BLIND_INDEX_KEY');
+    }
+  }
 
   const queuePrefix = env['QUEUE_PREFIX'] || 'caunoi';
   if (!/^[a-z0-9_-]{1,40}$/i.test(queuePrefix)) {
@@ -94,7 +117,7 @@ export function loadConfig(env: Env): AppConfig {
     redisUrl,
     jwtSecret,
     dataEncryptionKeys,
-    blindIndexKey,
+    blindIndexKeys,
     queuePrefix,
     webDistDir: env['WEB_DIST_DIR'] || 'dist/apps/web/browser',
     logLevel,
@@ -163,6 +186,15 @@ function base64Key(value: string | undefined, name: string, problems: string[]):
   const key = Buffer.from(value, 'base64');
   if (key.length < 32) problems.push(`${name} must decode to at least 32 bytes`);
   return key;
+}
+
+/** `keyId:base64` or, as first generated, a bare base64 key (id `b1`). */
+function blindKey(value: string | undefined, name: string, problems: string[]): BlindIndexKey {
+  const [id, encoded] = value?.includes(':') ? value.split(':', 2) : ['b1', value];
+  if (!id || !/^[a-z0-9]{1,16}$/i.test(id)) {
+    problems.push(`${name} key id "${id ?? ''}" may only hold letters and digits (at most 16)`);
+  }
+  return { id: id ?? 'b1', key: base64Key(encoded, name, problems) };
 }
 
 function keyRing(value: string | undefined, problems: string[]): AppConfig['dataEncryptionKeys'] {

@@ -1,4 +1,5 @@
-import { AdministrativeUnitEntity } from '../modules/agencies/administrative-unit.entity';
+import { AdministrativeUnitNameEntity } from '../modules/administrative-units/administrative-unit-name.entity';
+import { AdministrativeUnitEntity } from '../modules/administrative-units/administrative-unit.entity';
 import { AgencyEntity } from '../modules/agencies/agency.entity';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
@@ -24,6 +25,7 @@ import { UserEntity } from '../modules/users/user.entity';
 
 export const ENTITIES = [
   AdministrativeUnitEntity,
+  AdministrativeUnitNameEntity,
   AgencyEntity,
   UserEntity,
   SessionEntity,

@@ -4,6 +4,7 @@ export * from './lib/pagination';
 export * from './lib/auth';
 export * from './lib/users';
 export * from './lib/agencies';
+export * from './lib/administrative-units';
 export * from './lib/health';
 export * from './lib/jobs';
 export * from './lib/calls';

@@ -22,3 +22,4 @@ export * from './lib/referrals/sector-outcomes';
 export * from './lib/referrals/directory';
 export * from './lib/referrals/response-clock';
 export * from './lib/intake/calendar-date';
+export * from './lib/agencies/administrative-unit-changes';

@@ -2,6 +2,8 @@ import { Foundation1763800000000 } from './1763800000000-foundation';
 import { Intake1763900000000 } from './1763900000000-intake';
 import { Deadlines1764000000000 } from './1764000000000-deadlines';
 import { Referrals1764100000000 } from './1764100000000-referrals';
+import { AdministrativeUnits1764240000000 } from './1764240000000-administrative-units';
+import { BlindIndexKeys1764240000001 } from './1764240000001-blind-index-keys';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   Intake1763900000000,
   Deadlines1764000000000,
   Referrals1764100000000,
+  AdministrativeUnits1764240000000,
+  BlindIndexKeys1764240000001,
 ];

@@ -1,17 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AdministrativeUnitView, AgencyView, Page } from '@caunoi/shared/contracts';
+import type { AgencyView, Page } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { CurrentUser, RequirePermission } from '../authz/policy.decorators';
 import { AgenciesService } from './agencies.service';
-import {
-  AdministrativeUnitQueryDto,
-  AgencyListQueryDto,
-  CreateAgencyDto,
-  UpdateAgencyDto,
-} from './dto/agency.dto';
+import { AgencyListQueryDto, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
 
 @ApiTags('agencies')
 @ApiBearerAuth()
@@ -48,18 +43,5 @@ export class AgenciesController {
     @Body() dto: UpdateAgencyDto,
   ): Promise<AgencyView> {
     return this.agencies.update(user, id, dto);
-  }
-}
-
-@ApiTags('agencies')
-@ApiBearerAuth()
-@Controller(ApiRoutes.administrativeUnits)
-export class AdministrativeUnitsController {
-  constructor(private readonly agencies: AgenciesService) {}
-
-  @Get()
-  @RequirePermission('read', 'AdministrativeUnit')
-  list(@Query() query: AdministrativeUnitQueryDto): Promise<AdministrativeUnitView[]> {
-    return this.agencies.listUnits(query);
   }
 }

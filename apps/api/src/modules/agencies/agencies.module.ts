@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
-import { AdministrativeUnitsController, AgenciesController } from './agencies.controller';
+import { AdministrativeUnitsCoreModule } from '../administrative-units/administrative-units-core.module';
+import { AgenciesController } from './agencies.controller';
 import { AgenciesRepository } from './agencies.repository';
 import { AgenciesService } from './agencies.service';
 
 @Module({
-  controllers: [AgenciesController, AdministrativeUnitsController],
+  imports: [AdministrativeUnitsCoreModule],
+  controllers: [AgenciesController],
   providers: [AgenciesService, AgenciesRepository],
-  exports: [AgenciesRepository, AgenciesService],
+  exports: [AgenciesRepository, AgenciesService, AdministrativeUnitsCoreModule],
 })
 export class AgenciesModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { escapeLike } from '../../common/sql';
 import type { AgencyType, ServiceType } from '@caunoi/shared/domain';
-import { AdministrativeUnitEntity } from './administrative-unit.entity';
 import { AgencyEntity } from './agency.entity';
 
 export interface AgencyPageFilter {
@@ -79,29 +79,24 @@ export class AgenciesRepository {
       .getMany();
   }
 
-  async countCommunesIn(codes: readonly string[], provinceCode: string): Promise<number> {
-    const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM administrative_units WHERE code = ANY($1) AND level = 'commune' AND parent_code = $2`,
-      [codes, provinceCode],
-    )) as { n: number }[];
-    return row.n;
+  /**
+   * After a merge: agencies that covered a retired commune cover its successor instead (once), so
+   * the directory keeps routing calls from the merged commune.
+   */
+  async replaceCoverageCodes(
+    manager: EntityManager,
+    retiredCodes: readonly string[],
+    successorCode: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE agencies SET coverage_commune_codes = ARRAY(
+         SELECT DISTINCT ON (c) c FROM (
+           SELECT CASE WHEN x.c = ANY($1::text[]) THEN $2 ELSE x.c END AS c, x.i
+           FROM unnest(coverage_commune_codes) WITH ORDINALITY AS x(c, i)) y
+         ORDER BY c, i),
+         updated_at = now()
+       WHERE coverage_commune_codes && $1::text[]`,
+      [[...retiredCodes], successorCode],
+    );
   }
-
-  getUnit(code: string): Promise<AdministrativeUnitEntity | null> {
-    return this.dataSource.getRepository(AdministrativeUnitEntity).findOneBy({ code });
-  }
-
-  getUnits(
-    level?: 'province' | 'commune',
-    parentCode?: string,
-  ): Promise<AdministrativeUnitEntity[]> {
-    return this.dataSource.getRepository(AdministrativeUnitEntity).find({
-      where: { ...(level ? { level } : {}), ...(parentCode ? { parentCode } : {}) },
-      order: { name: 'ASC' },
-    });
-  }
-}
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

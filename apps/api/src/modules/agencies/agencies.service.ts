@@ -1,22 +1,18 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AdministrativeUnitView, AgencyView, Page } from '@caunoi/shared/contracts';
+import type { AgencyView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import type { AgencyType } from '@caunoi/shared/domain';
 import { isReferralTargetType } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { decodeCursor, keysetPage } from '../../common/cursor';
+import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { AgenciesRepository } from './agencies.repository';
 import type { AgencyEntity } from './agency.entity';
-import type {
-  AdministrativeUnitQueryDto,
-  AgencyListQueryDto,
-  CreateAgencyDto,
-  UpdateAgencyDto,
-} from './dto/agency.dto';
+import type { AgencyListQueryDto, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
 import { mapAgency } from './dto/agency.dto';
 
 @Injectable()
@@ -24,6 +20,7 @@ export class AgenciesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly agencies: AgenciesRepository,
+    private readonly units: AdministrativeUnitLookup,
     private readonly audit: AuditService,
   ) {}
 
@@ -92,7 +89,7 @@ export class AgenciesService {
     const provinceCode = dto.provinceCode ?? agency.provinceCode;
     const communeCode = dto.communeCode === undefined ? agency.communeCode : dto.communeCode;
     if (dto.provinceCode !== undefined || dto.communeCode !== undefined) {
-      await this.assertUnits(provinceCode, communeCode);
+      await this.assertUnits(provinceCode, communeCode, agency);
     }
     const changed = Object.keys(dto);
     Object.assign(agency, { ...dto, provinceCode, communeCode });
@@ -114,32 +111,15 @@ export class AgenciesService {
     return mapAgency(saved);
   }
 
-  async listUnits(query: AdministrativeUnitQueryDto): Promise<AdministrativeUnitView[]> {
-    const units = await this.agencies.getUnits(query.level, query.parentCode);
-    return units.map((u) => ({
-      code: u.code,
-      name: u.name,
-      level: u.level,
-      parentCode: u.parentCode,
-    }));
-  }
-
   /** The directory's suggestion candidates: active agencies of the given types in a province. */
   referralCandidates(types: readonly AgencyType[], provinceCode: string): Promise<AgencyEntity[]> {
     return this.agencies.getActiveOfTypes(types, provinceCode);
   }
 
   private async communeForFilter(code: string): Promise<{ code: string; provinceCode: string }> {
-    const commune = await this.agencies.getUnit(code);
-    if (!commune || commune.level !== 'commune' || !commune.parentCode) {
-      throw fieldError(
-        HttpStatus.BAD_REQUEST,
-        'coversCommune',
-        'not_found',
-        'coversCommune is not a known commune',
-      );
-    }
-    return { code, provinceCode: commune.parentCode };
+    // A search may name a retired commune: the agencies that still list it are found.
+    const commune = await this.units.requireCommune(code, 'coversCommune', { keep: code });
+    return { code, provinceCode: commune.parentCode ?? '' };
   }
 
   /**
@@ -155,13 +135,12 @@ export class AgenciesService {
     >,
   ): Promise<void> {
     if (d.coverageCommuneCodes.length > 0) {
-      const known = await this.agencies.countCommunesIn(d.coverageCommuneCodes, provinceCode);
-      if (known !== d.coverageCommuneCodes.length) {
+      if (!(await this.units.allActiveCommunesOf(d.coverageCommuneCodes, provinceCode))) {
         throw fieldError(
           HttpStatus.BAD_REQUEST,
           'coverageCommuneCodes',
           'not_in_province',
-          'coverageCommuneCodes must be communes of the agency province',
+          'coverageCommuneCodes must be communes in force in the agency province',
         );
       }
     }
@@ -181,20 +160,21 @@ export class AgenciesService {
     return agency;
   }
 
-  /** The province must exist, and the commune, if given, must lie in it. */
-  private async assertUnits(provinceCode: string, communeCode: string | null): Promise<void> {
-    const province = await this.agencies.getUnit(provinceCode);
-    if (!province || province.level !== 'province') {
-      throw fieldError(
-        HttpStatus.BAD_REQUEST,
-        'provinceCode',
-        'not_found',
-        'provinceCode is not a known province',
-      );
-    }
+  /**
+   * The province must be in force, and the commune, if given, must lie in it. Codes the agency
+   * already had may stay after their unit was retired (agencies keep the code they had).
+   */
+  private async assertUnits(
+    provinceCode: string,
+    communeCode: string | null,
+    current?: Pick<AgencyEntity, 'provinceCode' | 'communeCode'>,
+  ): Promise<void> {
+    await this.units.requireProvince(provinceCode, 'provinceCode', { keep: current?.provinceCode });
     if (communeCode === null) return;
-    const commune = await this.agencies.getUnit(communeCode);
-    if (!commune || commune.level !== 'commune' || commune.parentCode !== provinceCode) {
+    const commune = await this.units.requireCommune(communeCode, 'communeCode', {
+      keep: current?.communeCode,
+    });
+    if (commune.parentCode !== provinceCode) {
       throw fieldError(
         HttpStatus.BAD_REQUEST,
         'communeCode',

@@ -45,6 +45,10 @@ export class CallEntity {
   @Column({ name: 'caller_phone_bidx', type: 'bytea', nullable: true })
   callerPhoneBidx!: Buffer | null;
 
+  /** Id of the blind-index key the digest was made with. */
+  @Column({ name: 'caller_phone_bidx_key', type: 'varchar', length: 16, nullable: true })
+  callerPhoneBidxKey!: string | null;
+
   @Column({ name: 'survivor_sex', type: 'varchar', length: 10, nullable: true })
   survivorSex!: Sex | null;
 

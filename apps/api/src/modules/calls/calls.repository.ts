@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { CaseStage } from '@caunoi/shared/domain';
+import { countAffected } from '../../common/sql';
 import type { SqlFilter } from '../authz/accessible-where';
 import { CallEntity } from './call.entity';
 import { HotlineLineEntity } from './hotline-line.entity';
@@ -91,6 +92,41 @@ export class CallsRepository {
 
   save(manager: EntityManager, call: CallEntity): Promise<CallEntity> {
     return manager.getRepository(CallEntity).save(call);
+  }
+
+  /** Re-labels a hotline's calls from one caller digest (under the previous key) to the current one. */
+  async moveCallerDigest(
+    manager: EntityManager,
+    agencyId: string,
+    previous: Buffer,
+    current: Buffer,
+    keyId: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE calls SET caller_phone_bidx = $3, caller_phone_bidx_key = $4
+       WHERE agency_id = $1 AND caller_phone_bidx = $2`,
+      [agencyId, previous, current, keyId],
+    );
+  }
+
+  /** Calls whose caller digest is not under the given key (the number is not stored to redo it). */
+  async countCallerDigestsNotUnder(keyId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM calls WHERE caller_phone_bidx_key <> $1`,
+      [keyId],
+    )) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  /** Erases up to `limit` caller digests not under the key; their repeat-caller links end. */
+  async forgetCallerDigestsNotUnder(keyId: string, limit: number): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `UPDATE calls SET caller_phone_bidx = NULL, caller_phone_bidx_key = NULL
+       WHERE id IN (SELECT id FROM calls WHERE caller_phone_bidx_key <> $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING id`,
+      [keyId, limit],
+    )) as unknown;
+    return countAffected(rows);
   }
 
   /** Earlier calls to the same hotline from the same number, by blind index, for each given call. */

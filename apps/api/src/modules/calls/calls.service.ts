@@ -9,6 +9,7 @@ import { normalisePhone } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
+import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
@@ -32,6 +33,7 @@ export class CallsService {
     private readonly calls: CallsRepository,
     private readonly intake: IntakeRepository,
     private readonly agencies: AgenciesRepository,
+    private readonly units: AdministrativeUnitLookup,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly blind: BlindIndexer,
@@ -57,6 +59,7 @@ export class CallsService {
       );
     }
     let callerPhoneBidx: Buffer | null = null;
+    let previousBidx: Buffer | null = null;
     if (dto.callerPhone) {
       const phone = normalisePhone(dto.callerPhone);
       if (!phone)
@@ -67,6 +70,7 @@ export class CallsService {
           'callerPhone is not a valid phone number',
         );
       callerPhoneBidx = this.blind.digest('phone', phone);
+      previousBidx = this.blind.previousDigest('phone', phone);
     }
     const facts = await this.facts(dto);
     const saved = await this.dataSource.transaction(async (m) => {
@@ -76,9 +80,21 @@ export class CallsService {
         lineId: line.id,
         operatorUserId: actor.id,
         callerPhoneBidx,
+        callerPhoneBidxKey: callerPhoneBidx ? this.blind.keyId : null,
         handedOverAt: null,
         handedToAgencyId: null,
       });
+      // The number itself is never stored, so `cli reindex` cannot redo a call's digest: while the
+      // key changes, the hotline's earlier calls from this number take the new digest now.
+      if (callerPhoneBidx && previousBidx) {
+        await this.calls.moveCallerDigest(
+          m,
+          line.agencyId,
+          previousBidx,
+          callerPhoneBidx,
+          this.blind.keyId,
+        );
+      }
       await this.audit.record(m, {
         actor,
         action: 'call.create',
@@ -355,16 +371,7 @@ export class CallsService {
         'chairmanNotifiedAt cannot be in the future',
       );
     }
-    if (dto.communeCode) {
-      const unit = await this.agencies.getUnit(dto.communeCode);
-      if (!unit || unit.level !== 'commune')
-        throw fieldError(
-          HttpStatus.BAD_REQUEST,
-          'communeCode',
-          'not_found',
-          'communeCode is not a known commune',
-        );
-    }
+    if (dto.communeCode) await this.units.requireCommune(dto.communeCode, 'communeCode');
     return {
       channel: dto.channel,
       startedAt,

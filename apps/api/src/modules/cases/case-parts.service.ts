@@ -99,7 +99,7 @@ export class CasePartsService {
       seriousReasons: existing.seriousReasons,
       ...dto,
     };
-    const facts = await this.incidentInput.prepare(merged, '');
+    const facts = await this.incidentInput.prepare(merged, '', existing.communeCode);
     if (existing.serious && !facts.serious && !dto.unmarkReason?.trim()) {
       throw fieldError(
         HttpStatus.BAD_REQUEST,

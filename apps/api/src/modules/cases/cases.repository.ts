@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CaseStage, RiskLevel } from '@caunoi/shared/domain';
+import { countAffected } from '../../common/sql';
 import type { SqlFilter } from '../authz/accessible-where';
 import { CaseNoteEntity } from './case-note.entity';
 import { CaseEntity } from './case.entity';
@@ -76,20 +77,23 @@ export class CasesRepository {
   /** Cases whose survivor matches a blind index, visible to the caller. */
   async getBySurvivorIndex(
     access: SqlFilter,
-    index: { phone?: Buffer; nameDob?: Buffer },
+    index: { phone?: Buffer[]; nameDob?: Buffer[] },
   ): Promise<CaseWithPeople[]> {
     const qb = this.cases().where(access.sql, access.params);
-    if (index.phone) qb.andWhere('s.phone_bidx = :phone', { phone: index.phone });
-    if (index.nameDob) qb.andWhere('s.name_dob_bidx = :nameDob', { nameDob: index.nameDob });
+    if (index.phone) qb.andWhere('s.phone_bidx IN (:...phone)', { phone: index.phone });
+    if (index.nameDob) qb.andWhere('s.name_dob_bidx IN (:...nameDob)', { nameDob: index.nameDob });
     return (await qb.orderBy('c.opened_at', 'DESC').limit(50).getMany()) as CaseWithPeople[];
   }
 
-  /** Every case (whoever may see it) whose survivor shares an index with the given survivor. */
+  /**
+   * Every case (whoever may see it) whose survivor shares an index with the given survivor. Each
+   * index comes as the digests it may be stored under (two while the blind-index key changes).
+   */
   async getPossibleDuplicates(
     manager: EntityManager,
     survivorId: string,
-    phone: Buffer | null,
-    nameDob: Buffer | null,
+    phone: readonly Buffer[],
+    nameDob: readonly Buffer[],
   ): Promise<
     {
       id: string;
@@ -100,14 +104,14 @@ export class CasesRepository {
       nameDobMatch: boolean;
     }[]
   > {
-    if (!phone && !nameDob) return [];
+    if (phone.length === 0 && nameDob.length === 0) return [];
     const rows = (await manager.query(
       `SELECT c.id, c.agency_id AS "agencyId", c.assigned_user_id AS "assignedUserId", s.code,
-              (s.phone_bidx = $2) AS "phoneMatch", (s.name_dob_bidx = $3) AS "nameDobMatch"
+              (s.phone_bidx = ANY($2::bytea[])) AS "phoneMatch", (s.name_dob_bidx = ANY($3::bytea[])) AS "nameDobMatch"
          FROM survivors s JOIN cases c ON c.survivor_id = s.id
-        WHERE s.id <> $1 AND (s.phone_bidx = $2 OR s.name_dob_bidx = $3)
+        WHERE s.id <> $1 AND (s.phone_bidx = ANY($2::bytea[]) OR s.name_dob_bidx = ANY($3::bytea[]))
         ORDER BY c.opened_at DESC LIMIT 20`,
-      [survivorId, phone, nameDob],
+      [survivorId, [...phone], [...nameDob]],
     )) as {
       id: string;
       agencyId: string;
@@ -223,5 +227,45 @@ export class CasesRepository {
 
   insertNote(manager: EntityManager, note: Partial<CaseNoteEntity>): Promise<CaseNoteEntity> {
     return manager.getRepository(CaseNoteEntity).save(manager.create(CaseNoteEntity, note));
+  }
+
+  /** Survivors whose blind indexes were made with another key than `keyId`, by id after `afterId`. */
+  async getSurvivorsIndexedNotUnder(
+    keyId: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<{ id: string; identityEnc: string | null; bidxKey: string }[]> {
+    return (await this.dataSource.query(
+      `SELECT id, identity_enc AS "identityEnc", bidx_key AS "bidxKey" FROM survivors
+       WHERE bidx_key <> $1 AND ($2::uuid IS NULL OR id > $2::uuid) ORDER BY id LIMIT $3`,
+      [keyId, afterId, limit],
+    )) as { id: string; identityEnc: string | null; bidxKey: string }[];
+  }
+
+  async countSurvivorsIndexedNotUnder(keyId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM survivors WHERE bidx_key <> $1`,
+      [keyId],
+    )) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  /**
+   * Writes re-computed digests unless the survivor changed since it was read (then whoever changed
+   * it wrote digests under the current key): compare-and-set, so no concurrent update is lost.
+   */
+  async setSurvivorIndex(
+    manager: EntityManager,
+    id: string,
+    expected: { identityEnc: string | null; bidxKey: string },
+    index: { phone: Buffer | null; nameDob: Buffer | null; keyId: string },
+  ): Promise<boolean> {
+    const result = await manager.query(
+      `UPDATE survivors SET phone_bidx = $4, name_dob_bidx = $5,
+              bidx_key = CASE WHEN $4::bytea IS NULL AND $5::bytea IS NULL THEN NULL ELSE $6 END
+       WHERE id = $1 AND identity_enc IS NOT DISTINCT FROM $2 AND bidx_key = $3 RETURNING id`,
+      [id, expected.identityEnc, expected.bidxKey, index.phone, index.nameDob, index.keyId],
+    );
+    return countAffected(result) === 1;
   }
 }

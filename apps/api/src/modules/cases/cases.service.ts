@@ -29,7 +29,9 @@ import { FieldErrorException, fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import { vietnamDate } from '../../common/vietnam-date';
+import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
 import { AgenciesRepository } from '../agencies/agencies.repository';
+import { survivorIndexValues } from './survivor-index';
 import { AuditRepository } from '../audit/audit.repository';
 import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
@@ -72,6 +74,7 @@ export class CasesService {
     private readonly cases: CasesRepository,
     private readonly access: CaseAccess,
     private readonly agencies: AgenciesRepository,
+    private readonly units: AdministrativeUnitLookup,
     private readonly users: UsersRepository,
     private readonly auditLog: AuditRepository,
     private readonly audit: AuditService,
@@ -104,15 +107,11 @@ export class CasesService {
     const incident = dto.incident
       ? await this.incidentInput.prepare(dto.incident, 'incident')
       : null;
-    if (dto.communeCode) await this.assertCommune(dto.communeCode, 'communeCode');
+    if (dto.communeCode) await this.units.requireCommune(dto.communeCode, 'communeCode');
     const agency = await this.agencies.getById(origin.agencyId);
     if (!agency) throw new Error(`case origin names an unknown agency ${origin.agencyId}`);
 
-    const phone = identity?.phone ? normalisePhone(identity.phone) : null;
-    const nameDob =
-      identity?.fullName && identity.dateOfBirth
-        ? nameAndBirthDateKey(identity.fullName, identity.dateOfBirth)
-        : null;
+    const { phone, nameDob } = survivorIndexValues(identity);
     const phoneBidx = this.blind.digestOptional('phone', phone);
     const nameDobBidx = this.blind.digestOptional('name_dob', nameDob);
     const now = this.clock.now();
@@ -137,6 +136,7 @@ export class CasesService {
         identityFields: presentFields,
         phoneBidx,
         nameDobBidx,
+        bidxKey: phoneBidx || nameDobBidx ? this.blind.keyId : null,
       });
       const created = await this.cases.insertCase(m, {
         survivorId: survivor.id,
@@ -208,7 +208,13 @@ export class CasesService {
       await origin.onOpened?.(m, created.id);
       return {
         caseId: created.id,
-        duplicates: await this.cases.getPossibleDuplicates(m, survivor.id, phoneBidx, nameDobBidx),
+        // Both keys while the blind-index key changes: earlier survivors may not be re-indexed yet.
+        duplicates: await this.cases.getPossibleDuplicates(
+          m,
+          survivor.id,
+          this.blind.lookupDigests('phone', phone),
+          this.blind.lookupDigests('name_dob', nameDob),
+        ),
         after,
       };
     });
@@ -267,7 +273,7 @@ export class CasesService {
     ability: AppAbility,
     dto: CaseSearchDto,
   ): Promise<CaseSummaryView[]> {
-    let index: { phone?: Buffer; nameDob?: Buffer };
+    let index: { phone?: Buffer[]; nameDob?: Buffer[] };
     if (dto.phone) {
       const phone = normalisePhone(dto.phone);
       if (!phone)
@@ -277,7 +283,7 @@ export class CasesService {
           'invalid_phone',
           'phone is not a valid Vietnamese phone number',
         );
-      index = { phone: this.blind.digest('phone', phone) };
+      index = { phone: this.blind.lookupDigests('phone', phone) };
     } else {
       const key = nameAndBirthDateKey(dto.fullName ?? '', dto.dateOfBirth ?? '');
       if (!key)
@@ -287,7 +293,7 @@ export class CasesService {
           'invalid_date',
           'dateOfBirth is not a real date',
         );
-      index = { nameDob: this.blind.digest('name_dob', key) };
+      index = { nameDob: this.blind.lookupDigests('name_dob', key) };
     }
     const rows = await this.cases.getBySurvivorIndex(
       accessibleWhere(ability, 'read', 'Case', CASE_RULE_COLUMNS),
@@ -309,8 +315,8 @@ export class CasesService {
     const duplicates = await this.cases.getPossibleDuplicates(
       this.dataSource.manager,
       found.survivorId,
-      found.survivor.phoneBidx,
-      found.survivor.nameDobBidx,
+      found.survivor.phoneBidx ? [found.survivor.phoneBidx] : [],
+      found.survivor.nameDobBidx ? [found.survivor.nameDobBidx] : [],
     );
     const view = await this.detail(found, splitDuplicates(ability, duplicates));
     await this.dataSource.transaction((m) =>
@@ -576,18 +582,6 @@ export class CasesService {
       return null;
     }
     return identity;
-  }
-
-  private async assertCommune(code: string, field: string): Promise<void> {
-    const unit = await this.agencies.getUnit(code);
-    if (!unit || unit.level !== 'commune') {
-      throw fieldError(
-        HttpStatus.BAD_REQUEST,
-        field,
-        'not_found',
-        `${field} is not a known commune`,
-      );
-    }
   }
 }
 

@@ -4,7 +4,7 @@ import type { ClassificationAnswers, GbvType } from '@caunoi/shared/domain';
 import { CLASSIFICATION_QUESTIONS, classifyIncident } from '@caunoi/shared/domain';
 import { FieldErrorException, fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
-import { AgenciesRepository } from '../agencies/agencies.repository';
+import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
 import type { IncidentEntity } from './incident.entity';
 
 // A few minutes of clock skew between a browser and the server is not "in the future".
@@ -14,13 +14,15 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 @Injectable()
 export class IncidentInput {
   constructor(
-    private readonly agencies: AgenciesRepository,
+    private readonly units: AdministrativeUnitLookup,
     private readonly clock: Clock,
   ) {}
 
+  /** `keepCommune`: the commune the incident already names, which may stay after its unit retired. */
   async prepare(
     dto: CreateIncidentRequest,
     prefix: string,
+    keepCommune: string | null = null,
   ): Promise<
     Omit<
       IncidentEntity,
@@ -72,15 +74,7 @@ export class IncidentInput {
         'seriousReasons are only for a serious incident',
       );
     }
-    const commune = await this.agencies.getUnit(dto.communeCode);
-    if (!commune || commune.level !== 'commune') {
-      throw fieldError(
-        HttpStatus.BAD_REQUEST,
-        field('communeCode'),
-        'not_found',
-        'communeCode is not a known commune',
-      );
-    }
+    await this.units.requireCommune(dto.communeCode, field('communeCode'), { keep: keepCommune });
     return {
       occurredAt,
       occurredPrecision: dto.occurredPrecision,

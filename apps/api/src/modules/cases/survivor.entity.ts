@@ -43,6 +43,10 @@ export class SurvivorEntity {
   @Column({ name: 'name_dob_bidx', type: 'bytea', nullable: true })
   nameDobBidx!: Buffer | null;
 
+  /** Id of the blind-index key both digests were made with (null when there is none). */
+  @Column({ name: 'bidx_key', type: 'varchar', length: 16, nullable: true })
+  bidxKey!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -8,7 +8,7 @@ import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
-import { AgenciesRepository } from '../agencies/agencies.repository';
+import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
 import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
@@ -30,7 +30,7 @@ export class CommunityReferralsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly referrals: CommunityReferralsRepository,
     private readonly intake: IntakeRepository,
-    private readonly agencies: AgenciesRepository,
+    private readonly units: AdministrativeUnitLookup,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
@@ -41,16 +41,8 @@ export class CommunityReferralsService {
     actor: AuthenticatedUser,
     dto: CreateCommunityReferralDto,
   ): Promise<CommunityReferralStatusView> {
-    const commune = await this.agencies.getUnit(dto.communeCode);
-    if (!commune || commune.level !== 'commune' || !commune.parentCode) {
-      throw fieldError(
-        HttpStatus.BAD_REQUEST,
-        'communeCode',
-        'not_found',
-        'communeCode is not a known commune',
-      );
-    }
-    const centre = await this.referrals.findCentreCovering(commune.code, commune.parentCode);
+    const commune = await this.units.requireCommune(dto.communeCode, 'communeCode');
+    const centre = await this.referrals.findCentreCovering(commune.code, commune.parentCode ?? '');
     if (!centre) {
       throw fieldError(
         HttpStatus.UNPROCESSABLE_ENTITY,

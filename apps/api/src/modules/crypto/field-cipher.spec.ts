@@ -3,8 +3,13 @@ import { BlindIndexer } from './blind-indexer';
 import { FieldCipher } from './field-cipher';
 
 const key = (n: number) => Buffer.alloc(32, n).toString('base64');
-const configWith = (ring: string, blind = key(9)) =>
-  loadConfig({ JWT_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEYS: ring, BLIND_INDEX_KEY: blind });
+const configWith = (ring: string, blind = key(9), previousBlind?: string) =>
+  loadConfig({
+    JWT_SECRET: 'x'.repeat(32),
+    DATA_ENCRYPTION_KEYS: ring,
+    BLIND_INDEX_KEY: blind,
+    ...(previousBlind ? { BLIND_INDEX_PREVIOUS_KEY: previousBlind } : {}),
+  });
 
 describe('FieldCipher', () => {
   const cipher = new FieldCipher(configWith(`k1:${key(1)}`));
@@ -51,5 +56,19 @@ describe('BlindIndexer', () => {
     expect(a.digest('phone', '0900000001')).toEqual(a.digest('phone', '0900000001'));
     expect(a.digest('phone', '0900000001')).not.toEqual(a.digest('name_dob', '0900000001'));
     expect(a.digest('phone', '0900000001')).not.toEqual(b.digest('phone', '0900000001'));
+  });
+
+  it('while the key changes, lookups try the new key first and then the previous one', () => {
+    const before = new BlindIndexer(configWith(`k1:${key(1)}`, key(8)));
+    const during = new BlindIndexer(configWith(`k1:${key(1)}`, `b2:${key(9)}`, key(8)));
+    expect(during.keyId).toBe('b2');
+    expect(during.previousKeyId).toBe('b1');
+    const stored = before.digest('phone', '0900000001');
+    const candidates = during.lookupDigests('phone', '0900000001');
+    expect(candidates).toHaveLength(2);
+    expect(candidates[0]).toEqual(during.digest('phone', '0900000001'));
+    expect(candidates[1]).toEqual(stored);
+    expect(before.lookupDigests('phone', '0900000001')).toEqual([stored]);
+    expect(during.lookupDigests('phone', null)).toEqual([]);
   });
 });

@@ -22,6 +22,11 @@ export class FieldCipher {
     this.ring = new Map(config.dataEncryptionKeys.map((k) => [k.id, k.key]));
   }
 
+  /** Id of the key new ciphertexts are made with. */
+  get currentKeyId(): string {
+    return this.current.id;
+  }
+
   encrypt(plaintext: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.current.key, iv);

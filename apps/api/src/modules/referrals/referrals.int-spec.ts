@@ -626,12 +626,12 @@ describe('inter-agency referral on real Postgres', () => {
   describe('service directory', () => {
     it('finds the agencies covering a commune, by name or whole province, and suggests one per type', async () => {
       const thanhKhe = await t.http
-        .get('/api/agencies?type=police&coversCommune=20200&acceptingReferrals=true')
+        .get('/api/agencies?type=police&coversCommune=20209&acceptingReferrals=true')
         .set(...bearer(caseworker))
         .expect(200);
       expect(thanhKhe.body.items.map((a: { id: string }) => a.id)).toEqual([POLICE_THANH_KHE]);
       const health24 = await t.http
-        .get('/api/agencies?service=forensic_examination&coversCommune=20200')
+        .get('/api/agencies?service=forensic_examination&coversCommune=20209')
         .set(...bearer(caseworker))
         .expect(200);
       expect(health24.body.items).toEqual([
@@ -654,7 +654,7 @@ describe('inter-agency referral on real Postgres', () => {
     it('routes a community referral to the centre whose coverage names the commune, before one covering the whole province', async () => {
       const volunteer = await signedIn(t, 'volunteer');
       const tamKy = await signedIn(t, 'caseworker', { agencyId: OTHER_CENTRE });
-      // Hội An (20530) has no centre of its own; the Tam Kỳ centre lists it in its coverage.
+      // Hội An (20410) has no centre of its own; the Tam Kỳ centre lists it in its coverage.
       await t.http
         .post('/api/community-referrals')
         .set(...bearer(volunteer))
@@ -662,7 +662,7 @@ describe('inter-agency referral on real Postgres', () => {
           survivorName: 'Chị Bí Danh Hội An',
           safeContactMethod: 'through_trusted_person',
           safeContactDetails: 'Qua tổ trưởng (tổng hợp)',
-          communeCode: '20530',
+          communeCode: '20410',
           whatHappened: 'Synthetic: định tuyến theo địa bàn',
           dangerNow: false,
           childInvolved: false,
@@ -685,7 +685,7 @@ describe('inter-agency referral on real Postgres', () => {
         type: 'health',
         name: 'Trạm Y tế Phường Sơn Trà (tổng hợp)',
         provinceCode: '48',
-        communeCode: '20260',
+        communeCode: '20263',
         services: ['emergency_medical_care'],
       };
       const noHours = await t.http
@@ -712,12 +712,12 @@ describe('inter-agency referral on real Postgres', () => {
         .send({
           ...base,
           openingHours: 'Thứ 2–Thứ 7, 7:00–17:00',
-          coverageCommuneCodes: ['20260'],
+          coverageCommuneCodes: ['20263'],
           capacityNote: '2 giường lưu',
         })
         .expect(201);
       expect(created.body).toMatchObject({
-        coverageCommuneCodes: ['20260'],
+        coverageCommuneCodes: ['20263'],
         acceptingReferrals: true,
         capacityNote: '2 giường lưu',
       });

@@ -2,21 +2,21 @@ import type { AgencyType, Role, ServiceType } from '@caunoi/shared/domain';
 import { DEMO_USERNAMES } from '@caunoi/shared/contracts';
 
 /**
- * Synthetic demo data for Đà Nẵng (which since 1 July 2025 includes former Quảng Nam).
- * Unit codes follow the national register as far as we know them; they are data, so an
- * admin can correct them without a release. No person here is real.
+ * Synthetic demo data for Đà Nẵng (which since 1 July 2025 includes former Quảng Nam). The units
+ * themselves come from the migration (all 34 provinces and 3,321 communes, official codes); the demo
+ * names eight of Đà Nẵng's communes. No person here is real.
  */
 export const DEMO_PROVINCE = { code: '48', name: 'Thành phố Đà Nẵng' } as const;
 
 export const DEMO_COMMUNES: readonly { code: string; name: string }[] = [
-  { code: '20194', name: 'Phường Hải Châu' },
-  { code: '20227', name: 'Phường Hòa Cường' },
-  { code: '20200', name: 'Phường Thanh Khê' },
-  { code: '20260', name: 'Phường Sơn Trà' },
+  { code: '20242', name: 'Phường Hải Châu' },
+  { code: '20257', name: 'Phường Hòa Cường' },
+  { code: '20209', name: 'Phường Thanh Khê' },
+  { code: '20263', name: 'Phường Sơn Trà' },
   { code: '20285', name: 'Phường Ngũ Hành Sơn' },
-  { code: '20308', name: 'Xã Hòa Vang' },
-  { code: '20530', name: 'Phường Hội An' },
-  { code: '20407', name: 'Phường Tam Kỳ' },
+  { code: '20320', name: 'Xã Hòa Vang' },
+  { code: '20410', name: 'Phường Hội An' },
+  { code: '20341', name: 'Phường Tam Kỳ' },
 ];
 
 export interface DemoAgency {
@@ -54,7 +54,7 @@ export const DEMO_AGENCIES = {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000001',
     type: 'social_work_centre',
     name: 'Trung tâm Công tác xã hội thành phố Đà Nẵng',
-    communeCode: '20194',
+    communeCode: '20242',
     address: 'Địa chỉ minh họa, Phường Hải Châu',
     phone: '1800 1581',
     services: [
@@ -69,7 +69,7 @@ export const DEMO_AGENCIES = {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000002',
     type: 'hotline',
     name: 'Tổng đài Cầu Nối (minh họa)',
-    communeCode: '20194',
+    communeCode: '20242',
     address: 'Địa chỉ minh họa, Phường Hải Châu',
     phone: '111',
     services: ['psychosocial_counselling', 'other'],
@@ -79,13 +79,13 @@ export const DEMO_AGENCIES = {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000003',
     type: 'trusted_address',
     name: 'Địa chỉ tin cậy thôn minh họa, Xã Hòa Vang',
-    communeCode: '20308',
+    communeCode: '20320',
     address: 'Địa chỉ minh họa, Xã Hòa Vang',
     phone: '0236 000 0003',
     services: ['safe_shelter', 'essential_needs_support'],
     directory: {
       coversWholeProvince: false,
-      coverageCommuneCodes: ['20308'],
+      coverageCommuneCodes: ['20320'],
       open24h: true,
       openingHours: null,
       capacityNote: '2 chỗ tạm lánh (minh họa)',
@@ -95,13 +95,13 @@ export const DEMO_AGENCIES = {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000004',
     type: 'police',
     name: 'Công an Phường Hải Châu',
-    communeCode: '20194',
+    communeCode: '20242',
     address: 'Địa chỉ minh họa, Phường Hải Châu',
     phone: '0236 000 0004',
     services: ['police_protection', 'no_contact_order_request'],
     directory: {
       coversWholeProvince: false,
-      coverageCommuneCodes: ['20194', '20227'],
+      coverageCommuneCodes: ['20242', '20257'],
       open24h: true,
       openingHours: null,
       capacityNote: null,
@@ -111,13 +111,13 @@ export const DEMO_AGENCIES = {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000009',
     type: 'police',
     name: 'Công an Phường Thanh Khê',
-    communeCode: '20200',
+    communeCode: '20209',
     address: 'Địa chỉ minh họa, Phường Thanh Khê',
     phone: '0236 000 0009',
     services: ['police_protection', 'no_contact_order_request'],
     directory: {
       coversWholeProvince: false,
-      coverageCommuneCodes: ['20200', '20260'],
+      coverageCommuneCodes: ['20209', '20263'],
       open24h: true,
       openingHours: null,
       capacityNote: null,
@@ -127,7 +127,7 @@ export const DEMO_AGENCIES = {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000005',
     type: 'health',
     name: 'Bệnh viện minh họa Đà Nẵng',
-    communeCode: '20227',
+    communeCode: '20257',
     address: 'Địa chỉ minh họa, Phường Hòa Cường',
     phone: '0236 000 0005',
     services: ['emergency_medical_care', 'forensic_examination', 'psychosocial_counselling'],
@@ -137,7 +137,7 @@ export const DEMO_AGENCIES = {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000006',
     type: 'legal_aid',
     name: 'Trung tâm Trợ giúp pháp lý nhà nước thành phố Đà Nẵng',
-    communeCode: '20200',
+    communeCode: '20209',
     address: 'Địa chỉ minh họa, Phường Thanh Khê',
     phone: '0236 000 0006',
     services: ['legal_aid', 'court_process'],
@@ -147,7 +147,7 @@ export const DEMO_AGENCIES = {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000007',
     type: 'reporting_authority',
     name: 'Sở Y tế thành phố Đà Nẵng (tiếp nhận báo cáo)',
-    communeCode: '20194',
+    communeCode: '20242',
     address: 'Địa chỉ minh họa, Phường Hải Châu',
     phone: '0236 000 0007',
     services: ['other'],
@@ -157,13 +157,13 @@ export const DEMO_AGENCIES = {
     id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000008',
     type: 'social_work_centre',
     name: 'Cơ sở Công tác xã hội Tam Kỳ',
-    communeCode: '20407',
+    communeCode: '20341',
     address: 'Địa chỉ minh họa, Phường Tam Kỳ',
     phone: '0235 000 0008',
     services: ['psychosocial_counselling', 'child_protection_services'],
     directory: {
       coversWholeProvince: false,
-      coverageCommuneCodes: ['20407', '20530'],
+      coverageCommuneCodes: ['20341', '20410'],
       open24h: false,
       openingHours: OFFICE_HOURS,
       capacityNote: null,

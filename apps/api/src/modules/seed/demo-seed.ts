@@ -22,17 +22,14 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedSummary>
   const hasher = new PasswordHasher();
   const passwordHash = await hasher.hash(DEMO_PASSWORD);
   return dataSource.transaction(async (m) => {
-    await m.query(
-      `INSERT INTO administrative_units (code, name, level, parent_code) VALUES ($1, $2, 'province', NULL)
-       ON CONFLICT (code) DO NOTHING`,
-      [DEMO_PROVINCE.code, DEMO_PROVINCE.name],
-    );
-    for (const commune of DEMO_COMMUNES) {
-      await m.query(
-        `INSERT INTO administrative_units (code, name, level, parent_code) VALUES ($1, $2, 'commune', $3)
-         ON CONFLICT (code) DO NOTHING`,
-        [commune.code, commune.name, DEMO_PROVINCE.code],
-      );
+    // The units come from the migration in every environment; the demo only names some of them.
+    const [found] = (await m.query(
+      `SELECT count(*)::int AS n FROM administrative_units
+       WHERE (code = $1 AND level = 'province') OR (code = ANY($2) AND parent_code = $1 AND level = 'commune')`,
+      [DEMO_PROVINCE.code, DEMO_COMMUNES.map((c) => c.code)],
+    )) as { n: number }[];
+    if (found?.n !== DEMO_COMMUNES.length + 1) {
+      throw new Error('The demo communes are missing: run the migrations first (npm run migrate)');
     }
     let agenciesCreated = 0;
     for (const a of Object.values(DEMO_AGENCIES)) {

@@ -339,7 +339,14 @@ describe('user administration', () => {
       const wrongCommune = await t.http
         .post('/api/agencies')
         .set(...as('admin'))
-        .send({ type: 'shelter', name: 'X', provinceCode: '48', communeCode: '48', services: [] });
+        // Phường Ba Đình is a commune of Hà Nội, not of Đà Nẵng.
+        .send({
+          type: 'shelter',
+          name: 'X',
+          provinceCode: '48',
+          communeCode: '00004',
+          services: [],
+        });
       expect(wrongCommune.status).toBe(400);
       expect(wrongCommune.body.errors[0]).toMatchObject({
         field: 'communeCode',

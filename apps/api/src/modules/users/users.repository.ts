@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@caunoi/shared/domain';
 import type { SqlFilter } from '../authz/accessible-where';
-import { escapeLike } from '../agencies/agencies.repository';
+import { escapeLike } from '../../common/sql';
 import { UserEntity } from './user.entity';
 
 /** Rule field → SQL column, for turning CASL rules on User into a WHERE clause. */

@@ -1,4 +1,4 @@
-import type { AdministrativeUnitLevel, AgencyType, ServiceType } from '@caunoi/shared/domain';
+import type { AgencyType, ServiceType } from '@caunoi/shared/domain';
 
 export interface AgencyView {
   id: string;
@@ -56,11 +56,4 @@ export interface AgencyListQuery {
   service?: ServiceType;
   /** Directory search: only agencies accepting referrals now. */
   acceptingReferrals?: boolean;
-}
-
-export interface AdministrativeUnitView {
-  code: string;
-  name: string;
-  level: AdministrativeUnitLevel;
-  parentCode: string | null;
 }

@@ -19,6 +19,8 @@ export const ApiRoutes = {
   },
   agencies: 'agencies',
   administrativeUnits: 'administrative-units',
+  /** `administrative-units/:code/rename`, `…/:code/retire`, `administrative-units/merge`. */
+  administrativeUnitChanges: { rename: 'rename', retire: 'retire', merge: 'merge' },
   hotlineLines: 'hotline-lines',
   calls: { root: 'calls', handOver: 'hand-over' },
   communityReferrals: { root: 'community-referrals', mine: 'mine' },

@@ -151,17 +151,6 @@ export class AgencyListQueryDto extends PageQueryDto implements AgencyListQuery 
   acceptingReferrals?: boolean;
 }
 
-export class AdministrativeUnitQueryDto {
-  @IsOptional()
-  @IsIn(['province', 'commune'])
-  level?: 'province' | 'commune';
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(16)
-  parentCode?: string;
-}
-
 export function mapAgency(entity: AgencyEntity): AgencyView {
   return {
     id: entity.id,

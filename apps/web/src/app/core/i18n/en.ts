@@ -1,3 +1,4 @@
+import { unitsEn } from './units.en';
 import type { Dictionary } from './vi';
 import { referralVocabEn } from './referral-vocab.en';
 import { referralCaseEn } from './referral-case.en';
@@ -810,4 +811,5 @@ export const en: Dictionary = {
   ...referralCaseEn,
   ...referralInboxEn,
   ...directoryEn,
+  ...unitsEn,
 };

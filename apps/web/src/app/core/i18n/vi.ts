@@ -1,3 +1,4 @@
+import { unitsVi } from './units.vi';
 import { referralVocabVi } from './referral-vocab.vi';
 import { referralCaseVi } from './referral-case.vi';
 import { referralInboxVi } from './referral-inbox.vi';
@@ -816,6 +817,7 @@ export const vi = {
   ...referralCaseVi,
   ...referralInboxVi,
   ...directoryVi,
+  ...unitsVi,
 };
 
 export type TranslationKey = keyof typeof vi;

@@ -52,6 +52,24 @@ export const adminRoutes: Routes = [
     ],
   },
   {
+    path: 'units',
+    canMatch: [abilityGuard('manage', 'AdministrativeUnit')],
+    children: [
+      {
+        path: '',
+        title: 'units.title',
+        loadComponent: () =>
+          import('./units-list/units-list.component').then((m) => m.UnitsListComponent),
+      },
+      {
+        path: ':code',
+        title: 'units.detailTitle',
+        loadComponent: () =>
+          import('./unit-detail/unit-detail.component').then((m) => m.UnitDetailComponent),
+      },
+    ],
+  },
+  {
     path: 'holidays',
     title: 'holidays.title',
     canMatch: [abilityGuard('manage', 'CalendarDay')],

@@ -1,7 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
-  AdministrativeUnitView,
   AgencyListQuery,
   AgencyView,
   CreateAgencyRequest,
@@ -9,11 +8,10 @@ import type {
   UpdateAgencyRequest,
 } from '@caunoi/shared/contracts';
 import { ApiRoutes, PAGE_SIZE_MAX } from '@caunoi/shared/contracts';
-import type { AdministrativeUnitLevel } from '@caunoi/shared/domain';
 import type { Observable } from 'rxjs';
-import { EMPTY, expand, map, reduce } from 'rxjs';
 import { apiUrl } from '../../core/http/api-url';
 import { toParams } from '../../core/http/query-params';
+import { allPages } from './all-pages';
 
 const agencies = (...segments: string[]): string => apiUrl(ApiRoutes.agencies, ...segments);
 
@@ -27,13 +25,7 @@ export class AgenciesApiService {
 
   /** Every page, for select boxes; a province has tens of agencies, not thousands. */
   listAll(query: Omit<AgencyListQuery, 'after' | 'limit'> = {}): Observable<AgencyView[]> {
-    const page = (after?: string): Observable<Page<AgencyView>> =>
-      this.list({ ...query, after, limit: PAGE_SIZE_MAX });
-    return page().pipe(
-      expand((result) => (result.nextCursor ? page(result.nextCursor) : EMPTY)),
-      map((result) => result.items),
-      reduce((all, items) => [...all, ...items], [] as AgencyView[]),
-    );
+    return allPages((after) => this.list({ ...query, after, limit: PAGE_SIZE_MAX }));
   }
 
   get(id: string): Observable<AgencyView> {
@@ -46,14 +38,5 @@ export class AgenciesApiService {
 
   update(id: string, request: UpdateAgencyRequest): Observable<AgencyView> {
     return this.http.patch<AgencyView>(agencies(id), request);
-  }
-
-  administrativeUnits(
-    level: AdministrativeUnitLevel,
-    parentCode?: string,
-  ): Observable<AdministrativeUnitView[]> {
-    return this.http.get<AdministrativeUnitView[]>(apiUrl(ApiRoutes.administrativeUnits), {
-      params: toParams({ level, parentCode }),
-    });
   }
 }

@@ -91,7 +91,7 @@ describe('AgenciesListComponent: directory columns', () => {
       .expectOne(
         (r) => r.url === '/api/administrative-units' && r.params.get('parentCode') === '48',
       )
-      .flush(COMMUNES);
+      .flush({ items: COMMUNES, nextCursor: null });
     await settle();
 
     expect(cells('agency-coverage')).toEqual([

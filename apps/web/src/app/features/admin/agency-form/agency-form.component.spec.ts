@@ -11,8 +11,8 @@ import { AgencyFormComponent } from './agency-form.component';
 
 const PROVINCES = [{ code: '48', name: 'Thành phố Đà Nẵng', level: 'province', parentCode: null }];
 const COMMUNES = [
-  { code: '20194', name: 'Phường Hải Châu', level: 'commune', parentCode: '48' },
-  { code: '20200', name: 'Phường Thanh Khê', level: 'commune', parentCode: '48' },
+  { code: '20242', name: 'Phường Hải Châu', level: 'commune', parentCode: '48' },
+  { code: '20209', name: 'Phường Thanh Khê', level: 'commune', parentCode: '48' },
   { code: '20300', name: 'Xã Hòa Vang', level: 'commune', parentCode: '48' },
 ];
 
@@ -59,7 +59,7 @@ describe('AgencyFormComponent: service directory fields', () => {
       .expectOne(
         (r) => r.url === '/api/administrative-units' && r.params.get('level') === 'province',
       )
-      .flush(PROVINCES);
+      .flush({ items: PROVINCES, nextCursor: null });
     backend
       .expectOne(
         (r) =>
@@ -67,7 +67,7 @@ describe('AgencyFormComponent: service directory fields', () => {
           r.params.get('level') === 'commune' &&
           r.params.get('parentCode') === '48',
       )
-      .flush(COMMUNES);
+      .flush({ items: COMMUNES, nextCursor: null });
     await settle();
   }
 
@@ -105,7 +105,7 @@ describe('AgencyFormComponent: service directory fields', () => {
       email: null,
       services: [],
       coversWholeProvince: false,
-      coverageCommuneCodes: ['20194', '20300'],
+      coverageCommuneCodes: ['20242', '20300'],
       open24h: false,
       openingHours: 'Thứ Hai – Thứ Sáu, 7:30–17:00',
       capacityNote: '12 chỗ tạm lánh, còn trống 3 chỗ',
@@ -170,13 +170,13 @@ describe('AgencyFormComponent: service directory fields', () => {
       type: 'police',
       name: 'Công an phường Hải Châu',
       provinceCode: '48',
-      communeCode: '20194',
+      communeCode: '20242',
       address: null,
       phone: '0236 3822 222',
       email: null,
       services: ['police_protection'],
       coversWholeProvince: false,
-      coverageCommuneCodes: ['20194', '20200'],
+      coverageCommuneCodes: ['20242', '20209'],
       open24h: true,
       openingHours: null,
       capacityNote: null,
@@ -199,7 +199,7 @@ describe('AgencyFormComponent: service directory fields', () => {
     expect(request.request.method).toBe('PATCH');
     expect(request.request.body).toMatchObject({
       coversWholeProvince: false,
-      coverageCommuneCodes: ['20194', '20200'],
+      coverageCommuneCodes: ['20242', '20209'],
       open24h: true,
       openingHours: null,
       capacityNote: null,

@@ -16,11 +16,9 @@ import { distinctUntilChanged, firstValueFrom, of, startWith, switchMap } from '
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
+import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
 import { AgenciesApiService } from '../../../shared/data/agencies-api.service';
 import { formSubmission } from '../../../shared/forms/form-submission';
-
-/** The demo province (Đà Nẵng), preselected for new agencies. */
-const DEFAULT_PROVINCE_CODE = '48';
 
 const blankToNull = (value: string): string | null => value.trim() || null;
 
@@ -52,6 +50,7 @@ const requiredUnless24h: ValidatorFn = (control) =>
 })
 export class AgencyFormComponent {
   private readonly api = inject(AgenciesApiService);
+  private readonly units = inject(AdministrativeUnitsService);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
@@ -69,7 +68,8 @@ export class AgencyFormComponent {
       nonNullable: true,
       validators: [Validators.required, Validators.maxLength(200)],
     }),
-    provinceCode: new FormControl(DEFAULT_PROVINCE_CODE, {
+    // A new agency starts in the admin's own province.
+    provinceCode: new FormControl(this.units.homeProvinceCode(), {
       nonNullable: true,
       validators: [Validators.required],
     }),
@@ -108,14 +108,12 @@ export class AgencyFormComponent {
     { requireSync: true },
   );
 
-  protected readonly provinces = toSignal(this.api.administrativeUnits('province'), {
-    initialValue: [] as AdministrativeUnitView[],
-  });
+  protected readonly provinces = this.units.provinceList();
   protected readonly communes = toSignal(
     this.form.controls.provinceCode.valueChanges.pipe(
       startWith(this.form.controls.provinceCode.value),
       distinctUntilChanged(),
-      switchMap((code) => (code ? this.api.administrativeUnits('commune', code) : of([]))),
+      switchMap((code) => (code ? this.units.communes(code) : of([]))),
     ),
     { initialValue: [] as AdministrativeUnitView[] },
   );

@@ -37,7 +37,7 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
-import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
+import { UnitNamePipe } from '../../../shared/data/unit-name.pipe';
 import { DeadlinesApiService } from '../../../shared/data/deadlines-api.service';
 import { refusalMessage } from '../../../shared/forms/form-submission';
 import { NotFoundComponent } from '../../../shared/ui/not-found/not-found.component';
@@ -74,6 +74,7 @@ const REFERRALS_TAB = 3;
     MatSelectModule,
     MatTabsModule,
     TranslatePipe,
+    UnitNamePipe,
     VnDatePipe,
     NotFoundComponent,
     CaseIdentityComponent,
@@ -106,7 +107,6 @@ export class CaseFileComponent {
   readonly workspace = input.required<Workspace>();
 
   protected readonly risks = RISK_LEVELS;
-  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
   protected readonly detail = signal<CaseDetailView | null>(null);
   protected readonly notFound = signal(false);
   protected readonly saving = signal(false);

@@ -17,7 +17,7 @@ import { filter, firstValueFrom } from 'rxjs';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
-import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
+import { UnitNamePipe } from '../../../shared/data/unit-name.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { DeadlineClockComponent } from '../../deadlines/deadline-clock/deadline-clock.component';
 import { CasesApiService } from '../data/cases-api.service';
@@ -38,6 +38,7 @@ import { SeriousDialogComponent } from '../serious-dialog/serious-dialog.compone
     ReactiveFormsModule,
     MatButtonModule,
     TranslatePipe,
+    UnitNamePipe,
     VnDatePipe,
     IncidentFormComponent,
     DeadlineClockComponent,
@@ -85,7 +86,6 @@ export class CaseIncidentsComponent {
   /** Something moved a clock (a report was submitted): the case file reloads its deadlines. */
   readonly deadlinesChanged = output<void>();
 
-  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
   protected readonly adding = signal(false);
   protected readonly form = createIncidentForm();
   protected readonly submission = formSubmission(this.form);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { FormControl } from '@angular/forms';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -20,7 +20,7 @@ import {
 } from '@caunoi/shared/domain';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
-import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
+import { CommunePickerComponent } from '../../../shared/ui/commune-picker/commune-picker.component';
 import { ClassificationWizardComponent } from '../classification-wizard/classification-wizard.component';
 import type { IncidentForm } from './incident-form';
 import { INCIDENT_DESCRIPTION_MAX, createPerpetratorForm } from './incident-form';
@@ -29,6 +29,7 @@ import { INCIDENT_DESCRIPTION_MAX, createPerpetratorForm } from './incident-form
 @Component({
   selector: 'cn-incident-form',
   imports: [
+    CommunePickerComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -46,7 +47,6 @@ import { INCIDENT_DESCRIPTION_MAX, createPerpetratorForm } from './incident-form
 export class IncidentFormComponent {
   readonly form = input.required<IncidentForm>();
 
-  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
   protected readonly precisions = DATE_PRECISIONS;
   protected readonly dvForms = DV_FORMS;
   protected readonly contextFlags = CONTEXT_FLAGS;

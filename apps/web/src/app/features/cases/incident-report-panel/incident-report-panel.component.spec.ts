@@ -24,7 +24,7 @@ function reportView(status: IncidentReportStatus, extra: Partial<IncidentReportV
       survivorCode: 'DN-2026-000123',
       gbvType: 'physical_assault',
       dvForms: ['physical'],
-      communeCode: '20194',
+      communeCode: '20242',
       occurredAt: '2026-05-01T03:00:00.000Z',
       discoveredAt: '2026-05-02T03:00:00.000Z',
       seriousReasons: ['serious_injury'],

@@ -5,7 +5,7 @@ import type { IntakeItemView } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
-import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
+import { UnitNamePipe } from '../../../shared/data/unit-name.pipe';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
 import { IntakeApiService } from '../data/intake-api.service';
@@ -13,7 +13,7 @@ import { IntakeApiService } from '../data/intake-api.service';
 /** The centre's pending intake items (handed-over calls, community referrals), oldest urgent first as the API orders them. */
 @Component({
   selector: 'cn-intake-queue',
-  imports: [MatButtonModule, TranslatePipe, VnDatePipe, ListFooterComponent],
+  imports: [MatButtonModule, TranslatePipe, UnitNamePipe, VnDatePipe, ListFooterComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ul class="cn-card-list" data-testid="intake-list">
@@ -23,9 +23,7 @@ import { IntakeApiService } from '../data/intake-api.service';
             <strong>{{ 'source.' + item.source | t }}</strong>
             <span>{{ item.receivedAt | vnDate }}</span>
             <span>{{
-              item.communeCode
-                ? (communes.names().get(item.communeCode) ?? item.communeCode)
-                : ('common.notKnown' | t)
+              item.communeCode ? (item.communeCode | unitName) : ('common.notKnown' | t)
             }}</span>
             @if (item.dangerNow) {
               <span class="cn-badge danger" data-testid="intake-danger">{{
@@ -114,7 +112,6 @@ export class IntakeQueueComponent {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
 
-  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
   protected readonly queue = keysetPager<IntakeItemView>((after) =>
     this.api.list({ status: 'pending', after, limit: PAGE_SIZE_DEFAULT }),
   );

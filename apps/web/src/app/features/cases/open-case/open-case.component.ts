@@ -28,7 +28,7 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
-import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
+import { CommunePickerComponent } from '../../../shared/ui/commune-picker/commune-picker.component';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { dateNotInFutureValidator } from '../../../shared/forms/vietnam-time';
 import type { Workspace } from '../../workspaces/workspaces';
@@ -68,6 +68,7 @@ const blankToNull = (value: string): string | null => value.trim() || null;
 @Component({
   selector: 'cn-open-case',
   imports: [
+    CommunePickerComponent,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -98,7 +99,6 @@ export class OpenCaseComponent {
 
   protected readonly sexes = SEXES;
   protected readonly contactMethods = SAFE_CONTACT_METHODS;
-  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
   protected readonly supervisor = computed(() => this.auth.me()?.user.role === 'supervisor');
   protected readonly step = signal<Step>(1);
   protected readonly item = signal<IntakeItemView | null>(null);

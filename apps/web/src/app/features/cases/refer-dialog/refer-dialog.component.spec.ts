@@ -16,7 +16,7 @@ import type { ReferDialogData } from './refer-dialog.component';
 import { ReferDialogComponent } from './refer-dialog.component';
 
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
-const COMMUNE = '20194';
+const COMMUNE = '20242';
 const POLICE_ID = 'a0000000-0000-4000-8000-000000000001';
 const HEALTH_ID = 'a0000000-0000-4000-8000-000000000002';
 const REFERRALS_URL = `/api/cases/${CASE_ID}/referrals`;

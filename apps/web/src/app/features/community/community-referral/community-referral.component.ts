@@ -14,7 +14,7 @@ import { firstValueFrom } from 'rxjs';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
-import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
+import { CommunePickerComponent } from '../../../shared/ui/commune-picker/commune-picker.component';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
@@ -30,6 +30,7 @@ export const WHAT_HAPPENED_MAX = 500;
 @Component({
   selector: 'cn-community-referral',
   imports: [
+    CommunePickerComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -53,7 +54,6 @@ export class CommunityReferralComponent {
 
   protected readonly methods = SAFE_CONTACT_METHODS;
   protected readonly maxLength = WHAT_HAPPENED_MAX;
-  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
 
   protected readonly form = new FormGroup({
     survivorName: new FormControl('', {

@@ -11,8 +11,8 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { ServiceDirectoryComponent } from './service-directory.component';
 
 const COMMUNES = [
-  { code: '20194', name: 'Phường Hải Châu', level: 'commune', parentCode: '48' },
-  { code: '20200', name: 'Phường Thanh Khê', level: 'commune', parentCode: '48' },
+  { code: '20242', name: 'Phường Hải Châu', level: 'commune', parentCode: '48' },
+  { code: '20209', name: 'Phường Thanh Khê', level: 'commune', parentCode: '48' },
 ];
 
 function agency(overrides: Partial<AgencyView>): AgencyView {
@@ -81,7 +81,7 @@ describe('ServiceDirectoryComponent', () => {
       .expectOne(
         (r) => r.url === '/api/administrative-units' && r.params.get('parentCode') === '48',
       )
-      .flush(COMMUNES);
+      .flush({ items: COMMUNES, nextCursor: null });
   });
 
   afterEach(() => backend.verify());
@@ -95,11 +95,11 @@ describe('ServiceDirectoryComponent', () => {
           id: 'a1',
           name: 'Công an phường Hải Châu',
           services: ['police_protection', 'no_contact_order_request'],
-          coverageCommuneCodes: ['20200', '20194'],
+          coverageCommuneCodes: ['20209', '20242'],
           open24h: true,
           phone: '0236 3822 222',
           address: '1 Lê Lợi',
-          communeCode: '20194',
+          communeCode: '20242',
         }),
         agency({
           id: 'a2',
@@ -179,7 +179,7 @@ describe('ServiceDirectoryComponent', () => {
     expect(Object.fromEntries(params.keys().map((key) => [key, params.get(key)]))).toEqual({
       type: 'health',
       service: 'forensic_examination',
-      coversCommune: '20200',
+      coversCommune: '20209',
       acceptingReferrals: 'true',
       q: 'bệnh viện',
       limit: '25',
@@ -195,7 +195,7 @@ describe('ServiceDirectoryComponent', () => {
     await settle();
     const more = backend.expectOne((r) => r.url === '/api/agencies');
     expect(more.request.params.get('after')).toBe('cursor-1');
-    expect(more.request.params.get('coversCommune')).toBe('20200');
+    expect(more.request.params.get('coversCommune')).toBe('20209');
     more.flush({
       items: [agency({ id: 'h2', name: 'Trung tâm Y tế Thanh Khê', type: 'health' })],
       nextCursor: null,

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -10,13 +10,9 @@ import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import type { AgencyType, ServiceType } from '@caunoi/shared/domain';
 import { AGENCY_TYPES, SERVICE_TYPES } from '@caunoi/shared/domain';
 import { debounceTime, switchMap, tap } from 'rxjs';
-import { AuthService } from '../../../core/auth/auth.service';
 import { TranslateListPipe } from '../../../core/i18n/t-list.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
-import {
-  AdministrativeUnitsService,
-  HOME_PROVINCE_CODE,
-} from '../../../shared/data/administrative-units.service';
+import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
 import { AgenciesApiService } from '../../../shared/data/agencies-api.service';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
@@ -47,14 +43,11 @@ import { CoveragePipe } from '../coverage.pipe';
 export class ServiceDirectoryComponent {
   private readonly api = inject(AgenciesApiService);
   private readonly units = inject(AdministrativeUnitsService);
-  private readonly auth = inject(AuthService);
 
   protected readonly types = AGENCY_TYPES;
   protected readonly services = SERVICE_TYPES;
 
-  private readonly provinceCode = computed(
-    () => this.auth.me()?.agency.provinceCode ?? HOME_PROVINCE_CODE,
-  );
+  private readonly provinceCode = this.units.homeProvinceCode;
   protected readonly communes = toSignal(
     toObservable(this.provinceCode).pipe(switchMap((code) => this.units.communes(code))),
     { initialValue: [] as AdministrativeUnitView[] },

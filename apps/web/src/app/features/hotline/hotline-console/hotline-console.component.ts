@@ -41,7 +41,7 @@ import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
-import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
+import { CommunePickerComponent } from '../../../shared/ui/commune-picker/commune-picker.component';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { fromVietnamLocal, notInFutureValidator } from '../../../shared/forms/vietnam-time';
@@ -60,6 +60,7 @@ const blankToNull = (value: string): string | null => value.trim() || null;
 @Component({
   selector: 'cn-hotline-console',
   imports: [
+    CommunePickerComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -95,7 +96,6 @@ export class HotlineConsoleComponent {
   protected readonly notificationMeans = NOTIFICATION_MEANS;
 
   protected readonly timer = callTimer();
-  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
   protected readonly lines = toSignal(this.api.lines(), {
     initialValue: [] as HotlineLineView[],
   });

@@ -39,7 +39,7 @@ function detail(extra: Partial<InboxReferralDetailView> = {}): InboxReferralDeta
           occurredAt: '2026-05-09T14:00:00.000Z',
           occurredPrecision: 'exact',
           discoveredAt: '2026-05-10T01:00:00.000Z',
-          communeCode: '20194',
+          communeCode: '20242',
           gbvType: 'physical_assault',
           dvForms: ['physical'],
           contextFlags: ['domestic_violence'],
@@ -127,9 +127,12 @@ describe('ReferralDetailComponent', () => {
       backend.expectOne(URL).flush(answer);
     }
     await settle();
-    // The packet names communes from the home province's list.
+    // The packet names its commune: looked up by code.
     for (const request of backend.match((r) => r.url.includes('administrative-units'))) {
-      request.flush([{ code: '20194', name: 'Phường Hải Châu', level: 'commune' }]);
+      request.flush({
+        items: [{ code: '20242', name: 'Phường Hải Châu', level: 'commune', parentCode: '48' }],
+        nextCursor: null,
+      });
     }
     await settle();
   }

@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { ReferralPacketView } from '@caunoi/shared/contracts';
 import { TranslateListPipe } from '../../../core/i18n/t-list.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
-import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
+import { UnitNamePipe } from '../../../shared/data/unit-name.pipe';
 import { formatCalendarDate } from '../../../shared/deadlines/deadline-display';
 
 /**
@@ -13,7 +13,7 @@ import { formatCalendarDate } from '../../../shared/deadlines/deadline-display';
  */
 @Component({
   selector: 'cn-referral-packet',
-  imports: [TranslatePipe, TranslateListPipe, VnDatePipe],
+  imports: [TranslatePipe, TranslateListPipe, UnitNamePipe, VnDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (packet().identity; as identity) {
@@ -79,7 +79,7 @@ import { formatCalendarDate } from '../../../shared/deadlines/deadline-display';
               <dt>{{ 'field.discoveredAt' | t }}</dt>
               <dd>{{ incident.discoveredAt | vnDate }}</dd>
               <dt>{{ 'field.communeCode' | t }}</dt>
-              <dd>{{ communes.names().get(incident.communeCode) ?? incident.communeCode }}</dd>
+              <dd>{{ incident.communeCode | unitName }}</dd>
               @if (incident.dvForms.length) {
                 <dt>{{ 'field.dvForms' | t }}</dt>
                 <dd>{{ incident.dvForms | tList: 'dvForm' }}</dd>
@@ -168,7 +168,6 @@ import { formatCalendarDate } from '../../../shared/deadlines/deadline-display';
 export class ReferralPacketComponent {
   readonly packet = input.required<ReferralPacketView>();
 
-  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
   protected readonly calendarDate = formatCalendarDate;
   protected readonly empty = computed(() => Object.keys(this.packet()).length === 0);
 }

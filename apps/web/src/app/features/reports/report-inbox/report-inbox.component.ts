@@ -77,7 +77,7 @@ export class ReportInboxComponent {
   /** From the route's data. */
   readonly workspace = input.required<Workspace>();
 
-  protected readonly communes = inject(AdministrativeUnitsService).homeCommunes();
+  private readonly units = inject(AdministrativeUnitsService);
   protected readonly columns = [
     'code',
     'type',
@@ -99,7 +99,7 @@ export class ReportInboxComponent {
   }
 
   protected communeName(code: string): string {
-    return this.communes.names().get(code) ?? code;
+    return this.units.nameOf(code);
   }
 
   protected acknowledge(report: IncidentReportView): void {

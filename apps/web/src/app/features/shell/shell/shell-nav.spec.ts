@@ -47,6 +47,7 @@ describe('navItemsFor', () => {
     expect(navOf('admin')).toEqual([
       'users /admin/users',
       'agencies /admin/agencies',
+      'units /admin/units',
       'holidays /admin/holidays',
       'response-times /admin/response-times',
       'queues /admin/queues',

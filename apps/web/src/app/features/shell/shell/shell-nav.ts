@@ -37,6 +37,9 @@ export function navItemsFor(role: Role, can: CanFn): NavItem[] {
   if (can('manage', 'Agency')) {
     items.push({ id: 'agencies', link: '/admin/agencies', label: 'nav.agencies' });
   }
+  if (can('manage', 'AdministrativeUnit')) {
+    items.push({ id: 'units', link: '/admin/units', label: 'nav.units' });
+  }
   if (can('manage', 'CalendarDay')) {
     items.push({ id: 'holidays', link: '/admin/holidays', label: 'nav.holidays' });
   }
