@@ -17,6 +17,9 @@ const jsonReport =
 export default defineConfig({
   testDir: './src',
   outputDir: join(workspaceRoot, 'apps', 'web-e2e', 'test-results'),
+  // A test is a whole journey across several sign-ins; on a loaded 2-core CI machine 30 s (the default) is
+  // not enough for the longer ones. Assertions still wait only `expect`'s own timeout per step.
+  timeout: 90_000,
   fullyParallel: true,
   forbidOnly: Boolean(process.env['CI']),
   workers: 2,
