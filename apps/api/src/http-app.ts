@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@caunoi/shared/contracts';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { requestContextMiddleware } from './common/request-context';
+import { bodyParserErrorMiddleware, requestShapeMiddleware } from './common/request-shape';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 
@@ -38,6 +39,8 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   });
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  // Right after parsing and before any guard: NUL characters, runaway nesting, foreign content types.
+  app.use(bodyParserErrorMiddleware, requestShapeMiddleware);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

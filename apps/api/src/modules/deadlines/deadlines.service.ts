@@ -235,7 +235,7 @@ export class DeadlinesService {
   /** The deadline board: overdue, due today, due this week, or every open clock the caller may see. */
   async board(ability: AppAbility, query: DeadlineBoardQuery): Promise<Page<DeadlineView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const after = decodeCursor(query.after, ['dueAt', 'id'] as const);
+    const after = decodeCursor(query.after, { dueAt: 'instant', id: 'uuid' });
     const now = this.clock.now();
     const bucket = query.bucket ?? 'open';
     const until =

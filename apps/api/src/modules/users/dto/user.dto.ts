@@ -19,6 +19,7 @@ import type {
 import type { Role } from '@caunoi/shared/domain';
 import { PASSWORD_MAX_LENGTH, ROLES } from '@caunoi/shared/domain';
 import type { UserEntity } from '../user.entity';
+import { IsOmittable } from '../../../common/dto-decorators';
 import { PageQueryDto } from '../../../common/page-query.dto';
 
 const trimLower = ({ value }: { value: unknown }) =>
@@ -55,19 +56,19 @@ export class CreateUserDto implements CreateUserRequest {
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all')
   agencyId?: string;
 }
