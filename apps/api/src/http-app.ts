@@ -10,6 +10,7 @@ import { API_PREFIX } from '@caunoi/shared/contracts';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { requestContextMiddleware } from './common/request-context';
 import { createValidationPipe } from './common/validation';
+import { DeniedAccessRecorder } from './modules/audit/denied-access.recorder';
 import type { AppConfig } from './config/app-config';
 
 /**
@@ -40,7 +41,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalFilters(new HttpExceptionFilter(app.get(DeniedAccessRecorder)));
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
