@@ -11,6 +11,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { requestContextMiddleware } from './common/request-context';
 import { bodyParserErrorMiddleware, requestShapeMiddleware } from './common/request-shape';
 import { createValidationPipe } from './common/validation';
+import { DeniedAccessRecorder } from './modules/audit/denied-access.recorder';
 import type { AppConfig } from './config/app-config';
 
 /**
@@ -43,7 +44,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.use(bodyParserErrorMiddleware, requestShapeMiddleware);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalFilters(new HttpExceptionFilter(app.get(DeniedAccessRecorder)));
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');

@@ -1,5 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
 import type { AppConfig } from './config/app-config';
 
 /**
@@ -40,8 +41,54 @@ export function loggerOptions(config: AppConfig): Params {
           path: req.url.split('?')[0],
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: serializeError,
       },
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     },
   };
+}
+
+/** What a failed SQL statement may say in a log: its shape, never the values bound to it. */
+interface QueryFailure {
+  type: string;
+  code: string | undefined;
+  query: string;
+  table: string | undefined;
+  column: string | undefined;
+  constraint: string | undefined;
+  routine: string | undefined;
+  stack: string | undefined;
+}
+
+/**
+ * A TypeORM QueryFailedError carries the bound parameters, and PostgreSQL's message and detail quote values
+ * ("invalid input syntax for type uuid: \"…\"", "Key (code)=(…) already exists"): any of them can be survivor
+ * data. Such an error is logged as the SQL text with its placeholders and PostgreSQL's error code, table,
+ * column and constraint; the stack keeps only its frames. Every other error logs as pino would.
+ */
+export function serializeError(err: unknown): unknown {
+  const failed = err as {
+    name?: string;
+    query?: unknown;
+    parameters?: unknown;
+    driverError?: Record<string, unknown>;
+    stack?: string;
+  };
+  if (typeof failed?.query !== 'string' || failed.driverError === undefined) {
+    return err instanceof Error ? stdSerializers.err(err) : err;
+  }
+  const pg = failed.driverError;
+  const text = (key: string) => (typeof pg[key] === 'string' ? (pg[key] as string) : undefined);
+  const failure: QueryFailure = {
+    type: failed.name ?? 'QueryFailedError',
+    code: text('code'),
+    query: failed.query.slice(0, 2000),
+    table: text('table'),
+    column: text('column'),
+    constraint: text('constraint'),
+    routine: text('routine'),
+    // The first line of a stack is the message: drop it, keep the frames.
+    stack: failed.stack?.split('\n').slice(1).join('\n'),
+  };
+  return failure;
 }

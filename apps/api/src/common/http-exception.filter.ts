@@ -1,33 +1,61 @@
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { ApiErrorBody, FieldError } from '@caunoi/shared/contracts';
+import type { AuthenticatedUser } from '../modules/authz/authenticated-user';
+import type { DeniedAccessRecorder } from '../modules/audit/denied-access.recorder';
 import { httpErrorForDatabase } from './database-errors';
 import { currentRequestId } from './request-context';
 
 /**
  * The one error filter. 4xx bodies explain the problem; 5xx bodies carry only a request id,
- * never a stack, a query or data, and the error is logged under that id.
+ * never a stack, a query or data, and the error is logged under that id. A signed-in user's refused
+ * attempt (403, 404) is audited before the answer goes out.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
+  constructor(private readonly deniedAccess?: DeniedAccessRecorder) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const requestId = currentRequestId() ?? undefined;
+    const request = host.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
     const mapped = httpErrorForDatabase(exception);
     if (mapped) {
       // Logged by its shape only: the driver's detail and parameters hold the request's values.
       const pg = exception as { code?: string; constraint?: string; table?: string };
       this.logger.warn(
-        { sqlState: pg.code, constraint: pg.constraint, table: pg.table, requestId },
+        {
+          sqlState: pg.code,
+          constraint: pg.constraint,
+          table: pg.table,
+          requestId: currentRequestId(),
+        },
         'Database refused the request data',
       );
     }
     const effective = mapped ?? exception;
     const status = statusOf(effective);
+    const route = (request.route as { path?: unknown } | undefined)?.path;
+    if (
+      this.deniedAccess &&
+      (status === HttpStatus.FORBIDDEN || status === HttpStatus.NOT_FOUND) &&
+      request.user &&
+      typeof route === 'string'
+    ) {
+      this.deniedAccess
+        .record(request.user, { method: request.method, route, params: request.params }, status)
+        .catch((err: unknown) => this.logger.error({ err }, 'Could not audit a refused request'))
+        .finally(() => this.respond(effective, status, response));
+      return;
+    }
+    this.respond(effective, status, response);
+  }
+
+  private respond(exception: unknown, status: number, response: Response): void {
+    const requestId = currentRequestId() ?? undefined;
 
     if (status >= 500) {
       this.logger.error({ err: exception, requestId }, 'Unhandled error');
@@ -40,9 +68,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       response.status(status).json(body);
       return;
     }
-    const retryAfter = (effective as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    const retryAfter = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
     if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
-    response.status(status).json({ ...bodyOf(effective, status), requestId });
+    response.status(status).json({ ...bodyOf(exception, status), requestId });
   }
 }
 

@@ -51,6 +51,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ QUEUE_PREFIX: 'has spaces' }, 'QUEUE_PREFIX'],
     [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
+    [{ RECONCILE_INTERVAL_MS: '10' }, 'RECONCILE_INTERVAL_MS'],
     [{ BLIND_INDEX_KEY: `b 2:${KEY}` }, 'BLIND_INDEX_KEY'],
     [{ BLIND_INDEX_PREVIOUS_KEY: 'b0:c2hvcnQ=' }, 'BLIND_INDEX_PREVIOUS_KEY'],
     [{ BLIND_INDEX_PREVIOUS_KEY: `b1:${Buffer.alloc(32, 3).toString('base64')}` }, 'key id'],

@@ -27,6 +27,8 @@ export interface AppConfig {
    * another worker after about this long.
    */
   workerLockDurationMs: number;
+  /** How often each worker reconciles deadline jobs with Postgres (a timer of its own, not a Redis job). */
+  reconcileIntervalMs: number;
 }
 
 export interface BlindIndexKey {
@@ -108,6 +110,15 @@ export function loadConfig(env: Env): AppConfig {
     problems,
   );
 
+  const reconcileIntervalMs = integer(
+    env,
+    'RECONCILE_INTERVAL_MS',
+    60_000,
+    100,
+    3_600_000,
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -124,6 +135,7 @@ export function loadConfig(env: Env): AppConfig {
     bodyLimit,
     incidentReportReminderDays,
     workerLockDurationMs,
+    reconcileIntervalMs,
   };
 }
 

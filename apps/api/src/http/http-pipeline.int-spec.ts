@@ -1,6 +1,7 @@
 import type { TestApp } from '../../test-support/test-app';
 import { createTestApp } from '../../test-support/test-app';
 import { bearer, signedIn } from '../../test-support/factories';
+import { serializeError } from '../logging';
 
 describe('HTTP pipeline', () => {
   let t: TestApp;
@@ -68,5 +69,36 @@ describe('HTTP pipeline', () => {
     } finally {
       await t.dataSource.query('ALTER TABLE agencies_away RENAME TO agencies');
     }
+  });
+
+  it('logs a failed SQL statement by its shape, never the values bound to it or quoted by PostgreSQL', async () => {
+    const name = 'Nguyễn Thị Giả Định';
+    const failures = [
+      () => t.dataSource.query('SELECT $1::uuid AS id', [name]),
+      () => t.dataSource.query('SELECT $1::int + $2::int AS n', ['0912 345 678', 1]),
+      () =>
+        t.dataSource.query(
+          "INSERT INTO agencies (type, name, province_code) VALUES ('police', $1, $2)",
+          [name, 'no such province'],
+        ),
+    ];
+    for (const failure of failures) {
+      const error = await failure().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).not.toBeNull();
+      const logged = JSON.stringify(serializeError(error));
+      expect(logged).not.toContain('Giả Định');
+      expect(logged).not.toContain('0912 345 678');
+      expect(logged).not.toContain('no such province');
+      expect(JSON.parse(logged)).toMatchObject({
+        type: 'QueryFailedError',
+        query: expect.stringMatching(/\$1/),
+      });
+      expect(JSON.parse(logged).code).toMatch(/^[0-9A-Z]{5}$/);
+    }
+    // Any other error still logs with its message.
+    expect(serializeError(new Error('plain failure'))).toMatchObject({ message: 'plain failure' });
   });
 });

@@ -104,10 +104,11 @@ export class CasesController {
   @Get(`:id/${R.deadlines}`)
   @RequirePermission('read', 'Case')
   deadlines(
+    @CurrentUser() actor: AuthenticatedUser,
     @CurrentAbility() ability: AppAbility,
     @Param() { id }: UuidParamDto,
   ): Promise<DeadlineView[]> {
-    return this.cases.clocks(ability, id);
+    return this.cases.clocks(actor, ability, id);
   }
 
   @Patch(':id')

@@ -47,6 +47,23 @@ export class CasesRepository {
       .getOne()) as CaseWithPeople | null;
   }
 
+  /** The fields the CASL rules on Case look at, for deciding what another list may show of each case. */
+  async getAccessFields(
+    ids: string[],
+  ): Promise<Array<{ id: string; agencyId: string; assignedUserId: string | null }>> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string; agency_id: string; assigned_user_id: string | null }> =
+      await this.dataSource.query(
+        'SELECT id, agency_id, assigned_user_id FROM cases WHERE id = ANY($1::uuid[])',
+        [ids],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      agencyId: r.agency_id,
+      assignedUserId: r.assigned_user_id,
+    }));
+  }
+
   /** Locks the case row so concurrent changes to one case apply one after the other. */
   async lockForUpdate(manager: EntityManager, id: string): Promise<void> {
     await manager.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [id]);

@@ -481,9 +481,17 @@ export class CasesService {
     };
   }
 
-  async clocks(ability: AppAbility, id: string): Promise<DeadlineView[]> {
+  async clocks(actor: AuthenticatedUser, ability: AppAbility, id: string): Promise<DeadlineView[]> {
     const found = await this.access.load(ability, id, 'read');
     const incidents = await this.cases.getIncidents(id);
+    await this.audit.record(this.dataSource.manager, {
+      actor,
+      action: 'deadline.read',
+      subjectType: 'Case',
+      subjectId: id,
+      caseId: id,
+      details: { via: 'case_file' },
+    });
     return this.deadlines.forIncidents(
       incidents.map((i) => i.id),
       found.survivor.code,

@@ -8,9 +8,10 @@ const HORIZON_MS = 2 * 60 * 60 * 1000;
 const BATCH = 1000;
 
 /**
- * Postgres is the truth: at worker start and every minute, every unfired stage of an open clock that
- * is due within the horizon gets its job (adding an existing job id is a no-op), and those already
- * due fire at once. Losing Redis entirely loses no deadline.
+ * Postgres is the truth: at worker start and every minute (ReconcileLoop), every unfired stage of an open
+ * clock that is due within the horizon gets its job (adding an existing job id is a no-op), and those
+ * already due fire at once. After Redis lost its data, `everything` re-creates the job of every unfired
+ * stage, however far away. Losing Redis entirely loses no deadline.
  */
 @Injectable()
 export class DeadlineReconciler {
@@ -22,8 +23,11 @@ export class DeadlineReconciler {
     private readonly clock: Clock,
   ) {}
 
-  async reconcile(): Promise<number> {
-    const until = new Date(this.clock.now().getTime() + HORIZON_MS);
+  async reconcile(scope: 'horizon' | 'everything' = 'horizon'): Promise<number> {
+    const until =
+      scope === 'everything'
+        ? new Date(8_640_000_000_000_000) // the largest Date: no stage is beyond it
+        : new Date(this.clock.now().getTime() + HORIZON_MS);
     let afterId: string | null = null;
     let total = 0;
     for (;;) {

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { DeadlineBoardQuery, DeadlineView, Page } from '@caunoi/shared/contracts';
-import { CurrentAbility, RequirePermission } from '../authz/policy.decorators';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
+import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
 import { DeadlinesService } from './deadlines.service';
 import { PageQueryDto } from '../../common/page-query.dto';
 
@@ -23,9 +24,10 @@ export class DeadlinesController {
   @Get()
   @RequirePermission('read', 'Deadline')
   board(
+    @CurrentUser() actor: AuthenticatedUser,
     @CurrentAbility() ability: AppAbility,
     @Query() query: DeadlineBoardQueryDto,
   ): Promise<Page<DeadlineView>> {
-    return this.deadlines.board(ability, query);
+    return this.deadlines.board(actor, ability, query);
   }
 }

@@ -36,6 +36,7 @@ describe('deadline engine on real Postgres and Redis', () => {
     REDIS_URL,
     QUEUE_PREFIX: `deadline-test-${process.pid}`,
     WORKER_LOCK_DURATION_MS: '1000',
+    RECONCILE_INTERVAL_MS: '200',
   };
 
   beforeAll(async () => {
@@ -169,6 +170,57 @@ describe('deadline engine on real Postgres and Redis', () => {
     expect((await notificationsOf(caseId)).length).toBe(firstCount);
     const perUserAndStage = (await notificationsOf(caseId)).map((n) => `${n.user_id}:${n.stage}`);
     expect(new Set(perUserAndStage).size).toBe(perUserAndStage.length);
+  });
+
+  it('after FLUSHDB with the worker running, every pending stage gets its job back without a restart, and each fires once', async () => {
+    await worker();
+    const overdue = await seriousCase(5); // due in ~5 days
+    const later = await seriousCase(0); // due in ~10 days
+    const stageJobs = async (caseId: string) => {
+      const stages = (await t.dataSource.query(
+        `SELECT s.deadline_id, s.stage FROM deadline_stages s JOIN deadlines d ON d.id = s.deadline_id
+          WHERE d.case_id = $1 AND s.fired_at IS NULL`,
+        [caseId],
+      )) as { deadline_id: string; stage: string }[];
+      const present = await Promise.all(
+        stages.map((s) =>
+          redis.exists(`${config.QUEUE_PREFIX}:deadlines:deadline:${s.deadline_id}:${s.stage}`),
+        ),
+      );
+      return { unfired: stages.length, queued: present.filter((n) => n === 1).length };
+    };
+    expect(await stageJobs(later.caseId)).toEqual({ unfired: 4, queued: 4 });
+
+    // Time passes with the worker running; the jobs wait in Redis (BullMQ delays run on real time).
+    clock.advance(7 * DAY);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a few ticks: nothing to do yet
+    expect(await notificationsOf(overdue.caseId)).toEqual([]);
+
+    await redis.flushdb();
+    // No restart: the first clock, now due, fires once per stage...
+    await eventually(
+      async () => new Set((await notificationsOf(overdue.caseId)).map((n) => n.stage)).size === 4,
+      15_000,
+      'all four stages of the overdue clock',
+    );
+    // ...and every stage of the other clock has its job again, even those days away (beyond the
+    // reconciler's usual two-hour horizon), as has the hourly maintenance job.
+    await eventually(
+      async () => {
+        const { unfired, queued } = await stageJobs(later.caseId);
+        return unfired > 0 && queued === unfired;
+      },
+      10_000,
+      'the far stages re-created',
+    );
+    expect(
+      (await redis.keys(`${config.QUEUE_PREFIX}:maintenance:repeat:*`)).length,
+    ).toBeGreaterThan(0);
+    const firstCount = (await notificationsOf(overdue.caseId)).length;
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // several more ticks
+    const sent = (await notificationsOf(overdue.caseId)).map((n) => `${n.user_id}:${n.stage}`);
+    expect(sent).toHaveLength(firstCount);
+    expect(new Set(sent).size).toBe(sent.length);
   });
 
   it('two workers firing the same stage produce one notification', async () => {

@@ -19,7 +19,9 @@ import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { CalendarRepository } from '../calendar/calendar.repository';
 import type { DeadlineStageEntity } from './deadline-stage.entity';
 import type { DeadlineEntity } from './deadline.entity';
@@ -58,6 +60,7 @@ export class DeadlinesService {
     private readonly calendar: CalendarRepository,
     private readonly scheduler: DeadlineScheduler,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** A serious incident's 10-day report clock, counted from its discovery (which may be long past). */
@@ -233,7 +236,12 @@ export class DeadlinesService {
   }
 
   /** The deadline board: overdue, due today, due this week, or every open clock the caller may see. */
-  async board(ability: AppAbility, query: DeadlineBoardQuery): Promise<Page<DeadlineView>> {
+  /** The board shows each clock's case by its code, so each row is a read of that case, audited. */
+  async board(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    query: DeadlineBoardQuery,
+  ): Promise<Page<DeadlineView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     const after = decodeCursor(query.after, { dueAt: 'instant', id: 'uuid' });
     const now = this.clock.now();
@@ -257,6 +265,19 @@ export class DeadlinesService {
     });
     const items = page.items;
     const stages = await this.deadlines.getStages(items.map((r) => r.deadline.id));
+    await this.dataSource.transaction((m) =>
+      this.audit.recordMany(
+        m,
+        items.map(({ deadline }) => ({
+          actor,
+          action: 'deadline.read',
+          subjectType: 'Deadline',
+          subjectId: deadline.id,
+          caseId: deadline.caseId,
+          details: { via: 'deadline_board' },
+        })),
+      ),
+    );
     return {
       items: items.map((r) => mapDeadline(r.deadline, r.survivorCode, stages)),
       nextCursor: page.nextCursor,

@@ -192,6 +192,92 @@ describe('confidential intake: calls, community referrals, cases', () => {
       ).toBe(404);
     });
 
+    it("shows an opened item's notes, name and contact only to readers of its case", async () => {
+      const colleague = await signedIn(t, 'caseworker');
+      const notes = `Synthetic notes ${syntheticPhone()}`;
+      const call = await t.http
+        .post('/api/calls')
+        .set(...bearer(operator))
+        .send(callBody({ notes }));
+      await t.http
+        .post(`/api/calls/${call.body.id}/hand-over`)
+        .set(...bearer(operator))
+        .send({ agencyId: DEMO_AGENCIES.socialWorkCentre.id });
+      const referral = await t.http
+        .post('/api/community-referrals')
+        .set(...bearer(volunteer))
+        .send({
+          survivorName: 'Chị Tên Giả Định',
+          safeContactMethod: 'phone_call',
+          safeContactDetails: 'Synthetic: chỉ gọi buổi sáng',
+          communeCode: HAI_CHAU,
+          whatHappened: notes,
+          dangerNow: false,
+          childInvolved: false,
+          consentToContact: true,
+        });
+      expect(referral.status).toBe(201);
+      const pending = await t.http.get('/api/intake?limit=100').set(...bearer(caseworker));
+      const ours = pending.body.items.filter(
+        (i: { summary: string | null }) => i.summary === notes,
+      );
+      expect(ours).toHaveLength(2);
+      const caseIds: string[] = [];
+      for (const item of ours) {
+        const opened = await t.http
+          .post(`/api/intake/${item.id}/open-case`)
+          .set(...bearer(caseworker))
+          .send(openCaseBody());
+        expect(opened.status).toBe(201);
+        caseIds.push(opened.body.id);
+      }
+      const ids = ours.map((i: { id: string }) => i.id);
+      const openedFor = async (who: S) =>
+        (
+          await t.http.get('/api/intake?status=opened&limit=100').set(...bearer(who))
+        ).body.items.filter((i: { id: string }) => ids.includes(i.id));
+
+      // The colleague gets 404 on the cases, and the queue tells no more than where, when and the flags.
+      for (const id of caseIds) {
+        expect((await t.http.get(`/api/cases/${id}`).set(...bearer(colleague))).status).toBe(404);
+      }
+      const auditBefore = await count('audit_log');
+      const seenByColleague = await openedFor(colleague);
+      expect(seenByColleague).toHaveLength(2);
+      for (const item of seenByColleague) {
+        expect(item).toMatchObject({
+          status: 'opened',
+          communeCode: HAI_CHAU,
+          summary: null,
+          survivorName: null,
+          safeContactMethod: null,
+          safeContactDetails: null,
+          caseId: null,
+          detailsWithheld: true,
+        });
+      }
+      expect(JSON.stringify(seenByColleague)).not.toMatch(/Tên Giả Định|buổi sáng|Synthetic notes/);
+      // What was not shown was not read, so nothing is recorded as read.
+      expect(await count('audit_log')).toBe(auditBefore);
+
+      // The case's caseworker and the centre's supervisor read it as before.
+      for (const reader of [caseworker, supervisor]) {
+        const seen = await openedFor(reader);
+        expect(seen.map((i: { summary: string }) => i.summary)).toEqual([notes, notes]);
+        expect(seen.map((i: { detailsWithheld: boolean }) => i.detailsWithheld)).toEqual([
+          false,
+          false,
+        ]);
+        expect(seen.map((i: { caseId: string }) => i.caseId).sort()).toEqual([...caseIds].sort());
+      }
+      expect(
+        (await openedFor(caseworker)).find((i: { survivorName: string | null }) => i.survivorName),
+      ).toMatchObject({
+        survivorName: 'Chị Tên Giả Định',
+        safeContactDetails: 'Synthetic: chỉ gọi buổi sáng',
+      });
+    });
+
     it('operators of another hotline do not see the call', async () => {
       const call = await t.http
         .post('/api/calls')

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
+import { subjectOf } from '@caunoi/shared/authz';
 import type { CaseDetailView, IntakeItemView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
@@ -10,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
+import { CasesRepository } from '../cases/cases.repository';
 import { CasesService } from '../cases/cases.service';
 import type { OpenCaseDto } from '../cases/dto/open-case.dto';
 import { CommunityReferralsRepository } from '../community-referrals/community-referrals.repository';
@@ -25,11 +27,16 @@ export class IntakeService {
     private readonly intake: IntakeRepository,
     private readonly referrals: CommunityReferralsRepository,
     private readonly cases: CasesService,
+    private readonly caseRecords: CasesRepository,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
   ) {}
 
-  /** The centre's queue; reading it reads each call or referral, so each is audited. */
+  /**
+   * The centre's queue; reading it reads each call or referral, so each is audited. Once a case is opened
+   * from an item, the call notes, name and contact details belong to that case: only its readers see them
+   * here (a colleague who gets 404 on the case must not read it through the queue).
+   */
   async list(
     actor: AuthenticatedUser,
     ability: AppAbility,
@@ -48,10 +55,12 @@ export class IntakeService {
       id: row.item.id,
     }));
     const items = page.items;
+    const withheld = await this.itemsWithWithheldDetails(ability, items);
+    const shown = items.filter(({ item }) => !withheld.has(item.id));
     await this.dataSource.transaction((m) =>
       this.audit.recordMany(
         m,
-        items.map(({ item, call, communityReferral }) => ({
+        shown.map(({ item, call, communityReferral }) => ({
           actor,
           caseId: item.caseId,
           action: call ? 'call.read' : 'community_referral.read',
@@ -62,7 +71,9 @@ export class IntakeService {
       ),
     );
     return {
-      items: items.map((row) => this.toView(row)),
+      items: items.map((row) =>
+        withheld.has(row.item.id) ? this.toWithheldView(row) : this.toView(row),
+      ),
       nextCursor: page.nextCursor,
     };
   }
@@ -113,7 +124,55 @@ export class IntakeService {
     });
   }
 
-  private toView({ item, call, communityReferral: r }: IntakeItemWithSource): IntakeItemView {
+  /** Ids of opened items whose case the caller may not read. */
+  private async itemsWithWithheldDetails(
+    ability: AppAbility,
+    items: IntakeItemWithSource[],
+  ): Promise<Set<string>> {
+    const caseIds = items.flatMap(({ item }) => (item.caseId ? [item.caseId] : []));
+    const readable = new Set(
+      (await this.caseRecords.getAccessFields(caseIds))
+        .filter((c) => ability.can('read', subjectOf('Case', c)))
+        .map((c) => c.id),
+    );
+    return new Set(
+      items
+        .filter(({ item }) => item.caseId !== null && !readable.has(item.caseId))
+        .map(({ item }) => item.id),
+    );
+  }
+
+  /** What any reader of the queue may see of an item: where, when and the flags, nothing that identifies. */
+  private toWithheldView(row: IntakeItemWithSource): IntakeItemView {
+    return {
+      ...this.facts(row),
+      summary: null,
+      safeContactMethod: null,
+      safeContactDetails: null,
+      survivorName: null,
+      caseId: null,
+      detailsWithheld: true,
+    };
+  }
+
+  private toView(row: IntakeItemWithSource): IntakeItemView {
+    const { item, call, communityReferral: r } = row;
+    return {
+      ...this.facts(row),
+      summary: call
+        ? this.cipher.decryptOptional(call.notesEnc)
+        : r
+          ? this.cipher.decrypt(r.whatHappenedEnc)
+          : null,
+      safeContactMethod: r?.safeContactMethod ?? null,
+      safeContactDetails: r ? this.cipher.decrypt(r.safeContactDetailsEnc) : null,
+      survivorName: r ? this.cipher.decrypt(r.survivorNameEnc) : null,
+      caseId: item.caseId,
+      detailsWithheld: false,
+    };
+  }
+
+  private facts({ item, call, communityReferral: r }: IntakeItemWithSource) {
     return {
       id: item.id,
       source: item.source,
@@ -127,15 +186,6 @@ export class IntakeService {
       survivorSex: call?.survivorSex ?? null,
       survivorAgeGroup: call?.survivorAgeGroup ?? null,
       consentToContact: r?.consentToContact ?? null,
-      summary: call
-        ? this.cipher.decryptOptional(call.notesEnc)
-        : r
-          ? this.cipher.decrypt(r.whatHappenedEnc)
-          : null,
-      safeContactMethod: r?.safeContactMethod ?? null,
-      safeContactDetails: r ? this.cipher.decrypt(r.safeContactDetailsEnc) : null,
-      survivorName: r ? this.cipher.decrypt(r.survivorNameEnc) : null,
-      caseId: item.caseId,
     };
   }
 }

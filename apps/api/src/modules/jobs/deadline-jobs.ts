@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DelayedError } from 'bullmq';
 import { JobName } from '@caunoi/shared/contracts';
-import { DeadlineReconciler } from '../deadlines/deadline-reconciler';
 import { StageProcessor } from '../deadlines/stage-processor';
 import type { JobHandlers } from './job-handlers';
 
 @Injectable()
 export class DeadlineJobs {
-  constructor(
-    private readonly stages: StageProcessor,
-    private readonly reconciler: DeadlineReconciler,
-  ) {}
+  constructor(private readonly stages: StageProcessor) {}
 
-  readonly handlers: Pick<JobHandlers, JobName.FireDeadlineStage | JobName.ReconcileDeadlines> = {
+  readonly handlers: Pick<JobHandlers, JobName.FireDeadlineStage> = {
     [JobName.FireDeadlineStage]: async ({ deadlineId, stage }, job, token) => {
       const result = await this.stages.fire(deadlineId, stage);
       if (result.outcome === 'not_due') {
@@ -20,9 +16,6 @@ export class DeadlineJobs {
         await job.moveToDelayed(result.dueAt.getTime(), token);
         throw new DelayedError();
       }
-    },
-    [JobName.ReconcileDeadlines]: async () => {
-      await this.reconciler.reconcile();
     },
   };
 }

@@ -4,9 +4,10 @@ import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DeadlineJobs } from './deadline-jobs';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { QueueRuntime } from './queue-runtime';
+import { ReconcileLoop } from './reconcile-loop';
 
 @Module({
   imports: [CredentialsModule, DeadlinesModule],
-  providers: [MaintenanceProcessor, DeadlineJobs, QueueRuntime],
+  providers: [MaintenanceProcessor, DeadlineJobs, ReconcileLoop, QueueRuntime],
 })
 export class JobsModule {}

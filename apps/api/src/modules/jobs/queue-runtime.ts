@@ -6,17 +6,21 @@ import { Redis } from 'ioredis';
 import { JOB_QUEUE, JobName, QueueName } from '@caunoi/shared/contracts';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { DeadlineReconciler } from '../deadlines/deadline-reconciler';
 import { DeadlineJobs } from './deadline-jobs';
 import type { JobHandlers } from './job-handlers';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { ReconcileLoop } from './reconcile-loop';
+
+/** The name of the every-minute reconcile job of earlier versions, removed from Redis at start. */
+const LEGACY_RECONCILE_SCHEDULER = 'deadlines.reconcile';
 
 /** Thrown when Redis could evict BullMQ's keys: losing a job silently is not acceptable. */
 export class RedisPolicyError extends Error {}
 
 /**
  * Runs in worker.ts only: checks Redis is safe for queues, starts one BullMQ worker per queue that
- * dispatches on the job name, and schedules the recurring maintenance jobs.
+ * dispatches on the job name, schedules the recurring maintenance jobs, and starts the reconcile loop
+ * (which re-creates those schedules too when Redis loses its data).
  */
 @Injectable()
 export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,7 +33,7 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     maintenance: MaintenanceProcessor,
     deadlines: DeadlineJobs,
-    private readonly reconciler: DeadlineReconciler,
+    private readonly reconcileLoop: ReconcileLoop,
   ) {
     this.handlers = { ...maintenance.handlers, ...deadlines.handlers };
   }
@@ -61,18 +65,17 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
       prefix: this.config.queuePrefix,
     });
     this.queues.push(maintenance);
-    await maintenance.upsertJobScheduler(
-      JobName.PurgeExpiredSessions,
-      { every: 60 * 60 * 1000 },
-      { name: JobName.PurgeExpiredSessions, data: {} },
-    );
-    await maintenance.upsertJobScheduler(
-      JobName.ReconcileDeadlines,
-      { every: 60 * 1000 },
-      { name: JobName.ReconcileDeadlines, data: {} },
-    );
+    const scheduleMaintenance = async () => {
+      await maintenance.upsertJobScheduler(
+        JobName.PurgeExpiredSessions,
+        { every: 60 * 60 * 1000 },
+        { name: JobName.PurgeExpiredSessions, data: {} },
+      );
+    };
+    await scheduleMaintenance();
+    await maintenance.removeJobScheduler(LEGACY_RECONCILE_SCHEDULER);
     // Stages that came due while no worker ran fire now, not in a minute.
-    await this.reconciler.reconcile();
+    await this.reconcileLoop.start(scheduleMaintenance);
     this.logger.log(`Workers running for queues: ${Object.values(QueueName).join(', ')}`);
   }
 

@@ -251,6 +251,16 @@ export class ReferralInboxService {
       createdAt: last.createdAt.toISOString(),
       id: last.id,
     }));
+    await this.audit.recordMany(
+      this.dataSource.manager,
+      page.items.map((record) => ({
+        actor,
+        action: 'service_record.read',
+        subjectType: 'ServiceRecord',
+        subjectId: record.id,
+        details: { referralId: record.referralId },
+      })),
+    );
     return { items: await this.views.serviceRecords(page.items), nextCursor: page.nextCursor };
   }
 

@@ -75,10 +75,11 @@ export class CaseReferralsController {
   @Get(`:id/${C.referralSuggestions}`)
   @RequirePermission('read', 'Case')
   suggestions(
+    @CurrentUser() actor: AuthenticatedUser,
     @CurrentAbility() ability: AppAbility,
     @Param() { id }: UuidParamDto,
   ): Promise<ReferralSuggestionView[]> {
-    return this.referrals.suggestions(ability, id);
+    return this.referrals.suggestions(actor, ability, id);
   }
 
   @Post(`:id/${C.referrals}/:referralId/${R.withdraw}`)

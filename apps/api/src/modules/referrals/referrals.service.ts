@@ -244,9 +244,23 @@ export class ReferralsService {
   }
 
   /** For each agency type that can receive referrals, the directory's best match for the survivor's commune. */
-  async suggestions(ability: AppAbility, caseId: string): Promise<ReferralSuggestionView[]> {
+  async suggestions(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    caseId: string,
+  ): Promise<ReferralSuggestionView[]> {
     const found = await this.access.load(ability, caseId, 'read');
     const communeCode = await this.survivorCommune(found);
+    // Where the survivor is decides the suggestions: a read of the case, audited.
+    await this.audit.record(this.dataSource.manager, {
+      actor,
+      action: 'case.read',
+      subjectType: 'Case',
+      subjectId: caseId,
+      caseId,
+      fields: ['communeCode'],
+      details: { via: 'referral_suggestions' },
+    });
     const centre = await this.agencies.getById(found.agencyId);
     const provinceCode = centre?.provinceCode ?? '';
     const candidates = (

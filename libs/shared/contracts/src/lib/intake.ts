@@ -33,6 +33,11 @@ export interface IntakeItemView {
   safeContactDetails: string | null;
   survivorName: string | null;
   caseId: string | null;
+  /**
+   * True for an opened item whose case the reader may not open: its summary, name, contact details and
+   * case id are then null.
+   */
+  detailsWithheld: boolean;
 }
 
 export interface IntakeListQuery {

@@ -8,20 +8,17 @@ export enum QueueName {
 export enum JobName {
   PurgeExpiredSessions = 'sessions.purge-expired',
   FireDeadlineStage = 'deadlines.fire-stage',
-  ReconcileDeadlines = 'deadlines.reconcile',
 }
 
 export interface JobPayloads {
   [JobName.PurgeExpiredSessions]: Record<string, never>;
   [JobName.FireDeadlineStage]: { deadlineId: string; stage: string };
-  [JobName.ReconcileDeadlines]: Record<string, never>;
 }
 
 /** Which queue each job runs on; the worker refuses to start if a job has no handler. */
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.PurgeExpiredSessions]: QueueName.Maintenance,
   [JobName.FireDeadlineStage]: QueueName.Deadlines,
-  [JobName.ReconcileDeadlines]: QueueName.Maintenance,
 };
 
 /** Deterministic id of the one job that fires a deadline stage (ARCHITECTURE.md). */

@@ -546,6 +546,8 @@ export const en: Dictionary = {
   'auditAction.incident.update': 'Changed an incident',
   'auditAction.survivor.create': 'Recorded the identity',
   'auditAction.survivor.reveal': 'Viewed the identity',
+  'auditAction.access.denied': 'Was refused access',
+  'auditAction.deadline.read': 'Viewed the deadlines',
 
   'field.lineId': 'Line',
   'field.channel': 'Channel',

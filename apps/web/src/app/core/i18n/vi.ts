@@ -551,6 +551,8 @@ export const vi = {
   'auditAction.incident.update': 'Sửa sự vụ',
   'auditAction.survivor.create': 'Ghi nhận danh tính',
   'auditAction.survivor.reveal': 'Xem thông tin định danh',
+  'auditAction.access.denied': 'Bị từ chối truy cập',
+  'auditAction.deadline.read': 'Xem thời hạn xử lý',
 
   'field.lineId': 'Đường dây',
   'field.channel': 'Kênh',
