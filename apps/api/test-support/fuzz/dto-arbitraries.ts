@@ -1,6 +1,9 @@
 import fc from 'fast-check';
-import { getMetadataStorage } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import { getMetadataStorage, validateSync } from 'class-validator';
+import { findMalformedInput } from '../../src/common/request-shape';
+import { VALIDATION_OPTIONS } from '../../src/common/validation';
 
 /** One class-validator rule on a field, by its registered name (`isString`, `isIn`, `maxLength`…). */
 interface Rule {
@@ -20,6 +23,13 @@ export interface FieldModel {
 /** Fixture values that reach past "not found": ids of real records, in the fuzz test's own database. */
 export interface FuzzContext {
   ids: readonly string[];
+  /**
+   * Real values by field name (`communeCode`, `agencyId`…), preferred for any DTO field of that
+   * name, so generated bodies also pass the service's own checks and reach deeper.
+   */
+  known: Readonly<Record<string, readonly unknown[]>>;
+  /** A valid body per DTO class, the base the sweep mutates field by field (else one is generated). */
+  examples: ReadonlyMap<new () => object, () => Record<string, unknown>>;
 }
 
 const OMIT = Symbol('omit');
@@ -217,11 +227,8 @@ function scalarArb(field: FieldModel, ctx: FuzzContext, element: boolean): fc.Ar
   const maxLength = Math.min(num(field, 'maxLength') ?? 60, 60);
   const minLength = Math.min(num(field, 'minLength') ?? (has('isNotEmpty') ? 1 : 0), maxLength);
   return fc.oneof(
-    { arbitrary: fc.string({ minLength, maxLength, unit: 'grapheme' }), weight: 6 },
-    {
-      arbitrary: fc.constantFrom('', ' ', '\u0000', 'Nguyễn Thị\u0000A', '%', '\ud800'),
-      weight: 3,
-    },
+    { arbitrary: fc.string({ minLength, maxLength, unit: 'grapheme' }), weight: 8 },
+    { arbitrary: fc.constantFrom('', ' ', 'Nguyễn Thị Ánh', '%', '\ud800', "'; --"), weight: 2 },
     { arbitrary: fc.constant('x'.repeat(num(field, 'maxLength') ?? 5000)), weight: 1 },
   );
 }
@@ -236,9 +243,20 @@ function arrayArb(field: FieldModel, item: fc.Arbitrary<unknown>): fc.Arbitrary<
 
 /** A plausible value for one field (see scalarArb), recursing into nested DTOs. */
 function plausibleArb(field: FieldModel, ctx: FuzzContext, depth: number): fc.Arbitrary<unknown> {
+  const known = ctx.known[field.name];
+  if (known?.length) {
+    return fc.oneof(
+      { arbitrary: fc.constantFrom(...known), weight: 4 },
+      { arbitrary: generatedArb(field, ctx, depth), weight: 1 },
+    );
+  }
+  return generatedArb(field, ctx, depth);
+}
+
+function generatedArb(field: FieldModel, ctx: FuzzContext, depth: number): fc.Arbitrary<unknown> {
   const isArray = Boolean(rule(field, 'isArray'));
   if (field.nested) {
-    const inner = depth > 4 ? fc.constant({}) : dtoArb(field.nested, ctx, depth + 1);
+    const inner = depth > 4 ? fc.constant({}) : plausibleDtoArb(field.nested, ctx, depth + 1);
     return isArray ? arrayArb(field, inner) : inner;
   }
   if (isArray) return arrayArb(field, scalarArb(field, ctx, true));
@@ -258,8 +276,58 @@ function malformedArb(field: FieldModel, ctx: FuzzContext, depth: number): fc.Ar
 }
 
 /**
- * A body for the DTO: each field plausible (most often), malformed, null or left out, so most
- * bodies get past validation with one or two odd values, which is where 500s hide.
+ * What one field is replaced by when a body is mutated: left out, null, an empty array or object,
+ * an empty string, a malformed value, or (for a nested DTO) a nested body mutated in turn.
+ */
+function mutationArb(field: FieldModel, ctx: FuzzContext, depth: number): fc.Arbitrary<Maybe> {
+  const nested =
+    field.nested && depth <= 4
+      ? [
+          {
+            arbitrary: dtoArb(field.nested, ctx, depth + 1).map((v): unknown =>
+              rule(field, 'isArray') ? [v] : v,
+            ),
+            weight: 4,
+          },
+        ]
+      : [];
+  return fc.oneof(
+    { arbitrary: fc.constantFrom<Maybe>(OMIT, null, [], {}, ''), weight: 4 },
+    { arbitrary: malformedArb(field, ctx, depth), weight: 3 },
+    ...nested,
+  );
+}
+
+function toBody(fields: FieldModel[], values: Maybe[]): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  values.forEach((value, i) => {
+    if (value !== OMIT) body[(fields[i] as FieldModel).name] = value;
+  });
+  return body;
+}
+
+/** Every field plausible; optional ones sometimes left out. */
+export function plausibleDtoArb(
+  dto: new () => object,
+  ctx: FuzzContext,
+  depth: number,
+): fc.Arbitrary<Record<string, unknown>> {
+  const fields = fieldsOf(dto);
+  const entries = fields.map((field) =>
+    field.optional
+      ? fc.oneof(
+          { arbitrary: plausibleArb(field, ctx, depth), weight: 3 },
+          { arbitrary: fc.constant<Maybe>(OMIT), weight: 1 },
+        )
+      : plausibleArb(field, ctx, depth),
+  );
+  return fc.tuple(...entries).map((values) => toBody(fields, values));
+}
+
+/**
+ * A body for the DTO, most often plausible with exactly one field mutated (so validation judges
+ * that field alone, and a value it wrongly lets through reaches the service), sometimes plausible
+ * throughout, sometimes with any field plausible, malformed, null or left out.
  */
 export function dtoArb(
   dto: new () => object,
@@ -267,21 +335,108 @@ export function dtoArb(
   depth = 0,
 ): fc.Arbitrary<Record<string, unknown>> {
   const fields = fieldsOf(dto);
-  const entries = fields.map((field) =>
-    fc.oneof(
-      { arbitrary: plausibleArb(field, ctx, depth), weight: 14 },
-      { arbitrary: malformedArb(field, ctx, depth), weight: 2 },
-      { arbitrary: fc.constant<Maybe>(null), weight: 1 },
-      { arbitrary: fc.constant<Maybe>(OMIT), weight: field.optional ? 4 : 1 },
-    ),
-  );
-  return fc.tuple(...entries).map((values) => {
-    const body: Record<string, unknown> = {};
-    values.forEach((value, i) => {
-      if (value !== OMIT) body[(fields[i] as FieldModel).name] = value;
+  const plausible = plausibleDtoArb(dto, ctx, depth);
+  if (fields.length === 0) return plausible;
+  const oneOff = fc.tuple(plausible, fc.nat(fields.length - 1)).chain(([body, index]) => {
+    const field = fields[index] as FieldModel;
+    return mutationArb(field, ctx, depth).map((value) => {
+      const copy = { ...body };
+      if (value === OMIT) delete copy[field.name];
+      else copy[field.name] = value;
+      return copy;
     });
-    return body;
   });
+  const anyOff = fc
+    .tuple(
+      ...fields.map((field) =>
+        fc.oneof(
+          { arbitrary: plausibleArb(field, ctx, depth), weight: 6 },
+          { arbitrary: mutationArb(field, ctx, depth), weight: 1 },
+        ),
+      ),
+    )
+    .map((values) => toBody(fields, values));
+  return fc.oneof(
+    { arbitrary: oneOff, weight: 6 },
+    { arbitrary: plausible, weight: 3 },
+    { arbitrary: anyOff, weight: 1 },
+  );
+}
+
+/**
+ * Whether the API's validation (the request-shape middleware and the global ValidationPipe, with
+ * the same options) lets the body through to the handler. Checked in process, so the fuzz test
+ * spends its HTTP requests mostly on bodies that reach the service.
+ */
+export function passesValidation(dto: new () => object, body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  if (findMalformedInput(body, 'body')) return false;
+  const instance = plainToInstance(dto, body, VALIDATION_OPTIONS.transformOptions);
+  return validateSync(instance as object, VALIDATION_OPTIONS).length === 0;
+}
+
+/** Values each field is set to, one at a time, by the systematic sweep of every DTO field. */
+export const SWEEP_VALUES: readonly unknown[] = [
+  OMIT,
+  null,
+  [],
+  [[]],
+  {},
+  '',
+  0,
+  -1,
+  2 ** 31,
+  true,
+  '0000-01-01T00:00:00Z',
+  '2024-02-30',
+];
+
+/**
+ * A valid body and every variant of it with one field (top level, or one level down in a nested
+ * DTO) set to one of SWEEP_VALUES: the "missing, null or of the wrong shape" table, for every DTO.
+ */
+export function sweepVariants(
+  dto: new () => object,
+  ctx: FuzzContext,
+  seed: number,
+): { base: Record<string, unknown>; variants: { field: string; body: Record<string, unknown> }[] } {
+  const example = ctx.examples.get(dto)?.();
+  const samples = example ? [] : fc.sample(plausibleDtoArb(dto, ctx, 0), { seed, numRuns: 200 });
+  const base = example ?? samples.find((b) => passesValidation(dto, b)) ?? samples[0] ?? {};
+  const variants: { field: string; body: Record<string, unknown> }[] = [];
+  for (const field of fieldsOf(dto)) {
+    for (const value of SWEEP_VALUES) {
+      variants.push({ field: field.name, body: withField(base, [field.name], value) });
+    }
+    const inner = base[field.name];
+    const element = Array.isArray(inner) ? inner[0] : inner;
+    if (!field.nested || typeof element !== 'object' || element === null) continue;
+    const prefix = Array.isArray(inner) ? [field.name, '0'] : [field.name];
+    for (const nestedField of fieldsOf(field.nested)) {
+      for (const value of SWEEP_VALUES) {
+        variants.push({
+          field: [...prefix, nestedField.name].join('.'),
+          body: withField(base, [...prefix, nestedField.name], value),
+        });
+      }
+    }
+  }
+  return { base, variants };
+}
+
+/** A deep copy of `body` with the value at `path` replaced (or removed, for OMIT). */
+function withField(
+  body: Record<string, unknown>,
+  path: string[],
+  value: unknown,
+): Record<string, unknown> {
+  const copy = structuredClone(body);
+  let target: Record<string, unknown> = copy;
+  for (const key of path.slice(0, -1)) target = target[key] as Record<string, unknown>;
+  const last = path[path.length - 1] as string;
+  if (value === OMIT) delete target[last];
+  else target[last] = value;
+  return copy;
 }
 
 /** JSON nested `depth` levels deep, as text (built without recursion). */

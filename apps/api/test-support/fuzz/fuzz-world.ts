@@ -6,6 +6,12 @@ import { bearer, createUser, login, signedIn } from '../factories';
 import { HAI_CHAU, callBody, incident, openCaseBody, walkIn } from '../intake-fixtures';
 import { POLICE, consentToShare, refer, referralInput } from '../referral-fixtures';
 import type { TestApp } from '../test-app';
+import { CreateAgencyDto, UpdateAgencyDto } from '../../src/modules/agencies/dto/agency.dto';
+import { CreateCallDto, UpdateCallDto } from '../../src/modules/calls/dto/call.dto';
+import { CreateIncidentDto, UpdateIncidentDto } from '../../src/modules/cases/dto/incident.dto';
+import { OpenCaseDto } from '../../src/modules/cases/dto/open-case.dto';
+import { CreateCommunityReferralDto } from '../../src/modules/community-referrals/community-referral.dto';
+import { CreateReferralsDto } from '../../src/modules/referrals/dto/referral.dto';
 
 export type RoleSession = TestUser & Session;
 
@@ -20,6 +26,9 @@ export interface FuzzWorld {
   paramValues(path: string, name: string): string[];
   /** Every id above, for UUID fields of bodies and queries. */
   ids: string[];
+  /** Real values by DTO field name, and valid bodies by DTO class (see FuzzContext). */
+  known: Record<string, unknown[]>;
+  examples: Map<new () => object, () => Record<string, unknown>>;
   /** Signs the role in again (a fuzzed logout or password change ends its session). */
   relogin(role: Role): Promise<void>;
 }
@@ -108,7 +117,8 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [/^\/api\/community-referrals\/:id/, 'id', [community.body.id as string]],
     [/^\/api\/deadlines\/:id/, 'id', idsOf(deadlines.body)],
     [/^\/api\/incident-reports\/:id/, 'id', [report.body.id as string]],
-    [/^\/api\/administrative-units\/:code/, 'code', [HAI_CHAU, '48']],
+    // A commune no other fixture uses: the admin's fuzzed requests may rename or retire it.
+    [/^\/api\/administrative-units\/:code/, 'code', ['00004']],
     [/^\/api\/holidays\/:date/, 'date', ['2026-09-02', '2026-01-01']],
   ];
   const ids = [
@@ -120,9 +130,59 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
       ].filter((v) => /^[0-9a-f-]{36}$/.test(v ?? '')),
     ),
   ];
+  const daysAgo = (n: number) => new Date(t.clock.now().getTime() - n * 86_400_000).toISOString();
+  const communityBody = {
+    survivorName: 'Chị Bí Danh',
+    safeContactMethod: 'through_trusted_person',
+    safeContactDetails: 'Synthetic contact details',
+    communeCode: HAI_CHAU,
+    whatHappened: 'Synthetic account',
+    dangerNow: false,
+    childInvolved: false,
+    consentToContact: true,
+  };
+  const agencyBody = {
+    type: 'police',
+    name: 'Công an phường (synthetic)',
+    provinceCode: '48',
+    communeCode: HAI_CHAU,
+    services: ['police_protection'],
+    coverageCommuneCodes: [HAI_CHAU],
+  };
+  const { lineId: _line, ...callUpdate } = callBody();
+  const examples = new Map<new () => object, () => Record<string, unknown>>([
+    [OpenCaseDto, () => ({ ...openCaseBody() })],
+    [CreateIncidentDto, () => ({ ...incident() })],
+    [UpdateIncidentDto, () => ({ ...incident() })],
+    [CreateCallDto, () => callBody()],
+    [UpdateCallDto, () => callUpdate],
+    [CreateReferralsDto, () => ({ referrals: [referralInput(POLICE)] })],
+    [CreateAgencyDto, () => agencyBody],
+    [UpdateAgencyDto, () => agencyBody],
+    [CreateCommunityReferralDto, () => communityBody],
+  ]);
+  const known: Record<string, unknown[]> = {
+    communeCode: [HAI_CHAU],
+    provinceCode: ['48'],
+    parentCode: ['48'],
+    agencyId: [POLICE, DEMO_AGENCIES.health.id, DEMO_AGENCIES.socialWorkCentre.id],
+    lineId: DEMO_HOTLINE_LINES.map((l) => l.id),
+    userId: [sessions.caseworker.id, targets[0]?.id],
+    coverageCommuneCodes: [[HAI_CHAU]],
+    occurredAt: [daysAgo(3)],
+    discoveredAt: [daysAgo(2)],
+    startedAt: [daysAgo(1)],
+    endedAt: [daysAgo(0.9)],
+    chairmanNotifiedAt: [daysAgo(0.95)],
+    dateOfBirth: ['1990-05-17'],
+    providedOn: [daysAgo(0).slice(0, 10)],
+    classificationAnswers: [{ penetration: false, sexual_contact: false, physical_assault: true }],
+  };
   return {
     sessions,
     ids,
+    known,
+    examples,
     paramValues: (path, name) =>
       groups
         .filter(([pattern, param]) => param === name && pattern.test(path))
