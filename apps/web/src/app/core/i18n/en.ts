@@ -703,6 +703,8 @@ export const en: Dictionary = {
   'notification.deadline.reminder': 'Reminder: {kind} of case {code} is due {due}',
   'notification.deadline.escalation':
     'Escalation: {kind} of case {code} has not been submitted, due {due}',
+  'notification.case.duplicate_match':
+    '{agency} has just recorded someone whose details match case {code}. Get in touch to coordinate if needed.',
   'notification.generic': 'You have a new notification.',
 
   'incident.markSerious': 'Mark as serious',

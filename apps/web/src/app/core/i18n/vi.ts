@@ -710,6 +710,8 @@ export const vi = {
   'notification.deadline.reminder': 'Nhắc hạn: {kind} của hồ sơ {code} đến hạn {due}',
   'notification.deadline.escalation': 'Cảnh báo: {kind} của hồ sơ {code} chưa nộp, hạn {due}',
   'notification.generic': 'Bạn có một thông báo mới.',
+  'notification.case.duplicate_match':
+    '{agency} vừa ghi nhận một người có thông tin trùng với hồ sơ {code}. Hãy liên hệ để phối hợp nếu cần.',
 
   'incident.markSerious': 'Đánh dấu nghiêm trọng',
   'incident.unmarkSerious': 'Bỏ đánh dấu nghiêm trọng',
