@@ -8,7 +8,12 @@ import { childEnv, ensureDotEnvSecrets } from './lib/env.mjs';
 import { handleSignals, isStopping, onCleanup } from './lib/lifecycle.mjs';
 import { isPortOpen } from './lib/net.mjs';
 import { buildApiAndWeb, runCli, startApiAndWorker } from './lib/api-stack.mjs';
-import { DEMO_PASSWORD, DEMO_USERS } from './lib/demo-users.mjs';
+import {
+  DEMO_PASSWORD,
+  DEMO_SECOND_FACTOR_ROLES,
+  DEMO_TOTP_SECRET,
+  DEMO_USERS,
+} from './lib/demo-users.mjs';
 import { ensureServices } from './services.mjs';
 
 async function main() {
@@ -54,6 +59,10 @@ async function main() {
         ['username', 'role', 'lands on'],
         DEMO_USERS.map((u) => [u.username, u.role, u.sees]),
       ),
+    );
+    log.plain(
+      `\n${DEMO_SECOND_FACTOR_ROLES.join(', ')} also give a code from an authenticator app (TOTP).` +
+        `\nDemo secret for the app: ${DEMO_TOTP_SECRET}  (or print the current code: npm run cli -- demo-code)`,
     );
   }
   log.plain('\nPress Ctrl-C to stop.\n');

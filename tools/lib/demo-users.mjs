@@ -3,6 +3,9 @@
 // and with the table in README.md: these .mjs scripts cannot import TypeScript.
 
 export const DEMO_PASSWORD = 'CauNoi@DaNang2026';
+// DEMO_TOTP_SECRET in api-routes.ts: the authenticator secret of the roles that need a second factor.
+export const DEMO_TOTP_SECRET = 'CAUNOIDEMOTOTPSECRETNOTFORPRODXX';
+export const DEMO_SECOND_FACTOR_ROLES = ['admin', 'supervisor', 'reporting_officer'];
 
 export const DEMO_USERS = [
   { username: 'hotline.demo', role: 'hotline_operator', sees: 'hotline workspace: calls' },

@@ -60,7 +60,7 @@ export async function createTestApp(
   configureHttpApp(app, config);
   await app.init();
   const dataSource = app.get<DataSource>(getDataSourceToken());
-  await seedDemoData(dataSource);
+  await seedDemoData(dataSource, config);
   return {
     app,
     http: request(app.getHttpServer()),

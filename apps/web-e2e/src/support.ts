@@ -1,16 +1,71 @@
+import { createHmac } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERNAMES } from '@caunoi/shared/contracts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERNAMES } from '@caunoi/shared/contracts';
 
-export { DEMO_PASSWORD, DEMO_USERNAMES };
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERNAMES };
 
-/** Signs in through the login page; the caller asserts where the user lands. */
+/** Demo accounts whose role signs in with a second factor (the published demo secret). */
+const DEMO_SECOND_FACTOR_USERS: readonly string[] = [
+  DEMO_USERNAMES.admin,
+  DEMO_USERNAMES.supervisor,
+  DEMO_USERNAMES.reporting_officer,
+];
+
+/**
+ * Signs in through the login page; the caller asserts where the user lands. A demo account whose
+ * role needs a second factor also gives its code, as its user would from the app.
+ */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/login');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+  if (password === DEMO_PASSWORD && DEMO_SECOND_FACTOR_USERS.includes(username)) {
+    await giveTotpCode(page, DEMO_TOTP_SECRET);
+  }
+}
+
+/**
+ * Types the current code on the second-factor page. A code is accepted once per 30-second step and
+ * the server allows one step ahead, so when another test just used this step the next one is tried,
+ * and after that the next real step is awaited.
+ */
+export async function giveTotpCode(page: Page, secret: string): Promise<void> {
+  const field = page.getByTestId('second-factor-code');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await field.fill(totp(secret, Date.now() + Math.min(attempt, 1) * 30_000));
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) =>
+        /\/api\/auth\/second-factor\/(verify|enrolment\/confirm)$/.test(new URL(r.url()).pathname),
+      ),
+      page.getByTestId('second-factor-submit').click(),
+    ]);
+    if (answer.status() === 200) return;
+    // Not waiting for the page: for the clock, until the next 30-second step begins.
+    if (attempt === 1) await delay(30_000 - (Date.now() % 30_000) + 500);
+  }
+  throw new Error('the second factor was refused three times');
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) from a base32 secret, as authenticator apps compute it. */
+export function totp(secretBase32: string, at: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const char of secretBase32.replace(/=+$/, '').toUpperCase()) {
+    bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
+  }
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = (mac[mac.length - 1] ?? 0) & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -1,4 +1,5 @@
 import type { CliCommand } from './cli-command';
+import { demoCodeCommand } from './demo-code.command';
 import { migrateCommand } from './migrate.command';
 import { reencryptCommand } from './reencrypt.command';
 import { reindexCommand } from './reindex.command';
@@ -10,6 +11,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   seedCommand,
   reencryptCommand,
   reindexCommand,
+  demoCodeCommand,
 ];
 
 export function usage(): string {

@@ -11,7 +11,7 @@ export const seedCommand: CliCommand = {
       return 1;
     }
     return withDataSource(config, async (dataSource) => {
-      const summary = await seedDemoData(dataSource);
+      const summary = await seedDemoData(dataSource, config);
       io.out(
         `Demo data ready (${summary.agenciesCreated} agencies and ${summary.usersCreated} users added)`,
       );

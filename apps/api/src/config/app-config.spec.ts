@@ -30,6 +30,18 @@ describe('loadConfig', () => {
     expect(config.dataEncryptionKeys).toEqual([{ id: 'k1', key: Buffer.alloc(32, 7) }]);
   });
 
+  it('asks a second factor of admins, supervisors and reporting officers unless told otherwise', () => {
+    expect(loadConfig(valid).secondFactorRoles).toEqual([
+      'admin',
+      'supervisor',
+      'reporting_officer',
+    ]);
+    expect(
+      loadConfig({ ...valid, SECOND_FACTOR_ROLES: 'admin, caseworker' }).secondFactorRoles,
+    ).toEqual(['admin', 'caseworker']);
+    expect(loadConfig({ ...valid, SECOND_FACTOR_ROLES: 'none' }).secondFactorRoles).toEqual([]);
+  });
+
   it('reads a key ring whose first key is current', () => {
     const other = Buffer.alloc(32, 9).toString('base64');
     const config = loadConfig({ ...valid, DATA_ENCRYPTION_KEYS: `k2:${other},k1:${KEY}` });
@@ -52,6 +64,7 @@ describe('loadConfig', () => {
     [{ QUEUE_PREFIX: 'has spaces' }, 'QUEUE_PREFIX'],
     [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
     [{ RECONCILE_INTERVAL_MS: '10' }, 'RECONCILE_INTERVAL_MS'],
+    [{ SECOND_FACTOR_ROLES: 'admin,superuser' }, 'SECOND_FACTOR_ROLES'],
     [{ BLIND_INDEX_KEY: `b 2:${KEY}` }, 'BLIND_INDEX_KEY'],
     [{ BLIND_INDEX_PREVIOUS_KEY: 'b0:c2hvcnQ=' }, 'BLIND_INDEX_PREVIOUS_KEY'],
     [{ BLIND_INDEX_PREVIOUS_KEY: `b1:${Buffer.alloc(32, 3).toString('base64')}` }, 'key id'],

@@ -1,3 +1,6 @@
+import type { Role } from '@caunoi/shared/domain';
+import { DEFAULT_SECOND_FACTOR_ROLES, isRole, ROLES } from '@caunoi/shared/domain';
+
 /**
  * The only place that reads process.env. Everything else receives a typed, validated AppConfig.
  */
@@ -29,6 +32,8 @@ export interface AppConfig {
   workerLockDurationMs: number;
   /** How often each worker reconciles deadline jobs with Postgres (a timer of its own, not a Redis job). */
   reconcileIntervalMs: number;
+  /** Roles that sign in with a TOTP second factor. */
+  secondFactorRoles: Role[];
 }
 
 export interface BlindIndexKey {
@@ -119,6 +124,13 @@ export function loadConfig(env: Env): AppConfig {
     problems,
   );
 
+  const secondFactorRoles = roleList(
+    env,
+    'SECOND_FACTOR_ROLES',
+    DEFAULT_SECOND_FACTOR_ROLES,
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -136,6 +148,7 @@ export function loadConfig(env: Env): AppConfig {
     incidentReportReminderDays,
     workerLockDurationMs,
     reconcileIntervalMs,
+    secondFactorRoles,
   };
 }
 
@@ -227,4 +240,20 @@ function keyRing(value: string | undefined, problems: string[]): AppConfig['data
     ring.push({ id, key });
   }
   return ring;
+}
+
+/** A comma-separated list of roles; `none` for an empty list (an empty value means the default). */
+function roleList(env: Env, name: string, fallback: readonly Role[], problems: string[]): Role[] {
+  const raw = env[name]?.trim();
+  if (!raw) return [...fallback];
+  if (raw === 'none') return [];
+  const parts = raw.split(',').map((part) => part.trim());
+  const unknown = parts.filter((part) => !isRole(part));
+  if (unknown.length > 0) {
+    problems.push(
+      `${name} lists unknown roles: ${unknown.join(', ')} (known: ${ROLES.join(', ')})`,
+    );
+    return [];
+  }
+  return [...new Set(parts as Role[])];
 }

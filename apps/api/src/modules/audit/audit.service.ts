@@ -24,6 +24,8 @@ export interface AuditEvent {
   fields?: string[];
   /** Codes and ids only: no survivor data, no passwords, no free text. */
   details?: Record<string, string | number | boolean | null>;
+  /** The request it belongs to, when it is written outside that request's context (batched). */
+  requestId?: string | null;
 }
 
 @Injectable()
@@ -59,7 +61,7 @@ export class AuditService {
       subjectId: event.subjectId ?? null,
       fields: event.fields ?? [],
       caseId: event.caseId ?? null,
-      requestId,
+      requestId: event.requestId !== undefined ? event.requestId : requestId,
       details: event.details ?? {},
     };
   }

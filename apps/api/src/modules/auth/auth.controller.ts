@@ -17,7 +17,12 @@ import { ApiRoutes } from '@caunoi/shared/contracts';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
-import { AllowPendingPasswordChange, CurrentUser, Public } from '../authz/policy.decorators';
+import {
+  AllowPendingPasswordChange,
+  AllowPendingSecondFactor,
+  CurrentUser,
+  Public,
+} from '../authz/policy.decorators';
 import type { UserEntity } from '../users/user.entity';
 import { ChangePasswordDto, LoginDto } from './auth.dto';
 import { LocalAuthGuard } from './auth.guards';
@@ -63,6 +68,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @AllowPendingPasswordChange()
+  @AllowPendingSecondFactor()
   @Post(R.logout)
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(
@@ -75,6 +81,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @AllowPendingPasswordChange()
+  @AllowPendingSecondFactor()
   @Get(R.me)
   me(@CurrentUser() user: AuthenticatedUser): Promise<MeResponse> {
     return this.auth.me(user);

@@ -5,11 +5,13 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CredentialsModule } from './credentials.module';
+import { SecondFactorController } from './second-factor/second-factor.controller';
+import { SecondFactorService } from './second-factor/second-factor.service';
 import { JwtStrategy, LocalStrategy } from './strategies';
 
 @Module({
   imports: [PassportModule, JwtModule.register({}), UsersModule, CredentialsModule],
-  controllers: [AuthController],
-  providers: [AuthService, LocalStrategy, JwtStrategy],
+  controllers: [AuthController, SecondFactorController],
+  providers: [AuthService, LocalStrategy, JwtStrategy, SecondFactorService],
 })
 export class AuthModule {}

@@ -5,8 +5,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { defineAbilityFor, packRules } from '@caunoi/shared/authz';
 import type { MeResponse, TokenResponse } from '@caunoi/shared/contracts';
-import type { Role } from '@caunoi/shared/domain';
+import type { Role, SecondFactorStep, SessionSecondFactor } from '@caunoi/shared/domain';
 import {
+  initialSecondFactor,
+  secondFactorStep,
   ACCESS_TOKEN_TTL_SECONDS,
   LOGIN_LOCKOUT_MS,
   LOGIN_MAX_FAILED_ATTEMPTS,
@@ -24,6 +26,7 @@ import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { AccountLockedException, invalidCredentials } from './auth.errors';
 import { PasswordHasher } from './password-hasher';
+import { SecondFactorRepository } from './second-factor/second-factor.repository';
 import { SessionsRepository } from './sessions.repository';
 
 export interface AccessTokenPayload {
@@ -52,6 +55,7 @@ export class AuthService {
     private readonly usersService: UsersService,
     private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,
+    private readonly secondFactors: SecondFactorRepository,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -127,7 +131,11 @@ export class AuthService {
   login(user: UserEntity): Promise<IssuedSession> {
     return this.dataSource.transaction(async (m) => {
       await this.users.update(m, user.id, { failedLoginCount: 0, lockedUntil: null });
-      const issued = await this.openSession(m, user.id);
+      const issued = await this.openSession(
+        m,
+        user.id,
+        initialSecondFactor(user.role, this.config.secondFactorRoles),
+      );
       await this.audit.record(m, {
         actor: { id: user.id, role: user.role, agencyId: user.agencyId },
         action: 'auth.login',
@@ -166,7 +174,8 @@ export class AuthService {
       }
       const secret = randomSecret();
       await this.sessions.rotate(m, session.id, hashToken(secret), now);
-      return this.issue(session.id, user.id, secret, session.expiresAt, now);
+      const step = await this.nextStep(m, session.secondFactor, user.id);
+      return this.issue(session.id, user.id, secret, session.expiresAt, now, step);
     });
     if (!outcome) throw new UnauthorizedException('Session ended');
     return outcome;
@@ -210,6 +219,7 @@ export class AuthService {
       agencyId: found.agencyId,
       sessionId: found.sessionId,
       mustChangePassword: found.mustChangePassword,
+      secondFactor: secondFactorStep(found.secondFactor, found.secondFactorEnrolled),
     };
   }
 
@@ -223,6 +233,7 @@ export class AuthService {
         displayName: entity.displayName,
         role: entity.role,
         mustChangePassword: entity.mustChangePassword,
+        secondFactor: user.secondFactor,
       },
       agency: {
         id: entity.agency.id,
@@ -268,7 +279,14 @@ export class AuthService {
         passwordChangedAt: now,
       });
       await this.sessions.revokeAllForUser(m, user.id, now, 'password_changed');
-      const issued = await this.openSession(m, user.id);
+      // The guard let this session change the password only once its second factor was given.
+      const issued = await this.openSession(
+        m,
+        user.id,
+        initialSecondFactor(user.role, this.config.secondFactorRoles) === 'pending'
+          ? 'verified'
+          : 'not_required',
+      );
       await this.audit.record(m, {
         actor: user,
         action: 'auth.password_change',
@@ -283,6 +301,7 @@ export class AuthService {
   private async openSession(
     m: Parameters<SessionsRepository['insert']>[0],
     userId: string,
+    secondFactor: SessionSecondFactor,
   ): Promise<IssuedSession> {
     const now = this.clock.now();
     const secret = randomSecret();
@@ -293,8 +312,19 @@ export class AuthService {
       createdAt: now,
       lastSeenAt: now,
       expiresAt,
+      secondFactor,
     });
-    return this.issue(session.id, userId, secret, expiresAt, now);
+    const step = await this.nextStep(m, secondFactor, userId);
+    return this.issue(session.id, userId, secret, expiresAt, now, step);
+  }
+
+  private async nextStep(
+    m: Parameters<SessionsRepository['insert']>[0],
+    secondFactor: SessionSecondFactor,
+    userId: string,
+  ): Promise<SecondFactorStep> {
+    if (secondFactor !== 'pending') return null;
+    return secondFactorStep(secondFactor, await this.secondFactors.isEnrolled(m, userId));
   }
 
   private issue(
@@ -303,6 +333,7 @@ export class AuthService {
     secret: string,
     sessionExpiresAt: Date,
     now: Date,
+    secondFactor: SecondFactorStep,
   ): IssuedSession {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = Math.min(
@@ -320,6 +351,7 @@ export class AuthService {
         accessToken,
         accessTokenExpiresAt: new Date(exp * 1000).toISOString(),
         sessionExpiresAt: sessionExpiresAt.toISOString(),
+        secondFactor,
       },
       refreshToken: `${sessionId}.${secret}`,
       sessionExpiresAt,

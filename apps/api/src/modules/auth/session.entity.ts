@@ -1,3 +1,4 @@
+import type { SessionSecondFactor } from '@caunoi/shared/domain';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A signed-in session. The refresh token is stored only as a SHA-256 hash. */
@@ -26,4 +27,10 @@ export class SessionEntity {
 
   @Column({ name: 'revoked_reason', type: 'varchar', length: 40, nullable: true })
   revokedReason!: string | null;
+
+  @Column({ name: 'second_factor', type: 'varchar', length: 16, default: 'not_required' })
+  secondFactor!: SessionSecondFactor;
+
+  @Column({ name: 'second_factor_failures', type: 'integer', default: 0 })
+  secondFactorFailures!: number;
 }

@@ -1,3 +1,4 @@
+import type { SessionSecondFactor } from '@caunoi/shared/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
@@ -9,11 +10,16 @@ export class SessionsRepository {
 
   insert(
     manager: EntityManager,
-    session: Omit<SessionEntity, 'id' | 'revokedAt' | 'revokedReason'>,
+    session: Omit<SessionEntity, 'id' | 'revokedAt' | 'revokedReason' | 'secondFactorFailures'>,
   ): Promise<SessionEntity> {
-    return manager
-      .getRepository(SessionEntity)
-      .save(manager.create(SessionEntity, { ...session, revokedAt: null, revokedReason: null }));
+    return manager.getRepository(SessionEntity).save(
+      manager.create(SessionEntity, {
+        ...session,
+        revokedAt: null,
+        revokedReason: null,
+        secondFactorFailures: 0,
+      }),
+    );
   }
 
   getById(id: string): Promise<SessionEntity | null> {
@@ -26,7 +32,11 @@ export class SessionsRepository {
       `SELECT s.id AS "sessionId", s.user_id AS "userId", s.last_seen_at AS "lastSeenAt",
               s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt", u.username,
               u.display_name AS "displayName", u.role, u.agency_id AS "agencyId",
-              u.must_change_password AS "mustChangePassword", u.disabled_at AS "disabledAt"
+              u.must_change_password AS "mustChangePassword", u.disabled_at AS "disabledAt",
+              s.second_factor AS "secondFactor",
+              (s.second_factor = 'pending' AND EXISTS (
+                 SELECT 1 FROM user_second_factors f WHERE f.user_id = u.id AND f.enrolled_at IS NOT NULL
+              )) AS "secondFactorEnrolled"
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1`,
       [id],
@@ -51,6 +61,24 @@ export class SessionsRepository {
     at: Date,
   ): Promise<void> {
     await manager.getRepository(SessionEntity).update({ id }, { refreshTokenHash, lastSeenAt: at });
+  }
+
+  /** The second factor was given: the session may now do what the role allows. */
+  async markSecondFactorVerified(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      `UPDATE sessions SET second_factor = 'verified', second_factor_failures = 0 WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /** Counts a wrong code; returns the failures so far in this session. */
+  async recordSecondFactorFailure(manager: EntityManager, id: string): Promise<number> {
+    const rows = (await manager.query(
+      `UPDATE sessions SET second_factor_failures = second_factor_failures + 1 WHERE id = $1
+       RETURNING second_factor_failures AS failures`,
+      [id],
+    )) as [{ failures: number }[], number];
+    return rows[0][0]?.failures ?? 0;
   }
 
   /** Records activity; skipped when the last touch is recent, to spare a write per request. */
@@ -112,4 +140,7 @@ export interface SessionWithUser {
   agencyId: string;
   mustChangePassword: boolean;
   disabledAt: Date | null;
+  secondFactor: SessionSecondFactor;
+  /** Only looked up while the second factor is pending. */
+  secondFactorEnrolled: boolean;
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@caunoi/shared/domain';
+import type { Role, SecondFactorStep } from '@caunoi/shared/domain';
 
 /** What the API knows about the caller once the access token and session are checked. */
 export interface AuthenticatedUser {
@@ -9,4 +9,6 @@ export interface AuthenticatedUser {
   agencyId: string;
   sessionId: string;
   mustChangePassword: boolean;
+  /** Set while the session still needs the second factor: only its screens are open until then. */
+  secondFactor: SecondFactorStep;
 }

@@ -7,6 +7,7 @@ import type { AuthenticatedUser } from './authenticated-user';
 
 export const IS_PUBLIC = 'caunoi:public';
 export const ALLOW_PENDING_PASSWORD_CHANGE = 'caunoi:allow-pending-password-change';
+export const ALLOW_PENDING_SECOND_FACTOR = 'caunoi:allow-pending-second-factor';
 export const REQUIRED_PERMISSION = 'caunoi:required-permission';
 
 export interface RequiredPermission {
@@ -19,6 +20,9 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Reachable while the user still has to replace a temporary password. */
 export const AllowPendingPasswordChange = () => SetMetadata(ALLOW_PENDING_PASSWORD_CHANGE, true);
+
+/** Reachable while the session still needs its second factor (the second-factor screens, me, logout). */
+export const AllowPendingSecondFactor = () => SetMetadata(ALLOW_PENDING_SECOND_FACTOR, true);
 
 /** The route-level CASL check: may this role do `action` on some `subject` at all? */
 export const RequirePermission = (action: Action, subject: SubjectType) =>

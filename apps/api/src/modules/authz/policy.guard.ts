@@ -8,13 +8,14 @@ import type { RequiredPermission } from './policy.decorators';
 import {
   abilityOf,
   ALLOW_PENDING_PASSWORD_CHANGE,
+  ALLOW_PENDING_SECOND_FACTOR,
   IS_PUBLIC,
   REQUIRED_PERMISSION,
 } from './policy.decorators';
 
 /**
- * Runs after authentication. Blocks everything but the password screen while a temporary password
- * is in use, then checks the route's required permission against the caller's CASL ability.
+ * Runs after authentication. Blocks everything but the second-factor screens until the session has its
+ * second factor, then everything but the password screen while a temporary password is in use, then checks the route's required permission against the caller's CASL ability.
  * Routes without a declared permission and not public are refused: forgetting is not an open door.
  */
 @Injectable()
@@ -29,6 +30,23 @@ export class PolicyGuard implements CanActivate {
     const user = request.user;
     if (!user) throw new ForbiddenException();
 
+    const allowSecondFactor = this.reflector.getAllAndOverride<boolean>(
+      ALLOW_PENDING_SECOND_FACTOR,
+      targets,
+    );
+    if (user.secondFactor !== null) {
+      if (allowSecondFactor) return true;
+      const message =
+        user.secondFactor === 'enrol'
+          ? 'Set up your authenticator app first'
+          : 'Give the code from your authenticator app first';
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        message,
+        errors: [{ field: 'verificationCode', code: 'second_factor_required', message }],
+      });
+    }
     const allowPending = this.reflector.getAllAndOverride<boolean>(
       ALLOW_PENDING_PASSWORD_CHANGE,
       targets,
@@ -47,7 +65,8 @@ export class PolicyGuard implements CanActivate {
         ],
       });
     }
-    if (allowPending) return true;
+    // The second-factor routes check the session's step themselves (409 when there is none to take).
+    if (allowPending || allowSecondFactor) return true;
 
     const required = this.reflector.getAllAndOverride<RequiredPermission | undefined>(
       REQUIRED_PERMISSION,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { ReferralsCoreModule } from '../referrals/referrals-core.module';
 import { UsersModule } from '../users/users.module';
 import { CaseAccess } from './case-access';
@@ -9,10 +10,17 @@ import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 import { ConsentPolicy } from './consent-policy';
+import { DuplicateCheck } from './duplicate-check';
 import { IncidentInput } from './incident-input';
 
 @Module({
-  imports: [AgenciesModule, UsersModule, DeadlinesModule, ReferralsCoreModule],
+  imports: [
+    AgenciesModule,
+    UsersModule,
+    DeadlinesModule,
+    ReferralsCoreModule,
+    NotificationOutboxModule,
+  ],
   controllers: [CasesController],
   providers: [
     CasesService,
@@ -20,6 +28,7 @@ import { IncidentInput } from './incident-input';
     CasesRepository,
     CaseAccess,
     ConsentPolicy,
+    DuplicateCheck,
     IncidentInput,
   ],
   exports: [CasesService, CasesRepository, CaseAccess],

@@ -55,6 +55,7 @@ import {
 import { ConsentPolicy } from './consent-policy';
 import type { AssignCaseDto, CaseListQueryDto, CaseSearchDto, UpdateCaseDto } from './dto/case.dto';
 import type { OpenCaseDto, SurvivorIdentityDto } from './dto/open-case.dto';
+import { DuplicateCheck } from './duplicate-check';
 import { IncidentInput } from './incident-input';
 
 /** Where a new case comes from, and what to mark once it is open. */
@@ -82,6 +83,7 @@ export class CasesService {
     private readonly blind: BlindIndexer,
     private readonly consentPolicy: ConsentPolicy,
     private readonly incidentInput: IncidentInput,
+    private readonly duplicateCheck: DuplicateCheck,
     private readonly deadlines: DeadlinesService,
     private readonly clock: Clock,
   ) {}
@@ -209,9 +211,12 @@ export class CasesService {
       return {
         caseId: created.id,
         // Both keys while the blind-index key changes: earlier survivors may not be re-indexed yet.
-        duplicates: await this.cases.getPossibleDuplicates(
+        duplicates: await this.duplicateCheck.onIdentityRecorded(
           m,
-          survivor.id,
+          actor,
+          ability,
+          { id: survivor.id, caseId: created.id },
+          agency.name,
           this.blind.lookupDigests('phone', phone),
           this.blind.lookupDigests('name_dob', nameDob),
         ),

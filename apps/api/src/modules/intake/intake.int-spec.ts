@@ -545,6 +545,35 @@ describe('confidential intake: calls, community referrals, cases', () => {
       expect(elsewhere.body.possibleDuplicates).toEqual([]);
       expect(elsewhere.body.hiddenDuplicateExists).toBe(true);
       expect(JSON.stringify(elsewhere.body)).not.toContain(first.survivorCode);
+
+      // The check could be used to probe a number: it is audited (counts only), and the supervisors of the
+      // centre whose case matched are told, by their case's code and the checking centre's name.
+      const checks = (await t.dataSource.query(
+        `SELECT actor_user_id, details FROM audit_log
+          WHERE action = 'survivor.duplicate_check' AND case_id = $1`,
+        [elsewhere.body.id],
+      )) as { actor_user_id: string; details: Record<string, number> }[];
+      expect(checks).toEqual([
+        { actor_user_id: otherCentreCaseworker.id, details: { matches: 2, hidden: 2 } },
+      ]);
+      expect(JSON.stringify(checks)).not.toContain(phone.slice(1));
+      const told = await t.http.get('/api/notifications').set(...bearer(supervisor));
+      const match = told.body.items.find(
+        (n: { kind: string; link: string }) =>
+          n.kind === 'case.duplicate_match' && n.link === `/cases/${first.id}`,
+      );
+      expect(match.params).toEqual({
+        survivorCode: first.survivorCode,
+        agencyName: DEMO_AGENCIES.socialWorkCentreQuangNam.name,
+      });
+      expect(JSON.stringify(told.body)).not.toContain(phone.slice(1));
+      // The caseworker who could see the match was not told about their own check.
+      const caseworkerTold = await t.http.get('/api/notifications').set(...bearer(caseworker));
+      expect(
+        caseworkerTold.body.items.filter(
+          (n: { kind: string }) => n.kind === 'case.duplicate_match',
+        ),
+      ).toEqual([]);
     });
   });
 

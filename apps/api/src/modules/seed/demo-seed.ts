@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_PASSWORD } from '@caunoi/shared/contracts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '@caunoi/shared/contracts';
+import type { AppConfig } from '../../config/app-config';
 import { PasswordHasher } from '../auth/password-hasher';
+import { FieldCipher } from '../crypto/field-cipher';
 import {
   DEMO_AGENCIES,
   DEMO_COMMUNES,
@@ -18,7 +20,12 @@ export interface SeedSummary {
  * Idempotent: inserts what is missing and leaves existing rows alone, so a demo user who changed
  * their password keeps it. Refused in production by the CLI.
  */
-export async function seedDemoData(dataSource: DataSource): Promise<SeedSummary> {
+export async function seedDemoData(
+  dataSource: DataSource,
+  config: Pick<AppConfig, 'nodeEnv' | 'dataEncryptionKeys' | 'secondFactorRoles'>,
+): Promise<SeedSummary> {
+  if (config.nodeEnv === 'production') throw new Error('No demo data in production');
+  const cipher = new FieldCipher(config as AppConfig);
   const hasher = new PasswordHasher();
   const passwordHash = await hasher.hash(DEMO_PASSWORD);
   return dataSource.transaction(async (m) => {
@@ -70,6 +77,14 @@ export async function seedDemoData(dataSource: DataSource): Promise<SeedSummary>
         [u.username, u.displayName, u.role, u.agencyId, passwordHash],
       )) as unknown[];
       usersCreated += inserted.length;
+      if (config.secondFactorRoles.includes(u.role)) {
+        // Enrolled with the published demo secret, so demos and e2e tests can give the code.
+        await m.query(
+          `INSERT INTO user_second_factors (user_id, secret_enc, enrolled_at)
+           SELECT id, $2, now() FROM users WHERE username = $1 ON CONFLICT (user_id) DO NOTHING`,
+          [u.username, cipher.encrypt(DEMO_TOTP_SECRET)],
+        );
+      }
     }
     return { agenciesCreated, usersCreated };
   });

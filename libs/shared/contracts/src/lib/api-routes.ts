@@ -10,6 +10,10 @@ export const ApiRoutes = {
     logout: 'logout',
     me: 'me',
     changePassword: 'password',
+    secondFactor: 'second-factor',
+    enrolment: 'enrolment',
+    confirm: 'confirm',
+    verify: 'verify',
   },
   users: {
     root: 'users',
@@ -66,6 +70,11 @@ export const REFRESH_COOKIE_PATH = '/api/auth';
 
 /** Demo accounts created by the seed outside production (README lists them too). */
 export const DEMO_PASSWORD = 'CauNoi@DaNang2026';
+/**
+ * The authenticator secret of the demo accounts whose role needs a second factor (base32, for any TOTP
+ * app). Public on purpose, like the demo password: never in production, where the seed is refused.
+ */
+export const DEMO_TOTP_SECRET = 'CAUNOIDEMOTOTPSECRETNOTFORPRODXX';
 export const DEMO_USERNAMES = {
   hotline_operator: 'hotline.demo',
   volunteer: 'volunteer.demo',

@@ -1,4 +1,4 @@
-import type { AgencyType, Role } from '@caunoi/shared/domain';
+import type { AgencyType, Role, SecondFactorStep } from '@caunoi/shared/domain';
 
 export interface LoginRequest {
   username: string;
@@ -12,6 +12,35 @@ export interface TokenResponse {
   accessTokenExpiresAt: string;
   /** ISO instant when the session ends regardless of activity. */
   sessionExpiresAt: string;
+  /**
+   * What the session still needs before anything but the second-factor screens is allowed: enrol an
+   * authenticator app (first sign-in), give a code, or nothing.
+   */
+  secondFactor: SecondFactorStep;
+}
+
+/** A new authenticator secret, shown once: as a QR code and as text for typing in. */
+export interface SecondFactorEnrolmentResponse {
+  secret: string;
+  otpauthUri: string;
+  /** A PNG data URL of the QR code of `otpauthUri`. */
+  qrCode: string;
+}
+
+export interface SecondFactorCodeRequest {
+  /** Six digits from the app, or (to verify only) a recovery code. */
+  verificationCode: string;
+}
+
+export interface SecondFactorConfirmResponse {
+  /** One-time recovery codes, shown this once. */
+  recoveryCodes: string[];
+}
+
+export interface SecondFactorVerifyResponse {
+  method: 'totp' | 'recovery_code';
+  /** Recovery codes left; the user should re-enrol when few remain. */
+  recoveryCodesLeft: number;
 }
 
 export interface ChangePasswordRequest {
@@ -26,6 +55,7 @@ export interface MeResponse {
     displayName: string;
     role: Role;
     mustChangePassword: boolean;
+    secondFactor: SecondFactorStep;
   };
   agency: {
     id: string;

@@ -5,7 +5,7 @@ import type { Action, SubjectType } from '@caunoi/shared/authz';
 import type { Role } from '@caunoi/shared/domain';
 import { AbilityService } from '../ability/ability.service';
 import { AuthService } from './auth.service';
-import { CHANGE_PASSWORD_ROUTE, LOGIN_ROUTE } from './landing';
+import { CHANGE_PASSWORD_ROUTE, LOGIN_ROUTE, SECOND_FACTOR_ROUTE } from './landing';
 
 /** Signed in, or off to the login page. */
 export const authGuard: CanActivateFn = () => {
@@ -19,10 +19,22 @@ export const guestGuard: CanActivateFn = () => {
   return !auth.isSignedIn() || inject(Router).parseUrl(auth.homeRoute());
 };
 
-/** While the server demands a new password, every other page waits. */
+/** While the server demands a new password (or, before that, the second factor), every other page waits. */
 export const passwordChangeGuard: CanActivateFn = () => {
   const auth = inject(AuthService);
+  if (auth.secondFactor()) return inject(Router).parseUrl(SECOND_FACTOR_ROUTE);
   return !auth.mustChangePassword() || inject(Router).parseUrl(CHANGE_PASSWORD_ROUTE);
+};
+
+/** The password page only once the second factor is given; the second-factor page only while it is due. */
+export const secondFactorGuard: CanActivateFn = () => {
+  const auth = inject(AuthService);
+  return !auth.secondFactor() || inject(Router).parseUrl(SECOND_FACTOR_ROUTE);
+};
+
+export const secondFactorDueGuard: CanActivateFn = () => {
+  const auth = inject(AuthService);
+  return auth.secondFactor() !== null || inject(Router).parseUrl(auth.homeRoute());
 };
 
 /** A workspace belongs to some roles; anyone else is sent to their own. */

@@ -12,7 +12,12 @@ import type { Observable } from 'rxjs';
 import { finalize, firstValueFrom, shareReplay, tap } from 'rxjs';
 import { ActivityService } from '../idle/activity.service';
 import { apiUrl } from '../http/api-url';
-import { CHANGE_PASSWORD_ROUTE, LOGIN_ROUTE, landingRouteFor } from './landing';
+import {
+  CHANGE_PASSWORD_ROUTE,
+  LOGIN_ROUTE,
+  SECOND_FACTOR_ROUTE,
+  landingRouteFor,
+} from './landing';
 
 export type SessionEndReason = 'idle' | 'expired' | 'signedOut';
 
@@ -46,6 +51,8 @@ export class AuthService {
   readonly me = this.profile.asReadonly();
   readonly isSignedIn = computed(() => this.tokens() !== null && this.profile() !== null);
   readonly mustChangePassword = computed(() => this.profile()?.user.mustChangePassword ?? false);
+  /** Set until this session has its second factor: enrol an app, or give a code. */
+  readonly secondFactor = computed(() => this.profile()?.user.secondFactor ?? null);
 
   private refreshInFlight: Observable<TokenResponse> | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
@@ -98,11 +105,17 @@ export class AuthService {
     return this.refreshInFlight;
   }
 
-  /** Where this user belongs now: the password page first when the server demands it. */
+  /** Where this user belongs now: the second factor, then the password page, when the server demands them. */
   homeRoute(): string {
     const me = this.profile();
     if (!me) return LOGIN_ROUTE;
+    if (me.user.secondFactor) return SECOND_FACTOR_ROUTE;
     return me.user.mustChangePassword ? CHANGE_PASSWORD_ROUTE : landingRouteFor(me.user.role);
+  }
+
+  /** After the second factor was given: the same session, now allowed what the role allows. */
+  secondFactorDone(): Promise<MeResponse> {
+    return this.loadMe();
   }
 
   async logout(reason: SessionEndReason = 'signedOut'): Promise<void> {

@@ -18,4 +18,5 @@ export function landingRouteFor(role: Role): string {
 }
 
 export const CHANGE_PASSWORD_ROUTE = '/account/password';
+export const SECOND_FACTOR_ROUTE = '/account/second-factor';
 export const LOGIN_ROUTE = '/login';

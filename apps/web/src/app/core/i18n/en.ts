@@ -49,6 +49,33 @@ export const en: Dictionary = {
   'password.submit': 'Change password',
   'password.changed': 'Your password has been changed.',
   'password.wrongCurrent': 'The current password is incorrect.',
+  'secondFactor.title': 'Two-step verification',
+  'secondFactor.enrolIntro':
+    'Your account can read sensitive data, so it needs a second layer beyond the password: a 6-digit code from an authenticator app on your phone.',
+  'secondFactor.enrolStep1':
+    'Install an authenticator app (for example Google Authenticator, Microsoft Authenticator, FreeOTP).',
+  'secondFactor.enrolStep2': 'Scan the QR code below, or type the secret key in by hand.',
+  'secondFactor.enrolStep3': 'Enter the 6-digit code the app shows to confirm.',
+  'secondFactor.qrAlt': 'QR code to add the account to an authenticator app',
+  'secondFactor.manualKey': 'Secret key:',
+  'secondFactor.loadFailed': 'The QR code could not be made. Please try again.',
+  'secondFactor.retry': 'Try again',
+  'secondFactor.verifyIntro':
+    'Enter the 6-digit code from your authenticator app. Without your phone, use a recovery code.',
+  'secondFactor.code': '6-digit code',
+  'secondFactor.codeOrRecovery': '6-digit code or recovery code',
+  'secondFactor.confirm': 'Confirm',
+  'secondFactor.verify': 'Continue',
+  'secondFactor.signOut': 'Sign out',
+  'secondFactor.enrolled': 'Two-step verification is on.',
+  'secondFactor.recoveryTitle': 'Recovery codes',
+  'secondFactor.recoveryHint':
+    'Each code works once when you do not have your phone. Print or write them down and keep them somewhere safe: they are shown only this once.',
+  'secondFactor.savedContinue': 'I have saved the recovery codes',
+  'field.verificationCode': 'Verification code',
+  'error.wrong_code': 'The code is not correct or was already used.',
+  'error.enrolment_not_started': 'Scan the new QR code before confirming.',
+  'error.second_factor_required': 'Finish two-step verification first.',
 
   'shell.openNav': 'Open navigation',
   'shell.userMenu': 'Account',
@@ -703,6 +730,8 @@ export const en: Dictionary = {
   'notification.deadline.reminder': 'Reminder: {kind} of case {code} is due {due}',
   'notification.deadline.escalation':
     'Escalation: {kind} of case {code} has not been submitted, due {due}',
+  'notification.case.duplicate_match':
+    '{agency} has just recorded someone whose details match case {code}. Get in touch to coordinate if needed.',
   'notification.generic': 'You have a new notification.',
 
   'incident.markSerious': 'Mark as serious',

@@ -51,6 +51,33 @@ export const vi = {
   'password.submit': 'Đổi mật khẩu',
   'password.changed': 'Đã đổi mật khẩu.',
   'password.wrongCurrent': 'Mật khẩu hiện tại không đúng.',
+  'secondFactor.title': 'Xác thực hai lớp',
+  'secondFactor.enrolIntro':
+    'Tài khoản của bạn đọc được dữ liệu nhạy cảm nên cần thêm một lớp bảo vệ ngoài mật khẩu: mã 6 chữ số từ ứng dụng xác thực trên điện thoại.',
+  'secondFactor.enrolStep1':
+    'Cài một ứng dụng xác thực (ví dụ Google Authenticator, Microsoft Authenticator, FreeOTP).',
+  'secondFactor.enrolStep2': 'Quét mã QR dưới đây, hoặc nhập khóa bí mật bằng tay.',
+  'secondFactor.enrolStep3': 'Nhập mã 6 chữ số ứng dụng hiển thị để xác nhận.',
+  'secondFactor.qrAlt': 'Mã QR để thêm tài khoản vào ứng dụng xác thực',
+  'secondFactor.manualKey': 'Khóa bí mật:',
+  'secondFactor.loadFailed': 'Không tạo được mã QR. Vui lòng thử lại.',
+  'secondFactor.retry': 'Thử lại',
+  'secondFactor.verifyIntro':
+    'Nhập mã 6 chữ số trong ứng dụng xác thực. Nếu không có điện thoại bên mình, hãy dùng một mã khôi phục.',
+  'secondFactor.code': 'Mã 6 chữ số',
+  'secondFactor.codeOrRecovery': 'Mã 6 chữ số hoặc mã khôi phục',
+  'secondFactor.confirm': 'Xác nhận',
+  'secondFactor.verify': 'Tiếp tục',
+  'secondFactor.signOut': 'Đăng xuất',
+  'secondFactor.enrolled': 'Đã bật xác thực hai lớp.',
+  'secondFactor.recoveryTitle': 'Mã khôi phục',
+  'secondFactor.recoveryHint':
+    'Mỗi mã dùng được một lần khi bạn không có điện thoại. Hãy in hoặc chép ra giấy và cất ở nơi an toàn: các mã này chỉ hiển thị một lần.',
+  'secondFactor.savedContinue': 'Tôi đã lưu các mã khôi phục',
+  'field.verificationCode': 'Mã xác thực',
+  'error.wrong_code': 'Mã không đúng hoặc đã được sử dụng.',
+  'error.enrolment_not_started': 'Hãy quét mã QR mới trước khi xác nhận.',
+  'error.second_factor_required': 'Cần hoàn tất xác thực hai lớp trước.',
 
   'shell.openNav': 'Mở menu điều hướng',
   'shell.userMenu': 'Tài khoản',
@@ -710,6 +737,8 @@ export const vi = {
   'notification.deadline.reminder': 'Nhắc hạn: {kind} của hồ sơ {code} đến hạn {due}',
   'notification.deadline.escalation': 'Cảnh báo: {kind} của hồ sơ {code} chưa nộp, hạn {due}',
   'notification.generic': 'Bạn có một thông báo mới.',
+  'notification.case.duplicate_match':
+    '{agency} vừa ghi nhận một người có thông tin trùng với hồ sơ {code}. Hãy liên hệ để phối hợp nếu cần.',
 
   'incident.markSerious': 'Đánh dấu nghiêm trọng',
   'incident.unmarkSerious': 'Bỏ đánh dấu nghiêm trọng',

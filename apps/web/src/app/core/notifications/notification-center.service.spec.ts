@@ -105,6 +105,14 @@ describe('notification text', () => {
     expect(notificationText(translation, { kind: 'deadline.escalation', params })).toBe(
       'Cảnh báo: báo cáo sự vụ nghiêm trọng của hồ sơ DN-2026-000123 chưa nộp, hạn hết ngày 04/12/2026',
     );
+    expect(
+      notificationText(translation, {
+        kind: 'case.duplicate_match',
+        params: { survivorCode: 'DN-2026-000123', agencyName: 'Cơ sở Công tác xã hội Tam Kỳ' },
+      }),
+    ).toBe(
+      'Cơ sở Công tác xã hội Tam Kỳ vừa ghi nhận một người có thông tin trùng với hồ sơ DN-2026-000123. Hãy liên hệ để phối hợp nếu cần.',
+    );
     expect(notificationText(translation, { kind: 'something.new', params: {} })).toBe(
       'Bạn có một thông báo mới.',
     );

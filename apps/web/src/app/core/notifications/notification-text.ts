@@ -13,12 +13,13 @@ export function notificationText(
 ): string {
   const key = `notification.${notification.kind}`;
   if (!translation.hasKey(key)) return translation.t('notification.generic');
-  const { deadlineKind, survivorCode, dueAt } = notification.params;
+  const { deadlineKind, survivorCode, dueAt, agencyName } = notification.params;
   const kindKey = `deadlineKindText.${String(deadlineKind)}`;
   return translation.t(key, {
     kind: translation.hasKey(kindKey) ? translation.t(kindKey) : String(deadlineKind ?? ''),
     code: String(survivorCode ?? ''),
     due: typeof dueAt === 'string' ? formatDue(translation, dueAt) : '',
+    agency: String(agencyName ?? ''),
   });
 }
 

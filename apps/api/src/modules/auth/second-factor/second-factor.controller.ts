@@ -1,0 +1,56 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type {
+  SecondFactorCodeRequest,
+  SecondFactorConfirmResponse,
+  SecondFactorEnrolmentResponse,
+  SecondFactorVerifyResponse,
+} from '@caunoi/shared/contracts';
+import { ApiRoutes } from '@caunoi/shared/contracts';
+import type { AuthenticatedUser } from '../../authz/authenticated-user';
+import { AllowPendingSecondFactor, CurrentUser } from '../../authz/policy.decorators';
+import { SecondFactorService } from './second-factor.service';
+
+const R = ApiRoutes.auth;
+
+export class SecondFactorCodeDto implements SecondFactorCodeRequest {
+  @ApiProperty({ example: '123456' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  verificationCode!: string;
+}
+
+/** Reachable only by a session that still needs its second factor (the step must match). */
+@ApiTags('auth')
+@ApiBearerAuth()
+@AllowPendingSecondFactor()
+@Controller(`${R.root}/${R.secondFactor}`)
+export class SecondFactorController {
+  constructor(private readonly secondFactor: SecondFactorService) {}
+
+  @Post(R.enrolment)
+  @HttpCode(HttpStatus.OK)
+  startEnrolment(@CurrentUser() user: AuthenticatedUser): Promise<SecondFactorEnrolmentResponse> {
+    return this.secondFactor.startEnrolment(user);
+  }
+
+  @Post(`${R.enrolment}/${R.confirm}`)
+  @HttpCode(HttpStatus.OK)
+  confirmEnrolment(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: SecondFactorCodeDto,
+  ): Promise<SecondFactorConfirmResponse> {
+    return this.secondFactor.confirmEnrolment(user, dto.verificationCode);
+  }
+
+  @Post(R.verify)
+  @HttpCode(HttpStatus.OK)
+  verify(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() dto: SecondFactorCodeDto,
+  ): Promise<SecondFactorVerifyResponse> {
+    return this.secondFactor.verify(user, dto.verificationCode);
+  }
+}

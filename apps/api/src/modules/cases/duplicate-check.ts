@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AppAbility } from '@caunoi/shared/authz';
+import { subjectOf } from '@caunoi/shared/authz';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { CasesRepository } from './cases.repository';
+
+export type PossibleDuplicateRow = Awaited<
+  ReturnType<CasesRepository['getPossibleDuplicates']>
+>[number];
+
+/**
+ * The duplicate check when a survivor's identity is recorded. It tells the caller whether a match exists,
+ * so it could be used to probe whether a phone number belongs to a survivor anywhere: each check is
+ * audited (counts only), and the supervisors of every agency whose case matched without the caller being
+ * allowed to see it are told (their case's code and who checked), so a probe does not go unnoticed.
+ */
+@Injectable()
+export class DuplicateCheck {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly audit: AuditService,
+    private readonly outbox: NotificationOutbox,
+  ) {}
+
+  async onIdentityRecorded(
+    m: EntityManager,
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    survivor: { id: string; caseId: string },
+    /** The name of the agency recording the identity, for the other agencies' supervisors. */
+    checkedBy: string,
+    phone: readonly Buffer[],
+    nameDob: readonly Buffer[],
+  ): Promise<PossibleDuplicateRow[]> {
+    const found = await this.cases.getPossibleDuplicates(m, survivor.id, phone, nameDob);
+    const hidden = found.filter(
+      (d) =>
+        !ability.can(
+          'read',
+          subjectOf('Case', { agencyId: d.agencyId, assignedUserId: d.assignedUserId }),
+        ),
+    );
+    await this.audit.record(m, {
+      actor,
+      action: 'survivor.duplicate_check',
+      subjectType: 'Survivor',
+      subjectId: survivor.id,
+      caseId: survivor.caseId,
+      details: { matches: found.length, hidden: hidden.length },
+    });
+    if (hidden.length > 0) {
+      for (const match of hidden) {
+        await this.outbox.send(
+          m,
+          await this.outbox.activeUsers(m, match.agencyId, ['supervisor']),
+          'case.duplicate_match',
+          match.id,
+          { survivorCode: match.code, agencyName: checkedBy },
+          `/cases/${match.id}`,
+        );
+      }
+    }
+    return found;
+  }
+}
