@@ -8,11 +8,7 @@ import { ROLES } from '@caunoi/shared/domain';
 import { API_PREFIX } from '@caunoi/shared/contracts';
 import { defineAbilityFor } from '@caunoi/shared/authz';
 import type { RequiredPermission } from '../../src/modules/authz/policy.decorators';
-import {
-  ALLOW_PENDING_PASSWORD_CHANGE,
-  IS_PUBLIC,
-  REQUIRED_PERMISSION,
-} from '../../src/modules/authz/policy.decorators';
+import { IS_PUBLIC, REQUIRED_PERMISSION } from '../../src/modules/authz/policy.decorators';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -158,14 +154,17 @@ function kindName(kind: number): string {
       : 'Param';
 }
 
-/** The callers the route's guards let through: anonymous for public routes, else the roles whose ability allows it. */
+/**
+ * The callers the route's guards let through: anonymous for public routes, the roles whose ability
+ * allows a declared permission, and every role otherwise (routes such as the password and second
+ * factor screens decide for themselves; the guard refuses the rest, which is a 4xx too).
+ */
 function callersOf(controller: Type, fn: object): Caller[] {
   const meta = <T>(key: string): T | undefined =>
     (Reflect.getMetadata(key, fn) ?? Reflect.getMetadata(key, controller)) as T | undefined;
   if (meta<boolean>(IS_PUBLIC)) return ['anonymous'];
-  if (meta<boolean>(ALLOW_PENDING_PASSWORD_CHANGE)) return [...ROLES];
   const required = meta<RequiredPermission>(REQUIRED_PERMISSION);
-  if (!required) return [];
+  if (!required) return [...ROLES];
   return ROLES.filter((role) =>
     defineAbilityFor({ id: '00000000-0000-4000-8000-000000000000', role, agencyId: '' }).can(
       required.action,
