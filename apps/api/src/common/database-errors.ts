@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import type { FieldError } from '@caunoi/shared/contracts';
+import type { FieldError, InputErrorCode } from '@caunoi/shared/contracts';
 import { FieldErrorException } from './api-errors';
 
 /** A PostgreSQL error as `pg` reports it (TypeORM's QueryFailedError copies these fields). */
@@ -67,7 +67,7 @@ export function httpErrorForDatabase(error: unknown): FieldErrorException | null
     return one(
       HttpStatus.BAD_REQUEST,
       fieldOf(pg) ?? 'body',
-      'isNotEmpty',
+      'isDefined',
       'a required value is missing',
     );
   }
@@ -86,7 +86,7 @@ export function httpErrorForDatabase(error: unknown): FieldErrorException | null
 function one(
   status: HttpStatus,
   field: string,
-  code: string,
+  code: InputErrorCode,
   message: string,
 ): FieldErrorException {
   const error: FieldError = { field, code, message };

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import type { FieldError } from '@caunoi/shared/contracts';
+import type { FieldError, InputErrorCode } from '@caunoi/shared/contracts';
 import { FieldErrorException } from './api-errors';
 
 /**
@@ -82,7 +82,7 @@ function hasBody(req: Request): boolean {
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
-const PARSER_ERRORS: Readonly<Record<string, { code: string; message: string }>> = {
+const PARSER_ERRORS: Readonly<Record<string, { code: InputErrorCode; message: string }>> = {
   'entity.too.large': { code: 'too_large', message: 'Request body is too large' },
   'entity.parse.failed': { code: 'invalid_json', message: 'Request body is not valid JSON' },
   'charset.unsupported': { code: 'unsupported_charset', message: 'Send the body as UTF-8' },
@@ -107,7 +107,7 @@ export function bodyParserErrorMiddleware(
     return;
   }
   const known = PARSER_ERRORS[parserError.type] ?? {
-    code: 'invalid_body',
+    code: 'invalid_body' satisfies InputErrorCode,
     message: 'The request body could not be read',
   };
   next(new FieldErrorException(parserError.status, [{ field: 'body', ...known }], known.message));
