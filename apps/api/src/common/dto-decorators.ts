@@ -65,7 +65,8 @@ export function NestedArray(type: () => new () => object): PropertyDecorator {
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
-      name: 'isCalendarDate',
+      // The code the services already give an impossible date, so the web has one message for both.
+      name: 'invalid_date',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isValidCalendarDate(value),
         defaultMessage: () => '$property must be a real date (YYYY-MM-DD)',

@@ -177,7 +177,7 @@ function scalarArb(field: FieldModel, ctx: FuzzContext, element: boolean): fc.Ar
       },
     );
   }
-  if (has('isCalendarDate')) {
+  if (has('invalid_date')) {
     return fc.oneof(
       {
         arbitrary: fc

@@ -34,7 +34,7 @@ export const INPUT_ERROR_CODES = [
   'invalid_cursor',
   'isObject',
   'isDefined',
-  'isCalendarDate',
+  'invalid_date',
   'isInstant',
   'concurrent_update',
   'already_exists',

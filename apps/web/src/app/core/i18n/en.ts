@@ -241,7 +241,6 @@ export const en: Dictionary = {
   'error.invalid_cursor': 'The next page could not be loaded. Please reload the list.',
   'error.isObject': '{field} does not have the right structure.',
   'error.isDefined': '{field} is required.',
-  'error.isCalendarDate': '{field} is not a valid date.',
   'error.isInstant': '{field} is not a valid date and time.',
   'error.concurrent_update': 'Someone changed this record at the same time. Please try again.',
   'error.already_exists': '{field} already exists.',

@@ -243,7 +243,6 @@ export const vi = {
   'error.invalid_cursor': 'Không tải được trang tiếp theo. Hãy tải lại danh sách.',
   'error.isObject': '{field} không đúng cấu trúc.',
   'error.isDefined': '{field} là bắt buộc.',
-  'error.isCalendarDate': '{field} không phải ngày hợp lệ.',
   'error.isInstant': '{field} không phải ngày giờ hợp lệ.',
   'error.concurrent_update': 'Người khác vừa thay đổi bản ghi này cùng lúc. Hãy thử lại.',
   'error.already_exists': '{field} đã tồn tại.',
