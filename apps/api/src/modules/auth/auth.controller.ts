@@ -18,6 +18,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { AllowPendingPasswordChange, CurrentUser, Public } from '../authz/policy.decorators';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 import type { UserEntity } from '../users/user.entity';
 import { ChangePasswordDto, LoginDto } from './auth.dto';
 import { LocalAuthGuard } from './auth.guards';
@@ -40,6 +41,7 @@ export class AuthController {
   }
 
   @Public()
+  @RateLimit('sign_in')
   @UseGuards(LocalAuthGuard)
   @ApiBody({ type: LoginDto })
   @Post(R.login)
@@ -52,6 +54,7 @@ export class AuthController {
   }
 
   @Public()
+  @RateLimit('refresh')
   @Post(R.refresh)
   @HttpCode(HttpStatus.OK)
   async refresh(
@@ -82,6 +85,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @AllowPendingPasswordChange()
+  @RateLimit('password_change')
   @Post(R.changePassword)
   @HttpCode(HttpStatus.OK)
   async changePassword(
