@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { DEMO_PASSWORD } from '@caunoi/shared/contracts';
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
+import { testRedisUrl } from '../../../test-support/test-env';
 import {
   bearer,
   createUser,
@@ -12,10 +14,26 @@ import {
 import { WEAK_PASSWORDS } from '../../../test-support/weak-passwords';
 import { DEMO_AGENCIES } from '../seed/demo-data';
 
+const prefixes: string[] = [];
+
 /** Rate-limit and sign-in-failure keys of its own, so no other suite's requests count here. */
 function isolated(overrides: Record<string, string> = {}): Record<string, string> {
-  return { QUEUE_PREFIX: `caunoi-test-signin-${randomUUID().slice(0, 8)}`, ...overrides };
+  const prefix = `caunoi-test-signin-${randomUUID().slice(0, 8)}`;
+  prefixes.push(prefix);
+  return { QUEUE_PREFIX: prefix, ...overrides };
 }
+
+afterAll(async () => {
+  const redis = new Redis(testRedisUrl());
+  try {
+    for (const prefix of prefixes) {
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
+});
 
 /** A client address, as a proxy on the loopback interface names it (TRUST_PROXY=loopback). */
 const OUTSIDER = '198.51.100.7';
