@@ -202,6 +202,11 @@ async function endToEnd(env, services) {
     DATABASE_URL: databaseUrl,
     QUEUE_PREFIX: queuePrefix,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL || 'warn',
+    // Every spec signs in from 127.0.0.1: per-client limits sized for one office would trip the
+    // suite. Sign-in delays (per name and client) keep their defaults; a spec tests them.
+    RATE_LIMIT_GENERAL: '100000/1m',
+    RATE_LIMIT_SIGN_IN: '10000/10m',
+    RATE_LIMIT_REFRESH: '10000/10m',
   };
   try {
     await runCli('migrate', stackEnv);

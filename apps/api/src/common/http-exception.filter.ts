@@ -78,6 +78,7 @@ function bodyOf(exception: unknown, status: number): ApiErrorBody {
         error: obj.error ?? statusText(status),
         message: Array.isArray(obj.message) ? obj.message.join('; ') : String(obj.message ?? ''),
         ...(obj.errors ? { errors: obj.errors } : {}),
+        ...(typeof obj.code === 'string' ? { code: obj.code } : {}),
       };
     }
     return { statusCode: status, error: statusText(status), message: String(raw) };

@@ -69,6 +69,17 @@ describe('loadConfig', () => {
     [{ BLIND_INDEX_PREVIOUS_KEY: 'b0:c2hvcnQ=' }, 'BLIND_INDEX_PREVIOUS_KEY'],
     [{ BLIND_INDEX_PREVIOUS_KEY: `b1:${Buffer.alloc(32, 3).toString('base64')}` }, 'key id'],
     [{ BLIND_INDEX_KEY: `b2:${KEY}`, BLIND_INDEX_PREVIOUS_KEY: `b1:${KEY}` }, 'must differ'],
+    [{ RATE_LIMIT_GENERAL: 'lots' }, 'RATE_LIMIT_GENERAL'],
+    [{ RATE_LIMIT_SIGN_IN: '0/1m' }, 'RATE_LIMIT_SIGN_IN'],
+    [{ RATE_LIMIT_ONE_TIME_CODE: '5/2d' }, 'RATE_LIMIT_ONE_TIME_CODE'],
+    [{ SIGN_IN_FREE_FAILURES: '0' }, 'SIGN_IN_FREE_FAILURES'],
+    [{ SIGN_IN_FIRST_DELAY_SECONDS: '600', SIGN_IN_MAX_DELAY_SECONDS: '60' }, 'SIGN_IN_MAX'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/40' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '99' }, 'TRUST_PROXY'],
+    [{ PUBLIC_ORIGINS: 'caunoi.example.vn' }, 'PUBLIC_ORIGINS'],
+    [{ PUBLIC_ORIGINS: 'https://caunoi.example.vn/app' }, 'PUBLIC_ORIGINS'],
+    [{ PUBLIC_ORIGINS: 'ftp://caunoi.example.vn' }, 'PUBLIC_ORIGINS'],
   ])('names the bad variable: %j', (patch, name) => {
     const problems = problemsOf({ ...valid, ...patch });
     expect(problems).toHaveLength(1);
@@ -88,6 +99,29 @@ describe('loadConfig', () => {
       current: { id: 'b2', key: Buffer.alloc(32, 9) },
       previous: { id: 'b1', key: Buffer.alloc(32, 7) },
     });
+  });
+
+  it('reads rate limits, sign-in delays, the proxies to trust and the public origins', () => {
+    const config = loadConfig({
+      ...valid,
+      RATE_LIMIT_SIGN_IN: '3/30s',
+      SIGN_IN_FREE_FAILURES: '2',
+      SIGN_IN_FIRST_DELAY_SECONDS: '5',
+      SIGN_IN_MAX_DELAY_SECONDS: '20',
+      TRUST_PROXY: 'loopback, 10.0.0.0/8, ::1',
+      PUBLIC_ORIGINS: 'https://caunoi.example.vn, http://localhost:8080/',
+    });
+    expect(config.rateLimits.sign_in).toEqual({ limit: 3, windowMs: 30_000 });
+    expect(config.rateLimits.general).toEqual({ limit: 1200, windowMs: 60_000 });
+    expect(config.signInDelay).toMatchObject({
+      freeFailures: 2,
+      firstDelayMs: 5_000,
+      maxDelayMs: 20_000,
+    });
+    expect(config.trustProxy).toBe('loopback, 10.0.0.0/8, ::1');
+    expect(config.publicOrigins).toEqual(['https://caunoi.example.vn', 'http://localhost:8080']);
+    expect(loadConfig({ ...valid, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig(valid)).toMatchObject({ trustProxy: 'loopback', publicOrigins: [] });
   });
 
   it('lists every problem at once, not just the first', () => {

@@ -1,5 +1,17 @@
 import type { Role } from '@caunoi/shared/domain';
 import { DEFAULT_SECOND_FACTOR_ROLES, isRole, ROLES } from '@caunoi/shared/domain';
+import { isIP } from 'node:net';
+import type { SignInDelayPolicy } from '@caunoi/shared/domain';
+import { DEFAULT_SIGN_IN_DELAY_POLICY, signInDelayPolicyProblems } from '@caunoi/shared/domain';
+import type {
+  RateLimitPolicyName,
+  RateLimitWindow,
+} from '../modules/rate-limit/rate-limit-policies';
+import {
+  parseRateLimit,
+  RATE_LIMIT_POLICIES,
+  RATE_LIMIT_POLICY_NAMES,
+} from '../modules/rate-limit/rate-limit-policies';
 
 /**
  * The only place that reads process.env. Everything else receives a typed, validated AppConfig.
@@ -34,6 +46,17 @@ export interface AppConfig {
   reconcileIntervalMs: number;
   /** Roles that sign in with a TOTP second factor. */
   secondFactorRoles: Role[];
+  /** Per-client request limits by policy name (docs/operations.md, "Rate limits"). */
+  rateLimits: Record<RateLimitPolicyName, RateLimitWindow>;
+  /** Growing delays after failed sign-ins, per account name and client. */
+  signInDelay: SignInDelayPolicy;
+  /** Express `trust proxy`: which hops may set X-Forwarded-For, so the client address is right. */
+  trustProxy: string | number;
+  /**
+   * Origins the web app is served from. State-changing requests whose Origin is another one are
+   * refused; empty means "the origin of the request's own Host".
+   */
+  publicOrigins: string[];
 }
 
 export interface BlindIndexKey {
@@ -130,6 +153,37 @@ export function loadConfig(env: Env): AppConfig {
     DEFAULT_SECOND_FACTOR_ROLES,
     problems,
   );
+  const rateLimits = {} as Record<RateLimitPolicyName, RateLimitWindow>;
+  for (const name of RATE_LIMIT_POLICY_NAMES) {
+    const { variable, fallback } = RATE_LIMIT_POLICIES[name];
+    const parsed = parseRateLimit(env[variable] || fallback);
+    if (!parsed) {
+      problems.push(
+        `${variable} must look like "<requests>/<window>" with a window of 1s to 24h, e.g. "${fallback}"`,
+      );
+    }
+    rateLimits[name] = parsed ?? (parseRateLimit(fallback) as RateLimitWindow);
+  }
+
+  const defaults = DEFAULT_SIGN_IN_DELAY_POLICY;
+  const signInDelay: SignInDelayPolicy = {
+    freeFailures: integer(env, 'SIGN_IN_FREE_FAILURES', defaults.freeFailures, 1, 100, problems),
+    firstDelayMs:
+      integer(env, 'SIGN_IN_FIRST_DELAY_SECONDS', defaults.firstDelayMs / 1000, 1, 3600, problems) *
+      1000,
+    maxDelayMs:
+      integer(env, 'SIGN_IN_MAX_DELAY_SECONDS', defaults.maxDelayMs / 1000, 1, 6 * 3600, problems) *
+      1000,
+    forgetAfterMs: defaults.forgetAfterMs,
+  };
+  if (signInDelay.maxDelayMs < signInDelay.firstDelayMs) {
+    problems.push('SIGN_IN_MAX_DELAY_SECONDS must be at least SIGN_IN_FIRST_DELAY_SECONDS');
+  } else {
+    problems.push(...signInDelayPolicyProblems(signInDelay).map((p) => `sign-in delay: ${p}`));
+  }
+
+  const trustProxy = trustProxySetting(env['TRUST_PROXY'], problems);
+  const publicOrigins = origins(env['PUBLIC_ORIGINS'], problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -149,7 +203,59 @@ export function loadConfig(env: Env): AppConfig {
     workerLockDurationMs,
     reconcileIntervalMs,
     secondFactorRoles,
+    rateLimits,
+    signInDelay,
+    trustProxy,
+    publicOrigins,
   };
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** A hop count, or a comma-separated list of addresses, subnets and Express's named ranges. */
+function trustProxySetting(value: string | undefined, problems: string[]): string | number {
+  const raw = value?.trim() || 'loopback';
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) problems.push('TRUST_PROXY as a hop count must be from 0 to 10');
+    return hops;
+  }
+  for (const entry of raw.split(',').map((e) => e.trim())) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const bitsOk =
+      bits === undefined ||
+      (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32) && family !== 0);
+    if (!(PROXY_NAMES.includes(entry) || (family !== 0 && bitsOk && extra === undefined))) {
+      problems.push(
+        `TRUST_PROXY entry "${entry}" must be loopback, linklocal, uniquelocal, an IP address or a subnet (or set a hop count)`,
+      );
+    }
+  }
+  return raw;
+}
+
+/** `https://host[:port]` entries, comma-separated, exactly as browsers send them in Origin. */
+function origins(value: string | undefined, problems: string[]): string[] {
+  if (!value?.trim()) return [];
+  const list: string[] = [];
+  for (const entry of value.split(',').map((e) => e.trim().replace(/\/$/, ''))) {
+    let origin: string | null = null;
+    try {
+      const parsed = new URL(entry);
+      if (['http:', 'https:'].includes(parsed.protocol)) origin = parsed.origin;
+    } catch {
+      origin = null;
+    }
+    if (origin === null || origin !== entry.toLowerCase()) {
+      problems.push(
+        `PUBLIC_ORIGINS entry "${entry}" must be an origin like https://caunoi.example.vn (no path)`,
+      );
+      continue;
+    }
+    list.push(origin);
+  }
+  return list;
 }
 
 function oneOf<T extends string>(

@@ -5,13 +5,15 @@ import type { AppAbility } from '@caunoi/shared/authz';
 import type { Page, UserView } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import type { Role } from '@caunoi/shared/domain';
-import { checkPassword, roleFitsAgency } from '@caunoi/shared/domain';
+import { roleFitsAgency } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
+import type { PasswordOwner } from '../auth/password-policy.service';
+import { PasswordPolicy } from '../auth/password-policy.service';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { accessibleWhere } from '../authz/accessible-where';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
@@ -29,6 +31,7 @@ export class UsersService {
     private readonly agencies: AgenciesRepository,
     private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,
+    private readonly passwordPolicy: PasswordPolicy,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -57,7 +60,11 @@ export class UsersService {
 
   async create(actor: AuthenticatedUser, dto: CreateUserDto): Promise<UserView> {
     await this.assertRoleFitsAgency(dto.role, dto.agencyId);
-    this.assertPasswordAcceptable(dto.password, dto.username, 'password');
+    this.assertPasswordAcceptable(
+      dto.password,
+      { username: dto.username, displayName: dto.displayName },
+      'password',
+    );
     if (await this.users.isUsernameTaken(dto.username)) {
       throw fieldError(
         HttpStatus.CONFLICT,
@@ -166,7 +173,11 @@ export class UsersService {
     newPassword: string,
   ): Promise<void> {
     const user = await this.loadFor(ability, 'reset_password', id);
-    this.assertPasswordAcceptable(newPassword, user.username, 'newPassword');
+    this.assertPasswordAcceptable(
+      newPassword,
+      { username: user.username, displayName: user.displayName },
+      'newPassword',
+    );
     const passwordHash = await this.hasher.hash(newPassword);
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
@@ -188,12 +199,9 @@ export class UsersService {
     });
   }
 
-  /** Used by password change and reset alike, so the rule is stated once. */
-  assertPasswordAcceptable(password: string, username: string, field: string): void {
-    const problem = checkPassword(password, username);
-    if (problem) {
-      throw fieldError(HttpStatus.BAD_REQUEST, field, problem, PASSWORD_MESSAGES[problem](field));
-    }
+  /** Used by password change and reset alike, so the rule is stated once (PasswordPolicy). */
+  assertPasswordAcceptable(password: string, owner: PasswordOwner, field: string): void {
+    this.passwordPolicy.assertAcceptable(password, owner, field);
   }
 
   private async loadFor(
@@ -232,10 +240,3 @@ export class UsersService {
     }
   }
 }
-
-const PASSWORD_MESSAGES = {
-  too_short: (f: string) => `${f} must be at least 12 characters`,
-  too_long: (f: string) => `${f} must be at most 128 characters`,
-  too_common: (f: string) => `${f} is too common or too easy to guess`,
-  contains_username: (f: string) => `${f} must not contain the username`,
-} as const;

@@ -32,8 +32,11 @@ export const en: Dictionary = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.invalid': 'The username or password is incorrect.',
-  'login.locked':
-    'The account is temporarily locked after too many failed sign-ins. Please try again in {minutes} minutes.',
+  'login.delayed':
+    'Too many failed sign-ins from this device. For safety, please wait {wait} and try again.',
+  'login.rateLimited': 'Too many requests from this device. Please wait {wait} and try again.',
+  'login.waitSeconds': '{seconds} s',
+  'login.waitMinutes': '{minutes} min',
   'login.idle': 'You were signed out after {minutes} minutes of inactivity.',
   'login.expired': 'Your session has ended. Please sign in again.',
   'login.signedOut': 'You have signed out.',
@@ -220,7 +223,13 @@ export const en: Dictionary = {
   'error.whitelistValidation': 'Field not accepted: {field}.',
   'error.too_short': '{field} must have at least {min} characters.',
   'error.too_long': '{field} is too long (at most {max} characters).',
-  'error.too_common': '{field} is too common or easy to guess. Choose another one.',
+  'error.too_common':
+    '{field} is too common or easy to guess (a common password, a name, a place with digits...). Choose another one.',
+  'error.too_guessable':
+    '{field} follows an easy pattern (keyboard row, run of digits, repetition, date). Choose another one.',
+  'error.demo_password':
+    '{field} is the published demo password and cannot be used on a live system.',
+  'error.rateLimited': 'Too many requests. Please wait a moment and try again.',
   'error.contains_username': '{field} must not contain the username.',
   'error.username_taken': 'This username is already taken.',
   'error.role_agency_mismatch': 'This role cannot belong to that kind of agency.',

@@ -35,8 +35,11 @@ export const vi = {
   'login.password': 'Mật khẩu',
   'login.submit': 'Đăng nhập',
   'login.invalid': 'Tên đăng nhập hoặc mật khẩu không đúng.',
-  'login.locked':
-    'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+  'login.delayed':
+    'Đăng nhập sai quá nhiều lần từ thiết bị này. Vì an toàn, vui lòng chờ {wait} rồi thử lại.',
+  'login.rateLimited': 'Có quá nhiều yêu cầu từ thiết bị này. Vui lòng chờ {wait} rồi thử lại.',
+  'login.waitSeconds': '{seconds} giây',
+  'login.waitMinutes': '{minutes} phút',
   'login.idle': 'Bạn đã được đăng xuất sau {minutes} phút không hoạt động.',
   'login.expired': 'Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại.',
   'login.signedOut': 'Bạn đã đăng xuất.',
@@ -222,7 +225,12 @@ export const vi = {
   'error.whitelistValidation': 'Trường không được chấp nhận: {field}.',
   'error.too_short': '{field} phải có ít nhất {min} ký tự.',
   'error.too_long': '{field} quá dài (tối đa {max} ký tự).',
-  'error.too_common': '{field} quá phổ biến hoặc dễ đoán. Hãy chọn mật khẩu khác.',
+  'error.too_common':
+    '{field} quá phổ biến hoặc dễ đoán (mật khẩu hay gặp, tên người, địa danh kèm số...). Hãy chọn mật khẩu khác.',
+  'error.too_guessable':
+    '{field} theo một mẫu dễ đoán (dãy phím, dãy số, lặp lại, ngày tháng). Hãy chọn mật khẩu khác.',
+  'error.demo_password': '{field} là mật khẩu demo đã công bố, không được dùng trên hệ thống thật.',
+  'error.rateLimited': 'Có quá nhiều yêu cầu. Vui lòng chờ một lát rồi thử lại.',
   'error.contains_username': '{field} không được chứa tên đăng nhập.',
   'error.username_taken': 'Tên đăng nhập này đã được sử dụng.',
   'error.role_agency_mismatch': 'Vai trò này không thể thuộc loại cơ quan đã chọn.',
