@@ -1,4 +1,5 @@
 import type { CliCommand } from './cli-command';
+import { createAdminCommand } from './create-admin.command';
 import { migrateCommand } from './migrate.command';
 import { reencryptCommand } from './reencrypt.command';
 import { reindexCommand } from './reindex.command';
@@ -8,6 +9,7 @@ import { seedCommand } from './seed.command';
 export const CLI_COMMANDS: readonly CliCommand[] = [
   migrateCommand,
   seedCommand,
+  createAdminCommand,
   reencryptCommand,
   reindexCommand,
 ];

@@ -1,3 +1,5 @@
+import { ONE_TIME_CODE_TTL_HOURS_DEFAULT } from '@caunoi/shared/domain';
+
 /**
  * The only place that reads process.env. Everything else receives a typed, validated AppConfig.
  */
@@ -27,6 +29,8 @@ export interface AppConfig {
    * another worker after about this long.
    */
   workerLockDurationMs: number;
+  /** How long a one-time code (new account, approved password reset) stays usable. */
+  oneTimeCodeTtlHours: number;
 }
 
 export interface BlindIndexKey {
@@ -108,6 +112,15 @@ export function loadConfig(env: Env): AppConfig {
     problems,
   );
 
+  const oneTimeCodeTtlHours = integer(
+    env,
+    'ONE_TIME_CODE_TTL_HOURS',
+    ONE_TIME_CODE_TTL_HOURS_DEFAULT,
+    1,
+    168,
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -124,6 +137,7 @@ export function loadConfig(env: Env): AppConfig {
     bodyLimit,
     incidentReportReminderDays,
     workerLockDurationMs,
+    oneTimeCodeTtlHours,
   };
 }
 
