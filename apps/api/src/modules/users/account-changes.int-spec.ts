@@ -227,6 +227,21 @@ describe('account changes: the two-person rule', () => {
       expect(again.body.errors[0]).toMatchObject({ field: 'id', code: 'not_pending' });
     });
 
+    it('takes no other request before its creation is decided (409 naming the field)', async () => {
+      const account = await createAccount(adminA, 'caseworker', CENTRE);
+      const reset = await t.http
+        .post(`/api/users/${account.id}/reset-password`)
+        .set(...bearer(adminB));
+      expect(reset.status).toBe(409);
+      expect(reset.body.errors[0]).toMatchObject({ field: 'id', code: 'creation_pending' });
+      const move = await t.http
+        .patch(`/api/users/${account.id}`)
+        .set(...bearer(adminB))
+        .send({ role: 'supervisor' });
+      expect(move.status).toBe(409);
+      expect(move.body.errors[0]).toMatchObject({ field: 'role', code: 'creation_pending' });
+    });
+
     it('may be withdrawn by its requester (a rejection), never approved by them', async () => {
       const account = await createAccount(adminA, 'volunteer', DEMO_AGENCIES.trustedAddress.id);
       const res = await reject(adminA, account.changeId, 'Tạo nhầm');
@@ -395,7 +410,7 @@ describe('account changes: the two-person rule', () => {
       expect((await setPassword(username, code)).status).toBe(204);
       const second = await setPassword(username, code, 'another chosen passphrase');
       expect(second.status).toBe(400);
-      expect(second.body.errors[0]).toMatchObject({ field: 'code', code: 'invalid_code' });
+      expect(second.body.errors[0]).toMatchObject({ field: 'code', code: 'invalid_one_time_code' });
       await expect(login(t, username, NEW_PASSWORD)).resolves.toBeDefined();
     });
 
@@ -404,7 +419,7 @@ describe('account changes: the two-person rule', () => {
       t.clock.advance(24 * HOUR + 1000);
       const res = await setPassword(username, code);
       expect(res.status).toBe(400);
-      expect(res.body.errors[0]).toMatchObject({ field: 'code', code: 'invalid_code' });
+      expect(res.body.errors[0]).toMatchObject({ field: 'code', code: 'invalid_one_time_code' });
     });
 
     it(`is void after ${ONE_TIME_CODE_MAX_FAILURES} wrong tries, even for the right code afterwards`, async () => {
@@ -432,7 +447,7 @@ describe('account changes: the two-person rule', () => {
     it('answers an unknown username like a wrong code', async () => {
       const res = await setPassword('nobody.at.all', 'ABCD-EFGH-JKMN-PQRS');
       expect(res.status).toBe(400);
-      expect(res.body.errors[0]).toMatchObject({ field: 'code', code: 'invalid_code' });
+      expect(res.body.errors[0]).toMatchObject({ field: 'code', code: 'invalid_one_time_code' });
       const bad = await t.http.post('/api/account-setup/password').send({ username: 'x' });
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(

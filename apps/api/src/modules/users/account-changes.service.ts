@@ -75,6 +75,18 @@ export class AccountChangesService {
     grant: AccountGrant,
     field: string,
   ): Promise<string> {
+    if (kind !== 'create_account') {
+      // A code or a grant before the account itself is approved would make that approval moot.
+      const waiting = await this.changes.getPendingForUsers([target.id]);
+      if (waiting.some((c) => c.kind === 'create_account')) {
+        throw fieldError(
+          HttpStatus.CONFLICT,
+          field,
+          'creation_pending',
+          'the account itself still awaits approval: decide that first',
+        );
+      }
+    }
     const from = kind === 'create_account' ? null : target;
     const id = await this.changes.insertPending(m, {
       kind,

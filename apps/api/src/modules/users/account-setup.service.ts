@@ -20,7 +20,7 @@ function invalidCode() {
   return fieldError(
     HttpStatus.BAD_REQUEST,
     'code',
-    'invalid_code',
+    'invalid_one_time_code',
     'code is not valid for this username, or has expired',
   );
 }

@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { LOGIN_LOCKOUT_MS, SESSION_IDLE_TIMEOUT_MS } from '@caunoi/shared/domain';
 import { AuthService } from '../../../core/auth/auth.service';
 import { applyServerErrors } from '../../../core/http/api-errors';
@@ -32,6 +32,7 @@ export function lockoutMinutes(retryAfter: string | null): number {
   selector: 'cn-login',
   imports: [
     ReactiveFormsModule,
+    RouterLink,
     MatCardModule,
     MatFormFieldModule,
     MatInputModule,
