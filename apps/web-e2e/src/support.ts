@@ -1,9 +1,13 @@
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERNAMES } from '@caunoi/shared/contracts';
+import {
+  DEMO_PASSWORD,
+  DEMO_SECOND_ADMIN_USERNAME,
+  DEMO_USERNAMES,
+} from '@caunoi/shared/contracts';
 
-export { DEMO_PASSWORD, DEMO_USERNAMES };
+export { DEMO_PASSWORD, DEMO_SECOND_ADMIN_USERNAME, DEMO_USERNAMES };
 
 /** Signs in through the login page; the caller asserts where the user lands. */
 export async function signIn(page: Page, username: string, password: string): Promise<void> {

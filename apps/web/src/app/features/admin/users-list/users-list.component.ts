@@ -71,7 +71,8 @@ export class UsersListComponent {
   ];
   protected readonly statusKeys = userStatusKeys;
   /** Nobody disables, enables or resets their own account: those buttons are not offered. */
-  protected readonly myId = computed(() => inject(AuthService).me()?.user.id ?? null);
+  private readonly auth = inject(AuthService);
+  protected readonly myId = computed(() => this.auth.me()?.user.id ?? null);
   protected readonly agencies = signal<AgencyView[]>([]);
 
   protected readonly filters = new FormGroup({

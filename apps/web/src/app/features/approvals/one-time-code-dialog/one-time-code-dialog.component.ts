@@ -34,15 +34,15 @@ import { SET_PASSWORD_ROUTE } from '../../../core/auth/landing';
   styles: `
     .code {
       font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
-      font-size: clamp(1.25rem, 6vw, 2rem);
+      font-size: clamp(1rem, 5vw, 2rem);
       font-weight: 600;
-      letter-spacing: 0.06em;
+      letter-spacing: 0.04em;
       text-align: center;
+      white-space: nowrap;
       user-select: all;
-      padding: 12px;
+      padding: 12px 8px;
       border-radius: 8px;
       background: var(--mat-sys-surface-container-high);
-      overflow-wrap: anywhere;
     }
   `,
 })
