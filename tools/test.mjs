@@ -207,6 +207,8 @@ async function endToEnd(env, services) {
     RATE_LIMIT_GENERAL: '100000/1m',
     RATE_LIMIT_SIGN_IN: '10000/10m',
     RATE_LIMIT_REFRESH: '10000/10m',
+    RATE_LIMIT_SECOND_FACTOR: '10000/10m',
+    RATE_LIMIT_IDENTITY_LOOKUP: '10000/10m',
   };
   try {
     await runCli('migrate', stackEnv);

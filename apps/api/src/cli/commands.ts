@@ -1,5 +1,6 @@
 import type { CliCommand } from './cli-command';
 import { demoCodeCommand } from './demo-code.command';
+import { createAdminCommand } from './create-admin.command';
 import { migrateCommand } from './migrate.command';
 import { reencryptCommand } from './reencrypt.command';
 import { reindexCommand } from './reindex.command';
@@ -9,6 +10,7 @@ import { seedCommand } from './seed.command';
 export const CLI_COMMANDS: readonly CliCommand[] = [
   migrateCommand,
   seedCommand,
+  createAdminCommand,
   reencryptCommand,
   reindexCommand,
   demoCodeCommand,

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/caunoi',
       redisUrl: 'redis://127.0.0.1:6379',
       queuePrefix: 'caunoi',
+      oneTimeCodeTtlHours: 24,
     });
     expect(config.dataEncryptionKeys).toEqual([{ id: 'k1', key: Buffer.alloc(32, 7) }]);
   });
@@ -65,6 +66,8 @@ describe('loadConfig', () => {
     [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT'],
     [{ RECONCILE_INTERVAL_MS: '10' }, 'RECONCILE_INTERVAL_MS'],
     [{ SECOND_FACTOR_ROLES: 'admin,superuser' }, 'SECOND_FACTOR_ROLES'],
+    [{ ONE_TIME_CODE_TTL_HOURS: '0' }, 'ONE_TIME_CODE_TTL_HOURS'],
+    [{ ONE_TIME_CODE_TTL_HOURS: '169' }, 'ONE_TIME_CODE_TTL_HOURS'],
     [{ BLIND_INDEX_KEY: `b 2:${KEY}` }, 'BLIND_INDEX_KEY'],
     [{ BLIND_INDEX_PREVIOUS_KEY: 'b0:c2hvcnQ=' }, 'BLIND_INDEX_PREVIOUS_KEY'],
     [{ BLIND_INDEX_PREVIOUS_KEY: `b1:${Buffer.alloc(32, 3).toString('base64')}` }, 'key id'],

@@ -12,6 +12,7 @@ import {
   RATE_LIMIT_POLICIES,
   RATE_LIMIT_POLICY_NAMES,
 } from '../modules/rate-limit/rate-limit-policies';
+import { ONE_TIME_CODE_TTL_HOURS_DEFAULT } from '@caunoi/shared/domain';
 
 /**
  * The only place that reads process.env. Everything else receives a typed, validated AppConfig.
@@ -57,6 +58,8 @@ export interface AppConfig {
    * refused; empty means "the origin of the request's own Host".
    */
   publicOrigins: string[];
+  /** How long a one-time code (new account, approved password reset) stays usable. */
+  oneTimeCodeTtlHours: number;
 }
 
 export interface BlindIndexKey {
@@ -185,6 +188,15 @@ export function loadConfig(env: Env): AppConfig {
   const trustProxy = trustProxySetting(env['TRUST_PROXY'], problems);
   const publicOrigins = origins(env['PUBLIC_ORIGINS'], problems);
 
+  const oneTimeCodeTtlHours = integer(
+    env,
+    'ONE_TIME_CODE_TTL_HOURS',
+    ONE_TIME_CODE_TTL_HOURS_DEFAULT,
+    1,
+    168,
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -207,6 +219,7 @@ export function loadConfig(env: Env): AppConfig {
     signInDelay,
     trustProxy,
     publicOrigins,
+    oneTimeCodeTtlHours,
   };
 }
 

@@ -15,6 +15,13 @@ export const RATE_LIMIT_POLICIES = {
   password_change: { variable: 'RATE_LIMIT_PASSWORD_CHANGE', fallback: '10/15m' },
   /** Routes that take a one-time code (setting a password with a code handed over out of band). */
   one_time_code: { variable: 'RATE_LIMIT_ONE_TIME_CODE', fallback: '10/15m' },
+  /** Second-factor codes (each session also ends after five wrong ones). */
+  second_factor: { variable: 'RATE_LIMIT_SECOND_FACTOR', fallback: '60/10m' },
+  /**
+   * Recording or searching a survivor's identity: each answers whether a phone number or a name and
+   * birth date is known (possibly at another agency), so it could be used to probe.
+   */
+  identity_lookup: { variable: 'RATE_LIMIT_IDENTITY_LOOKUP', fallback: '120/10m' },
 } as const;
 
 export type RateLimitPolicyName = keyof typeof RATE_LIMIT_POLICIES;

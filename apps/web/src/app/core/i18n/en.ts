@@ -1,4 +1,5 @@
 import { unitsEn } from './units.en';
+import { accountsEn } from './accounts.en';
 import type { Dictionary } from './vi';
 import { referralVocabEn } from './referral-vocab.en';
 import { referralCaseEn } from './referral-case.en';
@@ -170,14 +171,16 @@ export const en: Dictionary = {
   'users.enable': 'Enable',
   'users.resetPassword': 'Reset password',
   'users.confirmDisable': 'Disable the account {username}? They will no longer be able to sign in.',
-  'users.confirmEnable': 'Enable the account {username} again?',
+  'users.confirmEnable':
+    'Request that the account {username} be enabled again? It works again only once another person approves.',
   'users.disabled': 'The account was disabled.',
-  'users.enabled': 'The account was enabled.',
-  'users.created': 'The user was created.',
-  'users.resetTitle': 'Reset the password of {username}',
-  'users.resetInfo':
-    'The user will have to change it at the next sign-in; their open sessions will end.',
-  'users.resetDone': 'The password was reset.',
+  'users.enableRequested':
+    'Enabling was requested. The account stays disabled until it is approved.',
+  'users.created':
+    'The account was requested. It can be used once another person approves it and its holder sets a password.',
+  'users.confirmReset':
+    'Request a password reset for {username}? Another admin or a supervisor of the agency must approve it. Then the old password stops working and the approver receives a one-time code to hand to the account holder; nobody receives a password.',
+  'users.resetRequested': 'The password reset was sent for approval.',
   'users.agencyHint': 'Only agencies that fit the chosen role are listed.',
 
   'agencies.title': 'Agencies',
@@ -852,4 +855,5 @@ export const en: Dictionary = {
   ...referralInboxEn,
   ...directoryEn,
   ...unitsEn,
+  ...accountsEn,
 };

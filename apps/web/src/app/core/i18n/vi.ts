@@ -1,4 +1,5 @@
 import { unitsVi } from './units.vi';
+import { accountsVi } from './accounts.vi';
 import { referralVocabVi } from './referral-vocab.vi';
 import { referralCaseVi } from './referral-case.vi';
 import { referralInboxVi } from './referral-inbox.vi';
@@ -172,14 +173,16 @@ export const vi = {
   'users.enable': 'Kích hoạt lại',
   'users.resetPassword': 'Đặt lại mật khẩu',
   'users.confirmDisable': 'Vô hiệu hóa tài khoản {username}? Người này sẽ không thể đăng nhập.',
-  'users.confirmEnable': 'Kích hoạt lại tài khoản {username}?',
+  'users.confirmEnable':
+    'Yêu cầu kích hoạt lại tài khoản {username}? Tài khoản chỉ hoạt động lại sau khi một người khác phê duyệt.',
   'users.disabled': 'Đã vô hiệu hóa tài khoản.',
-  'users.enabled': 'Đã kích hoạt lại tài khoản.',
-  'users.created': 'Đã tạo người dùng.',
-  'users.resetTitle': 'Đặt lại mật khẩu cho {username}',
-  'users.resetInfo':
-    'Người dùng sẽ phải đổi mật khẩu ở lần đăng nhập tới; các phiên đang mở sẽ kết thúc.',
-  'users.resetDone': 'Đã đặt lại mật khẩu.',
+  'users.enableRequested':
+    'Đã gửi yêu cầu kích hoạt lại. Tài khoản vẫn bị vô hiệu hóa cho đến khi được phê duyệt.',
+  'users.created':
+    'Đã gửi yêu cầu tạo tài khoản. Tài khoản dùng được sau khi một người khác phê duyệt và chủ tài khoản đặt mật khẩu.',
+  'users.confirmReset':
+    'Yêu cầu đặt lại mật khẩu cho {username}? Một quản trị viên khác hoặc trưởng nhóm của cơ quan phải phê duyệt. Khi đó mật khẩu cũ hết hiệu lực và người phê duyệt nhận một mã dùng một lần để trao cho chủ tài khoản; không ai nhận được mật khẩu.',
+  'users.resetRequested': 'Đã gửi yêu cầu đặt lại mật khẩu để phê duyệt.',
   'users.agencyHint': 'Chỉ hiện các cơ quan phù hợp với vai trò đã chọn.',
 
   'agencies.title': 'Cơ quan',
@@ -857,6 +860,7 @@ export const vi = {
   ...referralInboxVi,
   ...directoryVi,
   ...unitsVi,
+  ...accountsVi,
 };
 
 export type TranslationKey = keyof typeof vi;

@@ -13,7 +13,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { TooManyRequestsCode } from '@caunoi/shared/contracts';
 import { SESSION_IDLE_TIMEOUT_MS } from '@caunoi/shared/domain';
 import { AuthService } from '../../../core/auth/auth.service';
@@ -47,6 +47,7 @@ interface Wait {
   selector: 'cn-login',
   imports: [
     ReactiveFormsModule,
+    RouterLink,
     MatCardModule,
     MatFormFieldModule,
     MatInputModule,
