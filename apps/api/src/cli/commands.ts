@@ -1,3 +1,5 @@
+import { auditBaselineCommand } from './audit-baseline.command';
+import { auditVerifyCommand } from './audit-verify.command';
 import type { CliCommand } from './cli-command';
 import { migrateCommand } from './migrate.command';
 import { reencryptCommand } from './reencrypt.command';
@@ -10,6 +12,8 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   seedCommand,
   reencryptCommand,
   reindexCommand,
+  auditVerifyCommand,
+  auditBaselineCommand,
 ];
 
 export function usage(): string {

@@ -23,3 +23,4 @@ export * from './lib/referrals/directory';
 export * from './lib/referrals/response-clock';
 export * from './lib/intake/calendar-date';
 export * from './lib/agencies/administrative-unit-changes';
+export * from './lib/audit/audit-chain';

@@ -4,6 +4,8 @@ import { Deadlines1764000000000 } from './1764000000000-deadlines';
 import { Referrals1764100000000 } from './1764100000000-referrals';
 import { AdministrativeUnits1764240000000 } from './1764240000000-administrative-units';
 import { BlindIndexKeys1764240000001 } from './1764240000001-blind-index-keys';
+import { DatabaseRoles1764310000000 } from './1764310000000-database-roles';
+import { AuditCheckpoints1764310000001 } from './1764310000001-audit-checkpoints';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   Referrals1764100000000,
   AdministrativeUnits1764240000000,
   BlindIndexKeys1764240000001,
+  DatabaseRoles1764310000000,
+  AuditCheckpoints1764310000001,
 ];
