@@ -60,7 +60,7 @@ describe('loadConfig', () => {
     [{ AUDIT_CHECKPOINT_KEY: 'c2hvcnQ=' }, 'AUDIT_CHECKPOINT_KEY'],
     [{ AUDIT_CHECKPOINT_KEY: KEY }, 'AUDIT_CHECKPOINT_KEY must differ from BLIND_INDEX_KEY'],
     [{ AUDIT_VERIFY_INTERVAL_SECONDS: '0' }, 'AUDIT_VERIFY_INTERVAL_SECONDS'],
-    [{ AUDIT_FULL_VERIFY_INTERVAL_HOURS: 'daily' }, 'AUDIT_FULL_VERIFY_INTERVAL_HOURS'],
+    [{ AUDIT_FULL_VERIFY_HOURS: 'daily' }, 'AUDIT_FULL_VERIFY_HOURS'],
     [{ DATABASE_URL: 'postgres://app-user@db/caunoi' }, 'DATABASE_URL user'],
     [{ DATABASE_OWNER_URL: 'postgres://caunoi_app@127.0.0.1/caunoi' }, 'DATABASE_OWNER_URL'],
     [{ DATABASE_OWNER_URL: 'postgres://127.0.0.1/caunoi' }, 'DATABASE_OWNER_URL'],
@@ -118,7 +118,7 @@ describe('loadConfig', () => {
         ...valid,
         AUDIT_CHECKPOINT_KEY: `c2:${other}`,
         AUDIT_VERIFY_INTERVAL_SECONDS: '60',
-        AUDIT_FULL_VERIFY_INTERVAL_HOURS: '6',
+        AUDIT_FULL_VERIFY_HOURS: '6',
       }),
     ).toMatchObject({
       auditCheckpointKey: { id: 'c2', key: Buffer.alloc(32, 9) },

@@ -123,7 +123,7 @@ export function loadConfig(env: Env): AppConfig {
   );
   const auditFullVerifyIntervalHours = integer(
     env,
-    'AUDIT_FULL_VERIFY_INTERVAL_HOURS',
+    'AUDIT_FULL_VERIFY_HOURS',
     24,
     1,
     720,

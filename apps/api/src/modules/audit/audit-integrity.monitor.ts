@@ -28,7 +28,7 @@ export interface AuditRun {
 /**
  * The worker's watch over the audit log. A timer of the worker process, not a repeatable job: it
  * must not vanish with Redis. Each run (one worker at a time) verifies the chain since the last
- * sound checkpoint (the whole chain since the baseline at start and every AUDIT_FULL_VERIFY_INTERVAL_HOURS),
+ * sound checkpoint (the whole chain since the baseline at start and every AUDIT_FULL_VERIFY_HOURS),
  * checks the checkpoints, records an incident and tells every admin once when something is wrong,
  * then signs a checkpoint of the head, also kept in Redis and in memory.
  */

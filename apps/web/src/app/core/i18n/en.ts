@@ -702,6 +702,8 @@ export const en: Dictionary = {
   'notification.deadline.escalation':
     'Escalation: {kind} of case {code} has not been submitted, due {due}',
   'notification.generic': 'You have a new notification.',
+  'notification.audit.integrity_alert':
+    'Security alert: the access log shows signs of being altered or deleted. Tell the operations team now (see /api/health, run audit:verify).',
 
   'incident.markSerious': 'Mark as serious',
   'incident.unmarkSerious': 'Unmark as serious',

@@ -708,6 +708,8 @@ export const vi = {
   'notification.deadline.reminder': 'Nhắc hạn: {kind} của hồ sơ {code} đến hạn {due}',
   'notification.deadline.escalation': 'Cảnh báo: {kind} của hồ sơ {code} chưa nộp, hạn {due}',
   'notification.generic': 'Bạn có một thông báo mới.',
+  'notification.audit.integrity_alert':
+    'Cảnh báo an ninh: nhật ký truy cập có dấu hiệu bị sửa hoặc xóa. Báo ngay cho bộ phận vận hành (xem /api/health, chạy audit:verify).',
 
   'incident.markSerious': 'Đánh dấu nghiêm trọng',
   'incident.unmarkSerious': 'Bỏ đánh dấu nghiêm trọng',
