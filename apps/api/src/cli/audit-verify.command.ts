@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { AuditIntegrityProblem } from '@caunoi/shared/domain';
 import { describeAuditProblem } from '@caunoi/shared/domain';
 import { SystemClock } from '../common/clock';
 import type { AppConfig } from '../config/app-config';
@@ -34,13 +35,30 @@ export function reportInspection(
         : ''),
   );
   const open = problems.filter((p) => !service.acceptedByBaseline(p, baseline));
-  const firstRow = open.find((p) => p.kind === 'row_rewritten' || p.kind === 'row_unlinked');
-  if (firstRow && 'rowId' in firstRow) io.out(`First bad row: ${firstRow.rowId}`);
+  const firstRow = open.map(badRow).find((row) => row !== null);
+  if (firstRow) io.out(`First bad row: ${firstRow}`);
   for (const problem of problems) {
     const accepted = service.acceptedByBaseline(problem, baseline);
     io.out(`  ${accepted ? 'accepted by the baseline: ' : ''}${describeAuditProblem(problem)}`);
   }
   return open.length;
+}
+
+/** The row a problem points at, when it points at one (problems come in chain order). */
+function badRow(problem: AuditIntegrityProblem): string | null {
+  switch (problem.kind) {
+    case 'row_rewritten':
+    case 'row_unlinked':
+      return problem.rowId;
+    case 'tail_missing':
+      return `${problem.headId} (deleted)`;
+    case 'checkpoint_head_changed':
+    case 'row_count_changed':
+      // The chain was rehashed or rows removed: the change is at this row or before it.
+      return `${problem.headId} or before`;
+    default:
+      return null;
+  }
 }
 
 export const auditVerifyCommand: CliCommand = {

@@ -50,7 +50,7 @@ function contentOf(r: Record<string, unknown>): AuditRowContent & { id: string }
  * The tampering of the finding, staged as the owner of the tables (what a superuser or a stolen
  * owner password allows): triggers off, rows changed, triggers back on.
  */
-async function tamper(db: ScratchDatabase, work: (c: Client) => Promise<void>): Promise<void> {
+async function tamper(db: ScratchDatabase, work: (c: Client) => Promise<unknown>): Promise<void> {
   await withOwnerClient(async (c) => {
     await c.query('BEGIN');
     for (const table of ['audit_log', 'audit_checkpoints']) {
@@ -283,7 +283,9 @@ describe('audit log tamper evidence', () => {
     expect((await health()).details.audit.reasons).toEqual([
       expect.stringContaining(`audit row ${checkpointed} is gone`),
     ]);
-    expect((await cli(auditVerifyCommand)).code).toBe(1);
+    const verified = await cli(auditVerifyCommand);
+    expect(verified.code).toBe(1);
+    expect(verified.text).toMatch(new RegExp(`First bad row: ${checkpointed} \\(deleted\\)`));
   });
 
   it('catches history rewritten and rehashed up to a checkpoint', async () => {
