@@ -24,19 +24,26 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Configuration for tests: this run's database, the real Redis, throwaway secrets. */
+/**
+ * Configuration for tests: this run's database as its runtime role (the owner's URL too, for
+ * `cli migrate`), the real Redis, throwaway secrets.
+ */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   const run = runDatabase();
   if (!run) throw new Error('Integration tests need the global setup (jest.int.config.cts)');
   return loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: run.url,
+    // Another database given alone: no owner URL (it would name the run's database).
+    DATABASE_OWNER_URL: overrides['DATABASE_URL'] ? '' : run.ownerUrl,
     REDIS_URL: testRedisUrl(),
     JWT_SECRET: randomBytes(32).toString('hex'),
     // One data key per run, not per suite: suites share the run's database, and a row one suite
     // encrypted (say, an item in a centre's intake queue) must decrypt in another suite's app.
     DATA_ENCRYPTION_KEYS: `t1:${createHash('sha256').update(`data-key:${run.name}`).digest('base64')}`,
     BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    // Per run too: a checkpoint one suite's worker signed is checked by the next suite's.
+    AUDIT_CHECKPOINT_KEY: `t1:${createHash('sha256').update(`checkpoint-key:${run.name}`).digest('base64')}`,
     QUEUE_PREFIX: `caunoi-test-${process.pid}`,
     LOG_LEVEL: 'silent',
     WEB_DIST_DIR: '/nonexistent',

@@ -1,3 +1,5 @@
+import { auditBaselineCommand } from './audit-baseline.command';
+import { auditVerifyCommand } from './audit-verify.command';
 import type { CliCommand } from './cli-command';
 import { demoCodeCommand } from './demo-code.command';
 import { createAdminCommand } from './create-admin.command';
@@ -14,6 +16,8 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   reencryptCommand,
   reindexCommand,
   demoCodeCommand,
+  auditVerifyCommand,
+  auditBaselineCommand,
 ];
 
 export function usage(): string {

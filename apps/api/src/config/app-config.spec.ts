@@ -5,6 +5,7 @@ const valid = {
   JWT_SECRET: 'x'.repeat(32),
   DATA_ENCRYPTION_KEYS: `k1:${KEY}`,
   BLIND_INDEX_KEY: KEY,
+  AUDIT_CHECKPOINT_KEY: Buffer.alloc(32, 5).toString('base64'),
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -23,7 +24,8 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       nodeEnv: 'development',
       port: 3000,
-      databaseUrl: 'postgres://postgres@127.0.0.1:5432/caunoi',
+      databaseUrl: 'postgres://caunoi_app@127.0.0.1:5432/caunoi',
+      databaseOwnerUrl: null,
       redisUrl: 'redis://127.0.0.1:6379',
       queuePrefix: 'caunoi',
       oneTimeCodeTtlHours: 24,
@@ -83,6 +85,15 @@ describe('loadConfig', () => {
     [{ PUBLIC_ORIGINS: 'caunoi.example.vn' }, 'PUBLIC_ORIGINS'],
     [{ PUBLIC_ORIGINS: 'https://caunoi.example.vn/app' }, 'PUBLIC_ORIGINS'],
     [{ PUBLIC_ORIGINS: 'ftp://caunoi.example.vn' }, 'PUBLIC_ORIGINS'],
+    [{ AUDIT_CHECKPOINT_KEY: 'c2hvcnQ=' }, 'AUDIT_CHECKPOINT_KEY'],
+    [{ AUDIT_CHECKPOINT_KEY: KEY }, 'AUDIT_CHECKPOINT_KEY must differ from BLIND_INDEX_KEY'],
+    [{ AUDIT_VERIFY_INTERVAL_SECONDS: '0' }, 'AUDIT_VERIFY_INTERVAL_SECONDS'],
+    [{ AUDIT_FULL_VERIFY_HOURS: 'daily' }, 'AUDIT_FULL_VERIFY_HOURS'],
+    [{ DATABASE_URL: 'postgres://app-user@db/caunoi' }, 'DATABASE_URL user'],
+    [{ DATABASE_OWNER_URL: 'postgres://caunoi_app@127.0.0.1/caunoi' }, 'DATABASE_OWNER_URL'],
+    [{ DATABASE_OWNER_URL: 'postgres://127.0.0.1/caunoi' }, 'DATABASE_OWNER_URL'],
+    [{ DATABASE_OWNER_URL: 'postgres://caunoi_owner@127.0.0.1/other' }, 'same database'],
+    [{ DATABASE_OWNER_URL: 'http://caunoi_owner@127.0.0.1/caunoi' }, 'DATABASE_OWNER_URL'],
   ])('names the bad variable: %j', (patch, name) => {
     const problems = problemsOf({ ...valid, ...patch });
     expect(problems).toHaveLength(1);
@@ -132,6 +143,38 @@ describe('loadConfig', () => {
       'JWT_SECRET',
       'DATA_ENCRYPTION_KEYS',
       'BLIND_INDEX_KEY',
+      'AUDIT_CHECKPOINT_KEY',
     ]);
+  });
+
+  it('names both database roles, the owner only where migrations run', () => {
+    const config = loadConfig({
+      ...valid,
+      DATABASE_URL: 'postgres://caunoi_app:pw1@db:5432/caunoi',
+      DATABASE_OWNER_URL: 'postgres://caunoi_owner:pw2@db:5432/caunoi',
+    });
+    expect(config.databaseUrl).toBe('postgres://caunoi_app:pw1@db:5432/caunoi');
+    expect(config.databaseOwnerUrl).toBe('postgres://caunoi_owner:pw2@db:5432/caunoi');
+  });
+
+  it('reads the audit checkpoint key with or without an id, and the verification intervals', () => {
+    const other = Buffer.alloc(32, 9).toString('base64');
+    expect(loadConfig(valid)).toMatchObject({
+      auditCheckpointKey: { id: 'c1', key: Buffer.alloc(32, 5) },
+      auditVerifyIntervalMs: 300_000,
+      auditFullVerifyIntervalMs: 24 * 3_600_000,
+    });
+    expect(
+      loadConfig({
+        ...valid,
+        AUDIT_CHECKPOINT_KEY: `c2:${other}`,
+        AUDIT_VERIFY_INTERVAL_SECONDS: '60',
+        AUDIT_FULL_VERIFY_HOURS: '6',
+      }),
+    ).toMatchObject({
+      auditCheckpointKey: { id: 'c2', key: Buffer.alloc(32, 9) },
+      auditVerifyIntervalMs: 60_000,
+      auditFullVerifyIntervalMs: 6 * 3_600_000,
+    });
   });
 });

@@ -21,7 +21,13 @@ export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
   host: string;
+  /** The runtime role: API, worker and operator commands. Not a superuser, owns nothing. */
   databaseUrl: string;
+  /**
+   * The owner role, for `cli migrate` only (it owns the tables). Set for the migration step alone:
+   * the API and the worker never need it (docs/operations.md, "Database roles").
+   */
+  databaseOwnerUrl: string | null;
   redisUrl: string;
   jwtSecret: string;
   /** Key ring for AES-256-GCM; the first key encrypts, all keys decrypt. */
@@ -31,6 +37,12 @@ export interface AppConfig {
    * the key changes (lookups try both until `cli reindex` has recomputed every index).
    */
   blindIndexKeys: { current: BlindIndexKey; previous: BlindIndexKey | null };
+  /** HMAC key of the audit log's checkpoints; the database never holds it. */
+  auditCheckpointKey: BlindIndexKey;
+  /** How often the worker verifies the audit chain since the last checkpoint and signs a new one. */
+  auditVerifyIntervalMs: number;
+  /** How often the worker verifies the whole audit chain (since the last baseline). */
+  auditFullVerifyIntervalMs: number;
   queuePrefix: string;
   webDistDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -63,7 +75,10 @@ export interface AppConfig {
 }
 
 export interface BlindIndexKey {
-  /** Stored beside each digest so a re-index knows what is left; `b1` for a key given without id. */
+  /**
+   * Stored beside each digest (or checkpoint) so a key change knows what is left; `b1` (`c1` for the
+   * audit checkpoint key) for a key given without id.
+   */
   id: string;
   key: Buffer;
 }
@@ -90,10 +105,14 @@ export function loadConfig(env: Env): AppConfig {
   const databaseUrl = url(
     env,
     'DATABASE_URL',
-    'postgres://postgres@127.0.0.1:5432/caunoi',
+    'postgres://caunoi_app@127.0.0.1:5432/caunoi',
     ['postgres:', 'postgresql:'],
     problems,
   );
+  const databaseOwnerUrl = env['DATABASE_OWNER_URL']
+    ? url(env, 'DATABASE_OWNER_URL', '', ['postgres:', 'postgresql:'], problems)
+    : null;
+  checkDatabaseRoles(databaseUrl, databaseOwnerUrl, problems);
   const redisUrl = url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'], problems);
 
   const jwtSecret = env['JWT_SECRET'] ?? '';
@@ -101,9 +120,9 @@ export function loadConfig(env: Env): AppConfig {
 
   const dataEncryptionKeys = keyRing(env['DATA_ENCRYPTION_KEYS'], problems);
   const blindIndexKeys = {
-    current: blindKey(env['BLIND_INDEX_KEY'], 'BLIND_INDEX_KEY', problems),
+    current: blindKey(env['BLIND_INDEX_KEY'], 'BLIND_INDEX_KEY', 'b1', problems),
     previous: env['BLIND_INDEX_PREVIOUS_KEY']
-      ? blindKey(env['BLIND_INDEX_PREVIOUS_KEY'], 'BLIND_INDEX_PREVIOUS_KEY', problems)
+      ? blindKey(env['BLIND_INDEX_PREVIOUS_KEY'], 'BLIND_INDEX_PREVIOUS_KEY', 'b1', problems)
       : null,
   };
   if (blindIndexKeys.previous) {
@@ -114,6 +133,35 @@ export function loadConfig(env: Env): AppConfig {
       problems.push('BLIND_INDEX_PREVIOUS_KEY must differ from BLIND_INDEX_KEY');
     }
   }
+
+  const auditCheckpointKey = blindKey(
+    env['AUDIT_CHECKPOINT_KEY'],
+    'AUDIT_CHECKPOINT_KEY',
+    'c1',
+    problems,
+  );
+  if (
+    blindIndexKeys.current.key.length > 0 &&
+    auditCheckpointKey.key.equals(blindIndexKeys.current.key)
+  ) {
+    problems.push('AUDIT_CHECKPOINT_KEY must differ from BLIND_INDEX_KEY');
+  }
+  const auditVerifyIntervalSeconds = integer(
+    env,
+    'AUDIT_VERIFY_INTERVAL_SECONDS',
+    300,
+    1,
+    86_400,
+    problems,
+  );
+  const auditFullVerifyIntervalHours = integer(
+    env,
+    'AUDIT_FULL_VERIFY_HOURS',
+    24,
+    1,
+    720,
+    problems,
+  );
 
   const queuePrefix = env['QUEUE_PREFIX'] || 'caunoi';
   if (!/^[a-z0-9_-]{1,40}$/i.test(queuePrefix)) {
@@ -203,10 +251,14 @@ export function loadConfig(env: Env): AppConfig {
     port,
     host,
     databaseUrl,
+    databaseOwnerUrl,
     redisUrl,
     jwtSecret,
     dataEncryptionKeys,
     blindIndexKeys,
+    auditCheckpointKey,
+    auditVerifyIntervalMs: auditVerifyIntervalSeconds * 1000,
+    auditFullVerifyIntervalMs: auditFullVerifyIntervalHours * 3_600_000,
     queuePrefix,
     webDistDir: env['WEB_DIST_DIR'] || 'dist/apps/web/browser',
     logLevel,
@@ -332,14 +384,63 @@ function base64Key(value: string | undefined, name: string, problems: string[]):
   return key;
 }
 
-/** `keyId:base64` or, as first generated, a bare base64 key (id `b1`). */
-function blindKey(value: string | undefined, name: string, problems: string[]): BlindIndexKey {
-  const [id, encoded] = value?.includes(':') ? value.split(':', 2) : ['b1', value];
+/** `keyId:base64` or, as first generated, a bare base64 key (id `defaultId`). */
+function blindKey(
+  value: string | undefined,
+  name: string,
+  defaultId: string,
+  problems: string[],
+): BlindIndexKey {
+  const [id, encoded] = value?.includes(':') ? value.split(':', 2) : [defaultId, value];
   if (!id || !/^[a-z0-9]{1,16}$/i.test(id)) {
     problems.push(`${name} key id "${id ?? ''}" may only hold letters and digits (at most 16)`);
   }
-  return { id: id ?? 'b1', key: base64Key(encoded, name, problems) };
+  return { id: id ?? defaultId, key: base64Key(encoded, name, problems) };
 }
+
+/** The user a postgres:// URL logs in as, decoded; null when it names none (or is no URL). */
+export function databaseUser(databaseUrl: string): string | null {
+  try {
+    return decodeURIComponent(new URL(databaseUrl).username) || null;
+  } catch {
+    return null;
+  }
+}
+
+function databaseName(databaseUrl: string): string | null {
+  try {
+    return decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, '')) || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The two roles must be two, on one database; the runtime role's name is written into grants by the
+ * migrations, so it must be a plain identifier.
+ */
+function checkDatabaseRoles(
+  databaseUrl: string,
+  databaseOwnerUrl: string | null,
+  problems: string[],
+): void {
+  const runtimeUser = databaseUser(databaseUrl);
+  if (runtimeUser !== null && !ROLE_NAME.test(runtimeUser)) {
+    problems.push('DATABASE_URL user may only hold letters, digits and "_" (at most 63)');
+  }
+  if (databaseOwnerUrl === null) return;
+  const ownerUser = databaseUser(databaseOwnerUrl);
+  if (ownerUser === null || ownerUser === runtimeUser) {
+    problems.push(
+      'DATABASE_OWNER_URL must name the owner role, another user than DATABASE_URL (the runtime role)',
+    );
+  }
+  if (databaseName(databaseOwnerUrl) !== databaseName(databaseUrl)) {
+    problems.push('DATABASE_OWNER_URL must name the same database as DATABASE_URL');
+  }
+}
+
+const ROLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 function keyRing(value: string | undefined, problems: string[]): AppConfig['dataEncryptionKeys'] {
   const name = 'DATA_ENCRYPTION_KEYS';

@@ -26,3 +26,4 @@ export * from './lib/agencies/administrative-unit-changes';
 export * from './lib/auth/second-factor';
 export * from './lib/sign-in/sign-in-delay';
 export * from './lib/accounts/account-changes';
+export * from './lib/audit/audit-chain';

@@ -25,6 +25,15 @@ export class NotificationOutbox {
     return rows.map((r) => r.id);
   }
 
+  /** Active users holding `role`, whatever their agency (e.g. every admin). */
+  async activeUsersWithRole(m: EntityManager, role: Role): Promise<string[]> {
+    const rows = (await m.query(
+      `SELECT id FROM users WHERE role = $1 AND disabled_at IS NULL ORDER BY id`,
+      [role],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** The users who work the referral inbox of an agency (none for a type that cannot receive). */
   receivingAgencyUsers(
     m: EntityManager,

@@ -745,6 +745,8 @@ export const en: Dictionary = {
   'notification.case.duplicate_match':
     '{agency} has just recorded someone whose details match case {code}. Get in touch to coordinate if needed.',
   'notification.generic': 'You have a new notification.',
+  'notification.audit.integrity_alert':
+    'Security alert: the access log shows signs of being altered or deleted. Tell the operations team now (see /api/health, run audit:verify).',
 
   'incident.markSerious': 'Mark as serious',
   'incident.unmarkSerious': 'Unmark as serious',

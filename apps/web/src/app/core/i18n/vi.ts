@@ -750,6 +750,8 @@ export const vi = {
   'notification.generic': 'Bạn có một thông báo mới.',
   'notification.case.duplicate_match':
     '{agency} vừa ghi nhận một người có thông tin trùng với hồ sơ {code}. Hãy liên hệ để phối hợp nếu cần.',
+  'notification.audit.integrity_alert':
+    'Cảnh báo an ninh: nhật ký truy cập có dấu hiệu bị sửa hoặc xóa. Báo ngay cho bộ phận vận hành (xem /api/health, chạy audit:verify).',
 
   'incident.markSerious': 'Đánh dấu nghiêm trọng',
   'incident.unmarkSerious': 'Bỏ đánh dấu nghiêm trọng',
