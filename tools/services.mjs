@@ -10,9 +10,11 @@ import { log, StepError } from './lib/log.mjs';
 import { repoRoot } from './lib/paths.mjs';
 import { commandExists, isRoot, run, runOrThrow } from './lib/process.mjs';
 import { isPortOpen, waitForPort } from './lib/net.mjs';
-import { ensureDatabase, maintenanceUrl, serverVersion } from './lib/postgres.mjs';
+import { maintenanceUrl, serverVersion, withClient } from './lib/postgres.mjs';
+import { credentialsOf, isSuperuser, provisionDatabase } from './lib/database-roles.mjs';
 import { checkRedis } from './lib/redis.mjs';
 import {
+  DEFAULT_ADMIN_URL,
   DEFAULT_DATABASE_URL,
   DEFAULT_REDIS_URL,
   isLocalHost,
@@ -106,16 +108,18 @@ async function startPostgres() {
 
 /**
  * Development convenience on a machine where we provisioned PostgreSQL: Debian's package lets the `postgres`
- * role in over a Unix socket only (peer), so TCP logins from 127.0.0.1 fail. Trust loopback TCP connections.
+ * role in over a Unix socket only (peer), so TCP logins from 127.0.0.1 fail. Trust loopback TCP logins of
+ * `postgres` (which creates the roles and databases); the app's two roles keep their passwords.
  */
 async function trustLoopbackConnections() {
-  const marker = '# Cầu Nối development: trust loopback TCP (added by tools/services.mjs)';
+  const marker =
+    '# Cầu Nối development: trust loopback TCP for postgres (added by tools/services.mjs)';
   let changed = false;
   for (const [version, name] of debianClusters()) {
     const hba = join('/etc/postgresql', version, name, 'pg_hba.conf');
     const text = readFileSync(hba, 'utf8');
     if (text.includes(marker)) continue;
-    const lines = `${marker}\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n`;
+    const lines = `${marker}\nhost all postgres 127.0.0.1/32 trust\nhost all postgres ::1/128 trust\n`;
     writeFileSync(hba, `${lines}${text}`);
     await run('pg_ctlcluster', ['--skip-systemctl-redirect', version, name, 'reload']);
     changed = true;
@@ -139,17 +143,21 @@ async function connectAsDeveloper(url, fromEnv) {
   }
 }
 
+/**
+ * Makes sure a PostgreSQL server answers (installing or starting a local one), as the admin role:
+ * DATABASE_ADMIN_URL, else `postgres` on the server of DATABASE_URL. Returns the admin URL.
+ */
 export async function ensurePostgres() {
-  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-  const fromEnv = Boolean(process.env.DATABASE_URL);
-  const { host, port, database } = parseDatabaseUrl(url);
+  const fromEnv = Boolean(process.env.DATABASE_ADMIN_URL);
+  const url = process.env.DATABASE_ADMIN_URL || adminUrlFor(process.env.DATABASE_URL);
+  const { host, port } = parseDatabaseUrl(url);
   const where = `${host}:${port}`;
 
   if (await isPortOpen(host, port)) {
-    log.ok(`PostgreSQL accepting TCP at ${where}${fromEnv ? ' (DATABASE_URL)' : ''}`);
+    log.ok(`PostgreSQL accepting TCP at ${where}`);
   } else if (!isLocalHost(host)) {
     throw new StepError(
-      `nothing answers at ${where} (DATABASE_URL=${redact(url)}): start that server or fix the URL`,
+      `nothing answers at ${where} (${redact(url)}): start that server or fix DATABASE_URL / DATABASE_ADMIN_URL`,
     );
   } else {
     if (!postgresInstalled()) {
@@ -174,13 +182,69 @@ export async function ensurePostgres() {
   try {
     version = await connectAsDeveloper(url, fromEnv);
   } catch (error) {
-    throw new StepError(`PostgreSQL at ${where} refused ${redact(url)}: ${error.message}`);
+    throw new StepError(
+      `PostgreSQL at ${where} refused the admin role ${redact(url)}: ${error.message} ` +
+        '(set DATABASE_ADMIN_URL to a role that may create roles and databases)',
+    );
   }
-  log.ok(`PostgreSQL ${version.split(' ')[0]} answers queries at ${where}`);
-
-  if (await ensureDatabase(url)) log.ok(`database "${database}" created`);
-  else log.ok(`database "${database}" exists`);
+  log.ok(
+    `PostgreSQL ${version.split(' ')[0]} answers queries at ${where} (admin role for roles and databases)`,
+  );
   return url;
+}
+
+/** `postgres` on the server of `databaseUrl` (or the local default). */
+function adminUrlFor(databaseUrl) {
+  if (!databaseUrl) return DEFAULT_ADMIN_URL;
+  const admin = new URL(DEFAULT_ADMIN_URL);
+  const target = new URL(databaseUrl);
+  admin.hostname = target.hostname;
+  admin.port = target.port;
+  return admin.toString();
+}
+
+/**
+ * The application's database with its two roles (docs/operations.md, "Database roles"): the roles of
+ * DATABASE_OWNER_URL and DATABASE_URL exist with the passwords of those URLs, the database exists and
+ * belongs to the owner role (a database made before the roles is handed over), the runtime role may
+ * connect. The migrations then grant the runtime role its rows.
+ */
+export async function ensureAppDatabase(adminUrl) {
+  const appUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const ownerUrl = process.env.DATABASE_OWNER_URL;
+  if (!ownerUrl)
+    throw new StepError('DATABASE_OWNER_URL is not set (npm start writes it into .env)');
+  const { database } = parseDatabaseUrl(appUrl);
+  const owner = credentialsOf(ownerUrl).user;
+  const app = credentialsOf(appUrl).user;
+  const done = await provisionDatabase(adminUrl, { ownerUrl, appUrl });
+  for (const [role, state] of Object.entries(done.roles)) {
+    if (state === 'created') log.ok(`database role "${role}" created (password from .env)`);
+  }
+  log.ok(
+    `database "${database}" ${done.databaseCreated ? 'created' : 'exists'}, owned by "${owner}"; ` +
+      `the API connects as "${app}"` +
+      (done.adopted
+        ? ` (${done.adopted} objects made before the two roles handed to "${owner}")`
+        : ''),
+  );
+  for (const [name, url] of [
+    ['DATABASE_OWNER_URL', ownerUrl],
+    ['DATABASE_URL', appUrl],
+  ]) {
+    try {
+      await withClient(url, () => Promise.resolve());
+    } catch (error) {
+      throw new StepError(`PostgreSQL refused ${name} (${redact(url)}): ${error.message}`);
+    }
+  }
+  if (await isSuperuser(appUrl)) {
+    log.warn(
+      `DATABASE_URL logs in as "${app}", a superuser: the API could rewrite the audit log and /api/health ` +
+        'says so. Remove DATABASE_URL from .env (npm start then creates caunoi_app) or name a runtime role.',
+    );
+  }
+  return { databaseUrl: appUrl, ownerUrl };
 }
 
 // ── Redis ────────────────────────────────────────────────────────────────────────────────────────
@@ -264,12 +328,16 @@ export async function ensureRedis() {
   return url;
 }
 
-/** Everything start.mjs and test.mjs need before they build or run anything. */
-export async function ensureServices() {
+/**
+ * Everything start.mjs and test.mjs need before they build or run anything. `appDatabase`: also the
+ * application's database and roles (npm start; the tests make throwaway ones of their own).
+ */
+export async function ensureServices({ appDatabase = true } = {}) {
   await ensureDependencies();
-  const databaseUrl = await ensurePostgres();
+  const adminUrl = await ensurePostgres();
+  const database = appDatabase ? await ensureAppDatabase(adminUrl) : {};
   const redisUrl = await ensureRedis();
-  return { databaseUrl, redisUrl };
+  return { adminUrl, ...database, redisUrl };
 }
 
 // Run alone: `node tools/services.mjs`
@@ -279,7 +347,7 @@ if (import.meta.filename === process.argv[1]) {
   Object.assign(process.env, { ...readDotEnv(), ...process.env });
   log.section('Services');
   try {
-    await ensureServices();
+    await ensureServices({ appDatabase: Boolean(process.env.DATABASE_OWNER_URL) });
   } catch (error) {
     log.fail(error instanceof StepError ? error.message : error.stack);
     process.exit(1);

@@ -1,10 +1,11 @@
 // `npm start`: from a fresh clone to a running Cầu Nối at http://localhost:3000.
-//   services (npm install from the lock, PostgreSQL, Redis) → secrets in .env → build api + web → migrate → seed
+//   secrets and database URLs in .env → services (npm install from the lock, PostgreSQL with the two roles and the
+//   database, Redis) → build api + web → migrate (owner role) → seed
 //   → api (HTTP + web, one port) and worker → wait for /api/health → print the URL and the demo logins.
 // Ctrl-C stops both processes cleanly. If one of them dies, the other is stopped and the script fails.
 
 import { log, StepError, table } from './lib/log.mjs';
-import { childEnv, ensureDotEnvSecrets } from './lib/env.mjs';
+import { childEnv, ensureDotEnvSecrets, runtimeEnv } from './lib/env.mjs';
 import { handleSignals, isStopping, onCleanup } from './lib/lifecycle.mjs';
 import { isPortOpen } from './lib/net.mjs';
 import { buildApiAndWeb, runCli, startApiAndWorker } from './lib/api-stack.mjs';
@@ -25,8 +26,17 @@ async function main() {
   log.ok(`NODE_ENV=${nodeEnv}, PORT=${port}`);
 
   log.section('Services');
-  const { databaseUrl, redisUrl } = await ensureServices();
-  const env = childEnv({}, { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: String(port) });
+  const { databaseUrl, ownerUrl, redisUrl } = await ensureServices();
+  // The owner role's URL goes to `cli migrate` alone; the seed, the API and the worker run as the runtime role.
+  const env = childEnv(
+    {},
+    {
+      DATABASE_URL: databaseUrl,
+      DATABASE_OWNER_URL: ownerUrl,
+      REDIS_URL: redisUrl,
+      PORT: String(port),
+    },
+  );
 
   log.section('Build');
   await buildApiAndWeb(env);
@@ -34,14 +44,14 @@ async function main() {
   log.section('Database');
   await runCli('migrate', env);
   if (nodeEnv === 'production') log.warn('NODE_ENV=production: demo data not seeded');
-  else await runCli('seed', env);
+  else await runCli('seed', runtimeEnv(env));
 
   log.section('Run');
   if (await isPortOpen('127.0.0.1', port)) {
     throw new StepError(`port ${port} is already in use (another npm start?): stop it or set PORT`);
   }
   const baseUrl = `http://127.0.0.1:${port}`;
-  const stack = await startApiAndWorker(env, { baseUrl });
+  const stack = await startApiAndWorker(runtimeEnv(env), { baseUrl });
   onCleanup(async () => {
     log.step('stopping api and worker');
     await stack.stop();

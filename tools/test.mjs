@@ -7,14 +7,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { duration, log, StepError, table } from './lib/log.mjs';
-import { childEnv, generateSecrets, readDotEnv, SECRET_NAMES } from './lib/env.mjs';
+import { childEnv, generateSecrets, readDotEnv, runtimeEnv, SECRET_NAMES } from './lib/env.mjs';
 import { handleSignals, onCleanup, runCleanups } from './lib/lifecycle.mjs';
 import { isPortOpen } from './lib/net.mjs';
 import { repoRoot } from './lib/paths.mjs';
 import { isRoot, run } from './lib/process.mjs';
-import { createDatabase, dropDatabase } from './lib/postgres.mjs';
+import { createThrowawayDatabase, dropThrowawayDatabase } from './lib/database-roles.mjs';
 import { deleteKeysWithPrefix } from './lib/redis.mjs';
-import { parseRedisUrl, withDatabase } from './lib/urls.mjs';
+import { parseRedisUrl } from './lib/urls.mjs';
 import { buildApiAndWeb, nxEnv, runCli, startApiAndWorker } from './lib/api-stack.mjs';
 import { aptInstall, ensureServices } from './services.mjs';
 
@@ -176,7 +176,6 @@ async function endToEnd(env, services) {
 
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const database = `caunoi_e2e_${stamp}`;
-  const databaseUrl = withDatabase(services.databaseUrl, database);
   const queuePrefix = `caunoi-e2e-${stamp}`;
   const port = Number(process.env.E2E_PORT || 3100);
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -184,27 +183,35 @@ async function endToEnd(env, services) {
     throw new StepError(`port ${port} is in use: stop what runs there or set E2E_PORT`);
   }
 
-  await createDatabase(databaseUrl);
-  log.ok(`throwaway database "${database}" created`);
+  // Its own two roles, as in production: the stack runs as the runtime role.
+  const { ownerUrl, appUrl } = await createThrowawayDatabase(services.adminUrl, database);
+  log.ok(`throwaway database "${database}" created, with its owner and runtime roles`);
   onCleanup(async () => {
-    await dropDatabase(databaseUrl);
-    log.ok(`throwaway database "${database}" dropped`);
+    await dropThrowawayDatabase(services.adminUrl, database);
+    log.ok(`throwaway database "${database}" and its roles dropped`);
   });
   onCleanup(async () => {
     const deleted = await deleteKeysWithPrefix(parseRedisUrl(services.redisUrl), `${queuePrefix}:`);
     log.ok(`Redis keys under "${queuePrefix}:" removed (${deleted})`);
   });
 
-  const stackEnv = {
+  const stackEnv = runtimeEnv({
     ...env,
     NODE_ENV: 'test',
     PORT: String(port),
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appUrl,
     QUEUE_PREFIX: queuePrefix,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL || 'warn',
-  };
+    // Every spec signs in from 127.0.0.1: per-client limits sized for one office would trip the
+    // suite. Sign-in delays (per name and client) keep their defaults; a spec tests them.
+    RATE_LIMIT_GENERAL: '100000/1m',
+    RATE_LIMIT_SIGN_IN: '10000/10m',
+    RATE_LIMIT_REFRESH: '10000/10m',
+    RATE_LIMIT_SECOND_FACTOR: '10000/10m',
+    RATE_LIMIT_IDENTITY_LOOKUP: '10000/10m',
+  });
   try {
-    await runCli('migrate', stackEnv);
+    await runCli('migrate', { ...stackEnv, DATABASE_OWNER_URL: ownerUrl });
     await runCli('seed', stackEnv);
     const stack = await startApiAndWorker(stackEnv, { baseUrl });
     onCleanup(async () => {
@@ -279,9 +286,11 @@ async function main() {
   log.section('Services');
   let services = null;
   try {
-    services = await ensureServices();
+    // The tests make their databases and roles themselves (the integration tests' global setup, the
+    // e2e stage below), as the admin role.
+    services = await ensureServices({ appDatabase: false });
     Object.assign(process.env, {
-      DATABASE_URL: services.databaseUrl,
+      DATABASE_ADMIN_URL: services.adminUrl,
       REDIS_URL: services.redisUrl,
     });
   } catch (error) {

@@ -5,7 +5,8 @@
 //   3. firing: M stages due in the same second, fired by the real worker (dist/apps/api/worker.js);
 //      lateness = fired_at − due_at per stage, p50/p99/max, and the time to drain the burst.
 // Everything is dropped (database) and flushed (Redis DB) at the end, also on Ctrl-C.
-//   DATABASE_URL          PostgreSQL server to use (default postgres://postgres@127.0.0.1:5432; any db name is ignored)
+//   DATABASE_ADMIN_URL    PostgreSQL server to use, as a role that creates roles and databases
+//                         (default postgres://postgres@127.0.0.1:5432); the bench makes its own two roles
 //   REDIS_URL             Redis server (default redis://127.0.0.1:6379); the db index is BENCH_REDIS_DB
 //   BENCH_REDIS_DB        Redis DB index owned by the bench, flushed before and after (default 13)
 //   BENCH_DEADLINE_COUNT  deadlines to schedule (default 100000)
@@ -26,9 +27,9 @@ import { generateSecrets } from '../lib/env.mjs';
 import { handleSignals, onCleanup, runCleanups } from '../lib/lifecycle.mjs';
 import { apiDist, repoRoot, requireFromRepo } from '../lib/paths.mjs';
 import { run, startService, stopService } from '../lib/process.mjs';
-import { createDatabase, dropDatabase } from '../lib/postgres.mjs';
+import { createThrowawayDatabase, dropThrowawayDatabase } from '../lib/database-roles.mjs';
 import { nxEnv, runCli } from '../lib/api-stack.mjs';
-import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, redact, withDatabase } from '../lib/urls.mjs';
+import { DEFAULT_ADMIN_URL, DEFAULT_REDIS_URL, redact } from '../lib/urls.mjs';
 
 const { Client } = requireFromRepo('pg');
 const { Queue } = requireFromRepo('bullmq');
@@ -207,7 +208,7 @@ async function main() {
   const started = Date.now();
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const database = `caunoi_bench_${stamp}`;
-  const databaseUrl = withDatabase(process.env.DATABASE_URL || DEFAULT_DATABASE_URL, database);
+  const adminUrl = process.env.DATABASE_ADMIN_URL || DEFAULT_ADMIN_URL;
   const redisUrl = redisUrlWithDb(process.env.REDIS_URL || DEFAULT_REDIS_URL, redisDb);
   const queuePrefix = `caunoi-bench-${stamp}`;
   const results = {
@@ -223,7 +224,7 @@ async function main() {
   }
 
   log.section('Setup');
-  log.ok(`PostgreSQL database ${redact(databaseUrl)}, Redis ${redact(redisUrl)}`);
+  log.ok(`PostgreSQL ${redact(adminUrl)}, database ${database}, Redis ${redact(redisUrl)}`);
   await ensureApiBuild();
 
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
@@ -240,10 +241,10 @@ async function main() {
     );
   }
 
-  await createDatabase(databaseUrl);
+  const { ownerUrl, appUrl } = await createThrowawayDatabase(adminUrl, database);
   onCleanup(async () => {
-    await dropDatabase(databaseUrl);
-    log.ok(`database ${database} dropped`);
+    await dropThrowawayDatabase(adminUrl, database);
+    log.ok(`database ${database} and its roles dropped`);
   });
   log.ok(`database ${database} created, Redis DB ${redisDb} empty, queue prefix ${queuePrefix}`);
   const env = {
@@ -251,14 +252,15 @@ async function main() {
     ...generateSecrets(),
     NODE_ENV: 'development',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appUrl,
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: queuePrefix,
   };
-  await runCli('migrate', env);
+  await runCli('migrate', { ...env, DATABASE_OWNER_URL: ownerUrl });
   await runCli('seed', env);
 
-  const pg = new Client({ connectionString: databaseUrl });
+  // The bench's own writes and ANALYZE go in as the owner.
+  const pg = new Client({ connectionString: ownerUrl });
   await pg.connect();
   onCleanup(() => pg.end());
   const queue = new Queue(QUEUE_DEADLINES, {

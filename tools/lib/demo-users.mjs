@@ -1,5 +1,5 @@
 // The demo accounts created by `cli.js seed` (never in production).
-// KEEP IN SYNC BY HAND with DEMO_USERNAMES / DEMO_PASSWORD in libs/shared/contracts/src/lib/api-routes.ts
+// KEEP IN SYNC BY HAND with DEMO_USERNAMES / DEMO_SECOND_ADMIN_USERNAME / DEMO_PASSWORD in libs/shared/contracts/src/lib/api-routes.ts
 // and with the table in README.md: these .mjs scripts cannot import TypeScript.
 
 export const DEMO_PASSWORD = 'CauNoi@DaNang2026';
@@ -25,4 +25,9 @@ export const DEMO_USERS = [
     sees: 'reports and statistics, no identities',
   },
   { username: 'admin.demo', role: 'admin', sees: 'users and agencies; no case content' },
+  {
+    username: 'admin2.demo',
+    role: 'admin',
+    sees: "the second admin: approves admin.demo's account requests",
+  },
 ];

@@ -1,6 +1,9 @@
 // Connection strings: the same defaults as the API's configuration.
 
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/caunoi';
+/** The runtime role (the API's default too); its password comes from .env. */
+export const DEFAULT_DATABASE_URL = 'postgres://caunoi_app@127.0.0.1:5432/caunoi';
+/** A role that may create roles and databases: Debian's `postgres`, password-less on loopback. */
+export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 /** Parses a postgres:// URL into the parts the tools need. */

@@ -11,6 +11,8 @@ import { CasesModule } from './modules/cases/cases.module';
 import { CommunityReferralsModule } from './modules/community-referrals/community-referrals.module';
 import { JwtAuthGuard } from './modules/auth/auth.guards';
 import { PolicyGuard } from './modules/authz/policy.guard';
+import { RateLimitGuard } from './modules/rate-limit/rate-limit.guard';
+import { RateLimitModule } from './modules/rate-limit/rate-limit.module';
 import { HealthModule } from './modules/health/health.module';
 import { IntakeModule } from './modules/intake/intake.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
@@ -20,7 +22,10 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { ReferralsModule } from './modules/referrals/referrals.module';
 import { UsersModule } from './modules/users/users.module';
 
-/** The HTTP process. Guards run in order: who are you (JWT + session), then may you (CASL). */
+/**
+ * The HTTP process. Guards run in order: not too often (rate limits), who are you (JWT + session),
+ * then may you (CASL).
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -28,6 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
+        RateLimitModule,
         HealthModule,
         AuthModule,
         UsersModule,
@@ -44,6 +50,7 @@ export class AppModule {
         IncidentReportsModule,
       ],
       providers: [
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PolicyGuard },
       ],

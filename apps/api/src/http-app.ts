@@ -8,11 +8,14 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { API_PREFIX } from '@caunoi/shared/contracts';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { originCheck } from './common/origin-check';
 import { requestContextMiddleware } from './common/request-context';
 import { bodyParserErrorMiddleware, requestShapeMiddleware } from './common/request-shape';
 import { createValidationPipe } from './common/validation';
 import { DeniedAccessRecorder } from './modules/audit/denied-access.recorder';
 import type { AppConfig } from './config/app-config';
+import { generalRateLimit } from './modules/rate-limit/general-rate-limit.middleware';
+import { RateLimiter } from './modules/rate-limit/rate-limiter';
 
 /**
  * Everything the HTTP process sets up around the Nest modules. Shared by main.ts and the
@@ -38,6 +41,9 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // Before body parsing, so floods of malformed or cross-site requests cost as little as possible.
+  app.use(`/${API_PREFIX}`, generalRateLimit(app.get(RateLimiter)));
+  app.use(`/${API_PREFIX}`, originCheck(config.publicOrigins));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   // Right after parsing and before any guard: NUL characters, runaway nesting, foreign content types.
@@ -46,7 +52,8 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter(app.get(DeniedAccessRecorder)));
   app.enableShutdownHooks();
-  app.set('trust proxy', 'loopback');
+  // Who the client is (rate limits, sign-in delays) depends on which proxies may name it.
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
 
   const document = SwaggerModule.createDocument(

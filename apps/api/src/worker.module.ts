@@ -2,12 +2,16 @@ import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import { AuditMonitorModule } from './modules/audit/audit-monitor.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 
-/** The worker process: the same core modules as the API, plus the queue processors. */
+/** The worker process: the same core modules as the API, plus the queue processors and the audit watch. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [CoreModule.forRoot(config), JobsModule] };
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot(config), JobsModule, AuditMonitorModule],
+    };
   }
 }

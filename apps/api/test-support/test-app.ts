@@ -9,6 +9,7 @@ import { AppModule } from '../src/app.module';
 import { Clock } from '../src/common/clock';
 import type { AppConfig } from '../src/config/app-config';
 import { loadConfig } from '../src/config/app-config';
+import { RATE_LIMIT_POLICIES } from '../src/modules/rate-limit/rate-limit-policies';
 import { seedDemoData } from '../src/modules/seed/demo-seed';
 import { configureHttpApp } from '../src/http-app';
 import { TestClock } from './test-clock';
@@ -23,22 +24,34 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Configuration for tests: this run's database, the real Redis, throwaway secrets. */
+/**
+ * Configuration for tests: this run's database as its runtime role (the owner's URL too, for
+ * `cli migrate`), the real Redis, throwaway secrets.
+ */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   const run = runDatabase();
   if (!run) throw new Error('Integration tests need the global setup (jest.int.config.cts)');
   return loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: run.url,
+    // Another database given alone: no owner URL (it would name the run's database).
+    DATABASE_OWNER_URL: overrides['DATABASE_URL'] ? '' : run.ownerUrl,
     REDIS_URL: testRedisUrl(),
     JWT_SECRET: randomBytes(32).toString('hex'),
     // One data key per run, not per suite: suites share the run's database, and a row one suite
     // encrypted (say, an item in a centre's intake queue) must decrypt in another suite's app.
     DATA_ENCRYPTION_KEYS: `t1:${createHash('sha256').update(`data-key:${run.name}`).digest('base64')}`,
     BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    // Per run too: a checkpoint one suite's worker signed is checked by the next suite's.
+    AUDIT_CHECKPOINT_KEY: `t1:${createHash('sha256').update(`checkpoint-key:${run.name}`).digest('base64')}`,
     QUEUE_PREFIX: `caunoi-test-${process.pid}`,
     LOG_LEVEL: 'silent',
     WEB_DIST_DIR: '/nonexistent',
+    // Every suite of a run signs in from 127.0.0.1 under one prefix: limits out of the way, except
+    // in the tests of the limits, which set their own small ones.
+    ...Object.fromEntries(
+      Object.values(RATE_LIMIT_POLICIES).map((p) => [p.variable, '1000000/1m']),
+    ),
     ...overrides,
   });
 }
@@ -60,7 +73,8 @@ export async function createTestApp(
   configureHttpApp(app, config);
   await app.init();
   const dataSource = app.get<DataSource>(getDataSourceToken());
-  await seedDemoData(dataSource, config);
+  // Production never seeds (the seed refuses); the run's database is seeded by the other apps.
+  if (config.nodeEnv !== 'production') await seedDemoData(dataSource, config);
   return {
     app,
     http: request(app.getHttpServer()),

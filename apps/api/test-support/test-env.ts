@@ -1,16 +1,20 @@
 /**
  * The test harness's configuration: the one place tests read the environment. It names the
- * PostgreSQL server and Redis to test against, and carries this run's database from Jest's global
- * setup (a separate module instance) to the test files.
+ * PostgreSQL server and Redis to test against, and carries this run's database and roles from Jest's
+ * global setup (a separate module instance) to the test files.
  */
 const env = process.env;
 
 const RUN_DATABASE = 'CAUNOI_TEST_DATABASE';
 const RUN_DATABASE_URL = 'CAUNOI_TEST_DATABASE_URL';
+const RUN_OWNER_URL = 'CAUNOI_TEST_OWNER_URL';
 
-/** Any database on the server named by DATABASE_URL (default: local trust-auth PostgreSQL). */
-export function databaseServerUrl(): string {
-  return env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
+/**
+ * A role that may create databases and roles on the server to test against (default: the local
+ * trust-auth `postgres`). `npm test` passes the one it provisioned PostgreSQL with.
+ */
+export function databaseAdminUrl(): string {
+  return env['DATABASE_ADMIN_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 
 /**
@@ -25,13 +29,22 @@ export function testRedisUrl(db?: number): string {
   return `${base.replace(/\/\d*$/, '')}/${db + offset}`;
 }
 
-export function rememberRunDatabase(name: string, url: string): void {
-  env[RUN_DATABASE] = name;
-  env[RUN_DATABASE_URL] = url;
+/** This run's database: its name, the runtime role's URL and the owner role's URL. */
+export interface RunDatabase {
+  name: string;
+  url: string;
+  ownerUrl: string;
 }
 
-export function runDatabase(): { name: string; url: string } | null {
+export function rememberRunDatabase(run: RunDatabase): void {
+  env[RUN_DATABASE] = run.name;
+  env[RUN_DATABASE_URL] = run.url;
+  env[RUN_OWNER_URL] = run.ownerUrl;
+}
+
+export function runDatabase(): RunDatabase | null {
   const name = env[RUN_DATABASE];
   const url = env[RUN_DATABASE_URL];
-  return name && url ? { name, url } : null;
+  const ownerUrl = env[RUN_OWNER_URL];
+  return name && url && ownerUrl ? { name, url, ownerUrl } : null;
 }

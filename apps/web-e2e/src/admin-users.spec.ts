@@ -2,6 +2,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_USERNAMES, choose, signIn, signOut, snapshot } from './support';
 
+/** The demo social-work centre, where supervisor.demo works (the seed's fixed id). */
+const DEMO_CENTRE_ID = '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000001';
+
 async function findUser(page: Page, username: string) {
   await page.goto('/admin/users');
   await page.getByTestId('users-search').fill(username);
@@ -10,60 +13,96 @@ async function findUser(page: Page, username: string) {
   return row;
 }
 
-test('admin creates a user who must change the password, then disables them', async ({ page }) => {
-  test.setTimeout(90_000);
+/** Approves the request for `username` on the approvals screen; returns the one-time code, if any. */
+async function approve(page: Page, username: string): Promise<string> {
+  await page.goto('/approvals');
+  const item = page.getByTestId(`approval-${username}`);
+  await item.getByTestId('approval-approve').click();
+  await page.getByTestId('confirm-ok').click();
+  const code = (await page.getByTestId('one-time-code').innerText()).trim();
+  await page.getByTestId('one-time-code-done').click();
+  return code;
+}
+
+async function setPassword(page: Page, username: string, code: string, password: string) {
+  await page.goto('/set-password');
+  await page.getByTestId('set-password-username').fill(username);
+  await page.getByTestId('set-password-code').fill(code);
+  await page.getByTestId('set-password-new').fill(password);
+  await page.getByTestId('set-password-repeat').fill(password);
+  await page.getByTestId('set-password-submit').click();
+  await expect(page.getByTestId('set-password-done')).toBeVisible();
+}
+
+test('admin creates a caseworker whom the centre’s supervisor approves; a reset needs approval too; then the admin disables them', async ({
+  page,
+}) => {
+  // Eight sign-ins across three people: a long journey on a loaded two-core machine.
+  test.setTimeout(240_000);
   const stamp = Date.now();
   const username = `e2e.cw.${stamp}`;
-  const initialPassword = `Khoi-tao-${stamp}-bien`;
   const ownPassword = `Song-Han-${stamp}-xanh`;
+  const nextPassword = `Ngu-Hanh-${stamp}-son`;
 
-  await test.step('admin creates a caseworker in a social-work centre', async () => {
+  await test.step('admin creates a caseworker in the demo centre, without a password', async () => {
     await signIn(page, DEMO_USERNAMES.admin, DEMO_PASSWORD);
     await expect(page.getByTestId('users-title')).toBeVisible();
     await page.getByTestId('users-new').click();
     await page.getByTestId('user-form-username').fill(username);
     await page.getByTestId('user-form-display-name').fill(`Cán bộ thử nghiệm ${stamp}`);
     await choose(page, 'user-form-role', 'role-option-caseworker');
-    await choose(page, 'user-form-agency');
-    await page.getByTestId('user-form-password').fill(initialPassword);
+    await choose(page, 'user-form-agency', `agency-option-${DEMO_CENTRE_ID}`);
     await snapshot(page, 'admin-create-user');
     await page.getByTestId('user-form-submit').click();
 
     await expect(page).toHaveURL(/\/admin\/users$/);
     const row = await findUser(page, username);
-    await expect(row.getByTestId('user-status')).toContainText('Phải đổi mật khẩu');
+    await expect(row.getByTestId('user-status')).toContainText('Chờ phê duyệt tạo tài khoản');
     await expect(row).toContainText('Cán bộ quản lý ca');
     await snapshot(page, 'admin-users');
     await signOut(page);
   });
 
-  await test.step('the new user must change the password before working', async () => {
-    await signIn(page, username, 'not-the-right-password');
-    await expect(page.getByTestId('login-error')).toHaveText(
-      'Tên đăng nhập hoặc mật khẩu không đúng.',
-    );
+  await test.step('the centre’s supervisor approves; the caseworker sets a password and works', async () => {
+    await signIn(page, DEMO_USERNAMES.supervisor, DEMO_PASSWORD);
+    await expect(page.getByTestId('workspace-title')).toBeVisible();
+    await expect(page.getByTestId('nav-approvals')).toBeVisible();
+    const code = await approve(page, username);
+    await signOut(page);
 
-    await signIn(page, username, initialPassword);
-    await expect(page).toHaveURL(/\/account\/password$/);
-    await expect(page.getByTestId('password-must-change')).toBeVisible();
-    // Other pages wait until the password is changed.
-    await page.goto('/cases');
-    await expect(page).toHaveURL(/\/account\/password$/);
-
-    await page.getByTestId('password-current').fill(initialPassword);
-    await page.getByTestId('password-new').fill('short');
-    await page.getByTestId('password-repeat').fill('short');
-    await page.getByTestId('password-submit').click();
-    await expect(page.getByTestId('password-new-error')).toContainText('ít nhất 12 ký tự');
-
-    await page.getByTestId('password-new').fill(ownPassword);
-    await page.getByTestId('password-repeat').fill(ownPassword);
-    await page.getByTestId('password-submit').click();
+    await setPassword(page, username, code, ownPassword);
+    await signIn(page, username, ownPassword);
     await expect(page.getByTestId('workspace-title')).toHaveText('Hồ sơ của tôi');
     await signOut(page);
   });
 
-  await test.step('admin disables the user', async () => {
+  await test.step('a password reset waits for approval and gives the admin nothing to sign in with', async () => {
+    await signIn(page, DEMO_USERNAMES.admin, DEMO_PASSWORD);
+    await expect(page.getByTestId('users-title')).toBeVisible();
+    let row = await findUser(page, username);
+    await row.getByTestId('user-reset').click();
+    await expect(page.getByTestId('confirm-message')).toContainText('không ai nhận được mật khẩu');
+    await page.getByTestId('confirm-ok').click();
+    row = page.getByTestId(`user-row-${username}`);
+    await expect(row.getByTestId('user-status')).toContainText('Chờ phê duyệt đặt lại mật khẩu');
+    await signOut(page);
+
+    // Until approved, the caseworker's own password still works.
+    await signIn(page, username, ownPassword);
+    await expect(page.getByTestId('workspace-title')).toHaveText('Hồ sơ của tôi');
+    await signOut(page);
+
+    await signIn(page, DEMO_USERNAMES.supervisor, DEMO_PASSWORD);
+    await expect(page.getByTestId('workspace-title')).toBeVisible();
+    const code = await approve(page, username);
+    await signOut(page);
+
+    await signIn(page, username, ownPassword);
+    await expect(page.getByTestId('login-error')).toBeVisible();
+    await setPassword(page, username, code, nextPassword);
+  });
+
+  await test.step('admin disables the user at once; they can no longer sign in', async () => {
     await signIn(page, DEMO_USERNAMES.admin, DEMO_PASSWORD);
     await expect(page.getByTestId('users-title')).toBeVisible();
     const row = await findUser(page, username);
@@ -73,10 +112,8 @@ test('admin creates a user who must change the password, then disables them', as
     await expect(row.getByTestId('user-status')).toContainText('Đã vô hiệu hóa');
     await expect(row.getByTestId('user-enable')).toBeVisible();
     await signOut(page);
-  });
 
-  await test.step('the disabled user can no longer sign in', async () => {
-    await signIn(page, username, ownPassword);
+    await signIn(page, username, nextPassword);
     await expect(page.getByTestId('login-error')).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
   });

@@ -2,9 +2,14 @@ import { createHmac } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERNAMES } from '@caunoi/shared/contracts';
+import {
+  DEMO_PASSWORD,
+  DEMO_SECOND_ADMIN_USERNAME,
+  DEMO_TOTP_SECRET,
+  DEMO_USERNAMES,
+} from '@caunoi/shared/contracts';
 
-export { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERNAMES };
+export { DEMO_PASSWORD, DEMO_SECOND_ADMIN_USERNAME, DEMO_TOTP_SECRET, DEMO_USERNAMES };
 
 /** Demo accounts whose role signs in with a second factor (the published demo secret). */
 const DEMO_SECOND_FACTOR_USERS: readonly string[] = [

@@ -1,5 +1,8 @@
+import { auditBaselineCommand } from './audit-baseline.command';
+import { auditVerifyCommand } from './audit-verify.command';
 import type { CliCommand } from './cli-command';
 import { demoCodeCommand } from './demo-code.command';
+import { createAdminCommand } from './create-admin.command';
 import { migrateCommand } from './migrate.command';
 import { reencryptCommand } from './reencrypt.command';
 import { reindexCommand } from './reindex.command';
@@ -9,9 +12,12 @@ import { seedCommand } from './seed.command';
 export const CLI_COMMANDS: readonly CliCommand[] = [
   migrateCommand,
   seedCommand,
+  createAdminCommand,
   reencryptCommand,
   reindexCommand,
   demoCodeCommand,
+  auditVerifyCommand,
+  auditBaselineCommand,
 ];
 
 export function usage(): string {

@@ -104,6 +104,7 @@ function bodyOf(exception: unknown, status: number): ApiErrorBody {
         ? obj.message.join('; ')
         : String(obj?.message ?? raw ?? ''),
       ...(obj?.errors ? { errors: obj.errors } : {}),
+      ...(typeof obj?.code === 'string' ? { code: obj.code } : {}),
     };
   }
   // A 400 our code did not raise: Nest turns express's "Failed to decode param '…'" into one, and

@@ -1,5 +1,18 @@
 import type { Role } from '@caunoi/shared/domain';
 import { DEFAULT_SECOND_FACTOR_ROLES, isRole, ROLES } from '@caunoi/shared/domain';
+import { isIP } from 'node:net';
+import type { SignInDelayPolicy } from '@caunoi/shared/domain';
+import { DEFAULT_SIGN_IN_DELAY_POLICY, signInDelayPolicyProblems } from '@caunoi/shared/domain';
+import type {
+  RateLimitPolicyName,
+  RateLimitWindow,
+} from '../modules/rate-limit/rate-limit-policies';
+import {
+  parseRateLimit,
+  RATE_LIMIT_POLICIES,
+  RATE_LIMIT_POLICY_NAMES,
+} from '../modules/rate-limit/rate-limit-policies';
+import { ONE_TIME_CODE_TTL_HOURS_DEFAULT } from '@caunoi/shared/domain';
 
 /**
  * The only place that reads process.env. Everything else receives a typed, validated AppConfig.
@@ -8,7 +21,13 @@ export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
   host: string;
+  /** The runtime role: API, worker and operator commands. Not a superuser, owns nothing. */
   databaseUrl: string;
+  /**
+   * The owner role, for `cli migrate` only (it owns the tables). Set for the migration step alone:
+   * the API and the worker never need it (docs/operations.md, "Database roles").
+   */
+  databaseOwnerUrl: string | null;
   redisUrl: string;
   jwtSecret: string;
   /** Key ring for AES-256-GCM; the first key encrypts, all keys decrypt. */
@@ -18,6 +37,12 @@ export interface AppConfig {
    * the key changes (lookups try both until `cli reindex` has recomputed every index).
    */
   blindIndexKeys: { current: BlindIndexKey; previous: BlindIndexKey | null };
+  /** HMAC key of the audit log's checkpoints; the database never holds it. */
+  auditCheckpointKey: BlindIndexKey;
+  /** How often the worker verifies the audit chain since the last checkpoint and signs a new one. */
+  auditVerifyIntervalMs: number;
+  /** How often the worker verifies the whole audit chain (since the last baseline). */
+  auditFullVerifyIntervalMs: number;
   queuePrefix: string;
   webDistDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -34,10 +59,26 @@ export interface AppConfig {
   reconcileIntervalMs: number;
   /** Roles that sign in with a TOTP second factor. */
   secondFactorRoles: Role[];
+  /** Per-client request limits by policy name (docs/operations.md, "Rate limits"). */
+  rateLimits: Record<RateLimitPolicyName, RateLimitWindow>;
+  /** Growing delays after failed sign-ins, per account name and client. */
+  signInDelay: SignInDelayPolicy;
+  /** Express `trust proxy`: which hops may set X-Forwarded-For, so the client address is right. */
+  trustProxy: string | number;
+  /**
+   * Origins the web app is served from. State-changing requests whose Origin is another one are
+   * refused; empty means "the origin of the request's own Host".
+   */
+  publicOrigins: string[];
+  /** How long a one-time code (new account, approved password reset) stays usable. */
+  oneTimeCodeTtlHours: number;
 }
 
 export interface BlindIndexKey {
-  /** Stored beside each digest so a re-index knows what is left; `b1` for a key given without id. */
+  /**
+   * Stored beside each digest (or checkpoint) so a key change knows what is left; `b1` (`c1` for the
+   * audit checkpoint key) for a key given without id.
+   */
   id: string;
   key: Buffer;
 }
@@ -64,10 +105,14 @@ export function loadConfig(env: Env): AppConfig {
   const databaseUrl = url(
     env,
     'DATABASE_URL',
-    'postgres://postgres@127.0.0.1:5432/caunoi',
+    'postgres://caunoi_app@127.0.0.1:5432/caunoi',
     ['postgres:', 'postgresql:'],
     problems,
   );
+  const databaseOwnerUrl = env['DATABASE_OWNER_URL']
+    ? url(env, 'DATABASE_OWNER_URL', '', ['postgres:', 'postgresql:'], problems)
+    : null;
+  checkDatabaseRoles(databaseUrl, databaseOwnerUrl, problems);
   const redisUrl = url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:'], problems);
 
   const jwtSecret = env['JWT_SECRET'] ?? '';
@@ -75,9 +120,9 @@ export function loadConfig(env: Env): AppConfig {
 
   const dataEncryptionKeys = keyRing(env['DATA_ENCRYPTION_KEYS'], problems);
   const blindIndexKeys = {
-    current: blindKey(env['BLIND_INDEX_KEY'], 'BLIND_INDEX_KEY', problems),
+    current: blindKey(env['BLIND_INDEX_KEY'], 'BLIND_INDEX_KEY', 'b1', problems),
     previous: env['BLIND_INDEX_PREVIOUS_KEY']
-      ? blindKey(env['BLIND_INDEX_PREVIOUS_KEY'], 'BLIND_INDEX_PREVIOUS_KEY', problems)
+      ? blindKey(env['BLIND_INDEX_PREVIOUS_KEY'], 'BLIND_INDEX_PREVIOUS_KEY', 'b1', problems)
       : null,
   };
   if (blindIndexKeys.previous) {
@@ -88,6 +133,35 @@ export function loadConfig(env: Env): AppConfig {
       problems.push('BLIND_INDEX_PREVIOUS_KEY must differ from BLIND_INDEX_KEY');
     }
   }
+
+  const auditCheckpointKey = blindKey(
+    env['AUDIT_CHECKPOINT_KEY'],
+    'AUDIT_CHECKPOINT_KEY',
+    'c1',
+    problems,
+  );
+  if (
+    blindIndexKeys.current.key.length > 0 &&
+    auditCheckpointKey.key.equals(blindIndexKeys.current.key)
+  ) {
+    problems.push('AUDIT_CHECKPOINT_KEY must differ from BLIND_INDEX_KEY');
+  }
+  const auditVerifyIntervalSeconds = integer(
+    env,
+    'AUDIT_VERIFY_INTERVAL_SECONDS',
+    300,
+    1,
+    86_400,
+    problems,
+  );
+  const auditFullVerifyIntervalHours = integer(
+    env,
+    'AUDIT_FULL_VERIFY_HOURS',
+    24,
+    1,
+    720,
+    problems,
+  );
 
   const queuePrefix = env['QUEUE_PREFIX'] || 'caunoi';
   if (!/^[a-z0-9_-]{1,40}$/i.test(queuePrefix)) {
@@ -130,6 +204,46 @@ export function loadConfig(env: Env): AppConfig {
     DEFAULT_SECOND_FACTOR_ROLES,
     problems,
   );
+  const rateLimits = {} as Record<RateLimitPolicyName, RateLimitWindow>;
+  for (const name of RATE_LIMIT_POLICY_NAMES) {
+    const { variable, fallback } = RATE_LIMIT_POLICIES[name];
+    const parsed = parseRateLimit(env[variable] || fallback);
+    if (!parsed) {
+      problems.push(
+        `${variable} must look like "<requests>/<window>" with a window of 1s to 24h, e.g. "${fallback}"`,
+      );
+    }
+    rateLimits[name] = parsed ?? (parseRateLimit(fallback) as RateLimitWindow);
+  }
+
+  const defaults = DEFAULT_SIGN_IN_DELAY_POLICY;
+  const signInDelay: SignInDelayPolicy = {
+    freeFailures: integer(env, 'SIGN_IN_FREE_FAILURES', defaults.freeFailures, 1, 100, problems),
+    firstDelayMs:
+      integer(env, 'SIGN_IN_FIRST_DELAY_SECONDS', defaults.firstDelayMs / 1000, 1, 3600, problems) *
+      1000,
+    maxDelayMs:
+      integer(env, 'SIGN_IN_MAX_DELAY_SECONDS', defaults.maxDelayMs / 1000, 1, 6 * 3600, problems) *
+      1000,
+    forgetAfterMs: defaults.forgetAfterMs,
+  };
+  if (signInDelay.maxDelayMs < signInDelay.firstDelayMs) {
+    problems.push('SIGN_IN_MAX_DELAY_SECONDS must be at least SIGN_IN_FIRST_DELAY_SECONDS');
+  } else {
+    problems.push(...signInDelayPolicyProblems(signInDelay).map((p) => `sign-in delay: ${p}`));
+  }
+
+  const trustProxy = trustProxySetting(env['TRUST_PROXY'], problems);
+  const publicOrigins = origins(env['PUBLIC_ORIGINS'], problems);
+
+  const oneTimeCodeTtlHours = integer(
+    env,
+    'ONE_TIME_CODE_TTL_HOURS',
+    ONE_TIME_CODE_TTL_HOURS_DEFAULT,
+    1,
+    168,
+    problems,
+  );
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -137,10 +251,14 @@ export function loadConfig(env: Env): AppConfig {
     port,
     host,
     databaseUrl,
+    databaseOwnerUrl,
     redisUrl,
     jwtSecret,
     dataEncryptionKeys,
     blindIndexKeys,
+    auditCheckpointKey,
+    auditVerifyIntervalMs: auditVerifyIntervalSeconds * 1000,
+    auditFullVerifyIntervalMs: auditFullVerifyIntervalHours * 3_600_000,
     queuePrefix,
     webDistDir: env['WEB_DIST_DIR'] || 'dist/apps/web/browser',
     logLevel,
@@ -149,7 +267,60 @@ export function loadConfig(env: Env): AppConfig {
     workerLockDurationMs,
     reconcileIntervalMs,
     secondFactorRoles,
+    rateLimits,
+    signInDelay,
+    trustProxy,
+    publicOrigins,
+    oneTimeCodeTtlHours,
   };
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** A hop count, or a comma-separated list of addresses, subnets and Express's named ranges. */
+function trustProxySetting(value: string | undefined, problems: string[]): string | number {
+  const raw = value?.trim() || 'loopback';
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) problems.push('TRUST_PROXY as a hop count must be from 0 to 10');
+    return hops;
+  }
+  for (const entry of raw.split(',').map((e) => e.trim())) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const bitsOk =
+      bits === undefined ||
+      (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32) && family !== 0);
+    if (!(PROXY_NAMES.includes(entry) || (family !== 0 && bitsOk && extra === undefined))) {
+      problems.push(
+        `TRUST_PROXY entry "${entry}" must be loopback, linklocal, uniquelocal, an IP address or a subnet (or set a hop count)`,
+      );
+    }
+  }
+  return raw;
+}
+
+/** `https://host[:port]` entries, comma-separated, exactly as browsers send them in Origin. */
+function origins(value: string | undefined, problems: string[]): string[] {
+  if (!value?.trim()) return [];
+  const list: string[] = [];
+  for (const entry of value.split(',').map((e) => e.trim().replace(/\/$/, ''))) {
+    let origin: string | null = null;
+    try {
+      const parsed = new URL(entry);
+      if (['http:', 'https:'].includes(parsed.protocol)) origin = parsed.origin;
+    } catch {
+      origin = null;
+    }
+    if (origin === null || origin !== entry.toLowerCase()) {
+      problems.push(
+        `PUBLIC_ORIGINS entry "${entry}" must be an origin like https://caunoi.example.vn (no path)`,
+      );
+      continue;
+    }
+    list.push(origin);
+  }
+  return list;
 }
 
 function oneOf<T extends string>(
@@ -213,14 +384,63 @@ function base64Key(value: string | undefined, name: string, problems: string[]):
   return key;
 }
 
-/** `keyId:base64` or, as first generated, a bare base64 key (id `b1`). */
-function blindKey(value: string | undefined, name: string, problems: string[]): BlindIndexKey {
-  const [id, encoded] = value?.includes(':') ? value.split(':', 2) : ['b1', value];
+/** `keyId:base64` or, as first generated, a bare base64 key (id `defaultId`). */
+function blindKey(
+  value: string | undefined,
+  name: string,
+  defaultId: string,
+  problems: string[],
+): BlindIndexKey {
+  const [id, encoded] = value?.includes(':') ? value.split(':', 2) : [defaultId, value];
   if (!id || !/^[a-z0-9]{1,16}$/i.test(id)) {
     problems.push(`${name} key id "${id ?? ''}" may only hold letters and digits (at most 16)`);
   }
-  return { id: id ?? 'b1', key: base64Key(encoded, name, problems) };
+  return { id: id ?? defaultId, key: base64Key(encoded, name, problems) };
 }
+
+/** The user a postgres:// URL logs in as, decoded; null when it names none (or is no URL). */
+export function databaseUser(databaseUrl: string): string | null {
+  try {
+    return decodeURIComponent(new URL(databaseUrl).username) || null;
+  } catch {
+    return null;
+  }
+}
+
+function databaseName(databaseUrl: string): string | null {
+  try {
+    return decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, '')) || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The two roles must be two, on one database; the runtime role's name is written into grants by the
+ * migrations, so it must be a plain identifier.
+ */
+function checkDatabaseRoles(
+  databaseUrl: string,
+  databaseOwnerUrl: string | null,
+  problems: string[],
+): void {
+  const runtimeUser = databaseUser(databaseUrl);
+  if (runtimeUser !== null && !ROLE_NAME.test(runtimeUser)) {
+    problems.push('DATABASE_URL user may only hold letters, digits and "_" (at most 63)');
+  }
+  if (databaseOwnerUrl === null) return;
+  const ownerUser = databaseUser(databaseOwnerUrl);
+  if (ownerUser === null || ownerUser === runtimeUser) {
+    problems.push(
+      'DATABASE_OWNER_URL must name the owner role, another user than DATABASE_URL (the runtime role)',
+    );
+  }
+  if (databaseName(databaseOwnerUrl) !== databaseName(databaseUrl)) {
+    problems.push('DATABASE_OWNER_URL must name the same database as DATABASE_URL');
+  }
+}
+
+const ROLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 function keyRing(value: string | undefined, problems: string[]): AppConfig['dataEncryptionKeys'] {
   const name = 'DATA_ENCRYPTION_KEYS';

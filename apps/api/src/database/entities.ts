@@ -21,6 +21,8 @@ import { ReferralEventEntity } from '../modules/referrals/referral-event.entity'
 import { ReferralEntity } from '../modules/referrals/referral.entity';
 import { ResponseTimeEntity } from '../modules/referrals/response-time.entity';
 import { ServiceRecordEntity } from '../modules/referrals/service-record.entity';
+import { AccountChangeEntity } from '../modules/users/account-change.entity';
+import { OneTimeCodeEntity } from '../modules/users/one-time-code.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
 export const ENTITIES = [
@@ -28,6 +30,8 @@ export const ENTITIES = [
   AdministrativeUnitNameEntity,
   AgencyEntity,
   UserEntity,
+  AccountChangeEntity,
+  OneTimeCodeEntity,
   SessionEntity,
   AuditLogEntity,
   HotlineLineEntity,

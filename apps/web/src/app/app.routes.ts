@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import type { Routes } from '@angular/router';
-import { authGuard, guestGuard, passwordChangeGuard } from './core/auth/auth.guards';
+import { abilityGuard, authGuard, guestGuard, passwordChangeGuard } from './core/auth/auth.guards';
 import { AuthService } from './core/auth/auth.service';
 
 export const appRoutes: Routes = [
@@ -8,6 +8,15 @@ export const appRoutes: Routes = [
     path: 'login',
     canActivate: [guestGuard],
     loadChildren: () => import('./features/auth/auth.routes').then((m) => m.authRoutes),
+  },
+  {
+    path: 'set-password',
+    title: 'setPassword.title',
+    canActivate: [guestGuard],
+    loadComponent: () =>
+      import('./features/auth/set-password/set-password.component').then(
+        (m) => m.SetPasswordComponent,
+      ),
   },
   {
     path: '',
@@ -33,6 +42,12 @@ export const appRoutes: Routes = [
             path: 'directory',
             loadChildren: () =>
               import('./features/directory/directory.routes').then((m) => m.directoryRoutes),
+          },
+          {
+            path: 'approvals',
+            canMatch: [abilityGuard('read', 'AccountChange')],
+            loadChildren: () =>
+              import('./features/approvals/approvals.routes').then((m) => m.approvalsRoutes),
           },
           {
             path: 'admin',

@@ -3,6 +3,7 @@ export * from './lib/errors';
 export * from './lib/pagination';
 export * from './lib/auth';
 export * from './lib/users';
+export * from './lib/account-changes';
 export * from './lib/agencies';
 export * from './lib/administrative-units';
 export * from './lib/health';

@@ -24,3 +24,6 @@ export * from './lib/referrals/response-clock';
 export * from './lib/intake/calendar-date';
 export * from './lib/agencies/administrative-unit-changes';
 export * from './lib/auth/second-factor';
+export * from './lib/sign-in/sign-in-delay';
+export * from './lib/accounts/account-changes';
+export * from './lib/audit/audit-chain';

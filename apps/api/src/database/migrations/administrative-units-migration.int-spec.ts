@@ -3,31 +3,32 @@ import type { CliIo } from '../../cli/cli-command';
 import { migrateCommand } from '../../cli/migrate.command';
 import { seedCommand } from '../../cli/seed.command';
 import { testConfig } from '../../../test-support/test-app';
-import { databaseUrlFor, withAdminClient } from '../../../test-support/test-database';
-import { dataSourceOptions } from '../data-source-options';
+import type { ScratchDatabase } from '../../../test-support/test-database';
+import { createScratchDatabase } from '../../../test-support/test-database';
+import { migrationDataSourceOptions } from '../data-source-options';
 import { MIGRATIONS } from './index';
 
 /** A database of its own for one test, dropped afterwards (the run's database is already migrated). */
 async function withFreshDatabase(
   label: string,
-  work: (url: string) => Promise<void>,
+  work: (db: ScratchDatabase) => Promise<void>,
 ): Promise<void> {
-  const name = `caunoi_test_${label}_${Date.now()}_${process.pid}`;
-  await withAdminClient((c) => c.query(`CREATE DATABASE ${name}`));
+  const db = await createScratchDatabase(label);
   try {
-    await work(databaseUrlFor(name));
+    await work(db);
   } finally {
-    await withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await db.drop();
   }
 }
 
+/** As the owner, the way `cli migrate` connects (staging an older schema needs it). */
 async function withDataSource<T>(
-  url: string,
+  db: ScratchDatabase,
   migrations: unknown[],
   work: (d: DataSource) => Promise<T>,
 ) {
   const dataSource = new DataSource({
-    ...dataSourceOptions({ databaseUrl: url }),
+    ...migrationDataSourceOptions({ databaseUrl: db.url, databaseOwnerUrl: db.ownerUrl }),
     migrations: migrations as never,
   });
   await dataSource.initialize();
@@ -54,12 +55,12 @@ const silent = (): CliIo & { lines: string[] } => {
 
 describe('administrative units migration', () => {
   it('production: the CLI migrate on an empty database gives 34 provinces, 3,321 communes and no demo data', async () => {
-    await withFreshDatabase('prod', async (url) => {
-      const config = testConfig({ NODE_ENV: 'production', DATABASE_URL: url });
+    await withFreshDatabase('prod', async (db) => {
+      const config = testConfig({ NODE_ENV: 'production', ...db.env });
       const io = silent();
       expect(await migrateCommand.run(config, [], io)).toBe(0);
       expect(await seedCommand.run(config, [], io)).toBe(1);
-      await withDataSource(url, MIGRATIONS, async (d) => {
+      await withDataSource(db, MIGRATIONS, async (d) => {
         expect(await countUnits(d)).toEqual([
           { provinces: 34, communes: 3321, retired: 0, names: 3355 },
         ]);
@@ -76,12 +77,12 @@ describe('administrative units migration', () => {
   });
 
   it('a database made before it: the demo made-up codes move to the official ones and disappear', async () => {
-    await withFreshDatabase('legacy', async (url) => {
+    await withFreshDatabase('legacy', async (db) => {
       const before = MIGRATIONS.slice(
         0,
         MIGRATIONS.findIndex((m) => m.name.startsWith('AdministrativeUnits')),
       );
-      await withDataSource(url, before, async (d) => {
+      await withDataSource(db, before, async (d) => {
         await d.runMigrations({ transaction: 'each' });
         // What the demo seed of the earlier releases inserted.
         await d.query(
@@ -122,7 +123,7 @@ describe('administrative units migration', () => {
         );
       });
 
-      await withDataSource(url, MIGRATIONS, async (d) => {
+      await withDataSource(db, MIGRATIONS, async (d) => {
         await d.runMigrations({ transaction: 'each' });
         expect(await countUnits(d)).toEqual([
           { provinces: 34, communes: 3321, retired: 0, names: 3355 },

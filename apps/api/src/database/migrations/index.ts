@@ -4,6 +4,9 @@ import { Deadlines1764000000000 } from './1764000000000-deadlines';
 import { Referrals1764100000000 } from './1764100000000-referrals';
 import { AdministrativeUnits1764240000000 } from './1764240000000-administrative-units';
 import { BlindIndexKeys1764240000001 } from './1764240000001-blind-index-keys';
+import { AccountChanges1764300000000 } from './1764300000000-account-changes';
+import { DatabaseRoles1764310000000 } from './1764310000000-database-roles';
+import { AuditCheckpoints1764310000001 } from './1764310000001-audit-checkpoints';
 import { SecondFactor1764340000000 } from './1764340000000-second-factor';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
@@ -14,5 +17,8 @@ export const MIGRATIONS = [
   Referrals1764100000000,
   AdministrativeUnits1764240000000,
   BlindIndexKeys1764240000001,
+  AccountChanges1764300000000,
+  DatabaseRoles1764310000000,
+  AuditCheckpoints1764310000001,
   SecondFactor1764340000000,
 ];

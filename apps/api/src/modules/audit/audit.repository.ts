@@ -1,12 +1,15 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import type { AuditChainVerification } from '@caunoi/shared/domain';
+import { AUDIT_GENESIS_HASH, chainAuditRows, verifyAuditChain } from '@caunoi/shared/domain';
 import { AuditLogEntity } from './audit-log.entity';
+import { sha256Hex } from './audit-digests';
 
 export type NewAuditRow = Omit<AuditLogEntity, 'id' | 'prevHash' | 'hash'>;
 
-const GENESIS_HASH = '0'.repeat(64);
+// Rows read per query while verifying: bounded memory, whatever the log's length.
+const VERIFY_BATCH = 5000;
 // One lock id for the chain: appends are serialised so each row can name its predecessor's hash.
 const AUDIT_CHAIN_LOCK = 7_424_001;
 
@@ -29,13 +32,7 @@ export class AuditRepository {
     const [last] = (await manager.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')) as {
       hash: string;
     }[];
-    let prevHash = last?.hash ?? GENESIS_HASH;
-    const chained = rows.map((row) => {
-      const hash = chainHash(prevHash, row);
-      const linked = { ...row, prevHash, hash };
-      prevHash = hash;
-      return linked;
-    });
+    const chained = chainAuditRows(last?.hash ?? AUDIT_GENESIS_HASH, rows, sha256Hex);
     // Ids are assigned in VALUES order, which is the chain order.
     await manager.insert(AuditLogEntity, chained);
   }
@@ -76,36 +73,31 @@ export class AuditRepository {
     });
   }
 
-  /** Recomputes the chain; returns the id of the first row whose hash does not match, or null. */
-  async findFirstBrokenLink(): Promise<string | null> {
-    const rows = await this.dataSource.getRepository(AuditLogEntity).find({ order: { id: 'ASC' } });
-    let prev = GENESIS_HASH;
-    for (const row of rows) {
-      if (row.prevHash !== prev || chainHash(prev, row) !== row.hash) return row.id;
-      prev = row.hash;
+  /**
+   * Verifies the chain after `start` (a row's id and stored hash; null id: from the first row), in
+   * batches, up to the last row. Returns the first break, and the last row it reached.
+   */
+  async verifyChainFrom(start: AuditChainVerification['head']): Promise<AuditChainVerification> {
+    const repo = this.dataSource.getRepository(AuditLogEntity);
+    let head = start;
+    let rows = 0;
+    for (;;) {
+      const batch = await repo.find({
+        where: head.id === null ? {} : { id: MoreThan(head.id) },
+        order: { id: 'ASC' },
+        take: VERIFY_BATCH,
+      });
+      const result = verifyAuditChain(batch, head, sha256Hex);
+      rows += result.rows;
+      if (result.break) return { break: result.break, head: result.head, rows };
+      head = result.head;
+      if (batch.length < VERIFY_BATCH) return { break: null, head, rows };
     }
-    return null;
   }
-}
 
-function chainHash(prevHash: string, row: NewAuditRow): string {
-  const canonical = JSON.stringify([
-    prevHash,
-    row.occurredAt.toISOString(),
-    row.actorUserId,
-    row.actorRole,
-    row.actorAgencyId,
-    row.action,
-    row.subjectType,
-    row.subjectId,
-    row.fields,
-    row.requestId,
-    // Added with the intake migration: rows without a case hash exactly as before it.
-    ...(row.caseId ? [row.caseId] : []),
-    // jsonb reorders keys on the way back, so hash them in a fixed order.
-    Object.keys(row.details)
-      .sort()
-      .map((key) => [key, row.details[key]]),
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  /** Recomputes the whole chain; returns the id of the first row that breaks it, or null. */
+  async findFirstBrokenLink(): Promise<string | null> {
+    const result = await this.verifyChainFrom({ id: null, hash: AUDIT_GENESIS_HASH });
+    return result.break?.rowId ?? null;
+  }
 }

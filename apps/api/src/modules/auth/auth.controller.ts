@@ -23,6 +23,7 @@ import {
   CurrentUser,
   Public,
 } from '../authz/policy.decorators';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 import type { UserEntity } from '../users/user.entity';
 import { ChangePasswordDto, LoginDto } from './auth.dto';
 import { LocalAuthGuard } from './auth.guards';
@@ -45,6 +46,7 @@ export class AuthController {
   }
 
   @Public()
+  @RateLimit('sign_in')
   @UseGuards(LocalAuthGuard)
   @ApiBody({ type: LoginDto })
   @Post(R.login)
@@ -57,6 +59,7 @@ export class AuthController {
   }
 
   @Public()
+  @RateLimit('refresh')
   @Post(R.refresh)
   @HttpCode(HttpStatus.OK)
   async refresh(
@@ -89,6 +92,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @AllowPendingPasswordChange()
+  @RateLimit('password_change')
   @Post(R.changePassword)
   @HttpCode(HttpStatus.OK)
   async changePassword(

@@ -1,4 +1,6 @@
-import { HttpException, HttpStatus, UnauthorizedException } from '@nestjs/common';
+import { UnauthorizedException } from '@nestjs/common';
+import { retryAfterSeconds } from '@caunoi/shared/domain';
+import { TooManyRequestsException } from '../../common/api-errors';
 
 /** One message for an unknown username and a wrong password, so neither is confirmed. */
 export const INVALID_CREDENTIALS = 'Invalid username or password';
@@ -7,16 +9,14 @@ export function invalidCredentials(): UnauthorizedException {
   return new UnauthorizedException(INVALID_CREDENTIALS);
 }
 
-/** 429 with Retry-After; the error filter turns `retryAfterSeconds` into the header. */
-export class AccountLockedException extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      {
-        statusCode: HttpStatus.TOO_MANY_REQUESTS,
-        error: 'Too Many Requests',
-        message: 'Too many failed sign-in attempts. Try again later.',
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
-  }
+/** One message whether or not the account exists: the wait belongs to this name from this client. */
+export const SIGN_IN_DELAYED = 'Too many failed sign-ins. Try again later.';
+
+/** 429 with Retry-After; the same for every name, known or not. */
+export function signInDelayed(waitMs: number): TooManyRequestsException {
+  return new TooManyRequestsException(
+    retryAfterSeconds(waitMs),
+    'sign_in_delayed',
+    SIGN_IN_DELAYED,
+  );
 }

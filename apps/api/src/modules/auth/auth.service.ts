@@ -10,8 +10,7 @@ import {
   initialSecondFactor,
   secondFactorStep,
   ACCESS_TOKEN_TTL_SECONDS,
-  LOGIN_LOCKOUT_MS,
-  LOGIN_MAX_FAILED_ATTEMPTS,
+  retryAfterSeconds,
   SESSION_ABSOLUTE_TIMEOUT_MS,
   SESSION_IDLE_TIMEOUT_MS,
 } from '@caunoi/shared/domain';
@@ -23,9 +22,10 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import type { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import { UsersService } from '../users/users.service';
-import { AccountLockedException, invalidCredentials } from './auth.errors';
+import { invalidCredentials, signInDelayed } from './auth.errors';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy.service';
+import { SignInThrottle } from './sign-in-throttle';
 import { SecondFactorRepository } from './second-factor/second-factor.repository';
 import { SessionsRepository } from './sessions.repository';
 
@@ -52,7 +52,8 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
-    private readonly usersService: UsersService,
+    private readonly passwordPolicy: PasswordPolicy,
+    private readonly throttle: SignInThrottle,
     private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,
     private readonly secondFactors: SecondFactorRepository,
@@ -61,76 +62,66 @@ export class AuthService {
     private readonly clock: Clock,
   ) {}
 
-  /** Checks a username and password; counts failures and locks after too many. */
-  async validateCredentials(username: string, password: string): Promise<UserEntity> {
+  /**
+   * Checks a username and password from one client. Failures slow down that client for that name
+   * only (SignInThrottle), so an outsider cannot lock the holder out. An unknown name, a wrong
+   * password and a disabled account get one answer with the same work: one lookup, one argon2
+   * verification, one failure counted, one audit row; and the same 429 once the client must wait.
+   */
+  async validateCredentials(
+    username: string,
+    password: string,
+    client: string,
+  ): Promise<UserEntity> {
     const user = await this.users.getCredentialsByUsername(username);
-    if (!user) {
-      await this.hasher.verifyDummy(password);
-      await this.dataSource.transaction((m) =>
-        this.audit.record(m, {
-          actor: null,
-          action: 'auth.login_failed',
-          subjectType: 'Session',
-          details: { reason: 'unknown_user' },
-        }),
-      );
-      throw invalidCredentials();
-    }
-    const now = this.clock.now();
-    if (user.lockedUntil && user.lockedUntil > now) {
-      await this.dataSource.transaction((m) =>
-        this.audit.record(m, {
-          actor: null,
-          action: 'auth.login_locked',
-          subjectType: 'User',
-          subjectId: user.id,
-        }),
-      );
-      throw new AccountLockedException(secondsUntil(user.lockedUntil, now));
-    }
-    const passwordOk = await this.hasher.verify(user.passwordHash, password);
-    if (passwordOk && !user.disabledAt) return user;
-
-    if (!passwordOk) {
-      const outcome = await this.dataSource.transaction(async (m) => {
-        const result = await this.users.recordFailedLogin(
-          m,
-          user.id,
-          LOGIN_MAX_FAILED_ATTEMPTS,
-          new Date(now.getTime() + LOGIN_LOCKOUT_MS),
-        );
-        const lockedNow = result.lockedUntil !== null && result.lockedUntil > now;
-        await this.audit.record(m, {
-          actor: null,
-          action: lockedNow ? 'auth.lockout' : 'auth.login_failed',
-          subjectType: 'User',
-          subjectId: user.id,
-          details: { reason: 'wrong_password' },
-        });
-        return { ...result, lockedNow };
+    const waitMs = await this.throttle.waitMs(username, client);
+    if (waitMs > 0) {
+      await this.auditSignIn(user, 'auth.login_delayed', {
+        delayedSeconds: retryAfterSeconds(waitMs),
       });
-      if (outcome.lockedNow && outcome.lockedUntil) {
-        throw new AccountLockedException(secondsUntil(outcome.lockedUntil, now));
-      }
-      throw invalidCredentials();
+      throw signInDelayed(waitMs);
     }
+    const passwordOk = await this.verifyPassword(user, password);
+    if (user && passwordOk && !user.disabledAt) {
+      await this.throttle.recordSuccess(username, client);
+      return user;
+    }
+    const delayMs = await this.throttle.recordFailure(username, client);
+    const reason = !user ? 'unknown_user' : passwordOk ? 'disabled' : 'wrong_password';
+    await this.auditSignIn(user, 'auth.login_failed', {
+      reason,
+      ...(delayMs > 0 ? { delayedSeconds: retryAfterSeconds(delayMs) } : {}),
+    });
     // A disabled account with the right password gets the same answer as a wrong password.
-    await this.dataSource.transaction((m) =>
+    throw delayMs > 0 ? signInDelayed(delayMs) : invalidCredentials();
+  }
+
+  /** An unknown name costs one argon2 verification too, so timing does not tell it apart. */
+  private async verifyPassword(user: UserEntity | null, password: string): Promise<boolean> {
+    if (user) return this.hasher.verify(user.passwordHash, password);
+    await this.hasher.verifyDummy(password);
+    return false;
+  }
+
+  private auditSignIn(
+    user: UserEntity | null,
+    action: 'auth.login_failed' | 'auth.login_delayed',
+    details: Record<string, string | number>,
+  ): Promise<void> {
+    return this.dataSource.transaction((m) =>
       this.audit.record(m, {
         actor: null,
-        action: 'auth.login_failed',
-        subjectType: 'User',
-        subjectId: user.id,
-        details: { reason: 'disabled' },
+        action,
+        subjectType: user ? 'User' : 'Session',
+        ...(user ? { subjectId: user.id } : {}),
+        details,
       }),
     );
-    throw invalidCredentials();
   }
 
   /** Opens a session after a successful sign-in. */
   login(user: UserEntity): Promise<IssuedSession> {
     return this.dataSource.transaction(async (m) => {
-      await this.users.update(m, user.id, { failedLoginCount: 0, lockedUntil: null });
       const issued = await this.openSession(
         m,
         user.id,
@@ -261,7 +252,11 @@ export class AuthService {
         'currentPassword is not correct',
       );
     }
-    this.usersService.assertPasswordAcceptable(newPassword, entity.username, 'newPassword');
+    this.passwordPolicy.assertAcceptable(
+      newPassword,
+      { username: entity.username, displayName: entity.displayName },
+      'newPassword',
+    );
     if (await this.hasher.verify(entity.passwordHash, newPassword)) {
       throw fieldError(
         HttpStatus.BAD_REQUEST,
@@ -393,8 +388,4 @@ export function expiryReason(
   if (now >= expiresAt) return 'absolute_timeout';
   if (now.getTime() - lastSeenAt.getTime() >= SESSION_IDLE_TIMEOUT_MS) return 'idle_timeout';
   return null;
-}
-
-function secondsUntil(until: Date, now: Date): number {
-  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
 }

@@ -13,7 +13,12 @@ export class PasswordHasher {
     return argon2.hash(password, OPTIONS);
   }
 
-  async verify(hash: string, password: string): Promise<boolean> {
+  /** False for an account without a password (`hash` null), after the same work as a real check. */
+  async verify(hash: string | null, password: string): Promise<boolean> {
+    if (hash === null) {
+      await this.verifyDummy(password);
+      return false;
+    }
     try {
       return await argon2.verify(hash, password);
     } catch {

@@ -7,19 +7,20 @@ import { BACKGROUND_REQUEST_HEADER } from '@caunoi/shared/contracts';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
+import { clientKey } from '../rate-limit/client-key';
 import type { UserEntity } from '../users/user.entity';
 import type { AccessTokenPayload } from './auth.service';
 import { AuthService } from './auth.service';
 
-/** Username + password sign-in. */
+/** Username + password sign-in; the client's address decides whose failures slow whom. */
 @Injectable()
 export class LocalStrategy extends PassportStrategy(LocalPassportStrategy, 'local') {
   constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'username', passwordField: 'password' });
+    super({ usernameField: 'username', passwordField: 'password', passReqToCallback: true });
   }
 
-  validate(username: string, password: string): Promise<UserEntity> {
-    return this.auth.validateCredentials(username, password);
+  validate(request: Request, username: string, password: string): Promise<UserEntity> {
+    return this.auth.validateCredentials(username, password, clientKey(request.ip));
   }
 }
 

@@ -26,6 +26,7 @@ import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 import { CasePartsService } from './case-parts.service';
 import { CasesService } from './cases.service';
 import {
@@ -54,6 +55,7 @@ export class CasesController {
   ) {}
 
   /** A walk-in: the case opens in the caller's own centre. */
+  @RateLimit('identity_lookup')
   @Post()
   @RequirePermission('create', 'Case')
   open(
@@ -79,6 +81,7 @@ export class CasesController {
     return this.cases.list(actor, ability, query);
   }
 
+  @RateLimit('identity_lookup')
   @Post(R.search)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('read', 'Case')

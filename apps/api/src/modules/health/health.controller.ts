@@ -11,12 +11,15 @@ import { HealthService } from './health.service';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
-  /** 200 when PostgreSQL and Redis both answer, 503 otherwise; queue depth and late stages in details. */
+  /**
+   * 200 when PostgreSQL and Redis both answer (status `degraded` when the audit log needs an
+   * operator), 503 otherwise; queue depth, late stages and the audit log's integrity in details.
+   */
   @Public()
   @Get()
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const result = await this.health.check();
-    res.status(result.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    res.status(result.status === 'error' ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK);
     return result;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { HealthResponse, QueueOverview } from '@caunoi/shared/contracts';
 import { Clock } from '../../common/clock';
+import { AuditIntegrityService } from '../audit/audit-integrity.service';
 import { DeadlinesRepository } from '../deadlines/deadlines.repository';
 import { HealthRepository } from './health.repository';
 import { QueueStatsRepository } from './queue-stats.repository';
@@ -14,6 +15,7 @@ export class HealthService {
     private readonly health: HealthRepository,
     private readonly queues: QueueStatsRepository,
     private readonly deadlines: DeadlinesRepository,
+    private readonly auditIntegrity: AuditIntegrityService,
     private readonly clock: Clock,
   ) {}
 
@@ -22,15 +24,17 @@ export class HealthService {
       this.health.isDatabaseUp(),
       this.health.isRedisUp(),
     ]);
-    const [queues, overdue] = await Promise.all([
+    const [queues, overdue, audit] = await Promise.all([
       redis ? this.queues.counts(1500) : Promise.resolve(null),
       database ? this.overdueUnfired() : Promise.resolve(null),
+      database ? this.auditIntegrity.health() : Promise.resolve(null),
     ]);
     return {
-      status: database && redis ? 'ok' : 'error',
+      status: !database || !redis ? 'error' : audit?.status === 'degraded' ? 'degraded' : 'ok',
       details: {
         database: database ? 'up' : 'down',
         redis: redis ? 'up' : 'down',
+        ...(audit ? { audit } : {}),
         ...(queues ? { queues } : {}),
         ...(overdue !== null ? { overdueUnfiredStages: overdue } : {}),
       },

@@ -7,6 +7,7 @@ import { UuidParamDto } from '../../common/uuid-param.dto';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
 import { OpenCaseDto } from '../cases/dto/open-case.dto';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 import { IntakeListQueryDto } from './intake.dto';
 import { IntakeService } from './intake.service';
 
@@ -28,6 +29,7 @@ export class IntakeController {
     return this.intake.list(actor, ability, query);
   }
 
+  @RateLimit('identity_lookup')
   @Post(`:id/${R.openCase}`)
   @RequirePermission('create', 'Case')
   openCase(

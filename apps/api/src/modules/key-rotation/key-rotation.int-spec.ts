@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { CaseSummaryView, CallView, RevealedIdentity } from '@caunoi/shared/contracts';
 import type { CliIo } from '../../cli/cli-command';
 import { reencryptCommand } from '../../cli/reencrypt.command';
 import { reindexCommand } from '../../cli/reindex.command';
-import { dataSourceOptions } from '../../database/data-source-options';
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp, testConfig } from '../../../test-support/test-app';
 import { bearer, signedIn } from '../../../test-support/factories';
@@ -15,7 +13,8 @@ import {
   syntheticPhone,
   walkIn,
 } from '../../../test-support/intake-fixtures';
-import { databaseUrlFor, withAdminClient } from '../../../test-support/test-database';
+import type { ScratchDatabase } from '../../../test-support/test-database';
+import { createScratchDatabase, migrateTestDatabase } from '../../../test-support/test-database';
 import { FieldCipher } from '../crypto/field-cipher';
 import { EncryptedColumnsRepository } from './encrypted-columns.repository';
 
@@ -47,14 +46,13 @@ function capture(): CliIo & { out: (l: string) => void; text: () => string } {
  * rewrite everything, and the old keys are removed.
  */
 describe('key rotation: reencrypt and reindex', () => {
-  const name = `caunoi_test_rotation_${Date.now()}_${process.pid}`;
-  const url = databaseUrlFor(name);
+  let db: ScratchDatabase;
   let t: TestApp;
   const people: { phone: string; fullName: string; caseId: string; survivorCode: string }[] = [];
   let callerPhone: string;
 
-  const app = async (keys: Record<string, string>) => createTestApp({ DATABASE_URL: url, ...keys });
-  const config = (keys: Record<string, string>) => testConfig({ DATABASE_URL: url, ...keys });
+  const app = async (keys: Record<string, string>) => createTestApp({ ...db.env, ...keys });
+  const config = (keys: Record<string, string>) => testConfig({ ...db.env, ...keys });
   const searchByPhone = (session: S, phone: string) =>
     t.http
       .post('/api/cases/search')
@@ -62,11 +60,8 @@ describe('key rotation: reencrypt and reindex', () => {
       .send({ phone });
 
   beforeAll(async () => {
-    await withAdminClient((c) => c.query(`CREATE DATABASE ${name}`));
-    const migrator = new DataSource(dataSourceOptions({ databaseUrl: url }));
-    await migrator.initialize();
-    await migrator.runMigrations({ transaction: 'each' });
-    await migrator.destroy();
+    db = await createScratchDatabase('rotation');
+    await migrateTestDatabase(db);
 
     t = await app(BEFORE);
     const caseworker = await signedIn(t, 'caseworker');
@@ -94,7 +89,7 @@ describe('key rotation: reencrypt and reindex', () => {
 
   afterAll(async () => {
     await t.close().catch(() => undefined);
-    await withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await db.drop();
   });
 
   it('while the keys change, everything written before still reads and is still found', async () => {

@@ -11,11 +11,25 @@ export type NotificationParams = Record<string, string | number | boolean | null
  */
 @Injectable()
 export class NotificationOutbox {
-  /** Active users of an agency holding one of `roles`. */
-  async activeUsers(m: EntityManager, agencyId: string, roles: readonly Role[]): Promise<string[]> {
+  /** Active users of an agency (of any agency when `agencyId` is null) holding one of `roles`. */
+  async activeUsers(
+    m: EntityManager,
+    agencyId: string | null,
+    roles: readonly Role[],
+  ): Promise<string[]> {
     const rows = (await m.query(
-      `SELECT id FROM users WHERE agency_id = $1 AND role = ANY($2) AND disabled_at IS NULL`,
+      `SELECT id FROM users
+        WHERE ($1::uuid IS NULL OR agency_id = $1) AND role = ANY($2) AND disabled_at IS NULL`,
       [agencyId, [...roles]],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Active users holding `role`, whatever their agency (e.g. every admin). */
+  async activeUsersWithRole(m: EntityManager, role: Role): Promise<string[]> {
+    const rows = (await m.query(
+      `SELECT id FROM users WHERE role = $1 AND disabled_at IS NULL ORDER BY id`,
+      [role],
     )) as { id: string }[];
     return rows.map((r) => r.id);
   }

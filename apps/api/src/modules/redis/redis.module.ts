@@ -27,6 +27,19 @@ export class RedisConnection implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * Registers a one-key Lua script on this connection (EVALSHA, falling back to EVAL) and returns
+   * a function that runs it atomically.
+   */
+  script<R>(name: string, lua: string): (key: string, ...args: (string | number)[]) => Promise<R> {
+    const commands = this.client as unknown as Record<string, unknown>;
+    if (typeof commands[name] !== 'function') {
+      this.client.defineCommand(name, { numberOfKeys: 1, lua });
+    }
+    const run = commands[name] as (...args: unknown[]) => Promise<R>;
+    return (key, ...args) => run.call(this.client, key, ...args);
+  }
+
   async ping(timeoutMs: number): Promise<boolean> {
     try {
       const reply = await withTimeout(this.client.ping(), timeoutMs);
@@ -38,6 +51,23 @@ export class RedisConnection implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.client.disconnect();
+  }
+}
+
+/** Logs a warning at most once per interval: for "Redis is away" while every request notices it. */
+export class OccasionalWarning {
+  private last = 0;
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly intervalMs = 30_000,
+  ) {}
+
+  warn(message: string): void {
+    const now = Date.now();
+    if (now - this.last < this.intervalMs) return;
+    this.last = now;
+    this.logger.warn(message);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { AgencyType, Role, ServiceType } from '@caunoi/shared/domain';
-import { DEMO_USERNAMES } from '@caunoi/shared/contracts';
+import { DEMO_SECOND_ADMIN_USERNAME, DEMO_USERNAMES } from '@caunoi/shared/contracts';
 
 /**
  * Synthetic demo data for Đà Nẵng (which since 1 July 2025 includes former Quảng Nam). The units
@@ -230,6 +230,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
   {
     username: DEMO_USERNAMES.admin,
     displayName: 'Quản trị Minh Họa',
+    role: 'admin',
+    agencyId: DEMO_AGENCIES.reportingAuthority.id,
+  },
+  {
+    // The second person of the two-person rule on accounts, so approvals can be shown on demo data.
+    username: DEMO_SECOND_ADMIN_USERNAME,
+    displayName: 'Quản trị Thứ Hai Minh Họa',
     role: 'admin',
     agencyId: DEMO_AGENCIES.reportingAuthority.id,
   },

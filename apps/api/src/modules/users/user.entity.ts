@@ -31,8 +31,9 @@ export class UserEntity {
   @JoinColumn({ name: 'agency_id' })
   agency?: AgencyEntity;
 
-  @Column({ name: 'password_hash', type: 'text', select: false })
-  passwordHash!: string;
+  /** Null while the account has no password (new, or reset): it cannot sign in until one is set. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
+  passwordHash!: string | null;
 
   @Column({ name: 'must_change_password', type: 'boolean', default: true })
   mustChangePassword!: boolean;

@@ -11,12 +11,17 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AppAbility } from '@caunoi/shared/authz';
-import type { Page, UserView } from '@caunoi/shared/contracts';
+import type { AccountChangeView, Page, UserView } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
-import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
+import {
+  CreateUserDto,
+  ResetPasswordRequestDto,
+  UpdateUserDto,
+  UserListQueryDto,
+} from './dto/user.dto';
 import { UsersService } from './users.service';
 
 const R = ApiRoutes.users;
@@ -81,15 +86,18 @@ export class UsersController {
     return this.users.setDisabled(actor, ability, id, false);
   }
 
+  /** A request for another person to approve: 202 with the pending change, no password. */
   @Post(`:id/${R.resetPassword}`)
-  @HttpCode(HttpStatus.NO_CONTENT)
+  @HttpCode(HttpStatus.ACCEPTED)
   @RequirePermission('reset_password', 'User')
   resetPassword(
     @CurrentUser() actor: AuthenticatedUser,
     @CurrentAbility() ability: AppAbility,
     @Param() { id }: UuidParamDto,
-    @Body() dto: ResetPasswordDto,
-  ): Promise<void> {
-    return this.users.resetPassword(actor, ability, id, dto.newPassword);
+    // Validated only: the pipe refuses any field (a password) with a 400 naming it.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    @Body() _body: ResetPasswordRequestDto,
+  ): Promise<AccountChangeView> {
+    return this.users.requestPasswordReset(actor, ability, id);
   }
 }

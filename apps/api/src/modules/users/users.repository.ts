@@ -52,6 +52,36 @@ export class UsersRepository {
       .getOne();
   }
 
+  getByUsername(username: string): Promise<UserEntity | null> {
+    return this.dataSource
+      .getRepository(UserEntity)
+      .findOneBy({ username: username.trim().toLowerCase() });
+  }
+
+  /** Which of these accounts have a password (the others wait for a one-time code). */
+  async getIdsWithPassword(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM users WHERE id = ANY($1) AND password_hash IS NOT NULL`,
+      [[...ids]],
+    )) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Admins not disabled who have a password, or a one-time code still usable at `now`. */
+  async countActiveAdmins(now: Date): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM users u
+        WHERE u.role = 'admin' AND u.disabled_at IS NULL
+          AND (u.password_hash IS NOT NULL OR EXISTS (
+                SELECT 1 FROM one_time_codes c
+                 WHERE c.user_id = u.id AND c.used_at IS NULL AND c.voided_at IS NULL
+                   AND c.expires_at > $1))`,
+      [now],
+    )) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
   async isUsernameTaken(username: string): Promise<boolean> {
     return this.dataSource.getRepository(UserEntity).existsBy({ username });
   }

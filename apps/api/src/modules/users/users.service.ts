@@ -2,33 +2,43 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
-import type { Page, UserView } from '@caunoi/shared/contracts';
+import type { AccountChangeView, Page, UserView } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
-import type { Role } from '@caunoi/shared/domain';
-import { checkPassword, roleFitsAgency } from '@caunoi/shared/domain';
+import { requestedGrant } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
-import { AgenciesRepository } from '../agencies/agencies.repository';
 import { AuditService } from '../audit/audit.service';
-import { PasswordHasher } from '../auth/password-hasher';
+import type { PasswordOwner } from '../auth/password-policy.service';
+import { PasswordPolicy } from '../auth/password-policy.service';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { accessibleWhere } from '../authz/accessible-where';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
+import { AccountChangesService } from './account-changes.service';
+import { AccountGrants } from './account-grants';
 import type { CreateUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 import { mapUser } from './dto/user.dto';
+import { OneTimeCodesRepository } from './one-time-codes.repository';
 import type { UserEntity } from './user.entity';
 import { USER_RULE_COLUMNS, UsersRepository } from './users.repository';
 
+/**
+ * People and their accounts. What could hand someone access to survivor data (a new account, a new
+ * role or agency, enabling, a password reset) goes through the two-person rule
+ * (`AccountChangesService`); what only takes access away (disabling) or names a person (display
+ * name) happens at once. Nobody changes their own role, agency or disabled state.
+ */
 @Injectable()
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
-    private readonly agencies: AgenciesRepository,
+    private readonly codes: OneTimeCodesRepository,
+    private readonly grants: AccountGrants,
+    private readonly accountChanges: AccountChangesService,
     private readonly sessions: SessionsRepository,
-    private readonly hasher: PasswordHasher,
+    private readonly passwordPolicy: PasswordPolicy,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -45,19 +55,18 @@ export class UsersService {
       search: query.q?.trim() || undefined,
     });
     const page = keysetPage(rows, limit, (last) => ({ username: last.username }));
-    const now = this.clock.now();
-    return { items: page.items.map((u) => mapUser(u, now)), nextCursor: page.nextCursor };
+    return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 
   async get(ability: AppAbility, id: string): Promise<UserView> {
     const user = await this.users.getWithAgency(id);
     assertCan(ability, 'read', 'User', user ? { ...user } : null, 'User not found');
-    return mapUser(user as UserEntity, this.clock.now());
+    return this.view(id);
   }
 
+  /** A new account without a password, waiting for a second person to approve it. */
   async create(actor: AuthenticatedUser, dto: CreateUserDto): Promise<UserView> {
-    await this.assertRoleFitsAgency(dto.role, dto.agencyId);
-    this.assertPasswordAcceptable(dto.password, dto.username, 'password');
+    await this.grants.assertFits(dto.role, dto.agencyId);
     if (await this.users.isUsernameTaken(dto.username)) {
       throw fieldError(
         HttpStatus.CONFLICT,
@@ -66,28 +75,30 @@ export class UsersService {
         'username is already taken',
       );
     }
-    const passwordHash = await this.hasher.hash(dto.password);
-    const id = await this.dataSource.transaction(async (manager) => {
-      const user = await this.users.insert(manager, {
+    const id = await this.dataSource.transaction(async (m) => {
+      const user = await this.users.insert(m, {
         username: dto.username,
         displayName: dto.displayName.trim(),
         role: dto.role,
         agencyId: dto.agencyId,
-        passwordHash,
-        mustChangePassword: true,
+        passwordHash: null,
+        mustChangePassword: false,
       });
-      await this.audit.record(manager, {
+      await this.audit.record(m, {
         actor,
         action: 'user.create',
         subjectType: 'User',
         subjectId: user.id,
-        fields: ['username', 'displayName', 'role', 'agencyId', 'password'],
+        fields: ['username', 'displayName', 'role', 'agencyId'],
       });
+      const grant = { role: dto.role, agencyId: dto.agencyId };
+      await this.accountChanges.request(m, actor, user, 'create_account', grant, 'username');
       return user.id;
     });
     return this.view(id);
   }
 
+  /** The display name changes at once; a new role or agency is requested for approval. */
   async update(
     actor: AuthenticatedUser,
     ability: AppAbility,
@@ -95,61 +106,53 @@ export class UsersService {
     dto: UpdateUserDto,
   ): Promise<UserView> {
     const user = await this.loadFor(ability, 'update', id);
-    const role = dto.role ?? user.role;
-    const agencyId = dto.agencyId ?? user.agencyId;
-    if (dto.role !== undefined || dto.agencyId !== undefined) {
-      await this.assertRoleFitsAgency(role, agencyId);
-    }
-    const fields = Object.keys(dto);
-    await this.dataSource.transaction(async (manager) => {
-      await this.users.update(manager, id, {
-        ...(dto.displayName !== undefined ? { displayName: dto.displayName.trim() } : {}),
-        role,
-        agencyId,
-      });
-      // A new role or agency means new permissions: old tokens must not carry the old ones.
-      if (role !== user.role || agencyId !== user.agencyId) {
-        await this.sessions.revokeAllForUser(manager, id, this.clock.now(), 'role_changed');
+    const grant = requestedGrant(user, dto);
+    if (grant) {
+      if (id === actor.id) {
+        const field = grant.role !== user.role ? 'role' : 'agencyId';
+        throw ownAccount(field, `you cannot change your own ${field}`);
       }
-      await this.audit.record(manager, {
-        actor,
-        action: 'user.update',
-        subjectType: 'User',
-        subjectId: id,
-        fields,
-      });
+      await this.grants.assertFits(grant.role, grant.agencyId);
+    }
+    await this.dataSource.transaction(async (m) => {
+      if (dto.displayName !== undefined) {
+        await this.users.update(m, id, { displayName: dto.displayName.trim() });
+        await this.audit.record(m, {
+          actor,
+          action: 'user.update',
+          subjectType: 'User',
+          subjectId: id,
+          fields: ['displayName'],
+        });
+      }
+      if (grant) await this.accountChanges.request(m, actor, user, 'change_grant', grant, 'role');
     });
     return this.view(id);
   }
 
+  /** Disabling takes effect at once; enabling is requested for approval. */
   async setDisabled(
     actor: AuthenticatedUser,
     ability: AppAbility,
     id: string,
     disabled: boolean,
   ): Promise<UserView> {
-    await this.loadFor(ability, 'disable', id);
-    if (disabled && id === actor.id) {
-      throw fieldError(
-        HttpStatus.CONFLICT,
-        'id',
-        'cannot_disable_self',
-        'you cannot disable your own account',
-      );
+    const user = await this.loadFor(ability, 'disable', id);
+    if (id === actor.id) {
+      throw ownAccount('id', `you cannot ${disabled ? 'disable' : 'enable'} your own account`);
     }
+    if (disabled === (user.disabledAt !== null)) return this.view(id);
     const now = this.clock.now();
-    await this.dataSource.transaction(async (manager) => {
-      await this.users.update(
-        manager,
-        id,
-        disabled
-          ? { disabledAt: now }
-          : { disabledAt: null, failedLoginCount: 0, lockedUntil: null },
-      );
-      if (disabled) await this.sessions.revokeAllForUser(manager, id, now, 'account_disabled');
-      await this.audit.record(manager, {
+    await this.dataSource.transaction(async (m) => {
+      if (!disabled) {
+        await this.accountChanges.request(m, actor, user, 'enable_account', user, 'id');
+        return;
+      }
+      await this.users.update(m, id, { disabledAt: now });
+      await this.sessions.revokeAllForUser(m, id, now, 'account_disabled');
+      await this.audit.record(m, {
         actor,
-        action: disabled ? 'user.disable' : 'user.enable',
+        action: 'user.disable',
         subjectType: 'User',
         subjectId: id,
         fields: ['disabledAt'],
@@ -158,42 +161,28 @@ export class UsersService {
     return this.view(id);
   }
 
-  /** Sets a temporary password: the user must change it at next sign-in, and every session ends now. */
-  async resetPassword(
+  /**
+   * Requests a password reset. Nothing changes until another person approves it; the approval
+   * voids the old password and yields a one-time code for the holder, never a password for anyone.
+   */
+  async requestPasswordReset(
     actor: AuthenticatedUser,
     ability: AppAbility,
     id: string,
-    newPassword: string,
-  ): Promise<void> {
+  ): Promise<AccountChangeView> {
     const user = await this.loadFor(ability, 'reset_password', id);
-    this.assertPasswordAcceptable(newPassword, user.username, 'newPassword');
-    const passwordHash = await this.hasher.hash(newPassword);
-    const now = this.clock.now();
-    await this.dataSource.transaction(async (manager) => {
-      await this.users.update(manager, id, {
-        passwordHash,
-        mustChangePassword: true,
-        passwordChangedAt: now,
-        failedLoginCount: 0,
-        lockedUntil: null,
-      });
-      await this.sessions.revokeAllForUser(manager, id, now, 'password_reset');
-      await this.audit.record(manager, {
-        actor,
-        action: 'user.reset_password',
-        subjectType: 'User',
-        subjectId: id,
-        fields: ['password'],
-      });
-    });
+    if (id === actor.id) {
+      throw ownAccount('id', 'change your own password on the password page instead');
+    }
+    const changeId = await this.dataSource.transaction((m) =>
+      this.accountChanges.request(m, actor, user, 'reset_password', user, 'id'),
+    );
+    return this.accountChanges.view(changeId);
   }
 
-  /** Used by password change and reset alike, so the rule is stated once. */
-  assertPasswordAcceptable(password: string, username: string, field: string): void {
-    const problem = checkPassword(password, username);
-    if (problem) {
-      throw fieldError(HttpStatus.BAD_REQUEST, field, problem, PASSWORD_MESSAGES[problem](field));
-    }
+  /** Used by password change, reset and one-time codes alike, so the rule is stated once. */
+  assertPasswordAcceptable(password: string, owner: PasswordOwner, field: string): void {
+    this.passwordPolicy.assertAcceptable(password, owner, field);
   }
 
   private async loadFor(
@@ -209,33 +198,32 @@ export class UsersService {
   private async view(id: string): Promise<UserView> {
     const user = await this.users.getWithAgency(id);
     if (!user) throw new NotFoundException('User not found');
-    return mapUser(user, this.clock.now());
+    const [view] = await this.views([user]);
+    return view as UserView;
   }
 
-  private async assertRoleFitsAgency(role: Role, agencyId: string): Promise<void> {
-    const agency = await this.agencies.getById(agencyId);
-    if (!agency || !agency.active) {
-      throw fieldError(
-        HttpStatus.BAD_REQUEST,
-        'agencyId',
-        'not_found',
-        'agencyId is not an active agency',
-      );
-    }
-    if (!roleFitsAgency(role, agency.type)) {
-      throw fieldError(
-        HttpStatus.BAD_REQUEST,
-        'role',
-        'role_agency_mismatch',
-        `role ${role} cannot belong to an agency of type ${agency.type}`,
-      );
-    }
+  /** The users with what the two-person rule adds: pending requests, password and code state. */
+  private async views(users: UserEntity[]): Promise<UserView[]> {
+    const ids = users.map((u) => u.id);
+    const now = this.clock.now();
+    const [pending, withPassword, codeExpiries] = await Promise.all([
+      this.accountChanges.pendingFor(ids),
+      this.users.getIdsWithPassword(ids),
+      this.codes.getUsableExpiries(ids, now),
+    ]);
+    return users.map((user) =>
+      mapUser(user, now, {
+        passwordSet: withPassword.has(user.id),
+        oneTimeCodeExpiresAt: codeExpiries.get(user.id)?.toISOString() ?? null,
+        pendingChanges: pending
+          .filter((p) => p.targetUserId === user.id)
+          .map(({ id, kind }) => ({ id, kind })),
+      }),
+    );
   }
 }
 
-const PASSWORD_MESSAGES = {
-  too_short: (f: string) => `${f} must be at least 12 characters`,
-  too_long: (f: string) => `${f} must be at most 128 characters`,
-  too_common: (f: string) => `${f} is too common or too easy to guess`,
-  contains_username: (f: string) => `${f} must not contain the username`,
-} as const;
+/** Nobody changes their own role, agency or disabled state, nor resets their own password here. */
+function ownAccount(field: string, message: string) {
+  return fieldError(HttpStatus.FORBIDDEN, field, 'own_account', message);
+}

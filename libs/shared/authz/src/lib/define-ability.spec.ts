@@ -1,5 +1,12 @@
 import type { Role } from '@caunoi/shared/domain';
-import { INBOX_ROLES, RECEIVING_ROLES, REFERRAL_TARGET_TYPES, ROLES } from '@caunoi/shared/domain';
+import {
+  ACCOUNT_APPROVER_ROLES,
+  CASE_READING_ROLES,
+  INBOX_ROLES,
+  RECEIVING_ROLES,
+  REFERRAL_TARGET_TYPES,
+  ROLES,
+} from '@caunoi/shared/domain';
 import { abilityFromRules, defineAbilityFor, subjectOf as subject } from './define-ability';
 import { ACTIONS, ADMINISTRATION_SUBJECTS, CASE_CONTENT_SUBJECTS } from './subjects';
 import { packRules, unpackRules } from '@casl/ability/extra';
@@ -63,6 +70,44 @@ describe('defineAbilityFor', () => {
       for (const s of [...ADMINISTRATION_SUBJECTS, ...CASE_CONTENT_SUBJECTS]) {
         for (const action of ACTIONS) expect(rebuilt.can(action, s)).toBe(original.can(action, s));
       }
+    }
+  });
+});
+
+describe('account changes (the two-person rule)', () => {
+  it('names as case-reading exactly the roles whose rules read some case-content subject', () => {
+    const reading = ROLES.filter((role) => {
+      const ability = defineAbilityFor(userOf(role));
+      return CASE_CONTENT_SUBJECTS.some((s) => ability.can('read', s));
+    });
+    expect([...CASE_READING_ROLES].sort()).toEqual([...reading].sort());
+  });
+
+  it('lets exactly the approver roles decide account changes', () => {
+    for (const role of ROLES) {
+      expect([role, defineAbilityFor(userOf(role)).can('approve', 'AccountChange')]).toEqual([
+        role,
+        ACCOUNT_APPROVER_ROLES.includes(role),
+      ]);
+    }
+  });
+
+  it("lets a supervisor read and decide their own centre's requests only, and request none", () => {
+    const ability = defineAbilityFor(userOf('supervisor'));
+    const here = subject('AccountChange', { targetAgencyId: AGENCY });
+    const there = subject('AccountChange', { targetAgencyId: 'other' });
+    for (const action of ['read', 'approve'] as const) {
+      expect(ability.can(action, here)).toBe(true);
+      expect(ability.can(action, there)).toBe(false);
+    }
+    expect(ability.can('create', 'AccountChange')).toBe(false);
+    expect(ability.can('create', 'User')).toBe(false);
+  });
+
+  it("lets an admin read and decide every agency's requests", () => {
+    const ability = defineAbilityFor(userOf('admin'));
+    for (const action of ['read', 'approve'] as const) {
+      expect(ability.can(action, subject('AccountChange', { targetAgencyId: 'other' }))).toBe(true);
     }
   });
 });

@@ -46,6 +46,7 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
       'Setting',
       'HotlineLine',
       'CalendarDay',
+      'AccountChange',
     ]);
     can('read', 'AuditLog', { subjectType: { $in: ['User', 'Agency', 'Session'] } });
   },
@@ -56,6 +57,8 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     can('read', 'IntakeItem', ownCentre);
     can('create', 'Case');
     can(['read', 'update', 'assign', 'reveal_identity', 'audit', 'approve'], 'Case', ownCentre);
+    // The second person for their centre's accounts; the domain rule decides each request.
+    can(['read', 'approve'], 'AccountChange', { targetAgencyId: user.agencyId });
     can('read', 'Deadline', ownCentre);
     can('create', 'Referral');
     receiveReferrals(b, user);

@@ -7,6 +7,8 @@ export const ADMINISTRATION_SUBJECTS = [
   'AuditLog',
   'HotlineLine',
   'CalendarDay',
+  /** A requested change to an account, waiting for a second person (the two-person rule). */
+  'AccountChange',
 ] as const;
 
 /** Everything that carries survivor or case information. The admin role may never touch these. */
@@ -46,7 +48,10 @@ export const ACTIONS = [
   'reveal_identity',
   /** Open a case's access log ("who saw this file"). */
   'audit',
-  /** Approve a case's incident report before it goes to the province (supervisors). */
+  /**
+   * Approve a case's incident report before it goes to the province (supervisors); decide (approve or
+   * reject) a requested account change.
+   */
   'approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -21,6 +21,10 @@ export const ApiRoutes = {
     enable: 'enable',
     resetPassword: 'reset-password',
   },
+  /** `account-changes`, `account-changes/:id/approve`, `…/:id/reject` (the two-person rule). */
+  accountChanges: { root: 'account-changes', approve: 'approve', reject: 'reject' },
+  /** Public: `account-setup/password` sets a password with a one-time code. */
+  accountSetup: { root: 'account-setup', password: 'password' },
   agencies: 'agencies',
   administrativeUnits: 'administrative-units',
   /** `administrative-units/:code/rename`, `…/:code/retire`, `administrative-units/merge`. */
@@ -86,3 +90,5 @@ export const DEMO_USERNAMES = {
   reporting_officer: 'reporting.demo',
   admin: 'admin.demo',
 } as const;
+/** A second demo admin, so the two-person rule on accounts can be shown with demo data alone. */
+export const DEMO_SECOND_ADMIN_USERNAME = 'admin2.demo';

@@ -10,6 +10,7 @@ import type {
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import type { AuthenticatedUser } from '../../authz/authenticated-user';
 import { AllowPendingSecondFactor, CurrentUser } from '../../authz/policy.decorators';
+import { RateLimit } from '../../rate-limit/rate-limit.decorator';
 import { SecondFactorService } from './second-factor.service';
 
 const R = ApiRoutes.auth;
@@ -36,6 +37,7 @@ export class SecondFactorController {
     return this.secondFactor.startEnrolment(user);
   }
 
+  @RateLimit('second_factor')
   @Post(`${R.enrolment}/${R.confirm}`)
   @HttpCode(HttpStatus.OK)
   confirmEnrolment(
@@ -45,6 +47,7 @@ export class SecondFactorController {
     return this.secondFactor.confirmEnrolment(user, dto.verificationCode);
   }
 
+  @RateLimit('second_factor')
   @Post(R.verify)
   @HttpCode(HttpStatus.OK)
   verify(

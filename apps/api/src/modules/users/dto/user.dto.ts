@@ -11,13 +11,13 @@ import {
 } from 'class-validator';
 import type {
   CreateUserRequest,
-  ResetPasswordRequest,
   UpdateUserRequest,
   UserListQuery,
   UserView,
 } from '@caunoi/shared/contracts';
+import { USERNAME_PATTERN } from '@caunoi/shared/contracts';
 import type { Role } from '@caunoi/shared/domain';
-import { PASSWORD_MAX_LENGTH, ROLES } from '@caunoi/shared/domain';
+import { ROLES } from '@caunoi/shared/domain';
 import type { UserEntity } from '../user.entity';
 import { IsOmittable } from '../../../common/dto-decorators';
 import { PageQueryDto } from '../../../common/page-query.dto';
@@ -29,7 +29,7 @@ export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'nguyen.thi.a' })
   @Transform(trimLower)
   @IsString()
-  @Matches(/^[a-z0-9._-]{3,64}$/, {
+  @Matches(USERNAME_PATTERN, {
     message: 'username must be 3-64 characters: lowercase letters, digits, ".", "_" or "-"',
   })
   username!: string;
@@ -47,11 +47,6 @@ export class CreateUserDto implements CreateUserRequest {
   @ApiProperty()
   @IsUUID('all')
   agencyId!: string;
-
-  @ApiProperty({ minLength: 12 })
-  @IsString()
-  @MaxLength(PASSWORD_MAX_LENGTH * 4)
-  password!: string;
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
@@ -73,12 +68,11 @@ export class UpdateUserDto implements UpdateUserRequest {
   agencyId?: string;
 }
 
-export class ResetPasswordDto implements ResetPasswordRequest {
-  @ApiProperty({ minLength: 12 })
-  @IsString()
-  @MaxLength(PASSWORD_MAX_LENGTH * 4)
-  newPassword!: string;
-}
+/**
+ * A reset request carries nothing: no field is accepted, so no admin can send the password the
+ * holder would get (the validation pipe refuses every property with 400 naming it).
+ */
+export class ResetPasswordRequestDto {}
 
 export class UserListQueryDto extends PageQueryDto implements UserListQuery {
   @IsOptional()
@@ -95,7 +89,13 @@ export class UserListQueryDto extends PageQueryDto implements UserListQuery {
   q?: string;
 }
 
-export function mapUser(entity: UserEntity, now: Date): UserView {
+/** What the two-person rule adds to a user's view; see `UsersService.views`. */
+export type UserAccountState = Pick<
+  UserView,
+  'passwordSet' | 'oneTimeCodeExpiresAt' | 'pendingChanges'
+>;
+
+export function mapUser(entity: UserEntity, now: Date, state: UserAccountState): UserView {
   return {
     id: entity.id,
     username: entity.username,
@@ -107,5 +107,6 @@ export function mapUser(entity: UserEntity, now: Date): UserView {
     mustChangePassword: entity.mustChangePassword,
     locked: entity.lockedUntil !== null && entity.lockedUntil > now,
     createdAt: entity.createdAt.toISOString(),
+    ...state,
   };
 }

@@ -15,6 +15,7 @@ describe('AuthService session refresh', () => {
     accessToken,
     accessTokenExpiresAt: new Date(Date.now() + 15 * MINUTE).toISOString(),
     sessionExpiresAt: new Date(Date.now() + 12 * 60 * MINUTE).toISOString(),
+    secondFactor: null,
   });
   const me: MeResponse = {
     user: {
@@ -23,6 +24,7 @@ describe('AuthService session refresh', () => {
       displayName: 'Cán bộ',
       role: 'caseworker',
       mustChangePassword: false,
+      secondFactor: null,
     },
     agency: { id: 'a1', name: 'Trung tâm', type: 'social_work_centre', provinceCode: '48' },
     rules: [],

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { AbstractControl, FormGroup } from '@angular/forms';
-import type { ApiErrorBody, FieldError } from '@caunoi/shared/contracts';
+import type { ApiErrorBody, FieldError, TooManyRequestsCode } from '@caunoi/shared/contracts';
 
 export function apiErrorBody(error: unknown): Partial<ApiErrorBody> | null {
   if (!(error instanceof HttpErrorResponse)) return null;
@@ -57,4 +57,17 @@ export function applyServerErrors(form: FormGroup, error: unknown): FieldError[]
     }
   }
   return unmatched;
+}
+
+/** A 429's reason and wait (Retry-After, in seconds), or null for any other error. */
+export function tooManyRequests(
+  error: unknown,
+): { code: TooManyRequestsCode; retryAfterSeconds: number } | null {
+  if (!(error instanceof HttpErrorResponse) || error.status !== 429) return null;
+  const seconds = Number(error.headers.get('Retry-After'));
+  return {
+    code: apiErrorBody(error)?.code === 'sign_in_delayed' ? 'sign_in_delayed' : 'rate_limited',
+    // Without a usable header, a minute is an honest guess that does not lock the form for long.
+    retryAfterSeconds: Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60,
+  };
 }

@@ -23,6 +23,7 @@ describe('authInterceptor', () => {
     accessToken,
     accessTokenExpiresAt: new Date(Date.now() + 900_000).toISOString(),
     sessionExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    secondFactor: null,
   });
   const unauthorized = { status: 401, statusText: 'Unauthorized' };
 

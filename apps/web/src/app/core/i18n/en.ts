@@ -1,4 +1,5 @@
 import { unitsEn } from './units.en';
+import { accountsEn } from './accounts.en';
 import type { Dictionary } from './vi';
 import { referralVocabEn } from './referral-vocab.en';
 import { referralCaseEn } from './referral-case.en';
@@ -32,8 +33,11 @@ export const en: Dictionary = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.invalid': 'The username or password is incorrect.',
-  'login.locked':
-    'The account is temporarily locked after too many failed sign-ins. Please try again in {minutes} minutes.',
+  'login.delayed':
+    'Too many failed sign-ins from this device. For safety, please wait {wait} and try again.',
+  'login.rateLimited': 'Too many requests from this device. Please wait {wait} and try again.',
+  'login.waitSeconds': '{seconds} s',
+  'login.waitMinutes': '{minutes} min',
   'login.idle': 'You were signed out after {minutes} minutes of inactivity.',
   'login.expired': 'Your session has ended. Please sign in again.',
   'login.signedOut': 'You have signed out.',
@@ -167,14 +171,16 @@ export const en: Dictionary = {
   'users.enable': 'Enable',
   'users.resetPassword': 'Reset password',
   'users.confirmDisable': 'Disable the account {username}? They will no longer be able to sign in.',
-  'users.confirmEnable': 'Enable the account {username} again?',
+  'users.confirmEnable':
+    'Request that the account {username} be enabled again? It works again only once another person approves.',
   'users.disabled': 'The account was disabled.',
-  'users.enabled': 'The account was enabled.',
-  'users.created': 'The user was created.',
-  'users.resetTitle': 'Reset the password of {username}',
-  'users.resetInfo':
-    'The user will have to change it at the next sign-in; their open sessions will end.',
-  'users.resetDone': 'The password was reset.',
+  'users.enableRequested':
+    'Enabling was requested. The account stays disabled until it is approved.',
+  'users.created':
+    'The account was requested. It can be used once another person approves it and its holder sets a password.',
+  'users.confirmReset':
+    'Request a password reset for {username}? Another admin or a supervisor of the agency must approve it. Then the old password stops working and the approver receives a one-time code to hand to the account holder; nobody receives a password.',
+  'users.resetRequested': 'The password reset was sent for approval.',
   'users.agencyHint': 'Only agencies that fit the chosen role are listed.',
 
   'agencies.title': 'Agencies',
@@ -220,7 +226,13 @@ export const en: Dictionary = {
   'error.whitelistValidation': 'Field not accepted: {field}.',
   'error.too_short': '{field} must have at least {min} characters.',
   'error.too_long': '{field} is too long (at most {max} characters).',
-  'error.too_common': '{field} is too common or easy to guess. Choose another one.',
+  'error.too_common':
+    '{field} is too common or easy to guess (a common password, a name, a place with digits...). Choose another one.',
+  'error.too_guessable':
+    '{field} follows an easy pattern (keyboard row, run of digits, repetition, date). Choose another one.',
+  'error.demo_password':
+    '{field} is the published demo password and cannot be used on a live system.',
+  'error.rateLimited': 'Too many requests. Please wait a moment and try again.',
   'error.contains_username': '{field} must not contain the username.',
   'error.username_taken': 'This username is already taken.',
   'error.role_agency_mismatch': 'This role cannot belong to that kind of agency.',
@@ -754,6 +766,8 @@ export const en: Dictionary = {
   'notification.case.duplicate_match':
     '{agency} has just recorded someone whose details match case {code}. Get in touch to coordinate if needed.',
   'notification.generic': 'You have a new notification.',
+  'notification.audit.integrity_alert':
+    'Security alert: the access log shows signs of being altered or deleted. Tell the operations team now (see /api/health, run audit:verify).',
 
   'incident.markSerious': 'Mark as serious',
   'incident.unmarkSerious': 'Unmark as serious',
@@ -864,4 +878,5 @@ export const en: Dictionary = {
   ...referralInboxEn,
   ...directoryEn,
   ...unitsEn,
+  ...accountsEn,
 };

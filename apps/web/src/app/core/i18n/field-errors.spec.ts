@@ -73,8 +73,18 @@ describe('field error translation', () => {
       'Tên đăng nhập là bắt buộc.',
     );
     expect(controlErrorMessage(translation, 'newPassword', { password: 'too_common' })).toBe(
-      'Mật khẩu mới quá phổ biến hoặc dễ đoán. Hãy chọn mật khẩu khác.',
+      'Mật khẩu mới quá phổ biến hoặc dễ đoán (mật khẩu hay gặp, tên người, địa danh kèm số...). Hãy chọn mật khẩu khác.',
     );
+    expect(
+      controlErrorMessage(translation, 'newPassword', {
+        server: { field: 'newPassword', code: 'demo_password', message: 'demo' },
+      }),
+    ).toBe('Mật khẩu mới là mật khẩu demo đã công bố, không được dùng trên hệ thống thật.');
+    expect(
+      controlErrorMessage(translation, 'password', {
+        server: { field: 'password', code: 'too_guessable', message: 'pattern' },
+      }),
+    ).toContain('theo một mẫu dễ đoán');
     expect(
       controlErrorMessage(translation, 'username', {
         server: { field: 'username', code: 'username_taken', message: 'taken' },

@@ -1,4 +1,5 @@
 import { unitsVi } from './units.vi';
+import { accountsVi } from './accounts.vi';
 import { referralVocabVi } from './referral-vocab.vi';
 import { referralCaseVi } from './referral-case.vi';
 import { referralInboxVi } from './referral-inbox.vi';
@@ -35,8 +36,11 @@ export const vi = {
   'login.password': 'Mật khẩu',
   'login.submit': 'Đăng nhập',
   'login.invalid': 'Tên đăng nhập hoặc mật khẩu không đúng.',
-  'login.locked':
-    'Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+  'login.delayed':
+    'Đăng nhập sai quá nhiều lần từ thiết bị này. Vì an toàn, vui lòng chờ {wait} rồi thử lại.',
+  'login.rateLimited': 'Có quá nhiều yêu cầu từ thiết bị này. Vui lòng chờ {wait} rồi thử lại.',
+  'login.waitSeconds': '{seconds} giây',
+  'login.waitMinutes': '{minutes} phút',
   'login.idle': 'Bạn đã được đăng xuất sau {minutes} phút không hoạt động.',
   'login.expired': 'Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại.',
   'login.signedOut': 'Bạn đã đăng xuất.',
@@ -169,14 +173,16 @@ export const vi = {
   'users.enable': 'Kích hoạt lại',
   'users.resetPassword': 'Đặt lại mật khẩu',
   'users.confirmDisable': 'Vô hiệu hóa tài khoản {username}? Người này sẽ không thể đăng nhập.',
-  'users.confirmEnable': 'Kích hoạt lại tài khoản {username}?',
+  'users.confirmEnable':
+    'Yêu cầu kích hoạt lại tài khoản {username}? Tài khoản chỉ hoạt động lại sau khi một người khác phê duyệt.',
   'users.disabled': 'Đã vô hiệu hóa tài khoản.',
-  'users.enabled': 'Đã kích hoạt lại tài khoản.',
-  'users.created': 'Đã tạo người dùng.',
-  'users.resetTitle': 'Đặt lại mật khẩu cho {username}',
-  'users.resetInfo':
-    'Người dùng sẽ phải đổi mật khẩu ở lần đăng nhập tới; các phiên đang mở sẽ kết thúc.',
-  'users.resetDone': 'Đã đặt lại mật khẩu.',
+  'users.enableRequested':
+    'Đã gửi yêu cầu kích hoạt lại. Tài khoản vẫn bị vô hiệu hóa cho đến khi được phê duyệt.',
+  'users.created':
+    'Đã gửi yêu cầu tạo tài khoản. Tài khoản dùng được sau khi một người khác phê duyệt và chủ tài khoản đặt mật khẩu.',
+  'users.confirmReset':
+    'Yêu cầu đặt lại mật khẩu cho {username}? Một quản trị viên khác hoặc trưởng nhóm của cơ quan phải phê duyệt. Khi đó mật khẩu cũ hết hiệu lực và người phê duyệt nhận một mã dùng một lần để trao cho chủ tài khoản; không ai nhận được mật khẩu.',
+  'users.resetRequested': 'Đã gửi yêu cầu đặt lại mật khẩu để phê duyệt.',
   'users.agencyHint': 'Chỉ hiện các cơ quan phù hợp với vai trò đã chọn.',
 
   'agencies.title': 'Cơ quan',
@@ -222,7 +228,12 @@ export const vi = {
   'error.whitelistValidation': 'Trường không được chấp nhận: {field}.',
   'error.too_short': '{field} phải có ít nhất {min} ký tự.',
   'error.too_long': '{field} quá dài (tối đa {max} ký tự).',
-  'error.too_common': '{field} quá phổ biến hoặc dễ đoán. Hãy chọn mật khẩu khác.',
+  'error.too_common':
+    '{field} quá phổ biến hoặc dễ đoán (mật khẩu hay gặp, tên người, địa danh kèm số...). Hãy chọn mật khẩu khác.',
+  'error.too_guessable':
+    '{field} theo một mẫu dễ đoán (dãy phím, dãy số, lặp lại, ngày tháng). Hãy chọn mật khẩu khác.',
+  'error.demo_password': '{field} là mật khẩu demo đã công bố, không được dùng trên hệ thống thật.',
+  'error.rateLimited': 'Có quá nhiều yêu cầu. Vui lòng chờ một lát rồi thử lại.',
   'error.contains_username': '{field} không được chứa tên đăng nhập.',
   'error.username_taken': 'Tên đăng nhập này đã được sử dụng.',
   'error.role_agency_mismatch': 'Vai trò này không thể thuộc loại cơ quan đã chọn.',
@@ -760,6 +771,8 @@ export const vi = {
   'notification.generic': 'Bạn có một thông báo mới.',
   'notification.case.duplicate_match':
     '{agency} vừa ghi nhận một người có thông tin trùng với hồ sơ {code}. Hãy liên hệ để phối hợp nếu cần.',
+  'notification.audit.integrity_alert':
+    'Cảnh báo an ninh: nhật ký truy cập có dấu hiệu bị sửa hoặc xóa. Báo ngay cho bộ phận vận hành (xem /api/health, chạy audit:verify).',
 
   'incident.markSerious': 'Đánh dấu nghiêm trọng',
   'incident.unmarkSerious': 'Bỏ đánh dấu nghiêm trọng',
@@ -870,6 +883,7 @@ export const vi = {
   ...referralInboxVi,
   ...directoryVi,
   ...unitsVi,
+  ...accountsVi,
 };
 
 export type TranslationKey = keyof typeof vi;

@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AccountChangeView,
   CreateUserRequest,
   Page,
   UpdateUserRequest,
@@ -42,7 +43,8 @@ export class UsersApiService {
     return this.http.post<UserView>(users(id, ApiRoutes.users.enable), null);
   }
 
-  resetPassword(id: string, newPassword: string): Observable<void> {
-    return this.http.post<void>(users(id, ApiRoutes.users.resetPassword), { newPassword });
+  /** A request for another person to approve; nobody receives a password. */
+  requestPasswordReset(id: string): Observable<AccountChangeView> {
+    return this.http.post<AccountChangeView>(users(id, ApiRoutes.users.resetPassword), {});
   }
 }

@@ -5,6 +5,3 @@ export const VIETNAM_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
-/** Failed logins before the account locks, and for how long. */
-export const LOGIN_MAX_FAILED_ATTEMPTS = 6;
-export const LOGIN_LOCKOUT_MS = 30 * 60 * 1000;

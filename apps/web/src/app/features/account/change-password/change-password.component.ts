@@ -67,6 +67,10 @@ export class ChangePasswordComponent {
             this.error.set('password.wrongCurrent');
             return true;
           }
+          if (error instanceof HttpErrorResponse && error.status === 429) {
+            this.error.set('error.rateLimited');
+            return true;
+          }
           return false;
         },
       },

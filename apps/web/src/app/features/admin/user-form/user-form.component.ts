@@ -22,9 +22,9 @@ import { firstValueFrom } from 'rxjs';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
+import { AuthService } from '../../../core/auth/auth.service';
+import type { TranslationKey } from '../../../core/i18n/vi';
 import { formSubmission } from '../../../shared/forms/form-submission';
-import { passwordPolicyValidator } from '../../../shared/forms/password.validators';
-import { PasswordFieldComponent } from '../../../shared/ui/password-field/password-field.component';
 import { AgenciesApiService } from '../../../shared/data/agencies-api.service';
 import { UsersApiService } from '../../../shared/data/users-api.service';
 
@@ -40,7 +40,6 @@ import { UsersApiService } from '../../../shared/data/users-api.service';
     MatSelectModule,
     TranslatePipe,
     FieldErrorPipe,
-    PasswordFieldComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './user-form.component.html',
@@ -57,23 +56,29 @@ export class UserFormComponent {
   protected readonly roles = ROLES;
   protected readonly editing = computed(() => !!this.id());
   protected readonly user = signal<UserView | null>(null);
+  /** The requests on this account still waiting for a second person. */
+  protected readonly pendingKeys = computed(() =>
+    (this.user()?.pendingChanges ?? []).map(
+      (change): TranslationKey => `status.pending.${change.kind}`,
+    ),
+  );
+  private readonly myId = inject(AuthService).me()?.user.id;
+  /** Nobody changes their own role or agency (the API refuses it too). */
+  protected readonly ownAccount = computed(
+    () => this.id() !== undefined && this.id() === this.myId,
+  );
 
-  private readonly username = new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.required, Validators.maxLength(64)],
-  });
   protected readonly form = new FormGroup({
-    username: this.username,
+    username: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(64)],
+    }),
     displayName: new FormControl('', {
       nonNullable: true,
       validators: [Validators.required, Validators.maxLength(200)],
     }),
     role: new FormControl<Role | null>(null, { validators: [Validators.required] }),
     agencyId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    password: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, passwordPolicyValidator(() => this.username.value)],
-    }),
   });
 
   protected readonly submission = formSubmission(this.form);
@@ -98,9 +103,12 @@ export class UserFormComponent {
     effect(() => {
       const id = this.id();
       if (!id) return;
-      // Username and password are not edited here: reset password has its own dialog.
+      // The username is not edited; a password is never set here (one-time codes do that).
       this.form.controls.username.disable();
-      this.form.controls.password.disable();
+      if (this.ownAccount()) {
+        this.form.controls.role.disable();
+        this.form.controls.agencyId.disable();
+      }
       this.usersApi.get(id).subscribe((user) => {
         this.user.set(user);
         this.form.patchValue(user);
@@ -112,9 +120,6 @@ export class UserFormComponent {
         this.form.controls.agencyId.setValue('');
       }
     });
-    this.username.valueChanges
-      .pipe(takeUntilDestroyed())
-      .subscribe(() => this.form.controls.password.updateValueAndValidity({ emitEvent: false }));
   }
 
   protected async submit(): Promise<void> {
@@ -123,14 +128,14 @@ export class UserFormComponent {
     const id = this.id();
     const result = await this.submission.run(async () => {
       if (id) {
-        await firstValueFrom(
+        const updated = await firstValueFrom(
           this.usersApi.update(id, {
             displayName: value.displayName.trim(),
-            role,
-            agencyId: value.agencyId,
+            ...(this.ownAccount() ? {} : { role, agencyId: value.agencyId }),
           }),
         );
-        return 'common.saved' as const;
+        const waits = updated.pendingChanges.some((c) => c.kind === 'change_grant');
+        return waits ? ('users.grantRequested' as const) : ('common.saved' as const);
       }
       await firstValueFrom(
         this.usersApi.create({
@@ -138,7 +143,6 @@ export class UserFormComponent {
           displayName: value.displayName.trim(),
           role,
           agencyId: value.agencyId,
-          password: value.password,
         }),
       );
       return 'users.created' as const;

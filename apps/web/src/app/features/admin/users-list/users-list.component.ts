@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -14,17 +21,18 @@ import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import type { Role } from '@caunoi/shared/domain';
 import { ROLES } from '@caunoi/shared/domain';
 import { debounceTime, filter, switchMap } from 'rxjs';
+import { AuthService } from '../../../core/auth/auth.service';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import type { ConfirmDialogData } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { AgenciesApiService } from '../../../shared/data/agencies-api.service';
+import { refusalMessage } from '../../../shared/forms/form-submission';
 import { UsersApiService } from '../../../shared/data/users-api.service';
 import { userStatusKeys } from '../data/user-status';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
-import { ResetPasswordDialogComponent } from '../reset-password-dialog/reset-password-dialog.component';
 
 @Component({
   selector: 'cn-users-list',
@@ -62,6 +70,9 @@ export class UsersListComponent {
     'actions',
   ];
   protected readonly statusKeys = userStatusKeys;
+  /** Nobody disables, enables or resets their own account: those buttons are not offered. */
+  private readonly auth = inject(AuthService);
+  protected readonly myId = computed(() => this.auth.me()?.user.id ?? null);
   protected readonly agencies = signal<AgencyView[]>([]);
 
   protected readonly filters = new FormGroup({
@@ -103,38 +114,55 @@ export class UsersListComponent {
           params: { username: user.username },
           confirm: 'users.disable',
         };
-    this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data })
-      .afterClosed()
+    this.confirm(data)
       .pipe(
-        filter((confirmed) => confirmed === true),
         switchMap(() => (user.disabled ? this.api.enable(user.id) : this.api.disable(user.id))),
         takeUntilDestroyed(this.destroyRef),
       )
-      .subscribe((updated) => {
-        this.replace(updated);
-        this.snackBar.open(
-          this.translation.t(updated.disabled ? 'users.disabled' : 'users.enabled'),
-        );
+      .subscribe({
+        next: (updated) => {
+          this.replace(updated);
+          // Enabling is a request: the account stays disabled until someone else approves.
+          this.snackBar.open(
+            this.translation.t(updated.disabled ? 'users.enableRequested' : 'users.disabled'),
+          );
+        },
+        error: (error: unknown) => this.refused(error),
       });
   }
 
+  /** A request for a second person; the approver, not this admin, receives a one-time code. */
   protected resetPassword(user: UserView): void {
-    this.dialog
-      .open<ResetPasswordDialogComponent, UserView, boolean>(ResetPasswordDialogComponent, {
-        data: user,
-        width: '480px',
-      })
-      .afterClosed()
+    this.confirm({
+      message: 'users.confirmReset',
+      params: { username: user.username },
+      confirm: 'users.resetPassword',
+    })
       .pipe(
-        filter((done) => done === true),
+        switchMap(() => this.api.requestPasswordReset(user.id)),
         switchMap(() => this.api.get(user.id)),
         takeUntilDestroyed(this.destroyRef),
       )
-      .subscribe((updated) => {
-        this.replace(updated);
-        this.snackBar.open(this.translation.t('users.resetDone'));
+      .subscribe({
+        next: (updated) => {
+          this.replace(updated);
+          this.snackBar.open(this.translation.t('users.resetRequested'));
+        },
+        error: (error: unknown) => this.refused(error),
       });
+  }
+
+  /** A refusal (a request already waiting, one's own account) in words; 5xx are announced elsewhere. */
+  private refused(error: unknown): void {
+    const message = refusalMessage(this.translation, error);
+    if (message) this.snackBar.open(message);
+  }
+
+  private confirm(data: ConfirmDialogData) {
+    return this.dialog
+      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data })
+      .afterClosed()
+      .pipe(filter((confirmed) => confirmed === true));
   }
 
   private replace(updated: UserView): void {

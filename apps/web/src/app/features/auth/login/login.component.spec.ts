@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { LoginComponent, lockoutMinutes } from './login.component';
+import { LoginComponent, waitParts } from './login.component';
 
 /** Lets the component's async submit handler finish, then renders. */
 async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
@@ -52,25 +52,48 @@ describe('LoginComponent', () => {
     );
   });
 
-  it('tells a locked-out user how many minutes to wait', async () => {
+  it('tells a client that failed too often how long to wait, and keeps the form closed', async () => {
     const { fixture, element, submit, backend } = await setup();
     await submit();
     backend
       .expectOne('/api/auth/login')
       .flush(
-        { statusCode: 429, message: 'Too Many Requests' },
-        { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '1500' } },
+        { statusCode: 429, message: 'Too many failed sign-ins', code: 'sign_in_delayed' },
+        { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '120' } },
       );
     await settle(fixture);
 
-    expect(element.querySelector('[data-testid="login-error"]')?.textContent).toContain(
-      'sau 25 phút',
+    expect(element.querySelector('[data-testid="login-wait"]')?.textContent?.trim()).toBe(
+      'Đăng nhập sai quá nhiều lần từ thiết bị này. Vì an toàn, vui lòng chờ 2 phút rồi thử lại.',
     );
+    expect(element.querySelector<HTMLButtonElement>('[data-testid="login-submit"]')?.disabled).toBe(
+      true,
+    );
+    fixture.destroy();
   });
 
-  it('rounds Retry-After seconds up to whole minutes', () => {
-    expect(lockoutMinutes('61')).toBe(2);
-    expect(lockoutMinutes('1')).toBe(1);
-    expect(lockoutMinutes(null)).toBe(30);
+  it('says "too many requests" for a rate limit, counting seconds', async () => {
+    const { fixture, element, submit, backend } = await setup();
+    await submit();
+    backend
+      .expectOne('/api/auth/login')
+      .flush(
+        { statusCode: 429, message: 'Too many requests', code: 'rate_limited' },
+        { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '45' } },
+      );
+    await settle(fixture);
+
+    expect(element.querySelector('[data-testid="login-wait"]')?.textContent?.trim()).toBe(
+      'Có quá nhiều yêu cầu từ thiết bị này. Vui lòng chờ 45 giây rồi thử lại.',
+    );
+    fixture.destroy();
+  });
+
+  it('reads a wait in seconds under a minute, in whole minutes above', () => {
+    expect(waitParts(45)).toEqual({ key: 'login.waitSeconds', params: { seconds: 45 } });
+    expect(waitParts(0.2)).toEqual({ key: 'login.waitSeconds', params: { seconds: 1 } });
+    expect(waitParts(60)).toEqual({ key: 'login.waitMinutes', params: { minutes: 1 } });
+    expect(waitParts(61)).toEqual({ key: 'login.waitMinutes', params: { minutes: 2 } });
+    expect(waitParts(900)).toEqual({ key: 'login.waitMinutes', params: { minutes: 15 } });
   });
 });

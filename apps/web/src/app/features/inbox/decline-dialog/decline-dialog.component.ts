@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { AbstractControl, ValidationErrors } from '@angular/forms';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -13,6 +12,7 @@ import { firstValueFrom } from 'rxjs';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
+import { requiredText } from '../../../shared/forms/text.validators';
 import { InboxApiService } from '../data/inbox-api.service';
 import type { AnswerOutcome } from '../data/referral-answers';
 import { NOTE_MAX_LENGTH, isReferralRefusal } from '../data/referral-answers';
@@ -20,11 +20,6 @@ import { NOTE_MAX_LENGTH, isReferralRefusal } from '../data/referral-answers';
 export interface DeclineDialogData {
   referralId: string;
   referralCode: string;
-}
-
-/** Required, and not only spaces (the API trims). */
-export function requiredText(control: AbstractControl<string>): ValidationErrors | null {
-  return control.value.trim() === '' ? { required: true } : null;
 }
 
 /** Declining needs a reason; "other" needs a note saying which. Closes with the answer. */

@@ -12,6 +12,7 @@ import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { NotificationsApiService } from '../../../shared/data/notifications-api.service';
+import { accountNotificationRoute, accountNotificationText } from './account-notifications';
 import { referralNotificationRoute, referralNotificationText } from './referral-notifications';
 
 /**
@@ -135,7 +136,9 @@ export class NotificationBellComponent {
 
   protected text(item: NotificationView): string {
     return (
-      referralNotificationText(this.translation, item) ?? notificationText(this.translation, item)
+      referralNotificationText(this.translation, item) ??
+      accountNotificationText(this.translation, item) ??
+      notificationText(this.translation, item)
     );
   }
 
@@ -149,7 +152,10 @@ export class NotificationBellComponent {
       });
     }
     const role = this.auth.me()?.user.role;
-    const route = referralNotificationRoute(item.link, role) ?? notificationRoute(item.link, role);
+    const route =
+      referralNotificationRoute(item.link, role) ??
+      accountNotificationRoute(item.link, role) ??
+      notificationRoute(item.link, role);
     if (route) void this.router.navigateByUrl(route);
   }
 

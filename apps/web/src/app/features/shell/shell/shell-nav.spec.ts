@@ -13,7 +13,7 @@ function navOf(role: Role): string[] {
 }
 
 describe('navItemsFor', () => {
-  it('gives caseworkers and supervisors their workspace, incoming referrals and the directory', () => {
+  it('gives caseworkers and supervisors their workspace, incoming referrals and the directory; supervisors their centre’s account approvals', () => {
     expect(navOf('caseworker')).toEqual([
       'workspace /cases',
       'referrals-inbox /inbox',
@@ -25,6 +25,7 @@ describe('navItemsFor', () => {
       'referrals-inbox /inbox',
       'directory /directory',
       'deadlines /deadlines',
+      'approvals /approvals',
     ]);
   });
 
@@ -46,6 +47,7 @@ describe('navItemsFor', () => {
   it('gives the admin the response times beside the other settings, and no directory', () => {
     expect(navOf('admin')).toEqual([
       'users /admin/users',
+      'approvals /approvals',
       'agencies /admin/agencies',
       'units /admin/units',
       'holidays /admin/holidays',

@@ -34,6 +34,10 @@ export function navItemsFor(role: Role, can: CanFn): NavItem[] {
   if (can('manage', 'User')) {
     items.push({ id: 'users', link: '/admin/users', label: 'nav.users' });
   }
+  // The second person of the two-person rule: admins, and supervisors for their centre.
+  if (can('approve', 'AccountChange')) {
+    items.push({ id: 'approvals', link: '/approvals', label: 'nav.approvals' });
+  }
   if (can('manage', 'Agency')) {
     items.push({ id: 'agencies', link: '/admin/agencies', label: 'nav.agencies' });
   }

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AppAbility } from '@caunoi/shared/authz';
+import type { AccountChangeDecisionView, AccountChangeView, Page } from '@caunoi/shared/contracts';
+import { ApiRoutes } from '@caunoi/shared/contracts';
+import { UuidParamDto } from '../../common/uuid-param.dto';
+import type { AuthenticatedUser } from '../authz/authenticated-user';
+import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { AccountChangesService } from './account-changes.service';
+import { AccountChangeListQueryDto, RejectAccountChangeDto } from './dto/account-change.dto';
+
+const R = ApiRoutes.accountChanges;
+
+/** The approvals of the two-person rule: admins see every request, supervisors their centre's. */
+@ApiTags('account-changes')
+@ApiBearerAuth()
+@Controller(R.root)
+export class AccountChangesController {
+  constructor(private readonly changes: AccountChangesService) {}
+
+  @Get()
+  @RequirePermission('read', 'AccountChange')
+  list(
+    @CurrentAbility() ability: AppAbility,
+    @Query() query: AccountChangeListQueryDto,
+  ): Promise<Page<AccountChangeView>> {
+    return this.changes.list(ability, query);
+  }
+
+  @Post(`:id/${R.approve}`)
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission('approve', 'AccountChange')
+  approve(
+    @CurrentUser() actor: AuthenticatedUser,
+    @CurrentAbility() ability: AppAbility,
+    @Param() { id }: UuidParamDto,
+  ): Promise<AccountChangeDecisionView> {
+    return this.changes.approve(actor, ability, id);
+  }
+
+  @Post(`:id/${R.reject}`)
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission('approve', 'AccountChange')
+  reject(
+    @CurrentUser() actor: AuthenticatedUser,
+    @CurrentAbility() ability: AppAbility,
+    @Param() { id }: UuidParamDto,
+    @Body() dto: RejectAccountChangeDto,
+  ): Promise<AccountChangeView> {
+    return this.changes.reject(actor, ability, id, dto.reason);
+  }
+}
