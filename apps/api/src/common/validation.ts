@@ -8,8 +8,8 @@ import { findMalformedInput } from './request-shape';
 /** Flattens class-validator's tree into one entry per field and failed rule. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    // An empty key (`{"": 1}`) is still named, as `""`.
-    const name = error.property === '' ? '""' : error.property;
+    // An empty key (`{"": 1}`) is still named, as `""`; an error about the whole value names it `body`.
+    const name = error.property === '' ? '""' : (error.property ?? 'body');
     const field = parent ? `${parent}.${name}` : name;
     const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({
       field,
@@ -49,7 +49,8 @@ function isPlainObject(value: unknown): boolean {
 export const VALIDATION_OPTIONS = {
   whitelist: true,
   forbidNonWhitelisted: true,
-  forbidUnknownValues: true,
+  // Nest's default: a DTO without rules (a body that must be empty) is not an unknown value.
+  forbidUnknownValues: false,
   // One clear reason per field is easier to act on than three overlapping ones.
   stopAtFirstError: true,
   transformOptions: { enableImplicitConversion: false },

@@ -1,3 +1,4 @@
+import { databaseUser } from './database-user';
 import type { Role } from '@caunoi/shared/domain';
 import { DEFAULT_SECOND_FACTOR_ROLES, isRole, ROLES } from '@caunoi/shared/domain';
 import { isIP } from 'node:net';
@@ -396,15 +397,6 @@ function blindKey(
     problems.push(`${name} key id "${id ?? ''}" may only hold letters and digits (at most 16)`);
   }
   return { id: id ?? defaultId, key: base64Key(encoded, name, problems) };
-}
-
-/** The user a postgres:// URL logs in as, decoded; null when it names none (or is no URL). */
-export function databaseUser(databaseUrl: string): string | null {
-  try {
-    return decodeURIComponent(new URL(databaseUrl).username) || null;
-  } catch {
-    return null;
-  }
 }
 
 function databaseName(databaseUrl: string): string | null {

@@ -5,8 +5,8 @@ import type { Role } from '@caunoi/shared/domain';
 import { REFRESH_COOKIE_NAME } from '@caunoi/shared/contracts';
 import type { TestApp } from '../../test-support/test-app';
 import { createTestApp } from '../../test-support/test-app';
-import type { OwnDatabase } from '../../test-support/own-database';
-import { createOwnDatabase } from '../../test-support/own-database';
+import type { ScratchDatabase } from '../../test-support/test-database';
+import { createScratchDatabase, migrateTestDatabase } from '../../test-support/test-database';
 import type { Caller, RouteSpec } from '../../test-support/fuzz/route-catalogue';
 import { discoverRoutes, servedRoutes } from '../../test-support/fuzz/route-catalogue';
 import type { FuzzContext } from '../../test-support/fuzz/dto-arbitraries';
@@ -49,15 +49,17 @@ interface FuzzRequest {
 }
 
 describe('malformed requests: 4xx, never 5xx (fuzz, every route)', () => {
-  let db: OwnDatabase;
+  let db: ScratchDatabase;
   let t: TestApp;
   let world: FuzzWorld;
   let routes: RouteSpec[];
   const cursors: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
-    db = await createOwnDatabase('fuzz');
-    t = await createTestApp({ DATABASE_URL: db.url });
+    // A database of its own: the fuzzed requests leave odd (valid) records everywhere.
+    db = await createScratchDatabase('fuzz');
+    await migrateTestDatabase(db);
+    t = await createTestApp(db.env);
     world = await buildFuzzWorld(t);
     routes = discoverRoutes(t.app);
     await harvestCursors();

@@ -5,7 +5,7 @@ import { createTestApp } from '../../../test-support/test-app';
 import type { Session, TestUser } from '../../../test-support/factories';
 import { bearer, signedIn } from '../../../test-support/factories';
 import { incident, openCaseBody, walkIn } from '../../../test-support/intake-fixtures';
-import { runDatabase } from '../../../test-support/test-env';
+import { databaseAdminUrl, runDatabase } from '../../../test-support/test-env';
 
 type S = TestUser & Session;
 
@@ -25,7 +25,10 @@ describe('concurrent edits of one incident', () => {
       signedIn(t, 'caseworker'),
       signedIn(t, 'supervisor'),
     ]);
-    other = new Client({ connectionString: runDatabase()?.url });
+    // A superuser on the run's database: it may lengthen its own deadlock_timeout (see below).
+    const url = new URL(databaseAdminUrl());
+    url.pathname = `/${runDatabase()?.name ?? ''}`;
+    other = new Client({ connectionString: url.toString() });
     await other.connect();
   });
   afterAll(async () => {
