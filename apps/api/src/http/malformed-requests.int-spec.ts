@@ -21,6 +21,7 @@ import {
 } from '../../test-support/fuzz/dto-arbitraries';
 import type { FuzzWorld } from '../../test-support/fuzz/fuzz-world';
 import { buildFuzzWorld } from '../../test-support/fuzz/fuzz-world';
+import { fuzzSettings } from '../../test-support/test-env';
 
 /**
  * "4xx, never 5xx": every route Nest serves, as every role its guard lets through, gets seeded
@@ -29,9 +30,8 @@ import { buildFuzzWorld } from '../../test-support/fuzz/fuzz-world';
  * Routes are discovered from Nest's metadata, so a new endpoint is covered without editing this
  * file (docs/development.md). Replay a failure with FUZZ_SEED=<seed printed>.
  */
-const SEED = Number(process.env['FUZZ_SEED'] ?? 20260409);
-/** Requests per route, spread over the roles that may call it (each role gets at least MIN_PER_CALLER). */
-const RUNS_PER_ROUTE = Number(process.env['FUZZ_RUNS_PER_ROUTE'] ?? 16);
+const { seed: SEED, runsPerRoute: RUNS_PER_ROUTE } = fuzzSettings();
+/** Each role that may call a route gets at least this many of its RUNS_PER_ROUTE requests. */
 const MIN_PER_CALLER = 3;
 /** Bodies generated per request, validated in process, to pick one that reaches the service. */
 const CANDIDATES = 12;
