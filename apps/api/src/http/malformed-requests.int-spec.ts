@@ -37,6 +37,8 @@ const MIN_PER_CALLER = 3;
 const CANDIDATES = 12;
 /** Routes Express answers that are not Nest controllers (the OpenAPI page) and take no input. */
 const NOT_CONTROLLERS = /^GET \/api\/docs/;
+/** Time for one of the two fuzzing tests; a longer exploration (FUZZ_RUNS_PER_ROUTE) gets more. */
+const TIMEOUT_MS = Math.max(240_000, RUNS_PER_ROUTE * 15_000);
 
 interface FuzzRequest {
   params: Record<string, string>;
@@ -78,71 +80,82 @@ describe('malformed requests: 4xx, never 5xx (fuzz, every route)', () => {
     expect(routes.filter((r) => r.callers.length === 0).map((r) => r.handler)).toEqual([]);
   });
 
-  it('answers every malformed request with a 4xx naming the field, never a 5xx', async () => {
-    const failures: string[] = [];
-    const counts = new Map<string, number>();
-    for (const route of routes) {
-      const arb = requestArb(route);
-      const perCaller = Math.max(MIN_PER_CALLER, Math.ceil(RUNS_PER_ROUTE / route.callers.length));
-      for (const caller of route.callers) {
-        const key = `${route.method} ${route.path} as ${caller}`;
-        const details = await fc.check(
-          fc.asyncProperty(arb, async (req) => {
-            const res = await send(route, caller, req);
-            counts.set(key, (counts.get(key) ?? 0) + 1);
-            const problem = problemWith(res);
-            if (problem) throw new Error(problem);
-          }),
-          { seed: SEED ^ hash(key), numRuns: perCaller, interruptAfterTimeLimit: 20_000 },
+  it(
+    'answers every malformed request with a 4xx naming the field, never a 5xx',
+    async () => {
+      const failures: string[] = [];
+      const counts = new Map<string, number>();
+      for (const route of routes) {
+        const arb = requestArb(route);
+        const perCaller = Math.max(
+          MIN_PER_CALLER,
+          Math.ceil(RUNS_PER_ROUTE / route.callers.length),
         );
-        if (details.failed) {
-          failures.push(
-            `${key}: ${details.errorInstance instanceof Error ? details.errorInstance.message : ''}\n` +
-              `  request: ${describeRequest(details.counterexample?.[0] as FuzzRequest)}\n` +
-              `  replay: FUZZ_SEED=${SEED} (property seed ${details.seed}, path ${details.counterexamplePath})`,
+        for (const caller of route.callers) {
+          const key = `${route.method} ${route.path} as ${caller}`;
+          const details = await fc.check(
+            fc.asyncProperty(arb, async (req) => {
+              const res = await send(route, caller, req);
+              counts.set(key, (counts.get(key) ?? 0) + 1);
+              const problem = problemWith(res);
+              if (problem) throw new Error(problem);
+            }),
+            { seed: SEED ^ hash(key), numRuns: perCaller, interruptAfterTimeLimit: 20_000 },
           );
-        }
-      }
-    }
-    expect(failures).toEqual([]);
-    // Every route, as every caller, was really exercised.
-    const missing = routes.flatMap((r) =>
-      r.callers
-        .map((c) => `${r.method} ${r.path} as ${c}`)
-        .filter((key) => (counts.get(key) ?? 0) < MIN_PER_CALLER),
-    );
-    expect(missing).toEqual([]);
-  }, 240_000);
-
-  it('answers every DTO field left out, null or of the wrong shape (a table, each field in turn) with a 4xx', async () => {
-    const failures: string[] = [];
-    for (const route of routes.filter((r) => r.body)) {
-      const dto = route.body as new () => object;
-      const { variants } = sweepVariants(dto, ctx(), SEED ^ hash(route.handler));
-      // Variants validation refuses are a guaranteed 400 from the global pipe: only the others are sent.
-      const reaching = variants.filter((v) => passesValidation(dto, v.body));
-      const params = Object.fromEntries(
-        route.paramNames.map((n) => [n, world.paramValues(route.path, n)[0] ?? randomUuid()]),
-      );
-      for (const caller of route.callers) {
-        for (const variant of reaching) {
-          const res = await send(route, caller, {
-            params,
-            query: '',
-            body: { kind: 'json', value: variant.body },
-            cookie: null,
-          });
-          const problem = problemWith(res);
-          if (problem) {
+          if (details.failed) {
             failures.push(
-              `${route.method} ${route.path} as ${caller}, ${variant.field}: ${problem}\n  body: ${truncate(JSON.stringify(variant.body))}`,
+              `${key}: ${details.errorInstance instanceof Error ? details.errorInstance.message : ''}\n` +
+                `  request: ${describeRequest(details.counterexample?.[0] as FuzzRequest)}\n` +
+                `  replay: FUZZ_SEED=${SEED} (property seed ${details.seed}, path ${details.counterexamplePath})`,
             );
           }
         }
       }
-    }
-    expect(failures).toEqual([]);
-  }, 240_000);
+      expect(failures).toEqual([]);
+      // Every route, as every caller, was really exercised.
+      const missing = routes.flatMap((r) =>
+        r.callers
+          .map((c) => `${r.method} ${r.path} as ${c}`)
+          .filter((key) => (counts.get(key) ?? 0) < MIN_PER_CALLER),
+      );
+      expect(missing).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'answers every DTO field left out, null or of the wrong shape (a table, each field in turn) with a 4xx',
+    async () => {
+      const failures: string[] = [];
+      for (const route of routes.filter((r) => r.body)) {
+        const dto = route.body as new () => object;
+        const { variants } = sweepVariants(dto, ctx(), SEED ^ hash(route.handler));
+        // Variants validation refuses are a guaranteed 400 from the global pipe: only the others are sent.
+        const reaching = variants.filter((v) => passesValidation(dto, v.body));
+        const params = Object.fromEntries(
+          route.paramNames.map((n) => [n, world.paramValues(route.path, n)[0] ?? randomUuid()]),
+        );
+        for (const caller of route.callers) {
+          for (const variant of reaching) {
+            const res = await send(route, caller, {
+              params,
+              query: '',
+              body: { kind: 'json', value: variant.body },
+              cookie: null,
+            });
+            const problem = problemWith(res);
+            if (problem) {
+              failures.push(
+                `${route.method} ${route.path} as ${caller}, ${variant.field}: ${problem}\n  body: ${truncate(JSON.stringify(variant.body))}`,
+              );
+            }
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 
   /** What is wrong with an answer, or null: a 5xx, a rate limit (the fuzz would test nothing), a 400 naming no field. */
   function problemWith(res: Response): string | null {
