@@ -87,7 +87,9 @@ describe('SecondFactorComponent', () => {
     confirm.flush({ recoveryCodes: ['ABCDE-FGHJK', 'LMNPQ-RSTUV'] });
     await settle();
     expect(text('second-factor-enrolled')).toBe('Đã bật xác thực hai lớp.');
-    const codes = [...(byTestId('second-factor-recovery-codes')?.querySelectorAll('li') ?? [])];
+    const codes = Array.from(
+      byTestId('second-factor-recovery-codes')?.querySelectorAll('li') ?? [],
+    );
     expect(codes.map((li) => li.textContent?.trim())).toEqual(['ABCDE-FGHJK', 'LMNPQ-RSTUV']);
     expect(navigate).not.toHaveBeenCalled();
 
