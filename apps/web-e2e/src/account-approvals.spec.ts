@@ -5,6 +5,7 @@ import {
   DEMO_SECOND_ADMIN_USERNAME,
   DEMO_USERNAMES,
   choose,
+  giveTotpCode,
   signIn,
   signOut,
   snapshot,
@@ -23,7 +24,7 @@ async function openApproval(page: Page, username: string) {
 /**
  * The two-person rule (issue 9): an admin creates a supervisor; the new account cannot sign in; the
  * same admin cannot approve it; a second admin does and receives a one-time code; the holder sets a
- * password with it and signs in.
+ * password with it, signs in and, as a supervisor, enrols an authenticator app before anything else.
  */
 test('a new supervisor signs in only after a second admin approves and the code sets a password', async ({
   page,
@@ -108,6 +109,28 @@ test('a new supervisor signs in only after a second admin approves and the code 
 
     await page.getByTestId('set-password-to-login').click();
     await signIn(page, username, password);
+  });
+
+  await test.step('the first sign-in of a supervisor enrols an authenticator app (TOTP)', async () => {
+    await expect(page).toHaveURL(/\/account\/second-factor$/);
+    await expect(page.getByTestId('second-factor-title')).toHaveText('Xác thực hai lớp');
+    // Nothing else opens until the code is given (the reload shows a new QR code: a new secret).
+    await page.goto('/team');
+    await expect(page).toHaveURL(/\/account\/second-factor$/);
+    await expect(page.getByTestId('second-factor-qr')).toBeVisible();
+    const secret = (await page.getByTestId('second-factor-secret').innerText()).trim();
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await snapshot(page, 'second-factor-enrol');
+    await page.getByTestId('second-factor-code').fill('000000');
+    await page.getByTestId('second-factor-submit').click();
+    await expect(page.getByTestId('second-factor-error')).toHaveText(
+      'Mã không đúng hoặc đã được sử dụng.',
+    );
+    await giveTotpCode(page, secret);
+    await expect(page.getByTestId('second-factor-enrolled')).toHaveText('Đã bật xác thực hai lớp.');
+    await expect(page.getByTestId('second-factor-recovery-codes').locator('li')).toHaveCount(10);
+    await snapshot(page, 'second-factor-recovery-codes');
+    await page.getByTestId('second-factor-continue').click();
     await expect(page.getByTestId('workspace-title')).toHaveText('Nhóm của tôi');
   });
 

@@ -14,6 +14,7 @@ export { DEMO_PASSWORD, DEMO_SECOND_ADMIN_USERNAME, DEMO_TOTP_SECRET, DEMO_USERN
 /** Demo accounts whose role signs in with a second factor (the published demo secret). */
 const DEMO_SECOND_FACTOR_USERS: readonly string[] = [
   DEMO_USERNAMES.admin,
+  DEMO_SECOND_ADMIN_USERNAME,
   DEMO_USERNAMES.supervisor,
   DEMO_USERNAMES.reporting_officer,
 ];

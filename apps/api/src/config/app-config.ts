@@ -1,4 +1,4 @@
-import { databaseUser } from './database-user';
+import { databaseUser } from './database-url';
 import type { Role } from '@caunoi/shared/domain';
 import { DEFAULT_SECOND_FACTOR_ROLES, isRole, ROLES } from '@caunoi/shared/domain';
 import { isIP } from 'node:net';
@@ -14,6 +14,8 @@ import {
   RATE_LIMIT_POLICY_NAMES,
 } from '../modules/rate-limit/rate-limit-policies';
 import { ONE_TIME_CODE_TTL_HOURS_DEFAULT } from '@caunoi/shared/domain';
+
+export { databaseUser };
 
 /**
  * The only place that reads process.env. Everything else receives a typed, validated AppConfig.
@@ -398,6 +400,8 @@ function blindKey(
   }
   return { id: id ?? defaultId, key: base64Key(encoded, name, problems) };
 }
+
+/** The user a postgres:// URL logs in as, decoded; null when it names none (or is no URL). */
 
 function databaseName(databaseUrl: string): string | null {
   try {

@@ -1,6 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
-import { databaseUser } from '../config/database-user';
+import { databaseUser } from '../config/database-url';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { RUNTIME_ROLE_SETTING } from './migrations/runtime-role';

@@ -8,6 +8,7 @@ import { AccountChanges1764300000000 } from './1764300000000-account-changes';
 import { DatabaseRoles1764310000000 } from './1764310000000-database-roles';
 import { AuditCheckpoints1764310000001 } from './1764310000001-audit-checkpoints';
 import { SecondFactor1764340000000 } from './1764340000000-second-factor';
+import { SecondFactorReset1764340000001 } from './1764340000001-second-factor-reset';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DatabaseRoles1764310000000,
   AuditCheckpoints1764310000001,
   SecondFactor1764340000000,
+  SecondFactorReset1764340000001,
 ];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { SecondFactorRepository } from '../auth/second-factor/second-factor.repository';
 import { SessionsRepository } from '../auth/sessions.repository';
 import type { AccountChangeEntity } from './account-change.entity';
 import { AccountGrants } from './account-grants';
@@ -21,6 +22,7 @@ export class AccountChangeEffects {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
+    private readonly secondFactors: SecondFactorRepository,
     private readonly grants: AccountGrants,
     private readonly codes: OneTimeCodeIssuer,
   ) {}
@@ -63,6 +65,11 @@ export class AccountChangeEffects {
         });
         await this.sessions.revokeAllForUser(m, id, now, 'password_reset');
         return this.codes.issue(m, { id, username }, change.id, now);
+      case 'reset_second_factor':
+        // The lost app and its recovery codes stop working now; the next sign-in enrols a new one.
+        await this.secondFactors.remove(m, id);
+        await this.sessions.revokeAllForUser(m, id, now, 'second_factor_reset');
+        return null;
     }
   }
 

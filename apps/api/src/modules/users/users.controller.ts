@@ -100,4 +100,18 @@ export class UsersController {
   ): Promise<AccountChangeView> {
     return this.users.requestPasswordReset(actor, ability, id);
   }
+
+  /** A lost authenticator: a request for another person to approve (the same authority as a reset). */
+  @Post(`:id/${R.resetSecondFactor}`)
+  @HttpCode(HttpStatus.ACCEPTED)
+  @RequirePermission('reset_password', 'User')
+  resetSecondFactor(
+    @CurrentUser() actor: AuthenticatedUser,
+    @CurrentAbility() ability: AppAbility,
+    @Param() { id }: UuidParamDto,
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    @Body() _body: ResetPasswordRequestDto,
+  ): Promise<AccountChangeView> {
+    return this.users.requestSecondFactorReset(actor, ability, id);
+  }
 }

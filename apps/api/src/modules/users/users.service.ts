@@ -180,6 +180,22 @@ export class UsersService {
     return this.accountChanges.view(changeId);
   }
 
+  /** A request for another person to approve: the holder enrols a new authenticator at the next sign-in. */
+  async requestSecondFactorReset(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    id: string,
+  ): Promise<AccountChangeView> {
+    const user = await this.loadFor(ability, 'reset_password', id);
+    if (id === actor.id) {
+      throw ownAccount('id', 'another person must reset your second factor');
+    }
+    const changeId = await this.dataSource.transaction((m) =>
+      this.accountChanges.request(m, actor, user, 'reset_second_factor', user, 'id'),
+    );
+    return this.accountChanges.view(changeId);
+  }
+
   /** Used by password change, reset and one-time codes alike, so the rule is stated once. */
   assertPasswordAcceptable(password: string, owner: PasswordOwner, field: string): void {
     this.passwordPolicy.assertAcceptable(password, owner, field);

@@ -20,6 +20,7 @@ export const ApiRoutes = {
     disable: 'disable',
     enable: 'enable',
     resetPassword: 'reset-password',
+    resetSecondFactor: 'reset-second-factor',
   },
   /** `account-changes`, `account-changes/:id/approve`, `…/:id/reject` (the two-person rule). */
   accountChanges: { root: 'account-changes', approve: 'approve', reject: 'reject' },

@@ -6,6 +6,7 @@ import {
   bearer,
   createUser,
   refreshCookieOf,
+  signedIn,
   TEST_PASSWORD,
 } from '../../../../test-support/factories';
 import { totpAt } from './totp';
@@ -210,6 +211,48 @@ describe('second factor (TOTP) for admins, supervisors and reporting officers', 
     expect(verified.status).toBe(200);
   });
 
+  it('a lost authenticator is reset only when a second person approves; then the holder enrols again', async () => {
+    const holder = await createUser(t, 'supervisor');
+    const [admin, otherAdmin] = await Promise.all([signedIn(t, 'admin'), signedIn(t, 'admin')]);
+    const mine = await t.http
+      .post(`/api/users/${admin.id}/reset-second-factor`)
+      .set(...bearer(admin))
+      .send({});
+    expect(mine.status).toBe(403);
+    expect(mine.body.errors[0]).toMatchObject({ field: 'id', code: 'own_account' });
+
+    const requested = await t.http
+      .post(`/api/users/${holder.id}/reset-second-factor`)
+      .set(...bearer(admin))
+      .send({});
+    expect(requested.status).toBe(202);
+    expect(requested.body).toMatchObject({ kind: 'reset_second_factor', status: 'pending' });
+    // Until approved, nothing changes: the app still works.
+    const before = await passwordOnly(holder.username);
+    expect(before.body.secondFactor).toBe('verify');
+    // The requester cannot approve their own request.
+    expect(
+      (await t.http.post(`/api/account-changes/${requested.body.id}/approve`).set(...bearer(admin)))
+        .status,
+    ).toBe(403);
+    const approved = await t.http
+      .post(`/api/account-changes/${requested.body.id}/approve`)
+      .set(...bearer(otherAdmin));
+    expect(approved.status).toBe(200);
+
+    // The holder's sessions ended; the next sign-in enrols a new app.
+    expect((await t.http.get('/api/auth/me').set(...bearer(before))).status).toBe(401);
+    const after = await passwordOnly(holder.username);
+    expect(after.body.secondFactor).toBe('enrol');
+    const left = (await t.dataSource.query(
+      `SELECT (SELECT count(*) FROM user_second_factors WHERE user_id = $1)::int AS factors,
+              (SELECT count(*) FROM user_recovery_codes WHERE user_id = $1)::int AS codes`,
+      [holder.id],
+    )) as { factors: number; codes: number }[];
+    expect(left[0]).toEqual({ factors: 0, codes: 0 });
+  });
+
+  // Last: Passport keeps the strategy of the newest app in the process, so a second app goes at the end.
   it('the roles are configuration', async () => {
     const other = await createTestApp({ SECOND_FACTOR_ROLES: 'caseworker' });
     try {

@@ -9,6 +9,7 @@ export const accountsEn: Readonly<Record<keyof typeof accountsVi, string>> = {
   'status.pending.change_grant': 'Role/agency change awaits approval',
   'status.pending.enable_account': 'Enabling awaits approval',
   'status.pending.reset_password': 'Password reset awaits approval',
+  'status.pending.reset_second_factor': 'Two-step verification reset awaits approval',
 
   'users.createInfo':
     'A new account has no password. Once another admin or a supervisor of the agency approves it, the approver receives a one-time code to hand to the account holder in person; the holder sets a password on the “Set your password” page.',
@@ -30,6 +31,7 @@ export const accountsEn: Readonly<Record<keyof typeof accountsVi, string>> = {
   'approvals.kind.change_grant': 'Change role or agency',
   'approvals.kind.enable_account': 'Enable an account',
   'approvals.kind.reset_password': 'Reset the password',
+  'approvals.kind.reset_second_factor': 'Reset two-step verification',
   'approvals.current': 'Now: {role}, {agency}',
   'approvals.grant': 'Once approved: {role}, {agency}',
   'approvals.holds': 'Role: {role}, {agency}',

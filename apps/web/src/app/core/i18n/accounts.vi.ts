@@ -8,6 +8,7 @@ export const accountsVi = {
   'status.pending.change_grant': 'Chờ phê duyệt đổi vai trò/cơ quan',
   'status.pending.enable_account': 'Chờ phê duyệt kích hoạt lại',
   'status.pending.reset_password': 'Chờ phê duyệt đặt lại mật khẩu',
+  'status.pending.reset_second_factor': 'Chờ phê duyệt đặt lại xác thực hai lớp',
 
   'users.createInfo':
     'Tài khoản mới chưa có mật khẩu. Sau khi một quản trị viên khác hoặc trưởng nhóm của cơ quan phê duyệt, người phê duyệt nhận một mã dùng một lần để trao tận tay chủ tài khoản; chủ tài khoản tự đặt mật khẩu ở trang “Đặt mật khẩu”.',
@@ -29,6 +30,7 @@ export const accountsVi = {
   'approvals.kind.change_grant': 'Đổi vai trò hoặc cơ quan',
   'approvals.kind.enable_account': 'Kích hoạt lại tài khoản',
   'approvals.kind.reset_password': 'Đặt lại mật khẩu',
+  'approvals.kind.reset_second_factor': 'Đặt lại xác thực hai lớp',
   'approvals.current': 'Hiện tại: {role}, {agency}',
   'approvals.grant': 'Sau khi phê duyệt: {role}, {agency}',
   'approvals.holds': 'Vai trò: {role}, {agency}',

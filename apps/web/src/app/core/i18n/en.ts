@@ -181,6 +181,10 @@ export const en: Dictionary = {
   'users.confirmReset':
     'Request a password reset for {username}? Another admin or a supervisor of the agency must approve it. Then the old password stops working and the approver receives a one-time code to hand to the account holder; nobody receives a password.',
   'users.resetRequested': 'The password reset was sent for approval.',
+  'users.resetSecondFactor': 'Reset two-step verification',
+  'users.confirmSecondFactorReset':
+    'Request a two-step verification reset for {username} (a lost phone or authenticator app)? Another admin or a supervisor of the agency must approve it. Then the old app and its recovery codes stop working, and the holder sets up the app again at the next sign-in.',
+  'users.secondFactorResetRequested': 'The two-step verification reset was sent for approval.',
   'users.agencyHint': 'Only agencies that fit the chosen role are listed.',
 
   'agencies.title': 'Agencies',

@@ -183,6 +183,10 @@ export const vi = {
   'users.confirmReset':
     'Yêu cầu đặt lại mật khẩu cho {username}? Một quản trị viên khác hoặc trưởng nhóm của cơ quan phải phê duyệt. Khi đó mật khẩu cũ hết hiệu lực và người phê duyệt nhận một mã dùng một lần để trao cho chủ tài khoản; không ai nhận được mật khẩu.',
   'users.resetRequested': 'Đã gửi yêu cầu đặt lại mật khẩu để phê duyệt.',
+  'users.resetSecondFactor': 'Đặt lại xác thực hai lớp',
+  'users.confirmSecondFactorReset':
+    'Yêu cầu đặt lại xác thực hai lớp cho {username} (mất điện thoại hoặc ứng dụng xác thực)? Một quản trị viên khác hoặc trưởng nhóm của cơ quan phải phê duyệt. Khi đó ứng dụng cũ và các mã khôi phục hết hiệu lực, và lần đăng nhập sau chủ tài khoản cài lại ứng dụng.',
+  'users.secondFactorResetRequested': 'Đã gửi yêu cầu đặt lại xác thực hai lớp để phê duyệt.',
   'users.agencyHint': 'Chỉ hiện các cơ quan phù hợp với vai trò đã chọn.',
 
   'agencies.title': 'Cơ quan',

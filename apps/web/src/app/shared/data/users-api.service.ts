@@ -47,4 +47,9 @@ export class UsersApiService {
   requestPasswordReset(id: string): Observable<AccountChangeView> {
     return this.http.post<AccountChangeView>(users(id, ApiRoutes.users.resetPassword), {});
   }
+
+  /** A lost authenticator: a request for another person to approve. */
+  requestSecondFactorReset(id: string): Observable<AccountChangeView> {
+    return this.http.post<AccountChangeView>(users(id, ApiRoutes.users.resetSecondFactor), {});
+  }
 }

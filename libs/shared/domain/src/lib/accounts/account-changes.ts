@@ -18,6 +18,8 @@ export const ACCOUNT_CHANGE_KINDS = [
   'enable_account',
   /** A new password: approval voids the old one and yields a one-time code for the holder. */
   'reset_password',
+  /** A lost authenticator: approval forgets the app and its recovery codes; the next sign-in enrols again. */
+  'reset_second_factor',
 ] as const;
 export type AccountChangeKind = (typeof ACCOUNT_CHANGE_KINDS)[number];
 

@@ -6,6 +6,7 @@ import {
   inject,
   signal,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -82,8 +83,11 @@ export class SecondFactorComponent implements OnInit {
     }),
   });
   protected readonly submission = formSubmission(this.form);
+  // Typing clears a server error and an answer sets one: both change the status.
+  private readonly codeStatus = toSignal(this.form.controls.verificationCode.statusChanges);
   protected readonly codeError = computed(() => {
-    this.submission.fieldErrors(); // re-read after each answer
+    this.codeStatus();
+    this.submission.fieldErrors();
     const control = this.form.controls.verificationCode;
     return control.touched
       ? controlErrorMessage(this.translation, 'verificationCode', control.errors)

@@ -152,6 +152,27 @@ export class UsersListComponent {
       });
   }
 
+  /** A lost authenticator app: after approval the holder enrols a new one at the next sign-in. */
+  protected resetSecondFactor(user: UserView): void {
+    this.confirm({
+      message: 'users.confirmSecondFactorReset',
+      params: { username: user.username },
+      confirm: 'users.resetSecondFactor',
+    })
+      .pipe(
+        switchMap(() => this.api.requestSecondFactorReset(user.id)),
+        switchMap(() => this.api.get(user.id)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (updated) => {
+          this.replace(updated);
+          this.snackBar.open(this.translation.t('users.secondFactorResetRequested'));
+        },
+        error: (error: unknown) => this.refused(error),
+      });
+  }
+
   /** A refusal (a request already waiting, one's own account) in words; 5xx are announced elsewhere. */
   private refused(error: unknown): void {
     const message = refusalMessage(this.translation, error);
