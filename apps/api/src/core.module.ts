@@ -6,6 +6,7 @@ import { Clock, SystemClock } from './common/clock';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { RetryingDataSource } from './database/retrying-data-source';
 import { loggerOptions } from './logging';
 import { AuditModule } from './modules/audit/audit.module';
 import { CryptoModule } from './modules/crypto/crypto.module';
@@ -21,7 +22,14 @@ export class CoreModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
-        TypeOrmModule.forRoot(dataSourceOptions(config)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config),
+          // Every service's transactions retry deadlocks and serialization failures (see the class).
+          dataSourceFactory: (options) => {
+            if (!options) throw new Error('no data source options');
+            return new RetryingDataSource(options).initialize();
+          },
+        }),
         RedisModule,
         AuditModule,
         CryptoModule,

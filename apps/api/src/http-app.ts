@@ -10,6 +10,7 @@ import { API_PREFIX } from '@caunoi/shared/contracts';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { originCheck } from './common/origin-check';
 import { requestContextMiddleware } from './common/request-context';
+import { bodyParserErrorMiddleware, requestShapeMiddleware } from './common/request-shape';
 import { createValidationPipe } from './common/validation';
 import { DeniedAccessRecorder } from './modules/audit/denied-access.recorder';
 import type { AppConfig } from './config/app-config';
@@ -45,6 +46,8 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.use(`/${API_PREFIX}`, originCheck(config.publicOrigins));
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  // Right after parsing and before any guard: NUL characters, runaway nesting, foreign content types.
+  app.use(bodyParserErrorMiddleware, requestShapeMiddleware);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter(app.get(DeniedAccessRecorder)));

@@ -18,6 +18,17 @@ export function databaseAdminUrl(): string {
 }
 
 /**
+ * The fuzz test's seed and budget: FUZZ_SEED replays a failure it printed, FUZZ_RUNS_PER_ROUTE
+ * explores further than the default (requests per route, spread over the roles that may call it).
+ */
+export function fuzzSettings(): { seed: number; runsPerRoute: number } {
+  return {
+    seed: Number(env['FUZZ_SEED'] || 20260409),
+    runsPerRoute: Number(env['FUZZ_RUNS_PER_ROUTE'] || 16),
+  };
+}
+
+/**
  * Redis from REDIS_URL, optionally on another logical database (for tests that flush it).
  * CAUNOI_TEST_REDIS_DB_OFFSET moves those databases, so two test runs on one machine (two checkouts)
  * never flush each other's; the Redis server must then have that many databases (`--databases`).

@@ -2,9 +2,10 @@ import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
-import type { ApiErrorBody } from '@caunoi/shared/contracts';
+import type { ApiErrorBody, FieldError } from '@caunoi/shared/contracts';
 import type { AuthenticatedUser } from '../modules/authz/authenticated-user';
 import type { DeniedAccessRecorder } from '../modules/audit/denied-access.recorder';
+import { httpErrorForDatabase } from './database-errors';
 import { currentRequestId } from './request-context';
 
 /**
@@ -21,7 +22,22 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
-    const status = statusOf(exception);
+    const mapped = httpErrorForDatabase(exception);
+    if (mapped) {
+      // Logged by its shape only: the driver's detail and parameters hold the request's values.
+      const pg = exception as { code?: string; constraint?: string; table?: string };
+      this.logger.warn(
+        {
+          sqlState: pg.code,
+          constraint: pg.constraint,
+          table: pg.table,
+          requestId: currentRequestId(),
+        },
+        'Database refused the request data',
+      );
+    }
+    const effective = mapped ?? exception;
+    const status = statusOf(effective);
     const route = (request.route as { path?: unknown } | undefined)?.path;
     if (
       this.deniedAccess &&
@@ -32,10 +48,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.deniedAccess
         .record(request.user, { method: request.method, route, params: request.params }, status)
         .catch((err: unknown) => this.logger.error({ err }, 'Could not audit a refused request'))
-        .finally(() => this.respond(exception, status, response));
+        .finally(() => this.respond(effective, status, response));
       return;
     }
-    this.respond(exception, status, response);
+    this.respond(effective, status, response);
   }
 
   private respond(exception: unknown, status: number, response: Response): void {
@@ -58,39 +74,46 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
+/** An http-errors style error (body-parser, express) that reached here with its own 4xx status. */
+function clientErrorStatus(exception: unknown): number | null {
+  const candidate = exception as { status?: unknown; expose?: unknown } | null;
+  return typeof candidate?.status === 'number' &&
+    candidate.status >= 400 &&
+    candidate.status < 500 &&
+    candidate.expose === true
+    ? candidate.status
+    : null;
+}
+
 function statusOf(exception: unknown): number {
   if (exception instanceof HttpException) return exception.getStatus();
-  // body-parser errors (malformed JSON, body too large) carry their own 4xx status.
-  const candidate = exception as { status?: unknown; type?: unknown };
-  if (typeof candidate?.status === 'number' && typeof candidate.type === 'string') {
-    return candidate.status;
-  }
-  return HttpStatus.INTERNAL_SERVER_ERROR;
+  return clientErrorStatus(exception) ?? HttpStatus.INTERNAL_SERVER_ERROR;
 }
 
 function bodyOf(exception: unknown, status: number): ApiErrorBody {
-  if (exception instanceof HttpException) {
-    const raw = exception.getResponse();
-    if (typeof raw === 'object' && raw !== null) {
-      const obj = raw as Partial<ApiErrorBody> & { message?: unknown };
-      return {
-        statusCode: status,
-        error: obj.error ?? statusText(status),
-        message: Array.isArray(obj.message) ? obj.message.join('; ') : String(obj.message ?? ''),
-        ...(obj.errors ? { errors: obj.errors } : {}),
-        ...(typeof obj.code === 'string' ? { code: obj.code } : {}),
-      };
-    }
-    return { statusCode: status, error: statusText(status), message: String(raw) };
+  const raw = exception instanceof HttpException ? exception.getResponse() : null;
+  const obj =
+    typeof raw === 'object' && raw !== null
+      ? (raw as Partial<ApiErrorBody> & { message?: unknown })
+      : null;
+  if (obj?.errors || (exception instanceof HttpException && status !== 400)) {
+    return {
+      statusCode: status,
+      error: obj?.error ?? statusText(status),
+      message: Array.isArray(obj?.message)
+        ? obj.message.join('; ')
+        : String(obj?.message ?? raw ?? ''),
+      ...(obj?.errors ? { errors: obj.errors } : {}),
+      ...(typeof obj?.code === 'string' ? { code: obj.code } : {}),
+    };
   }
-  const type = (exception as { type?: string }).type;
-  const message =
-    type === 'entity.too.large'
-      ? 'Request body is too large'
-      : type === 'entity.parse.failed'
-        ? 'Request body is not valid JSON'
-        : 'Bad request';
-  return { statusCode: status, error: statusText(status), message };
+  // A 400 our code did not raise: Nest turns express's "Failed to decode param '…'" into one, and
+  // parser errors can quote the input. Name what was wrong, never echo it.
+  const text = String(obj?.message ?? (exception as { message?: unknown } | null)?.message ?? '');
+  const error: FieldError = /decode param/i.test(text)
+    ? { field: 'path', code: 'invalid_encoding', message: 'The address is not validly encoded' }
+    : { field: 'body', code: 'invalid_request', message: 'The request could not be read' };
+  return { statusCode: status, error: statusText(status), message: error.message, errors: [error] };
 }
 
 function statusText(status: number): string {

@@ -46,7 +46,7 @@ export class AdministrativeUnitsService {
 
   async list(query: AdministrativeUnitListQueryDto): Promise<Page<AdministrativeUnitView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const after = decodeCursor(query.after, ['searchName', 'code'] as const);
+    const after = decodeCursor(query.after, { searchName: 'text', code: 'text' });
     // Named codes are looked up whatever their status: a list shows the names of old records too.
     const status = query.codes ? undefined : (query.status ?? 'active');
     const rows = await this.units.getPage({

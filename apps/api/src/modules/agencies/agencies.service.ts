@@ -26,7 +26,7 @@ export class AgenciesService {
 
   async list(query: AgencyListQueryDto): Promise<Page<AgencyView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const after = decodeCursor(query.after, ['name', 'id'] as const);
+    const after = decodeCursor(query.after, { name: 'text', id: 'uuid' });
     const coversCommune = query.coversCommune
       ? await this.communeForFilter(query.coversCommune)
       : undefined;

@@ -6,19 +6,18 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import type { CalendarDayKindValue, UpsertCalendarDayRequest } from '@caunoi/shared/contracts';
+import { IsCalendarDate } from '../../common/dto-decorators';
 
 const KINDS = ['public_holiday', 'compensatory_day_off', 'makeup_working_day'] as const;
-export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreateCalendarDayDto implements UpsertCalendarDayRequest {
   @ApiProperty({ example: '2026-09-02' })
-  @Matches(DATE_ONLY, { message: 'date must be YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'date must be a real date (YYYY-MM-DD)' })
   date!: string;
 
   @ApiProperty({ enum: KINDS })
@@ -45,7 +44,7 @@ export class UpdateCalendarDayDto {
 }
 
 export class CalendarDateParamDto {
-  @Matches(DATE_ONLY, { message: 'date must be YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'date must be a real date (YYYY-MM-DD)' })
   date!: string;
 }
 

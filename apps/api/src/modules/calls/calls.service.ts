@@ -113,7 +113,7 @@ export class CallsService {
     query: CallListQueryDto,
   ): Promise<Page<CallView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const after = decodeCursor(query.after, ['startedAt', 'id'] as const);
+    const after = decodeCursor(query.after, { startedAt: 'instant', id: 'uuid' });
     const rows = await this.calls.getPage(
       accessibleWhere(ability, 'read', 'Call', CALL_RULE_COLUMNS),
       after,

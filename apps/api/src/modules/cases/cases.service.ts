@@ -234,7 +234,7 @@ export class CasesService {
     query: CaseListQueryDto,
   ): Promise<Page<CaseSummaryView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const after = decodeCursor(query.after, ['openedAt', 'id'] as const);
+    const after = decodeCursor(query.after, { openedAt: 'instant', id: 'uuid' });
     if (query.code !== undefined && !isSurvivorCode(query.code)) {
       throw fieldError(
         HttpStatus.BAD_REQUEST,
@@ -458,7 +458,7 @@ export class CasesService {
     after: string | undefined,
   ): Promise<Page<AccessLogEntryView>> {
     await this.access.load(ability, id, 'audit');
-    const cursor = decodeCursor(after, ['id'] as const);
+    const cursor = decodeCursor(after, { id: 'bigint' });
     const limit = 50;
     const rows = await this.auditLog.getForCase(id, cursor?.id ?? null, limit + 1);
     await this.dataSource.transaction((m) =>

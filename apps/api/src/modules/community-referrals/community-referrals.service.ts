@@ -97,7 +97,7 @@ export class CommunityReferralsService {
     query: CommunityReferralListQueryDto,
   ): Promise<Page<CommunityReferralStatusView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const after = decodeCursor(query.after, ['createdAt', 'id'] as const);
+    const after = decodeCursor(query.after, { createdAt: 'instant', id: 'uuid' });
     const rows = await this.referrals.getPage(
       accessibleWhere(ability, 'read', 'CommunityReferral', COMMUNITY_REFERRAL_RULE_COLUMNS),
       after,

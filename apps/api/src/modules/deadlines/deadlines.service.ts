@@ -243,7 +243,7 @@ export class DeadlinesService {
     query: DeadlineBoardQuery,
   ): Promise<Page<DeadlineView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const after = decodeCursor(query.after, ['dueAt', 'id'] as const);
+    const after = decodeCursor(query.after, { dueAt: 'instant', id: 'uuid' });
     const now = this.clock.now();
     const bucket = query.bucket ?? 'open';
     const until =

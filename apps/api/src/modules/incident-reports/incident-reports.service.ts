@@ -238,7 +238,7 @@ export class IncidentReportsService {
     ability: AppAbility,
     after: string | undefined,
   ): Promise<Page<IncidentReportView>> {
-    const cursor = decodeCursor(after, ['submittedAt', 'id'] as const);
+    const cursor = decodeCursor(after, { submittedAt: 'instant', id: 'uuid' });
     const rows = await this.reports.getInbox(
       accessibleWhere(ability, 'read', 'IncidentReport', INCIDENT_REPORT_RULE_COLUMNS),
       cursor,

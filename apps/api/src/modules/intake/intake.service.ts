@@ -43,7 +43,7 @@ export class IntakeService {
     query: IntakeListQueryDto,
   ): Promise<Page<IntakeItemView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const after = decodeCursor(query.after, ['receivedAt', 'id'] as const);
+    const after = decodeCursor(query.after, { receivedAt: 'instant', id: 'uuid' });
     const rows = await this.intake.getPage(
       accessibleWhere(ability, 'read', 'IntakeItem', INTAKE_RULE_COLUMNS),
       query.status ?? 'pending',

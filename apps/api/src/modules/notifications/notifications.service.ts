@@ -21,7 +21,7 @@ export class NotificationsService {
     after: string | undefined,
     limit = PAGE_SIZE_DEFAULT,
   ): Promise<Page<NotificationView>> {
-    const cursor = decodeCursor(after, ['createdAt', 'id'] as const);
+    const cursor = decodeCursor(after, { createdAt: 'instant', id: 'uuid' });
     const rows = await this.notifications.getPage(user.id, cursor, limit + 1);
     const page = keysetPage(rows, limit, (last) => ({
       createdAt: last.createdAt.toISOString(),

@@ -73,7 +73,7 @@ export class ReferralInboxService {
   ): Promise<Page<InboxReferralView>> {
     const view = query.view ?? 'action_needed';
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const after = decodeCursor(query.after, ['respondBy', 'id'] as const);
+    const after = decodeCursor(query.after, { respondBy: 'instant', id: 'uuid' });
     const rows = await this.referrals.getInboxPage(
       accessibleWhere(ability, 'read', 'Referral', REFERRAL_RULE_COLUMNS),
       VIEW_STATUSES[view],
@@ -241,7 +241,7 @@ export class ReferralInboxService {
     query: PageQueryDto,
   ): Promise<Page<ServiceRecordView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const after = decodeCursor(query.after, ['createdAt', 'id'] as const);
+    const after = decodeCursor(query.after, { createdAt: 'instant', id: 'uuid' });
     const rows = await this.referrals.getServiceRecordPage(
       accessibleWhere(ability, 'read', 'ServiceRecord', { agencyId: 's.agency_id' }),
       after,

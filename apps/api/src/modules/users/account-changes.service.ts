@@ -130,7 +130,7 @@ export class AccountChangesService {
     query: AccountChangeListQueryDto,
   ): Promise<Page<AccountChangeView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const after = decodeCursor(query.after, ['requestedAt', 'id'] as const);
+    const after = decodeCursor(query.after, { requestedAt: 'instant', id: 'uuid' });
     const rows = await this.changes.getPage({
       access: accessibleWhere(ability, 'read', 'AccountChange', ACCOUNT_CHANGE_RULE_COLUMNS),
       status: query.status ?? 'pending',

@@ -45,7 +45,7 @@ export class UsersService {
 
   async list(ability: AppAbility, query: UserListQueryDto): Promise<Page<UserView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const after = decodeCursor(query.after, ['username'] as const);
+    const after = decodeCursor(query.after, { username: 'text' });
     const rows = await this.users.getPage({
       access: accessibleWhere(ability, 'read', 'User', USER_RULE_COLUMNS),
       afterUsername: after?.username ?? null,

@@ -1,17 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsIn,
   IsNotEmpty,
-  IsObject,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import type {
   AdministrativeUnitListQuery,
@@ -30,10 +28,10 @@ import {
 } from '@caunoi/shared/domain';
 import { PageQueryDto } from '../../../common/page-query.dto';
 import type { AdministrativeUnitEntity } from '../administrative-unit.entity';
+import { IsCalendarDate, IsOmittable, NestedObject } from '../../../common/dto-decorators';
 
 const CODE = /^\d{2}$|^\d{5}$/;
 const CODE_MESSAGE = 'must be a unit code (2 or 5 digits)';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'must be a date YYYY-MM-DD';
 
 export class UnitCodeParamDto {
@@ -83,13 +81,13 @@ export class RenameAdministrativeUnitDto implements RenameAdministrativeUnitRequ
   name!: string;
 
   @ApiProperty({ example: '2026-01-01' })
-  @Matches(DATE, { message: `effectiveFrom ${DATE_MESSAGE}` })
+  @IsCalendarDate({ message: `effectiveFrom ${DATE_MESSAGE}` })
   effectiveFrom!: string;
 }
 
 export class RetireAdministrativeUnitDto implements RetireAdministrativeUnitRequest {
   @ApiProperty({ example: '2026-01-01' })
-  @Matches(DATE, { message: `effectiveTo ${DATE_MESSAGE}` })
+  @IsCalendarDate({ message: `effectiveTo ${DATE_MESSAGE}` })
   effectiveTo!: string;
 }
 
@@ -99,7 +97,7 @@ export class MergeSuccessorDto {
   code!: string;
 
   @ApiPropertyOptional({ description: 'for a new unit' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(ADMINISTRATIVE_UNIT_NAME_MAX)
@@ -120,13 +118,11 @@ export class MergeAdministrativeUnitsDto implements MergeAdministrativeUnitsRequ
   codes!: string[];
 
   @ApiProperty({ example: '2026-01-01' })
-  @Matches(DATE, { message: `effectiveOn ${DATE_MESSAGE}` })
+  @IsCalendarDate({ message: `effectiveOn ${DATE_MESSAGE}` })
   effectiveOn!: string;
 
   @ApiProperty({ type: MergeSuccessorDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MergeSuccessorDto)
+  @NestedObject(() => MergeSuccessorDto)
   successor!: MergeSuccessorDto;
 }
 

@@ -22,6 +22,7 @@ import type {
 import type { AgencyType, ServiceType } from '@caunoi/shared/domain';
 import { AGENCY_TYPES, SERVICE_TYPES } from '@caunoi/shared/domain';
 import type { AgencyEntity } from '../agency.entity';
+import { IsOmittable } from '../../../common/dto-decorators';
 import { PageQueryDto } from '../../../common/page-query.dto';
 
 const PHONE_PATTERN = /^[0-9+() .-]{3,40}$/;
@@ -46,6 +47,7 @@ export class CreateAgencyDto implements CreateAgencyRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
+  @IsNotEmpty({ message: 'communeCode must name a commune (or be null)' })
   @MaxLength(16)
   communeCode?: string | null;
 
@@ -73,12 +75,12 @@ export class CreateAgencyDto implements CreateAgencyRequest {
   services!: ServiceType[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   coversWholeProvince?: boolean;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(200)
@@ -87,7 +89,7 @@ export class CreateAgencyDto implements CreateAgencyRequest {
   coverageCommuneCodes?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   open24h?: boolean;
 
@@ -104,14 +106,18 @@ export class CreateAgencyDto implements CreateAgencyRequest {
   capacityNote?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   acceptingReferrals?: boolean;
 }
 
-export class UpdateAgencyDto extends PartialType(CreateAgencyDto) implements UpdateAgencyRequest {
+// skipNullProperties: false: a field left out is kept, but `null` is validated (and refused), not stored.
+export class UpdateAgencyDto
+  extends PartialType(CreateAgencyDto, { skipNullProperties: false })
+  implements UpdateAgencyRequest
+{
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }

@@ -4,7 +4,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -38,6 +37,7 @@ import {
   NOTIFICATION_MEANS,
   SEXES,
 } from '@caunoi/shared/domain';
+import { IsInstant } from '../../../common/dto-decorators';
 
 export class CreateCallDto implements CreateCallRequest {
   @ApiProperty()
@@ -49,12 +49,12 @@ export class CreateCallDto implements CreateCallRequest {
   channel!: CallChannel;
 
   @ApiProperty()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   startedAt!: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   endedAt?: string | null;
 
   @ApiProperty({ enum: CALLER_TYPES })
@@ -82,6 +82,7 @@ export class CreateCallDto implements CreateCallRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
+  @IsNotEmpty({ message: 'communeCode must name a commune (or be null)' })
   @MaxLength(16)
   communeCode?: string | null;
 
@@ -104,7 +105,7 @@ export class CreateCallDto implements CreateCallRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   chairmanNotifiedAt?: string | null;
 
   @ApiPropertyOptional({ enum: NOTIFICATION_MEANS })
@@ -124,8 +125,11 @@ export class CreateCallDto implements CreateCallRequest {
   notes?: string | null;
 }
 
+// skipNullProperties: false: a field left out is kept, but `null` is validated (and refused), not stored.
 export class UpdateCallDto
-  extends PartialType(OmitType(CreateCallDto, ['lineId', 'callerPhone'] as const))
+  extends PartialType(OmitType(CreateCallDto, ['lineId', 'callerPhone'] as const), {
+    skipNullProperties: false,
+  })
   implements UpdateCallRequest {}
 
 export class HandOverCallDto implements HandOverCallRequest {

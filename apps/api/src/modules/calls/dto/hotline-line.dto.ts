@@ -1,14 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { CreateHotlineLineRequest, UpdateHotlineLineRequest } from '@caunoi/shared/contracts';
+import { IsOmittable } from '../../../common/dto-decorators';
 
 const NUMBER = /^[0-9 ]{3,20}$/;
 
@@ -30,19 +23,19 @@ export class CreateHotlineLineDto implements CreateHotlineLineRequest {
 
 export class UpdateHotlineLineDto implements UpdateHotlineLineRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Matches(NUMBER, { message: 'number may contain only digits and spaces (3-20)' })
   number?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }

@@ -9,7 +9,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
@@ -38,7 +37,7 @@ import {
   DATA_CATEGORIES,
   RISK_LEVELS,
 } from '@caunoi/shared/domain';
-import { DATE_ONLY } from './open-case.dto';
+import { IsCalendarDate, IsOmittable } from '../../../common/dto-decorators';
 import { PageQueryDto } from '../../../common/page-query.dto';
 
 export class CaseListQueryDto extends PageQueryDto implements CaseListQuery {
@@ -76,18 +75,18 @@ export class CaseSearchDto implements CaseSearchRequest {
 
   @ApiPropertyOptional()
   @ValidateIf((o: CaseSearchDto) => !o.phone)
-  @Matches(DATE_ONLY, { message: 'dateOfBirth must be YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'dateOfBirth must be a real date (YYYY-MM-DD)' })
   dateOfBirth?: string | null;
 }
 
 export class UpdateCaseDto implements UpdateCaseRequest {
   @ApiPropertyOptional({ enum: CASE_STAGES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(CASE_STAGES)
   stage?: CaseStage;
 
   @ApiPropertyOptional({ enum: RISK_LEVELS })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(RISK_LEVELS)
   riskLevel?: RiskLevel;
 }

@@ -1,18 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import type {
   CreateIncidentRequest,
@@ -39,6 +36,7 @@ import {
   SERIOUS_REASONS,
   SEXES,
 } from '@caunoi/shared/domain';
+import { IsInstant, NestedArray } from '../../../common/dto-decorators';
 
 export class PerpetratorDto implements PerpetratorInput {
   @ApiProperty({ enum: PERPETRATOR_RELATIONSHIPS })
@@ -56,7 +54,7 @@ export class PerpetratorDto implements PerpetratorInput {
 
 export class CreateIncidentDto implements CreateIncidentRequest {
   @ApiProperty()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   occurredAt!: string;
 
   @ApiProperty({ enum: DATE_PRECISIONS })
@@ -64,7 +62,7 @@ export class CreateIncidentDto implements CreateIncidentRequest {
   occurredPrecision!: DatePrecision;
 
   @ApiProperty()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   discoveredAt!: string;
 
   @ApiProperty()
@@ -92,10 +90,8 @@ export class CreateIncidentDto implements CreateIncidentRequest {
   contextFlags!: ContextFlag[];
 
   @ApiProperty({ type: [PerpetratorDto] })
-  @IsArray()
+  @NestedArray(() => PerpetratorDto)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => PerpetratorDto)
   perpetrators!: PerpetratorDto[];
 
   @ApiProperty({ enum: INJURY_TYPES, isArray: true })
@@ -121,8 +117,9 @@ export class CreateIncidentDto implements CreateIncidentRequest {
   description?: string | null;
 }
 
+// skipNullProperties: false: a field left out is kept, but `null` is validated (and refused), not stored.
 export class UpdateIncidentDto
-  extends PartialType(CreateIncidentDto)
+  extends PartialType(CreateIncidentDto, { skipNullProperties: false })
   implements UpdateIncidentRequest
 {
   @ApiPropertyOptional({

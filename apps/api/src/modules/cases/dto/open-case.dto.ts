@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -7,11 +6,9 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import type {
   CaseConsentInput,
@@ -25,9 +22,8 @@ import {
   SAFE_CONTACT_METHODS,
   SEXES,
 } from '@caunoi/shared/domain';
+import { IsCalendarDate, NestedObject } from '../../../common/dto-decorators';
 import { CreateIncidentDto } from './incident.dto';
-
-export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CaseConsentDto implements CaseConsentInput {
   @ApiProperty({
@@ -71,7 +67,7 @@ export class SurvivorIdentityDto implements SurvivorIdentityInput {
 
   @ApiPropertyOptional({ example: '1990-05-17' })
   @IsOptional()
-  @Matches(DATE_ONLY, { message: 'dateOfBirth must be YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'dateOfBirth must be a real date (YYYY-MM-DD)' })
   dateOfBirth?: string | null;
 
   @ApiPropertyOptional()
@@ -129,24 +125,21 @@ export class SurvivorIdentityDto implements SurvivorIdentityInput {
 
 export class OpenCaseDto implements OpenCaseRequest {
   @ApiProperty({ type: CaseConsentDto })
-  @ValidateNested()
-  @Type(() => CaseConsentDto)
+  @NestedObject(() => CaseConsentDto)
   consent!: CaseConsentDto;
 
   @ApiProperty({ type: SurvivorIdentityDto })
-  @ValidateNested()
-  @Type(() => SurvivorIdentityDto)
+  @NestedObject(() => SurvivorIdentityDto)
   survivor!: SurvivorIdentityDto;
 
   @ApiPropertyOptional({ type: CreateIncidentDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CreateIncidentDto)
+  @NestedObject(() => CreateIncidentDto, { nullable: true })
   incident?: CreateIncidentDto | null;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
+  @IsNotEmpty({ message: 'communeCode must name a commune (or be null)' })
   @MaxLength(16)
   communeCode?: string | null;
 }

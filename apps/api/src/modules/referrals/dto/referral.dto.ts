@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -12,12 +11,10 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import type {
   AcceptReferralRequest,
@@ -35,6 +32,7 @@ import type {
   WithdrawReferralRequest,
 } from '@caunoi/shared/contracts';
 import { INBOX_VIEWS } from '@caunoi/shared/contracts';
+import { IsCalendarDate, NestedArray, NestedObject } from '../../../common/dto-decorators';
 import { PageQueryDto } from '../../../common/page-query.dto';
 import type {
   AgencyType,
@@ -108,19 +106,15 @@ export class CreateReferralInputDto implements CreateReferralInput {
   packet!: DataCategory[];
 
   @ApiPropertyOptional({ type: ReferralOverrideDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ReferralOverrideDto)
+  @NestedObject(() => ReferralOverrideDto, { nullable: true })
   override?: ReferralOverrideDto | null;
 }
 
 export class CreateReferralsDto implements CreateReferralsRequest {
   @ApiProperty({ type: [CreateReferralInputDto] })
-  @IsArray()
+  @NestedArray(() => CreateReferralInputDto)
   @ArrayMinSize(1, { message: 'refer to at least one agency' })
   @ArrayMaxSize(MAX_REFERRALS_PER_BATCH)
-  @ValidateNested({ each: true })
-  @Type(() => CreateReferralInputDto)
   referrals!: CreateReferralInputDto[];
 }
 
@@ -142,9 +136,7 @@ export class RerouteReferralDto implements RerouteReferralRequest {
   agencyId!: string;
 
   @ApiPropertyOptional({ type: ReferralOverrideDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ReferralOverrideDto)
+  @NestedObject(() => ReferralOverrideDto, { nullable: true })
   override?: ReferralOverrideDto | null;
 }
 
@@ -166,7 +158,7 @@ export class RecordServiceDto implements RecordServiceRequest {
   serviceType!: ServiceType;
 
   @ApiProperty({ example: '2026-11-20' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'providedOn must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate({ message: 'providedOn must be a date (YYYY-MM-DD)' })
   providedOn!: string;
 
   @ApiProperty({ enum: SERVICE_OUTCOMES })
@@ -224,11 +216,9 @@ export class ResponseTimeDto implements ResponseTimeView {
 
 export class UpdateResponseTimesDto implements UpdateResponseTimesRequest {
   @ApiProperty({ type: [ResponseTimeDto] })
-  @IsArray()
+  @NestedArray(() => ResponseTimeDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(REFERRAL_TARGET_TYPES.length * REFERRAL_URGENCIES.length)
-  @ValidateNested({ each: true })
-  @Type(() => ResponseTimeDto)
   settings!: ResponseTimeDto[];
 }
 

@@ -19,6 +19,7 @@ import { USERNAME_PATTERN } from '@caunoi/shared/contracts';
 import type { Role } from '@caunoi/shared/domain';
 import { ROLES } from '@caunoi/shared/domain';
 import type { UserEntity } from '../user.entity';
+import { IsOmittable } from '../../../common/dto-decorators';
 import { PageQueryDto } from '../../../common/page-query.dto';
 
 const trimLower = ({ value }: { value: unknown }) =>
@@ -50,19 +51,19 @@ export class CreateUserDto implements CreateUserRequest {
 
 export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all')
   agencyId?: string;
 }

@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { INPUT_ERROR_CODES } from '@caunoi/shared/contracts';
 import { PASSWORD_MIN_LENGTH } from '@caunoi/shared/domain';
 import { controlErrorMessage, translateFieldError } from './field-errors';
 import { TranslationService } from './translation.service';
@@ -33,6 +34,22 @@ describe('field error translation', () => {
     );
     expect(translateFieldError(translation, { field: 'role', code: 'role_agency_mismatch' })).toBe(
       'Vai trò này không thể thuộc loại cơ quan đã chọn.',
+    );
+  });
+
+  it('has its own message, in both languages, for every code the API gives malformed input', () => {
+    for (const code of INPUT_ERROR_CODES) {
+      expect({ code, vi: translation.hasKey(`error.${code}`) }).toEqual({ code, vi: true });
+    }
+    expect(
+      translateFieldError(translation, { field: 'survivor.fullName', code: 'nul_character' }),
+    ).toBe('Họ và tên chứa ký tự không hợp lệ (ký tự NUL).');
+    expect(translateFieldError(translation, { field: 'id', code: 'concurrent_update' })).toBe(
+      'Người khác vừa thay đổi bản ghi này cùng lúc. Hãy thử lại.',
+    );
+    translation.use('en');
+    expect(translateFieldError(translation, { field: 'body', code: 'too_deep' })).toBe(
+      'The data sent is nested too deeply.',
     );
   });
 

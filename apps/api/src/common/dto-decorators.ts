@@ -1,0 +1,102 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import type { ValidationOptions } from 'class-validator';
+import {
+  IsArray,
+  IsDefined,
+  IsObject,
+  IsOptional,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+  isISO8601,
+} from 'class-validator';
+import { isValidCalendarDate } from '@caunoi/shared/domain';
+
+/**
+ * The field may be left out, but `null` is refused. class-validator's `@IsOptional()` lets `null`
+ * through every other rule, which is right only for fields whose null means "clear this"; a field
+ * the service cannot hold as null (a list, a required column, a nested object) uses this instead.
+ */
+export function IsOmittable(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+interface NestedOptions {
+  /** May be left out (`null` still refused). */
+  optional?: boolean;
+  /** May be left out or `null`. */
+  nullable?: boolean;
+}
+
+/**
+ * One nested DTO. `@ValidateNested()` alone passes a missing value and validates an array in place
+ * of the object (so `survivor: []` or a body without `consent` reached the service): this also
+ * requires a plain object unless the field is optional.
+ */
+export function NestedObject(
+  type: () => new () => object,
+  options: NestedOptions = {},
+): PropertyDecorator {
+  const presence = options.nullable
+    ? IsOptional()
+    : options.optional
+      ? IsOmittable()
+      : IsDefined({ message: '$property is required' });
+  return applyDecorators(
+    presence,
+    IsObject({ message: '$property must be an object' }),
+    ValidateNested(),
+    Type(type),
+  );
+}
+
+/** A list of nested DTOs: an array whose every element is a plain object that validates. */
+export function NestedArray(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(
+    IsArray(),
+    IsObject({ each: true, message: 'each of $property must be an object' }),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
+}
+
+/** `YYYY-MM-DD` naming a real day (no 2024-02-30, no year 0): PostgreSQL's `date` takes every one. */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      // The code the services already give an impossible date, so the web has one message for both.
+      name: 'invalid_date',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isValidCalendarDate(value),
+        defaultMessage: () => '$property must be a real date (YYYY-MM-DD)',
+      },
+    },
+    options,
+  );
+}
+
+/** Years an instant of ours can fall in; outside them a date is a typo, and far ones break `Date`. */
+const INSTANT_MIN = Date.UTC(1900, 0, 1);
+const INSTANT_MAX = Date.UTC(2200, 0, 1);
+
+/** A strict ISO 8601 date-time (or date) between 1900 and 2200, which JavaScript and PostgreSQL both read. */
+export function isPlausibleInstant(value: unknown): value is string {
+  if (typeof value !== 'string' || !isISO8601(value, { strict: true })) return false;
+  const time = Date.parse(value);
+  return Number.isFinite(time) && time >= INSTANT_MIN && time < INSTANT_MAX;
+}
+
+/** See isPlausibleInstant. */
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isInstant',
+      validator: {
+        validate: isPlausibleInstant,
+        defaultMessage: () => '$property must be an ISO 8601 date and time between 1900 and 2200',
+      },
+    },
+    options,
+  );
+}

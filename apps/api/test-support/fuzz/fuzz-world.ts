@@ -1,0 +1,197 @@
+import type { Role } from '@caunoi/shared/domain';
+import { ROLES } from '@caunoi/shared/domain';
+import { DEMO_AGENCIES, DEMO_HOTLINE_LINES } from '../../src/modules/seed/demo-data';
+import type { Session, TestUser } from '../factories';
+import { bearer, createUser, login, signedIn } from '../factories';
+import { HAI_CHAU, callBody, incident, openCaseBody, walkIn } from '../intake-fixtures';
+import { POLICE, consentToShare, refer, referralInput } from '../referral-fixtures';
+import type { TestApp } from '../test-app';
+import { CreateAgencyDto, UpdateAgencyDto } from '../../src/modules/agencies/dto/agency.dto';
+import { CreateCallDto, UpdateCallDto } from '../../src/modules/calls/dto/call.dto';
+import { CreateIncidentDto, UpdateIncidentDto } from '../../src/modules/cases/dto/incident.dto';
+import { OpenCaseDto } from '../../src/modules/cases/dto/open-case.dto';
+import { CreateCommunityReferralDto } from '../../src/modules/community-referrals/community-referral.dto';
+import { CreateReferralsDto } from '../../src/modules/referrals/dto/referral.dto';
+
+export type RoleSession = TestUser & Session;
+
+/**
+ * Real records for the fuzz test's path parameters, so a request gets past "not found" and its
+ * body reaches the service: one serious case with an incident, a consent, a note, a referral to
+ * the police, a call handed to the centre, a community referral, an incident report draft.
+ */
+export interface FuzzWorld {
+  sessions: Record<Role, RoleSession>;
+  /** Real values for `:name` on this route, best match first (empty: none known). */
+  paramValues(path: string, name: string): string[];
+  /** Every id above, for UUID fields of bodies and queries. */
+  ids: string[];
+  /** Real values by DTO field name, and valid bodies by DTO class (see FuzzContext). */
+  known: Record<string, unknown[]>;
+  examples: Map<new () => object, () => Record<string, unknown>>;
+  /** Signs the role in again (a fuzzed logout or password change ends its session). */
+  relogin(role: Role): Promise<void>;
+}
+
+export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
+  const sessions = {} as Record<Role, RoleSession>;
+  for (const role of ROLES) sessions[role] = await signedIn(t, role);
+  const cw = sessions.caseworker;
+  const as = (role: Role) => bearer(sessions[role]);
+
+  const cases: string[] = [];
+  const incidents: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const created = await walkIn(
+      t,
+      cw,
+      openCaseBody({
+        incident: incident({ serious: true, seriousReasons: ['life_threatening_injury'] }),
+      }),
+    );
+    cases.push(created.id);
+    const detail = await t.http.get(`/api/cases/${created.id}`).set(...as('caseworker'));
+    incidents.push(detail.body.incidents[0].id as string);
+  }
+  const [caseId, incidentId] = [cases[0] as string, incidents[0] as string];
+  const consent = await consentToShare(t, cw, caseId, ['police'], ['incident_facts']);
+  const note = await t.http
+    .post(`/api/cases/${caseId}/notes`)
+    .set(...as('caseworker'))
+    .send({ body: 'Synthetic note' });
+  const [referral] = await refer(t, cw, caseId, [referralInput(POLICE)]);
+  const report = await t.http
+    .post(`/api/cases/${caseId}/incidents/${incidentId}/report`)
+    .set(...as('caseworker'))
+    .send({ servicesGiven: ['psychosocial_counselling'], narrative: 'Synthetic narrative' });
+
+  const calls: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const call = await t.http
+      .post('/api/calls')
+      .set(...as('hotline_operator'))
+      .send(callBody());
+    calls.push(call.body.id as string);
+  }
+  await t.http
+    .post(`/api/calls/${calls[0]}/hand-over`)
+    .set(...as('hotline_operator'))
+    .send({ agencyId: DEMO_AGENCIES.socialWorkCentre.id });
+  const community = await t.http
+    .post('/api/community-referrals')
+    .set(...as('volunteer'))
+    .send({
+      survivorName: 'Chị Bí Danh',
+      safeContactMethod: 'through_trusted_person',
+      safeContactDetails: 'Synthetic contact details',
+      communeCode: HAI_CHAU,
+      whatHappened: 'Synthetic account',
+      dangerNow: false,
+      childInvolved: false,
+      consentToContact: true,
+    });
+  const intake = await t.http.get('/api/intake?limit=100').set(...as('caseworker'));
+  const notifications = await t.http.get('/api/notifications').set(...as('caseworker'));
+  const deadlines = await t.http.get(`/api/cases/${caseId}/deadlines`).set(...as('caseworker'));
+  // Accounts the admin's fuzzed requests may disable or reset, never the fuzz test's own callers.
+  const targets = await Promise.all(
+    ['caseworker', 'police_liaison'].map((r) => createUser(t, r as Role)),
+  );
+
+  const idsOf = (body: unknown): string[] => {
+    const items = Array.isArray(body) ? body : ((body as { items?: unknown[] })?.items ?? []);
+    return items.map((i) => (i as { id?: string }).id).filter((id): id is string => !!id);
+  };
+  const groups: [RegExp, string, string[]][] = [
+    [/\/incidents\/:childId/, 'childId', incidents],
+    [/\/consents\/:childId/, 'childId', [consent]],
+    [/\/referrals\/:referralId/, 'referralId', [referral?.id ?? '']],
+    [/^\/api\/cases\/:id/, 'id', cases],
+    [/^\/api\/referrals\/:id/, 'id', [referral?.id ?? '']],
+    [/^\/api\/calls\/:id/, 'id', calls],
+    [/^\/api\/intake\/:id/, 'id', idsOf(intake.body)],
+    [/^\/api\/users\/:id/, 'id', targets.map((u) => u.id)],
+    [/^\/api\/agencies\/:id/, 'id', Object.values(DEMO_AGENCIES).map((a) => a.id)],
+    [/^\/api\/hotline-lines\/:id/, 'id', DEMO_HOTLINE_LINES.map((l) => l.id)],
+    [/^\/api\/notifications\/:id/, 'id', idsOf(notifications.body)],
+    [/^\/api\/community-referrals\/:id/, 'id', [community.body.id as string]],
+    [/^\/api\/deadlines\/:id/, 'id', idsOf(deadlines.body)],
+    [/^\/api\/incident-reports\/:id/, 'id', [report.body.id as string]],
+    // A commune no other fixture uses: the admin's fuzzed requests may rename or retire it.
+    [/^\/api\/administrative-units\/:code/, 'code', ['00004']],
+    [/^\/api\/holidays\/:date/, 'date', ['2026-09-02', '2026-01-01']],
+  ];
+  const ids = [
+    ...new Set(
+      [
+        ...groups.flatMap(([, , values]) => values),
+        note.body.id as string,
+        ...Object.values(sessions).map((s) => s.id),
+      ].filter((v) => /^[0-9a-f-]{36}$/.test(v ?? '')),
+    ),
+  ];
+  const daysAgo = (n: number) => new Date(t.clock.now().getTime() - n * 86_400_000).toISOString();
+  const communityBody = {
+    survivorName: 'Chị Bí Danh',
+    safeContactMethod: 'through_trusted_person',
+    safeContactDetails: 'Synthetic contact details',
+    communeCode: HAI_CHAU,
+    whatHappened: 'Synthetic account',
+    dangerNow: false,
+    childInvolved: false,
+    consentToContact: true,
+  };
+  const agencyBody = {
+    type: 'police',
+    name: 'Công an phường (synthetic)',
+    provinceCode: '48',
+    communeCode: HAI_CHAU,
+    services: ['police_protection'],
+    coverageCommuneCodes: [HAI_CHAU],
+  };
+  const callUpdate = callBody();
+  delete callUpdate['lineId'];
+  const examples = new Map<new () => object, () => Record<string, unknown>>([
+    [OpenCaseDto, () => ({ ...openCaseBody() })],
+    [CreateIncidentDto, () => ({ ...incident() })],
+    [UpdateIncidentDto, () => ({ ...incident() })],
+    [CreateCallDto, () => callBody()],
+    [UpdateCallDto, () => callUpdate],
+    [CreateReferralsDto, () => ({ referrals: [referralInput(POLICE)] })],
+    [CreateAgencyDto, () => agencyBody],
+    [UpdateAgencyDto, () => agencyBody],
+    [CreateCommunityReferralDto, () => communityBody],
+  ]);
+  const known: Record<string, unknown[]> = {
+    communeCode: [HAI_CHAU],
+    provinceCode: ['48'],
+    parentCode: ['48'],
+    agencyId: [POLICE, DEMO_AGENCIES.health.id, DEMO_AGENCIES.socialWorkCentre.id],
+    lineId: DEMO_HOTLINE_LINES.map((l) => l.id),
+    userId: [sessions.caseworker.id, targets[0]?.id],
+    coverageCommuneCodes: [[HAI_CHAU]],
+    occurredAt: [daysAgo(3)],
+    discoveredAt: [daysAgo(2)],
+    startedAt: [daysAgo(1)],
+    endedAt: [daysAgo(0.9)],
+    chairmanNotifiedAt: [daysAgo(0.95)],
+    dateOfBirth: ['1990-05-17'],
+    providedOn: [daysAgo(0).slice(0, 10)],
+    classificationAnswers: [{ penetration: false, sexual_contact: false, physical_assault: true }],
+  };
+  return {
+    sessions,
+    ids,
+    known,
+    examples,
+    paramValues: (path, name) =>
+      groups
+        .filter(([pattern, param]) => param === name && pattern.test(path))
+        .flatMap(([, , values]) => values)
+        .filter(Boolean),
+    relogin: async (role) => {
+      const session = sessions[role];
+      Object.assign(session, await login(t, session.username));
+    },
+  };
+}
