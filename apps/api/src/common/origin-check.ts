@@ -5,7 +5,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Why a state-changing request looks cross-site, or null when it may go on (decision 0015).
+ * Why a state-changing request looks cross-site, or null when it may go on (decision 0017).
  * A browser sends `Origin` on every POST and `Sec-Fetch-Site` on every request; a request with
  * neither comes from a program (curl, the bench tool, a script), which a forged form cannot be.
  */
