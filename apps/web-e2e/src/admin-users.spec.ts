@@ -19,6 +19,8 @@ async function approve(page: Page, username: string): Promise<string> {
   const item = page.getByTestId(`approval-${username}`);
   await item.getByTestId('approval-approve').click();
   await page.getByTestId('confirm-ok').click();
+  // The dialog shows the code once the approval has answered.
+  await expect(page.getByTestId('one-time-code')).toHaveText(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
   const code = (await page.getByTestId('one-time-code').innerText()).trim();
   await page.getByTestId('one-time-code-done').click();
   return code;

@@ -99,11 +99,20 @@ export async function choose(
   await expect(page.locator('.cdk-overlay-pane mat-option')).toHaveCount(0);
 }
 
+/**
+ * Opens a select as a keyboard user would. A Material select whose options are still loading does not
+ * open at all (it has nothing to show), so the user tries again once they are there: so does this.
+ */
 async function openSelect(page: Page, selectTestId: string): Promise<void> {
   const select = page.getByTestId(selectTestId);
-  await select.focus();
-  await select.press('Enter');
-  await expect(page.locator('.cdk-overlay-pane mat-option').first()).toBeVisible();
+  const firstOption = page.locator('.cdk-overlay-pane mat-option').first();
+  await expect(async () => {
+    if (!(await firstOption.isVisible())) {
+      await select.focus();
+      await select.press('Enter');
+    }
+    await expect(firstOption).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** A screenshot of a key screen, kept with the run's results (gitignored). */
