@@ -10,6 +10,8 @@ async function findUser(page: Page, username: string) {
   await page.getByTestId('users-search').fill(username);
   const row = page.getByTestId(`user-row-${username}`);
   await expect(row).toBeVisible();
+  // The search answers after a pause and the table is drawn again: act once only this row is left.
+  await expect(page.locator('[data-testid^="user-row-"]')).toHaveCount(1);
   return row;
 }
 
@@ -82,7 +84,14 @@ test('admin creates a caseworker whom the centre’s supervisor approves; a rese
     await signIn(page, DEMO_USERNAMES.admin, DEMO_PASSWORD);
     await expect(page.getByTestId('users-title')).toBeVisible();
     let row = await findUser(page, username);
-    await row.getByTestId('user-reset').click();
+    // A click while the table is drawn again can miss: click again until the dialog is open.
+    const confirmMessage = page.getByTestId('confirm-message');
+    await expect(async () => {
+      if (!(await confirmMessage.isVisible())) {
+        await row.getByTestId('user-reset').click({ timeout: 2_000 });
+      }
+      await expect(confirmMessage).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
     await expect(page.getByTestId('confirm-message')).toContainText('không ai nhận được mật khẩu');
     await page.getByTestId('confirm-ok').click();
     row = page.getByTestId(`user-row-${username}`);
