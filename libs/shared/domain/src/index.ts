@@ -27,3 +27,5 @@ export * from './lib/auth/second-factor';
 export * from './lib/sign-in/sign-in-delay';
 export * from './lib/accounts/account-changes';
 export * from './lib/audit/audit-chain';
+export * from './lib/case-management/risk-instrument';
+export * from './lib/case-management/starter-risk-instruments';
