@@ -1,3 +1,4 @@
+import type { RiskInstrumentView } from '@caunoi/shared/contracts';
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
 import type { Session, TestUser } from '../../../test-support/factories';
@@ -189,6 +190,42 @@ describe('case permission matrix', () => {
         ...NO_CASE_ROLES,
       },
     ));
+
+  it('POST and GET /cases/:id/assessments', async () => {
+    const instruments = await t.http.get('/api/risk-instruments').set(...bearer(actors.cw1));
+    const adult = (instruments.body as RiskInstrumentView[]).find((i) => i.audience === 'adult');
+    const answers = Object.fromEntries(
+      (adult as RiskInstrumentView).content.items.map((item) => [item.key, null]),
+    );
+    await check(
+      'assess',
+      (s, id) =>
+        t.http
+          .post(`/api/cases/${id}/assessments`)
+          .set(...bearer(s))
+          .send({ instrumentId: adult?.id, answers }),
+      {
+        cw1: [201, 403, 404],
+        cw2: [404, 403, 404],
+        sup1: [201, 201, 404],
+        cw3: [404, 404, 201],
+        sup2: [404, 404, 201],
+        ...NO_CASE_ROLES,
+      },
+    );
+    await check(
+      'read assessments',
+      (s, id) => t.http.get(`/api/cases/${id}/assessments`).set(...bearer(s)),
+      {
+        cw1: [200, 200, 404],
+        cw2: [404, 200, 404],
+        sup1: [200, 200, 404],
+        cw3: [404, 404, 200],
+        sup2: [404, 404, 200],
+        ...NO_CASE_ROLES,
+      },
+    );
+  });
 
   it('POST /cases/:id/assign (keeps each case with its current assignee)', async () => {
     const current = { [ids[0]]: actors.cw1.id, [ids[1]]: null, [ids[2]]: actors.cw3.id };

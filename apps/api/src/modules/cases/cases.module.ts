@@ -4,6 +4,13 @@ import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { ReferralsCoreModule } from '../referrals/referrals-core.module';
 import { UsersModule } from '../users/users.module';
+import {
+  RiskAssessmentsController,
+  RiskInstrumentsController,
+} from './assessments/risk-assessments.controller';
+import { RiskAssessmentsRepository } from './assessments/risk-assessments.repository';
+import { RiskAssessmentsService } from './assessments/risk-assessments.service';
+import { RiskInstrumentsService } from './assessments/risk-instruments.service';
 import { CaseAccess } from './case-access';
 import { CasePartsService } from './case-parts.service';
 import { CasesController } from './cases.controller';
@@ -21,7 +28,7 @@ import { IncidentInput } from './incident-input';
     ReferralsCoreModule,
     NotificationOutboxModule,
   ],
-  controllers: [CasesController],
+  controllers: [CasesController, RiskAssessmentsController, RiskInstrumentsController],
   providers: [
     CasesService,
     CasePartsService,
@@ -30,6 +37,9 @@ import { IncidentInput } from './incident-input';
     ConsentPolicy,
     DuplicateCheck,
     IncidentInput,
+    RiskAssessmentsRepository,
+    RiskAssessmentsService,
+    RiskInstrumentsService,
   ],
   exports: [CasesService, CasesRepository, CaseAccess],
 })

@@ -47,7 +47,10 @@ export const ApiRoutes = {
     deadlines: 'deadlines',
     referrals: 'referrals',
     referralSuggestions: 'referral-suggestions',
+    assessments: 'assessments',
   },
+  /** `risk-instruments`, `risk-instruments/:id/publish` (admins keep the versions). */
+  riskInstruments: { root: 'risk-instruments', publish: 'publish' },
   /** Sender side hangs off a case (`cases/:id/referrals/...`); receiving side is `referrals/...`. */
   referrals: {
     root: 'referrals',

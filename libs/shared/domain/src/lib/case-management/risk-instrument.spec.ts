@@ -1,6 +1,6 @@
-import type { RiskLevel } from '../intake/vocabulary';
-import { RISK_LEVELS } from '../intake/vocabulary';
-import type { RiskAnswers, RiskInstrumentContent, RiskItem } from './risk-instrument';
+import type { AgeGroup, RiskLevel } from '../intake/vocabulary';
+import { AGE_GROUPS, RISK_LEVELS } from '../intake/vocabulary';
+import type { RiskAnswers, RiskAudience, RiskInstrumentContent, RiskItem } from './risk-instrument';
 import {
   checkRiskAnswers,
   checkRiskInstrument,
@@ -119,7 +119,7 @@ describe('checking answers against the instrument version', () => {
   });
 
   it.each([
-    ['a missing item', { ...withoutKey(base, 'weapon') }, 'answers.weapon', 'required'],
+    ['a missing item', { ...withoutKey(base, 'weapon') }, 'answers.weapon', 'not_answered'],
     [
       'an item the version does not ask',
       { ...base, invented: true },
@@ -184,7 +184,7 @@ describe('professional judgement raises, never lowers', () => {
 
   it.each([null, '', '   ', 'too short'])('raising needs a reason (%p is not one)', (given) => {
     expect(judgedRiskLevel('low', { level: 'high', reason: given }).problem).toEqual(
-      expect.objectContaining({ field: 'overrideReason', code: 'required' }),
+      expect.objectContaining({ field: 'overrideReason', code: 'reason_required' }),
     );
   });
 });
@@ -211,7 +211,7 @@ describe('checking an instrument before it is published', () => {
     checkRiskInstrument(content).map((p) => `${p.field}:${p.code}`);
 
   it.each([
-    ['no items', instrument([]), 'items:out_of_range'],
+    ['no items', instrument([]), 'items:item_count'],
     ['a bad key', instrument([item({ key: 'Bad Key' })]), 'items.0.key:invalid_key'],
     [
       'two items with one key',
@@ -221,13 +221,13 @@ describe('checking an instrument before it is published', () => {
     [
       'a weight of 0',
       instrument([item({ weight: 0 }), item({ key: 'b' })]),
-      'items.0.weight:out_of_range',
+      'items.0.weight:weight_range',
     ],
-    ['a weight above 10', instrument([item({ weight: 11 })]), 'items.0.weight:out_of_range'],
+    ['a weight above 10', instrument([item({ weight: 11 })]), 'items.0.weight:weight_range'],
     [
       'a scale of 1 step',
       instrument([item({ kind: 'scale', scaleMax: 1 })]),
-      'items.0.scaleMax:out_of_range',
+      'items.0.scaleMax:scale_range',
     ],
     [
       'a critical scale item',
@@ -247,22 +247,22 @@ describe('checking an instrument before it is published', () => {
     [
       'a missing English text',
       instrument([item({ text: { vi: 'Câu hỏi', en: ' ' } })]),
-      'items.0.text.en:required',
+      'items.0.text.en:isNotEmpty',
     ],
     [
       'a medium threshold of 0',
       instrument([item({})], { medium: 0, high: 2 }),
-      'thresholds.medium:out_of_range',
+      'thresholds.medium:threshold_range',
     ],
     [
       'high not above medium',
       instrument([item({})], { medium: 2, high: 2 }),
-      'thresholds.high:out_of_range',
+      'thresholds.high:threshold_range',
     ],
     [
       'high above the highest score',
       instrument([item({})], { medium: 1, high: 3 }),
-      'thresholds.high:out_of_range',
+      'thresholds.high:threshold_range',
     ],
   ])('refuses %s', (_name, content, expected) => {
     expect(codes(content)).toContain(expected);
@@ -270,13 +270,17 @@ describe('checking an instrument before it is published', () => {
 });
 
 describe('which instrument a survivor gets', () => {
-  it.each([
-    [null, 'adult'],
-    [0, 'child'],
-    [15, 'child'],
-    [16, 'adult'],
-    [40, 'adult'],
-  ] as const)('age %p: %s', (age, audience) => {
-    expect(riskAudienceFor(age)).toBe(audience);
+  const EXPECTED: Record<AgeGroup, RiskAudience> = {
+    '0_6': 'child',
+    '7_11': 'child',
+    '12_15': 'child',
+    '16_17': 'adult',
+    '18_24': 'adult',
+    '25_59': 'adult',
+    '60_plus': 'adult',
+    unknown: 'adult',
+  };
+  it.each(AGE_GROUPS)('age group %s', (group) => {
+    expect(riskAudienceFor(group)).toBe(EXPECTED[group]);
   });
 });

@@ -1,4 +1,4 @@
-import type { RiskLevel } from '../intake/vocabulary';
+import type { AgeGroup, RiskLevel } from '../intake/vocabulary';
 
 /**
  * A risk instrument (issue 10): a versioned checklist of items, each answered yes/no or on a small
@@ -94,13 +94,13 @@ function textProblems(field: string, text: LocalisedText | undefined): RiskProbl
     if (typeof value !== 'string' || value.trim().length === 0) {
       problems.push({
         field: `${field}.${lang}`,
-        code: 'required',
+        code: 'isNotEmpty',
         message: 'the text is required',
       });
     } else if (value.length > MAX_RISK_TEXT) {
       problems.push({
         field: `${field}.${lang}`,
-        code: 'too_long',
+        code: 'maxLength',
         message: `at most ${MAX_RISK_TEXT} characters`,
       });
     }
@@ -128,7 +128,7 @@ function itemProblems(item: RiskItem, index: number, seen: Set<string>): RiskPro
   if (!Number.isInteger(item.weight) || item.weight < 1 || item.weight > MAX_RISK_WEIGHT) {
     problems.push({
       field: `${at}.weight`,
-      code: 'out_of_range',
+      code: 'weight_range',
       message: `a whole number from 1 to ${MAX_RISK_WEIGHT}`,
     });
   }
@@ -137,7 +137,7 @@ function itemProblems(item: RiskItem, index: number, seen: Set<string>): RiskPro
     if (max === undefined || !Number.isInteger(max) || max < 2 || max > MAX_RISK_SCALE) {
       problems.push({
         field: `${at}.scaleMax`,
-        code: 'out_of_range',
+        code: 'scale_range',
         message: `a scale runs from 0 to a whole number from 2 to ${MAX_RISK_SCALE}`,
       });
     } else if (item.scaleLabels && item.scaleLabels.length !== max + 1) {
@@ -174,7 +174,7 @@ export function checkRiskInstrument(content: RiskInstrumentContent): RiskProblem
   if (content.items.length === 0 || content.items.length > MAX_RISK_ITEMS) {
     problems.push({
       field: 'items',
-      code: 'out_of_range',
+      code: 'item_count',
       message: `from 1 to ${MAX_RISK_ITEMS} items`,
     });
   }
@@ -185,14 +185,14 @@ export function checkRiskInstrument(content: RiskInstrumentContent): RiskProblem
   if (!Number.isInteger(medium) || medium < 1) {
     problems.push({
       field: 'thresholds.medium',
-      code: 'out_of_range',
+      code: 'threshold_range',
       message: 'a whole number of at least 1',
     });
   }
   if (!Number.isInteger(high) || high <= medium || high > max) {
     problems.push({
       field: 'thresholds.high',
-      code: 'out_of_range',
+      code: 'threshold_range',
       message: `a whole number above the medium threshold and at most the highest score (${max})`,
     });
   }
@@ -222,7 +222,11 @@ export function checkRiskAnswers(
   for (const item of content.items) {
     const field = `answers.${item.key}`;
     if (!Object.prototype.hasOwnProperty.call(answers, item.key)) {
-      problems.push({ field, code: 'required', message: 'answer every item (or "not known")' });
+      problems.push({
+        field,
+        code: 'not_answered',
+        message: 'answer every item (or "not known")',
+      });
       continue;
     }
     const answer = answers[item.key];
@@ -307,7 +311,7 @@ export function judgedRiskLevel(
       level: null,
       problem: {
         field: 'overrideReason',
-        code: 'required',
+        code: 'reason_required',
         message: `say why the level is raised (at least ${MIN_OVERRIDE_REASON} characters)`,
       },
     };
@@ -323,7 +327,9 @@ export const DEFAULT_REASSESSMENT_DAYS: Readonly<Record<RiskLevel, number>> = {
   low: 90,
 };
 
+const CHILD_AGE_GROUPS: ReadonlySet<AgeGroup> = new Set(['0_6', '7_11', '12_15']);
+
 /** The instrument for a survivor: the child variant under 16 (DOMAIN.md: a child is under 16). */
-export function riskAudienceFor(ageYears: number | null): RiskAudience {
-  return ageYears !== null && ageYears < 16 ? 'child' : 'adult';
+export function riskAudienceFor(ageGroup: AgeGroup): RiskAudience {
+  return CHILD_AGE_GROUPS.has(ageGroup) ? 'child' : 'adult';
 }
