@@ -5,6 +5,7 @@ import { referralVocabEn } from './referral-vocab.en';
 import { referralCaseEn } from './referral-case.en';
 import { referralInboxEn } from './referral-inbox.en';
 import { directoryEn } from './directory.en';
+import { riskEn } from './risk.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -881,6 +882,7 @@ export const en: Dictionary = {
   ...referralCaseEn,
   ...referralInboxEn,
   ...directoryEn,
+  ...riskEn,
   ...unitsEn,
   ...accountsEn,
 };

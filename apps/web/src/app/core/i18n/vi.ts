@@ -4,6 +4,7 @@ import { referralVocabVi } from './referral-vocab.vi';
 import { referralCaseVi } from './referral-case.vi';
 import { referralInboxVi } from './referral-inbox.vi';
 import { directoryVi } from './directory.vi';
+import { riskVi } from './risk.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -886,6 +887,7 @@ export const vi = {
   ...referralCaseVi,
   ...referralInboxVi,
   ...directoryVi,
+  ...riskVi,
   ...unitsVi,
   ...accountsVi,
 };

@@ -12,8 +12,6 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
@@ -26,11 +24,7 @@ import type {
   UpdateCaseRequest,
 } from '@caunoi/shared/contracts';
 import type { CaseStage, RiskLevel } from '@caunoi/shared/domain';
-import {
-  CASE_STAGE_TRANSITIONS,
-  RISK_LEVELS,
-  transitionNeedsSupervisor,
-} from '@caunoi/shared/domain';
+import { CASE_STAGE_TRANSITIONS, transitionNeedsSupervisor } from '@caunoi/shared/domain';
 import { filter } from 'rxjs';
 import { AbilityService } from '../../../core/ability/ability.service';
 import { AuthService } from '../../../core/auth/auth.service';
@@ -51,14 +45,15 @@ import { CaseIdentityComponent } from '../case-identity/case-identity.component'
 import { CaseIncidentsComponent } from '../case-incidents/case-incidents.component';
 import { CaseNotesComponent } from '../case-notes/case-notes.component';
 import { CaseReferralsComponent } from '../case-referrals/case-referrals.component';
+import { CaseRiskComponent } from '../case-risk/case-risk.component';
 import { CaseReferralsApiService } from '../data/case-referrals-api.service';
 import { CasesApiService } from '../data/cases-api.service';
 import type { ReferDialogData } from '../refer-dialog/refer-dialog.component';
 import { ReferDialogComponent } from '../refer-dialog/refer-dialog.component';
 import { ReferralTimelineComponent } from '../referral-timeline/referral-timeline.component';
 
-/** Position of the referrals tab (after overview, incidents and consents). */
-const REFERRALS_TAB = 3;
+/** Position of the referrals tab (after overview, risk, incidents and consents). */
+const REFERRALS_TAB = 4;
 
 /**
  * The case file (`/cases/:id`, `/team/:id`): overview and masked identity, incidents, consents,
@@ -70,8 +65,6 @@ const REFERRALS_TAB = 3;
   imports: [
     RouterLink,
     MatButtonModule,
-    MatFormFieldModule,
-    MatSelectModule,
     MatTabsModule,
     TranslatePipe,
     UnitNamePipe,
@@ -82,6 +75,7 @@ const REFERRALS_TAB = 3;
     CaseConsentsComponent,
     CaseNotesComponent,
     CaseReferralsComponent,
+    CaseRiskComponent,
     ReferralTimelineComponent,
     AccessLogComponent,
     DeadlineClockComponent,
@@ -106,7 +100,6 @@ export class CaseFileComponent {
   /** From the route's data. */
   readonly workspace = input.required<Workspace>();
 
-  protected readonly risks = RISK_LEVELS;
   protected readonly detail = signal<CaseDetailView | null>(null);
   protected readonly notFound = signal(false);
   protected readonly saving = signal(false);
@@ -176,8 +169,10 @@ export class CaseFileComponent {
     this.update({ stage }, 'caseFile.stageChanged');
   }
 
-  protected setRisk(riskLevel: RiskLevel): void {
-    if (riskLevel !== this.detail()?.riskLevel) this.update({ riskLevel }, 'common.saved');
+  /** The case takes the level of its latest assessment. */
+  protected riskAssessed(riskLevel: RiskLevel): void {
+    this.detail.update((detail) => (detail ? { ...detail, riskLevel } : detail));
+    this.snackBar.open(this.translation.t('risk.saved'));
   }
 
   protected assign(): void {
