@@ -29,3 +29,4 @@ export * from './lib/accounts/account-changes';
 export * from './lib/audit/audit-chain';
 export * from './lib/case-management/risk-instrument';
 export * from './lib/case-management/starter-risk-instruments';
+export * from './lib/case-management/safety-plan';

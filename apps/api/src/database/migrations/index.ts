@@ -10,6 +10,7 @@ import { AuditCheckpoints1764310000001 } from './1764310000001-audit-checkpoints
 import { SecondFactor1764340000000 } from './1764340000000-second-factor';
 import { SecondFactorReset1764340000001 } from './1764340000001-second-factor-reset';
 import { RiskAssessments1764440000000 } from './1764440000000-risk-assessments';
+import { SafetyPlans1764440000001 } from './1764440000001-safety-plans';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SecondFactor1764340000000,
   SecondFactorReset1764340000001,
   RiskAssessments1764440000000,
+  SafetyPlans1764440000001,
 ];

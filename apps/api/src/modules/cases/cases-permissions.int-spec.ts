@@ -1,4 +1,5 @@
 import type { RiskInstrumentView } from '@caunoi/shared/contracts';
+import { addDaysToDate, vietnamDateOf } from '@caunoi/shared/domain';
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
 import type { Session, TestUser } from '../../../test-support/factories';
@@ -216,6 +217,48 @@ describe('case permission matrix', () => {
     await check(
       'read assessments',
       (s, id) => t.http.get(`/api/cases/${id}/assessments`).set(...bearer(s)),
+      {
+        cw1: [200, 200, 404],
+        cw2: [404, 200, 404],
+        sup1: [200, 200, 404],
+        cw3: [404, 404, 200],
+        sup2: [404, 404, 200],
+        ...NO_CASE_ROLES,
+      },
+    );
+  });
+
+  it('POST and GET /cases/:id/safety-plans', async () => {
+    const reviewOn = addDaysToDate(vietnamDateOf(t.clock.now()), 7);
+    // Each allowed save starts from the version it saw, so every call reads the latest first.
+    const latest = async (id: string) => {
+      const reader = id === ids[2] ? actors.sup2 : actors.sup1;
+      const res = await t.http.get(`/api/cases/${id}/safety-plans`).set(...bearer(reader));
+      return (res.body[0]?.version as number | undefined) ?? null;
+    };
+    await check(
+      'save safety plan',
+      async (s, id) =>
+        t.http
+          .post(`/api/cases/${id}/safety-plans`)
+          .set(...bearer(s))
+          .send({
+            baseVersion: await latest(id),
+            sections: { hotlines: `111 ${Math.random()}` },
+            reviewOn,
+          }),
+      {
+        cw1: [201, 403, 404],
+        cw2: [404, 403, 404],
+        sup1: [201, 201, 404],
+        cw3: [404, 404, 201],
+        sup2: [404, 404, 201],
+        ...NO_CASE_ROLES,
+      },
+    );
+    await check(
+      'read safety plans',
+      (s, id) => t.http.get(`/api/cases/${id}/safety-plans`).set(...bearer(s)),
       {
         cw1: [200, 200, 404],
         cw2: [404, 200, 404],

@@ -12,6 +12,9 @@ import { RiskAssessmentsRepository } from './assessments/risk-assessments.reposi
 import { RiskAssessmentsService } from './assessments/risk-assessments.service';
 import { RiskInstrumentsService } from './assessments/risk-instruments.service';
 import { CaseAccess } from './case-access';
+import { SafetyPlansController } from './safety-plans/safety-plans.controller';
+import { SafetyPlansRepository } from './safety-plans/safety-plans.repository';
+import { SafetyPlansService } from './safety-plans/safety-plans.service';
 import { CasePartsService } from './case-parts.service';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
@@ -28,7 +31,12 @@ import { IncidentInput } from './incident-input';
     ReferralsCoreModule,
     NotificationOutboxModule,
   ],
-  controllers: [CasesController, RiskAssessmentsController, RiskInstrumentsController],
+  controllers: [
+    CasesController,
+    RiskAssessmentsController,
+    RiskInstrumentsController,
+    SafetyPlansController,
+  ],
   providers: [
     CasesService,
     CasePartsService,
@@ -40,6 +48,8 @@ import { IncidentInput } from './incident-input';
     RiskAssessmentsRepository,
     RiskAssessmentsService,
     RiskInstrumentsService,
+    SafetyPlansRepository,
+    SafetyPlansService,
   ],
   exports: [CasesService, CasesRepository, CaseAccess],
 })

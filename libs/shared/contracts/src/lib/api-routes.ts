@@ -48,6 +48,7 @@ export const ApiRoutes = {
     referrals: 'referrals',
     referralSuggestions: 'referral-suggestions',
     assessments: 'assessments',
+    safetyPlans: 'safety-plans',
   },
   /** `risk-instruments`, `risk-instruments/:id/publish` (admins keep the versions). */
   riskInstruments: { root: 'risk-instruments', publish: 'publish' },

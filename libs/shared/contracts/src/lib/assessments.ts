@@ -4,6 +4,8 @@ import type {
   RiskInstrumentContent,
   RiskLevel,
   RiskProblem,
+  SafetyPlanSection,
+  SafetyPlanSections,
 } from '@caunoi/shared/domain';
 
 export type RiskInstrumentStatus = 'draft' | 'published' | 'retired';
@@ -47,3 +49,23 @@ export interface CreateRiskAssessmentRequest {
 }
 
 export type { RiskProblem };
+
+export interface SafetyPlanView {
+  id: string;
+  caseId: string;
+  version: number;
+  sections: SafetyPlanSections;
+  /** Section names that changed from the previous version (the history shows names, not contents). */
+  changedSections: SafetyPlanSection[];
+  reviewOn: string;
+  createdByName: string | null;
+  createdAt: string;
+}
+
+export interface SaveSafetyPlanRequest {
+  /** The version the edit started from (null for the first plan): a stale one is a 409. */
+  baseVersion: number | null;
+  sections: SafetyPlanSections;
+  /** YYYY-MM-DD, 1 to 180 days ahead. */
+  reviewOn: string;
+}

@@ -1,0 +1,127 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppAbility } from '@caunoi/shared/authz';
+import type { SafetyPlanView } from '@caunoi/shared/contracts';
+import type { SafetyPlanSections } from '@caunoi/shared/domain';
+import {
+  changedSafetyPlanSections,
+  checkSafetyPlan,
+  normaliseSafetyPlan,
+  vietnamDateOf,
+} from '@caunoi/shared/domain';
+import { FieldErrorException, fieldError } from '../../../common/api-errors';
+import { Clock } from '../../../common/clock';
+import { AuditService } from '../../audit/audit.service';
+import type { AuthenticatedUser } from '../../authz/authenticated-user';
+import { FieldCipher } from '../../crypto/field-cipher';
+import { CaseAccess } from '../case-access';
+import type { SaveSafetyPlanDto } from './safety-plan.dto';
+import type { SafetyPlanRow } from './safety-plans.repository';
+import { SafetyPlansRepository } from './safety-plans.repository';
+
+/**
+ * The case's safety plan: each save is a new version made from the version the editor saw, so two
+ * people editing at once never overwrite each other (the second save is a 409 and sees the first).
+ */
+@Injectable()
+export class SafetyPlansService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plans: SafetyPlansRepository,
+    private readonly access: CaseAccess,
+    private readonly audit: AuditService,
+    private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    caseId: string,
+  ): Promise<SafetyPlanView[]> {
+    await this.access.load(ability, caseId, 'read');
+    return this.dataSource.transaction(async (m) => {
+      const rows = await this.plans.list(caseId, m);
+      await this.audit.record(m, {
+        actor,
+        caseId,
+        action: 'safety_plan.read',
+        subjectType: 'SafetyPlan',
+        fields: ['sections'],
+        details: { versions: rows.length },
+      });
+      return rows.map((row) => this.map(row));
+    });
+  }
+
+  async save(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    caseId: string,
+    dto: SaveSafetyPlanDto,
+  ): Promise<SafetyPlanView> {
+    const now = this.clock.now();
+    const problems = checkSafetyPlan(dto.sections, dto.reviewOn, vietnamDateOf(now));
+    if (problems.length > 0) throw new FieldErrorException(HttpStatus.BAD_REQUEST, problems);
+    const sections = normaliseSafetyPlan(dto.sections);
+    const saved = await this.dataSource.transaction(async (m) => {
+      // The case row's lock orders concurrent saves of its plan.
+      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+      if (found.stage === 'closed') {
+        throw fieldError(HttpStatus.CONFLICT, 'stage', 'case_closed', 'the case is closed');
+      }
+      const latest = await this.plans.latest(m, caseId);
+      if ((latest?.version ?? null) !== (dto.baseVersion ?? null)) {
+        throw fieldError(
+          HttpStatus.CONFLICT,
+          'baseVersion',
+          'stale_version',
+          `someone saved version ${latest?.version ?? 0} after you opened the plan: review it and save again`,
+        );
+      }
+      const before = latest ? this.decrypt(latest.sectionsEnc) : {};
+      const changed = changedSafetyPlanSections(before, sections);
+      const version = (latest?.version ?? 0) + 1;
+      const id = await this.plans.insert(m, {
+        caseId,
+        version,
+        sectionsEnc: this.cipher.encrypt(JSON.stringify(sections)),
+        changedSections: changed,
+        reviewOn: dto.reviewOn,
+        createdByUserId: actor.id,
+        createdAt: now,
+      });
+      await this.audit.record(m, {
+        actor,
+        caseId,
+        action: 'safety_plan.save',
+        subjectType: 'SafetyPlan',
+        subjectId: id,
+        fields: changed.map((section) => `sections.${section}`),
+        details: { version },
+      });
+      return (await this.plans.latest(m, caseId)) as SafetyPlanRow;
+    });
+    return this.map(saved);
+  }
+
+  private decrypt(sectionsEnc: string): SafetyPlanSections {
+    return normaliseSafetyPlan(
+      JSON.parse(this.cipher.decrypt(sectionsEnc)) as Record<string, unknown>,
+    );
+  }
+
+  private map(row: SafetyPlanRow): SafetyPlanView {
+    return {
+      id: row.id,
+      caseId: row.caseId,
+      version: row.version,
+      sections: this.decrypt(row.sectionsEnc),
+      changedSections: row.changedSections,
+      reviewOn: row.reviewOn,
+      createdByName: row.createdByName,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+}
