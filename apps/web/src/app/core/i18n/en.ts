@@ -6,6 +6,7 @@ import { referralCaseEn } from './referral-case.en';
 import { referralInboxEn } from './referral-inbox.en';
 import { directoryEn } from './directory.en';
 import { riskEn } from './risk.en';
+import { safetyPlanEn } from './safety-plan.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -883,6 +884,7 @@ export const en: Dictionary = {
   ...referralInboxEn,
   ...directoryEn,
   ...riskEn,
+  ...safetyPlanEn,
   ...unitsEn,
   ...accountsEn,
 };

@@ -5,6 +5,7 @@ import { referralCaseVi } from './referral-case.vi';
 import { referralInboxVi } from './referral-inbox.vi';
 import { directoryVi } from './directory.vi';
 import { riskVi } from './risk.vi';
+import { safetyPlanVi } from './safety-plan.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -888,6 +889,7 @@ export const vi = {
   ...referralInboxVi,
   ...directoryVi,
   ...riskVi,
+  ...safetyPlanVi,
   ...unitsVi,
   ...accountsVi,
 };

@@ -46,14 +46,15 @@ import { CaseIncidentsComponent } from '../case-incidents/case-incidents.compone
 import { CaseNotesComponent } from '../case-notes/case-notes.component';
 import { CaseReferralsComponent } from '../case-referrals/case-referrals.component';
 import { CaseRiskComponent } from '../case-risk/case-risk.component';
+import { CaseSafetyPlanComponent } from '../case-safety-plan/case-safety-plan.component';
 import { CaseReferralsApiService } from '../data/case-referrals-api.service';
 import { CasesApiService } from '../data/cases-api.service';
 import type { ReferDialogData } from '../refer-dialog/refer-dialog.component';
 import { ReferDialogComponent } from '../refer-dialog/refer-dialog.component';
 import { ReferralTimelineComponent } from '../referral-timeline/referral-timeline.component';
 
-/** Position of the referrals tab (after overview, risk, incidents and consents). */
-const REFERRALS_TAB = 4;
+/** Position of the referrals tab (after overview, risk, safety plan, incidents and consents). */
+const REFERRALS_TAB = 5;
 
 /**
  * The case file (`/cases/:id`, `/team/:id`): overview and masked identity, incidents, consents,
@@ -76,6 +77,7 @@ const REFERRALS_TAB = 4;
     CaseNotesComponent,
     CaseReferralsComponent,
     CaseRiskComponent,
+    CaseSafetyPlanComponent,
     ReferralTimelineComponent,
     AccessLogComponent,
     DeadlineClockComponent,

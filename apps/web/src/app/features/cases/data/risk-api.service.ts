@@ -4,6 +4,8 @@ import type {
   CreateRiskAssessmentRequest,
   RiskAssessmentView,
   RiskInstrumentView,
+  SafetyPlanView,
+  SaveSafetyPlanRequest,
 } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import type { Observable } from 'rxjs';
@@ -12,7 +14,7 @@ import { apiUrl } from '../../../core/http/api-url';
 const C = ApiRoutes.cases;
 const I = ApiRoutes.riskInstruments;
 
-/** Risk instruments (current versions) and a case's assessments. */
+/** Risk instruments (current versions), a case's assessments and its safety plan versions. */
 @Injectable({ providedIn: 'root' })
 export class RiskApiService {
   private readonly http = inject(HttpClient);
@@ -27,5 +29,13 @@ export class RiskApiService {
 
   assess(caseId: string, request: CreateRiskAssessmentRequest): Observable<RiskAssessmentView> {
     return this.http.post<RiskAssessmentView>(apiUrl(C.root, caseId, C.assessments), request);
+  }
+
+  safetyPlans(caseId: string): Observable<SafetyPlanView[]> {
+    return this.http.get<SafetyPlanView[]>(apiUrl(C.root, caseId, C.safetyPlans));
+  }
+
+  saveSafetyPlan(caseId: string, request: SaveSafetyPlanRequest): Observable<SafetyPlanView> {
+    return this.http.post<SafetyPlanView>(apiUrl(C.root, caseId, C.safetyPlans), request);
   }
 }
