@@ -13,12 +13,12 @@ import { ReferralLifecycle } from '../referrals/referral-lifecycle';
 import { CaseAccess } from './case-access';
 import type { CaseWithPeople } from './cases.repository';
 import { CasesRepository } from './cases.repository';
-import { CasesService } from './cases.service';
 import { mapConsent, mapIncident } from './case.mapper';
 import { ConsentPolicy } from './consent-policy';
 import type { CreateSharingConsentDto } from './dto/case.dto';
 import type { CreateIncidentDto, UpdateIncidentDto } from './dto/incident.dto';
 import { IncidentInput } from './incident-input';
+import { SurvivorIdentity } from './survivor-identity';
 
 /** Incidents, consents and notes: each change checks the case, and is audited against it. */
 @Injectable()
@@ -26,7 +26,7 @@ export class CasePartsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesRepository,
-    private readonly casesService: CasesService,
+    private readonly identity: SurvivorIdentity,
     private readonly access: CaseAccess,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
@@ -169,7 +169,7 @@ export class CasePartsService {
           'an anonymous record has no consent to case management to build on',
         );
       }
-      const age = this.consentPolicy.currentAge(this.casesService.readIdentity(found));
+      const age = this.consentPolicy.currentAge(this.identity.read(found));
       this.consentPolicy.assert(actor, age, dto, 'givenBy');
       const saved = await this.cases.saveConsent(m, {
         caseId,

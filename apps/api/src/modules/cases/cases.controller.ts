@@ -27,6 +27,7 @@ import { UuidParamDto } from '../../common/uuid-param.dto';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
 import { RateLimit } from '../rate-limit/rate-limit.decorator';
+import { CaseOpeningService } from './case-opening.service';
 import { CasePartsService } from './case-parts.service';
 import { CasesService } from './cases.service';
 import {
@@ -51,6 +52,7 @@ const R = ApiRoutes.cases;
 export class CasesController {
   constructor(
     private readonly cases: CasesService,
+    private readonly opening: CaseOpeningService,
     private readonly parts: CasePartsService,
   ) {}
 
@@ -63,7 +65,7 @@ export class CasesController {
     @CurrentAbility() ability: AppAbility,
     @Body() dto: OpenCaseDto,
   ): Promise<CaseDetailView> {
-    return this.cases.open(actor, ability, dto, {
+    return this.opening.open(actor, ability, dto, {
       source: 'walk_in',
       intakeItemId: null,
       agencyId: actor.agencyId,

@@ -4,7 +4,9 @@ import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { ReferralsCoreModule } from '../referrals/referrals-core.module';
 import { UsersModule } from '../users/users.module';
+import { CommunityReferralsModule } from '../community-referrals/community-referrals.module';
 import { CaseAccess } from './case-access';
+import { CaseOpeningService } from './case-opening.service';
 import { CasePartsService } from './case-parts.service';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
@@ -12,6 +14,7 @@ import { CasesService } from './cases.service';
 import { ConsentPolicy } from './consent-policy';
 import { DuplicateCheck } from './duplicate-check';
 import { IncidentInput } from './incident-input';
+import { SurvivorIdentity } from './survivor-identity';
 
 @Module({
   imports: [
@@ -20,17 +23,20 @@ import { IncidentInput } from './incident-input';
     DeadlinesModule,
     ReferralsCoreModule,
     NotificationOutboxModule,
+    CommunityReferralsModule,
   ],
   controllers: [CasesController],
   providers: [
     CasesService,
+    CaseOpeningService,
     CasePartsService,
     CasesRepository,
     CaseAccess,
     ConsentPolicy,
     DuplicateCheck,
     IncidentInput,
+    SurvivorIdentity,
   ],
-  exports: [CasesService, CasesRepository, CaseAccess],
+  exports: [CasesService, CaseOpeningService, CasesRepository, CaseAccess],
 })
 export class CasesModule {}

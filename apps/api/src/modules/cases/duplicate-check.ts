@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
+import type { PossibleDuplicate } from '@caunoi/shared/contracts';
 import { subjectOf } from '@caunoi/shared/authz';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
@@ -65,4 +66,32 @@ export class DuplicateCheck {
     }
     return found;
   }
+}
+
+/**
+ * Names only the possible duplicates the caller may open; the others are reported as a bare
+ * "a match exists" so the caller asks a supervisor instead of learning about another case.
+ */
+export function splitDuplicates(
+  ability: AppAbility,
+  duplicates: readonly PossibleDuplicateRow[],
+): { possibleDuplicates: PossibleDuplicate[]; hiddenDuplicateExists: boolean } {
+  const possibleDuplicates: PossibleDuplicate[] = [];
+  let hiddenDuplicateExists = false;
+  for (const d of duplicates) {
+    if (
+      !ability.can(
+        'read',
+        subjectOf('Case', { agencyId: d.agencyId, assignedUserId: d.assignedUserId }),
+      )
+    ) {
+      hiddenDuplicateExists = true;
+      continue;
+    }
+    const matchedOn: PossibleDuplicate['matchedOn'] = [];
+    if (d.phoneMatch) matchedOn.push('phone');
+    if (d.nameDobMatch) matchedOn.push('name_and_birth_date');
+    possibleDuplicates.push({ caseId: d.id, survivorCode: d.code, matchedOn });
+  }
+  return { possibleDuplicates, hiddenDuplicateExists };
 }

@@ -105,6 +105,11 @@ export class DeadlinesRepository {
     return open.map((s) => ({ deadlineId: id, stage: s.stage, dueAt: s.dueAt }));
   }
 
+  /** The event that started a clock moved (an incident's discovery was corrected). */
+  async moveStart(manager: EntityManager, id: string, startedAt: Date): Promise<void> {
+    await manager.getRepository(DeadlineEntity).update({ id }, { startedAt });
+  }
+
   /** Moves a deadline and its unfired stages to a new due instant; returns the stages to reschedule. */
   async moveDue(manager: EntityManager, id: string, dueAt: Date): Promise<StageToSchedule[]> {
     await manager.getRepository(DeadlineEntity).update({ id }, { dueAt });

@@ -302,10 +302,7 @@ export class DeadlinesService {
       { unit: existing.periodUnit, amount: existing.periodAmount },
       await this.calendar.load(m),
     );
-    await m.query(`UPDATE deadlines SET started_at = $2 WHERE id = $1`, [
-      existing.id,
-      discoveredAt,
-    ]);
+    await this.deadlines.moveStart(m, existing.id, discoveredAt);
     const moved = await this.deadlines.moveDue(m, existing.id, dueAt);
     return { schedule: moved, unschedule: moved };
   }

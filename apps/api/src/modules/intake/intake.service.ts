@@ -12,7 +12,7 @@ import { accessibleWhere } from '../authz/accessible-where';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
 import { CasesRepository } from '../cases/cases.repository';
-import { CasesService } from '../cases/cases.service';
+import { CaseOpeningService } from '../cases/case-opening.service';
 import type { OpenCaseDto } from '../cases/dto/open-case.dto';
 import { CommunityReferralsRepository } from '../community-referrals/community-referrals.repository';
 import { FieldCipher } from '../crypto/field-cipher';
@@ -26,7 +26,7 @@ export class IntakeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly intake: IntakeRepository,
     private readonly referrals: CommunityReferralsRepository,
-    private readonly cases: CasesService,
+    private readonly opening: CaseOpeningService,
     private readonly caseRecords: CasesRepository,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
@@ -102,7 +102,7 @@ export class IntakeService {
         'a case was already opened from this intake item',
       );
     }
-    return this.cases.open(actor, ability, dto, {
+    return this.opening.open(actor, ability, dto, {
       source: item.source,
       intakeItemId: item.id,
       agencyId: item.agencyId,
