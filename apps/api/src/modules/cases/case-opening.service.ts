@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { CaseDetailView } from '@caunoi/shared/contracts';
 import type { CaseSource } from '@caunoi/shared/domain';
@@ -10,12 +9,10 @@ import { Clock } from '../../common/clock';
 import { vietnamDate } from '../../common/vietnam-date';
 import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
 import { AgenciesRepository } from '../agencies/agencies.repository';
-import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { BlindIndexer } from '../crypto/blind-indexer';
 import { FieldCipher } from '../crypto/field-cipher';
-import type { AfterCommit } from '../deadlines/deadlines.service';
-import { DeadlinesService, NOTHING_AFTER_COMMIT } from '../deadlines/deadlines.service';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import { IDENTITY_FIELDS } from './case.mapper';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
@@ -25,6 +22,7 @@ import { DuplicateCheck, splitDuplicates } from './duplicate-check';
 import { IncidentInput } from './incident-input';
 import { survivorIndexValues } from './survivor-index';
 import { SurvivorIdentity } from './survivor-identity';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 /** Where a new case comes from, and what to mark once it is open. */
 export interface CaseOrigin {
@@ -44,12 +42,11 @@ export interface CaseOrigin {
 @Injectable()
 export class CaseOpeningService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly rows: CasesRepository,
     private readonly cases: CasesService,
     private readonly agencies: AgenciesRepository,
     private readonly units: AdministrativeUnitLookup,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly blind: BlindIndexer,
     private readonly identity: SurvivorIdentity,
@@ -90,17 +87,16 @@ export class CaseOpeningService {
     const nameDobBidx = this.blind.digestOptional('name_dob', nameDob);
     const now = this.clock.now();
 
-    const { caseId, duplicates, after } = await this.dataSource.transaction(async (m) => {
-      let after: AfterCommit = NOTHING_AFTER_COMMIT;
+    const { caseId, duplicates } = await this.work.run(async (tx) => {
       const year = Number(vietnamDate(now).slice(0, 4));
       const prefix = survivorCodePrefix(agency.provinceCode);
       const code = formatSurvivorCode(
         prefix,
         year,
-        await this.rows.nextSurvivorSequence(m, prefix, year),
+        await this.rows.nextSurvivorSequence(tx.manager, prefix, year),
       );
       const presentFields = identity ? IDENTITY_FIELDS.filter((f) => identity[f] !== null) : [];
-      const survivor = await this.rows.insertSurvivor(m, {
+      const survivor = await this.rows.insertSurvivor(tx.manager, {
         code,
         agencyId: origin.agencyId,
         anonymous: identity === null,
@@ -112,7 +108,7 @@ export class CaseOpeningService {
         nameDobBidx,
         bidxKey: phoneBidx || nameDobBidx ? this.blind.keyId : null,
       });
-      const created = await this.rows.insertCase(m, {
+      const created = await this.rows.insertCase(tx.manager, {
         survivorId: survivor.id,
         agencyId: origin.agencyId,
         stage: 'intake',
@@ -127,14 +123,14 @@ export class CaseOpeningService {
         openedAt: now,
       });
       const base = { actor, caseId: created.id };
-      await this.audit.record(m, {
+      await tx.audit({
         ...base,
         action: 'case.create',
         subjectType: 'Case',
         subjectId: created.id,
         details: { source: origin.source },
       });
-      await this.audit.record(m, {
+      await tx.audit({
         ...base,
         action: 'survivor.create',
         subjectType: 'Survivor',
@@ -142,7 +138,7 @@ export class CaseOpeningService {
         fields: ['sex', ...presentFields],
       });
       if (dto.consent.given) {
-        const consent = await this.rows.saveConsent(m, {
+        const consent = await this.rows.saveConsent(tx.manager, {
           caseId: created.id,
           kind: 'case_management',
           givenBy: dto.consent.givenBy,
@@ -155,7 +151,7 @@ export class CaseOpeningService {
           givenAt: now,
           recordedByUserId: actor.id,
         });
-        await this.audit.record(m, {
+        await tx.audit({
           ...base,
           action: 'consent.create',
           subjectType: 'ConsentRecord',
@@ -164,27 +160,27 @@ export class CaseOpeningService {
         });
       }
       if (incident) {
-        const saved = await this.rows.saveIncident(m, {
+        const saved = await this.rows.saveIncident(tx.manager, {
           ...incident,
           caseId: created.id,
           descriptionEnc: this.cipher.encryptOptional(dto.incident?.description),
           createdByUserId: actor.id,
         });
-        await this.audit.record(m, {
+        await tx.audit({
           ...base,
           action: 'incident.create',
           subjectType: 'Incident',
           subjectId: saved.id,
           fields: Object.keys(dto.incident ?? {}),
         });
-        if (saved.serious) after = await this.deadlines.startIncidentReportClock(m, saved, created);
+        if (saved.serious) await this.deadlines.startIncidentReportClock(tx, saved, created);
       }
-      await origin.onOpened?.(m, created.id);
+      await origin.onOpened?.(tx.manager, created.id);
       return {
         caseId: created.id,
         // Both keys while the blind-index key changes: earlier survivors may not be re-indexed yet.
         duplicates: await this.duplicateCheck.onIdentityRecorded(
-          m,
+          tx,
           actor,
           ability,
           { id: survivor.id, caseId: created.id },
@@ -192,10 +188,8 @@ export class CaseOpeningService {
           this.blind.lookupDigests('phone', phone),
           this.blind.lookupDigests('name_dob', nameDob),
         ),
-        after,
       };
     });
-    await this.deadlines.afterCommit(after);
 
     return this.cases.detail(caseId, splitDuplicates(ability, duplicates));
   }

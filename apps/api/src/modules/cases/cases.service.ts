@@ -22,7 +22,6 @@ import {
 import { fieldError } from '../../common/api-errors';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AuditRepository } from '../audit/audit.repository';
-import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { BlindIndexer } from '../crypto/blind-indexer';
@@ -37,17 +36,18 @@ import type { AssignCaseDto, CaseListQueryDto, CaseSearchDto, UpdateCaseDto } fr
 import { SurvivorIdentity } from './survivor-identity';
 import { splitDuplicates } from './duplicate-check';
 import { CommunityReferralsRepository } from '../community-referrals/community-referrals.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 @Injectable()
 export class CasesService {
   constructor(
+    private readonly work: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesRepository,
     private readonly access: CaseAccess,
     private readonly users: UsersRepository,
     private readonly communityReferrals: CommunityReferralsRepository,
     private readonly auditLog: AuditRepository,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly blind: BlindIndexer,
     private readonly deadlines: DeadlinesService,
@@ -84,14 +84,12 @@ export class CasesService {
       id: last.id,
     }));
     const items = page.items;
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor,
-        action: 'case.list',
-        subjectType: 'Case',
-        details: { count: items.length, scope },
-      }),
-    );
+    await this.work.audit({
+      actor,
+      action: 'case.list',
+      subjectType: 'Case',
+      details: { count: items.length, scope },
+    });
     return {
       items: items.map(mapCaseSummary),
       nextCursor: page.nextCursor,
@@ -130,14 +128,12 @@ export class CasesService {
       accessibleWhere(ability, 'read', 'Case', CASE_RULE_COLUMNS),
       index,
     );
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor,
-        action: 'case.search',
-        subjectType: 'Case',
-        details: { by: dto.phone ? 'phone' : 'name_and_birth_date', count: rows.length },
-      }),
-    );
+    await this.work.audit({
+      actor,
+      action: 'case.search',
+      subjectType: 'Case',
+      details: { by: dto.phone ? 'phone' : 'name_and_birth_date', count: rows.length },
+    });
     return rows.map(mapCaseSummary);
   }
 
@@ -150,16 +146,14 @@ export class CasesService {
       found.survivor.nameDobBidx ? [found.survivor.nameDobBidx] : [],
     );
     const view = await this.detail(found, splitDuplicates(ability, duplicates));
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor,
-        caseId: id,
-        action: 'case.read',
-        subjectType: 'Case',
-        subjectId: id,
-        fields: ['overview', 'incidents', 'consents'],
-      }),
-    );
+    await this.work.audit({
+      actor,
+      caseId: id,
+      action: 'case.read',
+      subjectType: 'Case',
+      subjectId: id,
+      fields: ['overview', 'incidents', 'consents'],
+    });
     return view;
   }
 
@@ -169,8 +163,8 @@ export class CasesService {
     id: string,
     dto: UpdateCaseDto,
   ): Promise<CaseDetailView> {
-    await this.dataSource.transaction(async (m) => {
-      const current = await this.access.loadForUpdate(m, ability, id, 'update');
+    await this.work.run(async (tx) => {
+      const current = await this.access.loadForUpdate(tx.manager, ability, id, 'update');
       if (dto.stage && dto.stage !== current.stage) {
         if (!canMoveCase(current.stage, dto.stage)) {
           throw fieldError(
@@ -195,11 +189,11 @@ export class CasesService {
           });
         }
       }
-      await this.cases.updateCase(m, id, {
+      await this.cases.updateCase(tx.manager, id, {
         ...(dto.stage ? { stage: dto.stage } : {}),
         ...(dto.riskLevel ? { riskLevel: dto.riskLevel } : {}),
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId: id,
         action: 'case.update',
@@ -208,7 +202,7 @@ export class CasesService {
         fields: Object.keys(dto),
       });
       if (dto.stage === 'closed' && current.intakeItemId) {
-        await this.communityReferrals.markClosedForIntakeItem(m, current.intakeItemId);
+        await this.communityReferrals.markClosedForIntakeItem(tx.manager, current.intakeItemId);
       }
     });
     return this.detail(id, { possibleDuplicates: [], hiddenDuplicateExists: false });
@@ -220,8 +214,8 @@ export class CasesService {
     id: string,
     dto: AssignCaseDto,
   ): Promise<CaseDetailView> {
-    await this.dataSource.transaction(async (m) => {
-      const current = await this.access.loadForUpdate(m, ability, id, 'assign');
+    await this.work.run(async (tx) => {
+      const current = await this.access.loadForUpdate(tx.manager, ability, id, 'assign');
       if (dto.userId !== null) {
         const assignee = await this.users.getWithAgency(dto.userId);
         const fits =
@@ -238,8 +232,8 @@ export class CasesService {
           );
         }
       }
-      await this.cases.updateCase(m, id, { assignedUserId: dto.userId });
-      await this.audit.record(m, {
+      await this.cases.updateCase(tx.manager, id, { assignedUserId: dto.userId });
+      await tx.audit({
         actor,
         caseId: id,
         action: 'case.assign',
@@ -259,16 +253,14 @@ export class CasesService {
   ): Promise<RevealedIdentity> {
     const found = await this.access.load(ability, id, 'reveal_identity');
     const identity = this.identity.read(found);
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor,
-        caseId: id,
-        action: 'survivor.reveal',
-        subjectType: 'Survivor',
-        subjectId: found.survivorId,
-        fields: found.survivor.identityFields,
-      }),
-    );
+    await this.work.audit({
+      actor,
+      caseId: id,
+      action: 'survivor.reveal',
+      subjectType: 'Survivor',
+      subjectId: found.survivorId,
+      fields: found.survivor.identityFields,
+    });
     return { sex: found.survivor.sex, ...identity };
   }
 
@@ -283,15 +275,13 @@ export class CasesService {
     const cursor = decodeCursor(after, { id: 'bigint' });
     const limit = 50;
     const rows = await this.auditLog.getForCase(id, cursor?.id ?? null, limit + 1);
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor,
-        caseId: id,
-        action: 'case.access_log_read',
-        subjectType: 'Case',
-        subjectId: id,
-      }),
-    );
+    await this.work.audit({
+      actor,
+      caseId: id,
+      action: 'case.access_log_read',
+      subjectType: 'Case',
+      subjectId: id,
+    });
     const page = keysetPage(rows, limit, (last) => ({ id: last.id }));
     return {
       items: page.items.map((r) => ({
@@ -311,7 +301,7 @@ export class CasesService {
   async clocks(actor: AuthenticatedUser, ability: AppAbility, id: string): Promise<DeadlineView[]> {
     const found = await this.access.load(ability, id, 'read');
     const incidents = await this.cases.getIncidents(id);
-    await this.audit.record(this.dataSource.manager, {
+    await this.work.audit({
       actor,
       action: 'deadline.read',
       subjectType: 'Case',

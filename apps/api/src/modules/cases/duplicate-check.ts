@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '../../database/unit-of-work';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { PossibleDuplicate } from '@caunoi/shared/contracts';
 import { subjectOf } from '@caunoi/shared/authz';
-import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { CasesRepository } from './cases.repository';
@@ -22,12 +21,11 @@ export type PossibleDuplicateRow = Awaited<
 export class DuplicateCheck {
   constructor(
     private readonly cases: CasesRepository,
-    private readonly audit: AuditService,
     private readonly outbox: NotificationOutbox,
   ) {}
 
   async onIdentityRecorded(
-    m: EntityManager,
+    tx: Tx,
     actor: AuthenticatedUser,
     ability: AppAbility,
     survivor: { id: string; caseId: string },
@@ -36,6 +34,7 @@ export class DuplicateCheck {
     phone: readonly Buffer[],
     nameDob: readonly Buffer[],
   ): Promise<PossibleDuplicateRow[]> {
+    const m = tx.manager;
     const found = await this.cases.getPossibleDuplicates(m, survivor.id, phone, nameDob);
     const hidden = found.filter(
       (d) =>
@@ -44,7 +43,7 @@ export class DuplicateCheck {
           subjectOf('Case', { agencyId: d.agencyId, assignedUserId: d.assignedUserId }),
         ),
     );
-    await this.audit.record(m, {
+    await tx.audit({
       actor,
       action: 'survivor.duplicate_check',
       subjectType: 'Survivor',

@@ -1,13 +1,11 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { IncidentReportView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
-import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
@@ -24,6 +22,7 @@ import {
   INCIDENT_REPORT_RULE_COLUMNS,
   IncidentReportsRepository,
 } from './incident-reports.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 /**
  * The serious-incident report: drafted from the case (coded, no identity), approved by a supervisor,
@@ -32,13 +31,12 @@ import {
 @Injectable()
 export class IncidentReportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly reports: IncidentReportsRepository,
     private readonly cases: CasesRepository,
     private readonly access: CaseAccess,
     private readonly deadlines: DeadlinesService,
     private readonly deadlineRows: DeadlinesRepository,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
@@ -53,15 +51,13 @@ export class IncidentReportsService {
     const report = await this.reports.getForIncident(incidentId);
     if (!report || report.caseId !== caseId)
       throw new NotFoundException('No report for this incident yet');
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor,
-        caseId,
-        action: 'incident_report.read',
-        subjectType: 'IncidentReport',
-        subjectId: report.id,
-      }),
-    );
+    await this.work.audit({
+      actor,
+      caseId,
+      action: 'incident_report.read',
+      subjectType: 'IncidentReport',
+      subjectId: report.id,
+    });
     return this.view(report);
   }
 
@@ -72,8 +68,8 @@ export class IncidentReportsService {
     incidentId: string,
     dto: SaveIncidentReportDto,
   ): Promise<IncidentReportView> {
-    const saved = await this.dataSource.transaction(async (m) => {
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+    const saved = await this.work.run(async (tx) => {
+      const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
       const incident = await this.incidentOf(caseId, incidentId);
       if (!incident.serious) {
         throw fieldError(
@@ -83,7 +79,7 @@ export class IncidentReportsService {
           'only a serious incident is reported to the province',
         );
       }
-      if (await this.reports.lockForIncident(m, incidentId)) {
+      if (await this.reports.lockForIncident(tx.manager, incidentId)) {
         throw fieldError(
           HttpStatus.CONFLICT,
           'incidentId',
@@ -91,7 +87,7 @@ export class IncidentReportsService {
           'this incident already has a report',
         );
       }
-      const report = await this.reports.save(m, {
+      const report = await this.reports.save(tx.manager, {
         incidentId,
         caseId,
         agencyId: found.agencyId,
@@ -101,7 +97,7 @@ export class IncidentReportsService {
         narrativeEnc: this.cipher.encryptOptional(dto.narrative),
         draftedByUserId: actor.id,
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId,
         action: 'incident_report.draft',
@@ -121,11 +117,11 @@ export class IncidentReportsService {
     incidentId: string,
     dto: SaveIncidentReportDto,
   ): Promise<IncidentReportView> {
-    const saved = await this.dataSource.transaction(async (m) => {
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
-      const report = await this.lockDraft(m, caseId, incidentId);
+    const saved = await this.work.run(async (tx) => {
+      const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
+      const report = await this.lockDraft(tx.manager, caseId, incidentId);
       const incident = await this.incidentOf(caseId, incidentId);
-      const result = await this.reports.save(m, {
+      const result = await this.reports.save(tx.manager, {
         ...report,
         status: 'draft',
         approvedAt: null,
@@ -136,7 +132,7 @@ export class IncidentReportsService {
             ? report.narrativeEnc
             : this.cipher.encryptOptional(dto.narrative),
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId,
         action: 'incident_report.update',
@@ -155,9 +151,9 @@ export class IncidentReportsService {
     caseId: string,
     incidentId: string,
   ): Promise<IncidentReportView> {
-    const saved = await this.dataSource.transaction(async (m) => {
-      await this.access.loadForUpdate(m, ability, caseId, 'approve');
-      const report = await this.lockDraft(m, caseId, incidentId);
+    const saved = await this.work.run(async (tx) => {
+      await this.access.loadForUpdate(tx.manager, ability, caseId, 'approve');
+      const report = await this.lockDraft(tx.manager, caseId, incidentId);
       if (report.status !== 'draft')
         throw fieldError(
           HttpStatus.CONFLICT,
@@ -165,13 +161,13 @@ export class IncidentReportsService {
           'already_approved',
           'this report is already approved',
         );
-      const result = await this.reports.save(m, {
+      const result = await this.reports.save(tx.manager, {
         ...report,
         status: 'approved',
         approvedAt: this.clock.now(),
         approvedByUserId: actor.id,
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId,
         action: 'incident_report.approve',
@@ -190,9 +186,9 @@ export class IncidentReportsService {
     caseId: string,
     incidentId: string,
   ): Promise<IncidentReportView> {
-    const { saved, after } = await this.dataSource.transaction(async (m) => {
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
-      const report = await this.lockDraft(m, caseId, incidentId);
+    const saved = await this.work.run(async (tx) => {
+      const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
+      const report = await this.lockDraft(tx.manager, caseId, incidentId);
       if (report.status !== 'approved') {
         throw fieldError(
           HttpStatus.CONFLICT,
@@ -210,8 +206,8 @@ export class IncidentReportsService {
           'the province has no reporting authority agency',
         );
       }
-      const met = await this.deadlines.meetIncidentReportClock(m, incidentId);
-      const result = await this.reports.save(m, {
+      const met = await this.deadlines.meetIncidentReportClock(tx, incidentId);
+      const result = await this.reports.save(tx.manager, {
         ...report,
         status: 'submitted',
         recipientAgencyId: recipient,
@@ -219,7 +215,7 @@ export class IncidentReportsService {
         submittedByUserId: actor.id,
         onTime: met.onTime,
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId,
         action: 'incident_report.submit',
@@ -227,9 +223,8 @@ export class IncidentReportsService {
         subjectId: report.id,
         details: { onTime: met.onTime, recipientAgencyId: recipient },
       });
-      return { saved: result, after: met.after };
+      return result;
     });
-    await this.deadlines.afterCommit(after);
     return this.view(saved);
   }
 
@@ -249,14 +244,12 @@ export class IncidentReportsService {
       submittedAt: (last.submittedAt ?? last.createdAt).toISOString(),
       id: last.id,
     }));
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor,
-        action: 'incident_report.inbox',
-        subjectType: 'IncidentReport',
-        details: { count: page.items.length },
-      }),
-    );
+    await this.work.audit({
+      actor,
+      action: 'incident_report.inbox',
+      subjectType: 'IncidentReport',
+      details: { count: page.items.length },
+    });
     return {
       items: await this.views(page.items),
       nextCursor: page.nextCursor,
@@ -269,7 +262,7 @@ export class IncidentReportsService {
     ability: AppAbility,
     id: string,
   ): Promise<IncidentReportView> {
-    const saved = await this.dataSource.transaction(async (m) => {
+    const saved = await this.work.run(async (tx) => {
       const report = await this.reports.getById(id);
       assertCan(
         ability,
@@ -287,13 +280,13 @@ export class IncidentReportsService {
           'this report was already acknowledged',
         );
       }
-      const result = await this.reports.save(m, {
+      const result = await this.reports.save(tx.manager, {
         ...current,
         status: 'acknowledged',
         acknowledgedAt: this.clock.now(),
         acknowledgedByUserId: actor.id,
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId: current.caseId,
         action: 'incident_report.acknowledge',

@@ -1,13 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
 import { subjectOf } from '@caunoi/shared/authz';
 import type { CaseDetailView, IntakeItemView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
 import { decodeCursor, keysetPage } from '../../common/cursor';
-import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
@@ -19,16 +16,16 @@ import { FieldCipher } from '../crypto/field-cipher';
 import type { IntakeListQueryDto } from './intake.dto';
 import type { IntakeItemWithSource } from './intake.repository';
 import { INTAKE_RULE_COLUMNS, IntakeRepository } from './intake.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 @Injectable()
 export class IntakeService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly intake: IntakeRepository,
     private readonly referrals: CommunityReferralsRepository,
     private readonly opening: CaseOpeningService,
     private readonly caseRecords: CasesRepository,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
   ) {}
 
@@ -57,18 +54,15 @@ export class IntakeService {
     const items = page.items;
     const withheld = await this.itemsWithWithheldDetails(ability, items);
     const shown = items.filter(({ item }) => !withheld.has(item.id));
-    await this.dataSource.transaction((m) =>
-      this.audit.recordMany(
-        m,
-        shown.map(({ item, call, communityReferral }) => ({
-          actor,
-          caseId: item.caseId,
-          action: call ? 'call.read' : 'community_referral.read',
-          subjectType: call ? 'Call' : 'CommunityReferral',
-          subjectId: call?.id ?? communityReferral?.id ?? null,
-          details: { via: 'intake_queue', intakeItemId: item.id },
-        })),
-      ),
+    await this.work.audit(
+      ...shown.map(({ item, call, communityReferral }) => ({
+        actor,
+        caseId: item.caseId,
+        action: call ? 'call.read' : 'community_referral.read',
+        subjectType: call ? 'Call' : 'CommunityReferral',
+        subjectId: call?.id ?? communityReferral?.id ?? null,
+        details: { via: 'intake_queue', intakeItemId: item.id },
+      })),
     );
     return {
       items: items.map((row) =>

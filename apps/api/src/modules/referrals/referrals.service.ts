@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type {
   CaseReferralView,
@@ -24,14 +23,13 @@ import { AgenciesRepository } from '../agencies/agencies.repository';
 import { AgenciesService } from '../agencies/agencies.service';
 import type { AgencyEntity } from '../agencies/agency.entity';
 import { mapAgency } from '../agencies/dto/agency.dto';
-import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { CaseAccess } from '../cases/case-access';
 import type { CaseWithPeople } from '../cases/cases.repository';
 import { CasesRepository } from '../cases/cases.repository';
 import { FieldCipher } from '../crypto/field-cipher';
-import type { AfterCommit } from '../deadlines/deadlines.service';
-import { DeadlinesService, mergeAfterCommit } from '../deadlines/deadlines.service';
+import type { Tx } from '../../database/unit-of-work';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import type {
   CreateReferralsDto,
   ReferralOverrideDto,
@@ -44,6 +42,7 @@ import { ReferralPacketBuilder } from './referral-packet';
 import { ReferralViews } from './referral-views';
 import type { ReferralEntity } from './referral.entity';
 import { ReferralsRepository } from './referrals.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 /** What one referral needs once its batch has passed every check. */
 interface ReferralPlan {
@@ -63,7 +62,7 @@ interface ReferralPlan {
 @Injectable()
 export class ReferralsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly referrals: ReferralsRepository,
     private readonly outbox: NotificationOutbox,
     private readonly lifecycle: ReferralLifecycle,
@@ -74,7 +73,6 @@ export class ReferralsService {
     private readonly agencies: AgenciesRepository,
     private readonly agencyDirectory: AgenciesService,
     private readonly deadlines: DeadlinesService,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
@@ -86,7 +84,7 @@ export class ReferralsService {
   ): Promise<CaseReferralView[]> {
     await this.access.load(ability, caseId, 'read');
     const rows = await this.referrals.getForCase(caseId);
-    await this.audit.record(this.dataSource.manager, {
+    await this.work.audit({
       actor,
       caseId,
       action: 'referral.list',
@@ -104,10 +102,10 @@ export class ReferralsService {
     caseId: string,
     dto: CreateReferralsDto,
   ): Promise<CaseReferralView[]> {
-    const { created, after } = await this.dataSource.transaction(async (m) => {
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+    const created = await this.work.run(async (tx) => {
+      const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
       const plans = await this.checkBatch(
-        m,
+        tx.manager,
         found,
         dto.referrals.map((r, i) => ({
           prefix: `referrals.${i}`,
@@ -120,9 +118,8 @@ export class ReferralsService {
           reroutedFromId: null,
         })),
       );
-      return this.send(m, actor, found, plans);
+      return this.send(tx, actor, found, plans);
     });
-    await this.deadlines.afterCommit(after);
     return this.views.forCase(created);
   }
 
@@ -133,17 +130,16 @@ export class ReferralsService {
     referralId: string,
     dto: WithdrawReferralDto,
   ): Promise<CaseReferralView> {
-    const { referral, after } = await this.dataSource.transaction(async (m) => {
-      await this.access.loadForUpdate(m, ability, caseId, 'update');
-      const referral = await this.lockOfCase(m, caseId, referralId);
+    const referral = await this.work.run(async (tx) => {
+      await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
+      const referral = await this.lockOfCase(tx.manager, caseId, referralId);
       assertTransition(referral, 'withdraw');
       if (dto.reason === 'other' && !dto.note?.trim()) {
         throw fieldError(HttpStatus.BAD_REQUEST, 'note', 'required_for_other', 'say why in a note');
       }
-      const after = await this.lifecycle.withdraw(m, actor, referral, dto.reason, dto.note ?? null);
-      return { referral, after };
+      await this.lifecycle.withdraw(tx, actor, referral, dto.reason, dto.note ?? null);
+      return referral;
     });
-    await this.deadlines.afterCommit(after);
     const [view] = await this.views.forCase([referral]);
     return view;
   }
@@ -159,9 +155,9 @@ export class ReferralsService {
     referralId: string,
     dto: RerouteReferralDto,
   ): Promise<CaseReferralView> {
-    const { created, after } = await this.dataSource.transaction(async (m) => {
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
-      const old = await this.lockOfCase(m, caseId, referralId);
+    const created = await this.work.run(async (tx) => {
+      const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
+      const old = await this.lockOfCase(tx.manager, caseId, referralId);
       assertTransition(old, 'reroute');
       if (dto.agencyId === old.toAgencyId) {
         throw fieldError(
@@ -171,7 +167,7 @@ export class ReferralsService {
           'choose another agency than the one the referral went to',
         );
       }
-      const plans = await this.checkBatch(m, found, [
+      const plans = await this.checkBatch(tx.manager, found, [
         {
           prefix: '',
           agencyId: dto.agencyId,
@@ -183,16 +179,13 @@ export class ReferralsService {
           reroutedFromId: old.id,
         },
       ]);
-      const parts: AfterCommit[] = [];
       if (old.status === 'sent') {
-        parts.push(await this.lifecycle.withdraw(m, actor, old, 'rerouted', null));
+        await this.lifecycle.withdraw(tx, actor, old, 'rerouted', null);
       }
-      const sent = await this.send(m, actor, found, plans);
-      await this.lifecycle.recordEvent(m, old, 'rerouted', actor, sent.created[0].code);
-      parts.push(sent.after);
-      return { created: sent.created, after: mergeAfterCommit(...parts) };
+      const sent = await this.send(tx, actor, found, plans);
+      await this.lifecycle.recordEvent(tx.manager, old, 'rerouted', actor, sent[0].code);
+      return sent;
     });
-    await this.deadlines.afterCommit(after);
     const [view] = await this.views.forCase(created);
     return view;
   }
@@ -204,9 +197,9 @@ export class ReferralsService {
     caseId: string,
     referralId: string,
   ): Promise<CaseReferralView> {
-    const referral = await this.dataSource.transaction(async (m) => {
-      await this.access.loadForUpdate(m, ability, caseId, 'approve');
-      const referral = await this.lockOfCase(m, caseId, referralId);
+    const referral = await this.work.run(async (tx) => {
+      await this.access.loadForUpdate(tx.manager, ability, caseId, 'approve');
+      const referral = await this.lockOfCase(tx.manager, caseId, referralId);
       if (!referral.overrideReason || referral.overrideReviewedAt) {
         throw fieldError(
           HttpStatus.CONFLICT,
@@ -218,19 +211,19 @@ export class ReferralsService {
         );
       }
       const now = this.clock.now();
-      await this.referrals.update(m, referral.id, {
+      await this.referrals.update(tx.manager, referral.id, {
         overrideReviewedAt: now,
         overrideReviewedByUserId: actor.id,
       });
       Object.assign(referral, { overrideReviewedAt: now, overrideReviewedByUserId: actor.id });
       await this.lifecycle.recordEvent(
-        m,
+        tx.manager,
         referral,
         'override_reviewed',
         actor,
         referral.overrideReason,
       );
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId,
         action: 'referral.review_override',
@@ -252,7 +245,7 @@ export class ReferralsService {
     const found = await this.access.load(ability, caseId, 'read');
     const communeCode = await this.survivorCommune(found);
     // Where the survivor is decides the suggestions: a read of the case, audited.
-    await this.audit.record(this.dataSource.manager, {
+    await this.work.audit({
       actor,
       action: 'case.read',
       subjectType: 'Case',
@@ -384,28 +377,27 @@ export class ReferralsService {
 
   /** Writes the checked referrals, their packets, clocks, timeline, notifications and audit rows. */
   private async send(
-    m: EntityManager,
+    tx: Tx,
     actor: AuthenticatedUser,
     found: CaseWithPeople,
     plans: ReferralPlan[],
-  ): Promise<{ created: ReferralEntity[]; after: AfterCommit }> {
+  ): Promise<ReferralEntity[]> {
+    const m = tx.manager;
     const incidents = await this.cases.getIncidents(found.id, m);
     const settings = await this.referrals.getResponseTimes(m);
     const now = this.clock.now();
     const year = vietnamDate(now).slice(0, 4);
     const created: ReferralEntity[] = [];
-    const parts: AfterCommit[] = [];
     for (const plan of plans) {
       const hours = responseHours(settings, plan.agency.type, plan.urgency);
       const number = await this.referrals.nextCodeNumber(m);
       // The id is chosen here so the clock starts first and the referral stores its due instant.
       const id = randomUUID();
       const clock = await this.deadlines.startReferralResponseClock(
-        m,
+        tx,
         { id, caseId: found.id, fromAgencyId: found.agencyId, sentAt: now },
         hours,
       );
-      parts.push(clock.after);
       const referral = await this.referrals.insert(m, {
         id,
         code: `CG-${year}-${String(number).padStart(6, '0')}`,
@@ -447,7 +439,7 @@ export class ReferralsService {
           `/cases/${found.id}`,
         );
       }
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId: found.id,
         action: 'referral.create',
@@ -463,7 +455,7 @@ export class ReferralsService {
       });
       created.push(referral);
     }
-    return { created, after: mergeAfterCommit(...parts) };
+    return created;
   }
 }
 
