@@ -10,7 +10,6 @@ import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { accessibleWhere } from '../authz/accessible-where';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
 import { BlindIndexer } from '../crypto/blind-indexer';
 import { FieldCipher } from '../crypto/field-cipher';
@@ -20,6 +19,7 @@ import type { CallCaseInfo } from './calls.repository';
 import { CALL_RULE_COLUMNS, CallsRepository } from './calls.repository';
 import type { CallListQueryDto, CreateCallDto, UpdateCallDto } from './dto/call.dto';
 import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 // A few minutes of clock skew between an operator's browser and the server is not "in the future".
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -37,11 +37,7 @@ export class CallsService {
     private readonly clock: Clock,
   ) {}
 
-  async create(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    dto: CreateCallDto,
-  ): Promise<CallView> {
+  async create({ user: actor, ability }: Caller, dto: CreateCallDto): Promise<CallView> {
     const line = await this.calls.getLine(dto.lineId);
     if (
       !line ||
@@ -104,11 +100,7 @@ export class CallsService {
     return this.view(saved);
   }
 
-  async list(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    query: CallListQueryDto,
-  ): Promise<Page<CallView>> {
+  async list({ user: actor, ability }: Caller, query: CallListQueryDto): Promise<Page<CallView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     const after = decodeCursor(query.after, { startedAt: 'instant', id: 'uuid' });
     const rows = await this.calls.getPage(
@@ -136,7 +128,7 @@ export class CallsService {
     };
   }
 
-  async get(actor: AuthenticatedUser, ability: AppAbility, id: string): Promise<CallView> {
+  async get({ user: actor, ability }: Caller, id: string): Promise<CallView> {
     const call = await this.load(ability, id, 'read');
     await this.work.audit({ actor, action: 'call.read', subjectType: 'Call', subjectId: id });
     return this.view(call);
@@ -144,8 +136,7 @@ export class CallsService {
 
   /** Corrections are allowed until the hand-over; from then on the case owns the story. */
   async update(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: UpdateCallDto,
   ): Promise<CallView> {
@@ -177,8 +168,7 @@ export class CallsService {
 
   /** Hands the call to a social-work centre: an item appears in that centre's intake queue. */
   async handOver(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     agencyId: string,
   ): Promise<CallView> {

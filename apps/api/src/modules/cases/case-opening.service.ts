@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { CaseDetailView } from '@caunoi/shared/contracts';
 import type { CaseSource } from '@caunoi/shared/domain';
 import { ageGroupOf, formatSurvivorCode, isChild, survivorCodePrefix } from '@caunoi/shared/domain';
@@ -9,7 +8,6 @@ import { Clock } from '../../common/clock';
 import { vietnamDate } from '../../common/vietnam-date';
 import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
 import { AgenciesRepository } from '../agencies/agencies.repository';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { BlindIndexer } from '../crypto/blind-indexer';
 import { FieldCipher } from '../crypto/field-cipher';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -23,6 +21,7 @@ import { IncidentInput } from './incident-input';
 import { survivorIndexValues } from './survivor-index';
 import { SurvivorIdentity } from './survivor-identity';
 import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 /** Where a new case comes from, and what to mark once it is open. */
 export interface CaseOrigin {
@@ -59,8 +58,7 @@ export class CaseOpeningService {
 
   /** Opens a case: consent first, then identity (encrypted), then an optional first incident. */
   async open(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     dto: OpenCaseDto,
     origin: CaseOrigin,
   ): Promise<CaseDetailView> {
@@ -181,8 +179,7 @@ export class CaseOpeningService {
         // Both keys while the blind-index key changes: earlier survivors may not be re-indexed yet.
         duplicates: await this.duplicateCheck.onIdentityRecorded(
           tx,
-          actor,
-          ability,
+          { user: actor, ability },
           { id: survivor.id, caseId: created.id },
           agency.name,
           this.blind.lookupDigests('phone', phone),

@@ -1,9 +1,7 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { CaseNoteView, ConsentView, IncidentView } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { FieldCipher } from '../crypto/field-cipher';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ReferralLifecycle } from '../referrals/referral-lifecycle';
@@ -17,6 +15,7 @@ import type { CreateIncidentDto, UpdateIncidentDto } from './dto/incident.dto';
 import { IncidentInput } from './incident-input';
 import { SurvivorIdentity } from './survivor-identity';
 import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 /** Incidents, consents and notes: each change checks the case, and is audited against it. */
 @Injectable()
@@ -35,8 +34,7 @@ export class CasePartsService {
   ) {}
 
   async addIncident(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     dto: CreateIncidentDto,
   ): Promise<IncidentView> {
@@ -68,8 +66,7 @@ export class CasePartsService {
   }
 
   async updateIncident(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     incidentId: string,
     dto: UpdateIncidentDto,
@@ -146,8 +143,7 @@ export class CasePartsService {
 
   /** Consent to share data categories with agency types; the same child rules as for case management. */
   async addSharingConsent(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     dto: CreateSharingConsentDto,
   ): Promise<ConsentView> {
@@ -194,8 +190,7 @@ export class CasePartsService {
    * transaction: the receiving agencies lose access at the moment the survivor says no.
    */
   async withdrawConsent(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     consentId: string,
     reason: string,
@@ -230,11 +225,7 @@ export class CasePartsService {
     });
   }
 
-  async listNotes(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    caseId: string,
-  ): Promise<CaseNoteView[]> {
+  async listNotes({ user: actor, ability }: Caller, caseId: string): Promise<CaseNoteView[]> {
     await this.access.load(ability, caseId, 'read');
     const notes = await this.cases.getNotes(caseId);
     await this.work.audit({
@@ -254,8 +245,7 @@ export class CasePartsService {
   }
 
   async addNote(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     body: string,
   ): Promise<CaseNoteView> {

@@ -1,7 +1,6 @@
 import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type {
   AccessLogEntryView,
   CaseDetailView,
@@ -23,7 +22,6 @@ import { fieldError } from '../../common/api-errors';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AuditRepository } from '../audit/audit.repository';
 import { accessibleWhere } from '../authz/accessible-where';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { BlindIndexer } from '../crypto/blind-indexer';
 import { FieldCipher } from '../crypto/field-cipher';
 import { DeadlinesService } from '../deadlines/deadlines.service';
@@ -37,6 +35,7 @@ import { SurvivorIdentity } from './survivor-identity';
 import { splitDuplicates } from './duplicate-check';
 import { CommunityReferralsRepository } from '../community-referrals/community-referrals.repository';
 import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 @Injectable()
 export class CasesService {
@@ -55,8 +54,7 @@ export class CasesService {
   ) {}
 
   async list(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     query: CaseListQueryDto,
   ): Promise<Page<CaseSummaryView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
@@ -97,11 +95,7 @@ export class CasesService {
   }
 
   /** Exact search through the blind index; identifiers arrive in a POST body and are never logged. */
-  async search(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    dto: CaseSearchDto,
-  ): Promise<CaseSummaryView[]> {
+  async search({ user: actor, ability }: Caller, dto: CaseSearchDto): Promise<CaseSummaryView[]> {
     let index: { phone?: Buffer[]; nameDob?: Buffer[] };
     if (dto.phone) {
       const phone = normalisePhone(dto.phone);
@@ -137,7 +131,7 @@ export class CasesService {
     return rows.map(mapCaseSummary);
   }
 
-  async get(actor: AuthenticatedUser, ability: AppAbility, id: string): Promise<CaseDetailView> {
+  async get({ user: actor, ability }: Caller, id: string): Promise<CaseDetailView> {
     const found = await this.access.load(ability, id, 'read');
     const duplicates = await this.cases.getPossibleDuplicates(
       this.dataSource.manager,
@@ -158,8 +152,7 @@ export class CasesService {
   }
 
   async update(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: UpdateCaseDto,
   ): Promise<CaseDetailView> {
@@ -209,8 +202,7 @@ export class CasesService {
   }
 
   async assign(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: AssignCaseDto,
   ): Promise<CaseDetailView> {
@@ -246,11 +238,7 @@ export class CasesService {
   }
 
   /** The identity in clear: its own permission and its own audit row. */
-  async revealIdentity(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    id: string,
-  ): Promise<RevealedIdentity> {
+  async revealIdentity({ user: actor, ability }: Caller, id: string): Promise<RevealedIdentity> {
     const found = await this.access.load(ability, id, 'reveal_identity');
     const identity = this.identity.read(found);
     await this.work.audit({
@@ -266,8 +254,7 @@ export class CasesService {
 
   /** "Who saw this file", newest first. */
   async accessLog(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     after: string | undefined,
   ): Promise<Page<AccessLogEntryView>> {
@@ -298,7 +285,7 @@ export class CasesService {
     };
   }
 
-  async clocks(actor: AuthenticatedUser, ability: AppAbility, id: string): Promise<DeadlineView[]> {
+  async clocks({ user: actor, ability }: Caller, id: string): Promise<DeadlineView[]> {
     const found = await this.access.load(ability, id, 'read');
     const incidents = await this.cases.getIncidents(id);
     await this.work.audit({

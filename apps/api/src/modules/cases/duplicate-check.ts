@@ -3,9 +3,9 @@ import type { Tx } from '../../database/unit-of-work';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { PossibleDuplicate } from '@caunoi/shared/contracts';
 import { subjectOf } from '@caunoi/shared/authz';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { CasesRepository } from './cases.repository';
+import type { Caller } from '../authz/caller';
 
 export type PossibleDuplicateRow = Awaited<
   ReturnType<CasesRepository['getPossibleDuplicates']>
@@ -26,8 +26,7 @@ export class DuplicateCheck {
 
   async onIdentityRecorded(
     tx: Tx,
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     survivor: { id: string; caseId: string },
     /** The name of the agency recording the identity, for the other agencies' supervisors. */
     checkedBy: string,

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { CommunityReferralStatusView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
@@ -21,6 +20,7 @@ import {
   CommunityReferralsRepository,
 } from './community-referrals.repository';
 import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 @Injectable()
 export class CommunityReferralsService {
@@ -90,8 +90,7 @@ export class CommunityReferralsService {
   }
 
   async mine(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     query: CommunityReferralListQueryDto,
   ): Promise<Page<CommunityReferralStatusView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;

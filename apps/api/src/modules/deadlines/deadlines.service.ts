@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { DeadlineBoardQuery, DeadlineView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import type { DeadlineKind, DeadlinePeriod } from '@caunoi/shared/domain';
@@ -18,13 +17,13 @@ import { decodeCursor, keysetPage } from '../../common/cursor';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { accessibleWhere } from '../authz/accessible-where';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { CalendarRepository } from '../calendar/calendar.repository';
 import type { DeadlineStageEntity } from './deadline-stage.entity';
 import type { DeadlineEntity } from './deadline.entity';
 import { DEADLINE_RULE_COLUMNS, DeadlinesRepository } from './deadlines.repository';
 import type { Tx } from '../../database/unit-of-work';
 import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 const NO_CALENDAR = new WorkingCalendar([]);
 
@@ -192,8 +191,7 @@ export class DeadlinesService {
   /** The deadline board: overdue, due today, due this week, or every open clock the caller may see. */
   /** The board shows each clock's case by its code, so each row is a read of that case, audited. */
   async board(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     query: DeadlineBoardQuery,
   ): Promise<Page<DeadlineView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;

@@ -1,13 +1,11 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { IncidentReportView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import { accessibleWhere } from '../authz/accessible-where';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
 import { CaseAccess } from '../cases/case-access';
 import type { CaseWithPeople } from '../cases/cases.repository';
@@ -23,6 +21,7 @@ import {
   IncidentReportsRepository,
 } from './incident-reports.repository';
 import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 /**
  * The serious-incident report: drafted from the case (coded, no identity), approved by a supervisor,
@@ -42,8 +41,7 @@ export class IncidentReportsService {
   ) {}
 
   async get(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     incidentId: string,
   ): Promise<IncidentReportView> {
@@ -62,8 +60,7 @@ export class IncidentReportsService {
   }
 
   async draft(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     incidentId: string,
     dto: SaveIncidentReportDto,
@@ -111,8 +108,7 @@ export class IncidentReportsService {
 
   /** Editing an approved draft sends it back for approval; a submitted report is final (409). */
   async save(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     incidentId: string,
     dto: SaveIncidentReportDto,
@@ -146,8 +142,7 @@ export class IncidentReportsService {
   }
 
   async approve(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     incidentId: string,
   ): Promise<IncidentReportView> {
@@ -181,8 +176,7 @@ export class IncidentReportsService {
 
   /** Sends the approved report to the province: this meets the 10-day clock, on time or late. */
   async submit(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     incidentId: string,
   ): Promise<IncidentReportView> {
@@ -229,8 +223,7 @@ export class IncidentReportsService {
   }
 
   async inbox(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     after: string | undefined,
   ): Promise<Page<IncidentReportView>> {
     const cursor = decodeCursor(after, { submittedAt: 'instant', id: 'uuid' });
@@ -257,11 +250,7 @@ export class IncidentReportsService {
   }
 
   /** A reporting officer acknowledges a report addressed to their agency (another province's is a 404). */
-  async acknowledge(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    id: string,
-  ): Promise<IncidentReportView> {
+  async acknowledge({ user: actor, ability }: Caller, id: string): Promise<IncidentReportView> {
     const saved = await this.work.run(async (tx) => {
       const report = await this.reports.getById(id);
       assertCan(

@@ -6,7 +6,6 @@ import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import { accessibleWhere } from '../authz/accessible-where';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
 import { CasesRepository } from '../cases/cases.repository';
 import { CaseOpeningService } from '../cases/case-opening.service';
@@ -17,6 +16,7 @@ import type { IntakeListQueryDto } from './intake.dto';
 import type { IntakeItemWithSource } from './intake.repository';
 import { INTAKE_RULE_COLUMNS, IntakeRepository } from './intake.repository';
 import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 @Injectable()
 export class IntakeService {
@@ -35,8 +35,7 @@ export class IntakeService {
    * here (a colleague who gets 404 on the case must not read it through the queue).
    */
   async list(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     query: IntakeListQueryDto,
   ): Promise<Page<IntakeItemView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
@@ -74,8 +73,7 @@ export class IntakeService {
 
   /** Opens a case from a pending item; the item, and a community referral's status, follow. */
   async openCase(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: OpenCaseDto,
   ): Promise<CaseDetailView> {
@@ -96,7 +94,7 @@ export class IntakeService {
         'a case was already opened from this intake item',
       );
     }
-    return this.opening.open(actor, ability, dto, {
+    return this.opening.open({ user: actor, ability }, dto, {
       source: item.source,
       intakeItemId: item.id,
       agencyId: item.agencyId,

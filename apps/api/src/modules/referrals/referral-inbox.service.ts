@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type {
   InboxReferralDetailView,
   InboxReferralView,
@@ -23,7 +22,6 @@ import { decodeCursor, keysetPage } from '../../common/cursor';
 import type { PageQueryDto } from '../../common/page-query.dto';
 import { vietnamDate } from '../../common/vietnam-date';
 import { accessibleWhere } from '../authz/accessible-where';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
 import { FieldCipher } from '../crypto/field-cipher';
 import type { Tx } from '../../database/unit-of-work';
@@ -41,6 +39,7 @@ import type { ReferralEntity } from './referral.entity';
 import type { AgencyRef } from './referrals.repository';
 import { REFERRAL_RULE_COLUMNS, ReferralsRepository } from './referrals.repository';
 import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 const VIEW_STATUSES: Readonly<Record<InboxView, readonly ReferralStatus[]>> = {
   action_needed: ['sent'],
@@ -65,8 +64,7 @@ export class ReferralInboxService {
   ) {}
 
   async list(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     query: InboxQueryDto,
   ): Promise<Page<InboxReferralView>> {
     const view = query.view ?? 'action_needed';
@@ -95,11 +93,7 @@ export class ReferralInboxService {
     return { items: await this.views.inboxList(page.items), nextCursor: page.nextCursor };
   }
 
-  async get(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    id: string,
-  ): Promise<InboxReferralDetailView> {
+  async get({ user: actor, ability }: Caller, id: string): Promise<InboxReferralDetailView> {
     const referral = await this.referrals.getById(id);
     assertCan(ability, 'read', 'Referral', referral && ruleFields(referral), 'Referral not found');
     const found = referral as ReferralEntity;
@@ -116,12 +110,11 @@ export class ReferralInboxService {
   }
 
   accept(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: AcceptReferralDto,
   ): Promise<InboxReferralDetailView> {
-    return this.answer(actor, ability, id, 'accept', async (tx, referral, agency) => {
+    return this.answer({ user: actor, ability }, id, 'accept', async (tx, referral, agency) => {
       const met = await this.deadlines.meetReferralResponseClock(tx, referral.id);
       await this.lifecycle.changeStatus(tx.manager, referral, 'accepted', {
         respondedAt: this.clock.now(),
@@ -142,8 +135,7 @@ export class ReferralInboxService {
   }
 
   decline(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: DeclineReferralDto,
   ): Promise<InboxReferralDetailView> {
@@ -155,7 +147,7 @@ export class ReferralInboxService {
         'say why in a note when the reason is "other"',
       );
     }
-    return this.answer(actor, ability, id, 'decline', async (tx, referral, agency) => {
+    return this.answer({ user: actor, ability }, id, 'decline', async (tx, referral, agency) => {
       const met = await this.deadlines.meetReferralResponseClock(tx, referral.id);
       await this.lifecycle.changeStatus(tx.manager, referral, 'declined', {
         respondedAt: this.clock.now(),
@@ -179,63 +171,66 @@ export class ReferralInboxService {
   }
 
   recordService(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: RecordServiceDto,
   ): Promise<InboxReferralDetailView> {
-    return this.answer(actor, ability, id, 'record_service', async (tx, referral, agency) => {
-      const sector = sectorOf(agency.type);
-      const problems = sector ? checkSectorOutcome(sector, dto.sectorOutcome) : [];
-      if (problems.length > 0) {
-        throw new FieldErrorException(
-          HttpStatus.BAD_REQUEST,
-          problems.map((p) => ({
-            field: p.field ? `sectorOutcome.${p.field}` : 'sectorOutcome',
-            code: p.code,
-            message:
-              p.code === 'unknown_field'
-                ? `${p.field} is not an outcome field of the ${sector} sector`
-                : `${p.field} has a value the ${sector} sector does not allow`,
-          })),
+    return this.answer(
+      { user: actor, ability },
+      id,
+      'record_service',
+      async (tx, referral, agency) => {
+        const sector = sectorOf(agency.type);
+        const problems = sector ? checkSectorOutcome(sector, dto.sectorOutcome) : [];
+        if (problems.length > 0) {
+          throw new FieldErrorException(
+            HttpStatus.BAD_REQUEST,
+            problems.map((p) => ({
+              field: p.field ? `sectorOutcome.${p.field}` : 'sectorOutcome',
+              code: p.code,
+              message:
+                p.code === 'unknown_field'
+                  ? `${p.field} is not an outcome field of the ${sector} sector`
+                  : `${p.field} has a value the ${sector} sector does not allow`,
+            })),
+          );
+        }
+        this.assertProvidedOn(dto.providedOn, referral);
+        await this.referrals.insertServiceRecord(tx.manager, {
+          referralId: referral.id,
+          agencyId: referral.toAgencyId,
+          serviceType: dto.serviceType,
+          providedOn: dto.providedOn,
+          outcome: dto.outcome,
+          sectorOutcome: dto.sectorOutcome,
+          noteEnc: this.cipher.encryptOptional(dto.note?.trim() || null),
+          recordedByUserId: actor.id,
+        });
+        if (referral.status !== 'in_service') {
+          await this.lifecycle.changeStatus(tx.manager, referral, 'in_service');
+        }
+        await this.lifecycle.recordEvent(
+          tx.manager,
+          referral,
+          'service_recorded',
+          actor,
+          dto.serviceType,
         );
-      }
-      this.assertProvidedOn(dto.providedOn, referral);
-      await this.referrals.insertServiceRecord(tx.manager, {
-        referralId: referral.id,
-        agencyId: referral.toAgencyId,
-        serviceType: dto.serviceType,
-        providedOn: dto.providedOn,
-        outcome: dto.outcome,
-        sectorOutcome: dto.sectorOutcome,
-        noteEnc: this.cipher.encryptOptional(dto.note?.trim() || null),
-        recordedByUserId: actor.id,
-      });
-      if (referral.status !== 'in_service') {
-        await this.lifecycle.changeStatus(tx.manager, referral, 'in_service');
-      }
-      await this.lifecycle.recordEvent(
-        tx.manager,
-        referral,
-        'service_recorded',
-        actor,
-        dto.serviceType,
-      );
-      await this.notifySender(tx.manager, referral, 'referral.service_recorded', {
-        agencyName: agency.name,
-        serviceType: dto.serviceType,
-        outcome: dto.outcome,
-      });
-    });
+        await this.notifySender(tx.manager, referral, 'referral.service_recorded', {
+          agencyName: agency.name,
+          serviceType: dto.serviceType,
+          outcome: dto.outcome,
+        });
+      },
+    );
   }
 
   complete(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: CompleteReferralDto,
   ): Promise<InboxReferralDetailView> {
-    return this.answer(actor, ability, id, 'complete', async (tx, referral, agency) => {
+    return this.answer({ user: actor, ability }, id, 'complete', async (tx, referral, agency) => {
       await this.lifecycle.changeStatus(tx.manager, referral, 'completed');
       await this.lifecycle.recordEvent(
         tx.manager,
@@ -253,8 +248,7 @@ export class ReferralInboxService {
 
   /** The agency's own service records: they stay readable after its access to the referral ends. */
   async serviceRecords(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     query: PageQueryDto,
   ): Promise<Page<ServiceRecordView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
@@ -286,8 +280,7 @@ export class ReferralInboxService {
    * it; the unit of work tells BullMQ after commit.
    */
   private async answer(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     action: ReferralAction,
     apply: (tx: Tx, referral: ReferralEntity, agency: AgencyRef) => Promise<void>,

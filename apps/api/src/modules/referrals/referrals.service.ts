@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type {
   CaseReferralView,
   FieldError,
@@ -43,6 +42,7 @@ import { ReferralViews } from './referral-views';
 import type { ReferralEntity } from './referral.entity';
 import { ReferralsRepository } from './referrals.repository';
 import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 /** What one referral needs once its batch has passed every check. */
 interface ReferralPlan {
@@ -77,11 +77,7 @@ export class ReferralsService {
     private readonly clock: Clock,
   ) {}
 
-  async listForCase(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    caseId: string,
-  ): Promise<CaseReferralView[]> {
+  async listForCase({ user: actor, ability }: Caller, caseId: string): Promise<CaseReferralView[]> {
     await this.access.load(ability, caseId, 'read');
     const rows = await this.referrals.getForCase(caseId);
     await this.work.audit({
@@ -97,8 +93,7 @@ export class ReferralsService {
 
   /** Refers one case to one or more agencies: every referral passes the consent gate, or none is sent. */
   async create(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     dto: CreateReferralsDto,
   ): Promise<CaseReferralView[]> {
@@ -124,8 +119,7 @@ export class ReferralsService {
   }
 
   async withdraw(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     referralId: string,
     dto: WithdrawReferralDto,
@@ -149,8 +143,7 @@ export class ReferralsService {
    * urgency, reason and packet, through the same consent gate. An unanswered one is withdrawn.
    */
   async reroute(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     referralId: string,
     dto: RerouteReferralDto,
@@ -192,8 +185,7 @@ export class ReferralsService {
 
   /** A supervisor records having reviewed a referral sent without consent (DOMAIN.md §6.2). */
   async reviewOverride(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     referralId: string,
   ): Promise<CaseReferralView> {
@@ -238,8 +230,7 @@ export class ReferralsService {
 
   /** For each agency type that can receive referrals, the directory's best match for the survivor's commune. */
   async suggestions(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
   ): Promise<ReferralSuggestionView[]> {
     const found = await this.access.load(ability, caseId, 'read');

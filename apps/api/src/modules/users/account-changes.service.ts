@@ -29,6 +29,7 @@ import { mapAccountChange } from './dto/account-change.dto';
 import type { IssuedOneTimeCode } from './one-time-code-issuer';
 import type { Tx } from '../../database/unit-of-work';
 import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 /** The account a request is about, as it is when the request is made. */
 export interface RequestTarget {
@@ -155,12 +156,8 @@ export class AccountChangesService {
   }
 
   /** Approves and applies; the one-time code, if the kind yields one, is in the answer only. */
-  async approve(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    id: string,
-  ): Promise<AccountChangeDecisionView> {
-    const code = await this.decide(actor, ability, id, 'approve', null);
+  async approve({ user: actor, ability }: Caller, id: string): Promise<AccountChangeDecisionView> {
+    const code = await this.decide({ user: actor, ability }, id, 'approve', null);
     return {
       change: await this.view(id),
       oneTimeCode: code
@@ -170,18 +167,16 @@ export class AccountChangesService {
   }
 
   async reject(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     reason: string,
   ): Promise<AccountChangeView> {
-    await this.decide(actor, ability, id, 'reject', reason);
+    await this.decide({ user: actor, ability }, id, 'reject', reason);
     return this.view(id);
   }
 
   private async decide(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     decision: AccountChangeDecision,
     reason: string | null,

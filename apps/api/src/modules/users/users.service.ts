@@ -20,6 +20,7 @@ import { OneTimeCodesRepository } from './one-time-codes.repository';
 import type { UserEntity } from './user.entity';
 import { USER_RULE_COLUMNS, UsersRepository } from './users.repository';
 import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 /**
  * People and their accounts. What could hand someone access to survivor data (a new account, a new
@@ -97,8 +98,7 @@ export class UsersService {
 
   /** The display name changes at once; a new role or agency is requested for approval. */
   async update(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: UpdateUserDto,
   ): Promise<UserView> {
@@ -129,8 +129,7 @@ export class UsersService {
 
   /** Disabling takes effect at once; enabling is requested for approval. */
   async setDisabled(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     disabled: boolean,
   ): Promise<UserView> {
@@ -163,8 +162,7 @@ export class UsersService {
    * voids the old password and yields a one-time code for the holder, never a password for anyone.
    */
   async requestPasswordReset(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
   ): Promise<AccountChangeView> {
     const user = await this.loadFor(ability, 'reset_password', id);
@@ -179,8 +177,7 @@ export class UsersService {
 
   /** A request for another person to approve: the holder enrols a new authenticator at the next sign-in. */
   async requestSecondFactorReset(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
   ): Promise<AccountChangeView> {
     const user = await this.loadFor(ability, 'reset_password', id);
