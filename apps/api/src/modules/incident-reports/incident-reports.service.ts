@@ -2,6 +2,12 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { IncidentReportView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import type {
+  IncidentReportAction,
+  IncidentReportRefusal,
+  IncidentReportStatus,
+} from '@caunoi/shared/domain';
+import { incidentReportTransition } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
@@ -115,11 +121,11 @@ export class IncidentReportsService {
   ): Promise<IncidentReportView> {
     const saved = await this.work.run(async (tx) => {
       const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
-      const report = await this.lockDraft(tx.manager, caseId, incidentId);
+      const { report, next } = await this.lockFor(tx.manager, caseId, incidentId, 'edit');
       const incident = await this.incidentOf(caseId, incidentId);
       const result = await this.reports.save(tx.manager, {
         ...report,
-        status: 'draft',
+        status: next,
         approvedAt: null,
         approvedByUserId: null,
         content: contentFrom(found, incident, { ...report.content, ...dto }),
@@ -148,17 +154,10 @@ export class IncidentReportsService {
   ): Promise<IncidentReportView> {
     const saved = await this.work.run(async (tx) => {
       await this.access.loadForUpdate(tx.manager, ability, caseId, 'approve');
-      const report = await this.lockDraft(tx.manager, caseId, incidentId);
-      if (report.status !== 'draft')
-        throw fieldError(
-          HttpStatus.CONFLICT,
-          'status',
-          'already_approved',
-          'this report is already approved',
-        );
+      const { report, next } = await this.lockFor(tx.manager, caseId, incidentId, 'approve');
       const result = await this.reports.save(tx.manager, {
         ...report,
-        status: 'approved',
+        status: next,
         approvedAt: this.clock.now(),
         approvedByUserId: actor.id,
       });
@@ -182,15 +181,7 @@ export class IncidentReportsService {
   ): Promise<IncidentReportView> {
     const saved = await this.work.run(async (tx) => {
       const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
-      const report = await this.lockDraft(tx.manager, caseId, incidentId);
-      if (report.status !== 'approved') {
-        throw fieldError(
-          HttpStatus.CONFLICT,
-          'status',
-          'not_approved',
-          'a supervisor must approve the report before it is submitted',
-        );
-      }
+      const { report, next } = await this.lockFor(tx.manager, caseId, incidentId, 'submit');
       const recipient = await this.reports.findReportingAuthority(found.agencyId);
       if (!recipient) {
         throw fieldError(
@@ -203,7 +194,7 @@ export class IncidentReportsService {
       const met = await this.deadlines.meetIncidentReportClock(tx, incidentId);
       const result = await this.reports.save(tx.manager, {
         ...report,
-        status: 'submitted',
+        status: next,
         recipientAgencyId: recipient,
         submittedAt: this.clock.now(),
         submittedByUserId: actor.id,
@@ -261,17 +252,9 @@ export class IncidentReportsService {
         'Report not found',
       );
       const current = report as IncidentReportEntity;
-      if (current.status !== 'submitted') {
-        throw fieldError(
-          HttpStatus.CONFLICT,
-          'status',
-          'already_acknowledged',
-          'this report was already acknowledged',
-        );
-      }
       const result = await this.reports.save(tx.manager, {
         ...current,
-        status: 'acknowledged',
+        status: transitionOrConflict(current.status, 'acknowledge'),
         acknowledgedAt: this.clock.now(),
         acknowledgedByUserId: actor.id,
       });
@@ -287,23 +270,17 @@ export class IncidentReportsService {
     return this.view(saved);
   }
 
-  private async lockDraft(
+  /** Locks the incident's report and checks the state machine allows `action` (409 naming why not). */
+  private async lockFor(
     m: EntityManager,
     caseId: string,
     incidentId: string,
-  ): Promise<IncidentReportEntity> {
+    action: IncidentReportAction,
+  ): Promise<{ report: IncidentReportEntity; next: IncidentReportStatus }> {
     const report = await this.reports.lockForIncident(m, incidentId);
     if (!report || report.caseId !== caseId)
       throw new NotFoundException('No report for this incident yet');
-    if (report.status === 'submitted' || report.status === 'acknowledged') {
-      throw fieldError(
-        HttpStatus.CONFLICT,
-        'status',
-        'already_submitted',
-        'a submitted report can no longer be changed',
-      );
-    }
-    return report;
+    return { report, next: transitionOrConflict(report.status, action) };
   }
 
   private async incidentOf(caseId: string, incidentId: string): Promise<IncidentEntity> {
@@ -345,6 +322,25 @@ export class IncidentReportsService {
       recipientAgencyId: r.recipientAgencyId,
     };
   }
+}
+
+const REFUSALS: Readonly<Record<IncidentReportRefusal, string>> = {
+  already_submitted: 'a submitted report can no longer be changed',
+  already_approved: 'this report is already approved',
+  not_approved: 'a supervisor must approve the report before it is submitted',
+  already_acknowledged: 'this report was already acknowledged',
+};
+
+/** The status after `action` (the domain's state machine), or a 409 naming the refusal. */
+function transitionOrConflict(
+  status: IncidentReportStatus,
+  action: IncidentReportAction,
+): IncidentReportStatus {
+  const result = incidentReportTransition(status, action);
+  if ('refused' in result) {
+    throw fieldError(HttpStatus.CONFLICT, 'status', result.refused, REFUSALS[result.refused]);
+  }
+  return result.next;
 }
 
 /** Coded facts only: the province learns what happened and what was done, never who. */
