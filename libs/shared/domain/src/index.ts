@@ -28,3 +28,4 @@ export * from './lib/sign-in/sign-in-delay';
 export * from './lib/accounts/account-changes';
 export * from './lib/audit/audit-chain';
 export * from './lib/incident-reports/incident-report-status';
+export * from './lib/cases/case-closure';
