@@ -196,7 +196,8 @@ export class CasePartsService {
     reason: string,
   ): Promise<ConsentView> {
     return this.work.run(async (tx) => {
-      await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
+      // The survivor may take consent back even after the case closed.
+      await this.access.loadForUpdate(tx.manager, ability, caseId, 'update', { allowClosed: true });
       const consent = await this.cases.getConsent(caseId, consentId);
       if (!consent) throw new NotFoundException('Consent not found');
       if (consent.withdrawnAt) {

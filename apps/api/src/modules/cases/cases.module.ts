@@ -4,7 +4,6 @@ import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { ReferralsCoreModule } from '../referrals/referrals-core.module';
 import { UsersModule } from '../users/users.module';
-import { CommunityReferralsModule } from '../community-referrals/community-referrals.module';
 import { CaseAccess } from './case-access';
 import { CaseOpeningService } from './case-opening.service';
 import { CasePartsService } from './case-parts.service';
@@ -23,7 +22,6 @@ import { SurvivorIdentity } from './survivor-identity';
     DeadlinesModule,
     ReferralsCoreModule,
     NotificationOutboxModule,
-    CommunityReferralsModule,
   ],
   controllers: [CasesController],
   providers: [

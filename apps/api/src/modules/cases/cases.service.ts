@@ -1,4 +1,4 @@
-import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type {
@@ -13,10 +13,10 @@ import type {
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import {
   canMoveCase,
+  isClosureStep,
   isSurvivorCode,
   nameAndBirthDateKey,
   normalisePhone,
-  transitionNeedsSupervisor,
 } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { decodeCursor, keysetPage } from '../../common/cursor';
@@ -33,7 +33,6 @@ import { mapCaseDetail, mapCaseSummary, mapConsent, mapIncident } from './case.m
 import type { AssignCaseDto, CaseListQueryDto, CaseSearchDto, UpdateCaseDto } from './dto/case.dto';
 import { SurvivorIdentity } from './survivor-identity';
 import { splitDuplicates } from './duplicate-check';
-import { CommunityReferralsRepository } from '../community-referrals/community-referrals.repository';
 import { UnitOfWork } from '../../database/unit-of-work';
 import type { Caller } from '../authz/caller';
 
@@ -45,7 +44,6 @@ export class CasesService {
     private readonly cases: CasesRepository,
     private readonly access: CaseAccess,
     private readonly users: UsersRepository,
-    private readonly communityReferrals: CommunityReferralsRepository,
     private readonly auditLog: AuditRepository,
     private readonly cipher: FieldCipher,
     private readonly blind: BlindIndexer,
@@ -159,6 +157,14 @@ export class CasesService {
     await this.work.run(async (tx) => {
       const current = await this.access.loadForUpdate(tx.manager, ability, id, 'update');
       if (dto.stage && dto.stage !== current.stage) {
+        if (isClosureStep(current.stage, dto.stage)) {
+          throw fieldError(
+            HttpStatus.BAD_REQUEST,
+            'stage',
+            'use_closure_request',
+            'closing and reopening go through the closure request (cases/:id/closure)',
+          );
+        }
         if (!canMoveCase(current.stage, dto.stage)) {
           throw fieldError(
             HttpStatus.BAD_REQUEST,
@@ -166,20 +172,6 @@ export class CasesService {
             'invalid_transition',
             `a case cannot move from ${current.stage} to ${dto.stage}`,
           );
-        }
-        if (transitionNeedsSupervisor(current.stage, dto.stage) && actor.role !== 'supervisor') {
-          throw new ForbiddenException({
-            statusCode: 403,
-            error: 'Forbidden',
-            message: 'A supervisor must approve this step',
-            errors: [
-              {
-                field: 'stage',
-                code: 'needs_supervisor',
-                message: 'A supervisor must approve this step',
-              },
-            ],
-          });
         }
       }
       await this.cases.updateCase(tx.manager, id, {
@@ -194,9 +186,6 @@ export class CasesService {
         subjectId: id,
         fields: Object.keys(dto),
       });
-      if (dto.stage === 'closed' && current.intakeItemId) {
-        await this.communityReferrals.markClosedForIntakeItem(tx.manager, current.intakeItemId);
-      }
     });
     return this.detail(id, { possibleDuplicates: [], hiddenDuplicateExists: false });
   }

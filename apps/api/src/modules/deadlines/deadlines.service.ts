@@ -131,6 +131,13 @@ export class DeadlinesService {
     return this.cancel(tx, 'referral_response', referralId, reason);
   }
 
+  /** Closing a case ends every clock it still runs, each cancelled with the reason. */
+  async cancelAllForCase(tx: Tx, caseId: string, reason: string): Promise<number> {
+    const open = await this.deadlines.getOpenForCaseForUpdate(tx.manager, caseId);
+    for (const d of open) await this.stop(tx, d.id, reason);
+    return open.length;
+  }
+
   private async cancel(
     tx: Tx,
     kind: DeadlineKind,
@@ -138,11 +145,15 @@ export class DeadlinesService {
     reason: string,
   ): Promise<void> {
     const existing = await this.deadlines.getOpenForSubjectForUpdate(tx.manager, kind, subjectId);
-    if (!existing) return;
+    if (existing) await this.stop(tx, existing.id, reason);
+  }
+
+  /** Cancels one clock and its unfired stages; their jobs leave BullMQ after commit. */
+  private async stop(tx: Tx, deadlineId: string, reason: string): Promise<void> {
     const now = this.clock.now();
     const stopped = await this.deadlines.close(
       tx.manager,
-      existing.id,
+      deadlineId,
       { status: 'cancelled', cancelledAt: now, cancelReason: reason },
       now,
     );

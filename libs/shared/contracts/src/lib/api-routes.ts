@@ -47,6 +47,11 @@ export const ApiRoutes = {
     deadlines: 'deadlines',
     referrals: 'referrals',
     referralSuggestions: 'referral-suggestions',
+    /** `cases/:id/closure` (history, request), `…/closure/approve`, `…/closure/return`, `cases/:id/reopen`. */
+    closure: 'closure',
+    approve: 'approve',
+    return: 'return',
+    reopen: 'reopen',
   },
   /** Sender side hangs off a case (`cases/:id/referrals/...`); receiving side is `referrals/...`. */
   referrals: {
