@@ -4,7 +4,12 @@ import { bearer } from '../../../../test-support/factories';
 import type { MatrixActor, MatrixSession } from '../../../../test-support/case-matrix';
 import { NO_CASE_ROLES as SILENT, signInMatrixActors } from '../../../../test-support/case-matrix';
 import { incident, openCaseBody, walkIn } from '../../../../test-support/intake-fixtures';
-import { POLICE, consentToShare, refer, referralInput } from '../../../../test-support/referral-fixtures';
+import {
+  POLICE,
+  consentToShare,
+  refer,
+  referralInput,
+} from '../../../../test-support/referral-fixtures';
 
 type S = MatrixSession;
 type Actor = MatrixActor;

@@ -38,15 +38,17 @@ export class CaseClosuresRepository {
 
   /** Every request of a case, newest first, with the names of who asked and who decided. */
   getHistory(caseId: string, m?: EntityManager): Promise<CaseClosureEntity[]> {
-    return (m ?? this.dataSource.manager)
-      .getRepository(CaseClosureEntity)
-      .createQueryBuilder('c')
-      .leftJoinAndSelect('c.requestedBy', 'rb')
-      .leftJoinAndSelect('c.decidedBy', 'db')
-      .where('c.case_id = :caseId', { caseId })
-      .orderBy('c.requested_at', 'DESC')
-      // The database's own clock breaks ties (a test clock may stand still between two requests).
-      .addOrderBy('c.created_at', 'DESC')
-      .getMany();
+    return (
+      (m ?? this.dataSource.manager)
+        .getRepository(CaseClosureEntity)
+        .createQueryBuilder('c')
+        .leftJoinAndSelect('c.requestedBy', 'rb')
+        .leftJoinAndSelect('c.decidedBy', 'db')
+        .where('c.case_id = :caseId', { caseId })
+        .orderBy('c.requested_at', 'DESC')
+        // The database's own clock breaks ties (a test clock may stand still between two requests).
+        .addOrderBy('c.created_at', 'DESC')
+        .getMany()
+    );
   }
 }
