@@ -15,6 +15,7 @@ import { CaseAccess } from './case-access';
 import { SafetyPlansController } from './safety-plans/safety-plans.controller';
 import { SafetyPlansRepository } from './safety-plans/safety-plans.repository';
 import { SafetyPlansService } from './safety-plans/safety-plans.service';
+import { CaseOpeningService } from './case-opening.service';
 import { CasePartsService } from './case-parts.service';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
@@ -22,6 +23,7 @@ import { CasesService } from './cases.service';
 import { ConsentPolicy } from './consent-policy';
 import { DuplicateCheck } from './duplicate-check';
 import { IncidentInput } from './incident-input';
+import { SurvivorIdentity } from './survivor-identity';
 
 @Module({
   imports: [
@@ -39,6 +41,7 @@ import { IncidentInput } from './incident-input';
   ],
   providers: [
     CasesService,
+    CaseOpeningService,
     CasePartsService,
     CasesRepository,
     CaseAccess,
@@ -50,7 +53,8 @@ import { IncidentInput } from './incident-input';
     RiskInstrumentsService,
     SafetyPlansRepository,
     SafetyPlansService,
+    SurvivorIdentity,
   ],
-  exports: [CasesService, CasesRepository, CaseAccess],
+  exports: [CasesService, CaseOpeningService, CasesRepository, CaseAccess],
 })
 export class CasesModule {}

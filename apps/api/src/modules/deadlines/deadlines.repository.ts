@@ -75,6 +75,28 @@ export class DeadlinesRepository {
       .getOne();
   }
 
+  /** Running clocks of one kind for a case (e.g. 10-day reports not yet submitted). */
+  countOpenForCase(manager: EntityManager, caseId: string, kind: DeadlineKind): Promise<number> {
+    return manager
+      .getRepository(DeadlineEntity)
+      .createQueryBuilder('d')
+      .where(`d.case_id = :caseId AND d.kind = :kind AND d.status IN ('pending', 'breached')`, {
+        caseId,
+        kind,
+      })
+      .getCount();
+  }
+
+  /** Every running clock of a case (pending or already breached), locked. */
+  getOpenForCaseForUpdate(manager: EntityManager, caseId: string): Promise<DeadlineEntity[]> {
+    return manager
+      .getRepository(DeadlineEntity)
+      .createQueryBuilder('d')
+      .setLock('pessimistic_write')
+      .where(`d.case_id = :caseId AND d.status IN ('pending', 'breached')`, { caseId })
+      .getMany();
+  }
+
   getForSubject(kind: DeadlineKind, subjectIds: string[]): Promise<DeadlineEntity[]> {
     if (subjectIds.length === 0) return Promise.resolve([]);
     return this.dataSource
@@ -103,6 +125,11 @@ export class DeadlinesRepository {
       .getRepository(DeadlineStageEntity)
       .update({ deadlineId: id, firedAt: IsNull(), cancelledAt: IsNull() }, { cancelledAt: at });
     return open.map((s) => ({ deadlineId: id, stage: s.stage, dueAt: s.dueAt }));
+  }
+
+  /** The event that started a clock moved (an incident's discovery was corrected). */
+  async moveStart(manager: EntityManager, id: string, startedAt: Date): Promise<void> {
+    await manager.getRepository(DeadlineEntity).update({ id }, { startedAt });
   }
 
   /** Moves a deadline and its unfired stages to a new due instant; returns the stages to reschedule. */

@@ -49,6 +49,11 @@ export const ApiRoutes = {
     referralSuggestions: 'referral-suggestions',
     assessments: 'assessments',
     safetyPlans: 'safety-plans',
+    /** `cases/:id/closure` (history, request), `…/closure/approve`, `…/closure/return`, `cases/:id/reopen`. */
+    closure: 'closure',
+    approve: 'approve',
+    return: 'return',
+    reopen: 'reopen',
   },
   /** `risk-instruments`, `risk-instruments/:id/publish` (admins keep the versions). */
   riskInstruments: { root: 'risk-instruments', publish: 'publish' },

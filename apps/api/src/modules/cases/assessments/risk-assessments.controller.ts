@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { RiskAssessmentView, RiskInstrumentView } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../../common/uuid-param.dto';
-import type { AuthenticatedUser } from '../../authz/authenticated-user';
-import { CurrentAbility, CurrentUser, RequirePermission } from '../../authz/policy.decorators';
+import { Caller } from '../../authz/caller';
+import { RequirePermission } from '../../authz/policy.decorators';
 import { CreateRiskAssessmentDto, CreateRiskInstrumentDto } from './risk-assessment.dto';
 import { RiskAssessmentsService } from './risk-assessments.service';
 import { RiskInstrumentsService } from './risk-instruments.service';
@@ -21,23 +20,18 @@ export class RiskAssessmentsController {
 
   @Get(`:id/${C.assessments}`)
   @RequirePermission('read', 'Case')
-  list(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Param() params: UuidParamDto,
-  ): Promise<RiskAssessmentView[]> {
-    return this.assessments.list(actor, ability, params.id);
+  list(@Caller() caller: Caller, @Param() params: UuidParamDto): Promise<RiskAssessmentView[]> {
+    return this.assessments.list(caller, params.id);
   }
 
   @Post(`:id/${C.assessments}`)
   @RequirePermission('update', 'Case')
   create(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() params: UuidParamDto,
     @Body() dto: CreateRiskAssessmentDto,
   ): Promise<RiskAssessmentView> {
-    return this.assessments.create(actor, ability, params.id, dto);
+    return this.assessments.create(caller, params.id, dto);
   }
 }
 
@@ -49,35 +43,29 @@ export class RiskInstrumentsController {
 
   @Get()
   @RequirePermission('read', 'RiskInstrument')
-  list(@CurrentAbility() ability: AppAbility): Promise<RiskInstrumentView[]> {
-    return this.instruments.list(ability);
+  list(@Caller() caller: Caller): Promise<RiskInstrumentView[]> {
+    return this.instruments.list(caller);
   }
 
   @Get(':id')
   @RequirePermission('read', 'RiskInstrument')
-  get(
-    @CurrentAbility() ability: AppAbility,
-    @Param() params: UuidParamDto,
-  ): Promise<RiskInstrumentView> {
-    return this.instruments.get(ability, params.id);
+  get(@Caller() caller: Caller, @Param() params: UuidParamDto): Promise<RiskInstrumentView> {
+    return this.instruments.get(caller, params.id);
   }
 
   @Post()
   @RequirePermission('create', 'RiskInstrument')
   create(
-    @CurrentUser() actor: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Body() dto: CreateRiskInstrumentDto,
   ): Promise<RiskInstrumentView> {
-    return this.instruments.createDraft(actor, dto);
+    return this.instruments.createDraft(caller, dto);
   }
 
   @Post(`:id/${I.publish}`)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('update', 'RiskInstrument')
-  publish(
-    @CurrentUser() actor: AuthenticatedUser,
-    @Param() params: UuidParamDto,
-  ): Promise<RiskInstrumentView> {
-    return this.instruments.publish(actor, params.id);
+  publish(@Caller() caller: Caller, @Param() params: UuidParamDto): Promise<RiskInstrumentView> {
+    return this.instruments.publish(caller, params.id);
   }
 }

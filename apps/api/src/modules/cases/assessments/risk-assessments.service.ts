@@ -1,7 +1,4 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { RiskAssessmentView } from '@caunoi/shared/contracts';
 import {
   checkRiskAnswers,
@@ -12,8 +9,8 @@ import {
 } from '@caunoi/shared/domain';
 import { FieldErrorException, fieldError } from '../../../common/api-errors';
 import { Clock } from '../../../common/clock';
-import { AuditService } from '../../audit/audit.service';
-import type { AuthenticatedUser } from '../../authz/authenticated-user';
+import { UnitOfWork } from '../../../database/unit-of-work';
+import type { Caller } from '../../authz/caller';
 import { FieldCipher } from '../../crypto/field-cipher';
 import { NotificationOutbox } from '../../notifications/notification-outbox';
 import { CaseAccess } from '../case-access';
@@ -29,46 +26,37 @@ import { RiskAssessmentsRepository } from './risk-assessments.repository';
 @Injectable()
 export class RiskAssessmentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly repository: RiskAssessmentsRepository,
     private readonly access: CaseAccess,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly outbox: NotificationOutbox,
     private readonly clock: Clock,
   ) {}
 
-  async list(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    caseId: string,
-  ): Promise<RiskAssessmentView[]> {
+  async list({ user: actor, ability }: Caller, caseId: string): Promise<RiskAssessmentView[]> {
     await this.access.load(ability, caseId, 'read');
-    return this.dataSource.transaction(async (m) => {
-      const rows = await this.repository.listForCase(caseId, m);
-      await this.audit.record(m, {
-        actor,
-        caseId,
-        action: 'risk_assessment.read',
-        subjectType: 'RiskAssessment',
-        fields: rows.some((r) => r.overrideReasonEnc) ? ['answers', 'overrideReason'] : ['answers'],
-        details: { count: rows.length },
-      });
-      return rows.map((row) => this.map(row));
+    const rows = await this.repository.listForCase(caseId);
+    await this.work.audit({
+      actor,
+      caseId,
+      action: 'risk_assessment.read',
+      subjectType: 'RiskAssessment',
+      fields: rows.some((r) => r.overrideReasonEnc) ? ['answers', 'overrideReason'] : ['answers'],
+      details: { count: rows.length },
     });
+    return rows.map((row) => this.map(row));
   }
 
   async create(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     dto: CreateRiskAssessmentDto,
   ): Promise<RiskAssessmentView> {
-    const created = await this.dataSource.transaction(async (m) => {
+    // A closed case is refused by loadForUpdate (409 case_closed).
+    const created = await this.work.run(async (tx) => {
+      const m = tx.manager;
       const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
-      if (found.stage === 'closed') {
-        throw fieldError(HttpStatus.CONFLICT, 'stage', 'case_closed', 'the case is closed');
-      }
       const instrument = await this.repository.getInstrument(dto.instrumentId, m);
       if (!instrument || instrument.status !== 'published') {
         throw fieldError(
@@ -114,7 +102,7 @@ export class RiskAssessmentsService {
         assessedAt: this.clock.now(),
       });
       await this.repository.setCaseRiskLevel(m, caseId, judged.level);
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId,
         action: 'risk_assessment.create',

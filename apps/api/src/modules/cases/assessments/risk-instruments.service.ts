@@ -1,14 +1,11 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { RiskInstrumentView } from '@caunoi/shared/contracts';
 import type { RiskInstrumentContent } from '@caunoi/shared/domain';
 import { checkRiskInstrument, maxRiskScore } from '@caunoi/shared/domain';
 import { FieldErrorException, fieldError } from '../../../common/api-errors';
 import { Clock } from '../../../common/clock';
-import { AuditService } from '../../audit/audit.service';
-import type { AuthenticatedUser } from '../../authz/authenticated-user';
+import { UnitOfWork } from '../../../database/unit-of-work';
+import type { Caller } from '../../authz/caller';
 import type { RiskInstrumentRow } from './risk-assessments.repository';
 import { RiskAssessmentsRepository } from './risk-assessments.repository';
 
@@ -34,21 +31,20 @@ export function mapInstrument(row: RiskInstrumentRow): RiskInstrumentView {
 @Injectable()
 export class RiskInstrumentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly repository: RiskAssessmentsRepository,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   /** Admins see every version; caseworkers and supervisors the ones new assessments use. */
-  async list(ability: AppAbility): Promise<RiskInstrumentView[]> {
+  async list({ ability }: Caller): Promise<RiskInstrumentView[]> {
     const rows = ability.can('create', 'RiskInstrument')
       ? await this.repository.listInstruments()
       : await this.repository.publishedInstruments();
     return rows.map(mapInstrument);
   }
 
-  async get(ability: AppAbility, id: string): Promise<RiskInstrumentView> {
+  async get({ ability }: Caller, id: string): Promise<RiskInstrumentView> {
     const row = await this.repository.getInstrument(id);
     // A draft is the admins' work in progress.
     if (!row || (row.status === 'draft' && !ability.can('create', 'RiskInstrument'))) {
@@ -58,19 +54,20 @@ export class RiskInstrumentsService {
   }
 
   async createDraft(
-    actor: AuthenticatedUser,
+    { user: actor }: Caller,
     content: RiskInstrumentContent,
   ): Promise<RiskInstrumentView> {
     const clean = normalise(content);
     assertSound(clean);
-    const row = await this.dataSource.transaction(async (m) => {
+    const row = await this.work.run(async (tx) => {
+      const m = tx.manager;
       const version = await this.repository.nextVersion(m, clean.code);
       const saved = await this.repository.insertDraft(m, {
         content: clean,
         version,
         createdByUserId: actor.id,
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         action: 'risk_instrument.create',
         subjectType: 'RiskInstrument',
@@ -82,8 +79,9 @@ export class RiskInstrumentsService {
     return mapInstrument(row);
   }
 
-  async publish(actor: AuthenticatedUser, id: string): Promise<RiskInstrumentView> {
-    const row = await this.dataSource.transaction(async (m) => {
+  async publish({ user: actor }: Caller, id: string): Promise<RiskInstrumentView> {
+    const row = await this.work.run(async (tx) => {
+      const m = tx.manager;
       const found = await this.repository.getInstrument(id, m, true);
       if (!found) throw new NotFoundException('Risk instrument not found');
       if (found.status !== 'draft') {
@@ -97,7 +95,7 @@ export class RiskInstrumentsService {
       assertSound(found.content);
       await this.repository.nextVersion(m, found.code); // takes the code's lock
       await this.repository.publish(m, id, found.code, this.clock.now());
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         action: 'risk_instrument.publish',
         subjectType: 'RiskInstrument',

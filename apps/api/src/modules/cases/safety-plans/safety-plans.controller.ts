@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { SafetyPlanView } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../../common/uuid-param.dto';
-import type { AuthenticatedUser } from '../../authz/authenticated-user';
-import { CurrentAbility, CurrentUser, RequirePermission } from '../../authz/policy.decorators';
+import { Caller } from '../../authz/caller';
+import { RequirePermission } from '../../authz/policy.decorators';
 import { SaveSafetyPlanDto } from './safety-plan.dto';
 import { SafetyPlansService } from './safety-plans.service';
 
@@ -19,22 +18,17 @@ export class SafetyPlansController {
 
   @Get(`:id/${C.safetyPlans}`)
   @RequirePermission('read', 'Case')
-  list(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Param() params: UuidParamDto,
-  ): Promise<SafetyPlanView[]> {
-    return this.plans.list(actor, ability, params.id);
+  list(@Caller() caller: Caller, @Param() params: UuidParamDto): Promise<SafetyPlanView[]> {
+    return this.plans.list(caller, params.id);
   }
 
   @Post(`:id/${C.safetyPlans}`)
   @RequirePermission('update', 'Case')
   save(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() params: UuidParamDto,
     @Body() dto: SaveSafetyPlanDto,
   ): Promise<SafetyPlanView> {
-    return this.plans.save(actor, ability, params.id, dto);
+    return this.plans.save(caller, params.id, dto);
   }
 }

@@ -1,7 +1,4 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { SafetyPlanView } from '@caunoi/shared/contracts';
 import type { SafetyPlanSections } from '@caunoi/shared/domain';
 import {
@@ -12,8 +9,8 @@ import {
 } from '@caunoi/shared/domain';
 import { FieldErrorException, fieldError } from '../../../common/api-errors';
 import { Clock } from '../../../common/clock';
-import { AuditService } from '../../audit/audit.service';
-import type { AuthenticatedUser } from '../../authz/authenticated-user';
+import { UnitOfWork } from '../../../database/unit-of-work';
+import type { Caller } from '../../authz/caller';
 import { FieldCipher } from '../../crypto/field-cipher';
 import { CaseAccess } from '../case-access';
 import type { SaveSafetyPlanDto } from './safety-plan.dto';
@@ -27,37 +24,29 @@ import { SafetyPlansRepository } from './safety-plans.repository';
 @Injectable()
 export class SafetyPlansService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly plans: SafetyPlansRepository,
     private readonly access: CaseAccess,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
 
-  async list(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    caseId: string,
-  ): Promise<SafetyPlanView[]> {
+  async list({ user: actor, ability }: Caller, caseId: string): Promise<SafetyPlanView[]> {
     await this.access.load(ability, caseId, 'read');
-    return this.dataSource.transaction(async (m) => {
-      const rows = await this.plans.list(caseId, m);
-      await this.audit.record(m, {
-        actor,
-        caseId,
-        action: 'safety_plan.read',
-        subjectType: 'SafetyPlan',
-        fields: ['sections'],
-        details: { versions: rows.length },
-      });
-      return rows.map((row) => this.map(row));
+    const rows = await this.plans.list(caseId);
+    await this.work.audit({
+      actor,
+      caseId,
+      action: 'safety_plan.read',
+      subjectType: 'SafetyPlan',
+      fields: ['sections'],
+      details: { versions: rows.length },
     });
+    return rows.map((row) => this.map(row));
   }
 
   async save(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     dto: SaveSafetyPlanDto,
   ): Promise<SafetyPlanView> {
@@ -65,12 +54,10 @@ export class SafetyPlansService {
     const problems = checkSafetyPlan(dto.sections, dto.reviewOn, vietnamDateOf(now));
     if (problems.length > 0) throw new FieldErrorException(HttpStatus.BAD_REQUEST, problems);
     const sections = normaliseSafetyPlan(dto.sections);
-    const saved = await this.dataSource.transaction(async (m) => {
-      // The case row's lock orders concurrent saves of its plan.
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
-      if (found.stage === 'closed') {
-        throw fieldError(HttpStatus.CONFLICT, 'stage', 'case_closed', 'the case is closed');
-      }
+    const saved = await this.work.run(async (tx) => {
+      const m = tx.manager;
+      // The case row's lock orders concurrent saves of its plan; a closed case is a 409 there.
+      await this.access.loadForUpdate(m, ability, caseId, 'update');
       const latest = await this.plans.latest(m, caseId);
       if ((latest?.version ?? null) !== (dto.baseVersion ?? null)) {
         throw fieldError(
@@ -92,7 +79,7 @@ export class SafetyPlansService {
         createdByUserId: actor.id,
         createdAt: now,
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId,
         action: 'safety_plan.save',

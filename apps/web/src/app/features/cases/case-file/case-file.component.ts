@@ -24,7 +24,11 @@ import type {
   UpdateCaseRequest,
 } from '@caunoi/shared/contracts';
 import type { CaseStage, RiskLevel } from '@caunoi/shared/domain';
-import { CASE_STAGE_TRANSITIONS, transitionNeedsSupervisor } from '@caunoi/shared/domain';
+import {
+  CASE_STAGE_TRANSITIONS,
+  isClosureStep,
+  transitionNeedsSupervisor,
+} from '@caunoi/shared/domain';
 import { filter } from 'rxjs';
 import { AbilityService } from '../../../core/ability/ability.service';
 import { AuthService } from '../../../core/auth/auth.service';
@@ -127,14 +131,19 @@ export class CaseFileComponent {
     () => this.canUpdate() && this.ability.can('create', 'Referral'),
   );
 
-  /** The stages this case may move to; closing and reopening wait for a supervisor. */
+  /**
+   * The stages this case may move to by a plain stage change. Closing and reopening are not among
+   * them: they go through a closure request a supervisor decides (the API refuses them here).
+   */
   protected readonly transitions = computed(() => {
     const stage = this.detail()?.stage;
     if (!stage) return [];
-    return CASE_STAGE_TRANSITIONS[stage].map((to) => ({
-      to,
-      needsSupervisor: transitionNeedsSupervisor(stage, to) && !this.supervisor(),
-    }));
+    return CASE_STAGE_TRANSITIONS[stage]
+      .filter((to) => !isClosureStep(stage, to))
+      .map((to) => ({
+        to,
+        needsSupervisor: transitionNeedsSupervisor(stage, to) && !this.supervisor(),
+      }));
   });
 
   protected readonly hasSupervisorOnly = computed(() =>
