@@ -28,7 +28,6 @@ export const riskEn: Readonly<Record<keyof typeof riskVi, string>> = {
   'error.not_raised': '{field}: choose a level above the computed one.',
   'error.not_current': '{field}: use the current version.',
   'error.wrong_audience': "{field}: this instrument does not fit the survivor's age.",
-  'error.case_closed': 'The case is closed.',
   'error.unknown_item': '{field}: this version has no such question.',
   'error.not_answered': '{field}: answer every question.',
   'error.not_yes_no': '{field}: the answer is yes or no.',

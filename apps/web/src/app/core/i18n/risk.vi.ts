@@ -26,7 +26,6 @@ export const riskVi = {
   'error.not_raised': '{field}: mức chọn phải cao hơn mức tính được.',
   'error.not_current': '{field}: hãy dùng phiên bản hiện hành.',
   'error.wrong_audience': '{field}: bảng đánh giá không phù hợp với độ tuổi của người bị hại.',
-  'error.case_closed': 'Hồ sơ đã đóng.',
   'error.unknown_item': '{field}: câu hỏi không có trong phiên bản này.',
   'error.not_answered': '{field}: hãy trả lời mọi câu hỏi.',
   'error.not_yes_no': '{field}: câu trả lời là Có hoặc Không.',
