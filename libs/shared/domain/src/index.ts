@@ -32,3 +32,4 @@ export * from './lib/case-management/starter-risk-instruments';
 export * from './lib/case-management/safety-plan';
 export * from './lib/incident-reports/incident-report-status';
 export * from './lib/cases/case-closure';
+export * from './lib/case-management/case-review-clocks';

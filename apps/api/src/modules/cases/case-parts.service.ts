@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { CaseNoteView, ConsentView, IncidentView } from '@caunoi/shared/contracts';
+import { REASSESSMENT_AFTER_INCIDENT_DAYS } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { FieldCipher } from '../crypto/field-cipher';
@@ -61,6 +62,17 @@ export class CasePartsService {
       });
       // Marking serious starts the 10-day report clock from discovery, in this same transaction.
       if (saved.serious) await this.deadlines.startIncidentReportClock(tx, saved, found);
+      // A new incident changes the danger: an assessed case is reassessed within a day.
+      if (await this.deadlines.hasCaseReviewClock(tx, 'risk_reassessment', caseId)) {
+        await this.deadlines.startCaseReviewClock(
+          tx,
+          'risk_reassessment',
+          found,
+          { type: 'Incident', id: saved.id },
+          REASSESSMENT_AFTER_INCIDENT_DAYS,
+          { end: 'brought_forward', reason: 'new_incident' },
+        );
+      }
       return mapIncident(saved, dto.description ?? null);
     });
   }

@@ -24,6 +24,12 @@ export interface BoardRow {
   survivorCode: string | null;
 }
 
+/**
+ * A clock still running: pending, or breached and not yet met. A clock met late keeps the status
+ * `breached` (that is the record) with `met_at` set: it is over, and nothing may cancel it.
+ */
+const RUNNING = `d.status IN ('pending', 'breached') AND d.met_at IS NULL`;
+
 @Injectable()
 export class DeadlinesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -59,6 +65,20 @@ export class DeadlinesRepository {
   }
 
   /** The running (pending or breached) clock of a kind for a subject, locked for change. */
+  /** The running one of a kind for a case (a case review clock: one per case and kind), locked. */
+  getRunningForCaseForUpdate(
+    manager: EntityManager,
+    caseId: string,
+    kind: DeadlineKind,
+  ): Promise<DeadlineEntity | null> {
+    return manager
+      .getRepository(DeadlineEntity)
+      .createQueryBuilder('d')
+      .setLock('pessimistic_write')
+      .where(`d.case_id = :caseId AND d.kind = :kind AND ${RUNNING}`, { caseId, kind })
+      .getOne();
+  }
+
   async getOpenForSubjectForUpdate(
     manager: EntityManager,
     kind: DeadlineKind,
@@ -68,10 +88,7 @@ export class DeadlinesRepository {
       .getRepository(DeadlineEntity)
       .createQueryBuilder('d')
       .setLock('pessimistic_write')
-      .where(
-        `d.kind = :kind AND d.subject_id = :subjectId AND d.status IN ('pending', 'breached')`,
-        { kind, subjectId },
-      )
+      .where(`d.kind = :kind AND d.subject_id = :subjectId AND ${RUNNING}`, { kind, subjectId })
       .getOne();
   }
 
@@ -80,7 +97,7 @@ export class DeadlinesRepository {
     return manager
       .getRepository(DeadlineEntity)
       .createQueryBuilder('d')
-      .where(`d.case_id = :caseId AND d.kind = :kind AND d.status IN ('pending', 'breached')`, {
+      .where(`d.case_id = :caseId AND d.kind = :kind AND ${RUNNING}`, {
         caseId,
         kind,
       })
@@ -93,7 +110,7 @@ export class DeadlinesRepository {
       .getRepository(DeadlineEntity)
       .createQueryBuilder('d')
       .setLock('pessimistic_write')
-      .where(`d.case_id = :caseId AND d.status IN ('pending', 'breached')`, { caseId })
+      .where(`d.case_id = :caseId AND ${RUNNING}`, { caseId })
       .getMany();
   }
 

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeadlineBoardQuery, DeadlineView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
-import type { DeadlineKind, DeadlinePeriod } from '@caunoi/shared/domain';
+import type { CaseReviewKind, DeadlineKind, DeadlinePeriod } from '@caunoi/shared/domain';
 import {
   INCIDENT_REPORT_PERIOD_DAYS,
+  caseReviewStages,
   computeDueAt,
   incidentReportStages,
   referralResponseStages,
@@ -129,6 +130,58 @@ export class DeadlinesService {
   /** Withdrawing or re-routing an unanswered referral stops its clock. */
   cancelReferralResponseClock(tx: Tx, referralId: string, reason: string): Promise<void> {
     return this.cancel(tx, 'referral_response', referralId, reason);
+  }
+
+  /**
+   * A case review clock (risk reassessment, safety plan review) due in `days` calendar days, counted
+   * like every day period (Civil Code). One runs per case and kind: the running one is met (the new
+   * assessment or plan version is the review) or, when the review is brought forward without one
+   * (a new incident), cancelled with the reason if the new one is sooner. The subject is the record
+   * that set the clock.
+   */
+  async startCaseReviewClock(
+    tx: Tx,
+    kind: CaseReviewKind,
+    caseRef: { id: string; agencyId: string },
+    subject: { type: string; id: string },
+    days: number,
+    previous: { end: 'met' } | { end: 'brought_forward'; reason: string } = { end: 'met' },
+  ): Promise<{ dueAt: Date }> {
+    const m = tx.manager;
+    const running = await this.deadlines.getRunningForCaseForUpdate(m, caseRef.id, kind);
+    const startedAt = this.clock.now();
+    const period: DeadlinePeriod = { unit: 'days', amount: days };
+    const dueAt = computeDueAt(startedAt, period, await this.calendar.load(m));
+    if (running && previous.end === 'brought_forward') {
+      // Never pushes a review later than it already was.
+      if (running.dueAt <= dueAt) return { dueAt: running.dueAt };
+      await this.stop(tx, running.id, previous.reason);
+    }
+    if (running && previous.end === 'met') await this.meet(tx, kind, running.subjectId);
+    const { deadline, stages } = await this.deadlines.insert(
+      m,
+      {
+        kind,
+        subjectType: subject.type,
+        subjectId: subject.id,
+        caseId: caseRef.id,
+        agencyId: caseRef.agencyId,
+        periodUnit: period.unit,
+        periodAmount: period.amount,
+        startedAt,
+        dueAt,
+      },
+      caseReviewStages().map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) })),
+    );
+    tx.afterCommit({
+      schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
+    });
+    return { dueAt };
+  }
+
+  /** Whether a case review clock of this kind runs for the case (only assessed cases are reassessed). */
+  async hasCaseReviewClock(tx: Tx, kind: CaseReviewKind, caseId: string): Promise<boolean> {
+    return (await this.deadlines.getRunningForCaseForUpdate(tx.manager, caseId, kind)) !== null;
   }
 
   /** Closing a case ends every clock it still runs, each cancelled with the reason. */

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { RiskAssessmentView } from '@caunoi/shared/contracts';
 import {
   checkRiskAnswers,
@@ -9,7 +9,10 @@ import {
 } from '@caunoi/shared/domain';
 import { FieldErrorException, fieldError } from '../../../common/api-errors';
 import { Clock } from '../../../common/clock';
+import type { AppConfig } from '../../../config/app-config';
+import { APP_CONFIG } from '../../../config/config.module';
 import { UnitOfWork } from '../../../database/unit-of-work';
+import { DeadlinesService } from '../../deadlines/deadlines.service';
 import type { Caller } from '../../authz/caller';
 import { FieldCipher } from '../../crypto/field-cipher';
 import { NotificationOutbox } from '../../notifications/notification-outbox';
@@ -26,8 +29,10 @@ import { RiskAssessmentsRepository } from './risk-assessments.repository';
 @Injectable()
 export class RiskAssessmentsService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly work: UnitOfWork,
     private readonly repository: RiskAssessmentsRepository,
+    private readonly deadlines: DeadlinesService,
     private readonly access: CaseAccess,
     private readonly cipher: FieldCipher,
     private readonly outbox: NotificationOutbox,
@@ -102,6 +107,14 @@ export class RiskAssessmentsService {
         assessedAt: this.clock.now(),
       });
       await this.repository.setCaseRiskLevel(m, caseId, judged.level);
+      // This assessment is the review the running clock asked for; the next is due by the level.
+      await this.deadlines.startCaseReviewClock(
+        tx,
+        'risk_reassessment',
+        found,
+        { type: 'RiskAssessment', id },
+        this.config.reassessmentDays[judged.level],
+      );
       await tx.audit({
         actor,
         caseId,

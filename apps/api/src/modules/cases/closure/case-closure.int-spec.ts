@@ -285,4 +285,36 @@ describe('case closure', () => {
     )) as { n: number }[];
     expect(clocks[0]?.n).toBe(0);
   });
+
+  it('a serious-incident report submitted late no longer blocks closure (its clock stays breached, as the record)', async () => {
+    const discovered = new Date(Date.now() - 15 * 24 * 3600_000);
+    const created = await walkIn(
+      t,
+      actors.cw1,
+      openCaseBody({
+        incident: incident({
+          occurredAt: new Date(discovered.getTime() - 3600_000).toISOString(),
+          discoveredAt: discovered.toISOString(),
+          serious: true,
+          seriousReasons: ['child_victim'],
+        }),
+      }),
+    );
+    const detail = await t.http.get(`/api/cases/${created.id}`).set(...bearer(actors.cw1));
+    const base = `/api/cases/${created.id}/incidents/${detail.body.incidents[0].id}/report`;
+    await t.http
+      .post(base)
+      .set(...bearer(actors.cw1))
+      .send({ servicesGiven: ['psychosocial_counselling'], narrative: 'Đã tư vấn.' });
+    expect((await t.http.post(`${base}/approve`).set(...bearer(actors.sup1))).status).toBe(200);
+    const submitted = await t.http.post(`${base}/submit`).set(...bearer(actors.cw1));
+    expect([submitted.status, submitted.body.onTime]).toEqual([200, false]);
+
+    expect((await post(actors.cw1, `${created.id}/closure`, REQUEST)).status).toBe(201);
+    const [report] = (await t.dataSource.query(
+      `SELECT status, met_at IS NOT NULL AS met FROM deadlines WHERE case_id = $1 AND kind = 'incident_report'`,
+      [created.id],
+    )) as { status: string; met: boolean }[];
+    expect(report).toEqual({ status: 'breached', met: true });
+  });
 });

@@ -4,12 +4,14 @@ import type { SafetyPlanSections } from '@caunoi/shared/domain';
 import {
   changedSafetyPlanSections,
   checkSafetyPlan,
+  daysBetween,
   normaliseSafetyPlan,
   vietnamDateOf,
 } from '@caunoi/shared/domain';
 import { FieldErrorException, fieldError } from '../../../common/api-errors';
 import { Clock } from '../../../common/clock';
 import { UnitOfWork } from '../../../database/unit-of-work';
+import { DeadlinesService } from '../../deadlines/deadlines.service';
 import type { Caller } from '../../authz/caller';
 import { FieldCipher } from '../../crypto/field-cipher';
 import { CaseAccess } from '../case-access';
@@ -26,6 +28,7 @@ export class SafetyPlansService {
   constructor(
     private readonly work: UnitOfWork,
     private readonly plans: SafetyPlansRepository,
+    private readonly deadlines: DeadlinesService,
     private readonly access: CaseAccess,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
@@ -57,7 +60,7 @@ export class SafetyPlansService {
     const saved = await this.work.run(async (tx) => {
       const m = tx.manager;
       // The case row's lock orders concurrent saves of its plan; a closed case is a 409 there.
-      await this.access.loadForUpdate(m, ability, caseId, 'update');
+      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
       const latest = await this.plans.latest(m, caseId);
       if ((latest?.version ?? null) !== (dto.baseVersion ?? null)) {
         throw fieldError(
@@ -79,6 +82,14 @@ export class SafetyPlansService {
         createdByUserId: actor.id,
         createdAt: now,
       });
+      // The review date is a clock: the caseworker is reminded, the supervisors hear if it passes.
+      await this.deadlines.startCaseReviewClock(
+        tx,
+        'safety_plan_review',
+        found,
+        { type: 'SafetyPlan', id },
+        daysBetween(vietnamDateOf(now), dto.reviewOn),
+      );
       await tx.audit({
         actor,
         caseId,

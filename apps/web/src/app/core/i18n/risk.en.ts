@@ -33,4 +33,13 @@ export const riskEn: Readonly<Record<keyof typeof riskVi, string>> = {
   'error.not_yes_no': '{field}: the answer is yes or no.',
   'error.out_of_scale': '{field}: the value is outside the scale.',
   'notification.case.high_risk': 'Case {code} was just assessed as high risk.',
+  'deadlineKind.risk_reassessment': 'Risk reassessment',
+  'deadlineKindText.risk_reassessment': 'the risk reassessment',
+  'deadlineKind.safety_plan_review': 'Safety plan review',
+  'deadlineKindText.safety_plan_review': 'the safety plan review',
+  'deadline.stage.escalation_2d_after': 'Tell the supervisors 2 days after',
+  'notification.deadline.escalation.risk_reassessment':
+    'Alert: case {code} has not been reassessed, due {due}',
+  'notification.deadline.escalation.safety_plan_review':
+    "Alert: case {code}'s safety plan has not been reviewed, due {due}",
 };

@@ -31,4 +31,13 @@ export const riskVi = {
   'error.not_yes_no': '{field}: câu trả lời là Có hoặc Không.',
   'error.out_of_scale': '{field}: giá trị nằm ngoài thang đo.',
   'notification.case.high_risk': 'Hồ sơ {code} vừa được đánh giá nguy cơ cao.',
+  'deadlineKind.risk_reassessment': 'Đánh giá lại nguy cơ',
+  'deadlineKindText.risk_reassessment': 'đánh giá lại nguy cơ',
+  'deadlineKind.safety_plan_review': 'Xem lại kế hoạch an toàn',
+  'deadlineKindText.safety_plan_review': 'xem lại kế hoạch an toàn',
+  'deadline.stage.escalation_2d_after': 'Báo trưởng nhóm sau hạn 2 ngày',
+  'notification.deadline.escalation.risk_reassessment':
+    'Cảnh báo: hồ sơ {code} chưa được đánh giá lại nguy cơ, hạn {due}',
+  'notification.deadline.escalation.safety_plan_review':
+    'Cảnh báo: kế hoạch an toàn của hồ sơ {code} chưa được xem lại, hạn {due}',
 };
