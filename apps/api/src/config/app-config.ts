@@ -13,7 +13,12 @@ import {
   RATE_LIMIT_POLICIES,
   RATE_LIMIT_POLICY_NAMES,
 } from '../modules/rate-limit/rate-limit-policies';
-import { ONE_TIME_CODE_TTL_HOURS_DEFAULT, parseReassessmentDays } from '@caunoi/shared/domain';
+import {
+  DEFAULT_CONSENT_VALIDITY_DAYS,
+  MAX_CONSENT_VALIDITY_DAYS,
+  ONE_TIME_CODE_TTL_HOURS_DEFAULT,
+  parseReassessmentDays,
+} from '@caunoi/shared/domain';
 
 export { databaseUser };
 
@@ -55,6 +60,8 @@ export interface AppConfig {
   incidentReportReminderDays: number[];
   /** Days from a risk assessment until the next is due, per level (`REASSESSMENT_DAYS`). */
   reassessmentDays: Record<RiskLevel, number>;
+  /** Days a consent holds when no expiry is chosen (`CONSENT_VALIDITY_DAYS`). */
+  consentValidityDays: number;
   /**
    * How long a worker's lock on a running job lasts; a job whose worker died is taken over by
    * another worker after about this long.
@@ -189,6 +196,15 @@ export function loadConfig(env: Env): AppConfig {
   if (reassessment.problem) problems.push(reassessment.problem);
   const reassessmentDays = reassessment.days;
 
+  const consentValidityDays = integer(
+    env,
+    'CONSENT_VALIDITY_DAYS',
+    DEFAULT_CONSENT_VALIDITY_DAYS,
+    30,
+    MAX_CONSENT_VALIDITY_DAYS,
+    problems,
+  );
+
   const workerLockDurationMs = integer(
     env,
     'WORKER_LOCK_DURATION_MS',
@@ -274,6 +290,7 @@ export function loadConfig(env: Env): AppConfig {
     bodyLimit,
     incidentReportReminderDays,
     reassessmentDays,
+    consentValidityDays,
     workerLockDurationMs,
     reconcileIntervalMs,
     secondFactorRoles,

@@ -33,3 +33,4 @@ export * from './lib/case-management/safety-plan';
 export * from './lib/incident-reports/incident-report-status';
 export * from './lib/cases/case-closure';
 export * from './lib/case-management/case-review-clocks';
+export * from './lib/intake/consent-expiry';

@@ -147,8 +147,10 @@ export class CaseOpeningService {
           agencyTypes: [],
           dataCategories: [],
           givenAt: now,
+          expiresOn: this.consentPolicy.expiresOn(now),
           recordedByUserId: actor.id,
         });
+        await this.deadlines.startConsentExpiryClock(tx, consent, created);
         await tx.audit({
           ...base,
           action: 'consent.create',

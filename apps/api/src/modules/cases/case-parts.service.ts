@@ -171,6 +171,8 @@ export class CasePartsService {
       }
       const age = this.consentPolicy.currentAge(this.identity.read(found));
       this.consentPolicy.assert(actor, age, dto, 'givenBy');
+      const givenAt = this.clock.now();
+      const expiresOn = this.consentPolicy.expiresOn(givenAt, dto.expiresOn);
       const saved = await this.cases.saveConsent(tx.manager, {
         caseId,
         kind: 'information_sharing',
@@ -181,16 +183,18 @@ export class CasePartsService {
         bestInterestReasonEnc: null,
         agencyTypes: dto.agencyTypes,
         dataCategories: dto.dataCategories,
-        givenAt: this.clock.now(),
+        givenAt,
+        expiresOn,
         recordedByUserId: actor.id,
       });
+      await this.deadlines.startConsentExpiryClock(tx, saved, found);
       await tx.audit({
         actor,
         caseId,
         action: 'consent.create',
         subjectType: 'ConsentRecord',
         subjectId: saved.id,
-        fields: ['agencyTypes', 'dataCategories'],
+        fields: ['agencyTypes', 'dataCategories', 'expiresOn'],
         details: { kind: 'information_sharing' },
       });
       return mapConsent(saved, null);
@@ -224,6 +228,7 @@ export class CasePartsService {
       consent.withdrawnReasonEnc = this.cipher.encrypt(reason);
       consent.withdrawnByUserId = actor.id;
       const saved = await this.cases.saveConsent(tx.manager, consent);
+      await this.deadlines.cancelConsentExpiryClock(tx, consentId);
       await tx.audit({
         actor,
         caseId,

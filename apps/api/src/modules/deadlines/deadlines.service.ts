@@ -5,6 +5,8 @@ import type { CaseReviewKind, DeadlineKind, DeadlinePeriod } from '@caunoi/share
 import {
   INCIDENT_REPORT_PERIOD_DAYS,
   caseReviewStages,
+  consentExpiryStages,
+  daysBetween,
   computeDueAt,
   incidentReportStages,
   referralResponseStages,
@@ -182,6 +184,47 @@ export class DeadlinesService {
   /** Whether a case review clock of this kind runs for the case (only assessed cases are reassessed). */
   async hasCaseReviewClock(tx: Tx, kind: CaseReviewKind, caseId: string): Promise<boolean> {
     return (await this.deadlines.getRunningForCaseForUpdate(tx.manager, caseId, kind)) !== null;
+  }
+
+  /**
+   * A consent's expiry clock: a day period from the day it was given to its expiry day (so, like
+   * every day period, a holiday at the end moves the notice, never the consent's own date, which
+   * the sharing gate reads). Reminds the caseworker two weeks before and when it has expired.
+   */
+  async startConsentExpiryClock(
+    tx: Tx,
+    consent: { id: string; givenAt: Date; expiresOn: string },
+    caseRef: { id: string; agencyId: string },
+  ): Promise<void> {
+    const m = tx.manager;
+    const period: DeadlinePeriod = {
+      unit: 'days',
+      amount: daysBetween(vietnamDateOf(consent.givenAt), consent.expiresOn),
+    };
+    const dueAt = computeDueAt(consent.givenAt, period, await this.calendar.load(m));
+    const { deadline, stages } = await this.deadlines.insert(
+      m,
+      {
+        kind: 'consent_expiry',
+        subjectType: 'ConsentRecord',
+        subjectId: consent.id,
+        caseId: caseRef.id,
+        agencyId: caseRef.agencyId,
+        periodUnit: period.unit,
+        periodAmount: period.amount,
+        startedAt: consent.givenAt,
+        dueAt,
+      },
+      consentExpiryStages().map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) })),
+    );
+    tx.afterCommit({
+      schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
+    });
+  }
+
+  /** A withdrawn consent needs no renewal reminder. */
+  cancelConsentExpiryClock(tx: Tx, consentId: string): Promise<void> {
+    return this.cancel(tx, 'consent_expiry', consentId, 'consent_withdrawn');
   }
 
   /** Closing a case ends every clock it still runs, each cancelled with the reason. */

@@ -830,11 +830,13 @@ describe('confidential intake: calls, community referrals, cases', () => {
         expect(close.status).toBe(400);
         expect(close.body.errors[0].code).toBe('use_closure_request');
       }
+      // The risk level is not set by hand: it follows the latest risk assessment.
       const risk = await t.http
         .patch(`/api/cases/${created.id}`)
         .set(...bearer(supervisor))
-        .send({ riskLevel: 'low' });
-      expect(risk.body).toMatchObject({ stage: 'case_planning', riskLevel: 'low' });
+        .send({ stage: 'case_planning', riskLevel: 'low' });
+      expect(risk.status).toBe(400);
+      expect(risk.body.errors[0]).toMatchObject({ field: 'riskLevel' });
     });
 
     it('a supervisor reassigns a case: access moves with it', async () => {

@@ -10,6 +10,7 @@ import type { DataCategory, ReferralUrgency, ServiceType } from '@caunoi/shared/
 import {
   REFERRAL_TARGET_TYPES,
   consentCoverage,
+  currentConsents,
   isReferralTargetType,
   nextReferralStatus,
   responseHours,
@@ -282,7 +283,11 @@ export class ReferralsService {
     found: CaseWithPeople,
     items: (Omit<ReferralPlan, 'agency'> & { prefix: string; agencyId: string })[],
   ): Promise<ReferralPlan[]> {
-    const consents = await this.cases.getConsents(found.id, m);
+    // An expired consent covers nothing, like a missing one: it must be renewed with the survivor.
+    const consents = currentConsents(
+      await this.cases.getConsents(found.id, m),
+      vietnamDate(this.clock.now()),
+    );
     const open = await this.referrals.getOpenForCaseForUpdate(m, found.id);
     const badRequest: FieldError[] = [];
     const conflict: FieldError[] = [];

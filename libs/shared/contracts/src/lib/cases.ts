@@ -121,6 +121,8 @@ export interface ConsentView {
   agencyTypes: AgencyType[];
   dataCategories: DataCategory[];
   givenAt: string;
+  /** YYYY-MM-DD: it holds to the end of this day; after it, it covers nothing. */
+  expiresOn: string;
   recordedByUserId: string;
   withdrawnAt: string | null;
   withdrawnReason: string | null;
@@ -191,6 +193,8 @@ export interface CreateSharingConsentRequest {
   guardianIsSuspect?: boolean;
   agencyTypes: AgencyType[];
   dataCategories: DataCategory[];
+  /** YYYY-MM-DD, after today and within 5 years; default: the configured validity. */
+  expiresOn?: string | null;
 }
 
 export interface WithdrawConsentRequest {

@@ -280,7 +280,8 @@ describe('case closure', () => {
     });
     expect((await post(actors.cw1, `${plain.id}/closure`, REQUEST)).status).toBe(201);
     const clocks = (await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM deadlines WHERE case_id = $1 AND status IN ('pending', 'breached')`,
+      `SELECT count(*)::int AS n FROM deadlines
+        WHERE case_id = $1 AND kind = 'referral_response' AND status IN ('pending', 'breached')`,
       [plain.id],
     )) as { n: number }[];
     expect(clocks[0]?.n).toBe(0);

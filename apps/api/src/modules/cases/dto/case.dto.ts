@@ -133,6 +133,11 @@ export class CreateSharingConsentDto implements CreateSharingConsentRequest {
   @ArrayUnique()
   @IsIn(DATA_CATEGORIES, { each: true })
   dataCategories!: DataCategory[];
+
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD; default: CONSENT_VALIDITY_DAYS after today' })
+  @IsOptional()
+  @IsCalendarDate()
+  expiresOn?: string | null;
 }
 
 export class WithdrawConsentDto implements WithdrawConsentRequest {
