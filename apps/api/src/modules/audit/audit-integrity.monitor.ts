@@ -7,6 +7,7 @@ import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { NotificationOutbox } from '../notifications/notification-outbox';
+import { AuditChainService } from './audit-chain.service';
 import type { CheckpointMark } from './audit-checkpoint-marks';
 import { AuditCheckpointMarks } from './audit-checkpoint-marks';
 import type { StoredCheckpoint } from './audit-integrity.repository';
@@ -44,6 +45,7 @@ export class AuditIntegrityMonitor implements OnApplicationBootstrap, OnModuleDe
 
   constructor(
     private readonly integrity: AuditIntegrityService,
+    private readonly chain: AuditChainService,
     private readonly repository: AuditIntegrityRepository,
     private readonly marks: AuditCheckpointMarks,
     private readonly outbox: NotificationOutbox,
@@ -66,6 +68,8 @@ export class AuditIntegrityMonitor implements OnApplicationBootstrap, OnModuleDe
   /** One verification; null when another worker is verifying right now. */
   async runOnce(options: { full?: boolean } = {}): Promise<AuditRun | null> {
     return this.integrity.exclusively(async () => {
+      // Link what has committed first, so the checkpoint covers it.
+      await this.chain.chainCommitted();
       const full =
         options.full ??
         (this.lastFullAt === null ||
