@@ -77,11 +77,19 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
   const root = resolve(webDistDir);
   const index = join(root, 'index.html');
   if (!existsSync(index)) return;
-  app.use(express.static(root, { index: false, maxAge: '1h' }));
+  const files = express.static(root, { index: false, maxAge: '1h' });
+  // Registered before Nest's router (which is added at init), so it must let every API request
+  // through untouched: no file-system lookup on the API's hot path.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const isApi = req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
-    if (req.method !== 'GET' || isApi) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    if (isApiPath(req.path)) return next();
+    files(req, res, () => {
+      if (req.method !== 'GET') return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
   });
+}
+
+function isApiPath(path: string): boolean {
+  return path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`);
 }

@@ -28,6 +28,7 @@ import { PasswordPolicy } from './password-policy.service';
 import { SignInThrottle } from './sign-in-throttle';
 import { SecondFactorRepository } from './second-factor/second-factor.repository';
 import { SessionsRepository } from './sessions.repository';
+import { accessTokenKey } from './access-token-key';
 
 export interface AccessTokenPayload {
   sub: string;
@@ -338,7 +339,7 @@ export class AuthService {
     const payload: AccessTokenPayload = { sub: userId, sid: sessionId, iat, exp };
     // iat/exp come from the injected clock, so tests that move time move token expiry too.
     const accessToken = this.jwt.sign(payload, {
-      secret: this.config.jwtSecret,
+      privateKey: accessTokenKey(this.config),
       algorithm: 'HS256',
     });
     return {
