@@ -370,4 +370,25 @@ describe('audit log tamper evidence', () => {
     ]);
     expect((await health()).status).toBe('degraded');
   });
+
+  it('reports a link the runtime role forged ahead of the chainer', async () => {
+    await freshStart();
+    const [last] = (await t.dataSource.query(`SELECT max(id)::text AS id FROM audit_log`)) as {
+      id: string;
+    }[];
+    const next = BigInt(last?.id ?? '0');
+    // The runtime role may insert links (the chainer runs as it): one for a row not written yet.
+    await t.dataSource.query(
+      `INSERT INTO audit_chain (row_id, prev_hash, hash) VALUES ($1, repeat('a', 64), repeat('b', 64))`,
+      [String(next + 3n)],
+    );
+    await addRows(4);
+    const run = await verify(false);
+    expect(run.inspection.problems[0]).toEqual({
+      kind: 'row_unlinked',
+      rowId: String(next + 1n),
+    });
+    expect(run.newIncidentId).not.toBeNull();
+    expect((await health()).status).toBe('degraded');
+  });
 });

@@ -68,8 +68,11 @@ export class AuditIntegrityMonitor implements OnApplicationBootstrap, OnModuleDe
   /** One verification; null when another worker is verifying right now. */
   async runOnce(options: { full?: boolean } = {}): Promise<AuditRun | null> {
     return this.integrity.exclusively(async () => {
-      // Link what has committed first, so the checkpoint covers it.
-      await this.chain.chainCommitted();
+      // Link what has committed first, so the checkpoint covers it. A failure to link (say, a link
+      // forged into audit_chain ahead of the chainer) must not stop the verification that reports it.
+      await this.chain.chainCommitted().catch((error: unknown) => {
+        this.logger.error(`Audit chaining failed before verification: ${(error as Error).message}`);
+      });
       const full =
         options.full ??
         (this.lastFullAt === null ||
