@@ -51,6 +51,8 @@ export interface AppConfig {
   auditVerifyIntervalMs: number;
   /** How often the worker verifies the whole audit chain (since the last baseline). */
   auditFullVerifyIntervalMs: number;
+  /** How often the worker links newly committed audit rows into the hash chain. */
+  auditChainIntervalMs: number;
   queuePrefix: string;
   webDistDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -175,6 +177,8 @@ export function loadConfig(env: Env): AppConfig {
     problems,
   );
 
+  const auditChainIntervalMs = integer(env, 'AUDIT_CHAIN_INTERVAL_MS', 1000, 50, 60_000, problems);
+
   const queuePrefix = env['QUEUE_PREFIX'] || 'caunoi';
   if (!/^[a-z0-9_-]{1,40}$/i.test(queuePrefix)) {
     problems.push('QUEUE_PREFIX may only contain letters, digits, "-" and "_" (at most 40)');
@@ -284,6 +288,7 @@ export function loadConfig(env: Env): AppConfig {
     auditCheckpointKey,
     auditVerifyIntervalMs: auditVerifyIntervalSeconds * 1000,
     auditFullVerifyIntervalMs: auditFullVerifyIntervalHours * 3_600_000,
+    auditChainIntervalMs,
     queuePrefix,
     webDistDir: env['WEB_DIST_DIR'] || 'dist/apps/web/browser',
     logLevel,

@@ -58,8 +58,12 @@ export class UnitOfWork {
     return result;
   }
 
-  /** A read that is audited: the audit rows in a transaction of their own. */
-  audit(...events: AuditEvent[]): Promise<void> {
-    return this.run((tx) => tx.audit(...events));
+  /**
+   * A read that is audited: its audit rows in one INSERT of their own. No transaction is needed (one
+   * statement is atomic, and appending takes no chain lock: decision 0030), which spares a read two
+   * round trips.
+   */
+  async audit(...events: AuditEvent[]): Promise<void> {
+    if (events.length > 0) await this.auditService.recordMany(this.dataSource.manager, events);
   }
 }

@@ -26,6 +26,7 @@ import { SignInThrottle } from './sign-in-throttle';
 import { SecondFactorRepository } from './second-factor/second-factor.repository';
 import { SessionsRepository } from './sessions.repository';
 import { UnitOfWork } from '../../database/unit-of-work';
+import { accessTokenKey } from './access-token-key';
 
 export interface AccessTokenPayload {
   sub: string;
@@ -195,8 +196,12 @@ export class AuthService {
     if (expiryReason(found.lastSeenAt, found.expiresAt, now)) {
       throw new UnauthorizedException('Session ended');
     }
-    // Background polling is not the user being active: it must not keep an idle session alive.
-    if (!options.background) await this.sessions.touch(found.sessionId, now, TOUCH_INTERVAL_MS);
+    // Background polling is not the user being active: it must not keep an idle session alive. A
+    // session seen within the last minute is not written again (no round trip at all): the idle
+    // timeout is 30 minutes, a minute's precision is plenty.
+    if (!options.background && needsTouch(found.lastSeenAt, now)) {
+      await this.sessions.touch(found.sessionId, now, TOUCH_INTERVAL_MS);
+    }
     return {
       id: found.userId,
       username: found.username,
@@ -333,7 +338,7 @@ export class AuthService {
     const payload: AccessTokenPayload = { sub: userId, sid: sessionId, iat, exp };
     // iat/exp come from the injected clock, so tests that move time move token expiry too.
     const accessToken = this.jwt.sign(payload, {
-      secret: this.config.jwtSecret,
+      privateKey: accessTokenKey(this.config),
       algorithm: 'HS256',
     });
     return {
@@ -347,6 +352,10 @@ export class AuthService {
       sessionExpiresAt,
     };
   }
+}
+
+function needsTouch(lastSeenAt: Date, now: Date): boolean {
+  return now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS;
 }
 
 function randomSecret(): string {
