@@ -36,4 +36,14 @@ export const safetyPlanEn: Readonly<Record<keyof typeof safetyPlanVi, string>> =
   'error.unknown_section': '{field}: the plan has no such section.',
   'error.not_after_today': '{field} must be after today.',
   'error.review_too_far': '{field} must be within 180 days.',
+  'consent.expiresOn': 'Valid to the end of {date}',
+  'consent.expired': 'Expired after {date}: consent must be asked again',
+  'consent.expiresOnHint': 'Leave empty: valid for 1 year (as configured).',
+  'field.expiresOn': 'Valid until',
+  'error.consent_too_long': '{field}: a consent is given for at most 5 years.',
+  'deadlineKind.consent_expiry': 'Consent expiry',
+  'deadlineKindText.consent_expiry': 'a consent',
+  'deadline.stage.expired': 'Tell the caseworker when it expires',
+  'notification.deadline.reminder.consent_expiry':
+    'Reminder: a consent of case {code} expires at {due}. Talk it over with the survivor again.',
 };

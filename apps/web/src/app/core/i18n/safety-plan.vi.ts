@@ -34,4 +34,14 @@ export const safetyPlanVi = {
   'error.unknown_section': '{field}: kế hoạch không có mục này.',
   'error.not_after_today': '{field} phải sau hôm nay.',
   'error.review_too_far': '{field} phải trong vòng 180 ngày.',
+  'consent.expiresOn': 'Có hiệu lực đến hết ngày {date}',
+  'consent.expired': 'Đã hết hiệu lực từ sau ngày {date}: cần lấy lại sự đồng ý',
+  'consent.expiresOnHint': 'Để trống: có hiệu lực 1 năm (theo cấu hình).',
+  'field.expiresOn': 'Hiệu lực đến ngày',
+  'error.consent_too_long': '{field}: sự đồng ý có hiệu lực tối đa 5 năm.',
+  'deadlineKind.consent_expiry': 'Sự đồng ý hết hiệu lực',
+  'deadlineKindText.consent_expiry': 'sự đồng ý',
+  'deadline.stage.expired': 'Báo cán bộ khi hết hiệu lực',
+  'notification.deadline.reminder.consent_expiry':
+    'Nhắc: một sự đồng ý của hồ sơ {code} hết hiệu lực vào {due}. Hãy trao đổi lại với người bị hại.',
 };

@@ -14,6 +14,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { ConsentView } from '@caunoi/shared/contracts';
 import type {
@@ -29,6 +30,8 @@ import {
   CONSENT_METHODS,
   DATA_CATEGORIES,
   checkCaseConsent,
+  isConsentCurrent,
+  vietnamDateOf,
 } from '@caunoi/shared/domain';
 import { filter, firstValueFrom, map } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
@@ -52,6 +55,7 @@ import { WithdrawConsentDialogComponent } from '../withdraw-consent-dialog/withd
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
+    MatInputModule,
     MatSelectModule,
     TranslatePipe,
     FieldErrorPipe,
@@ -105,6 +109,8 @@ export class CaseConsentsComponent {
       nonNullable: true,
       validators: [Validators.required],
     }),
+    /** Empty: the configured validity (a year by default). */
+    expiresOn: new FormControl('', { nonNullable: true }),
   });
   protected readonly submission = formSubmission(this.form);
   private readonly value = toSignal(
@@ -137,6 +143,7 @@ export class CaseConsentsComponent {
           guardianIsSuspect: value.guardianIsSuspect,
           agencyTypes: value.agencyTypes,
           dataCategories: value.dataCategories,
+          ...(value.expiresOn ? { expiresOn: value.expiresOn } : {}),
         }),
       ),
     );
@@ -144,6 +151,15 @@ export class CaseConsentsComponent {
     this.changed.emit(result.value);
     this.form.reset();
     this.adding.set(false);
+  }
+
+  /** Past its expiry day in Vietnam: it covers nothing any more. */
+  protected expired(consent: ConsentView): boolean {
+    return !isConsentCurrent(consent, vietnamDateOf(new Date()));
+  }
+
+  protected displayDate(date: string): string {
+    return date.split('-').reverse().join('/');
   }
 
   protected withdraw(consent: ConsentView): void {

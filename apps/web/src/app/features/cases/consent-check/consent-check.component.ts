@@ -6,7 +6,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { ConsentView } from '@caunoi/shared/contracts';
 import type { DataCategory, ReferralTargetType } from '@caunoi/shared/domain';
-import { OVERRIDE_REASONS, consentCoverage } from '@caunoi/shared/domain';
+import {
+  OVERRIDE_REASONS,
+  consentCoverage,
+  currentConsents,
+  vietnamDateOf,
+} from '@caunoi/shared/domain';
 import { map, startWith, switchMap } from 'rxjs';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslateListPipe } from '../../../core/i18n/t-list.pipe';
@@ -99,7 +104,8 @@ export class ConsentCheckComponent {
   protected readonly reasons = OVERRIDE_REASONS;
   protected readonly coverage = computed(() => {
     const type = this.agencyType();
-    return type ? consentCoverage(this.consents(), type, this.packet()) : null;
+    const current = currentConsents(this.consents(), vietnamDateOf(new Date()));
+    return type ? consentCoverage(current, type, this.packet()) : null;
   });
   /** The override's errors as a signal: the server's errors arrive without a change in this view. */
   protected readonly errors = toSignal(

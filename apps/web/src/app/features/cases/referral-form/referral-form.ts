@@ -14,7 +14,12 @@ import type {
   ReferralUrgency,
   ServiceType,
 } from '@caunoi/shared/domain';
-import { DATA_CATEGORIES, consentCoverage } from '@caunoi/shared/domain';
+import {
+  DATA_CATEGORIES,
+  consentCoverage,
+  currentConsents,
+  vietnamDateOf,
+} from '@caunoi/shared/domain';
 import { merge } from 'rxjs';
 import { apiErrorBody, fieldErrorsOf } from '../../../core/http/api-errors';
 import { translateFieldError } from '../../../core/i18n/field-errors';
@@ -64,7 +69,9 @@ export function needsOverride(
   agencyType: ReferralTargetType | null,
   packet: readonly DataCategory[],
 ): boolean {
-  return agencyType !== null && !consentCoverage(consents, agencyType, packet).covered;
+  // Only consents that hold today count: an expired one must be renewed, like a missing one.
+  const current = currentConsents(consents, vietnamDateOf(new Date()));
+  return agencyType !== null && !consentCoverage(current, agencyType, packet).covered;
 }
 
 /** Shows (enables) or hides (disables, so it neither validates nor is sent) the override section. */
