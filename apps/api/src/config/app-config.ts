@@ -14,6 +14,8 @@ import {
   RATE_LIMIT_POLICY_NAMES,
 } from '../modules/rate-limit/rate-limit-policies';
 import { ONE_TIME_CODE_TTL_HOURS_DEFAULT } from '@caunoi/shared/domain';
+import type { EmailConfig } from './email-config';
+import { emailConfig } from './email-config';
 
 export { databaseUser };
 
@@ -75,6 +77,8 @@ export interface AppConfig {
   publicOrigins: string[];
   /** How long a one-time code (new account, approved password reset) stays usable. */
   oneTimeCodeTtlHours: number;
+  /** Email notifications: SMTP, sender, link origin, dispatch and retries. */
+  email: EmailConfig;
 }
 
 export interface BlindIndexKey {
@@ -248,6 +252,13 @@ export function loadConfig(env: Env): AppConfig {
     problems,
   );
 
+  const email = emailConfig(
+    env,
+    { production: nodeEnv === 'production', port, publicOrigins },
+    problems,
+    (name, fallback, min, max) => integer(env, name, fallback, min, max, problems),
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -275,6 +286,7 @@ export function loadConfig(env: Env): AppConfig {
     trustProxy,
     publicOrigins,
     oneTimeCodeTtlHours,
+    email,
   };
 }
 

@@ -27,3 +27,4 @@ export * from './lib/auth/second-factor';
 export * from './lib/sign-in/sign-in-delay';
 export * from './lib/accounts/account-changes';
 export * from './lib/audit/audit-chain';
+export * from './lib/notifications/email-topics';

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { NotificationView, Page, UnreadCountView } from '@caunoi/shared/contracts';
+import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
@@ -14,9 +15,11 @@ export class NotificationListQueryDto {
   after?: string;
 }
 
+const R = ApiRoutes.notifications;
+
 @ApiTags('notifications')
 @ApiBearerAuth()
-@Controller('notifications')
+@Controller(R.root)
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
@@ -30,20 +33,30 @@ export class NotificationsController {
   }
 
   /** Polled by the header badge. */
-  @Get('unread-count')
+  @Get(R.unreadCount)
   @RequirePermission('read', 'Notification')
   unread(@CurrentUser() user: AuthenticatedUser): Promise<UnreadCountView> {
     return this.notifications.unread(user);
   }
 
-  @Post('read-all')
+  /** One notification: where the link of an email lands, after sign-in. */
+  @Get(':id')
+  @RequirePermission('read', 'Notification')
+  get(
+    @CurrentAbility() ability: AppAbility,
+    @Param() { id }: UuidParamDto,
+  ): Promise<NotificationView> {
+    return this.notifications.get(ability, id);
+  }
+
+  @Post(R.readAll)
   @HttpCode(HttpStatus.NO_CONTENT)
   @RequirePermission('update', 'Notification')
   readAll(@CurrentUser() user: AuthenticatedUser): Promise<void> {
     return this.notifications.markAllRead(user);
   }
 
-  @Post(':id/read')
+  @Post(`:id/${R.read}`)
   @HttpCode(HttpStatus.NO_CONTENT)
   @RequirePermission('update', 'Notification')
   read(

@@ -34,6 +34,18 @@ export class NotificationsService {
     return { unread: await this.notifications.countUnread(user.id) };
   }
 
+  async get(ability: AppAbility, id: string): Promise<NotificationView> {
+    const found = await this.notifications.getById(id);
+    assertCan(
+      ability,
+      'read',
+      'Notification',
+      found ? { userId: found.userId } : null,
+      'Notification not found',
+    );
+    return mapNotification(found as NotificationEntity);
+  }
+
   async markRead(user: AuthenticatedUser, ability: AppAbility, id: string): Promise<void> {
     const found = await this.notifications.getById(id);
     assertCan(

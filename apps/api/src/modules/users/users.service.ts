@@ -81,6 +81,7 @@ export class UsersService {
         displayName: dto.displayName.trim(),
         role: dto.role,
         agencyId: dto.agencyId,
+        email: dto.email || null,
         passwordHash: null,
         mustChangePassword: false,
       });
@@ -89,7 +90,7 @@ export class UsersService {
         action: 'user.create',
         subjectType: 'User',
         subjectId: user.id,
-        fields: ['username', 'displayName', 'role', 'agencyId'],
+        fields: ['username', 'displayName', 'role', 'agencyId', ...(dto.email ? ['email'] : [])],
       });
       const grant = { role: dto.role, agencyId: dto.agencyId };
       await this.accountChanges.request(m, actor, user, 'create_account', grant, 'username');
@@ -98,7 +99,7 @@ export class UsersService {
     return this.view(id);
   }
 
-  /** The display name changes at once; a new role or agency is requested for approval. */
+  /** The display name and email change at once; a new role or agency is requested for approval. */
   async update(
     actor: AuthenticatedUser,
     ability: AppAbility,
@@ -115,14 +116,19 @@ export class UsersService {
       await this.grants.assertFits(grant.role, grant.agencyId);
     }
     await this.dataSource.transaction(async (m) => {
-      if (dto.displayName !== undefined) {
-        await this.users.update(m, id, { displayName: dto.displayName.trim() });
+      const changes: Partial<Pick<UserEntity, 'displayName' | 'email'>> = {};
+      if (dto.displayName !== undefined) changes.displayName = dto.displayName.trim();
+      if (dto.email !== undefined && (dto.email || null) !== user.email) {
+        changes.email = dto.email || null;
+      }
+      if (Object.keys(changes).length > 0) {
+        await this.users.update(m, id, changes);
         await this.audit.record(m, {
           actor,
           action: 'user.update',
           subjectType: 'User',
           subjectId: id,
-          fields: ['displayName'],
+          fields: Object.keys(changes),
         });
       }
       if (grant) await this.accountChanges.request(m, actor, user, 'change_grant', grant, 'role');
