@@ -1,9 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import type { Role } from '@caunoi/shared/domain';
+import { ROLES } from '@caunoi/shared/domain';
 import { Redis } from 'ioredis';
 import type { TestApp } from '../../../../test-support/test-app';
 import { createTestApp } from '../../../../test-support/test-app';
 import type { Session, TestUser } from '../../../../test-support/factories';
-import { bearer, signedIn } from '../../../../test-support/factories';
+import { bearer, createAgency, createUser, signedIn } from '../../../../test-support/factories';
 import { openCaseBody, walkIn } from '../../../../test-support/intake-fixtures';
 import {
   act,
@@ -111,7 +113,10 @@ describe('email notifications through a real SMTP server', () => {
       .expect(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'email' })]);
     await setEmail(police, 'police.liaison@example.test');
-    const view = await t.http.get(`/api/users/${police.id}`).set(...bearer(admin)).expect(200);
+    const view = await t.http
+      .get(`/api/users/${police.id}`)
+      .set(...bearer(admin))
+      .expect(200);
     expect(view.body).toMatchObject({ email: 'police.liaison@example.test', language: 'vi' });
   });
 
@@ -134,14 +139,25 @@ describe('email notifications through a real SMTP server', () => {
     const link = `${ORIGIN}/notifications/${notification.id}`;
     expect(mail.text).toContain(link);
     expect(JSON.stringify(mail.from)).toContain('no-reply@caunoi.test');
-    await eventually(async () => (await notificationOf(police.id, 'referral.received')).email_status === 'sent');
+    await eventually(
+      async () => (await notificationOf(police.id, 'referral.received')).email_status === 'sent',
+    );
 
     // The link opens nothing without signing in, and only for its recipient.
     const path = `/api/notifications/${notification.id}`;
     await t.http.get(path).expect(401);
-    await t.http.get(path).set(...bearer(caseworker)).expect(404);
-    const own = await t.http.get(path).set(...bearer(police)).expect(200);
-    expect(own.body).toMatchObject({ kind: 'referral.received', link: `/inbox/referrals/${referral.id}` });
+    await t.http
+      .get(path)
+      .set(...bearer(caseworker))
+      .expect(404);
+    const own = await t.http
+      .get(path)
+      .set(...bearer(police))
+      .expect(200);
+    expect(own.body).toMatchObject({
+      kind: 'referral.received',
+      link: `/inbox/referrals/${referral.id}`,
+    });
   });
 
   it('follows the recipient: English when chosen, nothing for a topic turned off, none without an address', async () => {
@@ -160,7 +176,8 @@ describe('email notifications through a real SMTP server', () => {
     expect(mail.text).toContain('Sign in to Cầu Nối');
     await act(t, police, first.referral.id, 'accept');
     await eventually(
-      async () => (await notificationOf(caseworker.id, 'referral.accepted'))?.email_status === 'none',
+      async () =>
+        (await notificationOf(caseworker.id, 'referral.accepted'))?.email_status === 'none',
     );
 
     // Turned on, the caseworker's referral updates come by email, still without the survivor code.
@@ -225,7 +242,9 @@ describe('email notifications through a real SMTP server', () => {
     await emergencyReferral();
     await eventually(async () => to('police.retry@example.test').length === 1, 15_000);
     expect(smtp.attempts() - before).toBe(3);
-    await eventually(async () => (await notificationOf(police.id, 'referral.received')).email_status === 'sent');
+    await eventually(
+      async () => (await notificationOf(police.id, 'referral.received')).email_status === 'sent',
+    );
 
     await setEmail(police, 'police.down@example.test');
     smtp.refuseNext(3);
@@ -241,5 +260,64 @@ describe('email notifications through a real SMTP server', () => {
       .set(...bearer(police))
       .expect(200);
     expect(unread.body.unread).toBeGreaterThan(0);
+  });
+
+  describe('permission matrix: every role, own notification, a colleague of the agency, another agency', () => {
+    const notice = async (userId: string): Promise<string> => {
+      const [row] = (await t.dataSource.query(
+        `INSERT INTO notifications (user_id, kind, params, email_status)
+         VALUES ($1, 'something.new', '{}', 'none') RETURNING id`,
+        [userId],
+      )) as { id: string }[];
+      return row.id;
+    };
+
+    it.each(ROLES)(
+      '%s reads and changes its own settings and notifications only',
+      async (role: Role) => {
+        const me = await signedIn(t, role);
+        const colleague = await createUser(t, role, { agencyId: me.agencyId });
+        const elsewhere = await createUser(t, role, {
+          agencyId: await createAgency(t, 'police'),
+        });
+        const settings = await t.http
+          .get('/api/notification-settings')
+          .set(...bearer(me))
+          .expect(200);
+        expect(settings.body).toMatchObject({ email: null, language: 'vi', emailDelivery: true });
+        const changed = await t.http
+          .patch('/api/notification-settings')
+          .set(...bearer(me))
+          .send({ language: 'en', emailTopics: { deadline_reminder: true } })
+          .expect(200);
+        expect(changed.body).toMatchObject({
+          language: 'en',
+          emailTopics: { deadline_reminder: true },
+        });
+        const [stored] = (await t.dataSource.query(
+          `SELECT id FROM users WHERE language = 'en' AND id = ANY($1::uuid[])`,
+          [[me.id, colleague.id, elsewhere.id]],
+        )) as { id: string }[];
+        expect(stored.id).toBe(me.id);
+
+        await t.http
+          .get(`/api/notifications/${await notice(me.id)}`)
+          .set(...bearer(me))
+          .expect(200);
+        await t.http
+          .get(`/api/notifications/${await notice(colleague.id)}`)
+          .set(...bearer(me))
+          .expect(404);
+        await t.http
+          .get(`/api/notifications/${await notice(elsewhere.id)}`)
+          .set(...bearer(me))
+          .expect(404);
+      },
+    );
+
+    it('without a session: 401 on every notification endpoint', async () => {
+      await t.http.get('/api/notification-settings').expect(401);
+      await t.http.patch('/api/notification-settings').send({ language: 'en' }).expect(401);
+    });
   });
 });

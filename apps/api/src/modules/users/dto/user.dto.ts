@@ -2,7 +2,6 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  IsEmail,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -21,7 +20,7 @@ import { EMAIL_MAX_LENGTH, USERNAME_PATTERN } from '@caunoi/shared/contracts';
 import type { Role } from '@caunoi/shared/domain';
 import { ROLES } from '@caunoi/shared/domain';
 import type { UserEntity } from '../user.entity';
-import { IsOmittable } from '../../../common/dto-decorators';
+import { IsEmailAddress, IsOmittable } from '../../../common/dto-decorators';
 import { PageQueryDto } from '../../../common/page-query.dto';
 
 const trimLower = ({ value }: { value: unknown }) =>
@@ -35,7 +34,7 @@ function EmailField(): PropertyDecorator {
     ApiPropertyOptional({ nullable: true, example: 'nguyen.thi.a@example.vn' }),
     Transform(trim),
     IsOptional(),
-    IsEmail({}, { message: '$property must be an email address' }),
+    IsEmailAddress(),
     MaxLength(EMAIL_MAX_LENGTH),
   );
 }
