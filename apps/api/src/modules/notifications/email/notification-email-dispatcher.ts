@@ -58,7 +58,9 @@ export class NotificationEmailDispatcher implements OnApplicationBootstrap, OnAp
       for (;;) {
         const queued = await this.emails.transaction(async (m) => {
           const batch = await this.emails.lockUndecided(m, BATCH);
-          const yes = batch.filter((n) => shouldEmail(n, this.config.email.enabled)).map((n) => n.id);
+          const yes = batch
+            .filter((n) => shouldEmail(n, this.config.email.enabled))
+            .map((n) => n.id);
           const no = batch.filter((n) => !yes.includes(n.id)).map((n) => n.id);
           await this.emails.setStatus(m, yes, 'queued');
           await this.emails.setStatus(m, no, 'none');

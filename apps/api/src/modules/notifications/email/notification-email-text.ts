@@ -2,7 +2,7 @@ import type { EmailTopic, Language } from '@caunoi/shared/domain';
 
 /** Where the web app shows one notification (it asks for sign-in first) and the settings. */
 export const NOTIFICATION_WEB_PATH = '/notifications';
-export const NOTIFICATION_SETTINGS_WEB_PATH = '/settings/notifications';
+export const NOTIFICATION_SETTINGS_WEB_PATH = '/account/notifications';
 
 /** What a sentence may name: the topic and a reference code, never survivor data or a case id. */
 const SENTENCES: Readonly<Record<Language, Readonly<Record<EmailTopic, string>>>> = {
@@ -45,7 +45,8 @@ const FRAME: Readonly<
   en: {
     code: 'Reference',
     open: 'Sign in to Cầu Nối to see it',
-    privacy: 'This email carries no information about the person supported; the details need sign-in.',
+    privacy:
+      'This email carries no information about the person supported; the details need sign-in.',
     settings: 'Choose which notifications come by email',
   },
 };

@@ -85,7 +85,8 @@ export function emailTopicEnabled(
 export function emailTopicSettings(
   choices: Readonly<Partial<Record<string, boolean>>>,
 ): Record<EmailTopic, boolean> {
-  return Object.fromEntries(
-    EMAIL_TOPICS.map((t) => [t, emailTopicEnabled(t, choices)]),
-  ) as Record<EmailTopic, boolean>;
+  return Object.fromEntries(EMAIL_TOPICS.map((t) => [t, emailTopicEnabled(t, choices)])) as Record<
+    EmailTopic,
+    boolean
+  >;
 }

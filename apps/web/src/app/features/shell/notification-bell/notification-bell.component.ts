@@ -6,14 +6,12 @@ import { Router } from '@angular/router';
 import type { NotificationView } from '@caunoi/shared/contracts';
 import { AuthService } from '../../../core/auth/auth.service';
 import { NotificationCenterService } from '../../../core/notifications/notification-center.service';
-import { notificationRoute, notificationText } from '../../../core/notifications/notification-text';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { NotificationsApiService } from '../../../shared/data/notifications-api.service';
-import { accountNotificationRoute, accountNotificationText } from './account-notifications';
-import { referralNotificationRoute, referralNotificationText } from './referral-notifications';
+import { notificationMessage, notificationTarget } from './notification-target';
 
 /**
  * The header's bell: the unread count, and a panel of the latest notifications (loaded when
@@ -135,11 +133,7 @@ export class NotificationBellComponent {
   });
 
   protected text(item: NotificationView): string {
-    return (
-      referralNotificationText(this.translation, item) ??
-      accountNotificationText(this.translation, item) ??
-      notificationText(this.translation, item)
-    );
+    return notificationMessage(this.translation, item);
   }
 
   protected open(item: NotificationView): void {
@@ -152,10 +146,7 @@ export class NotificationBellComponent {
       });
     }
     const role = this.auth.me()?.user.role;
-    const route =
-      referralNotificationRoute(item.link, role) ??
-      accountNotificationRoute(item.link, role) ??
-      notificationRoute(item.link, role);
+    const route = notificationTarget(item.link, role);
     if (route) void this.router.navigateByUrl(route);
   }
 
