@@ -10,6 +10,7 @@ import { AuditCheckpoints1764310000001 } from './1764310000001-audit-checkpoints
 import { SecondFactor1764340000000 } from './1764340000000-second-factor';
 import { SecondFactorReset1764340000001 } from './1764340000001-second-factor-reset';
 import { EmailNotifications1764430000000 } from './1764430000000-email-notifications';
+import { OneTimeCodeEmails1764430000001 } from './1764430000001-one-time-code-emails';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SecondFactor1764340000000,
   SecondFactorReset1764340000001,
   EmailNotifications1764430000000,
+  OneTimeCodeEmails1764430000001,
 ];

@@ -35,6 +35,13 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 254, nullable: true })
   email!: string | null;
 
+  /**
+   * Who last set `email`: a one-time code goes to the address only when neither the change's
+   * requester nor the holder set it (decision 0035).
+   */
+  @Column({ name: 'email_set_by', type: 'uuid', nullable: true })
+  emailSetBy!: string | null;
+
   /** The language of the emails (vi or en). */
   @Column({ type: 'varchar', length: 2, default: 'vi' })
   language!: Language;

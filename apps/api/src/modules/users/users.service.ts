@@ -82,6 +82,7 @@ export class UsersService {
         role: dto.role,
         agencyId: dto.agencyId,
         email: dto.email || null,
+        emailSetBy: dto.email ? actor.id : null,
         passwordHash: null,
         mustChangePassword: false,
       });
@@ -122,7 +123,8 @@ export class UsersService {
         changes.email = dto.email || null;
       }
       if (Object.keys(changes).length > 0) {
-        await this.users.update(m, id, changes);
+        const setBy = 'email' in changes ? { emailSetBy: changes.email ? actor.id : null } : {};
+        await this.users.update(m, id, { ...changes, ...setBy });
         await this.audit.record(m, {
           actor,
           action: 'user.update',

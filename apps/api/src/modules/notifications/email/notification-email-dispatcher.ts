@@ -73,6 +73,8 @@ export class NotificationEmailDispatcher implements OnApplicationBootstrap, OnAp
       if (this.config.email.enabled) {
         const before = new Date(this.clock.now().getTime() - REQUEUE_AFTER_MS);
         await this.queue.add(await this.emails.getQueuedBefore(before, REQUEUE_BATCH));
+        // One-time codes are queued by the API's approvals: enqueued here, within a tick.
+        await this.queue.addCodes(await this.emails.getQueuedCodes(REQUEUE_BATCH));
       }
     } catch (error) {
       this.logger.error(`Email dispatch failed, will retry: ${(error as Error).message}`);

@@ -1,5 +1,9 @@
 import { EMAIL_TOPICS } from '@caunoi/shared/domain';
-import { notificationEmail, notificationReference } from './notification-email-text';
+import {
+  notificationEmail,
+  notificationReference,
+  oneTimeCodeEmail,
+} from './notification-email-text';
 
 const ID = '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000001';
 const CASE_ID = '0f0e0d0c-0b0a-4090-8070-605040302010';
@@ -42,5 +46,26 @@ describe('notification email text', () => {
     expect(en.text).toContain('Sign in to Cầu Nối');
     expect(vi.subject).toMatch(/KHẨN CẤP/);
     expect(en.subject).toMatch(/EMERGENCY/);
+  });
+
+  it('writes a one-time code with its username, expiry in Vietnam time and the set-password page', () => {
+    const email = oneTimeCodeEmail({
+      username: 'lien.police',
+      code: 'ABCD-EFGH-JKLM-NPQR',
+      expiresAt: new Date('2026-12-05T17:30:00Z'),
+      language: 'vi',
+      linkOrigin: 'https://caunoi.example.vn',
+    });
+    expect(email.text).toContain('"lien.police"');
+    expect(email.text).toContain('Mã: ABCD-EFGH-JKLM-NPQR');
+    expect(email.text).toContain('00:30');
+    expect(email.text).toContain('06/12/2026');
+    expect(email.text).toContain('https://caunoi.example.vn/set-password');
+    expect(
+      oneTimeCodeEmail({
+        ...{ username: 'a', code: 'X', expiresAt: new Date(), linkOrigin: 'x' },
+        language: 'en',
+      }).subject,
+    ).toMatch(/One-time code/);
   });
 });

@@ -3,6 +3,7 @@ import type { EmailTopic, Language } from '@caunoi/shared/domain';
 /** Where the web app shows one notification (it asks for sign-in first) and the settings. */
 export const NOTIFICATION_WEB_PATH = '/notifications';
 export const NOTIFICATION_SETTINGS_WEB_PATH = '/account/notifications';
+export const SET_PASSWORD_WEB_PATH = '/set-password';
 
 /** What a sentence may name: the topic and a reference code, never survivor data or a case id. */
 const SENTENCES: Readonly<Record<Language, Readonly<Record<EmailTopic, string>>>> = {
@@ -94,6 +95,64 @@ export function notificationEmail(input: {
       '',
       frame.privacy,
       `${frame.settings}: ${input.linkOrigin}${NOTIFICATION_SETTINGS_WEB_PATH}`,
+      '',
+    ].join('\n'),
+  };
+}
+
+const CODE_TEXT: Readonly<
+  Record<
+    Language,
+    { subject: string; intro: string; code: string; expires: string; open: string; warn: string }
+  >
+> = {
+  vi: {
+    subject: '[Cầu Nối] Mã dùng một lần để đặt mật khẩu',
+    intro: 'Tài khoản Cầu Nối "{username}" đã được phê duyệt. Dùng mã sau để tự đặt mật khẩu:',
+    code: 'Mã',
+    expires: 'Hết hạn lúc {at} (giờ Việt Nam). Mã chỉ dùng được một lần.',
+    open: 'Đặt mật khẩu tại',
+    warn: 'Nếu bạn không chờ email này, đừng dùng mã và báo ngay cho quản trị viên.',
+  },
+  en: {
+    subject: '[Cầu Nối] One-time code to set your password',
+    intro: 'The Cầu Nối account "{username}" was approved. Set your own password with this code:',
+    code: 'Code',
+    expires: 'It expires at {at} (Vietnam time) and works once.',
+    open: 'Set your password at',
+    warn: 'If you did not expect this email, do not use the code and tell an administrator at once.',
+  },
+};
+
+const VIETNAM_TIME = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+
+/** The email of an approval's one-time code: the username, the code, its expiry, where to use it. */
+export function oneTimeCodeEmail(input: {
+  username: string;
+  code: string;
+  expiresAt: Date;
+  language: Language;
+  linkOrigin: string;
+}): NotificationEmail {
+  const t = CODE_TEXT[input.language];
+  return {
+    subject: t.subject,
+    text: [
+      t.intro.replace('{username}', input.username),
+      '',
+      `${t.code}: ${input.code}`,
+      t.expires.replace('{at}', VIETNAM_TIME.format(input.expiresAt)),
+      '',
+      `${t.open}: ${input.linkOrigin}${SET_PASSWORD_WEB_PATH}`,
+      '',
+      t.warn,
       '',
     ].join('\n'),
   };

@@ -2,11 +2,18 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { JobPayloads } from '@caunoi/shared/contracts';
-import { JobName, notificationEmailJobId, QueueName } from '@caunoi/shared/contracts';
+import {
+  JobName,
+  notificationEmailJobId,
+  oneTimeCodeEmailJobId,
+  QueueName,
+} from '@caunoi/shared/contracts';
 import type { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
 
-type Payload = JobPayloads[JobName.SendNotificationEmail];
+type Payload =
+  | JobPayloads[JobName.SendNotificationEmail]
+  | JobPayloads[JobName.SendOneTimeCodeEmail];
 
 /**
  * BullMQ's side of an email: one job per notification with a deterministic id (adding it twice is a
@@ -26,20 +33,34 @@ export class NotificationEmailQueue implements OnApplicationShutdown {
     return this.queue;
   }
 
+  private get opts() {
+    const { retryAttempts, retryDelayMs } = this.config.email;
+    return {
+      attempts: retryAttempts,
+      backoff: { type: 'exponential', delay: retryDelayMs },
+      removeOnComplete: true,
+      removeOnFail: true,
+    };
+  }
+
   async add(notificationIds: string[]): Promise<void> {
     if (notificationIds.length === 0) return;
-    const { retryAttempts, retryDelayMs } = this.config.email;
     await this.get().addBulk(
       notificationIds.map((notificationId) => ({
         name: JobName.SendNotificationEmail,
         data: { notificationId },
-        opts: {
-          jobId: notificationEmailJobId(notificationId),
-          attempts: retryAttempts,
-          backoff: { type: 'exponential', delay: retryDelayMs },
-          removeOnComplete: true,
-          removeOnFail: true,
-        },
+        opts: { ...this.opts, jobId: notificationEmailJobId(notificationId) },
+      })),
+    );
+  }
+
+  async addCodes(oneTimeCodeIds: string[]): Promise<void> {
+    if (oneTimeCodeIds.length === 0) return;
+    await this.get().addBulk(
+      oneTimeCodeIds.map((oneTimeCodeId) => ({
+        name: JobName.SendOneTimeCodeEmail,
+        data: { oneTimeCodeId },
+        opts: { ...this.opts, jobId: oneTimeCodeEmailJobId(oneTimeCodeId) },
       })),
     );
   }

@@ -262,6 +262,58 @@ describe('email notifications through a real SMTP server', () => {
     expect(unread.body.unread).toBeGreaterThan(0);
   });
 
+  describe('one-time codes by email (decision 0035)', () => {
+    async function approvedReset(requester: S, approver: S, holder: TestUser) {
+      const requested = await t.http
+        .post(`/api/users/${holder.id}/reset-password`)
+        .set(...bearer(requester))
+        .expect(202);
+      const approved = await t.http
+        .post(`/api/account-changes/${requested.body.id}/approve`)
+        .set(...bearer(approver))
+        .expect(200);
+      return approved.body.oneTimeCode as { code: string; sentByEmail: boolean };
+    }
+
+    it("goes to the holder's address when neither the requester nor the holder set it; the code is forgotten once sent", async () => {
+      const secondAdmin = await signedIn(t, 'admin');
+      const holder = await createUser(t, 'health_liaison');
+      await setEmail(holder, 'holder@example.test'); // set by `admin`
+      const code = await approvedReset(secondAdmin, admin, holder);
+      expect(code.sentByEmail).toBe(true);
+      await eventually(async () => to('holder@example.test').length > 0);
+      const [mail] = to('holder@example.test');
+      expect(mail.text).toContain(code.code);
+      expect(mail.text).toContain(holder.username);
+      expect(mail.text).toContain(`${ORIGIN}/set-password`);
+      await eventually(async () => {
+        const [row] = (await t.dataSource.query(
+          `SELECT e.status, e.code_enc FROM one_time_code_emails e
+             JOIN one_time_codes c ON c.id = e.one_time_code_id WHERE c.user_id = $1`,
+          [holder.id],
+        )) as { status: string; code_enc: string | null }[];
+        return row?.status === 'sent' && row.code_enc === null;
+      });
+    });
+
+    it('stays with the approver when the requester set the address (they could take the account over)', async () => {
+      const secondAdmin = await signedIn(t, 'admin');
+      const holder = await createUser(t, 'health_liaison');
+      await t.http
+        .patch(`/api/users/${holder.id}`)
+        .set(...bearer(secondAdmin))
+        .send({ email: 'requester-controlled@example.test' })
+        .expect(200);
+      const code = await approvedReset(secondAdmin, admin, holder);
+      expect(code.sentByEmail).toBe(false);
+      const rows = (await t.dataSource.query(
+        `SELECT 1 FROM one_time_code_emails WHERE user_id = $1`,
+        [holder.id],
+      )) as unknown[];
+      expect(rows).toHaveLength(0);
+    });
+  });
+
   describe('permission matrix: every role, own notification, a colleague of the agency, another agency', () => {
     const notice = async (userId: string): Promise<string> => {
       const [row] = (await t.dataSource.query(

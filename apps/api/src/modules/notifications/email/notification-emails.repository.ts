@@ -28,7 +28,23 @@ export interface NotificationToSend {
   disabled: boolean;
 }
 
-/** The email state of notifications (`notifications.email_status`), and who they are for. */
+/** A one-time code waiting to go by email, with what its state is now. */
+export interface CodeToSend {
+  oneTimeCodeId: string;
+  status: string;
+  codeEnc: string | null;
+  email: string | null;
+  language: Language;
+  username: string;
+  expiresAt: Date;
+  /** Used, voided by a newer one, or expired: sending it would be pointless. */
+  spent: boolean;
+}
+
+/**
+ * The email state of notifications (`notifications.email_status`) and who they are for, and the
+ * queue of one-time codes by email (`one_time_code_emails`, written by the users module).
+ */
 @Injectable()
 export class NotificationEmailsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -86,6 +102,43 @@ export class NotificationEmailsRepository {
       `UPDATE notifications SET email_status = $2, email_sent_at = $3
         WHERE id = $1 AND email_status = 'queued'`,
       [id, status, status === 'sent' ? at : null],
+    );
+  }
+
+  /** Codes queued for email (each is enqueued again while queued: the job id makes that a no-op). */
+  async getQueuedCodes(limit: number): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT one_time_code_id AS id FROM one_time_code_emails WHERE status = 'queued'
+        ORDER BY created_at LIMIT $1`,
+      [limit],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  async getCodeToSend(oneTimeCodeId: string, now: Date): Promise<CodeToSend | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT e.one_time_code_id AS "oneTimeCodeId", e.status, e.code_enc AS "codeEnc", u.email,
+              u.language, u.username, c.expires_at AS "expiresAt",
+              (c.used_at IS NOT NULL OR c.voided_at IS NOT NULL OR c.expires_at <= $2) AS spent
+         FROM one_time_code_emails e
+         JOIN one_time_codes c ON c.id = e.one_time_code_id
+         JOIN users u ON u.id = e.user_id
+        WHERE e.one_time_code_id = $1`,
+      [oneTimeCodeId, now],
+    )) as CodeToSend[];
+    return row ?? null;
+  }
+
+  /** Ends a queued code email and forgets the code: sent, failed after the last attempt, or void. */
+  async finishCode(
+    oneTimeCodeId: string,
+    status: 'sent' | 'failed' | 'void',
+    at: Date,
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE one_time_code_emails SET status = $2, code_enc = NULL, sent_at = $3
+        WHERE one_time_code_id = $1 AND status = 'queued'`,
+      [oneTimeCodeId, status, status === 'sent' ? at : null],
     );
   }
 }

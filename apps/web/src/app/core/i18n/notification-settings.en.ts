@@ -36,6 +36,8 @@ export const notificationSettingsEn: Readonly<Record<keyof typeof notificationSe
     'notificationOpen.notFound':
       'This notification was not found. It may belong to another account: sign in with the account that received the email.',
     'notificationOpen.noLink': 'This notification does not lead to another page.',
+    'oneTimeCode.sentByEmail':
+      "The code is also on its way to the holder's email address (an address set by someone other than the requester).",
     'unsaved.message': 'You have unsaved changes. Leaving this page discards them.',
     'unsaved.leave': 'Leave and discard',
     'users.emailHint': 'For notifications by email. Leave empty if none.',
