@@ -1,6 +1,7 @@
 import { unitsEn } from './units.en';
 import { accountsEn } from './accounts.en';
 import { notificationSettingsEn } from './notification-settings.en';
+import { auditLabelsEn } from './audit-labels.en';
 import type { Dictionary } from './vi';
 import { referralVocabEn } from './referral-vocab.en';
 import { referralCaseEn } from './referral-case.en';
@@ -885,4 +886,5 @@ export const en: Dictionary = {
   ...unitsEn,
   ...accountsEn,
   ...notificationSettingsEn,
+  ...auditLabelsEn,
 };
