@@ -38,6 +38,7 @@ export const notificationSettingsEn: Readonly<Record<keyof typeof notificationSe
     'notificationOpen.noLink': 'This notification does not lead to another page.',
     'oneTimeCode.sentByEmail':
       "The code is also on its way to the holder's email address (an address set by someone other than the requester).",
+    'notes.saved': 'Note added.',
     'unsaved.message': 'You have unsaved changes. Leaving this page discards them.',
     'unsaved.leave': 'Leave and discard',
     'users.emailHint': 'For notifications by email. Leave empty if none.',

@@ -35,6 +35,7 @@ export const notificationSettingsVi = {
   'notificationOpen.noLink': 'Thông báo này không dẫn đến trang nào khác.',
   'oneTimeCode.sentByEmail':
     'Mã cũng đang được gửi đến địa chỉ email của chủ tài khoản (địa chỉ do một người khác người yêu cầu đặt).',
+  'notes.saved': 'Đã thêm ghi chú.',
   'unsaved.message': 'Bạn có thay đổi chưa lưu. Rời trang này sẽ mất các thay đổi đó.',
   'unsaved.leave': 'Rời trang, bỏ thay đổi',
   'users.emailHint': 'Để nhận thông báo qua email. Để trống nếu không có.',

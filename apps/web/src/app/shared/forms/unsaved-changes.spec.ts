@@ -42,7 +42,7 @@ describe('unsaved changes', () => {
     });
   });
 
-  async function leave(page: HasUnsavedChanges): Promise<boolean> {
+  async function leave(page: Partial<HasUnsavedChanges>): Promise<boolean> {
     const result = TestBed.runInInjectionContext(() =>
       unsavedChangesGuard(
         page,
@@ -71,6 +71,17 @@ describe('unsaved changes', () => {
     signedIn = false;
     expect(await leave({ hasUnsavedChanges: () => true })).toBe(true);
     expect(opened).toHaveLength(0);
+  });
+
+  it('asks for a page whose nested form holds unsaved input (a tab of the case file)', async () => {
+    answer = false;
+    const fixture = TestBed.createComponent(DirtyPageComponent);
+    expect(await leave({})).toBe(false);
+    fixture.componentInstance.dirty = false;
+    expect(await leave({})).toBe(true);
+    fixture.componentInstance.dirty = true;
+    fixture.destroy();
+    expect(await leave({})).toBe(true);
   });
 
   it('asks the browser before a reload while dirty, and stops with the page', () => {

@@ -1,4 +1,4 @@
-import { DestroyRef, inject } from '@angular/core';
+import { DestroyRef, Injectable, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import type { CanDeactivateFn } from '@angular/router';
 import { map } from 'rxjs';
@@ -11,12 +11,31 @@ export interface HasUnsavedChanges {
   hasUnsavedChanges(): boolean;
 }
 
+/** Every form on screen that may hold unsaved input, including those nested in a page's tabs. */
+@Injectable({ providedIn: 'root' })
+export class UnsavedChangesRegistry {
+  private readonly checks = new Set<() => boolean>();
+
+  register(dirty: () => boolean): () => void {
+    this.checks.add(dirty);
+    return () => this.checks.delete(dirty);
+  }
+
+  any(): boolean {
+    return [...this.checks].some((dirty) => dirty());
+  }
+}
+
 /**
- * Asks before leaving a page with unsaved input (route `canDeactivate`). A session that ended
- * (sign-out, idle logout) leaves at once: the screen must not stay up waiting for an answer.
+ * Asks before leaving a page with unsaved input (route `canDeactivate`): the page's own answer, or
+ * any form on it that called `guardUnload`. A session that ended (sign-out, idle logout) leaves at
+ * once: the screen must not stay up waiting for an answer.
  */
-export const unsavedChangesGuard: CanDeactivateFn<HasUnsavedChanges> = (component) => {
-  if (!component?.hasUnsavedChanges() || !inject(AuthService).isSignedIn()) return true;
+export const unsavedChangesGuard: CanDeactivateFn<Partial<HasUnsavedChanges> | null> = (
+  component,
+) => {
+  const dirty = !!component?.hasUnsavedChanges?.() || inject(UnsavedChangesRegistry).any();
+  if (!dirty || !inject(AuthService).isSignedIn()) return true;
   const data: ConfirmDialogData = { message: 'unsaved.message', confirm: 'unsaved.leave' };
   return inject(MatDialog)
     .open(ConfirmDialogComponent, { data, autoFocus: 'dialog' })
@@ -25,8 +44,9 @@ export const unsavedChangesGuard: CanDeactivateFn<HasUnsavedChanges> = (componen
 };
 
 /**
- * The browser's own question before a reload or closing the tab while `dirty()` holds (it shows its
- * own text). Call in a component's constructor; the listener goes with the component.
+ * Registers a form's `dirty()` for `unsavedChangesGuard`, and asks the browser before a reload or
+ * closing the tab while it holds (the browser shows its own text). Call in a component's
+ * constructor; both go with the component.
  */
 export function guardUnload(dirty: () => boolean): void {
   const handler = (event: BeforeUnloadEvent): void => {
@@ -36,5 +56,9 @@ export function guardUnload(dirty: () => boolean): void {
     event.returnValue = '';
   };
   window.addEventListener('beforeunload', handler);
-  inject(DestroyRef).onDestroy(() => window.removeEventListener('beforeunload', handler));
+  const unregister = inject(UnsavedChangesRegistry).register(dirty);
+  inject(DestroyRef).onDestroy(() => {
+    window.removeEventListener('beforeunload', handler);
+    unregister();
+  });
 }

@@ -1,6 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -15,6 +14,7 @@ import { NotificationSettingsApiService } from '../../../shared/data/notificatio
 import { formSubmission } from '../../../shared/forms/form-submission';
 import type { HasUnsavedChanges } from '../../../shared/forms/unsaved-changes';
 import { guardUnload } from '../../../shared/forms/unsaved-changes';
+import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
 
 type TopicControls = Record<EmailTopic, FormControl<boolean>>;
 
@@ -31,6 +31,7 @@ type TopicControls = Record<EmailTopic, FormControl<boolean>>;
     MatFormFieldModule,
     MatSelectModule,
     TranslatePipe,
+    SavedNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './notification-settings.component.html',
@@ -56,10 +57,6 @@ type TopicControls = Record<EmailTopic, FormControl<boolean>>;
     .email strong {
       overflow-wrap: anywhere;
     }
-    .saved {
-      align-self: center;
-      margin: 0;
-    }
   `,
 })
 export class NotificationSettingsComponent implements HasUnsavedChanges {
@@ -69,7 +66,6 @@ export class NotificationSettingsComponent implements HasUnsavedChanges {
   protected readonly languages = LANGUAGES;
   protected readonly settings = signal<NotificationSettingsView | null>(null);
   protected readonly loadFailed = signal(false);
-  protected readonly saved = signal(false);
 
   protected readonly form = new FormGroup({
     language: new FormControl<Language>('vi', { nonNullable: true }),
@@ -80,12 +76,10 @@ export class NotificationSettingsComponent implements HasUnsavedChanges {
     ),
   });
   protected readonly submission = formSubmission(this.form);
+  private readonly formDirective = viewChild(FormGroupDirective);
 
   constructor() {
     guardUnload(() => this.hasUnsavedChanges());
-    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
-      if (this.form.dirty) this.saved.set(false);
-    });
     void this.load();
   }
 
@@ -116,15 +110,18 @@ export class NotificationSettingsComponent implements HasUnsavedChanges {
   /** Puts the server's values in the form and marks it pristine: nothing left unsaved. */
   private show(settings: NotificationSettingsView): void {
     this.settings.set(settings);
-    this.form.reset({ language: settings.language, emailTopics: settings.emailTopics });
+    this.form.reset(this.formValue(settings));
+  }
+
+  private formValue(settings: NotificationSettingsView) {
+    return { language: settings.language, emailTopics: settings.emailTopics };
   }
 
   protected async submit(): Promise<void> {
-    this.saved.set(false);
     const value = this.form.getRawValue();
     const result = await this.submission.run(() => firstValueFrom(this.api.update(value)));
     if (!result.ok) return;
-    this.show(result.value);
-    this.saved.set(true);
+    this.settings.set(result.value);
+    this.submission.succeeded(this.formDirective(), this.formValue(result.value));
   }
 }
