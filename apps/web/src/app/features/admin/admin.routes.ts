@@ -43,12 +43,14 @@ export const adminRoutes: Routes = [
       {
         path: 'new',
         title: 'agencies.new',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () =>
           import('./agency-form/agency-form.component').then((m) => m.AgencyFormComponent),
       },
       {
         path: ':id',
         title: 'agencies.edit',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () =>
           import('./agency-form/agency-form.component').then((m) => m.AgencyFormComponent),
       },
