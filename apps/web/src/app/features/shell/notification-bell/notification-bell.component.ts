@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
 import { Router } from '@angular/router';
 import type { NotificationView } from '@caunoi/shared/contracts';
+import { URGENT_EMAIL_TOPICS, emailTopicOf } from '@caunoi/shared/domain';
 import { AuthService } from '../../../core/auth/auth.service';
 import { NotificationCenterService } from '../../../core/notifications/notification-center.service';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
@@ -71,6 +72,11 @@ import { notificationMessage, notificationTarget } from './notification-target';
           (click)="open(item)"
           data-testid="notification-item"
         >
+          @if (urgent(item)) {
+            <span class="cn-badge danger" data-testid="notification-urgent">{{
+              'notificationSettings.urgent' | t
+            }}</span>
+          }
           <span class="text">{{ text(item) }}</span>
           <span class="when">{{ item.createdAt | vnDate }}</span>
         </button>
@@ -98,6 +104,9 @@ import { notificationMessage, notificationTarget } from './notification-target';
       line-height: 1.3;
       padding-top: 8px;
       padding-bottom: 8px;
+    }
+    .item .cn-badge {
+      margin-bottom: 2px;
     }
     .item.unread .text {
       font-weight: 600;
@@ -131,6 +140,11 @@ export class NotificationBellComponent {
   protected readonly pager = keysetPager<NotificationView>((after) => this.api.list(after), {
     immediate: false,
   });
+
+  /** The kinds that also go by email by default: an emergency referral, an escalation, a 12-hour clock. */
+  protected urgent(item: NotificationView): boolean {
+    return URGENT_EMAIL_TOPICS.includes(emailTopicOf(item.kind, item.params));
+  }
 
   protected text(item: NotificationView): string {
     return notificationMessage(this.translation, item);
