@@ -21,6 +21,7 @@ import { IncidentReportsModule } from './modules/incident-reports/incident-repor
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
 import { UsersModule } from './modules/users/users.module';
+import { CaseClosureModule } from './modules/cases/closure/case-closure.module';
 
 /**
  * The HTTP process. Guards run in order: not too often (rate limits), who are you (JWT + session),
@@ -48,6 +49,7 @@ export class AppModule {
         CalendarModule,
         NotificationsModule,
         IncidentReportsModule,
+        CaseClosureModule,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: RateLimitGuard },

@@ -1,5 +1,5 @@
 import { databaseUser } from './database-url';
-import type { Role } from '@caunoi/shared/domain';
+import type { RiskLevel, Role } from '@caunoi/shared/domain';
 import { DEFAULT_SECOND_FACTOR_ROLES, isRole, ROLES } from '@caunoi/shared/domain';
 import { isIP } from 'node:net';
 import type { SignInDelayPolicy } from '@caunoi/shared/domain';
@@ -13,7 +13,7 @@ import {
   RATE_LIMIT_POLICIES,
   RATE_LIMIT_POLICY_NAMES,
 } from '../modules/rate-limit/rate-limit-policies';
-import { ONE_TIME_CODE_TTL_HOURS_DEFAULT } from '@caunoi/shared/domain';
+import { ONE_TIME_CODE_TTL_HOURS_DEFAULT, parseReassessmentDays } from '@caunoi/shared/domain';
 import type { EmailConfig } from './email-config';
 import { emailConfig } from './email-config';
 
@@ -55,6 +55,8 @@ export interface AppConfig {
   bodyLimit: string;
   /** Days before the 10-day incident-report deadline on which the caseworker is reminded. */
   incidentReportReminderDays: number[];
+  /** Days from a risk assessment until the next is due, per level (`REASSESSMENT_DAYS`). */
+  reassessmentDays: Record<RiskLevel, number>;
   /**
    * How long a worker's lock on a running job lasts; a job whose worker died is taken over by
    * another worker after about this long.
@@ -187,6 +189,10 @@ export function loadConfig(env: Env): AppConfig {
     problems.push('INCIDENT_REPORT_REMINDER_DAYS must list whole days from 1 to 9, e.g. "3,1"');
   }
 
+  const reassessment = parseReassessmentDays(env['REASSESSMENT_DAYS']);
+  if (reassessment.problem) problems.push(reassessment.problem);
+  const reassessmentDays = reassessment.days;
+
   const workerLockDurationMs = integer(
     env,
     'WORKER_LOCK_DURATION_MS',
@@ -278,6 +284,7 @@ export function loadConfig(env: Env): AppConfig {
     logLevel,
     bodyLimit,
     incidentReportReminderDays,
+    reassessmentDays,
     workerLockDurationMs,
     reconcileIntervalMs,
     secondFactorRoles,

@@ -14,5 +14,6 @@ export * from './lib/intake';
 export * from './lib/cases';
 export * from './lib/deadlines';
 export * from './lib/referrals';
+export * from './lib/assessments';
 export * from './lib/notification-settings';
 export * from './lib/audit-actions';

@@ -9,8 +9,11 @@ import { DatabaseRoles1764310000000 } from './1764310000000-database-roles';
 import { AuditCheckpoints1764310000001 } from './1764310000001-audit-checkpoints';
 import { SecondFactor1764340000000 } from './1764340000000-second-factor';
 import { SecondFactorReset1764340000001 } from './1764340000001-second-factor-reset';
+import { CaseClosures1764400000000 } from './1764400000000-case-closures';
 import { EmailNotifications1764430000000 } from './1764430000000-email-notifications';
 import { OneTimeCodeEmails1764430000001 } from './1764430000001-one-time-code-emails';
+import { RiskAssessments1764440000000 } from './1764440000000-risk-assessments';
+import { SafetyPlans1764440000001 } from './1764440000001-safety-plans';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -25,6 +28,9 @@ export const MIGRATIONS = [
   AuditCheckpoints1764310000001,
   SecondFactor1764340000000,
   SecondFactorReset1764340000001,
+  CaseClosures1764400000000,
   EmailNotifications1764430000000,
   OneTimeCodeEmails1764430000001,
+  RiskAssessments1764440000000,
+  SafetyPlans1764440000001,
 ];

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { NotificationSettingsView } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
-import { CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { Caller } from '../authz/caller';
+import { RequirePermission } from '../authz/policy.decorators';
 import { UpdateNotificationSettingsDto } from './dto/notification-settings.dto';
 import { NotificationSettingsService } from './notification-settings.service';
 
@@ -16,16 +16,16 @@ export class NotificationSettingsController {
 
   @Get()
   @RequirePermission('read', 'Notification')
-  get(@CurrentUser() user: AuthenticatedUser): Promise<NotificationSettingsView> {
-    return this.settings.get(user);
+  get(@Caller() caller: Caller): Promise<NotificationSettingsView> {
+    return this.settings.get(caller.user);
   }
 
   @Patch()
   @RequirePermission('update', 'Notification')
   update(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Body() dto: UpdateNotificationSettingsDto,
   ): Promise<NotificationSettingsView> {
-    return this.settings.update(user, dto);
+    return this.settings.update(caller.user, dto);
   }
 }

@@ -1,11 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { NotificationSettingsView } from '@caunoi/shared/contracts';
 import { isEmailTopic } from '@caunoi/shared/domain';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { AuditService } from '../audit/audit.service';
+import { UnitOfWork } from '../../database/unit-of-work';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import type { UpdateNotificationSettingsDto } from './dto/notification-settings.dto';
 import { mapNotificationSettings } from './dto/notification-settings.dto';
@@ -15,9 +13,8 @@ import { NotificationSettingsRepository } from './notification-settings.reposito
 @Injectable()
 export class NotificationSettingsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly settings: NotificationSettingsRepository,
-    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'email'>,
   ) {}
 
@@ -43,9 +40,9 @@ export class NotificationSettingsService {
       ...Object.keys(emailTopics ?? {}).map((t) => `emailTopics.${t}`),
     ];
     if (fields.length > 0) {
-      await this.dataSource.transaction(async (m) => {
-        await this.settings.update(m, user.id, { language: dto.language, emailTopics });
-        await this.audit.record(m, {
+      await this.work.run(async (tx) => {
+        await this.settings.update(tx.manager, user.id, { language: dto.language, emailTopics });
+        await tx.audit({
           actor: user,
           action: 'user.notification_settings',
           subjectType: 'User',

@@ -1,13 +1,12 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { NotificationView, Page, UnreadCountView } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
-import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { RequirePermission } from '../authz/policy.decorators';
 import { NotificationsService } from './notifications.service';
+import { Caller } from '../authz/caller';
 
 export class NotificationListQueryDto {
   @IsOptional()
@@ -26,44 +25,37 @@ export class NotificationsController {
   @Get()
   @RequirePermission('read', 'Notification')
   list(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Query() query: NotificationListQueryDto,
   ): Promise<Page<NotificationView>> {
-    return this.notifications.list(user, query.after);
+    return this.notifications.list(caller.user, query.after);
   }
 
   /** Polled by the header badge. */
   @Get(R.unreadCount)
   @RequirePermission('read', 'Notification')
-  unread(@CurrentUser() user: AuthenticatedUser): Promise<UnreadCountView> {
-    return this.notifications.unread(user);
+  unread(@Caller() caller: Caller): Promise<UnreadCountView> {
+    return this.notifications.unread(caller.user);
   }
 
   /** One notification: where the link of an email lands, after sign-in. */
   @Get(':id')
   @RequirePermission('read', 'Notification')
-  get(
-    @CurrentAbility() ability: AppAbility,
-    @Param() { id }: UuidParamDto,
-  ): Promise<NotificationView> {
-    return this.notifications.get(ability, id);
+  get(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<NotificationView> {
+    return this.notifications.get(caller, id);
   }
 
   @Post(R.readAll)
   @HttpCode(HttpStatus.NO_CONTENT)
   @RequirePermission('update', 'Notification')
-  readAll(@CurrentUser() user: AuthenticatedUser): Promise<void> {
-    return this.notifications.markAllRead(user);
+  readAll(@Caller() caller: Caller): Promise<void> {
+    return this.notifications.markAllRead(caller.user);
   }
 
   @Post(`:id/${R.read}`)
   @HttpCode(HttpStatus.NO_CONTENT)
   @RequirePermission('update', 'Notification')
-  read(
-    @CurrentUser() user: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Param() { id }: UuidParamDto,
-  ): Promise<void> {
-    return this.notifications.markRead(user, ability, id);
+  read(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<void> {
+    return this.notifications.markRead(caller, id);
   }
 }

@@ -24,6 +24,9 @@ describe('access log labels', () => {
     expect(auditFieldsLabel(translation, ['identity_contact', 'status'])).toBe(
       'Danh tính và liên lạc, Trạng thái',
     );
+    expect(auditFieldsLabel(translation, ['sections.warning_signs', 'goalStatus'])).toBe(
+      'Dấu hiệu cảnh báo, Mức đạt mục tiêu',
+    );
     for (const category of DATA_CATEGORIES) {
       expect(auditFieldsLabel(translation, [category])).not.toBe(category);
     }

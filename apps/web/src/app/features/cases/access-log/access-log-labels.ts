@@ -6,16 +6,23 @@ export function auditActionLabel(translation: TranslationService, action: string
   return translation.hasKey(key) ? translation.t(key) : action;
 }
 
-/** Where an audited field's label is found: a form field, else a category of a referral packet. */
-const FIELD_PREFIXES = ['field', 'dataCategory'];
+/**
+ * Where an audited field's label may be: a form field, a category of a referral packet, a section
+ * of the safety plan (`sections.<name>`), an email topic (`emailTopics.<name>`).
+ */
+function fieldKeys(field: string): string[] {
+  const [head, ...rest] = field.split('.');
+  const tail = rest.join('.');
+  if (head === 'sections' && tail) return [`safetyPlan.section.${tail}`];
+  if (head === 'emailTopics' && tail) return [`emailTopic.${tail}`];
+  return [`field.${field}`, `dataCategory.${field}`];
+}
 
 /** The fields an audit row names, labelled; one without a label is shown as named. */
 export function auditFieldsLabel(translation: TranslationService, fields: string[]): string {
   return fields
     .map((field) => {
-      const key = FIELD_PREFIXES.map((prefix) => `${prefix}.${field}`).find((k) =>
-        translation.hasKey(k),
-      );
+      const key = fieldKeys(field).find((k) => translation.hasKey(k));
       return key ? translation.t(key) : field;
     })
     .join(', ');
