@@ -1,7 +1,8 @@
 // `npm start`: from a fresh clone to a running Cầu Nối at http://localhost:3000.
 //   secrets and database URLs in .env → services (npm install from the lock, PostgreSQL with the two roles and the
 //   database, Redis) → build api + web → migrate (owner role) → seed
-//   → api (HTTP + web, one port) and worker → wait for /api/health → print the URL and the demo logins.
+//   → mail catcher (maildev, outside production) → api (HTTP + web, one port) and worker → wait for /api/health
+//   → print the URLs and the demo logins.
 // Ctrl-C stops both processes cleanly. If one of them dies, the other is stopped and the script fails.
 
 import { log, StepError, table } from './lib/log.mjs';
@@ -9,6 +10,7 @@ import { childEnv, ensureDotEnvSecrets, runtimeEnv } from './lib/env.mjs';
 import { handleSignals, isStopping, onCleanup } from './lib/lifecycle.mjs';
 import { isPortOpen } from './lib/net.mjs';
 import { buildApiAndWeb, runCli, startApiAndWorker } from './lib/api-stack.mjs';
+import { startMailCatcher } from './lib/mail-catcher.mjs';
 import {
   DEMO_PASSWORD,
   DEMO_SECOND_FACTOR_ROLES,
@@ -51,7 +53,11 @@ async function main() {
     throw new StepError(`port ${port} is already in use (another npm start?): stop it or set PORT`);
   }
   const baseUrl = `http://127.0.0.1:${port}`;
-  const stack = await startApiAndWorker(runtimeEnv(env), { baseUrl });
+  const mail = await startMailCatcher(env, { webOrigin: `http://localhost:${port}` });
+  onCleanup(async () => {
+    await mail.stop();
+  });
+  const stack = await startApiAndWorker(runtimeEnv({ ...env, ...mail.env }), { baseUrl });
   onCleanup(async () => {
     log.step('stopping api and worker');
     await stack.stop();
@@ -62,6 +68,9 @@ async function main() {
   log.ok(
     `Cầu Nối is running at http://localhost:${port} (API under /api, docs at /api/docs); ready in ${Math.round((Date.now() - started) / 1000)} s`,
   );
+  if (mail.url) {
+    log.ok(`Emails the system sends (mail catcher): ${mail.url}`);
+  }
   if (nodeEnv !== 'production') {
     log.plain(`\nDemo logins (password for all: ${DEMO_PASSWORD})\n`);
     log.plain(

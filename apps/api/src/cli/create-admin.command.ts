@@ -10,6 +10,8 @@ import { AuditService } from '../modules/audit/audit.service';
 import { AccountGrants } from '../modules/users/account-grants';
 import type { NewAdmin } from '../modules/users/admin-bootstrap';
 import { AdminBootstrap, AdminBootstrapRefusal } from '../modules/users/admin-bootstrap';
+import { FieldCipher } from '../modules/crypto/field-cipher';
+import { OneTimeCodeEmailsRepository } from '../modules/users/one-time-code-emails.repository';
 import { OneTimeCodeIssuer } from '../modules/users/one-time-code-issuer';
 import { OneTimeCodesRepository } from '../modules/users/one-time-codes.repository';
 import { UsersRepository } from '../modules/users/users.repository';
@@ -69,7 +71,12 @@ export const createAdminCommand: CliCommand = {
         agencies,
         new AdministrativeUnitLookup(new AdministrativeUnitsRepository(dataSource)),
         new AccountGrants(agencies),
-        new OneTimeCodeIssuer(new OneTimeCodesRepository(dataSource), config),
+        new OneTimeCodeIssuer(
+          new OneTimeCodesRepository(dataSource),
+          new OneTimeCodeEmailsRepository(),
+          new FieldCipher(config),
+          config,
+        ),
         new AuditService(new AuditRepository(dataSource), clock),
         clock,
       );

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { IsString, validateSync } from 'class-validator';
 import {
   IsCalendarDate,
+  IsEmailAddress,
   IsInstant,
   IsOmittable,
   NestedArray,
@@ -35,6 +36,10 @@ class Outer {
   @IsOmittable()
   @IsInstant()
   at?: string;
+
+  @IsOmittable()
+  @IsEmailAddress()
+  email?: string;
 }
 
 /** The fields validation refuses, with the global pipe's options. */
@@ -51,6 +56,7 @@ describe('DTO decorators', () => {
       [],
     );
     expect(refused({ ...ok, at: '2026-03-01T10:00:00+07:00' })).toEqual([]);
+    expect(refused({ ...ok, email: 'nguyen.thi.a@example.vn' })).toEqual([]);
   });
 
   it.each([
@@ -65,6 +71,9 @@ describe('DTO decorators', () => {
     ['an instant in year 0', { ...ok, at: '0000-01-01T00:00:00Z' }, 'at'],
     ['an instant JavaScript cannot read', { ...ok, at: '-2024-01-01T00:00:00Z' }, 'at'],
     ['an instant in 9999', { ...ok, at: '9999-12-31T23:59:59Z' }, 'at'],
+    ['an email that is not one', { ...ok, email: 'nobody' }, 'email'],
+    // validator's isEmail throws a URIError on a lone surrogate: refused, not a 500.
+    ['an email with a lone surrogate', { ...ok, email: 'a\uD800@example.vn' }, 'email'],
   ])('refuse %s', (_label, body, field) => {
     expect(refused(body)).toEqual([field]);
   });

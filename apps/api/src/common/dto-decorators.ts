@@ -9,6 +9,7 @@ import {
   ValidateBy,
   ValidateIf,
   ValidateNested,
+  isEmail,
   isISO8601,
 } from 'class-validator';
 import { isValidCalendarDate } from '@caunoi/shared/domain';
@@ -95,6 +96,27 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: isPlausibleInstant,
         defaultMessage: () => '$property must be an ISO 8601 date and time between 1900 and 2200',
+      },
+    },
+    options,
+  );
+}
+
+/** A UTF-16 surrogate without its pair: not text, and `validator`'s isEmail throws on it (a 500). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * An email address. class-validator's `@IsEmail()` throws a URIError on a string holding a lone
+ * surrogate (found by the fuzz test), which would answer 500: this refuses it first.
+ */
+export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isEmail',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && !LONE_SURROGATE.test(value) && isEmail(value),
+        defaultMessage: () => '$property must be an email address',
       },
     },
     options,

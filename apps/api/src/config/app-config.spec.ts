@@ -180,4 +180,54 @@ describe('loadConfig', () => {
       auditChainIntervalMs: 250,
     });
   });
+
+  it('keeps email off unless enabled, and sends to the local mail catcher in development', () => {
+    expect(loadConfig(valid).email).toMatchObject({
+      enabled: false,
+      smtpUrl: 'smtp://127.0.0.1:1025',
+      linkOrigin: 'http://localhost:3000',
+      retryAttempts: 8,
+    });
+    const config = loadConfig({
+      ...valid,
+      EMAIL_ENABLED: 'true',
+      PUBLIC_ORIGINS: 'https://caunoi.example.vn',
+    });
+    expect(config.email).toMatchObject({ enabled: true, linkOrigin: 'https://caunoi.example.vn' });
+  });
+
+  it('refuses to start production with email enabled and no SMTP settings, saying what to set', () => {
+    const production = { ...valid, NODE_ENV: 'production', EMAIL_ENABLED: 'true' };
+    const problems = problemsOf(production).filter((p) => /EMAIL|SMTP/.test(p));
+    expect(problems).toEqual([
+      expect.stringMatching(/^EMAIL_ENABLED=true needs SMTP_URL in production, e\.g\. smtp:\/\//),
+      expect.stringMatching(/^EMAIL_ENABLED=true needs EMAIL_FROM in production/),
+      expect.stringMatching(/^EMAIL_ENABLED=true needs EMAIL_LINK_ORIGIN \(or PUBLIC_ORIGINS\)/),
+    ]);
+    expect(problemsOf({ ...valid, NODE_ENV: 'production' }).join()).not.toMatch(/SMTP|EMAIL/);
+    expect(
+      problemsOf({
+        ...production,
+        SMTP_URL: 'smtps://u:p@mail.example.vn:465',
+        EMAIL_FROM: 'Cầu Nối <no-reply@example.vn>',
+        EMAIL_LINK_ORIGIN: 'https://caunoi.example.vn',
+      }).join(),
+    ).not.toMatch(/SMTP|EMAIL/);
+  });
+
+  it('names a malformed email setting', () => {
+    const problems = problemsOf({
+      ...valid,
+      EMAIL_ENABLED: 'yes',
+      SMTP_URL: 'http://mail',
+      EMAIL_FROM: 'nobody',
+      EMAIL_LINK_ORIGIN: 'https://x.vn/path',
+    });
+    expect(problems.map((p) => p.split(' ')[0])).toEqual([
+      'EMAIL_ENABLED',
+      'SMTP_URL',
+      'EMAIL_FROM',
+      'EMAIL_LINK_ORIGIN',
+    ]);
+  });
 });

@@ -19,6 +19,8 @@ import {
   ONE_TIME_CODE_TTL_HOURS_DEFAULT,
   parseReassessmentDays,
 } from '@caunoi/shared/domain';
+import type { EmailConfig } from './email-config';
+import { emailConfig } from './email-config';
 
 export { databaseUser };
 
@@ -86,6 +88,8 @@ export interface AppConfig {
   publicOrigins: string[];
   /** How long a one-time code (new account, approved password reset) stays usable. */
   oneTimeCodeTtlHours: number;
+  /** Email notifications: SMTP, sender, link origin, dispatch and retries. */
+  email: EmailConfig;
 }
 
 export interface BlindIndexKey {
@@ -274,6 +278,13 @@ export function loadConfig(env: Env): AppConfig {
     problems,
   );
 
+  const email = emailConfig(
+    env,
+    { production: nodeEnv === 'production', port, publicOrigins },
+    problems,
+    (name, fallback, min, max) => integer(env, name, fallback, min, max, problems),
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -304,6 +315,7 @@ export function loadConfig(env: Env): AppConfig {
     trustProxy,
     publicOrigins,
     oneTimeCodeTtlHours,
+    email,
   };
 }
 

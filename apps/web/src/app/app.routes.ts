@@ -50,6 +50,15 @@ export const appRoutes: Routes = [
               import('./features/approvals/approvals.routes').then((m) => m.approvalsRoutes),
           },
           {
+            // Where the link of an email lands, after sign-in.
+            path: 'notifications/:id',
+            title: 'notificationOpen.title',
+            loadComponent: () =>
+              import('./features/shell/notification-open/notification-open.component').then(
+                (m) => m.NotificationOpenComponent,
+              ),
+          },
+          {
             path: 'admin',
             loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
           },

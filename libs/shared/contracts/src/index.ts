@@ -15,3 +15,5 @@ export * from './lib/cases';
 export * from './lib/deadlines';
 export * from './lib/referrals';
 export * from './lib/assessments';
+export * from './lib/notification-settings';
+export * from './lib/audit-actions';

@@ -34,3 +34,4 @@ export * from './lib/incident-reports/incident-report-status';
 export * from './lib/cases/case-closure';
 export * from './lib/case-management/case-review-clocks';
 export * from './lib/intake/consent-expiry';
+export * from './lib/notifications/email-topics';

@@ -11,6 +11,8 @@ import { SecondFactor1764340000000 } from './1764340000000-second-factor';
 import { SecondFactorReset1764340000001 } from './1764340000001-second-factor-reset';
 import { CaseClosures1764400000000 } from './1764400000000-case-closures';
 import { AuditChainLinks1764420000000 } from './1764420000000-audit-chain-links';
+import { EmailNotifications1764430000000 } from './1764430000000-email-notifications';
+import { OneTimeCodeEmails1764430000001 } from './1764430000001-one-time-code-emails';
 import { RiskAssessments1764440000000 } from './1764440000000-risk-assessments';
 import { SafetyPlans1764440000001 } from './1764440000001-safety-plans';
 import { ConsentExpiry1764440000002 } from './1764440000002-consent-expiry';
@@ -30,6 +32,8 @@ export const MIGRATIONS = [
   SecondFactorReset1764340000001,
   CaseClosures1764400000000,
   AuditChainLinks1764420000000,
+  EmailNotifications1764430000000,
+  OneTimeCodeEmails1764430000001,
   RiskAssessments1764440000000,
   SafetyPlans1764440000001,
   ConsentExpiry1764440000002,

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CredentialsModule } from '../auth/credentials.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { NotificationEmailModule } from '../notifications/email/notification-email.module';
 import { DeadlineJobs } from './deadline-jobs';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { QueueRuntime } from './queue-runtime';
 import { ReconcileLoop } from './reconcile-loop';
 
 @Module({
-  imports: [CredentialsModule, DeadlinesModule],
+  imports: [CredentialsModule, DeadlinesModule, NotificationEmailModule],
   providers: [MaintenanceProcessor, DeadlineJobs, ReconcileLoop, QueueRuntime],
 })
 export class JobsModule {}

@@ -9,6 +9,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { DeadlineJobs } from './deadline-jobs';
 import type { JobHandlers } from './job-handlers';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { NotificationEmailJobs } from '../notifications/email/notification-email.jobs';
 import { ReconcileLoop } from './reconcile-loop';
 
 /** The name of the every-minute reconcile job of earlier versions, removed from Redis at start. */
@@ -33,9 +34,10 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     maintenance: MaintenanceProcessor,
     deadlines: DeadlineJobs,
+    emails: NotificationEmailJobs,
     private readonly reconcileLoop: ReconcileLoop,
   ) {
-    this.handlers = { ...maintenance.handlers, ...deadlines.handlers };
+    this.handlers = { ...maintenance.handlers, ...deadlines.handlers, ...emails.handlers };
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nest
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 import type { NotificationView, Page, UnreadCountView } from '@caunoi/shared/contracts';
+import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
 import { RequirePermission } from '../authz/policy.decorators';
 import { NotificationsService } from './notifications.service';
@@ -13,9 +14,11 @@ export class NotificationListQueryDto {
   after?: string;
 }
 
+const R = ApiRoutes.notifications;
+
 @ApiTags('notifications')
 @ApiBearerAuth()
-@Controller('notifications')
+@Controller(R.root)
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
@@ -29,20 +32,27 @@ export class NotificationsController {
   }
 
   /** Polled by the header badge. */
-  @Get('unread-count')
+  @Get(R.unreadCount)
   @RequirePermission('read', 'Notification')
   unread(@Caller() caller: Caller): Promise<UnreadCountView> {
     return this.notifications.unread(caller.user);
   }
 
-  @Post('read-all')
+  /** One notification: where the link of an email lands, after sign-in. */
+  @Get(':id')
+  @RequirePermission('read', 'Notification')
+  get(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<NotificationView> {
+    return this.notifications.get(caller, id);
+  }
+
+  @Post(R.readAll)
   @HttpCode(HttpStatus.NO_CONTENT)
   @RequirePermission('update', 'Notification')
   readAll(@Caller() caller: Caller): Promise<void> {
     return this.notifications.markAllRead(caller.user);
   }
 
-  @Post(':id/read')
+  @Post(`:id/${R.read}`)
   @HttpCode(HttpStatus.NO_CONTENT)
   @RequirePermission('update', 'Notification')
   read(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<void> {

@@ -34,6 +34,18 @@ export class NotificationsService {
     return { unread: await this.notifications.countUnread(user.id) };
   }
 
+  async get({ ability }: Caller, id: string): Promise<NotificationView> {
+    const found = await this.notifications.getById(id);
+    assertCan(
+      ability,
+      'read',
+      'Notification',
+      found ? { userId: found.userId } : null,
+      'Notification not found',
+    );
+    return mapNotification(found as NotificationEntity);
+  }
+
   async markRead({ user, ability }: Caller, id: string): Promise<void> {
     const found = await this.notifications.getById(id);
     assertCan(

@@ -10,7 +10,7 @@ import { UsersRepository } from './users.repository';
 
 type Change = Pick<
   AccountChangeEntity,
-  'id' | 'kind' | 'targetUserId' | 'targetRole' | 'targetAgencyId'
+  'id' | 'kind' | 'targetUserId' | 'targetRole' | 'targetAgencyId' | 'requestedByUserId'
 >;
 
 /**
@@ -37,7 +37,7 @@ export class AccountChangeEffects {
     const id = change.targetUserId;
     switch (change.kind) {
       case 'create_account':
-        return this.codes.issue(m, { id, username }, change.id, now);
+        return this.codes.issue(m, { id, username }, change.id, now, change.requestedByUserId);
       case 'change_grant':
         // The agency may have closed, or the role stopped fitting it, since the request.
         await this.grants.assertFits(change.targetRole, change.targetAgencyId);
@@ -64,7 +64,7 @@ export class AccountChangeEffects {
           lockedUntil: null,
         });
         await this.sessions.revokeAllForUser(m, id, now, 'password_reset');
-        return this.codes.issue(m, { id, username }, change.id, now);
+        return this.codes.issue(m, { id, username }, change.id, now, change.requestedByUserId);
       case 'reset_second_factor':
         // The lost app and its recovery codes stop working now; the next sign-in enrols a new one.
         await this.secondFactors.remove(m, id);

@@ -161,7 +161,12 @@ export class AccountChangesService {
     return {
       change: await this.view(id),
       oneTimeCode: code
-        ? { username: code.username, code: code.code, expiresAt: code.expiresAt }
+        ? {
+            username: code.username,
+            code: code.code,
+            expiresAt: code.expiresAt,
+            sentByEmail: code.sentByEmail,
+          }
         : null,
     };
   }
@@ -214,7 +219,12 @@ export class AccountChangesService {
           action: 'account_code.issue',
           subjectType: 'User',
           subjectId: found.targetUserId,
-          details: { changeId: id, codeId: code.id, expiresAt: code.expiresAt },
+          details: {
+            changeId: id,
+            codeId: code.id,
+            expiresAt: code.expiresAt,
+            sentByEmail: code.sentByEmail,
+          },
         });
       }
       await this.notices.decided(tx.manager, noticeFacts(found), status, actor.id);

@@ -9,6 +9,8 @@ import {
 } from '@caunoi/shared/domain';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { FieldCipher } from '../crypto/field-cipher';
+import { OneTimeCodeEmailsRepository } from './one-time-code-emails.repository';
 import { OneTimeCodesRepository } from './one-time-codes.repository';
 
 /** SHA-256 of the normalised code (`normaliseOneTimeCode`): what is stored and compared. */
@@ -23,13 +25,16 @@ export interface IssuedOneTimeCode extends OneTimeCodeView {
 /**
  * Issues the one-time code with which a holder sets a password: voids the account's earlier code,
  * stores the new one hashed, and returns it in clear once (the caller shows it, never logs it).
- * Used by approvals and by `cli create-admin`.
+ * Used by approvals and by `cli create-admin`. An approval's code also goes to the holder by email
+ * when email is on and the address can be trusted with it (`OneTimeCodeEmailsRepository`).
  */
 @Injectable()
 export class OneTimeCodeIssuer {
   constructor(
     private readonly codes: OneTimeCodesRepository,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'oneTimeCodeTtlHours'>,
+    private readonly codeEmails: OneTimeCodeEmailsRepository,
+    private readonly cipher: FieldCipher,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'oneTimeCodeTtlHours' | 'email'>,
   ) {}
 
   async issue(
@@ -37,6 +42,8 @@ export class OneTimeCodeIssuer {
     user: { id: string; username: string },
     accountChangeId: string | null,
     now: Date,
+    /** The requester of the approved change; null for `cli create-admin` (never emailed). */
+    requestedByUserId: string | null = null,
   ): Promise<IssuedOneTimeCode> {
     await this.codes.voidOpenForUser(m, user.id, now);
     const code = formatOneTimeCode(randomBytes(ONE_TIME_CODE_LENGTH));
@@ -50,6 +57,16 @@ export class OneTimeCodeIssuer {
       expiresAt,
       createdAt: now,
     });
-    return { id, username: user.username, code, expiresAt: expiresAt.toISOString() };
+    const sentByEmail =
+      this.config.email.enabled && requestedByUserId !== null
+        ? await this.codeEmails.queueIfTrusted(m, {
+            codeId: id,
+            userId: user.id,
+            // Encrypted like survivor data while it waits; the worker deletes it once sent.
+            codeEnc: this.cipher.encrypt(code),
+            requestedByUserId,
+          })
+        : false;
+    return { id, username: user.username, code, expiresAt: expiresAt.toISOString(), sentByEmail };
   }
 }

@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Role } from '@caunoi/shared/domain';
+import type { Language, Role } from '@caunoi/shared/domain';
 import { AgencyEntity } from '../agencies/agency.entity';
 
 @Entity('users')
@@ -30,6 +30,25 @@ export class UserEntity {
   @ManyToOne(() => AgencyEntity)
   @JoinColumn({ name: 'agency_id' })
   agency?: AgencyEntity;
+
+  /** Where notifications go by email (the holder's choices in `emailTopics`); set by an admin. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
+  /**
+   * Who last set `email`: a one-time code goes to the address only when neither the change's
+   * requester nor the holder set it (decision 0035).
+   */
+  @Column({ name: 'email_set_by', type: 'uuid', nullable: true })
+  emailSetBy!: string | null;
+
+  /** The language of the emails (vi or en). */
+  @Column({ type: 'varchar', length: 2, default: 'vi' })
+  language!: Language;
+
+  /** The holder's email choice per topic (`EmailTopic`); a topic not named keeps its default. */
+  @Column({ name: 'email_topics', type: 'jsonb', default: {} })
+  emailTopics!: Record<string, boolean>;
 
   /** Null while the account has no password (new, or reset): it cannot sign in until one is set. */
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })

@@ -56,6 +56,15 @@ describe('user administration', () => {
         adminStatus: 200,
       },
       {
+        name: 'PATCH /users/:id (email)',
+        call: (role) =>
+          t.http
+            .patch(`/api/users/${target.id}`)
+            .set(...as(role))
+            .send({ email: `matrix.${role}@example.test` }),
+        adminStatus: 200,
+      },
+      {
         name: 'POST /users/:id/disable',
         call: (role) => t.http.post(`/api/users/${target.id}/disable`).set(...as(role)),
         adminStatus: 200,

@@ -10,6 +10,7 @@ import { AccountChangesService } from './account-changes.service';
 import { AccountGrants } from './account-grants';
 import { AccountSetupController } from './account-setup.controller';
 import { AccountSetupService } from './account-setup.service';
+import { OneTimeCodeEmailsRepository } from './one-time-code-emails.repository';
 import { OneTimeCodeIssuer } from './one-time-code-issuer';
 import { OneTimeCodesRepository } from './one-time-codes.repository';
 import { UsersController } from './users.controller';
@@ -31,6 +32,7 @@ import { UsersService } from './users.service';
     AccountSetupService,
     OneTimeCodeIssuer,
     OneTimeCodesRepository,
+    OneTimeCodeEmailsRepository,
   ],
   exports: [UsersService, UsersRepository],
 })

@@ -79,6 +79,8 @@ export class UsersService {
         displayName: dto.displayName.trim(),
         role: dto.role,
         agencyId: dto.agencyId,
+        email: dto.email || null,
+        emailSetBy: dto.email ? actor.id : null,
         passwordHash: null,
         mustChangePassword: false,
       });
@@ -87,7 +89,7 @@ export class UsersService {
         action: 'user.create',
         subjectType: 'User',
         subjectId: user.id,
-        fields: ['username', 'displayName', 'role', 'agencyId'],
+        fields: ['username', 'displayName', 'role', 'agencyId', ...(dto.email ? ['email'] : [])],
       });
       const grant = { role: dto.role, agencyId: dto.agencyId };
       await this.accountChanges.request(tx, actor, user, 'create_account', grant, 'username');
@@ -96,7 +98,7 @@ export class UsersService {
     return this.view(id);
   }
 
-  /** The display name changes at once; a new role or agency is requested for approval. */
+  /** The display name and email change at once; a new role or agency is requested for approval. */
   async update(
     { user: actor, ability }: Caller,
     id: string,
@@ -112,14 +114,20 @@ export class UsersService {
       await this.grants.assertFits(grant.role, grant.agencyId);
     }
     await this.work.run(async (tx) => {
-      if (dto.displayName !== undefined) {
-        await this.users.update(tx.manager, id, { displayName: dto.displayName.trim() });
+      const changes: Partial<Pick<UserEntity, 'displayName' | 'email'>> = {};
+      if (dto.displayName !== undefined) changes.displayName = dto.displayName.trim();
+      if (dto.email !== undefined && (dto.email || null) !== user.email) {
+        changes.email = dto.email || null;
+      }
+      if (Object.keys(changes).length > 0) {
+        const setBy = 'email' in changes ? { emailSetBy: changes.email ? actor.id : null } : {};
+        await this.users.update(tx.manager, id, { ...changes, ...setBy });
         await tx.audit({
           actor,
           action: 'user.update',
           subjectType: 'User',
           subjectId: id,
-          fields: ['displayName'],
+          fields: Object.keys(changes),
         });
       }
       if (grant) await this.accountChanges.request(tx, actor, user, 'change_grant', grant, 'role');

@@ -33,6 +33,11 @@ export interface OneTimeCodeView {
   username: string;
   code: string;
   expiresAt: string;
+  /**
+   * Also on its way to the holder's email address: only to an address set by someone other than the
+   * requester and the holder (decision 0035). The approver hands the code over otherwise.
+   */
+  sentByEmail: boolean;
 }
 
 /** The answer to an approval: the change, and the one-time code when the kind yields one. */

@@ -69,6 +69,15 @@ export const ApiRoutes = {
     reviewOverride: 'review-override',
   },
   serviceRecords: 'service-records',
+  /** `notifications`, `notifications/:id`, `…/:id/read`, `notifications/read-all`, `…/unread-count`. */
+  notifications: {
+    root: 'notifications',
+    unreadCount: 'unread-count',
+    readAll: 'read-all',
+    read: 'read',
+  },
+  /** The signed-in user's own settings: language and which notifications also go by email. */
+  notificationSettings: 'notification-settings',
   responseTimes: 'settings/referral-response-times',
 } as const;
 

@@ -1,4 +1,4 @@
-import type { AccountChangeKind, Role } from '@caunoi/shared/domain';
+import type { AccountChangeKind, Language, Role } from '@caunoi/shared/domain';
 
 /** Lowercase letters, digits, ".", "_" and "-", 3 to 64 characters (the API and the CLI check it). */
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,64}$/;
@@ -10,6 +10,9 @@ export interface UserView {
   role: Role;
   agencyId: string;
   agencyName: string;
+  /** Where notifications the holder chose go by email (staff data, set by an admin). */
+  email: string | null;
+  language: Language;
   disabled: boolean;
   mustChangePassword: boolean;
   locked: boolean;
@@ -34,11 +37,16 @@ export interface CreateUserRequest {
   displayName: string;
   role: Role;
   agencyId: string;
+  email?: string | null;
 }
 
-/** The display name changes at once; a new role or agency waits for approval. */
+/**
+ * The display name and the email address change at once; a new role or agency waits for approval.
+ * A null email removes it.
+ */
 export interface UpdateUserRequest {
   displayName?: string;
+  email?: string | null;
   role?: Role;
   agencyId?: string;
 }

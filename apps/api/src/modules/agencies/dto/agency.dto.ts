@@ -5,7 +5,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsNotEmpty,
   IsOptional,
@@ -22,7 +21,7 @@ import type {
 import type { AgencyType, ServiceType } from '@caunoi/shared/domain';
 import { AGENCY_TYPES, SERVICE_TYPES } from '@caunoi/shared/domain';
 import type { AgencyEntity } from '../agency.entity';
-import { IsOmittable } from '../../../common/dto-decorators';
+import { IsEmailAddress, IsOmittable } from '../../../common/dto-decorators';
 import { PageQueryDto } from '../../../common/page-query.dto';
 
 const PHONE_PATTERN = /^[0-9+() .-]{3,40}$/;
@@ -64,7 +63,7 @@ export class CreateAgencyDto implements CreateAgencyRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(200)
   email?: string | null;
 

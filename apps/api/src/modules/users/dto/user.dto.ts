@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -15,15 +16,28 @@ import type {
   UserListQuery,
   UserView,
 } from '@caunoi/shared/contracts';
-import { USERNAME_PATTERN } from '@caunoi/shared/contracts';
+import { EMAIL_MAX_LENGTH, USERNAME_PATTERN } from '@caunoi/shared/contracts';
 import type { Role } from '@caunoi/shared/domain';
 import { ROLES } from '@caunoi/shared/domain';
 import type { UserEntity } from '../user.entity';
-import { IsOmittable } from '../../../common/dto-decorators';
+import { IsEmailAddress, IsOmittable } from '../../../common/dto-decorators';
 import { PageQueryDto } from '../../../common/page-query.dto';
 
 const trimLower = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** An email address, or null for none (`@IsOptional` lets null through: null clears it). */
+function EmailField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ nullable: true, example: 'nguyen.thi.a@example.vn' }),
+    Transform(trim),
+    IsOptional(),
+    IsEmailAddress(),
+    MaxLength(EMAIL_MAX_LENGTH),
+  );
+}
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'nguyen.thi.a' })
@@ -47,6 +61,9 @@ export class CreateUserDto implements CreateUserRequest {
   @ApiProperty()
   @IsUUID('all')
   agencyId!: string;
+
+  @EmailField()
+  email?: string | null;
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
@@ -66,6 +83,9 @@ export class UpdateUserDto implements UpdateUserRequest {
   @IsOmittable()
   @IsUUID('all')
   agencyId?: string;
+
+  @EmailField()
+  email?: string | null;
 }
 
 /**
@@ -103,6 +123,8 @@ export function mapUser(entity: UserEntity, now: Date, state: UserAccountState):
     role: entity.role,
     agencyId: entity.agencyId,
     agencyName: entity.agency?.name ?? '',
+    email: entity.email,
+    language: entity.language,
     disabled: entity.disabledAt !== null,
     mustChangePassword: entity.mustChangePassword,
     locked: entity.lockedUntil !== null && entity.lockedUntil > now,

@@ -6,11 +6,14 @@ import type { Role } from '@caunoi/shared/domain';
 import { AbilityService } from '../ability/ability.service';
 import { AuthService } from './auth.service';
 import { CHANGE_PASSWORD_ROUTE, LOGIN_ROUTE, SECOND_FACTOR_ROUTE } from './landing';
+import { rememberReturnRoute } from './return-route';
 
-/** Signed in, or off to the login page. */
-export const authGuard: CanActivateFn = () => {
+/** Signed in, or off to the login page (an email's link comes back after sign-in). */
+export const authGuard: CanActivateFn = (_route, state) => {
   const auth = inject(AuthService);
-  return auth.isSignedIn() || inject(Router).parseUrl(LOGIN_ROUTE);
+  if (auth.isSignedIn()) return true;
+  rememberReturnRoute(state.url);
+  return inject(Router).parseUrl(LOGIN_ROUTE);
 };
 
 /** The login page is for signed-out people; others go home. */

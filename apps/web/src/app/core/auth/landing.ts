@@ -19,6 +19,7 @@ export function landingRouteFor(role: Role): string {
 
 export const CHANGE_PASSWORD_ROUTE = '/account/password';
 export const SECOND_FACTOR_ROUTE = '/account/second-factor';
+export const NOTIFICATION_SETTINGS_ROUTE = '/account/notifications';
 export const LOGIN_ROUTE = '/login';
 /** Public: the holder of a one-time code sets a password here, then signs in. */
 export const SET_PASSWORD_ROUTE = '/set-password';

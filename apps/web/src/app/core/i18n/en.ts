@@ -1,5 +1,7 @@
 import { unitsEn } from './units.en';
 import { accountsEn } from './accounts.en';
+import { notificationSettingsEn } from './notification-settings.en';
+import { auditLabelsEn } from './audit-labels.en';
 import type { Dictionary } from './vi';
 import { referralVocabEn } from './referral-vocab.en';
 import { referralCaseEn } from './referral-case.en';
@@ -901,4 +903,6 @@ export const en: Dictionary = {
   ...safetyPlanEn,
   ...unitsEn,
   ...accountsEn,
+  ...notificationSettingsEn,
+  ...auditLabelsEn,
 };

@@ -1,5 +1,7 @@
 import { unitsVi } from './units.vi';
 import { accountsVi } from './accounts.vi';
+import { notificationSettingsVi } from './notification-settings.vi';
+import { auditLabelsVi } from './audit-labels.vi';
 import { referralVocabVi } from './referral-vocab.vi';
 import { referralCaseVi } from './referral-case.vi';
 import { referralInboxVi } from './referral-inbox.vi';
@@ -904,6 +906,8 @@ export const vi = {
   ...safetyPlanVi,
   ...unitsVi,
   ...accountsVi,
+  ...notificationSettingsVi,
+  ...auditLabelsVi,
 };
 
 export type TranslationKey = keyof typeof vi;

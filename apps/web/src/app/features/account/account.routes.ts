@@ -1,5 +1,10 @@
 import type { Routes } from '@angular/router';
-import { secondFactorDueGuard, secondFactorGuard } from '../../core/auth/auth.guards';
+import {
+  passwordChangeGuard,
+  secondFactorDueGuard,
+  secondFactorGuard,
+} from '../../core/auth/auth.guards';
+import { unsavedChangesGuard } from '../../shared/forms/unsaved-changes';
 
 export const accountRoutes: Routes = [
   {
@@ -15,6 +20,16 @@ export const accountRoutes: Routes = [
     canActivate: [secondFactorDueGuard],
     loadComponent: () =>
       import('./second-factor/second-factor.component').then((m) => m.SecondFactorComponent),
+  },
+  {
+    path: 'notifications',
+    title: 'notificationSettings.title',
+    canActivate: [passwordChangeGuard],
+    canDeactivate: [unsavedChangesGuard],
+    loadComponent: () =>
+      import('./notification-settings/notification-settings.component').then(
+        (m) => m.NotificationSettingsComponent,
+      ),
   },
   { path: '', pathMatch: 'full', redirectTo: 'password' },
 ];

@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
 import { abilityGuard } from '../../core/auth/auth.guards';
+import { unsavedChangesGuard } from '../../shared/forms/unsaved-changes';
 
 /** Administration: people, agencies, the holiday calendar, referral response times and the job queues. Guarded by the same CASL rules the API checks. */
 export const adminRoutes: Routes = [
@@ -16,12 +17,14 @@ export const adminRoutes: Routes = [
       {
         path: 'new',
         title: 'users.new',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () =>
           import('./user-form/user-form.component').then((m) => m.UserFormComponent),
       },
       {
         path: ':id',
         title: 'users.edit',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () =>
           import('./user-form/user-form.component').then((m) => m.UserFormComponent),
       },
@@ -40,12 +43,14 @@ export const adminRoutes: Routes = [
       {
         path: 'new',
         title: 'agencies.new',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () =>
           import('./agency-form/agency-form.component').then((m) => m.AgencyFormComponent),
       },
       {
         path: ':id',
         title: 'agencies.edit',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () =>
           import('./agency-form/agency-form.component').then((m) => m.AgencyFormComponent),
       },

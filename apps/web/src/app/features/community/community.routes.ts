@@ -1,9 +1,11 @@
 import type { Routes } from '@angular/router';
+import { unsavedChangesGuard } from '../../shared/forms/unsaved-changes';
 
 /** `/community`: a volunteer's referral form and the status of what they sent. */
 export const communityRoutes: Routes = [
   {
     path: '',
+    canDeactivate: [unsavedChangesGuard],
     loadComponent: () =>
       import('./community-referral/community-referral.component').then(
         (m) => m.CommunityReferralComponent,

@@ -19,6 +19,10 @@ export class NotificationsApiService {
     });
   }
 
+  get(id: string): Observable<NotificationView> {
+    return this.http.get<NotificationView>(notifications(id));
+  }
+
   unreadCount(): Observable<UnreadCountView> {
     // Polling is not activity: the server does not extend an idle session for it.
     return this.http.get<UnreadCountView>(notifications('unread-count'), {

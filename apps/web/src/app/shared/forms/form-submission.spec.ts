@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
-import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { FormControl, FormGroup, FormGroupDirective, Validators } from '@angular/forms';
 import type { FormSubmission } from './form-submission';
 import { formSubmission } from './form-submission';
 
@@ -71,5 +71,25 @@ describe('FormSubmission', () => {
     release('first');
     expect(await first).toEqual({ ok: true, value: 'first' });
     expect(submission.submitting()).toBe(false);
+  });
+
+  it('after success: empties the form, forgets the submit, and is "saved" until the next edit', async () => {
+    const directive = new FormGroupDirective([], []);
+    directive.form = group;
+    directive.onSubmit(new Event('submit'));
+    expect(directive.submitted).toBe(true);
+    group.controls['name'].setValue('Lan');
+    group.markAsDirty();
+    const result = await submission.run(() => Promise.resolve('ok'));
+    expect(result.ok).toBe(true);
+    submission.succeeded(directive, { name: '' });
+    expect(directive.submitted).toBe(false);
+    expect(group.pristine).toBe(true);
+    expect(group.controls['name'].value).toBe('');
+    expect(submission.saved()).toBe(true);
+    group.controls['name'].setValue('Hoa');
+    group.markAsDirty();
+    group.controls['name'].updateValueAndValidity();
+    expect(submission.saved()).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { computed, inject, signal } from '@angular/core';
-import type { FormGroup } from '@angular/forms';
+import { DestroyRef, computed, inject, signal } from '@angular/core';
+import type { FormGroup, FormGroupDirective } from '@angular/forms';
 import type { FieldError } from '@caunoi/shared/contracts';
 import { apiErrorBody, applyServerErrors, fieldErrorsOf } from '../../core/http/api-errors';
 import { translateFieldError } from '../../core/i18n/field-errors';
@@ -28,6 +28,7 @@ export class FormSubmission {
   private readonly unmatched = signal<FieldError[]>([]);
   private readonly all = signal<FieldError[]>([]);
   private readonly statusCode = signal<number | null>(null);
+  private readonly done = signal(false);
 
   readonly submitting = this.busy.asReadonly();
   /** Errors from the last answer that no control matched. */
@@ -43,13 +44,35 @@ export class FormSubmission {
   );
   /** HTTP status of the last failed answer without field errors (403, 404, 409...), if any. */
   readonly failedStatus = this.statusCode.asReadonly();
+  /**
+   * True from `succeeded()` until the form is edited again or submitted anew: the time to show a
+   * "saved" notice by the submit button (`cn-saved-notice`).
+   */
+  readonly saved = this.done.asReadonly();
 
-  constructor(private readonly form: FormGroup) {}
+  constructor(private readonly form: FormGroup) {
+    const subscription = form.valueChanges.subscribe(() => {
+      if (form.dirty) this.done.set(false);
+    });
+    inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+  }
+
+  /**
+   * After a successful submit: empties the form to `value` through its directive, which also
+   * forgets that it was submitted (a bare `form.reset()` leaves `submitted` set, and Material then
+   * shows every required field in red), and marks it saved.
+   */
+  succeeded(directive: FormGroupDirective | undefined, value?: unknown): void {
+    if (directive) directive.resetForm(value);
+    else this.form.reset(value);
+    this.done.set(true);
+  }
 
   async run<T>(action: () => Promise<T>, options: SubmitOptions = {}): Promise<SubmitResult<T>> {
     this.form.markAllAsTouched();
     if (this.form.invalid || this.busy()) return { ok: false };
     this.busy.set(true);
+    this.done.set(false);
     this.clear();
     try {
       return { ok: true, value: await action() };

@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { AuthService } from '../../../core/auth/auth.service';
+import { takeReturnRoute } from '../../../core/auth/return-route';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import type { TranslationKey } from '../../../core/i18n/vi';
@@ -80,6 +81,6 @@ export class ChangePasswordComponent {
       return;
     }
     this.snackBar.open(this.translation.t('password.changed'));
-    await this.router.navigateByUrl(this.auth.homeRoute());
+    await this.router.navigateByUrl(takeReturnRoute(this.auth.homeRoute()));
   }
 }

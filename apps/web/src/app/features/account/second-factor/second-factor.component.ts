@@ -14,6 +14,7 @@ import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import type { SecondFactorEnrolmentResponse } from '@caunoi/shared/contracts';
 import { AuthService } from '../../../core/auth/auth.service';
+import { takeReturnRoute } from '../../../core/auth/return-route';
 import { SecondFactorApiService } from '../../../core/auth/second-factor-api.service';
 import { controlErrorMessage } from '../../../core/i18n/field-errors';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
@@ -123,7 +124,7 @@ export class SecondFactorComponent implements OnInit {
   /** The session now has its second factor: on to what the role does. */
   protected async continue(): Promise<void> {
     await this.auth.secondFactorDone();
-    await this.router.navigateByUrl(this.auth.homeRoute());
+    await this.router.navigateByUrl(takeReturnRoute(this.auth.homeRoute()));
   }
 
   protected async signOut(): Promise<void> {

@@ -19,6 +19,7 @@ import { TranslationService } from '../../../core/i18n/translation.service';
 import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
 import { AgenciesApiService } from '../../../shared/data/agencies-api.service';
 import { formSubmission } from '../../../shared/forms/form-submission';
+import { guardUnload } from '../../../shared/forms/unsaved-changes';
 
 const blankToNull = (value: string): string | null => value.trim() || null;
 
@@ -119,6 +120,7 @@ export class AgencyFormComponent {
   );
 
   constructor() {
+    guardUnload(() => this.form.dirty);
     effect(() => {
       const id = this.id();
       if (!id) return;
@@ -177,6 +179,7 @@ export class AgencyFormComponent {
       return 'agencies.created' as const;
     });
     if (!result.ok) return;
+    this.form.markAsPristine();
     this.snackBar.open(this.translation.t(result.value));
     await this.router.navigate(['/admin/agencies']);
   }

@@ -16,6 +16,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { AgencyView, UserView } from '@caunoi/shared/contracts';
+import { EMAIL_MAX_LENGTH } from '@caunoi/shared/contracts';
 import type { Role } from '@caunoi/shared/domain';
 import { AGENCY_TYPES_FOR_ROLE, ROLES } from '@caunoi/shared/domain';
 import { firstValueFrom } from 'rxjs';
@@ -27,6 +28,8 @@ import type { TranslationKey } from '../../../core/i18n/vi';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { AgenciesApiService } from '../../../shared/data/agencies-api.service';
 import { UsersApiService } from '../../../shared/data/users-api.service';
+import type { HasUnsavedChanges } from '../../../shared/forms/unsaved-changes';
+import { guardUnload } from '../../../shared/forms/unsaved-changes';
 
 /** Create (`/admin/users/new`) and edit (`/admin/users/:id`) in one form. */
 @Component({
@@ -44,7 +47,7 @@ import { UsersApiService } from '../../../shared/data/users-api.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './user-form.component.html',
 })
-export class UserFormComponent {
+export class UserFormComponent implements HasUnsavedChanges {
   private readonly usersApi = inject(UsersApiService);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
@@ -79,6 +82,10 @@ export class UserFormComponent {
     }),
     role: new FormControl<Role | null>(null, { validators: [Validators.required] }),
     agencyId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    email: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.email, Validators.maxLength(EMAIL_MAX_LENGTH)],
+    }),
   });
 
   protected readonly submission = formSubmission(this.form);
@@ -100,6 +107,7 @@ export class UserFormComponent {
   });
 
   constructor() {
+    guardUnload(() => this.hasUnsavedChanges());
     effect(() => {
       const id = this.id();
       if (!id) return;
@@ -111,7 +119,7 @@ export class UserFormComponent {
       }
       this.usersApi.get(id).subscribe((user) => {
         this.user.set(user);
-        this.form.patchValue(user);
+        this.form.reset({ ...user, email: user.email ?? '' });
       });
     });
     this.form.controls.role.valueChanges.pipe(takeUntilDestroyed()).subscribe((role) => {
@@ -120,6 +128,10 @@ export class UserFormComponent {
         this.form.controls.agencyId.setValue('');
       }
     });
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
   }
 
   protected async submit(): Promise<void> {
@@ -131,6 +143,7 @@ export class UserFormComponent {
         const updated = await firstValueFrom(
           this.usersApi.update(id, {
             displayName: value.displayName.trim(),
+            email: value.email.trim() || null,
             ...(this.ownAccount() ? {} : { role, agencyId: value.agencyId }),
           }),
         );
@@ -143,11 +156,14 @@ export class UserFormComponent {
           displayName: value.displayName.trim(),
           role,
           agencyId: value.agencyId,
+          email: value.email.trim() || null,
         }),
       );
       return 'users.created' as const;
     });
     if (!result.ok) return;
+    // Saved: nothing is left to lose, so leaving asks nothing.
+    this.form.markAsPristine();
     this.snackBar.open(this.translation.t(result.value));
     await this.router.navigate(['/admin/users']);
   }

@@ -20,6 +20,9 @@ import { SET_PASSWORD_ROUTE } from '../../../core/auth/landing';
     <mat-dialog-content>
       <p class="code" data-testid="one-time-code" aria-live="polite">{{ data.code }}</p>
       <p class="cn-notice" data-testid="one-time-code-once">{{ 'oneTimeCode.shownOnce' | t }}</p>
+      @if (data.sentByEmail) {
+        <p data-testid="one-time-code-emailed">{{ 'oneTimeCode.sentByEmail' | t }}</p>
+      }
       <p data-testid="one-time-code-expires">
         {{ 'oneTimeCode.expires' | t: { at: (data.expiresAt | vnDate), max: maxFailures } }}
       </p>

@@ -17,6 +17,7 @@ import { Router, RouterLink } from '@angular/router';
 import type { TooManyRequestsCode } from '@caunoi/shared/contracts';
 import { SESSION_IDLE_TIMEOUT_MS } from '@caunoi/shared/domain';
 import { AuthService } from '../../../core/auth/auth.service';
+import { takeReturnRoute } from '../../../core/auth/return-route';
 import { applyServerErrors, tooManyRequests } from '../../../core/http/api-errors';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
@@ -116,7 +117,7 @@ export class LoginComponent {
     this.error.set(null);
     try {
       await this.auth.login(this.form.getRawValue());
-      await this.router.navigateByUrl(this.auth.homeRoute());
+      await this.router.navigateByUrl(takeReturnRoute(this.auth.homeRoute()));
     } catch (error) {
       this.error.set(this.messageFor(error));
       this.form.controls.password.reset('');

@@ -14,6 +14,7 @@ import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
 import { CasesApiService } from '../data/cases-api.service';
+import { auditActionLabel, auditFieldsLabel } from './access-log-labels';
 
 /** "Who saw this file": every read and write of the case, for the supervisor. */
 @Component({
@@ -76,19 +77,11 @@ export class AccessLogComponent {
     });
   }
 
-  /** Field names in the user's language where the dictionary has them. */
   protected fieldsLabel(fields: string[]): string {
-    return fields
-      .map((field) => {
-        const key = `field.${field}`;
-        return this.translation.hasKey(key) ? this.translation.t(key) : field;
-      })
-      .join(', ');
+    return auditFieldsLabel(this.translation, fields);
   }
 
-  /** Actions the dictionary does not know yet are shown as the API names them. */
   protected actionLabel(action: string): string {
-    const key = `auditAction.${action}`;
-    return this.translation.hasKey(key) ? this.translation.t(key) : action;
+    return auditActionLabel(this.translation, action);
   }
 }

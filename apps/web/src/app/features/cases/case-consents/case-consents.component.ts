@@ -39,6 +39,7 @@ import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
+import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { isChildAge, needsChildAssent, representativeAge } from '../consent-step/consent-form';
 import { CasesApiService } from '../data/cases-api.service';
 import type { WithdrawConsentData } from '../withdraw-consent-dialog/withdraw-consent-dialog.component';
@@ -130,6 +131,10 @@ export class CaseConsentsComponent {
       recordedBySupervisor: this.supervisor(),
     });
   });
+
+  constructor() {
+    guardUnload(() => this.form.dirty);
+  }
 
   protected async add(): Promise<void> {
     if (this.problem()) return;

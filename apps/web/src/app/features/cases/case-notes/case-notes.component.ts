@@ -1,5 +1,19 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -9,6 +23,8 @@ import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
+import { guardUnload } from '../../../shared/forms/unsaved-changes';
+import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
 import { CasesApiService } from '../data/cases-api.service';
 
 export const NOTE_MAX = 4000;
@@ -24,6 +40,7 @@ export const NOTE_MAX = 4000;
     TranslatePipe,
     FieldErrorPipe,
     VnDatePipe,
+    SavedNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -48,6 +65,9 @@ export const NOTE_MAX = 4000;
             {{ 'notes.add' | t }}
           </button>
         </div>
+        @if (submission.saved()) {
+          <cn-saved-notice testId="note-saved">{{ 'notes.saved' | t }}</cn-saved-notice>
+        }
       </form>
     }
     <ul class="cn-card-list" data-testid="note-list">
@@ -89,8 +109,10 @@ export class CaseNotesComponent {
     }),
   });
   protected readonly submission = formSubmission(this.form);
+  private readonly formDirective = viewChild(FormGroupDirective);
 
   constructor() {
+    guardUnload(() => this.form.dirty);
     effect((onCleanup) => {
       this.loading.set(true);
       const subscription = this.api.notes(this.caseId()).subscribe({
@@ -111,6 +133,6 @@ export class CaseNotesComponent {
     );
     if (!result.ok) return;
     this.notes.update((notes) => [result.value, ...notes]);
-    this.form.reset();
+    this.submission.succeeded(this.formDirective());
   }
 }

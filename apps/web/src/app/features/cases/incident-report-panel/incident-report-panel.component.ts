@@ -28,6 +28,7 @@ import type { TranslationKey } from '../../../core/i18n/vi';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { IncidentReportsApiService } from '../../../shared/data/incident-reports-api.service';
 import { formSubmission } from '../../../shared/forms/form-submission';
+import { guardUnload } from '../../../shared/forms/unsaved-changes';
 
 export const REPORT_NARRATIVE_MAX = 8000;
 
@@ -137,6 +138,7 @@ export class IncidentReportPanelComponent {
   );
 
   constructor() {
+    guardUnload(() => this.form.dirty);
     this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.dirty.set(true));
     effect((onCleanup) => {
       const caseId = this.caseId();

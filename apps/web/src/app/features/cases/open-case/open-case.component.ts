@@ -30,6 +30,7 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { CommunePickerComponent } from '../../../shared/ui/commune-picker/commune-picker.component';
 import { formSubmission } from '../../../shared/forms/form-submission';
+import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { dateNotInFutureValidator } from '../../../shared/forms/vietnam-time';
 import type { Workspace } from '../../workspaces/workspaces';
 import {
@@ -160,6 +161,8 @@ export class OpenCaseComponent {
   );
 
   constructor() {
+    // A half-filled case asks before the page is left (the route's guard) or reloaded.
+    guardUnload(() => this.form.dirty);
     effect(() => {
       const id = this.intakeId();
       const item = id ? this.intakeApi.recall(id) : null;
@@ -247,6 +250,7 @@ export class OpenCaseComponent {
   }
 
   private async openFile(created: CaseDetailView): Promise<void> {
+    this.form.markAsPristine();
     await this.router.navigate(['/', this.workspace().path, created.id]);
   }
 

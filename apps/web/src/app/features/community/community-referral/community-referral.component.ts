@@ -1,6 +1,20 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -17,7 +31,10 @@ import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { CommunePickerComponent } from '../../../shared/ui/commune-picker/commune-picker.component';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { formSubmission } from '../../../shared/forms/form-submission';
+import type { HasUnsavedChanges } from '../../../shared/forms/unsaved-changes';
+import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
+import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
 import type { Workspace } from '../../workspaces/workspaces';
 import { CommunityReferralsApiService } from '../data/community-referrals-api.service';
 
@@ -41,12 +58,13 @@ export const WHAT_HAPPENED_MAX = 500;
     FieldErrorPipe,
     VnDatePipe,
     ListFooterComponent,
+    SavedNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './community-referral.component.html',
   styleUrl: './community-referral.component.scss',
 })
-export class CommunityReferralComponent {
+export class CommunityReferralComponent implements HasUnsavedChanges {
   private readonly api = inject(CommunityReferralsApiService);
 
   /** From the route's data. */
@@ -77,6 +95,7 @@ export class CommunityReferralComponent {
     consentToContact: new FormControl(false, { nonNullable: true }),
   });
   protected readonly submission = formSubmission(this.form);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
 
   private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.value });
   protected readonly dangerNow = computed(() => !!this.value().dangerNow);
@@ -88,7 +107,16 @@ export class CommunityReferralComponent {
     this.api.mine({ after, limit: PAGE_SIZE_DEFAULT }),
   );
 
+  constructor() {
+    guardUnload(() => this.hasUnsavedChanges());
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.form.dirty;
+  }
+
   protected async submit(): Promise<void> {
+    this.sent.set(null);
     const value = this.form.getRawValue();
     const result = await this.submission.run(() =>
       firstValueFrom(
@@ -106,7 +134,7 @@ export class CommunityReferralComponent {
     );
     if (!result.ok) return;
     // Nothing of what was typed stays on the screen or in memory.
-    this.form.reset();
+    this.submission.succeeded(this.formDirective());
     this.sent.set(result.value);
     this.referrals.prepend(result.value);
   }

@@ -55,3 +55,35 @@ describe('CallTimer', () => {
     expect(formatDuration(75 * 60 + 2)).toBe('75:02');
   });
 });
+
+describe('CallTimer across pages', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('resumes a running call from its snapshot with the elapsed time intact', () => {
+    jest.useFakeTimers({ now: new Date('2026-12-05T10:00:00Z') });
+    const before = new CallTimer();
+    before.start();
+    jest.advanceTimersByTime(65_000);
+    const snapshot = before.snapshot();
+    before.dispose();
+
+    jest.advanceTimersByTime(10_000);
+    const after = new CallTimer();
+    after.restore(snapshot);
+    expect(after.running()).toBe(true);
+    expect(after.display()).toBe('01:15');
+    jest.advanceTimersByTime(5_000);
+    expect(after.display()).toBe('01:20');
+    after.dispose();
+  });
+
+  it('keeps an ended call ended, and an unstarted one unstarted', () => {
+    const ended = new CallTimer();
+    ended.restore({ started: 1_000, ended: 61_000 });
+    expect(ended.running()).toBe(false);
+    expect(ended.display()).toBe('01:00');
+    const fresh = new CallTimer();
+    fresh.restore({ started: null, ended: null });
+    expect(fresh.hasStarted()).toBe(false);
+  });
+});

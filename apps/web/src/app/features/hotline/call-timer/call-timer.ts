@@ -8,6 +8,11 @@ export function formatDuration(seconds: number): string {
   return `${pad(Math.floor(whole / 60))}:${pad(whole % 60)}`;
 }
 
+export interface TimerSnapshot {
+  started: number | null;
+  ended: number | null;
+}
+
 /**
  * The running clock of one call. Elapsed time is computed from Date.now() rather than counted
  * ticks, so a throttled background tab still shows the right duration.
@@ -53,6 +58,23 @@ export class CallTimer {
     this.clearInterval();
     this.started.set(null);
     this.ended.set(null);
+  }
+
+  /** The instants that define the clock, to carry a call across pages. */
+  snapshot(): TimerSnapshot {
+    return { started: this.started(), ended: this.ended() };
+  }
+
+  /** Resumes a clock from a snapshot: a running call keeps running, its elapsed time intact. */
+  restore(snapshot: TimerSnapshot): void {
+    this.reset();
+    if (snapshot.started === null) return;
+    this.started.set(snapshot.started);
+    this.ended.set(snapshot.ended);
+    this.now.set(Date.now());
+    if (snapshot.ended === null) {
+      this.interval = setInterval(() => this.now.set(Date.now()), 1000);
+    }
   }
 
   dispose(): void {

@@ -6,9 +6,16 @@ import {
   effect,
   inject,
   input,
+  viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
@@ -45,9 +52,12 @@ import { CommunePickerComponent } from '../../../shared/ui/commune-picker/commun
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { fromVietnamLocal, notInFutureValidator } from '../../../shared/forms/vietnam-time';
+import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
+import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
 import type { Workspace } from '../../workspaces/workspaces';
 import { formatDuration, callTimer } from '../call-timer/call-timer';
+import { CallInProgressService } from '../data/call-in-progress.service';
 import { CallsApiService } from '../data/calls-api.service';
 import { HandOverDialogComponent } from '../hand-over-dialog/hand-over-dialog.component';
 
@@ -71,6 +81,7 @@ const blankToNull = (value: string): string | null => value.trim() || null;
     FieldErrorPipe,
     VnDatePipe,
     ListFooterComponent,
+    SavedNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './hotline-console.component.html',
@@ -124,6 +135,8 @@ export class HotlineConsoleComponent {
     notes: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(4000)] }),
   });
   protected readonly submission = formSubmission(this.form);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+  private readonly inProgress = inject(CallInProgressService);
 
   private readonly flags = toSignal(this.form.valueChanges, { initialValue: this.form.value });
   /** Danger now or signs of a crime: the police must hear of it (113). */
@@ -136,6 +149,20 @@ export class HotlineConsoleComponent {
   );
 
   constructor() {
+    // A call left for another page comes back as it was, its timer still running.
+    const kept = this.inProgress.take<ReturnType<typeof this.form.getRawValue>>();
+    if (kept) {
+      this.form.reset(kept.value);
+      this.form.markAsDirty();
+      this.timer.restore(kept.timer);
+    }
+    this.destroyRef.onDestroy(() => {
+      if (this.callInProgress()) {
+        this.inProgress.keep({ value: this.form.getRawValue(), timer: this.timer.snapshot() });
+      }
+    });
+    // A reload would lose it: the browser asks first.
+    guardUnload(() => this.callInProgress());
     // The first line is the usual one; the operator changes it when the call came in on another.
     effect(() => {
       const first = this.lines()[0];
@@ -155,6 +182,11 @@ export class HotlineConsoleComponent {
       event.preventDefault();
       void this.save();
     }
+  }
+
+  /** Something typed, or a timer started: a call an operator would not want to lose. */
+  private callInProgress(): boolean {
+    return this.form.dirty || this.timer.hasStarted();
   }
 
   protected startCall(): void {
@@ -192,8 +224,10 @@ export class HotlineConsoleComponent {
     });
     if (!result.ok) return;
     this.calls.prepend(result.value);
-    this.snackBar.open(this.translation.t('hotline.saved'));
-    this.form.reset({ lineId: value.lineId, channel: value.channel });
+    this.submission.succeeded(this.formDirective(), {
+      lineId: value.lineId,
+      channel: value.channel,
+    });
     this.timer.reset();
   }
 

@@ -4,16 +4,15 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
 import { Router } from '@angular/router';
 import type { NotificationView } from '@caunoi/shared/contracts';
+import { URGENT_EMAIL_TOPICS, emailTopicOf } from '@caunoi/shared/domain';
 import { AuthService } from '../../../core/auth/auth.service';
 import { NotificationCenterService } from '../../../core/notifications/notification-center.service';
-import { notificationRoute, notificationText } from '../../../core/notifications/notification-text';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { NotificationsApiService } from '../../../shared/data/notifications-api.service';
-import { accountNotificationRoute, accountNotificationText } from './account-notifications';
-import { referralNotificationRoute, referralNotificationText } from './referral-notifications';
+import { notificationMessage, notificationTarget } from './notification-target';
 
 /**
  * The header's bell: the unread count, and a panel of the latest notifications (loaded when
@@ -73,6 +72,11 @@ import { referralNotificationRoute, referralNotificationText } from './referral-
           (click)="open(item)"
           data-testid="notification-item"
         >
+          @if (urgent(item)) {
+            <span class="cn-badge danger" data-testid="notification-urgent">{{
+              'notificationSettings.urgent' | t
+            }}</span>
+          }
           <span class="text">{{ text(item) }}</span>
           <span class="when">{{ item.createdAt | vnDate }}</span>
         </button>
@@ -100,6 +104,9 @@ import { referralNotificationRoute, referralNotificationText } from './referral-
       line-height: 1.3;
       padding-top: 8px;
       padding-bottom: 8px;
+    }
+    .item .cn-badge {
+      margin-bottom: 2px;
     }
     .item.unread .text {
       font-weight: 600;
@@ -134,12 +141,13 @@ export class NotificationBellComponent {
     immediate: false,
   });
 
+  /** The kinds that also go by email by default: an emergency referral, an escalation, a 12-hour clock. */
+  protected urgent(item: NotificationView): boolean {
+    return URGENT_EMAIL_TOPICS.includes(emailTopicOf(item.kind, item.params));
+  }
+
   protected text(item: NotificationView): string {
-    return (
-      referralNotificationText(this.translation, item) ??
-      accountNotificationText(this.translation, item) ??
-      notificationText(this.translation, item)
-    );
+    return notificationMessage(this.translation, item);
   }
 
   protected open(item: NotificationView): void {
@@ -152,10 +160,7 @@ export class NotificationBellComponent {
       });
     }
     const role = this.auth.me()?.user.role;
-    const route =
-      referralNotificationRoute(item.link, role) ??
-      accountNotificationRoute(item.link, role) ??
-      notificationRoute(item.link, role);
+    const route = notificationTarget(item.link, role);
     if (route) void this.router.navigateByUrl(route);
   }
 

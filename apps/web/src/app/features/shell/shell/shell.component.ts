@@ -19,7 +19,7 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 import { AbilityService } from '../../../core/ability/ability.service';
 import { AuthService } from '../../../core/auth/auth.service';
-import { CHANGE_PASSWORD_ROUTE } from '../../../core/auth/landing';
+import { CHANGE_PASSWORD_ROUTE, NOTIFICATION_SETTINGS_ROUTE } from '../../../core/auth/landing';
 import { IdleService } from '../../../core/idle/idle.service';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { LanguageSwitchComponent } from '../../../shared/ui/language-switch/language-switch.component';
@@ -56,6 +56,7 @@ export class ShellComponent {
 
   protected readonly me = this.auth.me;
   protected readonly changePasswordRoute = CHANGE_PASSWORD_ROUTE;
+  protected readonly notificationSettingsRoute = NOTIFICATION_SETTINGS_ROUTE;
   protected readonly roleKey = computed(() => `role.${this.me()?.user.role ?? ''}`);
   protected readonly wide = toSignal(
     inject(BreakpointObserver)
