@@ -7,6 +7,7 @@ import { referralInboxEn } from './referral-inbox.en';
 import { directoryEn } from './directory.en';
 import { riskEn } from './risk.en';
 import { safetyPlanEn } from './safety-plan.en';
+import { closureEn } from './closure.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -899,6 +900,7 @@ export const en: Dictionary = {
   ...directoryEn,
   ...riskEn,
   ...safetyPlanEn,
+  ...closureEn,
   ...unitsEn,
   ...accountsEn,
 };

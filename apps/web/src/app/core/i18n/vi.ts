@@ -6,6 +6,7 @@ import { referralInboxVi } from './referral-inbox.vi';
 import { directoryVi } from './directory.vi';
 import { riskVi } from './risk.vi';
 import { safetyPlanVi } from './safety-plan.vi';
+import { closureVi } from './closure.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -902,6 +903,7 @@ export const vi = {
   ...directoryVi,
   ...riskVi,
   ...safetyPlanVi,
+  ...closureVi,
   ...unitsVi,
   ...accountsVi,
 };
