@@ -15,3 +15,4 @@ export * from './lib/cases';
 export * from './lib/deadlines';
 export * from './lib/referrals';
 export * from './lib/assessments';
+export * from './lib/case-plans';

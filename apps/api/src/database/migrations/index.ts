@@ -12,6 +12,7 @@ import { SecondFactorReset1764340000001 } from './1764340000001-second-factor-re
 import { CaseClosures1764400000000 } from './1764400000000-case-closures';
 import { RiskAssessments1764440000000 } from './1764440000000-risk-assessments';
 import { SafetyPlans1764440000001 } from './1764440000001-safety-plans';
+import { CasePlans1764450000000 } from './1764450000000-case-plans';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CaseClosures1764400000000,
   RiskAssessments1764440000000,
   SafetyPlans1764440000001,
+  CasePlans1764450000000,
 ];
