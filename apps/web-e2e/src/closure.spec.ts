@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import {
   DEMO_PASSWORD,
@@ -11,11 +12,17 @@ import {
   uniqueToken,
 } from './support';
 
+/** Signs in and waits to land (a navigation before that would find no session). */
+async function signInAs(page: Page, username: string): Promise<void> {
+  await signIn(page, username, DEMO_PASSWORD);
+  await expect(page.getByTestId('notifications-bell')).toBeVisible();
+}
+
 test('closure: requested, returned with a comment, fixed and requested again, approved after a summary, reopened', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 900 });
-  await signIn(page, DEMO_USERNAMES.caseworker, DEMO_PASSWORD);
+  await signInAs(page, DEMO_USERNAMES.caseworker);
   await page.getByTestId('walk-in').click();
   const code = await openCaseWithConsent(page, {
     fullName: `Đỗ Thị Thử Nghiệm ${uniqueToken()}`,
@@ -43,7 +50,7 @@ test('closure: requested, returned with a comment, fixed and requested again, ap
 
   // The supervisor returns it with a comment.
   await signOut(page);
-  await signIn(page, DEMO_USERNAMES.supervisor, DEMO_PASSWORD);
+  await signInAs(page, DEMO_USERNAMES.supervisor);
   await page.goto(caseUrl.replace('/cases/', '/team/'));
   await expect(page.getByTestId('closure-waiting')).toBeVisible();
   await page.getByTestId('closure-return').click();
@@ -56,7 +63,7 @@ test('closure: requested, returned with a comment, fixed and requested again, ap
 
   // The caseworker sees the comment, fixes the summary (the dialog starts from what was sent).
   await signOut(page);
-  await signIn(page, DEMO_USERNAMES.caseworker, DEMO_PASSWORD);
+  await signInAs(page, DEMO_USERNAMES.caseworker);
   await page.getByTestId('notifications-bell').click();
   await expect(
     page.getByTestId('notification-item').filter({ hasText: code }).first(),
@@ -79,7 +86,7 @@ test('closure: requested, returned with a comment, fixed and requested again, ap
 
   // The supervisor approves after a confirmation that shows the request.
   await signOut(page);
-  await signIn(page, DEMO_USERNAMES.supervisor, DEMO_PASSWORD);
+  await signInAs(page, DEMO_USERNAMES.supervisor);
   await page.goto(caseUrl.replace('/cases/', '/team/'));
   await page.getByTestId('closure-approve').click();
   await expect(dialog.getByTestId('closure-summary')).toContainText('đã có quyết định ly hôn');

@@ -8,6 +8,7 @@ import { directoryEn } from './directory.en';
 import { riskEn } from './risk.en';
 import { safetyPlanEn } from './safety-plan.en';
 import { closureEn } from './closure.en';
+import { casePlanEn } from './case-plan.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -901,6 +902,7 @@ export const en: Dictionary = {
   ...riskEn,
   ...safetyPlanEn,
   ...closureEn,
+  ...casePlanEn,
   ...unitsEn,
   ...accountsEn,
 };

@@ -7,6 +7,7 @@ import { directoryVi } from './directory.vi';
 import { riskVi } from './risk.vi';
 import { safetyPlanVi } from './safety-plan.vi';
 import { closureVi } from './closure.vi';
+import { casePlanVi } from './case-plan.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -904,6 +905,7 @@ export const vi = {
   ...riskVi,
   ...safetyPlanVi,
   ...closureVi,
+  ...casePlanVi,
   ...unitsVi,
   ...accountsVi,
 };

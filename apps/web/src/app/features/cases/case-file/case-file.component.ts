@@ -48,6 +48,7 @@ import { CaseClosureComponent } from '../case-closure/case-closure.component';
 import { CaseConsentsComponent } from '../case-consents/case-consents.component';
 import { CaseIdentityComponent } from '../case-identity/case-identity.component';
 import { CaseIncidentsComponent } from '../case-incidents/case-incidents.component';
+import { CasePlanComponent } from '../case-plan/case-plan.component';
 import { CaseNotesComponent } from '../case-notes/case-notes.component';
 import { CaseReferralsComponent } from '../case-referrals/case-referrals.component';
 import { CaseRiskComponent } from '../case-risk/case-risk.component';
@@ -58,8 +59,8 @@ import type { ReferDialogData } from '../refer-dialog/refer-dialog.component';
 import { ReferDialogComponent } from '../refer-dialog/refer-dialog.component';
 import { ReferralTimelineComponent } from '../referral-timeline/referral-timeline.component';
 
-/** Position of the referrals tab (after overview, risk, safety plan, incidents and consents). */
-const REFERRALS_TAB = 5;
+/** Position of the referrals tab (after overview, risk, safety plan, action plan, incidents, consents). */
+const REFERRALS_TAB = 6;
 
 /**
  * The case file (`/cases/:id`, `/team/:id`): overview and masked identity, incidents, consents,
@@ -84,6 +85,7 @@ const REFERRALS_TAB = 5;
     CaseRiskComponent,
     CaseSafetyPlanComponent,
     CaseClosureComponent,
+    CasePlanComponent,
     ReferralTimelineComponent,
     AccessLogComponent,
     DeadlineClockComponent,
