@@ -22,6 +22,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { ReferralsModule } from './modules/referrals/referrals.module';
 import { UsersModule } from './modules/users/users.module';
 import { CaseClosureModule } from './modules/cases/closure/case-closure.module';
+import { CasePlansModule } from './modules/cases/plans/case-plans.module';
 
 /**
  * The HTTP process. Guards run in order: not too often (rate limits), who are you (JWT + session),
@@ -50,6 +51,7 @@ export class AppModule {
         NotificationsModule,
         IncidentReportsModule,
         CaseClosureModule,
+        CasePlansModule,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: RateLimitGuard },

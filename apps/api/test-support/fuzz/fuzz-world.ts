@@ -10,6 +10,7 @@ import { CreateAgencyDto, UpdateAgencyDto } from '../../src/modules/agencies/dto
 import { CreateCallDto, UpdateCallDto } from '../../src/modules/calls/dto/call.dto';
 import { CreateIncidentDto, UpdateIncidentDto } from '../../src/modules/cases/dto/incident.dto';
 import { OpenCaseDto } from '../../src/modules/cases/dto/open-case.dto';
+import { SaveCasePlanDto } from '../../src/modules/cases/plans/case-plan.dto';
 import { CreateCommunityReferralDto } from '../../src/modules/community-referrals/community-referral.dto';
 import { CreateReferralsDto } from '../../src/modules/referrals/dto/referral.dto';
 
@@ -161,6 +162,24 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [CreateAgencyDto, () => agencyBody],
     [UpdateAgencyDto, () => agencyBody],
     [CreateCommunityReferralDto, () => communityBody],
+    [
+      SaveCasePlanDto,
+      () => ({
+        baseVersion: null,
+        submit: false,
+        needs: [{ domain: 'health', text: 'Khám (synthetic)' }],
+        goals: [{ domain: 'health', text: 'Được chăm sóc' }],
+        actions: [
+          {
+            domain: 'health',
+            text: 'Đưa đi khám',
+            ownerAgencyId: null,
+            dueOn: daysAgo(-10).slice(0, 10),
+            status: 'planned',
+          },
+        ],
+      }),
+    ],
   ]);
   const known: Record<string, unknown[]> = {
     communeCode: [HAI_CHAU],

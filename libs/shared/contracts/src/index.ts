@@ -17,3 +17,4 @@ export * from './lib/referrals';
 export * from './lib/assessments';
 export * from './lib/notification-settings';
 export * from './lib/audit-actions';
+export * from './lib/case-plans';

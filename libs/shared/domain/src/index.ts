@@ -30,6 +30,7 @@ export * from './lib/audit/audit-chain';
 export * from './lib/case-management/risk-instrument';
 export * from './lib/case-management/starter-risk-instruments';
 export * from './lib/case-management/safety-plan';
+export * from './lib/case-management/case-plan';
 export * from './lib/incident-reports/incident-report-status';
 export * from './lib/cases/case-closure';
 export * from './lib/case-management/case-review-clocks';

@@ -16,6 +16,7 @@ import { OneTimeCodeEmails1764430000001 } from './1764430000001-one-time-code-em
 import { RiskAssessments1764440000000 } from './1764440000000-risk-assessments';
 import { SafetyPlans1764440000001 } from './1764440000001-safety-plans';
 import { ConsentExpiry1764440000002 } from './1764440000002-consent-expiry';
+import { CasePlans1764450000000 } from './1764450000000-case-plans';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   RiskAssessments1764440000000,
   SafetyPlans1764440000001,
   ConsentExpiry1764440000002,
+  CasePlans1764450000000,
 ];

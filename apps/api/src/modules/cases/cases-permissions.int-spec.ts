@@ -2,7 +2,8 @@ import type { RiskInstrumentView } from '@caunoi/shared/contracts';
 import { addDaysToDate, vietnamDateOf } from '@caunoi/shared/domain';
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
-import { bearer } from '../../../test-support/factories';
+import { bearer, signedIn } from '../../../test-support/factories';
+import { DEMO_AGENCIES } from '../seed/demo-data';
 import type { MatrixActor, MatrixSession } from '../../../test-support/case-matrix';
 import { NO_CASE_ROLES as SILENT, signInMatrixActors } from '../../../test-support/case-matrix';
 import { openCaseBody, walkIn } from '../../../test-support/intake-fixtures';
@@ -228,6 +229,135 @@ describe('case permission matrix', () => {
         sup2: [404, 404, 200],
         ...NO_CASE_ROLES,
       },
+    );
+  });
+
+  describe('the case action plan (/cases/:id/plans)', () => {
+    const dueOn = () => addDaysToDate(vietnamDateOf(t.clock.now()), 14);
+    const content = () => ({
+      needs: [{ domain: 'health', text: 'Khám thương tích' }],
+      goals: [{ domain: 'health', text: 'Được chăm sóc y tế' }],
+      actions: [
+        {
+          domain: 'health',
+          text: 'Đưa đi khám',
+          ownerAgencyId: null,
+          dueOn: dueOn(),
+          status: 'planned',
+        },
+      ],
+    });
+    /** Who may change each case: A its caseworker, B (unassigned) the supervisor, C centre 2's caseworker. */
+    const updater = (id: string) =>
+      id === ids[0] ? actors.cw1 : id === ids[1] ? actors.sup1 : actors.cw3;
+    /** A second supervisor in each centre, who never submits: it clears what the matrix left waiting. */
+    let clearers: [S, S];
+    beforeAll(async () => {
+      clearers = await Promise.all([
+        signedIn(t, 'supervisor'),
+        signedIn(t, 'supervisor', { agencyId: DEMO_AGENCIES.socialWorkCentreQuangNam.id }),
+      ]);
+    });
+    const latest = async (id: string) => {
+      const reader = id === ids[2] ? actors.sup2 : actors.sup1;
+      const res = await t.http.get(`/api/cases/${id}/plans`).set(...bearer(reader));
+      return res.body[0] as
+        | { version: number; status: string; submittedByUserId: string | null }
+        | undefined;
+    };
+    const save = (s: S, id: string, baseVersion: number | null, submit: boolean) =>
+      t.http
+        .post(`/api/cases/${id}/plans`)
+        .set(...bearer(s))
+        .send({ baseVersion, submit, ...content() });
+    /** The latest version is in `status` before each call, made by the case's updater if needed. */
+    /**
+     * The latest version is in `status` before each call, submitted by the case's updater: another
+     * waiting one is first returned by the centre's supervisor, then the updater saves (and submits).
+     */
+    const ready = async (id: string, status: 'draft' | 'submitted') => {
+      let now = await latest(id);
+      if (now?.status === 'draft' && status === 'draft') return now.version;
+      if (now?.status === 'submitted' && status === 'submitted') {
+        if (now.submittedByUserId === updater(id).id) return now.version;
+      }
+      if (now?.status === 'submitted') {
+        await t.http
+          .post(`/api/cases/${id}/plans/return`)
+          .set(...bearer(id === ids[2] ? clearers[1] : clearers[0]))
+          .send({ version: now.version, comment: 'Làm lại' });
+        now = await latest(id);
+      }
+      await save(updater(id), id, now?.version ?? null, status === 'submitted');
+      return (await latest(id))?.version ?? 0;
+    };
+
+    it('save, read', async () => {
+      await check(
+        'save case plan',
+        async (s, id) => save(s, id, (await latest(id))?.version ?? null, false),
+        {
+          cw1: [201, 403, 404],
+          cw2: [404, 403, 404],
+          sup1: [201, 201, 404],
+          cw3: [404, 404, 201],
+          sup2: [404, 404, 201],
+          ...NO_CASE_ROLES,
+        },
+      );
+      await check(
+        'read case plans',
+        (s, id) => t.http.get(`/api/cases/${id}/plans`).set(...bearer(s)),
+        {
+          cw1: [200, 200, 404],
+          cw2: [404, 200, 404],
+          sup1: [200, 200, 404],
+          cw3: [404, 404, 200],
+          sup2: [404, 404, 200],
+          ...NO_CASE_ROLES,
+        },
+      );
+    });
+
+    it('submit', () =>
+      check(
+        'submit case plan',
+        async (s, id) =>
+          t.http
+            .post(`/api/cases/${id}/plans/submit`)
+            .set(...bearer(s))
+            .send({ version: await ready(id, 'draft') }),
+        {
+          cw1: [200, 403, 404],
+          cw2: [404, 403, 404],
+          sup1: [200, 200, 404],
+          cw3: [404, 404, 200],
+          sup2: [404, 404, 200],
+          ...NO_CASE_ROLES,
+        },
+      ));
+
+    // B's plan is submitted by sup1 (nobody else may change it): sup1 deciding it is their own (409).
+    it.each(['approve', 'return'] as const)('%s', (step) =>
+      check(
+        `${step} case plan`,
+        async (s, id) =>
+          t.http
+            .post(`/api/cases/${id}/plans/${step}`)
+            .set(...bearer(s))
+            .send({
+              version: await ready(id, 'submitted'),
+              ...(step === 'return' ? { comment: 'Thiếu hành động pháp lý' } : {}),
+            }),
+        {
+          cw1: [403, 403, 404],
+          cw2: [404, 403, 404],
+          sup1: [200, 409, 404],
+          cw3: [404, 404, 403],
+          sup2: [404, 404, 200],
+          ...NO_CASE_ROLES,
+        },
+      ),
     );
   });
 

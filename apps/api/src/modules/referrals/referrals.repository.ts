@@ -79,6 +79,19 @@ export class ReferralsRepository {
       .getCount();
   }
 
+  /**
+   * Agencies the case is referred to and that did not decline or lose the referral (sent, accepted,
+   * in service, completed): the ones a case plan action may belong to.
+   */
+  async agencyIdsReferredFromCase(m: EntityManager, caseId: string): Promise<string[]> {
+    const rows = (await m.query(
+      `SELECT DISTINCT to_agency_id AS id FROM referrals
+        WHERE case_id = $1 AND status IN ('sent', 'accepted', 'in_service', 'completed')`,
+      [caseId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** One inbox page, matching idx_referrals_inbox: by respond-by time (oldest history last). */
   getInboxPage(
     access: SqlFilter,

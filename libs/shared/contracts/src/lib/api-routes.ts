@@ -49,6 +49,9 @@ export const ApiRoutes = {
     referralSuggestions: 'referral-suggestions',
     assessments: 'assessments',
     safetyPlans: 'safety-plans',
+    /** `cases/:id/plans` (versions, save), `…/plans/submit`, `…/plans/approve`, `…/plans/return`. */
+    plans: 'plans',
+    submit: 'submit',
     /** `cases/:id/closure` (history, request), `…/closure/approve`, `…/closure/return`, `cases/:id/reopen`. */
     closure: 'closure',
     approve: 'approve',

@@ -9,6 +9,8 @@ import { referralInboxEn } from './referral-inbox.en';
 import { directoryEn } from './directory.en';
 import { riskEn } from './risk.en';
 import { safetyPlanEn } from './safety-plan.en';
+import { closureEn } from './closure.en';
+import { casePlanEn } from './case-plan.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -901,6 +903,8 @@ export const en: Dictionary = {
   ...directoryEn,
   ...riskEn,
   ...safetyPlanEn,
+  ...closureEn,
+  ...casePlanEn,
   ...unitsEn,
   ...accountsEn,
   ...notificationSettingsEn,

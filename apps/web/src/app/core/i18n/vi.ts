@@ -8,6 +8,8 @@ import { referralInboxVi } from './referral-inbox.vi';
 import { directoryVi } from './directory.vi';
 import { riskVi } from './risk.vi';
 import { safetyPlanVi } from './safety-plan.vi';
+import { closureVi } from './closure.vi';
+import { casePlanVi } from './case-plan.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -904,6 +906,8 @@ export const vi = {
   ...directoryVi,
   ...riskVi,
   ...safetyPlanVi,
+  ...closureVi,
+  ...casePlanVi,
   ...unitsVi,
   ...accountsVi,
   ...notificationSettingsVi,

@@ -85,6 +85,8 @@ export class CaseConsentsComponent {
   /** The survivor's age group decides who consents (the groups' edges are the legal ages). */
   readonly ageGroup = input.required<AgeGroup>();
   readonly canUpdate = input(false);
+  /** A closed case takes no new consent; withdrawing one stays possible (her right). */
+  readonly closed = input(false);
   readonly changed = output<ConsentView>();
 
   protected readonly givers = CONSENT_GIVERS;

@@ -44,9 +44,11 @@ import type { Workspace } from '../../workspaces/workspaces';
 import { AccessLogComponent } from '../access-log/access-log.component';
 import type { AssignDialogData } from '../assign-dialog/assign-dialog.component';
 import { AssignDialogComponent } from '../assign-dialog/assign-dialog.component';
+import { CaseClosureComponent } from '../case-closure/case-closure.component';
 import { CaseConsentsComponent } from '../case-consents/case-consents.component';
 import { CaseIdentityComponent } from '../case-identity/case-identity.component';
 import { CaseIncidentsComponent } from '../case-incidents/case-incidents.component';
+import { CasePlanComponent } from '../case-plan/case-plan.component';
 import { CaseNotesComponent } from '../case-notes/case-notes.component';
 import { CaseReferralsComponent } from '../case-referrals/case-referrals.component';
 import { CaseRiskComponent } from '../case-risk/case-risk.component';
@@ -57,8 +59,8 @@ import type { ReferDialogData } from '../refer-dialog/refer-dialog.component';
 import { ReferDialogComponent } from '../refer-dialog/refer-dialog.component';
 import { ReferralTimelineComponent } from '../referral-timeline/referral-timeline.component';
 
-/** Position of the referrals tab (after overview, risk, safety plan, incidents and consents). */
-const REFERRALS_TAB = 5;
+/** Position of the referrals tab (after overview, risk, safety plan, action plan, incidents, consents). */
+const REFERRALS_TAB = 6;
 
 /**
  * The case file (`/cases/:id`, `/team/:id`): overview and masked identity, incidents, consents,
@@ -82,6 +84,8 @@ const REFERRALS_TAB = 5;
     CaseReferralsComponent,
     CaseRiskComponent,
     CaseSafetyPlanComponent,
+    CaseClosureComponent,
+    CasePlanComponent,
     ReferralTimelineComponent,
     AccessLogComponent,
     DeadlineClockComponent,
@@ -122,13 +126,16 @@ export class CaseFileComponent {
 
   private readonly supervisor = computed(() => this.auth.me()?.user.role === 'supervisor');
   protected readonly canUpdate = computed(() => this.can('update'));
-  protected readonly canAssign = computed(() => this.can('assign'));
+  /** A closed case is read-only until a supervisor reopens it: no edit buttons. */
+  protected readonly closed = computed(() => this.detail()?.stage === 'closed');
+  protected readonly canEdit = computed(() => this.canUpdate() && !this.closed());
+  protected readonly canAssign = computed(() => this.can('assign') && !this.closed());
   protected readonly canReveal = computed(() => this.can('reveal_identity'));
   protected readonly canAudit = computed(() => this.can('audit'));
   protected readonly canApprove = computed(() => this.can('approve'));
   /** Refer, withdraw and re-route: whoever may update the case and create referrals. */
   protected readonly canRefer = computed(
-    () => this.canUpdate() && this.ability.can('create', 'Referral'),
+    () => this.canEdit() && this.ability.can('create', 'Referral'),
   );
 
   /**
@@ -174,6 +181,22 @@ export class CaseFileComponent {
       });
       onCleanup(() => subscription.unsubscribe());
     });
+  }
+
+  /** A closure step moved the stage: the case is read again (its clocks too). */
+  protected closureChanged(): void {
+    const detail = this.detail();
+    if (!detail) return;
+    this.api
+      .get(detail.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (updated) => {
+          this.detail.set(updated);
+          this.loadDeadlines();
+        },
+        error: () => undefined,
+      });
   }
 
   protected moveTo(stage: CaseStage): void {

@@ -1,0 +1,109 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERNAMES,
+  choose,
+  openCaseWithConsent,
+  signIn,
+  signOut,
+  snapshot,
+  uniquePhone,
+  uniqueToken,
+} from './support';
+
+/** A Vietnam calendar date `days` from today. */
+function vietnamDate(days: number): string {
+  return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Signs in and waits to land (a navigation before that would find no session). */
+async function signInAs(page: Page, username: string): Promise<void> {
+  await signIn(page, username, DEMO_PASSWORD);
+  await expect(page.getByTestId('notifications-bell')).toBeVisible();
+}
+
+test('an action plan is submitted, returned with a comment, fixed and approved; overdue actions show', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signInAs(page, DEMO_USERNAMES.caseworker);
+  await page.getByTestId('walk-in').click();
+  const code = await openCaseWithConsent(page, {
+    fullName: `Vũ Thị Thử Nghiệm ${uniqueToken()}`,
+    phone: uniquePhone(),
+    age: '27',
+  });
+  const caseUrl = page.url();
+
+  await page.getByTestId('case-tab-plan').click();
+  await expect(page.getByTestId('case-plan-none')).toBeVisible();
+  await page.getByTestId('case-plan-edit').click();
+  const form = page.getByTestId('case-plan-form');
+  await choose(page, 'case-plan-need-domain-0', 'case-plan-domain-health');
+  await page.getByTestId('case-plan-need-text-0').fill('Cần khám và chữa vết thương');
+  await choose(page, 'case-plan-goal-domain-0', 'case-plan-domain-health');
+  await page.getByTestId('case-plan-goal-text-0').fill('Vết thương được chữa lành');
+  await page.getByTestId('case-plan-action-text-0').fill('Đưa chị đi khám tại trạm y tế');
+  await choose(page, 'case-plan-action-domain-0', 'case-plan-domain-health');
+  // Due yesterday: it shows as overdue once saved.
+  await page.getByTestId('case-plan-action-due-0').fill(vietnamDate(-1));
+  await snapshot(page, 'case-plan-editor-1366');
+  await form.getByTestId('case-plan-save-submit').click();
+  await expect(page.getByTestId('case-plan-status')).toHaveText('Chờ duyệt');
+  await expect(page.getByTestId('case-plan-overdue')).toContainText('1 việc cần làm đã quá hạn');
+  await expect(page.getByTestId('case-plan-action-overdue')).toBeVisible();
+  await expect(page.getByTestId('case-plan-approve')).toHaveCount(0);
+
+  // The supervisor returns it with a comment.
+  await signOut(page);
+  await signInAs(page, DEMO_USERNAMES.supervisor);
+  await page.getByTestId('notifications-bell').click();
+  await expect(
+    page
+      .getByTestId('notification-item')
+      .filter({ hasText: `Kế hoạch hỗ trợ của hồ sơ ${code} chờ anh/chị duyệt.` }),
+  ).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await page.goto(caseUrl.replace('/cases/', '/team/'));
+  await page.getByTestId('case-tab-plan').click();
+  await page.getByTestId('case-plan-return').click();
+  await page.getByTestId('case-plan-return-comment').fill('Thêm việc tư vấn tâm lý.');
+  await page.getByTestId('case-plan-return-send').click();
+  await expect(page.getByTestId('case-plan-status')).toHaveText('Bị trả lại');
+
+  // The caseworker reads the comment, adds an action, submits again.
+  await signOut(page);
+  await signInAs(page, DEMO_USERNAMES.caseworker);
+  await page.goto(caseUrl);
+  await page.getByTestId('case-tab-plan').click();
+  await expect(page.getByTestId('case-plan-returned')).toContainText('Thêm việc tư vấn tâm lý.');
+  await page.getByTestId('case-plan-edit').click();
+  await page.getByTestId('case-plan-add-action').click();
+  await page.getByTestId('case-plan-action-text-1').fill('Ba buổi tư vấn tâm lý');
+  await choose(page, 'case-plan-action-domain-1', 'case-plan-domain-psychosocial');
+  await page.getByTestId('case-plan-action-due-1').fill(vietnamDate(14));
+  await choose(page, 'case-plan-action-status-1', 'case-plan-action-status-option-in_progress');
+  await form.getByTestId('case-plan-save-submit').click();
+  await expect(page.getByTestId('case-plan-status')).toHaveText('Chờ duyệt');
+  await expect(page.getByTestId('case-plan-version')).toContainText('Phiên bản 2');
+
+  // The supervisor approves after a confirmation naming the version and its size.
+  await signOut(page);
+  await signInAs(page, DEMO_USERNAMES.supervisor);
+  await page.goto(caseUrl.replace('/cases/', '/team/'));
+  await page.getByTestId('case-tab-plan').click();
+  await page.getByTestId('case-plan-approve').click();
+  await expect(page.getByTestId('confirm-message')).toContainText(
+    `phiên bản 2 của hồ sơ ${code} (1 mục tiêu, 2 việc cần làm)`,
+  );
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('case-plan-status')).toHaveText('Đã duyệt');
+  await expect(page.getByTestId('case-plan-history-row')).toHaveCount(2);
+  await snapshot(page, 'case-plan-approved-1366');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.reload();
+  await page.getByTestId('case-tab-plan').click();
+  await expect(page.getByTestId('case-plan-status')).toHaveText('Đã duyệt');
+  await snapshot(page, 'case-plan-approved-360');
+});

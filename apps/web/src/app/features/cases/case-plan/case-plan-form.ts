@@ -1,0 +1,93 @@
+import { FormArray, FormControl, FormGroup, Validators } from '@angular/forms';
+import type {
+  CasePlanAction,
+  CasePlanContent,
+  CasePlanDomain,
+  CasePlanNeed,
+  PlanActionStatus,
+} from '@caunoi/shared/domain';
+import { CASE_PLAN_TEXT_MAX } from '@caunoi/shared/domain';
+
+export type EntryForm = FormGroup<{
+  domain: FormControl<CasePlanDomain>;
+  text: FormControl<string>;
+}>;
+export type ActionForm = FormGroup<{
+  domain: FormControl<CasePlanDomain>;
+  text: FormControl<string>;
+  /** '' is the centre itself. */
+  owner: FormControl<string>;
+  dueOn: FormControl<string>;
+  status: FormControl<PlanActionStatus>;
+}>;
+export type CasePlanForm = FormGroup<{
+  needs: FormArray<EntryForm>;
+  goals: FormArray<EntryForm>;
+  actions: FormArray<ActionForm>;
+}>;
+
+const text = (value: string) =>
+  new FormControl(value, {
+    nonNullable: true,
+    validators: [Validators.required, Validators.maxLength(CASE_PLAN_TEXT_MAX)],
+  });
+
+export function entryForm(entry: CasePlanNeed = { domain: 'safety', text: '' }): EntryForm {
+  return new FormGroup({
+    domain: new FormControl(entry.domain, { nonNullable: true }),
+    text: text(entry.text),
+  });
+}
+
+export function actionForm(
+  action: CasePlanAction = {
+    domain: 'safety',
+    text: '',
+    ownerAgencyId: null,
+    dueOn: '',
+    status: 'planned',
+  },
+): ActionForm {
+  return new FormGroup({
+    domain: new FormControl(action.domain, { nonNullable: true }),
+    text: text(action.text),
+    owner: new FormControl(action.ownerAgencyId ?? '', { nonNullable: true }),
+    dueOn: new FormControl(action.dueOn, { nonNullable: true, validators: [Validators.required] }),
+    status: new FormControl(action.status, { nonNullable: true }),
+  });
+}
+
+export function casePlanForm(): CasePlanForm {
+  return new FormGroup({
+    needs: new FormArray<EntryForm>([]),
+    goals: new FormArray<EntryForm>([]),
+    actions: new FormArray<ActionForm>([]),
+  });
+}
+
+/** Fills the form from a version (or one empty row of each for a first plan). */
+export function fillCasePlanForm(form: CasePlanForm, content: CasePlanContent | null): void {
+  form.controls.needs.clear();
+  form.controls.goals.clear();
+  form.controls.actions.clear();
+  for (const need of content?.needs ?? [undefined]) form.controls.needs.push(entryForm(need));
+  for (const goal of content?.goals ?? [undefined]) form.controls.goals.push(entryForm(goal));
+  for (const action of content?.actions ?? [undefined]) {
+    form.controls.actions.push(actionForm(action));
+  }
+}
+
+export function casePlanContent(form: CasePlanForm): CasePlanContent {
+  const value = form.getRawValue();
+  return {
+    needs: value.needs,
+    goals: value.goals,
+    actions: value.actions.map((a) => ({
+      domain: a.domain,
+      text: a.text,
+      ownerAgencyId: a.owner || null,
+      dueOn: a.dueOn,
+      status: a.status,
+    })),
+  };
+}
