@@ -27,3 +27,7 @@ export * from './lib/auth/second-factor';
 export * from './lib/sign-in/sign-in-delay';
 export * from './lib/accounts/account-changes';
 export * from './lib/audit/audit-chain';
+export * from './lib/statistics/suppression';
+export * from './lib/statistics/atoms';
+export * from './lib/statistics/lattice';
+export * from './lib/statistics/suppression-attack';
