@@ -31,3 +31,5 @@ export * from './lib/statistics/suppression';
 export * from './lib/statistics/atoms';
 export * from './lib/statistics/lattice';
 export * from './lib/statistics/suppression-attack';
+export * from './lib/statistics/indicators';
+export * from './lib/statistics/periods';
