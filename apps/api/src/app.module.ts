@@ -20,6 +20,7 @@ import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { IncidentReportsModule } from './modules/incident-reports/incident-reports.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 import { UsersModule } from './modules/users/users.module';
 
 /**
@@ -48,6 +49,7 @@ export class AppModule {
         CalendarModule,
         NotificationsModule,
         IncidentReportsModule,
+        StatisticsModule,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: RateLimitGuard },

@@ -14,3 +14,4 @@ export * from './lib/intake';
 export * from './lib/cases';
 export * from './lib/deadlines';
 export * from './lib/referrals';
+export * from './lib/statistics';

@@ -9,6 +9,7 @@ import { DatabaseRoles1764310000000 } from './1764310000000-database-roles';
 import { AuditCheckpoints1764310000001 } from './1764310000001-audit-checkpoints';
 import { SecondFactor1764340000000 } from './1764340000000-second-factor';
 import { SecondFactorReset1764340000001 } from './1764340000001-second-factor-reset';
+import { Statistics1764410000000 } from './1764410000000-statistics';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AuditCheckpoints1764310000001,
   SecondFactor1764340000000,
   SecondFactorReset1764340000001,
+  Statistics1764410000000,
 ];

@@ -1,6 +1,14 @@
+import type { AgencyType } from '../agencies/agency-type';
 import type { AgeGroup, CaseSource, PerpetratorRelationship } from '../intake/vocabulary';
-import { CONTEXT_FLAGS, DV_FORMS, GBV_TYPES, SEXES } from '../intake/vocabulary';
+import {
+  CONTEXT_FLAGS,
+  DV_FORMS,
+  GBV_TYPES,
+  PERPETRATOR_RELATIONSHIPS,
+  SEXES,
+} from '../intake/vocabulary';
 import { isFamilyRelationship } from '../intake/relationships';
+import { sectorOf } from '../referrals/sector-outcomes';
 import type { LatticeDimension } from './lattice';
 import { crossCategory } from './lattice';
 
@@ -53,6 +61,9 @@ export function relationshipGroupOf(
   return 'unknown';
 }
 
+/** The relationships that make an incident family violence (for SQL that groups them). */
+export const FAMILY_RELATIONSHIPS = PERPETRATOR_RELATIONSHIPS.filter(isFamilyRelationship);
+
 /** A case's incident type; `not_recorded` while it has no incident. */
 export const STATISTICS_GBV_TYPES = [...GBV_TYPES, 'not_recorded'] as const;
 
@@ -77,9 +88,19 @@ export type ReferralResponse = (typeof REFERRAL_RESPONSES)[number];
 export const REPORT_TIMELINESS = ['on_time', 'late', 'overdue', 'pending'] as const;
 export type ReportTimeliness = (typeof REPORT_TIMELINESS)[number];
 
-/** Receiving sectors of referrals. */
-export const REFERRAL_SECTORS = ['police', 'health', 'justice', 'social_work', 'other'] as const;
-export type ReferralSector = (typeof REFERRAL_SECTORS)[number];
+/** Receiving sectors of referrals: the sectors of service records, and the rest. */
+export const STATISTICS_SECTORS = [
+  'police',
+  'health',
+  'legal_aid',
+  'social_work',
+  'other',
+] as const;
+export type StatisticsSector = (typeof STATISTICS_SECTORS)[number];
+
+export function statisticsSectorOf(type: AgencyType): StatisticsSector {
+  return sectorOf(type) ?? 'other';
+}
 
 export const YES_NO = ['yes', 'no'] as const;
 
@@ -116,7 +137,7 @@ const CASE_DIMENSIONS: readonly StatisticsDimension[] = [
 /** Referrals sent in the period by the scope's centres. */
 const REFERRAL_DIMENSIONS: readonly StatisticsDimension[] = [
   { id: 'response', categories: REFERRAL_RESPONSES, table: true },
-  { id: 'sector', categories: REFERRAL_SECTORS, table: true },
+  { id: 'sector', categories: STATISTICS_SECTORS, table: true },
 ];
 
 /** Serious incidents whose 10-day clock started in the period. */
