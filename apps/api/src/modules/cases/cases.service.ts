@@ -134,6 +134,8 @@ export class CasesService {
         anonymous: identity === null,
         sex: dto.survivor.sex,
         ageGroup: ageGroupOf(age),
+        disabilityStatus: dto.survivor.disabilityStatus ?? 'unknown',
+        ethnicMinority: dto.survivor.ethnicMinority ?? 'unknown',
         identityEnc: identity ? this.cipher.encrypt(JSON.stringify(identity)) : null,
         identityFields: presentFields,
         phoneBidx,

@@ -6,6 +6,7 @@ import type { Session, TestUser } from '../../../test-support/factories';
 import { bearer, signedIn } from '../../../test-support/factories';
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
+import { openCaseBody, walkIn } from '../../../test-support/intake-fixtures';
 
 type S = TestUser & Session;
 
@@ -264,6 +265,24 @@ describe('statistics', () => {
     expect(table('channel_sex')).toBeDefined();
     const help = v.blocks[0].indicators.find((i) => i.id === 'help_received');
     expect(help).toMatchObject({ numerator: 0, target: 1 });
+  });
+
+  it('records disability and ethnic-minority status coded at intake, outside the encrypted identity', async () => {
+    const body = openCaseBody({ survivor: { disabilityStatus: 'yes', ethnicMinority: 'no' } });
+    const opened = await walkIn(t, supervisor, body);
+    const [row] = (await t.dataSource.query(
+      `SELECT s.disability, s.ethnic_minority AS "ethnicMinority", s.identity_fields AS fields
+         FROM cases c JOIN survivors s ON s.id = c.survivor_id WHERE c.id = $1`,
+      [opened.id],
+    )) as { disability: string; ethnicMinority: string; fields: string[] }[];
+    expect(row).toMatchObject({ disability: 'yes', ethnicMinority: 'no' });
+    expect(row.fields).not.toContain('disabilityStatus');
+    const bad = await t.http
+      .post('/api/cases')
+      .set(...bearer(supervisor))
+      .send(openCaseBody({ survivor: { disabilityStatus: 'maybe' as never } }));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.errors)).toContain('survivor.disabilityStatus');
   });
 
   describe('permission matrix: every role × own / other province', () => {

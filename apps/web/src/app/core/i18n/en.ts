@@ -1,5 +1,6 @@
 import { unitsEn } from './units.en';
 import { accountsEn } from './accounts.en';
+import { statisticsEn } from './statistics.en';
 import type { Dictionary } from './vi';
 import { referralVocabEn } from './referral-vocab.en';
 import { referralCaseEn } from './referral-case.en';
@@ -883,4 +884,5 @@ export const en: Dictionary = {
   ...directoryEn,
   ...unitsEn,
   ...accountsEn,
+  ...statisticsEn,
 };

@@ -1,5 +1,6 @@
 import { unitsVi } from './units.vi';
 import { accountsVi } from './accounts.vi';
+import { statisticsVi } from './statistics.vi';
 import { referralVocabVi } from './referral-vocab.vi';
 import { referralCaseVi } from './referral-case.vi';
 import { referralInboxVi } from './referral-inbox.vi';
@@ -888,6 +889,7 @@ export const vi = {
   ...directoryVi,
   ...unitsVi,
   ...accountsVi,
+  ...statisticsVi,
 };
 
 export type TranslationKey = keyof typeof vi;
