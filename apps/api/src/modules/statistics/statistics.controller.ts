@@ -1,4 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { StatisticsView } from '@caunoi/shared/contracts';
@@ -22,5 +23,21 @@ export class StatisticsController {
     @Query() q: StatisticsQueryDto,
   ): Promise<StatisticsView> {
     return this.statistics.view(actor, ability, q);
+  }
+
+  /** The same numbers as CSV (codes, "<5" where suppressed); every export is audited. */
+  @Get(ApiRoutes.statistics.export)
+  @RequirePermission('read', 'Statistics')
+  async export(
+    @CurrentUser() actor: AuthenticatedUser,
+    @CurrentAbility() ability: AppAbility,
+    @Query() q: StatisticsQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const csv = await this.statistics.exportCsv(actor, ability, q);
+    // Set once the file exists: an error keeps the JSON error body and its type.
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="thong-ke.csv"');
+    return csv;
   }
 }

@@ -267,6 +267,60 @@ describe('statistics', () => {
     expect(help).toMatchObject({ numerator: 0, target: 1 });
   });
 
+  it('exports the same published numbers as CSV, audited, with no survivor code', async () => {
+    const query = { period: 'quarter', year: 2025, quarter: 1, area: 'all' };
+    const v = await view(officer, query);
+    const res = await t.http
+      .get('/api/statistics/export')
+      .query(query)
+      .set(...bearer(officer))
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => done(null, text));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = (res.body as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const cells = lines.slice(1).map((l) => l.split(','));
+    const value = (population: string, table: string, category: string) =>
+      cells.find((c) => c[5] === population && c[6] === table && c[7] === category)?.[8];
+    const cases = v.blocks[0].populations.find((p) => p.population === 'cases');
+    expect(value('cases', 'total', '')).toBe(String(cases?.total));
+    for (const table of cases?.tables ?? []) {
+      for (const cell of table.cells) {
+        expect([table.id, cell.category, value('cases', table.id, cell.category)]).toEqual([
+          table.id,
+          cell.category,
+          String(cell.value),
+        ]);
+      }
+    }
+    for (const line of cells) {
+      const n = Number(line[8]);
+      if (line[8] !== '' && !Number.isNaN(n)) expect(n === 0 || n >= 5).toBe(true);
+    }
+    const codes = (await t.dataSource.query(
+      `SELECT s.code FROM survivors s JOIN cases c ON c.survivor_id = s.id WHERE c.agency_id = $1`,
+      [agencies.centre],
+    )) as { code: string }[];
+    for (const { code } of codes) expect(res.body as string).not.toContain(code);
+    const [audit] = (await t.dataSource.query(
+      `SELECT action, details FROM audit_log WHERE actor_user_id = $1 AND action = 'statistics.export'`,
+      [officer.id],
+    )) as { action: string; details: Record<string, unknown> }[];
+    expect(audit.details).toMatchObject({
+      period: 'quarter',
+      from: '2025-01',
+      to: '2025-03',
+      area: 'all',
+    });
+  });
+
   it('records disability and ethnic-minority status coded at intake, outside the encrypted identity', async () => {
     const body = openCaseBody({ survivor: { disabilityStatus: 'yes', ethnicMinority: 'no' } });
     const opened = await walkIn(t, supervisor, body);

@@ -11,10 +11,14 @@ import {
   SCOPE_AREA,
   STATISTICS_POPULATIONS,
 } from '@caunoi/shared/domain';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
+import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import type { StatisticsQueryDto } from './statistics.dto';
+import { statisticsCsv } from './statistics-csv';
 import { blockView, trendOfYear } from './statistics-view';
 import type { YearLattices } from './statistics-view';
 import { StatisticsRepository } from './statistics.repository';
@@ -95,7 +99,31 @@ export class StatisticsService {
   constructor(
     private readonly statistics: StatisticsRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /** The view as CSV; the export is audited (who, which period and area: codes only). */
+  async exportCsv(
+    actor: AuthenticatedUser,
+    ability: AppAbility,
+    q: StatisticsQueryDto,
+  ): Promise<string> {
+    const view = await this.view(actor, ability, q);
+    await this.audit.record(this.dataSource.manager, {
+      actor,
+      action: 'statistics.export',
+      subjectType: 'Statistics',
+      details: {
+        period: q.period,
+        from: view.blocks[0]?.from ?? null,
+        to: view.blocks[view.blocks.length - 1]?.to ?? null,
+        area: view.area.code,
+        format: 'csv',
+      },
+    });
+    return statisticsCsv(view);
+  }
 
   async view(
     actor: AuthenticatedUser,
