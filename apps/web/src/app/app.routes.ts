@@ -50,6 +50,12 @@ export const appRoutes: Routes = [
               import('./features/approvals/approvals.routes').then((m) => m.approvalsRoutes),
           },
           {
+            path: 'statistics',
+            canMatch: [abilityGuard('read', 'Statistics')],
+            loadChildren: () =>
+              import('./features/statistics/statistics.routes').then((m) => m.statisticsRoutes),
+          },
+          {
             path: 'admin',
             loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
           },

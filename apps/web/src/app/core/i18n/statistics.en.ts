@@ -14,7 +14,7 @@ export const statisticsEn: Readonly<Record<keyof typeof statisticsVi, string>> =
     'Aggregate numbers, with no identifying information. Numbers under 5, and numbers that would give them away, are hidden.',
   'stats.legend':
     '"<5": a hidden number: under 5, or hidden with one so that a number under 5 cannot be worked out from the totals.',
-  'stats.scope.centre': 'Scope: the centre {name}',
+  'stats.scope.centre': 'Scope: {name}',
   'stats.scope.province': 'Scope: the centres reporting to {name}',
   'stats.period': 'Period',
   'stats.period.month': 'Month',
@@ -37,6 +37,13 @@ export const statisticsEn: Readonly<Record<keyof typeof statisticsVi, string>> =
   'stats.block': '{from} to {to}',
   'stats.rangeNote':
     'A range is shown as the whole periods it is made of (months, quarters, halves, years), never added up.',
+  'stats.label.year': 'Year {year}',
+  'stats.label.half1': 'First half of {year}',
+  'stats.label.half2': 'Second half of {year}',
+  'stats.label.quarter': 'Q{n} {year}',
+  'stats.label.month': '{n}/{year}',
+  'stats.error': 'The statistics could not be loaded.',
+  'stats.empty': 'No numbers yet.',
   'stats.indicators': 'Indicators',
   'stats.trend': 'Trend by month',
   'stats.month.column': 'Month',

@@ -13,7 +13,7 @@ export const statisticsVi = {
     'Số liệu tổng hợp, không có thông tin nhận dạng. Số nhỏ hơn 5 và các số có thể dùng để suy ra chúng được ẩn.',
   'stats.legend':
     '«<5»: số bị ẩn: nhỏ hơn 5, hoặc được ẩn cùng để không thể suy ra một số nhỏ hơn 5 từ các tổng.',
-  'stats.scope.centre': 'Phạm vi: trung tâm {name}',
+  'stats.scope.centre': 'Phạm vi: {name}',
   'stats.scope.province': 'Phạm vi: các trung tâm báo cáo về {name}',
   'stats.period': 'Kỳ',
   'stats.period.month': 'Tháng',
@@ -36,6 +36,13 @@ export const statisticsVi = {
   'stats.block': 'Từ {from} đến {to}',
   'stats.rangeNote':
     'Một khoảng thời gian được trình bày theo các kỳ trọn vẹn (tháng, quý, 6 tháng, năm), không cộng dồn.',
+  'stats.label.year': 'Năm {year}',
+  'stats.label.half1': '6 tháng đầu năm {year}',
+  'stats.label.half2': '6 tháng cuối năm {year}',
+  'stats.label.quarter': 'Quý {n}/{year}',
+  'stats.label.month': 'Tháng {n}/{year}',
+  'stats.error': 'Không tải được số liệu thống kê.',
+  'stats.empty': 'Chưa có số liệu.',
   'stats.indicators': 'Chỉ số',
   'stats.trend': 'Xu hướng theo tháng',
   'stats.month.column': 'Tháng',
