@@ -63,8 +63,9 @@ interface Working {
 
 /**
  * Groups leaves into atoms, greedily: while an atom is not valid, merge it with the atom that costs
- * the least weight of regions that stop being unions (ties: the merge that makes a valid atom, then
- * the smaller partner, then leaf ids, so the result is deterministic). An atom that cannot become
+ * the least weight of regions that stop being unions (ties: another small atom before a valid one,
+ * the merge that makes a valid atom, the smaller partner, then leaf ids, so the result is
+ * deterministic). An atom that cannot become
  * valid (there is nothing left to merge with) stays invalid, and no region containing it is published.
  */
 export function partitionIntoAtoms(
@@ -111,14 +112,16 @@ export function partitionIntoAtoms(
     if (x === null) break;
 
     let best: Working | null = null;
-    let bestRank: [number, number, number, string] | null = null;
+    let bestRank: Rank | null = null;
     for (const y of working) {
       if (y === x || !y.alive || y.count === 0) continue;
       let loss = 0;
       for (const r of x.regions) if (!y.regions.has(r) && isUnion[r]) loss += regions[r].weight;
       for (const r of y.regions) if (!x.regions.has(r) && isUnion[r]) loss += regions[r].weight;
-      const valid = isValidAtom(x.count + y.count, x.nonZero + y.nonZero) ? 0 : 1;
-      const rank: [number, number, number, string] = [loss, valid, y.count, y.minLeaf];
+      // At equal cost, pool with another small atom before giving up a publishable one.
+      const partnerValid = isValidAtom(y.count, y.nonZero) ? 1 : 0;
+      const mergedInvalid = isValidAtom(x.count + y.count, x.nonZero + y.nonZero) ? 0 : 1;
+      const rank: Rank = [loss, partnerValid, mergedInvalid, y.count, y.minLeaf];
       if (bestRank === null || compareRank(rank, bestRank) < 0) {
         best = y;
         bestRank = rank;
@@ -153,12 +156,12 @@ export function partitionIntoAtoms(
   return { atoms, atomOf };
 }
 
-function compareRank(
-  a: readonly [number, number, number, string],
-  b: readonly [number, number, number, string],
-): number {
-  for (let i = 0; i < 3; i += 1) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
-  return a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0;
+/** Cost, partner already valid, merge still invalid, partner's count, partner's first leaf. */
+type Rank = [number, number, number, number, string];
+
+function compareRank(a: Readonly<Rank>, b: Readonly<Rank>): number {
+  for (let i = 0; i < 4; i += 1) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return a[4] < b[4] ? -1 : a[4] > b[4] ? 1 : 0;
 }
 
 /**

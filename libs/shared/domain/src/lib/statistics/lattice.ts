@@ -89,6 +89,17 @@ function regionWeight(period: PeriodNode, area: string): number {
   return area === SCOPE_AREA ? [64, 32, 24, 16][level] : [8, 4, 3, 1][level];
 }
 
+/**
+ * How much keeping a cell of a dimension publishable matters: a cross-tab's column margin (sex, which
+ * every report must disaggregate by) most, then its row margin, then single cells.
+ */
+function categoryWeight(dimension: LatticeDimension, cell: string): number {
+  const of = cell.slice(0, cell.indexOf('='));
+  if (dimension.crossOf && of === dimension.crossOf[1]) return 5;
+  if (dimension.crossOf && of === dimension.crossOf[0]) return 3;
+  return 1;
+}
+
 /** Where a published cell's categories come from: its own dimension, or a cross-tab it is a margin of. */
 interface CellSource {
   readonly dimension: string;
@@ -102,7 +113,14 @@ export interface ProtectedLattice {
   /** `<block>|<dimension>=<category>` → count, for base dimensions (not margins). */
   readonly cellCounts: ReadonlyMap<string, number>;
   readonly blocks: AtomPartition;
-  /** `<atom index>|<dimension>` → the partition of that dimension's categories inside the atom. */
+  /**
+   * Block atom → its part: the non-zero atoms of one month (and of any month an atom shares with it)
+   * form one part; a zero atom is a part of its own. Categories are grouped per part.
+   */
+  readonly partOf: readonly number[];
+  /** Part → the blocks it covers. */
+  readonly partBlocks: ReadonlyMap<number, readonly string[]>;
+  /** `<part>|<dimension>` → the partition of that dimension's categories inside the part. */
   readonly groups: ReadonlyMap<string, AtomPartition>;
   readonly sources: ReadonlyMap<string, CellSource>;
 }
@@ -201,30 +219,28 @@ export function protectLattice(
   }
   const blocks = partitionIntoAtoms(leaves, regions);
 
+  const { partOf, partBlocks } = monthParts(blocks);
   const groups = new Map<string, AtomPartition>();
   const baseDimensions = dimensions.filter((d) =>
     [...sources.values()].some((s) => s.dimension === d.id),
   );
-  blocks.atoms.forEach((atom, index) => {
+  for (const [part, partLeaves] of partBlocks) {
     for (const d of baseDimensions) {
       const categoryLeaves = d.categories.map((c) => ({
         id: c,
-        count: atom.leaves.reduce(
+        count: partLeaves.reduce(
           (sum, block) => sum + (cellCounts.get(`${block}|${cellOf(d.id, c)}`) ?? 0),
           0,
         ),
       }));
       const categoryRegions: AtomRegion[] = [];
-      for (const [, source] of sources) {
+      for (const [cell, source] of sources) {
         if (source.dimension !== d.id) continue;
-        categoryRegions.push({
-          leaves: source.categories,
-          weight: source.categories.length > 1 ? 3 : 2,
-        });
+        categoryRegions.push({ leaves: source.categories, weight: categoryWeight(d, cell) });
       }
-      groups.set(`${index}|${d.id}`, partitionIntoAtoms(categoryLeaves, categoryRegions));
+      groups.set(`${part}|${d.id}`, partitionIntoAtoms(categoryLeaves, categoryRegions));
     }
-  });
+  }
 
   return {
     areas: areaList,
@@ -232,9 +248,50 @@ export function protectLattice(
     blockCounts,
     cellCounts,
     blocks,
+    partOf,
+    partBlocks,
     groups,
     sources,
   };
+}
+
+/**
+ * Parts: unions of block atoms, one per month of the scope (months an atom spans are joined). A
+ * dimension's table is published for a period and area only where the area covers whole parts, so
+ * categories are counted over a whole month of the scope, where they are rarely small; a commune
+ * shows its totals, and its tables only when it alone had records that month. Because every part is
+ * a union of block atoms, the proof of decision 0025 holds with parts in place of atoms.
+ */
+function monthParts(blocks: AtomPartition): {
+  partOf: number[];
+  partBlocks: Map<number, string[]>;
+} {
+  const parent = blocks.atoms.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const firstOfMonth = new Map<string, number>();
+  blocks.atoms.forEach((atom, index) => {
+    if (atom.count === 0) return;
+    for (const block of atom.leaves) {
+      const month = block.slice(0, 2);
+      const first = firstOfMonth.get(month);
+      if (first === undefined) firstOfMonth.set(month, index);
+      else parent[find(index)] = find(first);
+    }
+  });
+  const partOf = blocks.atoms.map((_, i) => find(i));
+  const partBlocks = new Map<number, string[]>();
+  blocks.atoms.forEach((atom, index) => {
+    const list = partBlocks.get(partOf[index]) ?? [];
+    list.push(...atom.leaves);
+    partBlocks.set(partOf[index], list);
+  });
+  return { partOf, partBlocks };
 }
 
 function blocksOf(lattice: ProtectedLattice, period: PeriodNode, area: string): string[] {
@@ -262,13 +319,16 @@ export function publishedCell(
   }
   const source = lattice.sources.get(cell);
   if (!source) throw new RangeError(`The lattice publishes no cell ${cell}.`);
-  const atoms = new Set<number>();
+  const inside = new Set(blocks);
+  const parts = new Set<number>();
   for (const b of blocks) {
     const index = lattice.blocks.atomOf.get(b);
-    if (index !== undefined) atoms.add(index);
+    if (index !== undefined) parts.add(lattice.partOf[index]);
   }
-  for (const index of atoms) {
-    const partition = lattice.groups.get(`${index}|${source.dimension}`);
+  for (const part of parts) {
+    // The area must cover the whole part, and the categories must be whole groups in it.
+    if ((lattice.partBlocks.get(part) ?? []).some((b) => !inside.has(b))) return SUPPRESSED;
+    const partition = lattice.groups.get(`${part}|${source.dimension}`);
     if (partition && !isPublishableRegion(partition, source.categories)) return SUPPRESSED;
   }
   let value = 0;

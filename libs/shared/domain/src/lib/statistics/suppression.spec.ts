@@ -314,6 +314,44 @@ describe('protectLattice: differencing attacks', () => {
     }
   });
 
+  it('random sparse cross-tabs over two communes: nothing from 1 to 4 is published or pinned', () => {
+    const CHANNEL: LatticeDimension = { id: 'channel', categories: ['hotline', 'walk_in'] };
+    const CROSS: LatticeDimension = {
+      id: 'channel_sex',
+      categories: CHANNEL.categories.flatMap((c) =>
+        ['female', 'male'].map((x) => crossCategory(c, x)),
+      ),
+      crossOf: ['channel', 'sex'],
+    };
+    const TWO_SEXES: LatticeDimension = { id: 'sex', categories: ['female', 'male'] };
+    let seed = 4242;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    // The exact attacker is exponential: two small lattices keep this test to seconds.
+    for (let trial = 0; trial < 2; trial += 1) {
+      const rows: LatticeRow[] = [];
+      for (const area of ['A', 'B']) {
+        for (const month of [1, 2]) {
+          const n = Math.floor(random() * 9);
+          for (let i = 0; i < n; i += 1) {
+            const cell = crossCategory(
+              random() < 0.6 ? 'hotline' : 'walk_in',
+              random() < 0.7 ? 'female' : 'male',
+            );
+            rows.push({ month, area, cell: TOTAL_CELL, count: 1 });
+            rows.push({ month, area, cell: cellOf('channel_sex', cell), count: 1 });
+          }
+        }
+      }
+      const lattice = protectLattice([TWO_SEXES, CHANNEL, CROSS], ['A', 'B'], rows);
+      const published = publishAll(lattice);
+      expectHonest(lattice, published);
+      expectNothingSmallRevealed(lattice, published);
+    }
+  });
+
   it('publishes every period of the calendar year', () => {
     const lattice = protectLattice([SEX], ['A'], records(7, 7, 'A'));
     expect(publishedCell(lattice, 'H2', 'A', TOTAL_CELL)).toEqual({ kind: 'count', value: 7 });
