@@ -267,6 +267,116 @@ describe('statistics', () => {
     expect(help).toMatchObject({ numerator: 0, target: 1 });
   });
 
+  it('counts referrals by answer and 10-day reports by timeliness, and their shares', async () => {
+    const [B] = [communes[1]];
+    const police = await insertAgency('police', P, 'Công an thử nghiệm');
+    const caseIds = await seedCases(11, agencies.centre, B, '2025-06-02T03:00:00Z');
+    const sent = new Date('2025-06-03T03:00:00Z');
+    const due = new Date('2025-06-04T03:00:00Z');
+    for (const [i, caseId] of caseIds.entries()) {
+      // Six answered in time, five late.
+      const answered = new Date(due.getTime() + (i < 6 ? -3600_000 : 3600_000));
+      await t.dataSource.query(
+        `INSERT INTO referrals (code, case_id, from_agency_id, to_agency_id, referred_by_user_id, services,
+           urgency, reason_enc, packet, status, sent_at, respond_by, responded_at, responded_on_time)
+         VALUES ($1, $2, $3, $4, $5, '{police_protection}', 'urgent', 'x', '{}', 'accepted', $6, $7, $8, $9)`,
+        [
+          `RF-T-${randomUUID().slice(0, 8)}`,
+          caseId,
+          agencies.centre,
+          police,
+          supervisor.id,
+          sent,
+          due,
+          answered,
+          i < 6,
+        ],
+      );
+      // A serious incident each; five reports submitted on time, six never (overdue).
+      const [incident] = (await t.dataSource.query(
+        `INSERT INTO incidents (case_id, occurred_at, occurred_precision, discovered_at, commune_code,
+           classification_answers, gbv_type, serious, serious_reasons, created_by_user_id)
+         VALUES ($1, $2, 'day', $2, $3, '{}', 'physical_assault', true, '{serious_injury}', $4) RETURNING id`,
+        [caseId, sent, B, supervisor.id],
+      )) as { id: string }[];
+      await t.dataSource.query(
+        `INSERT INTO deadlines (kind, subject_type, subject_id, case_id, agency_id, period_unit, period_amount,
+           started_at, due_at, status)
+         VALUES ('incident_report', 'Incident', $1, $2, $3, 'days', 10, $4, $5, $6)`,
+        [
+          incident.id,
+          caseId,
+          agencies.centre,
+          sent,
+          new Date('2025-06-13T17:00:00Z'),
+          i < 5 ? 'met' : 'breached',
+        ],
+      );
+      if (i < 5) {
+        await t.dataSource.query(
+          `INSERT INTO incident_reports (incident_id, case_id, agency_id, status, content, drafted_by_user_id,
+             submitted_at, on_time)
+           VALUES ($1, $2, $3, 'submitted', '{}', $4, '2025-06-10T03:00:00Z', true)`,
+          [incident.id, caseId, agencies.centre, supervisor.id],
+        );
+      }
+    }
+    const v = await view(supervisor, { period: 'month', year: 2025, month: 6 });
+    const population = (id: string) => v.blocks[0].populations.find((p) => p.population === id);
+    const cells = (id: string, table: string) =>
+      Object.fromEntries(
+        (population(id)?.tables.find((x) => x.id === table)?.cells ?? []).map((c) => [
+          c.category,
+          c.value,
+        ]),
+      );
+    expect(population('referrals')?.total).toBe(11);
+    expect(cells('referrals', 'response')).toEqual({
+      on_time: 6,
+      late: 5,
+      overdue: 0,
+      pending: 0,
+      withdrawn_unanswered: 0,
+    });
+    expect(cells('referrals', 'sector')).toMatchObject({ police: 11, health: 0 });
+    const indicator = (id: string) => v.blocks[0].indicators.find((i) => i.id === id);
+    expect(indicator('referrals_on_time')).toMatchObject({
+      numerator: 6,
+      denominator: 11,
+      share: 6 / 11,
+    });
+    expect(population('incident_reports')?.total).toBe(11);
+    expect(cells('incident_reports', 'timeliness')).toEqual({
+      on_time: 5,
+      late: 0,
+      overdue: 6,
+      pending: 0,
+    });
+    expect(indicator('incident_reports_on_time')).toMatchObject({
+      numerator: 5,
+      denominator: 11,
+      share: 5 / 11,
+      target: 1,
+    });
+    expect(cells('cases', 'gbv_type')).toMatchObject({ physical_assault: 11, not_recorded: 0 });
+
+    // Ten answered on time and one late would make the late one small: it, and what gives it away, hide.
+    await t.dataSource.query(
+      `UPDATE referrals SET responded_on_time = true, responded_at = respond_by - interval '1 hour'
+        WHERE case_id = ANY($1::uuid[]) AND NOT responded_on_time AND case_id <> $2`,
+      [caseIds, caseIds[10]],
+    );
+    const after = await view(supervisor, { period: 'month', year: 2025, month: 6 });
+    const response = after.blocks[0].populations
+      .find((p) => p.population === 'referrals')
+      ?.tables.find((x) => x.id === 'response')?.cells;
+    expect(Object.fromEntries((response ?? []).map((c) => [c.category, c.value]))).toMatchObject({
+      on_time: '<5',
+      late: '<5',
+    });
+    expect(after.blocks[0].indicators.find((i) => i.id === 'referrals_on_time')?.share).toBeNull();
+  });
+
   it('exports the same published numbers as CSV, audited, with no survivor code', async () => {
     const query = { period: 'quarter', year: 2025, quarter: 1, area: 'all' };
     const v = await view(officer, query);
