@@ -100,6 +100,23 @@ export function partitionIntoAtoms(
     }));
   const stuck = new Set<Working>();
 
+  // The cost of a merge is the weight of union regions touched by exactly one of the two atoms:
+  // lossOf(x) + lossOf(y) - 2 * (weight of union regions both touch). `held` caches lossOf per atom,
+  // and `members` lists the live atoms touching each region, so a step costs the atoms near x only.
+  const members = regions.map(() => new Set<Working>());
+  for (const a of working) for (const r of a.regions) members[r].add(a);
+  const held = new Map<Working, number>();
+  for (const a of working) {
+    let sum = 0;
+    for (const r of a.regions) if (isUnion[r]) sum += regions[r].weight;
+    held.set(a, sum);
+  }
+  const breakUnion = (r: number) => {
+    if (!isUnion[r]) return;
+    isUnion[r] = false;
+    for (const a of members[r]) held.set(a, (held.get(a) ?? 0) - regions[r].weight);
+  };
+
   const needsMerge = (a: Working) =>
     a.alive && a.count > 0 && !stuck.has(a) && !isValidAtom(a.count, a.nonZero);
 
@@ -111,13 +128,17 @@ export function partitionIntoAtoms(
     }
     if (x === null) break;
 
+    const shared = new Map<Working, number>();
+    for (const r of x.regions) {
+      if (!isUnion[r]) continue;
+      for (const y of members[r]) shared.set(y, (shared.get(y) ?? 0) + regions[r].weight);
+    }
+    const xHeld = held.get(x) ?? 0;
     let best: Working | null = null;
     let bestRank: Rank | null = null;
     for (const y of working) {
       if (y === x || !y.alive || y.count === 0) continue;
-      let loss = 0;
-      for (const r of x.regions) if (!y.regions.has(r) && isUnion[r]) loss += regions[r].weight;
-      for (const r of y.regions) if (!x.regions.has(r) && isUnion[r]) loss += regions[r].weight;
+      const loss = xHeld + (held.get(y) ?? 0) - 2 * (shared.get(y) ?? 0);
       // At equal cost, pool with another small atom before giving up a publishable one.
       const partnerValid = isValidAtom(y.count, y.nonZero) ? 1 : 0;
       const mergedInvalid = isValidAtom(x.count + y.count, x.nonZero + y.nonZero) ? 0 : 1;
@@ -131,14 +152,22 @@ export function partitionIntoAtoms(
       stuck.add(x);
       continue;
     }
-    for (const r of x.regions) if (!best.regions.has(r)) isUnion[r] = false;
-    for (const r of best.regions) if (!x.regions.has(r)) isUnion[r] = false;
-    x.leaves.push(...best.leaves);
-    x.count += best.count;
-    x.nonZero += best.nonZero;
-    for (const r of best.regions) x.regions.add(r);
-    if (best.minLeaf < x.minLeaf) x.minLeaf = best.minLeaf;
-    best.alive = false;
+    const partner: Working = best;
+    for (const r of x.regions) if (!partner.regions.has(r)) breakUnion(r);
+    for (const r of partner.regions) if (!x.regions.has(r)) breakUnion(r);
+    for (const r of partner.regions) {
+      members[r].delete(partner);
+      members[r].add(x);
+      x.regions.add(r);
+    }
+    x.leaves.push(...partner.leaves);
+    x.count += partner.count;
+    x.nonZero += partner.nonZero;
+    if (partner.minLeaf < x.minLeaf) x.minLeaf = partner.minLeaf;
+    partner.alive = false;
+    let sum = 0;
+    for (const r of x.regions) if (isUnion[r]) sum += regions[r].weight;
+    held.set(x, sum);
   }
 
   const atoms: Atom[] = [];
