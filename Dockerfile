@@ -14,7 +14,7 @@ COPY package.json package-lock.json ./
 # npm install follows the lock; see docs/decisions/0009-npm-install-not-ci.md
 RUN npm install --no-audit --no-fund
 COPY . .
-RUN npx nx run-many -t build -p api,web --output-style=static \
+RUN npx nx run-many -t build compress -p api,web --output-style=static \
  && npm prune --omit=dev --no-audit --no-fund
 
 # ── web: static files + reverse proxy ────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 // `npm run bench`: load-tests a running stack (start it with `npm start`) with autocannon.
 //   BENCH_URL       base URL of the stack (default http://localhost:3000)
 //   BENCH_DURATION  seconds per endpoint (default 10)
+//   BENCH_ONLY      comma-separated parts of scenario names: run only those (e.g. "cases/:id,auth/me")
 //   BENCH_DEADLINES=1  then also runs the deadline scenario (tools/bench/deadlines.mjs, self-contained)
 // Prints requests/s, p50 and p99 latency and the non-2xx count per endpoint, and writes the raw
 // results to tmp/bench/<timestamp>.json. How to read the numbers: docs/bench.md.
@@ -97,11 +98,11 @@ const REFERRAL_CASES = Number(process.env.BENCH_REFERRAL_CASES || 400);
  * legal aid. A case can hold one open referral per agency, so the pool bounds how many referrals the
  * create scenario can send (cases × agencies); requests past that answer 409 and are counted as non-2xx.
  */
-async function referralCasePool(caseworker) {
+async function referralCasePool(caseworker, size) {
   const pool = [];
-  for (let i = 0; i < REFERRAL_CASES; i += 20) {
+  for (let i = 0; i < size; i += 20) {
     const batch = await Promise.all(
-      Array.from({ length: Math.min(20, REFERRAL_CASES - i) }, async () => {
+      Array.from({ length: Math.min(20, size - i) }, async () => {
         const created = await fetch(`${baseUrl}/api/cases`, {
           method: 'POST',
           headers: json(caseworker),
@@ -226,6 +227,15 @@ const scenarios = ({ admin, operator, caseworker, police, lineId, referralCases 
     headers: { authorization: `Bearer ${caseworker}` },
   },
   {
+    // A case's page: access check, the case with its survivor, incidents and consents, possible
+    // duplicates, one audit row.
+    name: 'GET /api/cases/:id (caseworker)',
+    connections: 20,
+    method: 'GET',
+    path: `/api/cases/${referralCases[0]}`,
+    headers: { authorization: `Bearer ${caseworker}` },
+  },
+  {
     name: 'GET /api/intake?limit=25',
     connections: 20,
     method: 'GET',
@@ -270,14 +280,19 @@ async function main() {
   log.ok(
     'logged in as admin.demo, hotline.demo, caseworker.demo and police.demo (tokens valid 15 min)',
   );
+  // BENCH_ONLY=a,b runs the scenarios whose name contains one of them (the case pool shrinks to one
+  // case when no referral scenario runs).
+  const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+  const wanted = (name) => !only || only.some((part) => name.includes(part));
+  const poolSize = wanted('referrals') ? REFERRAL_CASES : 1;
   log.step(
-    `creating ${REFERRAL_CASES} synthetic cases with sharing consent for the referral scenarios`,
+    `creating ${poolSize} synthetic case(s) with sharing consent (referral and case scenarios)`,
   );
-  tokens.referralCases = await referralCasePool(tokens.caseworker);
+  tokens.referralCases = await referralCasePool(tokens.caseworker, poolSize);
 
   const rows = [];
   const raw = [];
-  for (const scenario of scenarios(tokens)) {
+  for (const scenario of scenarios(tokens).filter((s) => wanted(s.name))) {
     log.step(`${scenario.name}: ${scenario.connections} connections for ${seconds} s`);
     const result = await autocannon({
       url: `${baseUrl}${scenario.path}`,

@@ -25,13 +25,16 @@ const builtFiles = [
 export const missingBuildFiles = () =>
   builtFiles.filter((file) => !existsSync(file)).map((file) => relative(repoRoot, file));
 
-/** Builds the API (webpack) and the web app (Angular), production configuration; Nx's cache keeps it fast. */
+/**
+ * Builds the API (webpack) and the web app (Angular), production configuration, and precompresses the web
+ * app (brotli, gzip: tools/compress-web.mjs); Nx's cache keeps it fast.
+ */
 export async function buildApiAndWeb(env = process.env, { timeoutMs } = {}) {
-  log.step('building api and web (npx nx run-many -t build -p api,web)');
+  log.step('building api and web (npx nx run-many -t build compress -p api,web)');
   const started = Date.now();
   const result = await run(
     'npx',
-    ['nx', 'run-many', '-t', 'build', '-p', 'api,web', '--output-style=static'],
+    ['nx', 'run-many', '-t', 'build', 'compress', '-p', 'api,web', '--output-style=static'],
     { env: nxEnv(env), timeoutMs },
   );
   const missing = missingBuildFiles();

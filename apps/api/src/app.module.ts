@@ -22,6 +22,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { ReferralsModule } from './modules/referrals/referrals.module';
 import { StatisticsModule } from './modules/statistics/statistics.module';
 import { UsersModule } from './modules/users/users.module';
+import { CaseClosureModule } from './modules/cases/closure/case-closure.module';
 
 /**
  * The HTTP process. Guards run in order: not too often (rate limits), who are you (JWT + session),
@@ -49,6 +50,7 @@ export class AppModule {
         CalendarModule,
         NotificationsModule,
         IncidentReportsModule,
+        CaseClosureModule,
         StatisticsModule,
       ],
       providers: [

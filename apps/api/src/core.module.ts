@@ -7,12 +7,17 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { RetryingDataSource } from './database/retrying-data-source';
+import { UnitOfWork } from './database/unit-of-work';
 import { loggerOptions } from './logging';
 import { AuditModule } from './modules/audit/audit.module';
 import { CryptoModule } from './modules/crypto/crypto.module';
+import { DeadlineScheduler } from './modules/deadlines/deadline-scheduler';
 import { RedisModule } from './modules/redis/redis.module';
 
-/** What both processes (HTTP and worker) need: config, logging, the database, Redis, the clock, audit. */
+/**
+ * What both processes (HTTP and worker) need: config, logging, the database and its unit of work,
+ * Redis, the clock, audit.
+ */
 @Global()
 @Module({})
 export class CoreModule {
@@ -34,8 +39,9 @@ export class CoreModule {
         AuditModule,
         CryptoModule,
       ],
-      providers: [{ provide: Clock, useClass: SystemClock }],
-      exports: [Clock],
+      // Every command's transaction (UnitOfWork) hands its deadline stages to BullMQ after commit.
+      providers: [{ provide: Clock, useClass: SystemClock }, DeadlineScheduler, UnitOfWork],
+      exports: [Clock, DeadlineScheduler, UnitOfWork],
     };
   }
 }

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
@@ -72,16 +72,69 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   serveWebApp(app, config.webDistDir);
 }
 
-/** One port: the built Angular app is served beside the API, with the SPA fallback for its routes. */
+/**
+ * One port: the built Angular app is served beside the API, with the SPA fallback for its routes. Files
+ * the build precompressed (tools/compress-web.mjs) go out as their brotli or gzip copy when the browser
+ * takes it; hashed bundles are cached for a year, everything else (index.html, favicon) is revalidated.
+ */
 function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
   const root = resolve(webDistDir);
   const index = join(root, 'index.html');
   if (!existsSync(index)) return;
-  app.use(express.static(root, { index: false, maxAge: '1h' }));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const isApi = req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
-    if (req.method !== 'GET' || isApi) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+  const precompressed = findPrecompressed(root);
+  const files = express.static(root, {
+    index: false,
+    setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlFor(path)),
   });
+  // Registered before Nest's router (which is added at init), so it must let every API request
+  // through untouched: no file-system lookup on the API's hot path.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (isApiPath(req.path)) return next();
+    const fallback = () => {
+      res.removeHeader('Content-Encoding');
+      if (req.method !== 'GET') return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    };
+    const variants = precompressed.get(req.path);
+    if (variants && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.setHeader('Vary', 'Accept-Encoding');
+      // Ours first (brotli is smaller): browsers list gzip first at the same weight.
+      const encoding = variants.find((e) => req.acceptsEncodings(e) === e);
+      if (encoding) {
+        // Typed and cached as the file itself; send keeps a Content-Type already set.
+        res.type(extname(req.path));
+        res.setHeader('Content-Encoding', encoding);
+        req.url = `${req.path}${ENCODED_SUFFIX[encoding]}`;
+      }
+    }
+    files(req, res, fallback);
+  });
+}
+
+const ENCODED_SUFFIX = { br: '.br', gzip: '.gz' } as const;
+// Angular's output hashing: `main-CG4ZWPST.js`, `chunk-2KVNR4US.js`, `styles-S3HPFR2Q.css`, media.
+const HASHED_FILE = /-[A-Z0-9]{8}\.[a-z0-9]+(?:\.br|\.gz)?$/;
+
+function cacheControlFor(path: string): string {
+  return HASHED_FILE.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/** URL path of each file with a precompressed copy -> the encodings it has, best first. */
+function findPrecompressed(root: string): Map<string, ('br' | 'gzip')[]> {
+  const found = new Map<string, ('br' | 'gzip')[]>();
+  const names = readdirSync(root, { recursive: true, encoding: 'utf8' });
+  const all = new Set(names.map((name) => name.split(sep).join('/')));
+  for (const name of all) {
+    if (name.endsWith('.br') || name.endsWith('.gz')) continue;
+    const encodings = (['br', 'gzip'] as const).filter((e) =>
+      all.has(`${name}${ENCODED_SUFFIX[e]}`),
+    );
+    if (encodings.length > 0) found.set(`/${name}`, [...encodings]);
+  }
+  return found;
+}
+
+function isApiPath(path: string): boolean {
+  return path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`);
 }

@@ -1,6 +1,8 @@
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
-import { stdSerializers } from 'pino';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { destination, stdSerializers } from 'pino';
+import type { Options } from 'pino-http';
 import type { AppConfig } from './config/app-config';
 
 /**
@@ -26,26 +28,48 @@ export const REDACTED_PATHS = [
 ];
 
 export function loggerOptions(config: AppConfig): Params {
+  const options: Options<IncomingMessage, ServerResponse> = {
+    level: config.logLevel,
+    genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // One short line per request: the logs written while serving it carry only its id (not the
+    // whole request), and the serializers get the raw objects (pino-http's wrappers first copy
+    // every header of the request into a new object, on every request).
+    quietReqLogger: true,
+    quietResLogger: true,
+    wrapSerializers: false,
+    serializers: {
+      // Paths only: a query string could one day carry a search term.
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: pathOf(req.url),
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      err: serializeError,
+    },
+    customSuccessObject: (_req, _res, value: { responseTime: number }) => ({
+      responseTime: value.responseTime,
+    }),
+    customSuccessMessage: (req, res) =>
+      `${req.method ?? ''} ${pathOf(req.url ?? '')} ${res.statusCode}`,
+    customErrorMessage: (req, res) =>
+      `${req.method ?? ''} ${pathOf(req.url ?? '')} ${res.statusCode}`,
+    autoLogging: { ignore: (req) => req.url === '/api/health' },
+  };
   return {
     // Express 5 route syntax; the default '*' makes Nest warn about a legacy route on every start.
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-    pinoHttp: {
-      level: config.logLevel,
-      genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      serializers: {
-        // Paths only: a query string could one day carry a search term.
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: req.url.split('?')[0],
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-        err: serializeError,
-      },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
-    },
+    // Written asynchronously (pino flushes what is buffered when the process exits): a request
+    // never waits on stdout.
+    pinoHttp:
+      config.logLevel === 'silent' ? options : [options, destination({ dest: 1, sync: false })],
   };
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }
 
 /** What a failed SQL statement may say in a log: its shape, never the values bound to it. */

@@ -6,14 +6,14 @@ import type { AppConfig } from '../config/app-config';
 import { AuditIntegrityRepository } from '../modules/audit/audit-integrity.repository';
 import type { AuditInspection } from '../modules/audit/audit-integrity.service';
 import { AuditIntegrityService } from '../modules/audit/audit-integrity.service';
-import { AuditRepository } from '../modules/audit/audit.repository';
+import { AuditChainRepository } from '../modules/audit/audit-chain.repository';
 import type { CliCommand, CliIo } from './cli-command';
 import { parseFlags } from './cli-command';
 import { withDataSource } from './with-data-source';
 
 export function auditIntegrity(config: AppConfig, dataSource: DataSource): AuditIntegrityService {
   return new AuditIntegrityService(
-    new AuditRepository(dataSource),
+    new AuditChainRepository(dataSource),
     new AuditIntegrityRepository(dataSource),
     config,
     new SystemClock(),
@@ -30,6 +30,9 @@ export function reportInspection(
   io.out(
     `Audit log: ${inspection.rowCount} row(s), last row ${inspection.head.id ?? '(none)'}; ` +
       `${inspection.rowsVerified} row hash(es) recomputed; ${inspection.checkpoints} checkpoint(s)` +
+      (inspection.unlinkedRows > 0
+        ? `; ${inspection.unlinkedRows} newer row(s) not linked into the chain yet (the worker links them)`
+        : '') +
       (baseline
         ? `; baseline checkpoint ${baseline.id} of ${baseline.claim.createdAt.toISOString()} at row ${baseline.claim.headId ?? '(none)'}`
         : ''),

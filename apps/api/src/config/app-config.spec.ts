@@ -163,6 +163,7 @@ describe('loadConfig', () => {
       auditCheckpointKey: { id: 'c1', key: Buffer.alloc(32, 5) },
       auditVerifyIntervalMs: 300_000,
       auditFullVerifyIntervalMs: 24 * 3_600_000,
+      auditChainIntervalMs: 1000,
     });
     expect(
       loadConfig({
@@ -170,11 +171,13 @@ describe('loadConfig', () => {
         AUDIT_CHECKPOINT_KEY: `c2:${other}`,
         AUDIT_VERIFY_INTERVAL_SECONDS: '60',
         AUDIT_FULL_VERIFY_HOURS: '6',
+        AUDIT_CHAIN_INTERVAL_MS: '250',
       }),
     ).toMatchObject({
       auditCheckpointKey: { id: 'c2', key: Buffer.alloc(32, 9) },
       auditVerifyIntervalMs: 60_000,
       auditFullVerifyIntervalMs: 6 * 3_600_000,
+      auditChainIntervalMs: 250,
     });
   });
 });

@@ -1,5 +1,5 @@
 import { databaseUser } from './database-url';
-import type { Role } from '@caunoi/shared/domain';
+import type { RiskLevel, Role } from '@caunoi/shared/domain';
 import { DEFAULT_SECOND_FACTOR_ROLES, isRole, ROLES } from '@caunoi/shared/domain';
 import { isIP } from 'node:net';
 import type { SignInDelayPolicy } from '@caunoi/shared/domain';
@@ -13,7 +13,12 @@ import {
   RATE_LIMIT_POLICIES,
   RATE_LIMIT_POLICY_NAMES,
 } from '../modules/rate-limit/rate-limit-policies';
-import { ONE_TIME_CODE_TTL_HOURS_DEFAULT } from '@caunoi/shared/domain';
+import {
+  DEFAULT_CONSENT_VALIDITY_DAYS,
+  MAX_CONSENT_VALIDITY_DAYS,
+  ONE_TIME_CODE_TTL_HOURS_DEFAULT,
+  parseReassessmentDays,
+} from '@caunoi/shared/domain';
 
 export { databaseUser };
 
@@ -46,6 +51,8 @@ export interface AppConfig {
   auditVerifyIntervalMs: number;
   /** How often the worker verifies the whole audit chain (since the last baseline). */
   auditFullVerifyIntervalMs: number;
+  /** How often the worker links newly committed audit rows into the hash chain. */
+  auditChainIntervalMs: number;
   queuePrefix: string;
   webDistDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -53,6 +60,10 @@ export interface AppConfig {
   bodyLimit: string;
   /** Days before the 10-day incident-report deadline on which the caseworker is reminded. */
   incidentReportReminderDays: number[];
+  /** Days from a risk assessment until the next is due, per level (`REASSESSMENT_DAYS`). */
+  reassessmentDays: Record<RiskLevel, number>;
+  /** Days a consent holds when no expiry is chosen (`CONSENT_VALIDITY_DAYS`). */
+  consentValidityDays: number;
   /**
    * How long a worker's lock on a running job lasts; a job whose worker died is taken over by
    * another worker after about this long.
@@ -166,6 +177,8 @@ export function loadConfig(env: Env): AppConfig {
     problems,
   );
 
+  const auditChainIntervalMs = integer(env, 'AUDIT_CHAIN_INTERVAL_MS', 1000, 50, 60_000, problems);
+
   const queuePrefix = env['QUEUE_PREFIX'] || 'caunoi';
   if (!/^[a-z0-9_-]{1,40}$/i.test(queuePrefix)) {
     problems.push('QUEUE_PREFIX may only contain letters, digits, "-" and "_" (at most 40)');
@@ -182,6 +195,19 @@ export function loadConfig(env: Env): AppConfig {
   if (incidentReportReminderDays.some((d) => !Number.isInteger(d) || d < 1 || d > 9)) {
     problems.push('INCIDENT_REPORT_REMINDER_DAYS must list whole days from 1 to 9, e.g. "3,1"');
   }
+
+  const reassessment = parseReassessmentDays(env['REASSESSMENT_DAYS']);
+  if (reassessment.problem) problems.push(reassessment.problem);
+  const reassessmentDays = reassessment.days;
+
+  const consentValidityDays = integer(
+    env,
+    'CONSENT_VALIDITY_DAYS',
+    DEFAULT_CONSENT_VALIDITY_DAYS,
+    30,
+    MAX_CONSENT_VALIDITY_DAYS,
+    problems,
+  );
 
   const workerLockDurationMs = integer(
     env,
@@ -262,11 +288,14 @@ export function loadConfig(env: Env): AppConfig {
     auditCheckpointKey,
     auditVerifyIntervalMs: auditVerifyIntervalSeconds * 1000,
     auditFullVerifyIntervalMs: auditFullVerifyIntervalHours * 3_600_000,
+    auditChainIntervalMs,
     queuePrefix,
     webDistDir: env['WEB_DIST_DIR'] || 'dist/apps/web/browser',
     logLevel,
     bodyLimit,
     incidentReportReminderDays,
+    reassessmentDays,
+    consentValidityDays,
     workerLockDurationMs,
     reconcileIntervalMs,
     secondFactorRoles,

@@ -3,7 +3,7 @@ import { createTestApp } from '../../test-support/test-app';
 import { withOwnerClient, withRuntimeClient } from '../../test-support/test-database';
 import { runDatabase } from '../../test-support/test-env';
 
-const APPEND_ONLY = ['audit_log', 'audit_checkpoints', 'audit_incidents'];
+const APPEND_ONLY = ['audit_log', 'audit_chain', 'audit_checkpoints', 'audit_incidents'];
 
 async function privileges(c: Client, table: string): Promise<Record<string, boolean>> {
   const kinds = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'];

@@ -24,6 +24,7 @@ import { ServiceRecordEntity } from '../modules/referrals/service-record.entity'
 import { AccountChangeEntity } from '../modules/users/account-change.entity';
 import { OneTimeCodeEntity } from '../modules/users/one-time-code.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { CaseClosureEntity } from '../modules/cases/closure/case-closure.entity';
 
 export const ENTITIES = [
   AdministrativeUnitEntity,
@@ -43,6 +44,7 @@ export const ENTITIES = [
   IncidentEntity,
   ConsentRecordEntity,
   CaseNoteEntity,
+  CaseClosureEntity,
   CalendarDayEntity,
   DeadlineEntity,
   DeadlineStageEntity,

@@ -27,7 +27,8 @@ export async function retryingTransaction<T>(
 }
 
 /**
- * The one place transactions run: every service calls `dataSource.transaction(...)`, and this
+ * The one place transactions run: every service runs its commands through `UnitOfWork.run(...)`
+ * (which calls `dataSource.transaction(...)`), and this
  * DataSource retries those PostgreSQL aborted for a concurrency conflict. A retry re-runs the
  * whole callback, which is safe because callbacks only touch the database and return the work to
  * do after commit (jobs, notifications) instead of doing it.

@@ -14,4 +14,5 @@ export * from './lib/intake';
 export * from './lib/cases';
 export * from './lib/deadlines';
 export * from './lib/referrals';
+export * from './lib/assessments';
 export * from './lib/statistics';

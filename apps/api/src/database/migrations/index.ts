@@ -9,7 +9,12 @@ import { DatabaseRoles1764310000000 } from './1764310000000-database-roles';
 import { AuditCheckpoints1764310000001 } from './1764310000001-audit-checkpoints';
 import { SecondFactor1764340000000 } from './1764340000000-second-factor';
 import { SecondFactorReset1764340000001 } from './1764340000001-second-factor-reset';
+import { CaseClosures1764400000000 } from './1764400000000-case-closures';
 import { Statistics1764410000000 } from './1764410000000-statistics';
+import { AuditChainLinks1764420000000 } from './1764420000000-audit-chain-links';
+import { RiskAssessments1764440000000 } from './1764440000000-risk-assessments';
+import { SafetyPlans1764440000001 } from './1764440000001-safety-plans';
+import { ConsentExpiry1764440000002 } from './1764440000002-consent-expiry';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -24,5 +29,10 @@ export const MIGRATIONS = [
   AuditCheckpoints1764310000001,
   SecondFactor1764340000000,
   SecondFactorReset1764340000001,
+  CaseClosures1764400000000,
   Statistics1764410000000,
+  AuditChainLinks1764420000000,
+  RiskAssessments1764440000000,
+  SafetyPlans1764440000001,
+  ConsentExpiry1764440000002,
 ];

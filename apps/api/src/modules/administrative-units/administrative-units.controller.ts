@@ -6,8 +6,7 @@ import type {
   Page,
 } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
-import { CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { RequirePermission } from '../authz/policy.decorators';
 import { AdministrativeUnitsService } from './administrative-units.service';
 import {
   AdministrativeUnitListQueryDto,
@@ -16,6 +15,7 @@ import {
   RetireAdministrativeUnitDto,
   UnitCodeParamDto,
 } from './dto/administrative-unit.dto';
+import { Caller } from '../authz/caller';
 
 const { rename, retire, merge } = ApiRoutes.administrativeUnitChanges;
 
@@ -35,10 +35,10 @@ export class AdministrativeUnitsController {
   @HttpCode(HttpStatus.OK)
   @RequirePermission('update', 'AdministrativeUnit')
   merge(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Body() dto: MergeAdministrativeUnitsDto,
   ): Promise<AdministrativeUnitDetailView> {
-    return this.units.merge(user, dto);
+    return this.units.merge(caller.user, dto);
   }
 
   @Get(':code')
@@ -51,21 +51,21 @@ export class AdministrativeUnitsController {
   @HttpCode(HttpStatus.OK)
   @RequirePermission('update', 'AdministrativeUnit')
   rename(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Param() { code }: UnitCodeParamDto,
     @Body() dto: RenameAdministrativeUnitDto,
   ): Promise<AdministrativeUnitDetailView> {
-    return this.units.rename(user, code, dto);
+    return this.units.rename(caller.user, code, dto);
   }
 
   @Post(`:code/${retire}`)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('update', 'AdministrativeUnit')
   retire(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Param() { code }: UnitCodeParamDto,
     @Body() dto: RetireAdministrativeUnitDto,
   ): Promise<AdministrativeUnitDetailView> {
-    return this.units.retire(user, code, dto);
+    return this.units.retire(caller.user, code, dto);
   }
 }

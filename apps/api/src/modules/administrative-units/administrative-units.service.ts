@@ -1,6 +1,4 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type {
   AdministrativeUnitDetailView,
   AdministrativeUnitView,
@@ -19,7 +17,6 @@ import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AgenciesRepository } from '../agencies/agencies.repository';
-import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { AdministrativeUnitsRepository } from './administrative-units.repository';
 import type {
@@ -29,6 +26,7 @@ import type {
   RetireAdministrativeUnitDto,
 } from './dto/administrative-unit.dto';
 import { mapAdministrativeUnit } from './dto/administrative-unit.dto';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 /**
  * The list every picker reads, and the admin's changes: rename, retire, merge. Each change runs in
@@ -37,10 +35,9 @@ import { mapAdministrativeUnit } from './dto/administrative-unit.dto';
 @Injectable()
 export class AdministrativeUnitsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly units: AdministrativeUnitsRepository,
     private readonly agencies: AgenciesRepository,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -101,27 +98,28 @@ export class AdministrativeUnitsService {
     dto: RenameAdministrativeUnitDto,
   ): Promise<AdministrativeUnitDetailView> {
     const name = dto.name.trim();
-    await this.dataSource.transaction(async (m) => {
-      await this.units.lockByCodes(m, [code]);
-      const unit = await this.units.getByCode(code, m);
+    await this.work.run(async (tx) => {
+      await this.units.lockByCodes(tx.manager, [code]);
+      const unit = await this.units.getByCode(code, tx.manager);
       if (!unit) throw new NotFoundException('Administrative unit not found');
       const error = checkRename(
         {
           unit,
-          currentNameFrom: (await this.units.getCurrentNameFrom(code, m)) ?? unit.effectiveFrom,
+          currentNameFrom:
+            (await this.units.getCurrentNameFrom(code, tx.manager)) ?? unit.effectiveFrom,
           siblingNames: await this.units.getActiveSiblingNames(
             unit.level,
             unit.parentCode,
             code,
-            m,
+            tx.manager,
           ),
           today: this.today(),
         },
         { name, effectiveFrom: dto.effectiveFrom },
       );
       if (error) throw refusal(error);
-      await this.units.rename(m, code, name, dto.effectiveFrom);
-      await this.audit.record(m, {
+      await this.units.rename(tx.manager, code, name, dto.effectiveFrom);
+      await tx.audit({
         actor,
         action: 'administrative_unit.rename',
         subjectType: 'AdministrativeUnit',
@@ -138,18 +136,18 @@ export class AdministrativeUnitsService {
     code: string,
     dto: RetireAdministrativeUnitDto,
   ): Promise<AdministrativeUnitDetailView> {
-    await this.dataSource.transaction(async (m) => {
-      await this.units.lockByCodes(m, [code]);
-      const unit = await this.units.getByCode(code, m);
+    await this.work.run(async (tx) => {
+      await this.units.lockByCodes(tx.manager, [code]);
+      const unit = await this.units.getByCode(code, tx.manager);
       if (!unit) throw new NotFoundException('Administrative unit not found');
-      const children = await this.units.countActiveChildren([code], m);
+      const children = await this.units.countActiveChildren([code], tx.manager);
       const error = checkRetire(
         { unit, activeChildren: children.get(code) ?? 0, today: this.today() },
         dto,
       );
       if (error) throw refusal(error);
-      await this.units.retire(m, [code], dto.effectiveTo, null);
-      await this.audit.record(m, {
+      await this.units.retire(tx.manager, [code], dto.effectiveTo, null);
+      await tx.audit({
         actor,
         action: 'administrative_unit.retire',
         subjectType: 'AdministrativeUnit',
@@ -175,19 +173,19 @@ export class AdministrativeUnitsService {
             name: dto.successor.name.trim(),
             parentCode: dto.successor.parentCode ?? null,
           };
-    await this.dataSource.transaction(async (m) => {
+    await this.work.run(async (tx) => {
       const parentCode = successor.kind === 'new' ? successor.parentCode : null;
-      await this.units.lockByCodes(m, [
+      await this.units.lockByCodes(tx.manager, [
         ...dto.codes,
         successor.code,
         ...(parentCode ? [parentCode] : []),
       ]);
       const found = await this.units.getByCodes(
         [...dto.codes, successor.code, ...(parentCode ? [parentCode] : [])],
-        m,
+        tx.manager,
       );
       const byCode = new Map(found.map((u) => [u.code, u]));
-      const children = await this.units.countActiveChildren(dto.codes, m);
+      const children = await this.units.countActiveChildren(dto.codes, tx.manager);
       const sources = dto.codes.map((c) => byCode.get(c) ?? null);
       const level = sources[0]?.level ?? 'commune';
       const error = checkMerge(
@@ -199,7 +197,7 @@ export class AdministrativeUnitsService {
           newSuccessorCodeTaken: successor.kind === 'new' && byCode.has(successor.code),
           siblingNames:
             successor.kind === 'new'
-              ? await this.units.getActiveSiblingNames(level, parentCode, null, m)
+              ? await this.units.getActiveSiblingNames(level, parentCode, null, tx.manager)
               : [],
           today: this.today(),
         },
@@ -207,7 +205,7 @@ export class AdministrativeUnitsService {
       );
       if (error) throw refusal(error);
       if (successor.kind === 'new') {
-        await this.units.insert(m, {
+        await this.units.insert(tx.manager, {
           code: successor.code,
           name: successor.name,
           level,
@@ -215,10 +213,10 @@ export class AdministrativeUnitsService {
           effectiveFrom: dto.effectiveOn,
         });
       }
-      await this.units.retire(m, dto.codes, dto.effectiveOn, successor.code);
+      await this.units.retire(tx.manager, dto.codes, dto.effectiveOn, successor.code);
       if (level === 'commune')
-        await this.agencies.replaceCoverageCodes(m, dto.codes, successor.code);
-      await this.audit.record(m, {
+        await this.agencies.replaceCoverageCodes(tx.manager, dto.codes, successor.code);
+      await tx.audit({
         actor,
         action: 'administrative_unit.merge',
         subjectType: 'AdministrativeUnit',

@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AgencyView, Page } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
-import { CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { RequirePermission } from '../authz/policy.decorators';
 import { AgenciesService } from './agencies.service';
 import { AgencyListQueryDto, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
+import { Caller } from '../authz/caller';
 
 @ApiTags('agencies')
 @ApiBearerAuth()
@@ -28,20 +28,17 @@ export class AgenciesController {
 
   @Post()
   @RequirePermission('create', 'Agency')
-  create(
-    @CurrentUser() user: AuthenticatedUser,
-    @Body() dto: CreateAgencyDto,
-  ): Promise<AgencyView> {
-    return this.agencies.create(user, dto);
+  create(@Caller() caller: Caller, @Body() dto: CreateAgencyDto): Promise<AgencyView> {
+    return this.agencies.create(caller.user, dto);
   }
 
   @Patch(':id')
   @RequirePermission('update', 'Agency')
   update(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
     @Body() dto: UpdateAgencyDto,
   ): Promise<AgencyView> {
-    return this.agencies.update(user, id, dto);
+    return this.agencies.update(caller.user, id, dto);
   }
 }

@@ -1,6 +1,4 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AgencyView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import type { AgencyType } from '@caunoi/shared/domain';
@@ -8,20 +6,19 @@ import { isReferralTargetType } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
-import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { AgenciesRepository } from './agencies.repository';
 import type { AgencyEntity } from './agency.entity';
 import type { AgencyListQueryDto, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
 import { mapAgency } from './dto/agency.dto';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 @Injectable()
 export class AgenciesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly agencies: AgenciesRepository,
     private readonly units: AdministrativeUnitLookup,
-    private readonly audit: AuditService,
   ) {}
 
   async list(query: AgencyListQueryDto): Promise<Page<AgencyView>> {
@@ -60,8 +57,8 @@ export class AgenciesService {
       acceptingReferrals: dto.acceptingReferrals ?? true,
     };
     await this.assertDirectory(dto.type, dto.provinceCode, directory);
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const agency = await this.agencies.insert(manager, {
+    const saved = await this.work.run(async (tx) => {
+      const agency = await this.agencies.insert(tx.manager, {
         type: dto.type,
         name: dto.name.trim(),
         provinceCode: dto.provinceCode,
@@ -72,7 +69,7 @@ export class AgenciesService {
         services: dto.services,
         ...directory,
       });
-      await this.audit.record(manager, {
+      await tx.audit({
         actor,
         action: 'agency.create',
         subjectType: 'Agency',
@@ -97,9 +94,9 @@ export class AgenciesService {
     if (dto.openingHours !== undefined) agency.openingHours = dto.openingHours?.trim() || null;
     if (dto.capacityNote !== undefined) agency.capacityNote = dto.capacityNote?.trim() || null;
     await this.assertDirectory(agency.type, provinceCode, agency);
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const result = await this.agencies.save(manager, agency);
-      await this.audit.record(manager, {
+    const saved = await this.work.run(async (tx) => {
+      const result = await this.agencies.save(tx.manager, agency);
+      await tx.audit({
         actor,
         action: dto.active === false ? 'agency.disable' : 'agency.update',
         subjectType: 'Agency',

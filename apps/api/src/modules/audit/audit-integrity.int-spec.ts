@@ -46,6 +46,8 @@ function contentOf(r: Record<string, unknown>): AuditRowContent & { id: string }
   };
 }
 
+const TABLES = ['audit_log', 'audit_chain', 'audit_checkpoints'];
+
 /**
  * The tampering of the finding, staged as the owner of the tables (what a superuser or a stolen
  * owner password allows): triggers off, rows changed, triggers back on.
@@ -53,27 +55,29 @@ function contentOf(r: Record<string, unknown>): AuditRowContent & { id: string }
 async function tamper(db: ScratchDatabase, work: (c: Client) => Promise<unknown>): Promise<void> {
   await withOwnerClient(async (c) => {
     await c.query('BEGIN');
-    for (const table of ['audit_log', 'audit_checkpoints']) {
+    for (const table of TABLES) {
       await c.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
     }
     await work(c);
-    for (const table of ['audit_log', 'audit_checkpoints']) {
+    for (const table of TABLES) {
       await c.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
     }
     await c.query('COMMIT');
   }, db);
 }
 
-/** The attacker's tool: recompute every hash from `fromId` on, so the chain itself verifies again. */
+/** The attacker's tool: recompute every link from `fromId` on, so the chain itself verifies again. */
 async function rehashFrom(c: Client, fromId: string): Promise<void> {
   const [prev] = (
-    await c.query(`SELECT hash FROM audit_log WHERE id < $1 ORDER BY id DESC LIMIT 1`, [fromId])
+    await c.query(`SELECT hash FROM audit_chain WHERE row_id < $1 ORDER BY row_id DESC LIMIT 1`, [
+      fromId,
+    ])
   ).rows as { hash: string }[];
   const rows = (await c.query(`SELECT * FROM audit_log WHERE id >= $1 ORDER BY id`, [fromId]))
     .rows as Record<string, unknown>[];
   const chained = chainAuditRows(prev?.hash ?? AUDIT_GENESIS_HASH, rows.map(contentOf), sha256Hex);
   for (const row of chained) {
-    await c.query(`UPDATE audit_log SET prev_hash = $2, hash = $3 WHERE id = $1`, [
+    await c.query(`UPDATE audit_chain SET prev_hash = $2, hash = $3 WHERE row_id = $1`, [
       row.id,
       row.prevHash,
       row.hash,
@@ -352,7 +356,7 @@ describe('audit log tamper evidence', () => {
   it('refuses a checkpoint written without the key', async () => {
     await freshStart();
     const [head] = (await t.dataSource.query(
-      `SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1`,
+      `SELECT row_id AS id, hash FROM audit_chain ORDER BY row_id DESC LIMIT 1`,
     )) as { id: string; hash: string }[];
     // The runtime role may append checkpoints, but cannot sign them.
     await t.dataSource.query(
@@ -364,6 +368,27 @@ describe('audit log tamper evidence', () => {
     expect(run.inspection.problems).toEqual([
       expect.objectContaining({ kind: 'checkpoint_forged' }),
     ]);
+    expect((await health()).status).toBe('degraded');
+  });
+
+  it('reports a link the runtime role forged ahead of the chainer', async () => {
+    await freshStart();
+    const [last] = (await t.dataSource.query(`SELECT max(id)::text AS id FROM audit_log`)) as {
+      id: string;
+    }[];
+    const next = BigInt(last?.id ?? '0');
+    // The runtime role may insert links (the chainer runs as it): one for a row not written yet.
+    await t.dataSource.query(
+      `INSERT INTO audit_chain (row_id, prev_hash, hash) VALUES ($1, repeat('a', 64), repeat('b', 64))`,
+      [String(next + 3n)],
+    );
+    await addRows(4);
+    const run = await verify(false);
+    expect(run.inspection.problems[0]).toEqual({
+      kind: 'row_unlinked',
+      rowId: String(next + 1n),
+    });
+    expect(run.newIncidentId).not.toBeNull();
     expect((await health()).status).toBe('degraded');
   });
 });

@@ -7,6 +7,7 @@ import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { NotificationOutbox } from '../notifications/notification-outbox';
+import { AuditChainService } from './audit-chain.service';
 import type { CheckpointMark } from './audit-checkpoint-marks';
 import { AuditCheckpointMarks } from './audit-checkpoint-marks';
 import type { StoredCheckpoint } from './audit-integrity.repository';
@@ -44,6 +45,7 @@ export class AuditIntegrityMonitor implements OnApplicationBootstrap, OnModuleDe
 
   constructor(
     private readonly integrity: AuditIntegrityService,
+    private readonly chain: AuditChainService,
     private readonly repository: AuditIntegrityRepository,
     private readonly marks: AuditCheckpointMarks,
     private readonly outbox: NotificationOutbox,
@@ -66,6 +68,11 @@ export class AuditIntegrityMonitor implements OnApplicationBootstrap, OnModuleDe
   /** One verification; null when another worker is verifying right now. */
   async runOnce(options: { full?: boolean } = {}): Promise<AuditRun | null> {
     return this.integrity.exclusively(async () => {
+      // Link what has committed first, so the checkpoint covers it. A failure to link (say, a link
+      // forged into audit_chain ahead of the chainer) must not stop the verification that reports it.
+      await this.chain.chainCommitted().catch((error: unknown) => {
+        this.logger.error(`Audit chaining failed before verification: ${(error as Error).message}`);
+      });
       const full =
         options.full ??
         (this.lastFullAt === null ||

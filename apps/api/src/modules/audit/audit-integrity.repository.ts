@@ -81,18 +81,21 @@ export class AuditIntegrityRepository {
     }
   }
 
-  /** The chain's last row. */
+  /** The chain's last linked row that still exists. */
   async head(): Promise<{ id: string; hash: string } | null> {
     const [row] = (await this.dataSource.query(
-      'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1',
+      `SELECT a.id, c.hash FROM audit_chain c JOIN audit_log a ON a.id = c.row_id
+       ORDER BY c.row_id DESC LIMIT 1`,
     )) as { id: string; hash: string }[];
     return row ?? null;
   }
 
+  /** The hash linked to a row, or null when the row (or its link) is gone. */
   async storedHash(rowId: string): Promise<string | null> {
-    const [row] = (await this.dataSource.query('SELECT hash FROM audit_log WHERE id = $1', [
-      rowId,
-    ])) as { hash: string }[];
+    const [row] = (await this.dataSource.query(
+      `SELECT c.hash FROM audit_chain c JOIN audit_log a ON a.id = c.row_id WHERE c.row_id = $1`,
+      [rowId],
+    )) as { hash: string }[];
     return row?.hash ?? null;
   }
 
@@ -132,8 +135,9 @@ export class AuditIntegrityRepository {
       `SELECT ${CHECKPOINT_COLUMNS.split(', ')
         .map((c) => `c.${c}`)
         .join(', ')}
-       FROM audit_checkpoints c LEFT JOIN audit_log a ON a.id = c.head_id
-       WHERE c.id >= $1 AND c.head_id IS NOT NULL AND a.hash IS DISTINCT FROM c.head_hash
+       FROM audit_checkpoints c
+       LEFT JOIN (audit_log a JOIN audit_chain l ON l.row_id = a.id) ON a.id = c.head_id
+       WHERE c.id >= $1 AND c.head_id IS NOT NULL AND l.hash IS DISTINCT FROM c.head_hash
        ORDER BY c.id`,
       [sinceId ?? '0'],
     )) as CheckpointRow[];
@@ -208,8 +212,10 @@ export class AuditIntegrityRepository {
       `SELECT current_user AS role, r.rolsuper AS superuser,
               EXISTS (SELECT 1 FROM pg_class c
                       WHERE c.relowner = r.oid AND c.relnamespace = 'public'::regnamespace) AS owns_tables,
-              has_table_privilege('audit_log', 'UPDATE') OR has_table_privilege('audit_log', 'DELETE')
-                OR has_table_privilege('audit_log', 'TRUNCATE') AS can_rewrite
+              EXISTS (SELECT 1 FROM unnest(ARRAY['audit_log', 'audit_chain']) t(name)
+                      WHERE has_table_privilege(t.name, 'UPDATE') OR has_table_privilege(t.name, 'DELETE')
+                        OR has_table_privilege(t.name, 'TRUNCATE')
+                        OR has_any_column_privilege(t.name, 'UPDATE')) AS can_rewrite
        FROM pg_roles r WHERE r.rolname = current_user`,
     )) as { role: string; superuser: boolean; owns_tables: boolean; can_rewrite: boolean }[];
     return {

@@ -8,7 +8,7 @@ import type {
   StoredCheckpoint,
 } from './audit-integrity.repository';
 import { AuditIntegrityService } from './audit-integrity.service';
-import type { AuditRepository } from './audit.repository';
+import type { AuditChainRepository } from './audit-chain.repository';
 
 const KEY = { id: 'c1', key: Buffer.alloc(32, 1) };
 
@@ -45,7 +45,7 @@ function service(repo: Partial<AuditIntegrityRepository>): AuditIntegrityService
   } as unknown as AuditIntegrityRepository;
   const clock: Clock = { now: () => new Date('2026-03-01T00:10:00Z') };
   return new AuditIntegrityService(
-    {} as AuditRepository,
+    {} as AuditChainRepository,
     integrity,
     { auditCheckpointKey: KEY },
     clock,

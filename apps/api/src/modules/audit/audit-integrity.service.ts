@@ -19,7 +19,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { hmacSha256Hex } from './audit-digests';
 import type { StoredCheckpoint } from './audit-integrity.repository';
 import { AuditIntegrityRepository } from './audit-integrity.repository';
-import { AuditRepository } from './audit.repository';
+import { AuditChainRepository } from './audit-chain.repository';
 
 /**
  * How far back a verification goes: `latest`, the chain after the last sound checkpoint (the
@@ -38,6 +38,8 @@ export interface AuditInspection {
   rowCount: number;
   /** Rows whose hashes were recomputed, after row `verifiedAfter` (null: from the first row). */
   rowsVerified: number;
+  /** Rows committed after the chain's last link: the chainer links them within seconds. */
+  unlinkedRows: number;
   verifiedAfter: string | null;
   checkpoints: number;
 }
@@ -52,7 +54,7 @@ const GENESIS = { id: null, hash: AUDIT_GENESIS_HASH };
 @Injectable()
 export class AuditIntegrityService {
   constructor(
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditChainRepository,
     private readonly integrity: AuditIntegrityRepository,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'auditCheckpointKey'>,
     private readonly clock: Clock,
@@ -140,13 +142,16 @@ export class AuditIntegrityService {
       }
     }
 
-    const head = (await this.integrity.head()) ?? GENESIS;
+    // What the next checkpoint signs: the last row this run recomputed, so a row the chainer links
+    // meanwhile is signed only once verified; after a break, the chain's last link as it stands.
+    const head = verified.break ? ((await this.integrity.head()) ?? GENESIS) : verified.head;
     return {
       problems: orderAuditProblems(problems),
       baseline,
       head,
       rowCount: await this.integrity.countUpTo(head.id),
       rowsVerified,
+      unlinkedRows: await this.audit.countUnlinked(),
       verifiedAfter: start.id,
       checkpoints: await this.integrity.countCheckpoints(),
     };
@@ -196,7 +201,7 @@ export class AuditIntegrityService {
     if (exposure.superuser || exposure.ownsTables || exposure.canRewriteAuditLog) {
       reasons.push(
         `the database role "${exposure.role}" the API runs as could rewrite the audit log ` +
-          '(superuser, table owner, or UPDATE/DELETE/TRUNCATE on audit_log): use the runtime role',
+          '(superuser, table owner, or UPDATE/DELETE/TRUNCATE on audit_log or audit_chain): use the runtime role',
       );
     }
     return {

@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One row of the append-only, hash-chained audit log. */
+/**
+ * One row of the append-only audit log. Its link in the hash chain (`audit_chain`) is written by the
+ * worker's chainer after the row commits (docs/decisions/0030-audit-chain-without-a-lock.md).
+ */
 @Entity('audit_log')
 export class AuditLogEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -39,10 +42,4 @@ export class AuditLogEntity {
 
   @Column({ type: 'jsonb', default: () => `'{}'` })
   details!: Record<string, string | number | boolean | null>;
-
-  @Column({ name: 'prev_hash', type: 'char', length: 64 })
-  prevHash!: string;
-
-  @Column({ type: 'char', length: 64 })
-  hash!: string;
 }

@@ -1,12 +1,19 @@
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
 import { createUser, login, signedIn } from '../../../test-support/factories';
-import { AuditRepository } from './audit.repository';
+import { AuditChainRepository } from './audit-chain.repository';
+import { AuditChainService } from './audit-chain.service';
 import { AuditService } from './audit.service';
 import { withOwnerClient } from '../../../test-support/test-database';
 
 describe('audit log', () => {
   let t: TestApp;
+
+  /** Links what has committed (the worker's chainer does it within a second), then verifies. */
+  async function firstBrokenLink(): Promise<string | null> {
+    expect((await t.app.get(AuditChainService).chainCommitted()).reachedHorizon).toBe(true);
+    return t.app.get(AuditChainRepository).findFirstBrokenLink();
+  }
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -34,8 +41,7 @@ describe('audit log', () => {
   it('is a hash chain that verifies, and the database refuses edits and deletes', async () => {
     const s = await signedIn(t, 'admin');
     await login(t, s.username);
-    const repo = t.app.get(AuditRepository);
-    expect(await repo.findFirstBrokenLink()).toBeNull();
+    expect(await firstBrokenLink()).toBeNull();
     // The app's own role may not even try (database-roles.int-spec.ts); the owner meets the triggers.
     await expect(t.dataSource.query(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(
       /permission denied/,
@@ -44,6 +50,10 @@ describe('audit log', () => {
       await expect(c.query(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow(/append-only/);
       await expect(c.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
       await expect(c.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+      await expect(c.query(`UPDATE audit_chain SET hash = prev_hash`)).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(c.query(`DELETE FROM audit_chain`)).rejects.toThrow(/append-only/);
     });
   });
 
@@ -70,7 +80,7 @@ describe('audit log', () => {
       n: number;
     }[];
     expect((after[0]?.n ?? 0) - (before[0]?.n ?? 0)).toBe(3);
-    expect(await t.app.get(AuditRepository).findFirstBrokenLink()).toBeNull();
+    expect(await firstBrokenLink()).toBeNull();
   });
 
   it('keeps the chain whole when many reads are audited at once outside a transaction', async () => {
@@ -84,6 +94,6 @@ describe('audit log', () => {
         }),
       ),
     );
-    expect(await t.app.get(AuditRepository).findFirstBrokenLink()).toBeNull();
+    expect(await firstBrokenLink()).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditChainRepository } from './audit-chain.repository';
+import { AuditChainService } from './audit-chain.service';
 import { AuditIntegrityRepository } from './audit-integrity.repository';
 import { AuditIntegrityService } from './audit-integrity.service';
 import { AuditRepository } from './audit.repository';
@@ -9,6 +11,8 @@ import { DeniedAccessRecorder } from './denied-access.recorder';
 @Module({
   providers: [
     AuditRepository,
+    AuditChainRepository,
+    AuditChainService,
     AuditService,
     AuditIntegrityRepository,
     AuditIntegrityService,
@@ -17,6 +21,8 @@ import { DeniedAccessRecorder } from './denied-access.recorder';
   exports: [
     AuditService,
     AuditRepository,
+    AuditChainRepository,
+    AuditChainService,
     AuditIntegrityRepository,
     AuditIntegrityService,
     DeniedAccessRecorder,

@@ -1,40 +1,62 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, MoreThan } from 'typeorm';
-import type { AuditChainVerification } from '@caunoi/shared/domain';
-import { AUDIT_GENESIS_HASH, chainAuditRows, verifyAuditChain } from '@caunoi/shared/domain';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogEntity } from './audit-log.entity';
-import { sha256Hex } from './audit-digests';
 
-export type NewAuditRow = Omit<AuditLogEntity, 'id' | 'prevHash' | 'hash'>;
+export type NewAuditRow = Omit<AuditLogEntity, 'id'>;
 
-// Rows read per query while verifying: bounded memory, whatever the log's length.
-const VERIFY_BATCH = 5000;
-// One lock id for the chain: appends are serialised so each row can name its predecessor's hash.
-const AUDIT_CHAIN_LOCK = 7_424_001;
+const COLUMNS = [
+  'occurred_at',
+  'actor_user_id',
+  'actor_role',
+  'actor_agency_id',
+  'action',
+  'subject_type',
+  'subject_id',
+  'fields',
+  'case_id',
+  'request_id',
+  'details',
+];
+const CASTS = ['', '::uuid', '', '::uuid', '', '', '', '::text[]', '::uuid', '', '::jsonb'];
+// Rows per INSERT: far below PostgreSQL's 65,535 parameters.
+const INSERT_BATCH = 1000;
 
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Appends inside the caller's transaction, so the audit rows and the change commit together.
-   * Several rows (a list read) take the chain lock once and go in one insert, chained in order.
+   * Appends inside the caller's transaction, so the audit rows and the change commit together. One
+   * INSERT, no lock and no read: the worker's chainer links the rows once they have committed
+   * (docs/decisions/0030-audit-chain-without-a-lock.md). Ids follow the VALUES order.
    */
   async append(manager: EntityManager, rows: NewAuditRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    // The chain lock lasts as long as the transaction. Outside one it would end with its own statement,
-    // and two appends could both chain onto the same last row: so an append always runs in one.
-    if (!manager.queryRunner?.isTransactionActive) {
-      return manager.transaction((m) => this.append(m, rows));
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+      const batch = rows.slice(start, start + INSERT_BATCH);
+      const params: unknown[] = [];
+      const values = batch.map((row) => {
+        params.push(
+          row.occurredAt,
+          row.actorUserId,
+          row.actorRole,
+          row.actorAgencyId,
+          row.action,
+          row.subjectType,
+          row.subjectId,
+          row.fields,
+          row.caseId,
+          row.requestId,
+          JSON.stringify(row.details),
+        );
+        const first = params.length - COLUMNS.length;
+        return `(${COLUMNS.map((_, i) => `$${first + i + 1}${CASTS[i]}`).join(', ')})`;
+      });
+      await manager.query(
+        `INSERT INTO audit_log (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`,
+        params,
+      );
     }
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [last] = (await manager.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')) as {
-      hash: string;
-    }[];
-    const chained = chainAuditRows(last?.hash ?? AUDIT_GENESIS_HASH, rows, sha256Hex);
-    // Ids are assigned in VALUES order, which is the chain order.
-    await manager.insert(AuditLogEntity, chained);
   }
 
   /** Rows for one subject, newest first (keyset on id). */
@@ -71,33 +93,5 @@ export class AuditRepository {
       order: { id: 'DESC' },
       take: limit,
     });
-  }
-
-  /**
-   * Verifies the chain after `start` (a row's id and stored hash; null id: from the first row), in
-   * batches, up to the last row. Returns the first break, and the last row it reached.
-   */
-  async verifyChainFrom(start: AuditChainVerification['head']): Promise<AuditChainVerification> {
-    const repo = this.dataSource.getRepository(AuditLogEntity);
-    let head = start;
-    let rows = 0;
-    for (;;) {
-      const batch = await repo.find({
-        where: head.id === null ? {} : { id: MoreThan(head.id) },
-        order: { id: 'ASC' },
-        take: VERIFY_BATCH,
-      });
-      const result = verifyAuditChain(batch, head, sha256Hex);
-      rows += result.rows;
-      if (result.break) return { break: result.break, head: result.head, rows };
-      head = result.head;
-      if (batch.length < VERIFY_BATCH) return { break: null, head, rows };
-    }
-  }
-
-  /** Recomputes the whole chain; returns the id of the first row that breaks it, or null. */
-  async findFirstBrokenLink(): Promise<string | null> {
-    const result = await this.verifyChainFrom({ id: null, hash: AUDIT_GENESIS_HASH });
-    return result.break?.rowId ?? null;
   }
 }

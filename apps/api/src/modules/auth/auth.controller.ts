@@ -16,11 +16,9 @@ import type { MeResponse, TokenResponse } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import {
   AllowPendingPasswordChange,
   AllowPendingSecondFactor,
-  CurrentUser,
   Public,
 } from '../authz/policy.decorators';
 import { RateLimit } from '../rate-limit/rate-limit.decorator';
@@ -30,6 +28,7 @@ import { LocalAuthGuard } from './auth.guards';
 import type { IssuedSession } from './auth.service';
 import { AuthService } from './auth.service';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
+import { Caller } from '../authz/caller';
 
 const R = ApiRoutes.auth;
 
@@ -74,11 +73,8 @@ export class AuthController {
   @AllowPendingSecondFactor()
   @Post(R.logout)
   @HttpCode(HttpStatus.NO_CONTENT)
-  async logout(
-    @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<void> {
-    await this.auth.logout(user);
+  async logout(@Caller() caller: Caller, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(caller.user);
     clearRefreshCookie(res, this.secureCookies);
   }
 
@@ -86,8 +82,8 @@ export class AuthController {
   @AllowPendingPasswordChange()
   @AllowPendingSecondFactor()
   @Get(R.me)
-  me(@CurrentUser() user: AuthenticatedUser): Promise<MeResponse> {
-    return this.auth.me(user);
+  me(@Caller() caller: Caller): Promise<MeResponse> {
+    return this.auth.me(caller.user);
   }
 
   @ApiBearerAuth()
@@ -96,13 +92,13 @@ export class AuthController {
   @Post(R.changePassword)
   @HttpCode(HttpStatus.OK)
   async changePassword(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Body() dto: ChangePasswordDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<TokenResponse> {
     return this.withCookie(
       res,
-      await this.auth.changePassword(user, dto.currentPassword, dto.newPassword),
+      await this.auth.changePassword(caller.user, dto.currentPassword, dto.newPassword),
     );
   }
 

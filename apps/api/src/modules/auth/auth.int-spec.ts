@@ -190,6 +190,24 @@ describe('sign-in, sessions and revocation', () => {
       );
     });
 
+    it('records activity at most once a minute, without a write in between', async () => {
+      const s = await signedIn(t, 'caseworker');
+      const lastSeen = async () =>
+        (
+          (await t.dataSource.query(
+            `SELECT last_seen_at FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`,
+            [s.id],
+          )) as { last_seen_at: Date }[]
+        )[0]?.last_seen_at.getTime();
+      const before = await lastSeen();
+      t.clock.advance(30_000);
+      expect((await t.http.get('/api/auth/me').set(...bearer(s))).status).toBe(200);
+      expect(await lastSeen()).toBe(before);
+      t.clock.advance(31_000);
+      expect((await t.http.get('/api/auth/me').set(...bearer(s))).status).toBe(200);
+      expect(await lastSeen()).toBe(t.clock.now().getTime());
+    });
+
     it('keeps an active session alive past 30 minutes', async () => {
       const s = await signedIn(t, 'caseworker');
       let cookie = s.refreshCookie;

@@ -1,8 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { defineAbilityFor, packRules } from '@caunoi/shared/authz';
 import type { MeResponse, TokenResponse } from '@caunoi/shared/contracts';
 import type { Role, SecondFactorStep, SessionSecondFactor } from '@caunoi/shared/domain';
@@ -18,7 +16,6 @@ import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import type { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
@@ -28,6 +25,8 @@ import { PasswordPolicy } from './password-policy.service';
 import { SignInThrottle } from './sign-in-throttle';
 import { SecondFactorRepository } from './second-factor/second-factor.repository';
 import { SessionsRepository } from './sessions.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { accessTokenKey } from './access-token-key';
 
 export interface AccessTokenPayload {
   sub: string;
@@ -49,7 +48,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly passwordPolicy: PasswordPolicy,
@@ -58,7 +57,6 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly secondFactors: SecondFactorRepository,
     private readonly jwt: JwtService,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -108,26 +106,24 @@ export class AuthService {
     action: 'auth.login_failed' | 'auth.login_delayed',
     details: Record<string, string | number>,
   ): Promise<void> {
-    return this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor: null,
-        action,
-        subjectType: user ? 'User' : 'Session',
-        ...(user ? { subjectId: user.id } : {}),
-        details,
-      }),
-    );
+    return this.work.audit({
+      actor: null,
+      action,
+      subjectType: user ? 'User' : 'Session',
+      ...(user ? { subjectId: user.id } : {}),
+      details,
+    });
   }
 
   /** Opens a session after a successful sign-in. */
   login(user: UserEntity): Promise<IssuedSession> {
-    return this.dataSource.transaction(async (m) => {
+    return this.work.run(async (tx) => {
       const issued = await this.openSession(
-        m,
+        tx.manager,
         user.id,
         initialSecondFactor(user.role, this.config.secondFactorRoles),
       );
-      await this.audit.record(m, {
+      await tx.audit({
         actor: { id: user.id, role: user.role, agencyId: user.agencyId },
         action: 'auth.login',
         subjectType: 'Session',
@@ -143,13 +139,13 @@ export class AuthService {
     if (!parsed) throw new UnauthorizedException('Session ended');
     // The revocation must commit even though the request fails, so the transaction returns
     // an outcome and the error is thrown after it.
-    const outcome = await this.dataSource.transaction(async (m): Promise<IssuedSession | null> => {
-      const session = await this.sessions.getByIdForUpdate(m, parsed.sessionId);
+    const outcome = await this.work.run(async (tx): Promise<IssuedSession | null> => {
+      const session = await this.sessions.getByIdForUpdate(tx.manager, parsed.sessionId);
       const now = this.clock.now();
       if (!session || session.revokedAt) return null;
       if (!hashesEqual(session.refreshTokenHash, hashToken(parsed.secret))) {
-        await this.sessions.revoke(m, session.id, now, 'refresh_reuse');
-        await this.audit.record(m, {
+        await this.sessions.revoke(tx.manager, session.id, now, 'refresh_reuse');
+        await tx.audit({
           actor: null,
           action: 'auth.refresh_reuse',
           subjectType: 'Session',
@@ -160,12 +156,12 @@ export class AuthService {
       const expiry = expiryReason(session.lastSeenAt, session.expiresAt, now);
       const user = await this.users.getWithAgency(session.userId);
       if (expiry || !user || user.disabledAt) {
-        await this.sessions.revoke(m, session.id, now, expiry ?? 'account_disabled');
+        await this.sessions.revoke(tx.manager, session.id, now, expiry ?? 'account_disabled');
         return null;
       }
       const secret = randomSecret();
-      await this.sessions.rotate(m, session.id, hashToken(secret), now);
-      const step = await this.nextStep(m, session.secondFactor, user.id);
+      await this.sessions.rotate(tx.manager, session.id, hashToken(secret), now);
+      const step = await this.nextStep(tx.manager, session.secondFactor, user.id);
       return this.issue(session.id, user.id, secret, session.expiresAt, now, step);
     });
     if (!outcome) throw new UnauthorizedException('Session ended');
@@ -173,9 +169,9 @@ export class AuthService {
   }
 
   async logout(user: AuthenticatedUser): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      await this.sessions.revoke(m, user.sessionId, this.clock.now(), 'logout');
-      await this.audit.record(m, {
+    await this.work.run(async (tx) => {
+      await this.sessions.revoke(tx.manager, user.sessionId, this.clock.now(), 'logout');
+      await tx.audit({
         actor: user,
         action: 'auth.logout',
         subjectType: 'Session',
@@ -200,8 +196,12 @@ export class AuthService {
     if (expiryReason(found.lastSeenAt, found.expiresAt, now)) {
       throw new UnauthorizedException('Session ended');
     }
-    // Background polling is not the user being active: it must not keep an idle session alive.
-    if (!options.background) await this.sessions.touch(found.sessionId, now, TOUCH_INTERVAL_MS);
+    // Background polling is not the user being active: it must not keep an idle session alive. A
+    // session seen within the last minute is not written again (no round trip at all): the idle
+    // timeout is 30 minutes, a minute's precision is plenty.
+    if (!options.background && needsTouch(found.lastSeenAt, now)) {
+      await this.sessions.touch(found.sessionId, now, TOUCH_INTERVAL_MS);
+    }
     return {
       id: found.userId,
       username: found.username,
@@ -266,23 +266,23 @@ export class AuthService {
       );
     }
     const passwordHash = await this.hasher.hash(newPassword);
-    return this.dataSource.transaction(async (m) => {
+    return this.work.run(async (tx) => {
       const now = this.clock.now();
-      await this.users.update(m, user.id, {
+      await this.users.update(tx.manager, user.id, {
         passwordHash,
         mustChangePassword: false,
         passwordChangedAt: now,
       });
-      await this.sessions.revokeAllForUser(m, user.id, now, 'password_changed');
+      await this.sessions.revokeAllForUser(tx.manager, user.id, now, 'password_changed');
       // The guard let this session change the password only once its second factor was given.
       const issued = await this.openSession(
-        m,
+        tx.manager,
         user.id,
         initialSecondFactor(user.role, this.config.secondFactorRoles) === 'pending'
           ? 'verified'
           : 'not_required',
       );
-      await this.audit.record(m, {
+      await tx.audit({
         actor: user,
         action: 'auth.password_change',
         subjectType: 'User',
@@ -338,7 +338,7 @@ export class AuthService {
     const payload: AccessTokenPayload = { sub: userId, sid: sessionId, iat, exp };
     // iat/exp come from the injected clock, so tests that move time move token expiry too.
     const accessToken = this.jwt.sign(payload, {
-      secret: this.config.jwtSecret,
+      privateKey: accessTokenKey(this.config),
       algorithm: 'HS256',
     });
     return {
@@ -352,6 +352,10 @@ export class AuthService {
       sessionExpiresAt,
     };
   }
+}
+
+function needsTouch(lastSeenAt: Date, now: Date): boolean {
+  return now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS;
 }
 
 function randomSecret(): string {

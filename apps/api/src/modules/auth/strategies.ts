@@ -9,6 +9,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { clientKey } from '../rate-limit/client-key';
 import type { UserEntity } from '../users/user.entity';
+import { accessTokenKey } from './access-token-key';
 import type { AccessTokenPayload } from './auth.service';
 import { AuthService } from './auth.service';
 
@@ -36,7 +37,9 @@ export class JwtStrategy extends PassportStrategy(JwtPassportStrategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // A secret-key object, made once: passport-jwt hands it to jsonwebtoken as it is (its types
+      // say string | Buffer, jsonwebtoken takes a KeyObject too).
+      secretOrKey: accessTokenKey(config) as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: true,
       passReqToCallback: true,

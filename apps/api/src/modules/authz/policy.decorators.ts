@@ -1,5 +1,4 @@
-import type { ExecutionContext } from '@nestjs/common';
-import { createParamDecorator, SetMetadata } from '@nestjs/common';
+import { SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Action, AppAbility, SubjectType } from '@caunoi/shared/authz';
 import { defineAbilityFor } from '@caunoi/shared/authz';
@@ -28,7 +27,7 @@ export const AllowPendingSecondFactor = () => SetMetadata(ALLOW_PENDING_SECOND_F
 export const RequirePermission = (action: Action, subject: SubjectType) =>
   SetMetadata(REQUIRED_PERMISSION, { action, subject } satisfies RequiredPermission);
 
-type RequestWithAbility = Request & { user?: AuthenticatedUser; ability?: AppAbility };
+export type RequestWithAbility = Request & { user?: AuthenticatedUser; ability?: AppAbility };
 
 /** Builds the caller's ability once per request. */
 export function abilityOf(request: RequestWithAbility): AppAbility {
@@ -36,16 +35,3 @@ export function abilityOf(request: RequestWithAbility): AppAbility {
   request.ability ??= defineAbilityFor(request.user);
   return request.ability;
 }
-
-export const CurrentUser = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): AuthenticatedUser => {
-    const user = ctx.switchToHttp().getRequest<RequestWithAbility>().user;
-    if (!user) throw new Error('CurrentUser used on a public route');
-    return user;
-  },
-);
-
-export const CurrentAbility = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): AppAbility =>
-    abilityOf(ctx.switchToHttp().getRequest<RequestWithAbility>()),
-);

@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CalendarChangeResult, CalendarDayView } from '@caunoi/shared/contracts';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
-import { CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { RequirePermission } from '../authz/policy.decorators';
 import {
   CalendarDateParamDto,
   CalendarYearQueryDto,
@@ -10,6 +9,7 @@ import {
   UpdateCalendarDayDto,
 } from './calendar.dto';
 import { CalendarService } from './calendar.service';
+import { Caller } from '../authz/caller';
 
 /** Public holidays and announced compensatory days (`/api/holidays`). */
 @ApiTags('calendar')
@@ -27,28 +27,28 @@ export class CalendarController {
   @Post()
   @RequirePermission('create', 'CalendarDay')
   create(
-    @CurrentUser() actor: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Body() dto: CreateCalendarDayDto,
   ): Promise<CalendarChangeResult> {
-    return this.calendar.create(actor, dto);
+    return this.calendar.create(caller.user, dto);
   }
 
   @Patch(':date')
   @RequirePermission('update', 'CalendarDay')
   update(
-    @CurrentUser() actor: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Param() { date }: CalendarDateParamDto,
     @Body() dto: UpdateCalendarDayDto,
   ): Promise<CalendarChangeResult> {
-    return this.calendar.update(actor, date, dto);
+    return this.calendar.update(caller.user, date, dto);
   }
 
   @Delete(':date')
   @RequirePermission('update', 'CalendarDay')
   remove(
-    @CurrentUser() actor: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Param() { date }: CalendarDateParamDto,
   ): Promise<CalendarChangeResult> {
-    return this.calendar.remove(actor, date);
+    return this.calendar.remove(caller.user, date);
   }
 }

@@ -1,26 +1,23 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { CalendarChangeResult, CalendarDayView } from '@caunoi/shared/contracts';
 import { isValidCalendarDate, vietnamDateOf } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
-import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
-import type { AfterCommit } from '../deadlines/deadlines.service';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import type { CalendarDayEntity } from './calendar-day.entity';
 import { CalendarRepository } from './calendar.repository';
 import type { CreateCalendarDayDto, UpdateCalendarDayDto } from './calendar.dto';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 /** The admin-maintained working calendar; every change moves the pending day-based clocks it affects. */
 @Injectable()
 export class CalendarService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly calendar: CalendarRepository,
     private readonly deadlines: DeadlinesService,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -73,19 +70,18 @@ export class CalendarService {
     date: string,
     write: (m: EntityManager) => Promise<CalendarDayEntity | null>,
   ): Promise<CalendarChangeResult> {
-    const { day, changed, after } = await this.dataSource.transaction(async (m) => {
-      const saved = await write(m);
-      const recomputed = await this.deadlines.recomputeAfterCalendarChange(m);
-      await this.audit.record(m, {
+    const { day, changed } = await this.work.run(async (tx) => {
+      const saved = await write(tx.manager);
+      const recomputed = await this.deadlines.recomputeAfterCalendarChange(tx);
+      await tx.audit({
         actor,
         action,
         subjectType: 'CalendarDay',
         subjectId: date,
         details: { deadlinesRecomputed: recomputed.changed },
       });
-      return { day: saved, changed: recomputed.changed, after: recomputed.after as AfterCommit };
+      return { day: saved, changed: recomputed.changed };
     });
-    await this.deadlines.afterCommit(after);
     return { day: day ? mapDay(day) : null, deadlinesRecomputed: changed };
   }
 }

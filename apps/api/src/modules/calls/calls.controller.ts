@@ -10,16 +10,15 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { CallView, HotlineLineView, Page } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
-import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { RequirePermission } from '../authz/policy.decorators';
 import { CallsService } from './calls.service';
 import { CreateHotlineLineDto, UpdateHotlineLineDto } from './dto/hotline-line.dto';
 import { HotlineLinesService } from './hotline-lines.service';
 import { CallListQueryDto, CreateCallDto, HandOverCallDto, UpdateCallDto } from './dto/call.dto';
+import { Caller } from '../authz/caller';
 
 const R = ApiRoutes.calls;
 
@@ -31,55 +30,41 @@ export class CallsController {
 
   @Post()
   @RequirePermission('create', 'Call')
-  create(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Body() dto: CreateCallDto,
-  ): Promise<CallView> {
-    return this.calls.create(actor, ability, dto);
+  create(@Caller() caller: Caller, @Body() dto: CreateCallDto): Promise<CallView> {
+    return this.calls.create(caller, dto);
   }
 
   @Get()
   @RequirePermission('read', 'Call')
-  list(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Query() query: CallListQueryDto,
-  ): Promise<Page<CallView>> {
-    return this.calls.list(actor, ability, query);
+  list(@Caller() caller: Caller, @Query() query: CallListQueryDto): Promise<Page<CallView>> {
+    return this.calls.list(caller, query);
   }
 
   @Get(':id')
   @RequirePermission('read', 'Call')
-  get(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Param() { id }: UuidParamDto,
-  ): Promise<CallView> {
-    return this.calls.get(actor, ability, id);
+  get(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<CallView> {
+    return this.calls.get(caller, id);
   }
 
   @Patch(':id')
   @RequirePermission('update', 'Call')
   update(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
     @Body() dto: UpdateCallDto,
   ): Promise<CallView> {
-    return this.calls.update(actor, ability, id, dto);
+    return this.calls.update(caller, id, dto);
   }
 
   @Post(`:id/${R.handOver}`)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('update', 'Call')
   handOver(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
     @Body() dto: HandOverCallDto,
   ): Promise<CallView> {
-    return this.calls.handOver(actor, ability, id, dto.agencyId);
+    return this.calls.handOver(caller, id, dto.agencyId);
   }
 }
 
@@ -91,26 +76,23 @@ export class HotlineLinesController {
 
   @Get()
   @RequirePermission('read', 'HotlineLine')
-  list(@CurrentAbility() ability: AppAbility): Promise<HotlineLineView[]> {
-    return this.lines.list(ability);
+  list(@Caller() caller: Caller): Promise<HotlineLineView[]> {
+    return this.lines.list(caller.ability);
   }
 
   @Post()
   @RequirePermission('create', 'HotlineLine')
-  create(
-    @CurrentUser() actor: AuthenticatedUser,
-    @Body() dto: CreateHotlineLineDto,
-  ): Promise<HotlineLineView> {
-    return this.lines.create(actor, dto);
+  create(@Caller() caller: Caller, @Body() dto: CreateHotlineLineDto): Promise<HotlineLineView> {
+    return this.lines.create(caller.user, dto);
   }
 
   @Patch(':id')
   @RequirePermission('update', 'HotlineLine')
   update(
-    @CurrentUser() actor: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
     @Body() dto: UpdateHotlineLineDto,
   ): Promise<HotlineLineView> {
-    return this.lines.update(actor, id, dto);
+    return this.lines.update(caller.user, id, dto);
   }
 }

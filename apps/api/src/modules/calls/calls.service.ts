@@ -1,6 +1,4 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
 import { subjectOf } from '@caunoi/shared/authz';
 import type { CallView, Page } from '@caunoi/shared/contracts';
@@ -11,9 +9,7 @@ import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
 import { AgenciesRepository } from '../agencies/agencies.repository';
-import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
 import { BlindIndexer } from '../crypto/blind-indexer';
 import { FieldCipher } from '../crypto/field-cipher';
@@ -22,6 +18,8 @@ import type { CallEntity } from './call.entity';
 import type { CallCaseInfo } from './calls.repository';
 import { CALL_RULE_COLUMNS, CallsRepository } from './calls.repository';
 import type { CallListQueryDto, CreateCallDto, UpdateCallDto } from './dto/call.dto';
+import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 // A few minutes of clock skew between an operator's browser and the server is not "in the future".
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -29,22 +27,17 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000;
 @Injectable()
 export class CallsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly calls: CallsRepository,
     private readonly intake: IntakeRepository,
     private readonly agencies: AgenciesRepository,
     private readonly units: AdministrativeUnitLookup,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly blind: BlindIndexer,
     private readonly clock: Clock,
   ) {}
 
-  async create(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    dto: CreateCallDto,
-  ): Promise<CallView> {
+  async create({ user: actor, ability }: Caller, dto: CreateCallDto): Promise<CallView> {
     const line = await this.calls.getLine(dto.lineId);
     if (
       !line ||
@@ -73,8 +66,8 @@ export class CallsService {
       previousBidx = this.blind.previousDigest('phone', phone);
     }
     const facts = await this.facts(dto);
-    const saved = await this.dataSource.transaction(async (m) => {
-      const call = await this.calls.insert(m, {
+    const saved = await this.work.run(async (tx) => {
+      const call = await this.calls.insert(tx.manager, {
         ...facts,
         agencyId: line.agencyId,
         lineId: line.id,
@@ -88,14 +81,14 @@ export class CallsService {
       // key changes, the hotline's earlier calls from this number take the new digest now.
       if (callerPhoneBidx && previousBidx) {
         await this.calls.moveCallerDigest(
-          m,
+          tx.manager,
           line.agencyId,
           previousBidx,
           callerPhoneBidx,
           this.blind.keyId,
         );
       }
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         action: 'call.create',
         subjectType: 'Call',
@@ -107,11 +100,7 @@ export class CallsService {
     return this.view(saved);
   }
 
-  async list(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    query: CallListQueryDto,
-  ): Promise<Page<CallView>> {
+  async list({ user: actor, ability }: Caller, query: CallListQueryDto): Promise<Page<CallView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
     const after = decodeCursor(query.after, { startedAt: 'instant', id: 'uuid' });
     const rows = await this.calls.getPage(
@@ -124,17 +113,14 @@ export class CallsService {
       id: last.id,
     }));
     const items = page.items;
-    await this.dataSource.transaction((m) =>
-      this.audit.recordMany(
-        m,
-        items.map((call) => ({
-          actor,
-          action: 'call.read',
-          subjectType: 'Call',
-          subjectId: call.id,
-          details: { via: 'list' },
-        })),
-      ),
+    await this.work.audit(
+      ...items.map((call) => ({
+        actor,
+        action: 'call.read',
+        subjectType: 'Call',
+        subjectId: call.id,
+        details: { via: 'list' },
+      })),
     );
     return {
       items: await this.views(items),
@@ -142,23 +128,20 @@ export class CallsService {
     };
   }
 
-  async get(actor: AuthenticatedUser, ability: AppAbility, id: string): Promise<CallView> {
+  async get({ user: actor, ability }: Caller, id: string): Promise<CallView> {
     const call = await this.load(ability, id, 'read');
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, { actor, action: 'call.read', subjectType: 'Call', subjectId: id }),
-    );
+    await this.work.audit({ actor, action: 'call.read', subjectType: 'Call', subjectId: id });
     return this.view(call);
   }
 
   /** Corrections are allowed until the hand-over; from then on the case owns the story. */
   async update(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: UpdateCallDto,
   ): Promise<CallView> {
-    const saved = await this.dataSource.transaction(async (m) => {
-      await this.calls.lock(m, id);
+    const saved = await this.work.run(async (tx) => {
+      await this.calls.lock(tx.manager, id);
       const call = await this.load(ability, id, 'update');
       if (call.handedOverAt) {
         throw fieldError(
@@ -170,8 +153,8 @@ export class CallsService {
       }
       const merged = { ...this.asInput(call), ...dto };
       Object.assign(call, await this.facts(merged));
-      const result = await this.calls.save(m, call);
-      await this.audit.record(m, {
+      const result = await this.calls.save(tx.manager, call);
+      await tx.audit({
         actor,
         action: 'call.update',
         subjectType: 'Call',
@@ -185,8 +168,7 @@ export class CallsService {
 
   /** Hands the call to a social-work centre: an item appears in that centre's intake queue. */
   async handOver(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     agencyId: string,
   ): Promise<CallView> {
@@ -199,8 +181,8 @@ export class CallsService {
         'agencyId must be an active social-work centre',
       );
     }
-    const saved = await this.dataSource.transaction(async (m) => {
-      await this.calls.lock(m, id);
+    const saved = await this.work.run(async (tx) => {
+      await this.calls.lock(tx.manager, id);
       const call = await this.load(ability, id, 'update');
       if (call.handedOverAt) {
         throw fieldError(
@@ -214,8 +196,8 @@ export class CallsService {
       call.handedOverAt = now;
       call.handedToAgencyId = centre.id;
       call.outcome = 'handed_to_centre';
-      const result = await this.calls.save(m, call);
-      const item = await this.intake.insert(m, {
+      const result = await this.calls.save(tx.manager, call);
+      const item = await this.intake.insert(tx.manager, {
         agencyId: centre.id,
         source: 'call',
         callId: id,
@@ -224,7 +206,7 @@ export class CallsService {
         caseId: null,
         receivedAt: now,
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         action: 'call.hand_over',
         subjectType: 'Call',

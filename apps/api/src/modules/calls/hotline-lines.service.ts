@@ -1,25 +1,22 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { HotlineLineView } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
 import { AgenciesRepository } from '../agencies/agencies.repository';
-import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import type { CreateHotlineLineDto, UpdateHotlineLineDto } from './dto/hotline-line.dto';
 import type { HotlineLineEntity } from './hotline-line.entity';
 import { CallsRepository, HOTLINE_LINE_RULE_COLUMNS } from './calls.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 /** The numbers a hotline answers: data an admin configures, not code. */
 @Injectable()
 export class HotlineLinesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly calls: CallsRepository,
     private readonly agencies: AgenciesRepository,
-    private readonly audit: AuditService,
   ) {}
 
   /** Operators get their hotline's active lines; admins (manage) get every line, active or not. */
@@ -74,10 +71,10 @@ export class HotlineLinesService {
     action: string,
     line: Partial<HotlineLineEntity>,
   ): Promise<HotlineLineView> {
-    const saved = await this.dataSource.transaction(async (m) => {
+    const saved = await this.work.run(async (tx) => {
       if (
         await this.calls.isLineNumberTaken(
-          m,
+          tx.manager,
           line.agencyId as string,
           line.number as string,
           line.id ?? null,
@@ -90,8 +87,8 @@ export class HotlineLinesService {
           'this hotline already has that number',
         );
       }
-      const result = await this.calls.saveLine(m, line);
-      await this.audit.record(m, {
+      const result = await this.calls.saveLine(tx.manager, line);
+      await tx.audit({
         actor,
         action,
         subjectType: 'HotlineLine',

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Action, AppAbility } from '@caunoi/shared/authz';
 import { assertCan } from '../authz/instance-checks';
 import type { CaseWithPeople } from './cases.repository';
 import { CasesRepository } from './cases.repository';
+import { isCaseEditable } from '@caunoi/shared/domain';
+import { fieldError } from '../../common/api-errors';
 
 /**
  * Loads a case and checks the caller may do `action` on it. A case the caller may not read is a
@@ -32,14 +34,28 @@ export class CaseAccess {
     return found as CaseWithPeople;
   }
 
-  /** Same check, then locks the row for a change inside the caller's transaction. */
+  /**
+   * Same check, then locks the row for a change inside the caller's transaction. A closed case is
+   * read-only: a change answers 409 `case_closed` until a supervisor reopens it (the steps that act
+   * on a closed case, reopening and withdrawing consent, pass `allowClosed`).
+   */
   async loadForUpdate(
     manager: EntityManager,
     ability: AppAbility,
     id: string,
     action: Action,
+    options: { allowClosed?: boolean } = {},
   ): Promise<CaseWithPeople> {
     await this.cases.lockForUpdate(manager, id);
-    return this.load(ability, id, action, manager);
+    const found = await this.load(ability, id, action, manager);
+    if (!options.allowClosed && !isCaseEditable(found.stage)) {
+      throw fieldError(
+        HttpStatus.CONFLICT,
+        'stage',
+        'case_closed',
+        'the case is closed: a supervisor must reopen it before it changes',
+      );
+    }
+    return found;
   }
 }

@@ -1,34 +1,31 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { CaseNoteView, ConsentView, IncidentView } from '@caunoi/shared/contracts';
+import { REASSESSMENT_AFTER_INCIDENT_DAYS } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
-import { AuditService } from '../audit/audit.service';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { FieldCipher } from '../crypto/field-cipher';
-import { DeadlinesService, NOTHING_AFTER_COMMIT } from '../deadlines/deadlines.service';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ReferralLifecycle } from '../referrals/referral-lifecycle';
 import { CaseAccess } from './case-access';
 import type { CaseWithPeople } from './cases.repository';
 import { CasesRepository } from './cases.repository';
-import { CasesService } from './cases.service';
 import { mapConsent, mapIncident } from './case.mapper';
 import { ConsentPolicy } from './consent-policy';
 import type { CreateSharingConsentDto } from './dto/case.dto';
 import type { CreateIncidentDto, UpdateIncidentDto } from './dto/incident.dto';
 import { IncidentInput } from './incident-input';
+import { SurvivorIdentity } from './survivor-identity';
+import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 /** Incidents, consents and notes: each change checks the case, and is audited against it. */
 @Injectable()
 export class CasePartsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly cases: CasesRepository,
-    private readonly casesService: CasesService,
+    private readonly identity: SurvivorIdentity,
     private readonly access: CaseAccess,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly consentPolicy: ConsentPolicy,
     private readonly incidentInput: IncidentInput,
@@ -38,25 +35,24 @@ export class CasePartsService {
   ) {}
 
   async addIncident(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     dto: CreateIncidentDto,
   ): Promise<IncidentView> {
     const facts = await this.incidentInput.prepare(dto, '');
-    const { view, after } = await this.dataSource.transaction(async (m) => {
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+    return this.work.run(async (tx) => {
+      const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
       this.assertStoryAllowed(found, dto.description, 'description');
-      const saved = await this.cases.saveIncident(m, {
+      const saved = await this.cases.saveIncident(tx.manager, {
         ...facts,
         caseId,
         descriptionEnc: this.cipher.encryptOptional(dto.description),
         createdByUserId: actor.id,
       });
-      await this.cases.updateCase(m, caseId, {
-        seriousIncident: await this.cases.hasSeriousIncident(m, caseId),
+      await this.cases.updateCase(tx.manager, caseId, {
+        seriousIncident: await this.cases.hasSeriousIncident(tx.manager, caseId),
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId,
         action: 'incident.create',
@@ -65,18 +61,24 @@ export class CasePartsService {
         fields: Object.keys(dto),
       });
       // Marking serious starts the 10-day report clock from discovery, in this same transaction.
-      const clock = saved.serious
-        ? await this.deadlines.startIncidentReportClock(m, saved, found)
-        : NOTHING_AFTER_COMMIT;
-      return { view: mapIncident(saved, dto.description ?? null), after: clock };
+      if (saved.serious) await this.deadlines.startIncidentReportClock(tx, saved, found);
+      // A new incident changes the danger: an assessed case is reassessed within a day.
+      if (await this.deadlines.hasCaseReviewClock(tx, 'risk_reassessment', caseId)) {
+        await this.deadlines.startCaseReviewClock(
+          tx,
+          'risk_reassessment',
+          found,
+          { type: 'Incident', id: saved.id },
+          REASSESSMENT_AFTER_INCIDENT_DAYS,
+          { end: 'brought_forward', reason: 'new_incident' },
+        );
+      }
+      return mapIncident(saved, dto.description ?? null);
     });
-    await this.deadlines.afterCommit(after);
-    return view;
   }
 
   async updateIncident(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     incidentId: string,
     dto: UpdateIncidentDto,
@@ -116,18 +118,22 @@ export class CasePartsService {
         'the report of this serious incident was already sent to the province',
       );
     }
-    const { view, after } = await this.dataSource.transaction(async (m) => {
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+    return this.work.run(async (tx) => {
+      const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
       this.assertStoryAllowed(found, dto.description, 'description');
       const descriptionEnc =
         dto.description === undefined
           ? existing.descriptionEnc
           : this.cipher.encryptOptional(dto.description);
-      const saved = await this.cases.saveIncident(m, { ...existing, ...facts, descriptionEnc });
-      await this.cases.updateCase(m, caseId, {
-        seriousIncident: await this.cases.hasSeriousIncident(m, caseId),
+      const saved = await this.cases.saveIncident(tx.manager, {
+        ...existing,
+        ...facts,
+        descriptionEnc,
       });
-      await this.audit.record(m, {
+      await this.cases.updateCase(tx.manager, caseId, {
+        seriousIncident: await this.cases.hasSeriousIncident(tx.manager, caseId),
+      });
+      await tx.audit({
         actor,
         caseId,
         action: 'incident.update',
@@ -136,31 +142,25 @@ export class CasePartsService {
         fields: Object.keys(dto).filter((k) => k !== 'unmarkReason'),
       });
       // Serious starts (or, if discovery moved, moves) the clock; un-marking cancels it with the reason.
-      const clock = saved.serious
-        ? await this.deadlines.startIncidentReportClock(m, saved, found)
-        : await this.deadlines.cancelIncidentReportClock(
-            m,
-            incidentId,
-            dto.unmarkReason?.trim() || 'not serious',
-          );
-      return {
-        view: mapIncident(saved, this.cipher.decryptOptional(descriptionEnc)),
-        after: clock,
-      };
+      if (saved.serious) await this.deadlines.startIncidentReportClock(tx, saved, found);
+      else
+        await this.deadlines.cancelIncidentReportClock(
+          tx,
+          incidentId,
+          dto.unmarkReason?.trim() || 'not serious',
+        );
+      return mapIncident(saved, this.cipher.decryptOptional(descriptionEnc));
     });
-    await this.deadlines.afterCommit(after);
-    return view;
   }
 
   /** Consent to share data categories with agency types; the same child rules as for case management. */
   async addSharingConsent(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     dto: CreateSharingConsentDto,
   ): Promise<ConsentView> {
-    return this.dataSource.transaction(async (m) => {
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+    return this.work.run(async (tx) => {
+      const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
       if (found.survivor.anonymous) {
         throw fieldError(
           HttpStatus.CONFLICT,
@@ -169,9 +169,11 @@ export class CasePartsService {
           'an anonymous record has no consent to case management to build on',
         );
       }
-      const age = this.consentPolicy.currentAge(this.casesService.readIdentity(found));
+      const age = this.consentPolicy.currentAge(this.identity.read(found));
       this.consentPolicy.assert(actor, age, dto, 'givenBy');
-      const saved = await this.cases.saveConsent(m, {
+      const givenAt = this.clock.now();
+      const expiresOn = this.consentPolicy.expiresOn(givenAt, dto.expiresOn);
+      const saved = await this.cases.saveConsent(tx.manager, {
         caseId,
         kind: 'information_sharing',
         givenBy: dto.givenBy,
@@ -181,16 +183,18 @@ export class CasePartsService {
         bestInterestReasonEnc: null,
         agencyTypes: dto.agencyTypes,
         dataCategories: dto.dataCategories,
-        givenAt: this.clock.now(),
+        givenAt,
+        expiresOn,
         recordedByUserId: actor.id,
       });
-      await this.audit.record(m, {
+      await this.deadlines.startConsentExpiryClock(tx, saved, found);
+      await tx.audit({
         actor,
         caseId,
         action: 'consent.create',
         subjectType: 'ConsentRecord',
         subjectId: saved.id,
-        fields: ['agencyTypes', 'dataCategories'],
+        fields: ['agencyTypes', 'dataCategories', 'expiresOn'],
         details: { kind: 'information_sharing' },
       });
       return mapConsent(saved, null);
@@ -202,14 +206,14 @@ export class CasePartsService {
    * transaction: the receiving agencies lose access at the moment the survivor says no.
    */
   async withdrawConsent(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     consentId: string,
     reason: string,
   ): Promise<ConsentView> {
-    const { view, after } = await this.dataSource.transaction(async (m) => {
-      await this.access.loadForUpdate(m, ability, caseId, 'update');
+    return this.work.run(async (tx) => {
+      // The survivor may take consent back even after the case closed.
+      await this.access.loadForUpdate(tx.manager, ability, caseId, 'update', { allowClosed: true });
       const consent = await this.cases.getConsent(caseId, consentId);
       if (!consent) throw new NotFoundException('Consent not found');
       if (consent.withdrawnAt) {
@@ -223,8 +227,9 @@ export class CasePartsService {
       consent.withdrawnAt = this.clock.now();
       consent.withdrawnReasonEnc = this.cipher.encrypt(reason);
       consent.withdrawnByUserId = actor.id;
-      const saved = await this.cases.saveConsent(m, consent);
-      await this.audit.record(m, {
+      const saved = await this.cases.saveConsent(tx.manager, consent);
+      await this.deadlines.cancelConsentExpiryClock(tx, consentId);
+      await tx.audit({
         actor,
         caseId,
         action: 'consent.withdraw',
@@ -232,30 +237,22 @@ export class CasePartsService {
         subjectId: consentId,
         fields: ['withdrawnAt'],
       });
-      const remaining = await this.cases.getConsents(caseId, m);
-      const after = await this.referralLifecycle.onConsentWithdrawn(m, actor, caseId, remaining);
-      return { view: mapConsent(saved, reason), after };
+      const remaining = await this.cases.getConsents(caseId, tx.manager);
+      await this.referralLifecycle.onConsentWithdrawn(tx, actor, caseId, remaining);
+      return mapConsent(saved, reason);
     });
-    await this.deadlines.afterCommit(after);
-    return view;
   }
 
-  async listNotes(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    caseId: string,
-  ): Promise<CaseNoteView[]> {
+  async listNotes({ user: actor, ability }: Caller, caseId: string): Promise<CaseNoteView[]> {
     await this.access.load(ability, caseId, 'read');
     const notes = await this.cases.getNotes(caseId);
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor,
-        caseId,
-        action: 'case_note.read',
-        subjectType: 'CaseNote',
-        details: { count: notes.length },
-      }),
-    );
+    await this.work.audit({
+      actor,
+      caseId,
+      action: 'case_note.read',
+      subjectType: 'CaseNote',
+      details: { count: notes.length },
+    });
     return notes.map((n) => ({
       id: n.id,
       body: this.cipher.decrypt(n.bodyEnc),
@@ -266,20 +263,19 @@ export class CasePartsService {
   }
 
   async addNote(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     body: string,
   ): Promise<CaseNoteView> {
-    return this.dataSource.transaction(async (m) => {
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+    return this.work.run(async (tx) => {
+      const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
       this.assertStoryAllowed(found, body, 'body');
-      const note = await this.cases.insertNote(m, {
+      const note = await this.cases.insertNote(tx.manager, {
         caseId,
         authorUserId: actor.id,
         bodyEnc: this.cipher.encrypt(body),
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId,
         action: 'case_note.create',

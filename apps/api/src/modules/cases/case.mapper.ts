@@ -90,6 +90,7 @@ export function mapConsent(c: ConsentRecordEntity, withdrawnReason: string | nul
     agencyTypes: c.agencyTypes,
     dataCategories: c.dataCategories,
     givenAt: c.givenAt.toISOString(),
+    expiresOn: c.expiresOn,
     recordedByUserId: c.recordedByUserId,
     withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
     withdrawnReason,

@@ -1,37 +1,22 @@
+import type { RiskInstrumentView } from '@caunoi/shared/contracts';
+import { addDaysToDate, vietnamDateOf } from '@caunoi/shared/domain';
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
-import type { Session, TestUser } from '../../../test-support/factories';
-import { bearer, signedIn } from '../../../test-support/factories';
+import { bearer } from '../../../test-support/factories';
+import type { MatrixActor, MatrixSession } from '../../../test-support/case-matrix';
+import { NO_CASE_ROLES as SILENT, signInMatrixActors } from '../../../test-support/case-matrix';
 import { openCaseBody, walkIn } from '../../../test-support/intake-fixtures';
-import { DEMO_AGENCIES } from '../seed/demo-data';
 
-type S = TestUser & Session;
-type Actor =
-  | 'cw1'
-  | 'cw2'
-  | 'sup1'
-  | 'cw3'
-  | 'sup2'
-  | 'hotline'
-  | 'volunteer'
-  | 'police'
-  | 'health'
-  | 'justice'
-  | 'reporting'
-  | 'admin';
+type S = MatrixSession;
+type Actor = MatrixActor;
 /** Expected status on [A: centre 1, assigned to cw1], [B: centre 1, unassigned], [C: centre 2, assigned to cw3]. */
 type Row = Record<Actor, [number, number, number]>;
 
 const NONE: [number, number, number] = [404, 404, 404];
-const NO_CASE_ROLES = {
-  hotline: NONE,
-  volunteer: NONE,
-  police: NONE,
-  health: NONE,
-  justice: NONE,
-  reporting: NONE,
-  admin: NONE,
-};
+const NO_CASE_ROLES = Object.fromEntries(SILENT.map((r) => [r, NONE])) as Record<
+  (typeof SILENT)[number],
+  typeof NONE
+>;
 
 /**
  * Every role × own/other agency × assigned/unassigned, for every case endpoint that takes an id.
@@ -44,29 +29,7 @@ describe('case permission matrix', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const centre2 = DEMO_AGENCIES.socialWorkCentreQuangNam.id;
-    const entries = await Promise.all(
-      (
-        [
-          ['cw1', 'caseworker', undefined],
-          ['cw2', 'caseworker', undefined],
-          ['sup1', 'supervisor', undefined],
-          ['cw3', 'caseworker', centre2],
-          ['sup2', 'supervisor', centre2],
-          ['hotline', 'hotline_operator', undefined],
-          ['volunteer', 'volunteer', undefined],
-          ['police', 'police_liaison', undefined],
-          ['health', 'health_liaison', undefined],
-          ['justice', 'justice_liaison', undefined],
-          ['reporting', 'reporting_officer', undefined],
-          ['admin', 'admin', undefined],
-        ] as const
-      ).map(
-        async ([key, role, agencyId]) =>
-          [key, await signedIn(t, role, agencyId ? { agencyId } : {})] as const,
-      ),
-    );
-    actors = Object.fromEntries(entries) as Record<Actor, S>;
+    actors = await signInMatrixActors(t);
     const a = await walkIn(t, actors.cw1, openCaseBody());
     const b = await walkIn(t, actors.sup1, openCaseBody());
     await t.http
@@ -109,7 +72,7 @@ describe('case permission matrix', () => {
         t.http
           .patch(`/api/cases/${id}`)
           .set(...bearer(s))
-          .send({ riskLevel: 'medium' }),
+          .send({ stage: 'intake' }),
       {
         cw1: [200, 403, 404],
         cw2: [404, 403, 404],
@@ -189,6 +152,84 @@ describe('case permission matrix', () => {
         ...NO_CASE_ROLES,
       },
     ));
+
+  it('POST and GET /cases/:id/assessments', async () => {
+    const instruments = await t.http.get('/api/risk-instruments').set(...bearer(actors.cw1));
+    const adult = (instruments.body as RiskInstrumentView[]).find((i) => i.audience === 'adult');
+    const answers = Object.fromEntries(
+      (adult as RiskInstrumentView).content.items.map((item) => [item.key, null]),
+    );
+    await check(
+      'assess',
+      (s, id) =>
+        t.http
+          .post(`/api/cases/${id}/assessments`)
+          .set(...bearer(s))
+          .send({ instrumentId: adult?.id, answers }),
+      {
+        cw1: [201, 403, 404],
+        cw2: [404, 403, 404],
+        sup1: [201, 201, 404],
+        cw3: [404, 404, 201],
+        sup2: [404, 404, 201],
+        ...NO_CASE_ROLES,
+      },
+    );
+    await check(
+      'read assessments',
+      (s, id) => t.http.get(`/api/cases/${id}/assessments`).set(...bearer(s)),
+      {
+        cw1: [200, 200, 404],
+        cw2: [404, 200, 404],
+        sup1: [200, 200, 404],
+        cw3: [404, 404, 200],
+        sup2: [404, 404, 200],
+        ...NO_CASE_ROLES,
+      },
+    );
+  });
+
+  it('POST and GET /cases/:id/safety-plans', async () => {
+    const reviewOn = addDaysToDate(vietnamDateOf(t.clock.now()), 7);
+    // Each allowed save starts from the version it saw, so every call reads the latest first.
+    const latest = async (id: string) => {
+      const reader = id === ids[2] ? actors.sup2 : actors.sup1;
+      const res = await t.http.get(`/api/cases/${id}/safety-plans`).set(...bearer(reader));
+      return (res.body[0]?.version as number | undefined) ?? null;
+    };
+    await check(
+      'save safety plan',
+      async (s, id) =>
+        t.http
+          .post(`/api/cases/${id}/safety-plans`)
+          .set(...bearer(s))
+          .send({
+            baseVersion: await latest(id),
+            sections: { hotlines: `111 ${Math.random()}` },
+            reviewOn,
+          }),
+      {
+        cw1: [201, 403, 404],
+        cw2: [404, 403, 404],
+        sup1: [201, 201, 404],
+        cw3: [404, 404, 201],
+        sup2: [404, 404, 201],
+        ...NO_CASE_ROLES,
+      },
+    );
+    await check(
+      'read safety plans',
+      (s, id) => t.http.get(`/api/cases/${id}/safety-plans`).set(...bearer(s)),
+      {
+        cw1: [200, 200, 404],
+        cw2: [404, 200, 404],
+        sup1: [200, 200, 404],
+        cw3: [404, 404, 200],
+        sup2: [404, 404, 200],
+        ...NO_CASE_ROLES,
+      },
+    );
+  });
 
   it('POST /cases/:id/assign (keeps each case with its current assignee)', async () => {
     const current = { [ids[0]]: actors.cw1.id, [ids[1]]: null, [ids[2]]: actors.cw3.id };

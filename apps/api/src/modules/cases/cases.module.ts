@@ -4,7 +4,18 @@ import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { ReferralsCoreModule } from '../referrals/referrals-core.module';
 import { UsersModule } from '../users/users.module';
+import {
+  RiskAssessmentsController,
+  RiskInstrumentsController,
+} from './assessments/risk-assessments.controller';
+import { RiskAssessmentsRepository } from './assessments/risk-assessments.repository';
+import { RiskAssessmentsService } from './assessments/risk-assessments.service';
+import { RiskInstrumentsService } from './assessments/risk-instruments.service';
 import { CaseAccess } from './case-access';
+import { SafetyPlansController } from './safety-plans/safety-plans.controller';
+import { SafetyPlansRepository } from './safety-plans/safety-plans.repository';
+import { SafetyPlansService } from './safety-plans/safety-plans.service';
+import { CaseOpeningService } from './case-opening.service';
 import { CasePartsService } from './case-parts.service';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
@@ -12,6 +23,7 @@ import { CasesService } from './cases.service';
 import { ConsentPolicy } from './consent-policy';
 import { DuplicateCheck } from './duplicate-check';
 import { IncidentInput } from './incident-input';
+import { SurvivorIdentity } from './survivor-identity';
 
 @Module({
   imports: [
@@ -21,16 +33,28 @@ import { IncidentInput } from './incident-input';
     ReferralsCoreModule,
     NotificationOutboxModule,
   ],
-  controllers: [CasesController],
+  controllers: [
+    CasesController,
+    RiskAssessmentsController,
+    RiskInstrumentsController,
+    SafetyPlansController,
+  ],
   providers: [
     CasesService,
+    CaseOpeningService,
     CasePartsService,
     CasesRepository,
     CaseAccess,
     ConsentPolicy,
     DuplicateCheck,
     IncidentInput,
+    RiskAssessmentsRepository,
+    RiskAssessmentsService,
+    RiskInstrumentsService,
+    SafetyPlansRepository,
+    SafetyPlansService,
+    SurvivorIdentity,
   ],
-  exports: [CasesService, CasesRepository, CaseAccess],
+  exports: [CasesService, CaseOpeningService, CasesRepository, CaseAccess],
 })
 export class CasesModule {}

@@ -43,6 +43,10 @@ export class ConsentRecordEntity {
   @Column({ name: 'given_at', type: 'timestamptz' })
   givenAt!: Date;
 
+  /** YYYY-MM-DD: the consent holds to the end of this day (Vietnam time). */
+  @Column({ name: 'expires_on', type: 'date' })
+  expiresOn!: string;
+
   @Column({ name: 'recorded_by_user_id', type: 'uuid' })
   recordedByUserId!: string;
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '../../database/unit-of-work';
 import type { AppAbility } from '@caunoi/shared/authz';
+import type { PossibleDuplicate } from '@caunoi/shared/contracts';
 import { subjectOf } from '@caunoi/shared/authz';
-import { AuditService } from '../audit/audit.service';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { CasesRepository } from './cases.repository';
+import type { Caller } from '../authz/caller';
 
 export type PossibleDuplicateRow = Awaited<
   ReturnType<CasesRepository['getPossibleDuplicates']>
@@ -21,20 +21,19 @@ export type PossibleDuplicateRow = Awaited<
 export class DuplicateCheck {
   constructor(
     private readonly cases: CasesRepository,
-    private readonly audit: AuditService,
     private readonly outbox: NotificationOutbox,
   ) {}
 
   async onIdentityRecorded(
-    m: EntityManager,
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    tx: Tx,
+    { user: actor, ability }: Caller,
     survivor: { id: string; caseId: string },
     /** The name of the agency recording the identity, for the other agencies' supervisors. */
     checkedBy: string,
     phone: readonly Buffer[],
     nameDob: readonly Buffer[],
   ): Promise<PossibleDuplicateRow[]> {
+    const m = tx.manager;
     const found = await this.cases.getPossibleDuplicates(m, survivor.id, phone, nameDob);
     const hidden = found.filter(
       (d) =>
@@ -43,7 +42,7 @@ export class DuplicateCheck {
           subjectOf('Case', { agencyId: d.agencyId, assignedUserId: d.assignedUserId }),
         ),
     );
-    await this.audit.record(m, {
+    await tx.audit({
       actor,
       action: 'survivor.duplicate_check',
       subjectType: 'Survivor',
@@ -65,4 +64,32 @@ export class DuplicateCheck {
     }
     return found;
   }
+}
+
+/**
+ * Names only the possible duplicates the caller may open; the others are reported as a bare
+ * "a match exists" so the caller asks a supervisor instead of learning about another case.
+ */
+export function splitDuplicates(
+  ability: AppAbility,
+  duplicates: readonly PossibleDuplicateRow[],
+): { possibleDuplicates: PossibleDuplicate[]; hiddenDuplicateExists: boolean } {
+  const possibleDuplicates: PossibleDuplicate[] = [];
+  let hiddenDuplicateExists = false;
+  for (const d of duplicates) {
+    if (
+      !ability.can(
+        'read',
+        subjectOf('Case', { agencyId: d.agencyId, assignedUserId: d.assignedUserId }),
+      )
+    ) {
+      hiddenDuplicateExists = true;
+      continue;
+    }
+    const matchedOn: PossibleDuplicate['matchedOn'] = [];
+    if (d.phoneMatch) matchedOn.push('phone');
+    if (d.nameDobMatch) matchedOn.push('name_and_birth_date');
+    possibleDuplicates.push({ caseId: d.id, survivorCode: d.code, matchedOn });
+  }
+  return { possibleDuplicates, hiddenDuplicateExists };
 }

@@ -1,15 +1,14 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { CommunityReferralStatusView, Page } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
-import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { RequirePermission } from '../authz/policy.decorators';
 import {
   CommunityReferralListQueryDto,
   CreateCommunityReferralDto,
 } from './community-referral.dto';
 import { CommunityReferralsService } from './community-referrals.service';
+import { Caller } from '../authz/caller';
 
 const R = ApiRoutes.communityReferrals;
 
@@ -22,19 +21,18 @@ export class CommunityReferralsController {
   @Post()
   @RequirePermission('create', 'CommunityReferral')
   submit(
-    @CurrentUser() actor: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Body() dto: CreateCommunityReferralDto,
   ): Promise<CommunityReferralStatusView> {
-    return this.referrals.submit(actor, dto);
+    return this.referrals.submit(caller.user, dto);
   }
 
   @Get(R.mine)
   @RequirePermission('read', 'CommunityReferral')
   mine(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Query() query: CommunityReferralListQueryDto,
   ): Promise<Page<CommunityReferralStatusView>> {
-    return this.referrals.mine(actor, ability, query);
+    return this.referrals.mine(caller, query);
   }
 }

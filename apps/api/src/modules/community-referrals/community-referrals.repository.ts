@@ -55,6 +55,15 @@ export class CommunityReferralsRepository {
     await manager.getRepository(CommunityReferralEntity).update({ id }, { status: 'accepted' });
   }
 
+  /** A case opened from a community referral has closed: the volunteer sees the referral closed. */
+  async markClosedForIntakeItem(manager: EntityManager, intakeItemId: string): Promise<void> {
+    await manager.query(
+      `UPDATE community_referrals SET status = 'closed', updated_at = now()
+        WHERE id = (SELECT community_referral_id FROM intake_items WHERE id = $1)`,
+      [intakeItemId],
+    );
+  }
+
   getPage(
     access: SqlFilter,
     after: { createdAt: string; id: string } | null,

@@ -1,15 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { CommunityReferralStatusView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
-import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { FieldCipher } from '../crypto/field-cipher';
@@ -23,15 +19,16 @@ import {
   COMMUNITY_REFERRAL_RULE_COLUMNS,
   CommunityReferralsRepository,
 } from './community-referrals.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 @Injectable()
 export class CommunityReferralsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly referrals: CommunityReferralsRepository,
     private readonly intake: IntakeRepository,
     private readonly units: AdministrativeUnitLookup,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
@@ -51,10 +48,11 @@ export class CommunityReferralsService {
         'no social-work centre covers this commune yet',
       );
     }
-    const saved = await this.dataSource.transaction(async (m) => {
+    const saved = await this.work.run(async (tx) => {
       let reference = newReference();
-      while (await this.referrals.isReferenceTaken(m, reference)) reference = newReference();
-      const referral = await this.referrals.insert(m, {
+      while (await this.referrals.isReferenceTaken(tx.manager, reference))
+        reference = newReference();
+      const referral = await this.referrals.insert(tx.manager, {
         reference,
         submittedByUserId: actor.id,
         submittedByAgencyId: actor.agencyId,
@@ -69,7 +67,7 @@ export class CommunityReferralsService {
         consentToContact: dto.consentToContact,
         status: 'received',
       });
-      await this.intake.insert(m, {
+      await this.intake.insert(tx.manager, {
         agencyId: centre.id,
         source: 'community_referral',
         callId: null,
@@ -78,7 +76,7 @@ export class CommunityReferralsService {
         caseId: null,
         receivedAt: this.clock.now(),
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         action: 'community_referral.create',
         subjectType: 'CommunityReferral',
@@ -92,8 +90,7 @@ export class CommunityReferralsService {
   }
 
   async mine(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     query: CommunityReferralListQueryDto,
   ): Promise<Page<CommunityReferralStatusView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
@@ -108,15 +105,13 @@ export class CommunityReferralsService {
       id: last.id,
     }));
     const items = page.items;
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor,
-        action: 'community_referral.list_status',
-        subjectType: 'CommunityReferral',
-        fields: ['status'],
-        details: { count: items.length },
-      }),
-    );
+    await this.work.audit({
+      actor,
+      action: 'community_referral.list_status',
+      subjectType: 'CommunityReferral',
+      fields: ['status'],
+      details: { count: items.length },
+    });
     return {
       items: items.map(mapCommunityReferralStatus),
       nextCursor: page.nextCursor,

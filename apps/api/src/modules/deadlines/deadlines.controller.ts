@@ -1,12 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { DeadlineBoardQuery, DeadlineView, Page } from '@caunoi/shared/contracts';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
-import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { RequirePermission } from '../authz/policy.decorators';
 import { DeadlinesService } from './deadlines.service';
 import { PageQueryDto } from '../../common/page-query.dto';
+import { Caller } from '../authz/caller';
 
 export class DeadlineBoardQueryDto extends PageQueryDto implements DeadlineBoardQuery {
   @IsOptional()
@@ -24,10 +23,9 @@ export class DeadlinesController {
   @Get()
   @RequirePermission('read', 'Deadline')
   board(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Query() query: DeadlineBoardQueryDto,
   ): Promise<Page<DeadlineView>> {
-    return this.deadlines.board(actor, ability, query);
+    return this.deadlines.board(caller, query);
   }
 }

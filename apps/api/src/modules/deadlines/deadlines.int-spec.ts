@@ -100,7 +100,7 @@ describe('deadline engine on real Postgres and Redis', () => {
   it('a clock discovered 15 days ago escalates at once: every stage fires exactly once, and the clock is breached', async () => {
     const { caseId } = await seriousCase(15);
     const [deadline] = (await t.dataSource.query(
-      `SELECT id, status, due_at FROM deadlines WHERE case_id = $1`,
+      `SELECT id, status, due_at FROM deadlines WHERE case_id = $1 AND kind = 'incident_report'`,
       [caseId],
     )) as {
       id: string;
@@ -179,7 +179,7 @@ describe('deadline engine on real Postgres and Redis', () => {
     const stageJobs = async (caseId: string) => {
       const stages = (await t.dataSource.query(
         `SELECT s.deadline_id, s.stage FROM deadline_stages s JOIN deadlines d ON d.id = s.deadline_id
-          WHERE d.case_id = $1 AND s.fired_at IS NULL`,
+          WHERE d.case_id = $1 AND d.kind = 'incident_report' AND s.fired_at IS NULL`,
         [caseId],
       )) as { deadline_id: string; stage: string }[];
       const present = await Promise.all(
@@ -226,7 +226,7 @@ describe('deadline engine on real Postgres and Redis', () => {
   it('two workers firing the same stage produce one notification', async () => {
     const { caseId } = await seriousCase(15);
     const [stage] = (await t.dataSource.query(
-      `SELECT d.id AS "deadlineId" FROM deadlines d WHERE d.case_id = $1`,
+      `SELECT d.id AS "deadlineId" FROM deadlines d WHERE d.case_id = $1 AND d.kind = 'incident_report'`,
       [caseId],
     )) as { deadlineId: string }[];
     const [a, b] = [await startTestWorkerContextOnly(), await startTestWorkerContextOnly()];
@@ -256,9 +256,10 @@ describe('deadline engine on real Postgres and Redis', () => {
 
   it('a job whose worker died mid-way is recovered by another worker and fires once', async () => {
     const { caseId } = await seriousCase(15); // four overdue stage jobs, waiting in Redis
-    const [deadline] = (await t.dataSource.query(`SELECT id FROM deadlines WHERE case_id = $1`, [
-      caseId,
-    ])) as { id: string }[];
+    const [deadline] = (await t.dataSource.query(
+      `SELECT id FROM deadlines WHERE case_id = $1 AND kind = 'incident_report'`,
+      [caseId],
+    )) as { id: string }[];
     // A worker takes the jobs and dies without finishing (no completion, its locks are not renewed).
     let taken = 0;
     const doomed = new Worker(
@@ -327,12 +328,13 @@ describe('deadline engine on real Postgres and Redis', () => {
           .send({ narrative: 'late edit' })
       ).status,
     ).toBe(409);
-    const [d] = (await t.dataSource.query(`SELECT status FROM deadlines WHERE case_id = $1`, [
-      caseId,
-    ])) as { status: string }[];
+    const [d] = (await t.dataSource.query(
+      `SELECT status FROM deadlines WHERE case_id = $1 AND kind = 'incident_report'`,
+      [caseId],
+    )) as { status: string }[];
     expect(d?.status).toBe('met');
     const open = (await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM deadline_stages s JOIN deadlines d ON d.id = s.deadline_id WHERE d.case_id = $1 AND s.fired_at IS NULL AND s.cancelled_at IS NULL`,
+      `SELECT count(*)::int AS n FROM deadline_stages s JOIN deadlines d ON d.id = s.deadline_id WHERE d.case_id = $1 AND d.kind = 'incident_report' AND s.fired_at IS NULL AND s.cancelled_at IS NULL`,
       [caseId],
     )) as { n: number }[];
     expect(open[0]?.n).toBe(0);
@@ -403,21 +405,21 @@ describe('deadline engine on real Postgres and Redis', () => {
       .send({ serious: false, seriousReasons: [], unmarkReason: 'Không còn nguy hiểm' });
     expect(res.status).toBe(200);
     const [d] = (await t.dataSource.query(
-      `SELECT status, cancel_reason FROM deadlines WHERE case_id = $1`,
+      `SELECT status, cancel_reason FROM deadlines WHERE case_id = $1 AND kind = 'incident_report'`,
       [caseId],
     )) as { status: string; cancel_reason: string }[];
     expect(d).toEqual({ status: 'cancelled', cancel_reason: 'Không còn nguy hiểm' });
     expect(
-      (await t.http.get('/api/deadlines?bucket=open').set(...bearer(caseworker))).body.items.map(
-        (x: { caseId: string }) => x.caseId,
-      ),
+      (await t.http.get('/api/deadlines?bucket=open').set(...bearer(caseworker))).body.items
+        .filter((x: { kind: string }) => x.kind === 'incident_report')
+        .map((x: { caseId: string }) => x.caseId),
     ).not.toContain(caseId);
   });
 
   it('a holiday added on the due day moves the clock to the next working day and says how many moved', async () => {
     const { caseId } = await seriousCase(0);
     const [before] = (await t.dataSource.query(
-      `SELECT due_at FROM deadlines WHERE case_id = $1 AND status = 'pending'`,
+      `SELECT due_at FROM deadlines WHERE case_id = $1 AND kind = 'incident_report' AND status = 'pending'`,
       [caseId],
     )) as { due_at: Date }[];
     // The last day of the period is the Vietnam date just before the due instant.
@@ -437,14 +439,14 @@ describe('deadline engine on real Postgres and Redis', () => {
     expect(added.status).toBe(201);
     expect(added.body.deadlinesRecomputed).toBeGreaterThanOrEqual(1);
     const [after] = (await t.dataSource.query(
-      `SELECT due_at FROM deadlines WHERE case_id = $1 AND status = 'pending'`,
+      `SELECT due_at FROM deadlines WHERE case_id = $1 AND kind = 'incident_report' AND status = 'pending'`,
       [caseId],
     )) as { due_at: Date }[];
     expect(after?.due_at.getTime()).toBeGreaterThan(before?.due_at.getTime() ?? 0);
     const removed = await t.http.delete(`/api/holidays/${lastDay}`).set(...bearer(admin));
     expect(removed.status).toBe(200);
     const [back] = (await t.dataSource.query(
-      `SELECT due_at FROM deadlines WHERE case_id = $1 AND status = 'pending'`,
+      `SELECT due_at FROM deadlines WHERE case_id = $1 AND kind = 'incident_report' AND status = 'pending'`,
       [caseId],
     )) as { due_at: Date }[];
     expect(back?.due_at.getTime()).toBe(before?.due_at.getTime());

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CalendarRepository } from '../calendar/calendar.repository';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { DeadlineReconciler } from './deadline-reconciler';
-import { DeadlineScheduler } from './deadline-scheduler';
 import { DeadlinesController } from './deadlines.controller';
 import { DeadlinesRepository } from './deadlines.repository';
 import { DeadlinesService } from './deadlines.service';
@@ -16,7 +15,6 @@ import { StageProcessor } from './stage-processor';
   providers: [
     DeadlinesService,
     DeadlinesRepository,
-    DeadlineScheduler,
     CalendarRepository,
     StageFiringRepository,
     StageProcessor,
@@ -25,7 +23,6 @@ import { StageProcessor } from './stage-processor';
   exports: [
     DeadlinesService,
     DeadlinesRepository,
-    DeadlineScheduler,
     CalendarRepository,
     StageProcessor,
     DeadlineReconciler,

@@ -24,6 +24,12 @@ export interface BoardRow {
   survivorCode: string | null;
 }
 
+/**
+ * A clock still running: pending, or breached and not yet met. A clock met late keeps the status
+ * `breached` (that is the record) with `met_at` set: it is over, and nothing may cancel it.
+ */
+const RUNNING = `d.status IN ('pending', 'breached') AND d.met_at IS NULL`;
+
 @Injectable()
 export class DeadlinesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -59,6 +65,20 @@ export class DeadlinesRepository {
   }
 
   /** The running (pending or breached) clock of a kind for a subject, locked for change. */
+  /** The running one of a kind for a case (a case review clock: one per case and kind), locked. */
+  getRunningForCaseForUpdate(
+    manager: EntityManager,
+    caseId: string,
+    kind: DeadlineKind,
+  ): Promise<DeadlineEntity | null> {
+    return manager
+      .getRepository(DeadlineEntity)
+      .createQueryBuilder('d')
+      .setLock('pessimistic_write')
+      .where(`d.case_id = :caseId AND d.kind = :kind AND ${RUNNING}`, { caseId, kind })
+      .getOne();
+  }
+
   async getOpenForSubjectForUpdate(
     manager: EntityManager,
     kind: DeadlineKind,
@@ -68,11 +88,30 @@ export class DeadlinesRepository {
       .getRepository(DeadlineEntity)
       .createQueryBuilder('d')
       .setLock('pessimistic_write')
-      .where(
-        `d.kind = :kind AND d.subject_id = :subjectId AND d.status IN ('pending', 'breached')`,
-        { kind, subjectId },
-      )
+      .where(`d.kind = :kind AND d.subject_id = :subjectId AND ${RUNNING}`, { kind, subjectId })
       .getOne();
+  }
+
+  /** Running clocks of one kind for a case (e.g. 10-day reports not yet submitted). */
+  countOpenForCase(manager: EntityManager, caseId: string, kind: DeadlineKind): Promise<number> {
+    return manager
+      .getRepository(DeadlineEntity)
+      .createQueryBuilder('d')
+      .where(`d.case_id = :caseId AND d.kind = :kind AND ${RUNNING}`, {
+        caseId,
+        kind,
+      })
+      .getCount();
+  }
+
+  /** Every running clock of a case (pending or already breached), locked. */
+  getOpenForCaseForUpdate(manager: EntityManager, caseId: string): Promise<DeadlineEntity[]> {
+    return manager
+      .getRepository(DeadlineEntity)
+      .createQueryBuilder('d')
+      .setLock('pessimistic_write')
+      .where(`d.case_id = :caseId AND ${RUNNING}`, { caseId })
+      .getMany();
   }
 
   getForSubject(kind: DeadlineKind, subjectIds: string[]): Promise<DeadlineEntity[]> {
@@ -103,6 +142,11 @@ export class DeadlinesRepository {
       .getRepository(DeadlineStageEntity)
       .update({ deadlineId: id, firedAt: IsNull(), cancelledAt: IsNull() }, { cancelledAt: at });
     return open.map((s) => ({ deadlineId: id, stage: s.stage, dueAt: s.dueAt }));
+  }
+
+  /** The event that started a clock moved (an incident's discovery was corrected). */
+  async moveStart(manager: EntityManager, id: string, startedAt: Date): Promise<void> {
+    await manager.getRepository(DeadlineEntity).update({ id }, { startedAt });
   }
 
   /** Moves a deadline and its unfired stages to a new due instant; returns the stages to reschedule. */

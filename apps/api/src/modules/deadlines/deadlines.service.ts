@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { DeadlineBoardQuery, DeadlineView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
-import type { DeadlineKind, DeadlinePeriod } from '@caunoi/shared/domain';
+import type { CaseReviewKind, DeadlineKind, DeadlinePeriod } from '@caunoi/shared/domain';
 import {
   INCIDENT_REPORT_PERIOD_DAYS,
+  caseReviewStages,
+  consentExpiryStages,
+  daysBetween,
   computeDueAt,
   incidentReportStages,
   referralResponseStages,
@@ -19,62 +19,44 @@ import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { CalendarRepository } from '../calendar/calendar.repository';
 import type { DeadlineStageEntity } from './deadline-stage.entity';
 import type { DeadlineEntity } from './deadline.entity';
-import type { StageToSchedule } from './deadlines.repository';
 import { DEADLINE_RULE_COLUMNS, DeadlinesRepository } from './deadlines.repository';
-import { DeadlineScheduler } from './deadline-scheduler';
-
-/** What a transaction must do with BullMQ once it has committed. */
-export interface AfterCommit {
-  schedule: StageToSchedule[];
-  unschedule: StageToSchedule[];
-}
+import type { Tx } from '../../database/unit-of-work';
+import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 const NO_CALENDAR = new WorkingCalendar([]);
 
-export const NOTHING_AFTER_COMMIT: AfterCommit = { schedule: [], unschedule: [] };
-
-/** Several clock changes in one transaction, told to BullMQ together after commit. */
-export function mergeAfterCommit(...parts: AfterCommit[]): AfterCommit {
-  return {
-    schedule: parts.flatMap((p) => p.schedule),
-    unschedule: parts.flatMap((p) => p.unschedule),
-  };
-}
-
 /**
- * Starts, stops and moves clocks. Every method that writes takes the caller's transaction (the
- * clock row commits with the event that starts it) and returns what to tell BullMQ after commit.
+ * Starts, stops and moves clocks. Every method that writes takes the caller's unit of work (the
+ * clock row commits with the event that starts it) and leaves on it what to tell BullMQ after commit.
  */
 @Injectable()
 export class DeadlinesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deadlines: DeadlinesRepository,
     private readonly calendar: CalendarRepository,
-    private readonly scheduler: DeadlineScheduler,
+    private readonly work: UnitOfWork,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
   ) {}
 
   /** A serious incident's 10-day report clock, counted from its discovery (which may be long past). */
   async startIncidentReportClock(
-    m: EntityManager,
+    tx: Tx,
     incident: { id: string; discoveredAt: Date },
     caseRef: { id: string; agencyId: string },
-  ): Promise<AfterCommit> {
+  ): Promise<void> {
+    const m = tx.manager;
     const existing = await this.deadlines.getOpenForSubjectForUpdate(
       m,
       'incident_report',
       incident.id,
     );
-    if (existing) return this.moveIfDiscoveryChanged(m, existing, incident.discoveredAt);
+    if (existing) return this.moveIfDiscoveryChanged(tx, existing, incident.discoveredAt);
     const period: DeadlinePeriod = { unit: 'days', amount: INCIDENT_REPORT_PERIOD_DAYS };
     const dueAt = computeDueAt(incident.discoveredAt, period, await this.calendar.load(m));
     const plans = incidentReportStages(this.config.incidentReportReminderDays);
@@ -93,27 +75,19 @@ export class DeadlinesService {
       },
       plans.map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) })),
     );
-    return {
+    tx.afterCommit({
       schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
-      unschedule: [],
-    };
+    });
   }
 
   /** Un-marking an incident serious stops its clock, with the reason recorded. */
-  cancelIncidentReportClock(
-    m: EntityManager,
-    incidentId: string,
-    reason: string,
-  ): Promise<AfterCommit> {
-    return this.cancel(m, 'incident_report', incidentId, reason);
+  cancelIncidentReportClock(tx: Tx, incidentId: string, reason: string): Promise<void> {
+    return this.cancel(tx, 'incident_report', incidentId, reason);
   }
 
   /** Submitting the report meets the clock; returns whether it was on time. */
-  meetIncidentReportClock(
-    m: EntityManager,
-    incidentId: string,
-  ): Promise<{ onTime: boolean | null; after: AfterCommit }> {
-    return this.meet(m, 'incident_report', incidentId);
+  meetIncidentReportClock(tx: Tx, incidentId: string): Promise<{ onTime: boolean | null }> {
+    return this.meet(tx, 'incident_report', incidentId);
   }
 
   /**
@@ -121,16 +95,16 @@ export class DeadlinesService {
    * police answer at night too). Returns the due instant, which the referral also shows.
    */
   async startReferralResponseClock(
-    m: EntityManager,
+    tx: Tx,
     referral: { id: string; caseId: string; fromAgencyId: string; sentAt: Date },
     hours: number,
-  ): Promise<{ dueAt: Date; after: AfterCommit }> {
+  ): Promise<{ dueAt: Date }> {
     const period: DeadlinePeriod = { unit: 'hours', amount: hours };
     // An hour period never consults the calendar: no need to load it on every referral.
     const dueAt = computeDueAt(referral.sentAt, period, NO_CALENDAR);
     const plans = referralResponseStages(hours);
     const { deadline, stages } = await this.deadlines.insert(
-      m,
+      tx.manager,
       {
         kind: 'referral_response',
         subjectType: 'Referral',
@@ -144,75 +118,168 @@ export class DeadlinesService {
       },
       plans.map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) })),
     );
-    return {
-      dueAt,
-      after: {
-        schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
-        unschedule: [],
-      },
-    };
+    tx.afterCommit({
+      schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
+    });
+    return { dueAt };
   }
 
   /** An answer (accept or decline) meets the respond-by clock. */
-  meetReferralResponseClock(
-    m: EntityManager,
-    referralId: string,
-  ): Promise<{ onTime: boolean | null; after: AfterCommit }> {
-    return this.meet(m, 'referral_response', referralId);
+  meetReferralResponseClock(tx: Tx, referralId: string): Promise<{ onTime: boolean | null }> {
+    return this.meet(tx, 'referral_response', referralId);
   }
 
   /** Withdrawing or re-routing an unanswered referral stops its clock. */
-  cancelReferralResponseClock(
-    m: EntityManager,
-    referralId: string,
-    reason: string,
-  ): Promise<AfterCommit> {
-    return this.cancel(m, 'referral_response', referralId, reason);
+  cancelReferralResponseClock(tx: Tx, referralId: string, reason: string): Promise<void> {
+    return this.cancel(tx, 'referral_response', referralId, reason);
+  }
+
+  /**
+   * A case review clock (risk reassessment, safety plan review) due in `days` calendar days, counted
+   * like every day period (Civil Code). One runs per case and kind: the running one is met (the new
+   * assessment or plan version is the review) or, when the review is brought forward without one
+   * (a new incident), cancelled with the reason if the new one is sooner. The subject is the record
+   * that set the clock.
+   */
+  async startCaseReviewClock(
+    tx: Tx,
+    kind: CaseReviewKind,
+    caseRef: { id: string; agencyId: string },
+    subject: { type: string; id: string },
+    days: number,
+    previous: { end: 'met' } | { end: 'brought_forward'; reason: string } = { end: 'met' },
+  ): Promise<{ dueAt: Date }> {
+    const m = tx.manager;
+    const running = await this.deadlines.getRunningForCaseForUpdate(m, caseRef.id, kind);
+    const startedAt = this.clock.now();
+    const period: DeadlinePeriod = { unit: 'days', amount: days };
+    const dueAt = computeDueAt(startedAt, period, await this.calendar.load(m));
+    if (running && previous.end === 'brought_forward') {
+      // Never pushes a review later than it already was.
+      if (running.dueAt <= dueAt) return { dueAt: running.dueAt };
+      await this.stop(tx, running.id, previous.reason);
+    }
+    if (running && previous.end === 'met') await this.meet(tx, kind, running.subjectId);
+    const { deadline, stages } = await this.deadlines.insert(
+      m,
+      {
+        kind,
+        subjectType: subject.type,
+        subjectId: subject.id,
+        caseId: caseRef.id,
+        agencyId: caseRef.agencyId,
+        periodUnit: period.unit,
+        periodAmount: period.amount,
+        startedAt,
+        dueAt,
+      },
+      caseReviewStages().map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) })),
+    );
+    tx.afterCommit({
+      schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
+    });
+    return { dueAt };
+  }
+
+  /** Whether a case review clock of this kind runs for the case (only assessed cases are reassessed). */
+  async hasCaseReviewClock(tx: Tx, kind: CaseReviewKind, caseId: string): Promise<boolean> {
+    return (await this.deadlines.getRunningForCaseForUpdate(tx.manager, caseId, kind)) !== null;
+  }
+
+  /**
+   * A consent's expiry clock: a day period from the day it was given to its expiry day (so, like
+   * every day period, a holiday at the end moves the notice, never the consent's own date, which
+   * the sharing gate reads). Reminds the caseworker two weeks before and when it has expired.
+   */
+  async startConsentExpiryClock(
+    tx: Tx,
+    consent: { id: string; givenAt: Date; expiresOn: string },
+    caseRef: { id: string; agencyId: string },
+  ): Promise<void> {
+    const m = tx.manager;
+    const period: DeadlinePeriod = {
+      unit: 'days',
+      amount: daysBetween(vietnamDateOf(consent.givenAt), consent.expiresOn),
+    };
+    const dueAt = computeDueAt(consent.givenAt, period, await this.calendar.load(m));
+    const { deadline, stages } = await this.deadlines.insert(
+      m,
+      {
+        kind: 'consent_expiry',
+        subjectType: 'ConsentRecord',
+        subjectId: consent.id,
+        caseId: caseRef.id,
+        agencyId: caseRef.agencyId,
+        periodUnit: period.unit,
+        periodAmount: period.amount,
+        startedAt: consent.givenAt,
+        dueAt,
+      },
+      consentExpiryStages().map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) })),
+    );
+    tx.afterCommit({
+      schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
+    });
+  }
+
+  /** A withdrawn consent needs no renewal reminder. */
+  cancelConsentExpiryClock(tx: Tx, consentId: string): Promise<void> {
+    return this.cancel(tx, 'consent_expiry', consentId, 'consent_withdrawn');
+  }
+
+  /** Closing a case ends every clock it still runs, each cancelled with the reason. */
+  async cancelAllForCase(tx: Tx, caseId: string, reason: string): Promise<number> {
+    const open = await this.deadlines.getOpenForCaseForUpdate(tx.manager, caseId);
+    for (const d of open) await this.stop(tx, d.id, reason);
+    return open.length;
   }
 
   private async cancel(
-    m: EntityManager,
+    tx: Tx,
     kind: DeadlineKind,
     subjectId: string,
     reason: string,
-  ): Promise<AfterCommit> {
-    const existing = await this.deadlines.getOpenForSubjectForUpdate(m, kind, subjectId);
-    if (!existing) return NOTHING_AFTER_COMMIT;
+  ): Promise<void> {
+    const existing = await this.deadlines.getOpenForSubjectForUpdate(tx.manager, kind, subjectId);
+    if (existing) await this.stop(tx, existing.id, reason);
+  }
+
+  /** Cancels one clock and its unfired stages; their jobs leave BullMQ after commit. */
+  private async stop(tx: Tx, deadlineId: string, reason: string): Promise<void> {
     const now = this.clock.now();
     const stopped = await this.deadlines.close(
-      m,
-      existing.id,
+      tx.manager,
+      deadlineId,
       { status: 'cancelled', cancelledAt: now, cancelReason: reason },
       now,
     );
-    return { schedule: [], unschedule: stopped };
+    tx.afterCommit({ unschedule: stopped });
   }
 
   private async meet(
-    m: EntityManager,
+    tx: Tx,
     kind: DeadlineKind,
     subjectId: string,
-  ): Promise<{ onTime: boolean | null; after: AfterCommit }> {
-    const existing = await this.deadlines.getOpenForSubjectForUpdate(m, kind, subjectId);
-    if (!existing) return { onTime: null, after: NOTHING_AFTER_COMMIT };
+  ): Promise<{ onTime: boolean | null }> {
+    const existing = await this.deadlines.getOpenForSubjectForUpdate(tx.manager, kind, subjectId);
+    if (!existing) return { onTime: null };
     const now = this.clock.now();
     const onTime = now < existing.dueAt;
     // A breached clock stays breached (that is the record); closing it stops anything more firing.
     const stopped = await this.deadlines.close(
-      m,
+      tx.manager,
       existing.id,
       { status: onTime ? 'met' : 'breached', metAt: now },
       now,
     );
-    return { onTime, after: { schedule: [], unschedule: stopped } };
+    tx.afterCommit({ unschedule: stopped });
+    return { onTime };
   }
 
   /** After a calendar change: recompute every pending day-based clock; returns how many moved. */
-  async recomputeAfterCalendarChange(
-    m: EntityManager,
-  ): Promise<{ changed: number; after: AfterCommit }> {
+  async recomputeAfterCalendarChange(tx: Tx): Promise<{ changed: number }> {
+    const m = tx.manager;
     const calendar = await this.calendar.load(m);
-    const after: AfterCommit = { schedule: [], unschedule: [] };
     let changed = 0;
     for (const d of await this.deadlines.getOpenDayBased(m)) {
       const dueAt = computeDueAt(
@@ -223,23 +290,15 @@ export class DeadlinesService {
       if (dueAt.getTime() === d.dueAt.getTime()) continue;
       changed++;
       const moved = await this.deadlines.moveDue(m, d.id, dueAt);
-      after.unschedule.push(...moved);
-      after.schedule.push(...moved);
+      tx.afterCommit({ unschedule: moved, schedule: moved });
     }
-    return { changed, after };
-  }
-
-  /** Tells BullMQ, after the transaction has committed. */
-  async afterCommit(after: AfterCommit): Promise<void> {
-    await this.scheduler.unschedule(after.unschedule);
-    await this.scheduler.schedule(after.schedule);
+    return { changed };
   }
 
   /** The deadline board: overdue, due today, due this week, or every open clock the caller may see. */
   /** The board shows each clock's case by its code, so each row is a read of that case, audited. */
   async board(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     query: DeadlineBoardQuery,
   ): Promise<Page<DeadlineView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
@@ -265,18 +324,15 @@ export class DeadlinesService {
     });
     const items = page.items;
     const stages = await this.deadlines.getStages(items.map((r) => r.deadline.id));
-    await this.dataSource.transaction((m) =>
-      this.audit.recordMany(
-        m,
-        items.map(({ deadline }) => ({
-          actor,
-          action: 'deadline.read',
-          subjectType: 'Deadline',
-          subjectId: deadline.id,
-          caseId: deadline.caseId,
-          details: { via: 'deadline_board' },
-        })),
-      ),
+    await this.work.audit(
+      ...items.map(({ deadline }) => ({
+        actor,
+        action: 'deadline.read',
+        subjectType: 'Deadline',
+        subjectId: deadline.id,
+        caseId: deadline.caseId,
+        details: { via: 'deadline_board' },
+      })),
     );
     return {
       items: items.map((r) => mapDeadline(r.deadline, r.survivorCode, stages)),
@@ -292,22 +348,20 @@ export class DeadlinesService {
   }
 
   private async moveIfDiscoveryChanged(
-    m: EntityManager,
+    tx: Tx,
     existing: DeadlineEntity,
     discoveredAt: Date,
-  ): Promise<AfterCommit> {
-    if (existing.startedAt.getTime() === discoveredAt.getTime()) return NOTHING_AFTER_COMMIT;
+  ): Promise<void> {
+    if (existing.startedAt.getTime() === discoveredAt.getTime()) return;
+    const m = tx.manager;
     const dueAt = computeDueAt(
       discoveredAt,
       { unit: existing.periodUnit, amount: existing.periodAmount },
       await this.calendar.load(m),
     );
-    await m.query(`UPDATE deadlines SET started_at = $2 WHERE id = $1`, [
-      existing.id,
-      discoveredAt,
-    ]);
+    await this.deadlines.moveStart(m, existing.id, discoveredAt);
     const moved = await this.deadlines.moveDue(m, existing.id, dueAt);
-    return { schedule: moved, unschedule: moved };
+    tx.afterCommit({ schedule: moved, unschedule: moved });
   }
 }
 

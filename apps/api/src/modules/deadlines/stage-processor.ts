@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { AuditService } from '../audit/audit.service';
 import type { LockedStage } from './stage-firing.repository';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { StageFiringRepository } from './stage-firing.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 interface StageMessage {
   recipients: string[];
@@ -29,16 +28,15 @@ export class StageProcessor {
   private readonly logger = new Logger('StageProcessor');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly firing: StageFiringRepository,
     private readonly outbox: NotificationOutbox,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   fire(deadlineId: string, stage: string): Promise<FireOutcome> {
-    return this.dataSource.transaction(async (m): Promise<FireOutcome> => {
-      const s = await this.firing.lockStage(m, deadlineId, stage);
+    return this.work.run(async (tx): Promise<FireOutcome> => {
+      const s = await this.firing.lockStage(tx.manager, deadlineId, stage);
       if (!s || s.firedAt || s.cancelledAt || !['pending', 'breached'].includes(s.deadlineStatus)) {
         return { outcome: 'nothing_to_do' };
       }
@@ -46,11 +44,11 @@ export class StageProcessor {
       if (s.stageDueAt > now) return { outcome: 'not_due', dueAt: s.stageDueAt };
       const message =
         s.deadlineKind === 'referral_response'
-          ? await this.referralMessage(m, s, stage, now)
-          : await this.caseMessage(m, s, stage);
+          ? await this.referralMessage(tx.manager, s, stage, now)
+          : await this.caseMessage(tx.manager, s, stage);
       const recipients = message.recipients;
       const notified = await this.firing.notify(
-        m,
+        tx.manager,
         s.stageId,
         recipients,
         `deadline.${s.stageKind}`,
@@ -58,9 +56,9 @@ export class StageProcessor {
         message.params,
         message.link,
       );
-      await this.firing.markFired(m, s.stageId, now);
-      if (s.offsetMs >= 0) await this.firing.markBreached(m, s.stageId);
-      await this.audit.record(m, {
+      await this.firing.markFired(tx.manager, s.stageId, now);
+      if (s.offsetMs >= 0) await this.firing.markBreached(tx.manager, s.stageId);
+      await tx.audit({
         actor: null,
         caseId: s.caseId,
         action: 'deadline.stage_fired',

@@ -10,14 +10,13 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { IncidentReportView, Page } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
-import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { RequirePermission } from '../authz/policy.decorators';
 import { CaseChildParamDto } from '../cases/dto/case.dto';
 import { InboxQueryDto, SaveIncidentReportDto } from './incident-report.dto';
 import { IncidentReportsService } from './incident-reports.service';
+import { Caller } from '../authz/caller';
 
 const REPORT = ':id/incidents/:childId/report';
 
@@ -29,56 +28,42 @@ export class CaseIncidentReportsController {
 
   @Get(REPORT)
   @RequirePermission('read', 'Case')
-  get(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Param() p: CaseChildParamDto,
-  ): Promise<IncidentReportView> {
-    return this.reports.get(actor, ability, p.id, p.childId);
+  get(@Caller() caller: Caller, @Param() p: CaseChildParamDto): Promise<IncidentReportView> {
+    return this.reports.get(caller, p.id, p.childId);
   }
 
   @Post(REPORT)
   @RequirePermission('update', 'Case')
   draft(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() p: CaseChildParamDto,
     @Body() dto: SaveIncidentReportDto,
   ): Promise<IncidentReportView> {
-    return this.reports.draft(actor, ability, p.id, p.childId, dto);
+    return this.reports.draft(caller, p.id, p.childId, dto);
   }
 
   @Patch(REPORT)
   @RequirePermission('update', 'Case')
   save(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() p: CaseChildParamDto,
     @Body() dto: SaveIncidentReportDto,
   ): Promise<IncidentReportView> {
-    return this.reports.save(actor, ability, p.id, p.childId, dto);
+    return this.reports.save(caller, p.id, p.childId, dto);
   }
 
   @Post(`${REPORT}/approve`)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('approve', 'Case')
-  approve(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Param() p: CaseChildParamDto,
-  ): Promise<IncidentReportView> {
-    return this.reports.approve(actor, ability, p.id, p.childId);
+  approve(@Caller() caller: Caller, @Param() p: CaseChildParamDto): Promise<IncidentReportView> {
+    return this.reports.approve(caller, p.id, p.childId);
   }
 
   @Post(`${REPORT}/submit`)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('update', 'Case')
-  submit(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Param() p: CaseChildParamDto,
-  ): Promise<IncidentReportView> {
-    return this.reports.submit(actor, ability, p.id, p.childId);
+  submit(@Caller() caller: Caller, @Param() p: CaseChildParamDto): Promise<IncidentReportView> {
+    return this.reports.submit(caller, p.id, p.childId);
   }
 }
 
@@ -91,22 +76,17 @@ export class IncidentReportInboxController {
 
   @Get()
   @RequirePermission('read', 'IncidentReport')
-  inbox(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Query() q: InboxQueryDto,
-  ): Promise<Page<IncidentReportView>> {
-    return this.reports.inbox(actor, ability, q.after);
+  inbox(@Caller() caller: Caller, @Query() q: InboxQueryDto): Promise<Page<IncidentReportView>> {
+    return this.reports.inbox(caller, q.after);
   }
 
   @Post(':id/acknowledge')
   @HttpCode(HttpStatus.OK)
   @RequirePermission('update', 'IncidentReport')
   acknowledge(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
   ): Promise<IncidentReportView> {
-    return this.reports.acknowledge(actor, ability, id);
+    return this.reports.acknowledge(caller, id);
   }
 }

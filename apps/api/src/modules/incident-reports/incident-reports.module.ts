@@ -12,5 +12,6 @@ import { IncidentReportsService } from './incident-reports.service';
   imports: [CasesModule, DeadlinesModule],
   controllers: [CaseIncidentReportsController, IncidentReportInboxController],
   providers: [IncidentReportsService, IncidentReportsRepository],
+  exports: [IncidentReportsRepository],
 })
 export class IncidentReportsModule {}

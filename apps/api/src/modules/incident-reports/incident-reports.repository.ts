@@ -10,6 +10,16 @@ export const INCIDENT_REPORT_RULE_COLUMNS = { recipientAgencyId: 'r.recipient_ag
 export class IncidentReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Reports of the case still in the centre's hands (draft or approved, not yet sent). */
+  countOpenForCase(m: EntityManager, caseId: string): Promise<number> {
+    return m
+      .getRepository(IncidentReportEntity)
+      .createQueryBuilder('r')
+      .where('r.case_id = :caseId', { caseId })
+      .andWhere(`r.status IN ('draft', 'approved')`)
+      .getCount();
+  }
+
   getForIncident(
     incidentId: string,
     manager?: EntityManager,

@@ -1,15 +1,17 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import type { AppAbility } from '@caunoi/shared/authz';
+import { EntityManager } from 'typeorm';
 import type { IncidentReportView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import type {
+  IncidentReportAction,
+  IncidentReportRefusal,
+  IncidentReportStatus,
+} from '@caunoi/shared/domain';
+import { incidentReportTransition } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
-import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
 import { CaseAccess } from '../cases/case-access';
 import type { CaseWithPeople } from '../cases/cases.repository';
@@ -24,6 +26,8 @@ import {
   INCIDENT_REPORT_RULE_COLUMNS,
   IncidentReportsRepository,
 } from './incident-reports.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 /**
  * The serious-incident report: drafted from the case (coded, no identity), approved by a supervisor,
@@ -32,20 +36,18 @@ import {
 @Injectable()
 export class IncidentReportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly reports: IncidentReportsRepository,
     private readonly cases: CasesRepository,
     private readonly access: CaseAccess,
     private readonly deadlines: DeadlinesService,
     private readonly deadlineRows: DeadlinesRepository,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
 
   async get(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     incidentId: string,
   ): Promise<IncidentReportView> {
@@ -53,27 +55,24 @@ export class IncidentReportsService {
     const report = await this.reports.getForIncident(incidentId);
     if (!report || report.caseId !== caseId)
       throw new NotFoundException('No report for this incident yet');
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor,
-        caseId,
-        action: 'incident_report.read',
-        subjectType: 'IncidentReport',
-        subjectId: report.id,
-      }),
-    );
+    await this.work.audit({
+      actor,
+      caseId,
+      action: 'incident_report.read',
+      subjectType: 'IncidentReport',
+      subjectId: report.id,
+    });
     return this.view(report);
   }
 
   async draft(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     incidentId: string,
     dto: SaveIncidentReportDto,
   ): Promise<IncidentReportView> {
-    const saved = await this.dataSource.transaction(async (m) => {
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+    const saved = await this.work.run(async (tx) => {
+      const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
       const incident = await this.incidentOf(caseId, incidentId);
       if (!incident.serious) {
         throw fieldError(
@@ -83,7 +82,7 @@ export class IncidentReportsService {
           'only a serious incident is reported to the province',
         );
       }
-      if (await this.reports.lockForIncident(m, incidentId)) {
+      if (await this.reports.lockForIncident(tx.manager, incidentId)) {
         throw fieldError(
           HttpStatus.CONFLICT,
           'incidentId',
@@ -91,7 +90,7 @@ export class IncidentReportsService {
           'this incident already has a report',
         );
       }
-      const report = await this.reports.save(m, {
+      const report = await this.reports.save(tx.manager, {
         incidentId,
         caseId,
         agencyId: found.agencyId,
@@ -101,7 +100,7 @@ export class IncidentReportsService {
         narrativeEnc: this.cipher.encryptOptional(dto.narrative),
         draftedByUserId: actor.id,
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId,
         action: 'incident_report.draft',
@@ -115,19 +114,18 @@ export class IncidentReportsService {
 
   /** Editing an approved draft sends it back for approval; a submitted report is final (409). */
   async save(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     incidentId: string,
     dto: SaveIncidentReportDto,
   ): Promise<IncidentReportView> {
-    const saved = await this.dataSource.transaction(async (m) => {
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
-      const report = await this.lockDraft(m, caseId, incidentId);
+    const saved = await this.work.run(async (tx) => {
+      const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
+      const { report, next } = await this.lockFor(tx.manager, caseId, incidentId, 'edit');
       const incident = await this.incidentOf(caseId, incidentId);
-      const result = await this.reports.save(m, {
+      const result = await this.reports.save(tx.manager, {
         ...report,
-        status: 'draft',
+        status: next,
         approvedAt: null,
         approvedByUserId: null,
         content: contentFrom(found, incident, { ...report.content, ...dto }),
@@ -136,7 +134,7 @@ export class IncidentReportsService {
             ? report.narrativeEnc
             : this.cipher.encryptOptional(dto.narrative),
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId,
         action: 'incident_report.update',
@@ -150,28 +148,20 @@ export class IncidentReportsService {
   }
 
   async approve(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     incidentId: string,
   ): Promise<IncidentReportView> {
-    const saved = await this.dataSource.transaction(async (m) => {
-      await this.access.loadForUpdate(m, ability, caseId, 'approve');
-      const report = await this.lockDraft(m, caseId, incidentId);
-      if (report.status !== 'draft')
-        throw fieldError(
-          HttpStatus.CONFLICT,
-          'status',
-          'already_approved',
-          'this report is already approved',
-        );
-      const result = await this.reports.save(m, {
+    const saved = await this.work.run(async (tx) => {
+      await this.access.loadForUpdate(tx.manager, ability, caseId, 'approve');
+      const { report, next } = await this.lockFor(tx.manager, caseId, incidentId, 'approve');
+      const result = await this.reports.save(tx.manager, {
         ...report,
-        status: 'approved',
+        status: next,
         approvedAt: this.clock.now(),
         approvedByUserId: actor.id,
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId,
         action: 'incident_report.approve',
@@ -185,22 +175,13 @@ export class IncidentReportsService {
 
   /** Sends the approved report to the province: this meets the 10-day clock, on time or late. */
   async submit(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     incidentId: string,
   ): Promise<IncidentReportView> {
-    const { saved, after } = await this.dataSource.transaction(async (m) => {
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
-      const report = await this.lockDraft(m, caseId, incidentId);
-      if (report.status !== 'approved') {
-        throw fieldError(
-          HttpStatus.CONFLICT,
-          'status',
-          'not_approved',
-          'a supervisor must approve the report before it is submitted',
-        );
-      }
+    const saved = await this.work.run(async (tx) => {
+      const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
+      const { report, next } = await this.lockFor(tx.manager, caseId, incidentId, 'submit');
       const recipient = await this.reports.findReportingAuthority(found.agencyId);
       if (!recipient) {
         throw fieldError(
@@ -210,16 +191,16 @@ export class IncidentReportsService {
           'the province has no reporting authority agency',
         );
       }
-      const met = await this.deadlines.meetIncidentReportClock(m, incidentId);
-      const result = await this.reports.save(m, {
+      const met = await this.deadlines.meetIncidentReportClock(tx, incidentId);
+      const result = await this.reports.save(tx.manager, {
         ...report,
-        status: 'submitted',
+        status: next,
         recipientAgencyId: recipient,
         submittedAt: this.clock.now(),
         submittedByUserId: actor.id,
         onTime: met.onTime,
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId,
         action: 'incident_report.submit',
@@ -227,15 +208,13 @@ export class IncidentReportsService {
         subjectId: report.id,
         details: { onTime: met.onTime, recipientAgencyId: recipient },
       });
-      return { saved: result, after: met.after };
+      return result;
     });
-    await this.deadlines.afterCommit(after);
     return this.view(saved);
   }
 
   async inbox(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     after: string | undefined,
   ): Promise<Page<IncidentReportView>> {
     const cursor = decodeCursor(after, { submittedAt: 'instant', id: 'uuid' });
@@ -249,14 +228,12 @@ export class IncidentReportsService {
       submittedAt: (last.submittedAt ?? last.createdAt).toISOString(),
       id: last.id,
     }));
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor,
-        action: 'incident_report.inbox',
-        subjectType: 'IncidentReport',
-        details: { count: page.items.length },
-      }),
-    );
+    await this.work.audit({
+      actor,
+      action: 'incident_report.inbox',
+      subjectType: 'IncidentReport',
+      details: { count: page.items.length },
+    });
     return {
       items: await this.views(page.items),
       nextCursor: page.nextCursor,
@@ -264,12 +241,8 @@ export class IncidentReportsService {
   }
 
   /** A reporting officer acknowledges a report addressed to their agency (another province's is a 404). */
-  async acknowledge(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    id: string,
-  ): Promise<IncidentReportView> {
-    const saved = await this.dataSource.transaction(async (m) => {
+  async acknowledge({ user: actor, ability }: Caller, id: string): Promise<IncidentReportView> {
+    const saved = await this.work.run(async (tx) => {
       const report = await this.reports.getById(id);
       assertCan(
         ability,
@@ -279,21 +252,13 @@ export class IncidentReportsService {
         'Report not found',
       );
       const current = report as IncidentReportEntity;
-      if (current.status !== 'submitted') {
-        throw fieldError(
-          HttpStatus.CONFLICT,
-          'status',
-          'already_acknowledged',
-          'this report was already acknowledged',
-        );
-      }
-      const result = await this.reports.save(m, {
+      const result = await this.reports.save(tx.manager, {
         ...current,
-        status: 'acknowledged',
+        status: transitionOrConflict(current.status, 'acknowledge'),
         acknowledgedAt: this.clock.now(),
         acknowledgedByUserId: actor.id,
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId: current.caseId,
         action: 'incident_report.acknowledge',
@@ -305,23 +270,17 @@ export class IncidentReportsService {
     return this.view(saved);
   }
 
-  private async lockDraft(
+  /** Locks the incident's report and checks the state machine allows `action` (409 naming why not). */
+  private async lockFor(
     m: EntityManager,
     caseId: string,
     incidentId: string,
-  ): Promise<IncidentReportEntity> {
+    action: IncidentReportAction,
+  ): Promise<{ report: IncidentReportEntity; next: IncidentReportStatus }> {
     const report = await this.reports.lockForIncident(m, incidentId);
     if (!report || report.caseId !== caseId)
       throw new NotFoundException('No report for this incident yet');
-    if (report.status === 'submitted' || report.status === 'acknowledged') {
-      throw fieldError(
-        HttpStatus.CONFLICT,
-        'status',
-        'already_submitted',
-        'a submitted report can no longer be changed',
-      );
-    }
-    return report;
+    return { report, next: transitionOrConflict(report.status, action) };
   }
 
   private async incidentOf(caseId: string, incidentId: string): Promise<IncidentEntity> {
@@ -363,6 +322,25 @@ export class IncidentReportsService {
       recipientAgencyId: r.recipientAgencyId,
     };
   }
+}
+
+const REFUSALS: Readonly<Record<IncidentReportRefusal, string>> = {
+  already_submitted: 'a submitted report can no longer be changed',
+  already_approved: 'this report is already approved',
+  not_approved: 'a supervisor must approve the report before it is submitted',
+  already_acknowledged: 'this report was already acknowledged',
+};
+
+/** The status after `action` (the domain's state machine), or a 409 naming the refusal. */
+function transitionOrConflict(
+  status: IncidentReportStatus,
+  action: IncidentReportAction,
+): IncidentReportStatus {
+  const result = incidentReportTransition(status, action);
+  if ('refused' in result) {
+    throw fieldError(HttpStatus.CONFLICT, 'status', result.refused, REFUSALS[result.refused]);
+  }
+  return result.next;
 }
 
 /** Coded facts only: the province learns what happened and what was done, never who. */

@@ -804,7 +804,7 @@ describe('confidential intake: calls, community referrals, cases', () => {
   });
 
   describe('stages, assignment and the access log', () => {
-    it('moves through IASC stages; closing needs a supervisor; invalid jumps are 400', async () => {
+    it('moves through IASC stages; invalid jumps are 400; closing goes through the closure request', async () => {
       const created = await walkIn(t, caseworker);
       const jump = await t.http
         .patch(`/api/cases/${created.id}`)
@@ -812,7 +812,7 @@ describe('confidential intake: calls, community referrals, cases', () => {
         .send({ stage: 'follow_up' });
       expect(jump.status).toBe(400);
       expect(jump.body.errors[0]).toMatchObject({ field: 'stage', code: 'invalid_transition' });
-      for (const stage of ['assessment', 'case_planning', 'closure_pending']) {
+      for (const stage of ['assessment', 'case_planning']) {
         expect(
           (
             await t.http
@@ -822,18 +822,21 @@ describe('confidential intake: calls, community referrals, cases', () => {
           ).status,
         ).toBe(200);
       }
-      const close = await t.http
-        .patch(`/api/cases/${created.id}`)
-        .set(...bearer(caseworker))
-        .send({ stage: 'closed' });
-      expect(close.status).toBe(403);
-      expect(close.body.errors[0].code).toBe('needs_supervisor');
-      const approved = await t.http
+      for (const session of [caseworker, supervisor]) {
+        const close = await t.http
+          .patch(`/api/cases/${created.id}`)
+          .set(...bearer(session))
+          .send({ stage: 'closure_pending' });
+        expect(close.status).toBe(400);
+        expect(close.body.errors[0].code).toBe('use_closure_request');
+      }
+      // The risk level is not set by hand: it follows the latest risk assessment.
+      const risk = await t.http
         .patch(`/api/cases/${created.id}`)
         .set(...bearer(supervisor))
-        .send({ stage: 'closed', riskLevel: 'low' });
-      expect(approved.status).toBe(200);
-      expect(approved.body).toMatchObject({ stage: 'closed', riskLevel: 'low' });
+        .send({ stage: 'case_planning', riskLevel: 'low' });
+      expect(risk.status).toBe(400);
+      expect(risk.body.errors[0]).toMatchObject({ field: 'riskLevel' });
     });
 
     it('a supervisor reassigns a case: access moves with it', async () => {

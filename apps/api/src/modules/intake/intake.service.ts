@@ -1,34 +1,31 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
 import { subjectOf } from '@caunoi/shared/authz';
 import type { CaseDetailView, IntakeItemView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
 import { decodeCursor, keysetPage } from '../../common/cursor';
-import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
 import { CasesRepository } from '../cases/cases.repository';
-import { CasesService } from '../cases/cases.service';
+import { CaseOpeningService } from '../cases/case-opening.service';
 import type { OpenCaseDto } from '../cases/dto/open-case.dto';
 import { CommunityReferralsRepository } from '../community-referrals/community-referrals.repository';
 import { FieldCipher } from '../crypto/field-cipher';
 import type { IntakeListQueryDto } from './intake.dto';
 import type { IntakeItemWithSource } from './intake.repository';
 import { INTAKE_RULE_COLUMNS, IntakeRepository } from './intake.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 @Injectable()
 export class IntakeService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly intake: IntakeRepository,
     private readonly referrals: CommunityReferralsRepository,
-    private readonly cases: CasesService,
+    private readonly opening: CaseOpeningService,
     private readonly caseRecords: CasesRepository,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
   ) {}
 
@@ -38,8 +35,7 @@ export class IntakeService {
    * here (a colleague who gets 404 on the case must not read it through the queue).
    */
   async list(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     query: IntakeListQueryDto,
   ): Promise<Page<IntakeItemView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
@@ -57,18 +53,15 @@ export class IntakeService {
     const items = page.items;
     const withheld = await this.itemsWithWithheldDetails(ability, items);
     const shown = items.filter(({ item }) => !withheld.has(item.id));
-    await this.dataSource.transaction((m) =>
-      this.audit.recordMany(
-        m,
-        shown.map(({ item, call, communityReferral }) => ({
-          actor,
-          caseId: item.caseId,
-          action: call ? 'call.read' : 'community_referral.read',
-          subjectType: call ? 'Call' : 'CommunityReferral',
-          subjectId: call?.id ?? communityReferral?.id ?? null,
-          details: { via: 'intake_queue', intakeItemId: item.id },
-        })),
-      ),
+    await this.work.audit(
+      ...shown.map(({ item, call, communityReferral }) => ({
+        actor,
+        caseId: item.caseId,
+        action: call ? 'call.read' : 'community_referral.read',
+        subjectType: call ? 'Call' : 'CommunityReferral',
+        subjectId: call?.id ?? communityReferral?.id ?? null,
+        details: { via: 'intake_queue', intakeItemId: item.id },
+      })),
     );
     return {
       items: items.map((row) =>
@@ -80,8 +73,7 @@ export class IntakeService {
 
   /** Opens a case from a pending item; the item, and a community referral's status, follow. */
   async openCase(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: OpenCaseDto,
   ): Promise<CaseDetailView> {
@@ -102,7 +94,7 @@ export class IntakeService {
         'a case was already opened from this intake item',
       );
     }
-    return this.cases.open(actor, ability, dto, {
+    return this.opening.open({ user: actor, ability }, dto, {
       source: item.source,
       intakeItemId: item.id,
       agencyId: item.agencyId,

@@ -1,12 +1,11 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { NotificationView, Page, UnreadCountView } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
-import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { RequirePermission } from '../authz/policy.decorators';
 import { NotificationsService } from './notifications.service';
+import { Caller } from '../authz/caller';
 
 export class NotificationListQueryDto {
   @IsOptional()
@@ -23,34 +22,30 @@ export class NotificationsController {
   @Get()
   @RequirePermission('read', 'Notification')
   list(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Query() query: NotificationListQueryDto,
   ): Promise<Page<NotificationView>> {
-    return this.notifications.list(user, query.after);
+    return this.notifications.list(caller.user, query.after);
   }
 
   /** Polled by the header badge. */
   @Get('unread-count')
   @RequirePermission('read', 'Notification')
-  unread(@CurrentUser() user: AuthenticatedUser): Promise<UnreadCountView> {
-    return this.notifications.unread(user);
+  unread(@Caller() caller: Caller): Promise<UnreadCountView> {
+    return this.notifications.unread(caller.user);
   }
 
   @Post('read-all')
   @HttpCode(HttpStatus.NO_CONTENT)
   @RequirePermission('update', 'Notification')
-  readAll(@CurrentUser() user: AuthenticatedUser): Promise<void> {
-    return this.notifications.markAllRead(user);
+  readAll(@Caller() caller: Caller): Promise<void> {
+    return this.notifications.markAllRead(caller.user);
   }
 
   @Post(':id/read')
   @HttpCode(HttpStatus.NO_CONTENT)
   @RequirePermission('update', 'Notification')
-  read(
-    @CurrentUser() user: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Param() { id }: UuidParamDto,
-  ): Promise<void> {
-    return this.notifications.markRead(user, ability, id);
+  read(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<void> {
+    return this.notifications.markRead(caller, id);
   }
 }

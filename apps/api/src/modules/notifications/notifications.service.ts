@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { NotificationView, Page, UnreadCountView } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { Clock } from '../../common/clock';
@@ -8,6 +7,7 @@ import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
 import type { NotificationEntity } from './notification.entity';
 import { NotificationsRepository } from './notifications.repository';
+import type { Caller } from '../authz/caller';
 
 @Injectable()
 export class NotificationsService {
@@ -34,7 +34,7 @@ export class NotificationsService {
     return { unread: await this.notifications.countUnread(user.id) };
   }
 
-  async markRead(user: AuthenticatedUser, ability: AppAbility, id: string): Promise<void> {
+  async markRead({ user, ability }: Caller, id: string): Promise<void> {
     const found = await this.notifications.getById(id);
     assertCan(
       ability,

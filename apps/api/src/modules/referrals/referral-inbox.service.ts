@@ -1,7 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import type { AppAbility } from '@caunoi/shared/authz';
+import { EntityManager } from 'typeorm';
 import type {
   InboxReferralDetailView,
   InboxReferralView,
@@ -23,13 +21,11 @@ import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import type { PageQueryDto } from '../../common/page-query.dto';
 import { vietnamDate } from '../../common/vietnam-date';
-import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
 import { FieldCipher } from '../crypto/field-cipher';
-import type { AfterCommit } from '../deadlines/deadlines.service';
-import { DeadlinesService, NOTHING_AFTER_COMMIT } from '../deadlines/deadlines.service';
+import type { Tx } from '../../database/unit-of-work';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import type {
   AcceptReferralDto,
   CompleteReferralDto,
@@ -42,6 +38,8 @@ import { ReferralViews } from './referral-views';
 import type { ReferralEntity } from './referral.entity';
 import type { AgencyRef } from './referrals.repository';
 import { REFERRAL_RULE_COLUMNS, ReferralsRepository } from './referrals.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 const VIEW_STATUSES: Readonly<Record<InboxView, readonly ReferralStatus[]>> = {
   action_needed: ['sent'],
@@ -56,19 +54,17 @@ const VIEW_STATUSES: Readonly<Record<InboxView, readonly ReferralStatus[]>> = {
 @Injectable()
 export class ReferralInboxService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly referrals: ReferralsRepository,
     private readonly lifecycle: ReferralLifecycle,
     private readonly views: ReferralViews,
     private readonly deadlines: DeadlinesService,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
 
   async list(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     query: InboxQueryDto,
   ): Promise<Page<InboxReferralView>> {
     const view = query.view ?? 'action_needed';
@@ -85,9 +81,8 @@ export class ReferralInboxService {
       respondBy: last.respondBy.toISOString(),
       id: last.id,
     }));
-    await this.audit.recordMany(
-      this.dataSource.manager,
-      page.items.map((r) => ({
+    await this.work.audit(
+      ...page.items.map((r) => ({
         actor,
         caseId: r.caseId,
         action: 'referral.inbox_list',
@@ -98,15 +93,11 @@ export class ReferralInboxService {
     return { items: await this.views.inboxList(page.items), nextCursor: page.nextCursor };
   }
 
-  async get(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    id: string,
-  ): Promise<InboxReferralDetailView> {
+  async get({ user: actor, ability }: Caller, id: string): Promise<InboxReferralDetailView> {
     const referral = await this.referrals.getById(id);
     assertCan(ability, 'read', 'Referral', referral && ruleFields(referral), 'Referral not found');
     const found = referral as ReferralEntity;
-    await this.audit.record(this.dataSource.manager, {
+    await this.work.audit({
       actor,
       caseId: found.caseId,
       action: 'referral.read',
@@ -119,26 +110,32 @@ export class ReferralInboxService {
   }
 
   accept(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: AcceptReferralDto,
   ): Promise<InboxReferralDetailView> {
-    return this.answer(actor, ability, id, 'accept', async (m, referral, agency) => {
-      const met = await this.deadlines.meetReferralResponseClock(m, referral.id);
-      await this.lifecycle.changeStatus(m, referral, 'accepted', {
+    return this.answer({ user: actor, ability }, id, 'accept', async (tx, referral, agency) => {
+      const met = await this.deadlines.meetReferralResponseClock(tx, referral.id);
+      await this.lifecycle.changeStatus(tx.manager, referral, 'accepted', {
         respondedAt: this.clock.now(),
         respondedOnTime: met.onTime,
       });
-      await this.lifecycle.recordEvent(m, referral, 'accepted', actor, null, dto.note ?? null);
-      await this.notifySender(m, referral, 'referral.accepted', { agencyName: agency.name });
-      return met.after;
+      await this.lifecycle.recordEvent(
+        tx.manager,
+        referral,
+        'accepted',
+        actor,
+        null,
+        dto.note ?? null,
+      );
+      await this.notifySender(tx.manager, referral, 'referral.accepted', {
+        agencyName: agency.name,
+      });
     });
   }
 
   decline(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: DeclineReferralDto,
   ): Promise<InboxReferralDetailView> {
@@ -150,94 +147,108 @@ export class ReferralInboxService {
         'say why in a note when the reason is "other"',
       );
     }
-    return this.answer(actor, ability, id, 'decline', async (m, referral, agency) => {
-      const met = await this.deadlines.meetReferralResponseClock(m, referral.id);
-      await this.lifecycle.changeStatus(m, referral, 'declined', {
+    return this.answer({ user: actor, ability }, id, 'decline', async (tx, referral, agency) => {
+      const met = await this.deadlines.meetReferralResponseClock(tx, referral.id);
+      await this.lifecycle.changeStatus(tx.manager, referral, 'declined', {
         respondedAt: this.clock.now(),
         respondedOnTime: met.onTime,
         declineReason: dto.reason,
         declineNoteEnc: this.cipher.encryptOptional(dto.note?.trim() || null),
       });
       await this.lifecycle.recordEvent(
-        m,
+        tx.manager,
         referral,
         'declined',
         actor,
         dto.reason,
         dto.note ?? null,
       );
-      await this.notifySender(m, referral, 'referral.declined', {
+      await this.notifySender(tx.manager, referral, 'referral.declined', {
         agencyName: agency.name,
         reason: dto.reason,
       });
-      return met.after;
     });
   }
 
   recordService(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: RecordServiceDto,
   ): Promise<InboxReferralDetailView> {
-    return this.answer(actor, ability, id, 'record_service', async (m, referral, agency) => {
-      const sector = sectorOf(agency.type);
-      const problems = sector ? checkSectorOutcome(sector, dto.sectorOutcome) : [];
-      if (problems.length > 0) {
-        throw new FieldErrorException(
-          HttpStatus.BAD_REQUEST,
-          problems.map((p) => ({
-            field: p.field ? `sectorOutcome.${p.field}` : 'sectorOutcome',
-            code: p.code,
-            message:
-              p.code === 'unknown_field'
-                ? `${p.field} is not an outcome field of the ${sector} sector`
-                : `${p.field} has a value the ${sector} sector does not allow`,
-          })),
+    return this.answer(
+      { user: actor, ability },
+      id,
+      'record_service',
+      async (tx, referral, agency) => {
+        const sector = sectorOf(agency.type);
+        const problems = sector ? checkSectorOutcome(sector, dto.sectorOutcome) : [];
+        if (problems.length > 0) {
+          throw new FieldErrorException(
+            HttpStatus.BAD_REQUEST,
+            problems.map((p) => ({
+              field: p.field ? `sectorOutcome.${p.field}` : 'sectorOutcome',
+              code: p.code,
+              message:
+                p.code === 'unknown_field'
+                  ? `${p.field} is not an outcome field of the ${sector} sector`
+                  : `${p.field} has a value the ${sector} sector does not allow`,
+            })),
+          );
+        }
+        this.assertProvidedOn(dto.providedOn, referral);
+        await this.referrals.insertServiceRecord(tx.manager, {
+          referralId: referral.id,
+          agencyId: referral.toAgencyId,
+          serviceType: dto.serviceType,
+          providedOn: dto.providedOn,
+          outcome: dto.outcome,
+          sectorOutcome: dto.sectorOutcome,
+          noteEnc: this.cipher.encryptOptional(dto.note?.trim() || null),
+          recordedByUserId: actor.id,
+        });
+        if (referral.status !== 'in_service') {
+          await this.lifecycle.changeStatus(tx.manager, referral, 'in_service');
+        }
+        await this.lifecycle.recordEvent(
+          tx.manager,
+          referral,
+          'service_recorded',
+          actor,
+          dto.serviceType,
         );
-      }
-      this.assertProvidedOn(dto.providedOn, referral);
-      await this.referrals.insertServiceRecord(m, {
-        referralId: referral.id,
-        agencyId: referral.toAgencyId,
-        serviceType: dto.serviceType,
-        providedOn: dto.providedOn,
-        outcome: dto.outcome,
-        sectorOutcome: dto.sectorOutcome,
-        noteEnc: this.cipher.encryptOptional(dto.note?.trim() || null),
-        recordedByUserId: actor.id,
-      });
-      if (referral.status !== 'in_service') {
-        await this.lifecycle.changeStatus(m, referral, 'in_service');
-      }
-      await this.lifecycle.recordEvent(m, referral, 'service_recorded', actor, dto.serviceType);
-      await this.notifySender(m, referral, 'referral.service_recorded', {
-        agencyName: agency.name,
-        serviceType: dto.serviceType,
-        outcome: dto.outcome,
-      });
-      return NOTHING_AFTER_COMMIT;
-    });
+        await this.notifySender(tx.manager, referral, 'referral.service_recorded', {
+          agencyName: agency.name,
+          serviceType: dto.serviceType,
+          outcome: dto.outcome,
+        });
+      },
+    );
   }
 
   complete(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: CompleteReferralDto,
   ): Promise<InboxReferralDetailView> {
-    return this.answer(actor, ability, id, 'complete', async (m, referral, agency) => {
-      await this.lifecycle.changeStatus(m, referral, 'completed');
-      await this.lifecycle.recordEvent(m, referral, 'completed', actor, null, dto.note ?? null);
-      await this.notifySender(m, referral, 'referral.completed', { agencyName: agency.name });
-      return NOTHING_AFTER_COMMIT;
+    return this.answer({ user: actor, ability }, id, 'complete', async (tx, referral, agency) => {
+      await this.lifecycle.changeStatus(tx.manager, referral, 'completed');
+      await this.lifecycle.recordEvent(
+        tx.manager,
+        referral,
+        'completed',
+        actor,
+        null,
+        dto.note ?? null,
+      );
+      await this.notifySender(tx.manager, referral, 'referral.completed', {
+        agencyName: agency.name,
+      });
     });
   }
 
   /** The agency's own service records: they stay readable after its access to the referral ends. */
   async serviceRecords(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     query: PageQueryDto,
   ): Promise<Page<ServiceRecordView>> {
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
@@ -251,9 +262,8 @@ export class ReferralInboxService {
       createdAt: last.createdAt.toISOString(),
       id: last.id,
     }));
-    await this.audit.recordMany(
-      this.dataSource.manager,
-      page.items.map((record) => ({
+    await this.work.audit(
+      ...page.items.map((record) => ({
         actor,
         action: 'service_record.read',
         subjectType: 'ServiceRecord',
@@ -267,17 +277,16 @@ export class ReferralInboxService {
   /**
    * One answer from the receiving agency: lock the referral, check the caller's agency may act on it
    * (404 otherwise) and that the state machine allows the step (409 otherwise), then apply it, audit
-   * it, and tell BullMQ after commit.
+   * it; the unit of work tells BullMQ after commit.
    */
   private async answer(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     action: ReferralAction,
-    apply: (m: EntityManager, referral: ReferralEntity, agency: AgencyRef) => Promise<AfterCommit>,
+    apply: (tx: Tx, referral: ReferralEntity, agency: AgencyRef) => Promise<void>,
   ): Promise<InboxReferralDetailView> {
-    const { referral, after } = await this.dataSource.transaction(async (m) => {
-      const referral = await this.referrals.getForUpdate(m, id);
+    const referral = await this.work.run(async (tx) => {
+      const referral = await this.referrals.getForUpdate(tx.manager, id);
       assertCan(
         ability,
         'update',
@@ -297,11 +306,11 @@ export class ReferralInboxService {
           `a ${locked.status} referral cannot take this step (${action})`,
         );
       }
-      const agency = (await this.referrals.getAgencyRefs([locked.toAgencyId], m)).get(
+      const agency = (await this.referrals.getAgencyRefs([locked.toAgencyId], tx.manager)).get(
         locked.toAgencyId,
       ) as AgencyRef;
-      const after = await apply(m, locked, agency);
-      await this.audit.record(m, {
+      await apply(tx, locked, agency);
+      await tx.audit({
         actor,
         caseId: locked.caseId,
         action: `referral.${action}`,
@@ -310,9 +319,8 @@ export class ReferralInboxService {
         fields: ['status'],
         details: { status: locked.status },
       });
-      return { referral: locked, after };
+      return locked;
     });
-    await this.deadlines.afterCommit(after);
     return this.views.inboxDetail(referral);
   }
 

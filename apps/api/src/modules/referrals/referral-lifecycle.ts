@@ -9,15 +9,10 @@ import type {
 } from '@caunoi/shared/domain';
 import { consentCoverage, isReferralOpen } from '@caunoi/shared/domain';
 import { Clock } from '../../common/clock';
-import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { FieldCipher } from '../crypto/field-cipher';
-import type { AfterCommit } from '../deadlines/deadlines.service';
-import {
-  DeadlinesService,
-  mergeAfterCommit,
-  NOTHING_AFTER_COMMIT,
-} from '../deadlines/deadlines.service';
+import type { Tx } from '../../database/unit-of-work';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import type { NotificationParams } from '../notifications/notification-outbox';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import type { ReferralEntity } from './referral.entity';
@@ -34,7 +29,6 @@ export class ReferralLifecycle {
     private readonly referrals: ReferralsRepository,
     private readonly outbox: NotificationOutbox,
     private readonly deadlines: DeadlinesService,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
@@ -117,12 +111,13 @@ export class ReferralLifecycle {
 
   /** Withdraws an open referral (sender, re-route or consent withdrawal) and stops its clock. */
   async withdraw(
-    m: EntityManager,
+    tx: Tx,
     actor: AuthenticatedUser | null,
     referral: ReferralEntity,
     reason: WithdrawReason,
     note: string | null,
-  ): Promise<AfterCommit> {
+  ): Promise<void> {
+    const m = tx.manager;
     await this.changeStatus(m, referral, 'withdrawn', {
       withdrawReason: reason,
       withdrawNoteEnc: this.cipher.encryptOptional(note?.trim() || null),
@@ -136,7 +131,7 @@ export class ReferralLifecycle {
       'referral.withdrawn',
       { reason },
     );
-    await this.audit.record(m, {
+    await tx.audit({
       actor,
       caseId: referral.caseId,
       action: 'referral.withdraw',
@@ -145,7 +140,7 @@ export class ReferralLifecycle {
       fields: ['status'],
       details: { reason },
     });
-    return this.deadlines.cancelReferralResponseClock(m, referral.id, `withdrawn:${reason}`);
+    await this.deadlines.cancelReferralResponseClock(tx, referral.id, `withdrawn:${reason}`);
   }
 
   /**
@@ -154,23 +149,21 @@ export class ReferralLifecycle {
    * did not rest on consent and stay (the supervisor reviews them).
    */
   async onConsentWithdrawn(
-    m: EntityManager,
+    tx: Tx,
     actor: AuthenticatedUser,
     caseId: string,
     consents: readonly SharingConsentFacts[],
-  ): Promise<AfterCommit> {
-    const open = await this.referrals.getOpenForCaseForUpdate(m, caseId);
+  ): Promise<void> {
+    const open = await this.referrals.getOpenForCaseForUpdate(tx.manager, caseId);
     const agencies = await this.referrals.getAgencyRefs(
       open.map((r) => r.toAgencyId),
-      m,
+      tx.manager,
     );
-    const parts: AfterCommit[] = [NOTHING_AFTER_COMMIT];
     for (const referral of open) {
       if (referral.overrideReason) continue;
       const type = agencies.get(referral.toAgencyId)?.type;
       if (type && consentCoverage(consents, type, referral.packet).covered) continue;
-      parts.push(await this.withdraw(m, actor, referral, 'consent_withdrawn', null));
+      await this.withdraw(tx, actor, referral, 'consent_withdrawn', null);
     }
-    return mergeAfterCommit(...parts);
   }
 }

@@ -10,7 +10,6 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type {
   CaseReferralView,
   InboxReferralDetailView,
@@ -23,8 +22,7 @@ import type {
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { UuidParamDto } from '../../common/uuid-param.dto';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
-import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { RequirePermission } from '../authz/policy.decorators';
 import {
   AcceptReferralDto,
   CompleteReferralDto,
@@ -40,6 +38,7 @@ import {
 import { ReferralInboxService } from './referral-inbox.service';
 import { ReferralsService } from './referrals.service';
 import { ResponseTimesService } from './response-times.service';
+import { Caller } from '../authz/caller';
 
 const C = ApiRoutes.cases;
 const R = ApiRoutes.referrals;
@@ -53,67 +52,58 @@ export class CaseReferralsController {
 
   @Get(`:id/${C.referrals}`)
   @RequirePermission('read', 'Case')
-  list(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Param() { id }: UuidParamDto,
-  ): Promise<CaseReferralView[]> {
-    return this.referrals.listForCase(actor, ability, id);
+  list(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<CaseReferralView[]> {
+    return this.referrals.listForCase(caller, id);
   }
 
   @Post(`:id/${C.referrals}`)
   @RequirePermission('create', 'Referral')
   create(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
     @Body() dto: CreateReferralsDto,
   ): Promise<CaseReferralView[]> {
-    return this.referrals.create(actor, ability, id, dto);
+    return this.referrals.create(caller, id, dto);
   }
 
   @Get(`:id/${C.referralSuggestions}`)
   @RequirePermission('read', 'Case')
   suggestions(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
   ): Promise<ReferralSuggestionView[]> {
-    return this.referrals.suggestions(actor, ability, id);
+    return this.referrals.suggestions(caller, id);
   }
 
   @Post(`:id/${C.referrals}/:referralId/${R.withdraw}`)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('update', 'Case')
   withdraw(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id, referralId }: ReferralChildParamDto,
     @Body() dto: WithdrawReferralDto,
   ): Promise<CaseReferralView> {
-    return this.referrals.withdraw(actor, ability, id, referralId, dto);
+    return this.referrals.withdraw(caller, id, referralId, dto);
   }
 
   @Post(`:id/${C.referrals}/:referralId/${R.reroute}`)
   @RequirePermission('create', 'Referral')
   reroute(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id, referralId }: ReferralChildParamDto,
     @Body() dto: RerouteReferralDto,
   ): Promise<CaseReferralView> {
-    return this.referrals.reroute(actor, ability, id, referralId, dto);
+    return this.referrals.reroute(caller, id, referralId, dto);
   }
 
   @Post(`:id/${C.referrals}/:referralId/${R.reviewOverride}`)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('approve', 'Case')
   reviewOverride(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id, referralId }: ReferralChildParamDto,
   ): Promise<CaseReferralView> {
-    return this.referrals.reviewOverride(actor, ability, id, referralId);
+    return this.referrals.reviewOverride(caller, id, referralId);
   }
 }
 
@@ -126,69 +116,57 @@ export class ReferralInboxController {
 
   @Get()
   @RequirePermission('read', 'Referral')
-  list(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Query() query: InboxQueryDto,
-  ): Promise<Page<InboxReferralView>> {
-    return this.inbox.list(actor, ability, query);
+  list(@Caller() caller: Caller, @Query() query: InboxQueryDto): Promise<Page<InboxReferralView>> {
+    return this.inbox.list(caller, query);
   }
 
   @Get(':id')
   @RequirePermission('read', 'Referral')
-  get(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Param() { id }: UuidParamDto,
-  ): Promise<InboxReferralDetailView> {
-    return this.inbox.get(actor, ability, id);
+  get(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<InboxReferralDetailView> {
+    return this.inbox.get(caller, id);
   }
 
   @Post(`:id/${R.accept}`)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('update', 'Referral')
   accept(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
     @Body() dto: AcceptReferralDto,
   ): Promise<InboxReferralDetailView> {
-    return this.inbox.accept(actor, ability, id, dto);
+    return this.inbox.accept(caller, id, dto);
   }
 
   @Post(`:id/${R.decline}`)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('update', 'Referral')
   decline(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
     @Body() dto: DeclineReferralDto,
   ): Promise<InboxReferralDetailView> {
-    return this.inbox.decline(actor, ability, id, dto);
+    return this.inbox.decline(caller, id, dto);
   }
 
   @Post(`:id/${R.services}`)
   @RequirePermission('create', 'ServiceRecord')
   recordService(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
     @Body() dto: RecordServiceDto,
   ): Promise<InboxReferralDetailView> {
-    return this.inbox.recordService(actor, ability, id, dto);
+    return this.inbox.recordService(caller, id, dto);
   }
 
   @Post(`:id/${R.complete}`)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('update', 'Referral')
   complete(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
     @Body() dto: CompleteReferralDto,
   ): Promise<InboxReferralDetailView> {
-    return this.inbox.complete(actor, ability, id, dto);
+    return this.inbox.complete(caller, id, dto);
   }
 }
 
@@ -200,12 +178,8 @@ export class ServiceRecordsController {
 
   @Get()
   @RequirePermission('read', 'ServiceRecord')
-  list(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Query() query: PageQueryDto,
-  ): Promise<Page<ServiceRecordView>> {
-    return this.inbox.serviceRecords(actor, ability, query);
+  list(@Caller() caller: Caller, @Query() query: PageQueryDto): Promise<Page<ServiceRecordView>> {
+    return this.inbox.serviceRecords(caller, query);
   }
 }
 
@@ -224,9 +198,9 @@ export class ResponseTimesController {
   @Put()
   @RequirePermission('update', 'Setting')
   update(
-    @CurrentUser() actor: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Body() dto: UpdateResponseTimesDto,
   ): Promise<ResponseTimeView[]> {
-    return this.responseTimes.update(actor, dto);
+    return this.responseTimes.update(caller.user, dto);
   }
 }

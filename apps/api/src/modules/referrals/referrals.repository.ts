@@ -69,6 +69,16 @@ export class ReferralsRepository {
       .getMany();
   }
 
+  /** Referrals the case sent that are not finished (sent, accepted or in service). */
+  countOpenForCase(m: EntityManager, caseId: string): Promise<number> {
+    return m
+      .getRepository(ReferralEntity)
+      .createQueryBuilder('r')
+      .where('r.case_id = :caseId', { caseId })
+      .andWhere(`r.status IN ('sent', 'accepted', 'in_service')`)
+      .getCount();
+  }
+
   /** One inbox page, matching idx_referrals_inbox: by respond-by time (oldest history last). */
   getInboxPage(
     access: SqlFilter,

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import type { AppAbility } from '@caunoi/shared/authz';
+import { EntityManager } from 'typeorm';
 import type {
   CaseReferralView,
   FieldError,
@@ -12,6 +10,7 @@ import type { DataCategory, ReferralUrgency, ServiceType } from '@caunoi/shared/
 import {
   REFERRAL_TARGET_TYPES,
   consentCoverage,
+  currentConsents,
   isReferralTargetType,
   nextReferralStatus,
   responseHours,
@@ -24,14 +23,13 @@ import { AgenciesRepository } from '../agencies/agencies.repository';
 import { AgenciesService } from '../agencies/agencies.service';
 import type { AgencyEntity } from '../agencies/agency.entity';
 import { mapAgency } from '../agencies/dto/agency.dto';
-import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { CaseAccess } from '../cases/case-access';
 import type { CaseWithPeople } from '../cases/cases.repository';
 import { CasesRepository } from '../cases/cases.repository';
 import { FieldCipher } from '../crypto/field-cipher';
-import type { AfterCommit } from '../deadlines/deadlines.service';
-import { DeadlinesService, mergeAfterCommit } from '../deadlines/deadlines.service';
+import type { Tx } from '../../database/unit-of-work';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import type {
   CreateReferralsDto,
   ReferralOverrideDto,
@@ -44,6 +42,8 @@ import { ReferralPacketBuilder } from './referral-packet';
 import { ReferralViews } from './referral-views';
 import type { ReferralEntity } from './referral.entity';
 import { ReferralsRepository } from './referrals.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 /** What one referral needs once its batch has passed every check. */
 interface ReferralPlan {
@@ -63,7 +63,7 @@ interface ReferralPlan {
 @Injectable()
 export class ReferralsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly referrals: ReferralsRepository,
     private readonly outbox: NotificationOutbox,
     private readonly lifecycle: ReferralLifecycle,
@@ -74,19 +74,14 @@ export class ReferralsService {
     private readonly agencies: AgenciesRepository,
     private readonly agencyDirectory: AgenciesService,
     private readonly deadlines: DeadlinesService,
-    private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
 
-  async listForCase(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    caseId: string,
-  ): Promise<CaseReferralView[]> {
+  async listForCase({ user: actor, ability }: Caller, caseId: string): Promise<CaseReferralView[]> {
     await this.access.load(ability, caseId, 'read');
     const rows = await this.referrals.getForCase(caseId);
-    await this.audit.record(this.dataSource.manager, {
+    await this.work.audit({
       actor,
       caseId,
       action: 'referral.list',
@@ -99,15 +94,14 @@ export class ReferralsService {
 
   /** Refers one case to one or more agencies: every referral passes the consent gate, or none is sent. */
   async create(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     dto: CreateReferralsDto,
   ): Promise<CaseReferralView[]> {
-    const { created, after } = await this.dataSource.transaction(async (m) => {
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
+    const created = await this.work.run(async (tx) => {
+      const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
       const plans = await this.checkBatch(
-        m,
+        tx.manager,
         found,
         dto.referrals.map((r, i) => ({
           prefix: `referrals.${i}`,
@@ -120,30 +114,27 @@ export class ReferralsService {
           reroutedFromId: null,
         })),
       );
-      return this.send(m, actor, found, plans);
+      return this.send(tx, actor, found, plans);
     });
-    await this.deadlines.afterCommit(after);
     return this.views.forCase(created);
   }
 
   async withdraw(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     referralId: string,
     dto: WithdrawReferralDto,
   ): Promise<CaseReferralView> {
-    const { referral, after } = await this.dataSource.transaction(async (m) => {
-      await this.access.loadForUpdate(m, ability, caseId, 'update');
-      const referral = await this.lockOfCase(m, caseId, referralId);
+    const referral = await this.work.run(async (tx) => {
+      await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
+      const referral = await this.lockOfCase(tx.manager, caseId, referralId);
       assertTransition(referral, 'withdraw');
       if (dto.reason === 'other' && !dto.note?.trim()) {
         throw fieldError(HttpStatus.BAD_REQUEST, 'note', 'required_for_other', 'say why in a note');
       }
-      const after = await this.lifecycle.withdraw(m, actor, referral, dto.reason, dto.note ?? null);
-      return { referral, after };
+      await this.lifecycle.withdraw(tx, actor, referral, dto.reason, dto.note ?? null);
+      return referral;
     });
-    await this.deadlines.afterCommit(after);
     const [view] = await this.views.forCase([referral]);
     return view;
   }
@@ -153,15 +144,14 @@ export class ReferralsService {
    * urgency, reason and packet, through the same consent gate. An unanswered one is withdrawn.
    */
   async reroute(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     referralId: string,
     dto: RerouteReferralDto,
   ): Promise<CaseReferralView> {
-    const { created, after } = await this.dataSource.transaction(async (m) => {
-      const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
-      const old = await this.lockOfCase(m, caseId, referralId);
+    const created = await this.work.run(async (tx) => {
+      const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
+      const old = await this.lockOfCase(tx.manager, caseId, referralId);
       assertTransition(old, 'reroute');
       if (dto.agencyId === old.toAgencyId) {
         throw fieldError(
@@ -171,7 +161,7 @@ export class ReferralsService {
           'choose another agency than the one the referral went to',
         );
       }
-      const plans = await this.checkBatch(m, found, [
+      const plans = await this.checkBatch(tx.manager, found, [
         {
           prefix: '',
           agencyId: dto.agencyId,
@@ -183,30 +173,26 @@ export class ReferralsService {
           reroutedFromId: old.id,
         },
       ]);
-      const parts: AfterCommit[] = [];
       if (old.status === 'sent') {
-        parts.push(await this.lifecycle.withdraw(m, actor, old, 'rerouted', null));
+        await this.lifecycle.withdraw(tx, actor, old, 'rerouted', null);
       }
-      const sent = await this.send(m, actor, found, plans);
-      await this.lifecycle.recordEvent(m, old, 'rerouted', actor, sent.created[0].code);
-      parts.push(sent.after);
-      return { created: sent.created, after: mergeAfterCommit(...parts) };
+      const sent = await this.send(tx, actor, found, plans);
+      await this.lifecycle.recordEvent(tx.manager, old, 'rerouted', actor, sent[0].code);
+      return sent;
     });
-    await this.deadlines.afterCommit(after);
     const [view] = await this.views.forCase(created);
     return view;
   }
 
   /** A supervisor records having reviewed a referral sent without consent (DOMAIN.md §6.2). */
   async reviewOverride(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
     referralId: string,
   ): Promise<CaseReferralView> {
-    const referral = await this.dataSource.transaction(async (m) => {
-      await this.access.loadForUpdate(m, ability, caseId, 'approve');
-      const referral = await this.lockOfCase(m, caseId, referralId);
+    const referral = await this.work.run(async (tx) => {
+      await this.access.loadForUpdate(tx.manager, ability, caseId, 'approve');
+      const referral = await this.lockOfCase(tx.manager, caseId, referralId);
       if (!referral.overrideReason || referral.overrideReviewedAt) {
         throw fieldError(
           HttpStatus.CONFLICT,
@@ -218,19 +204,19 @@ export class ReferralsService {
         );
       }
       const now = this.clock.now();
-      await this.referrals.update(m, referral.id, {
+      await this.referrals.update(tx.manager, referral.id, {
         overrideReviewedAt: now,
         overrideReviewedByUserId: actor.id,
       });
       Object.assign(referral, { overrideReviewedAt: now, overrideReviewedByUserId: actor.id });
       await this.lifecycle.recordEvent(
-        m,
+        tx.manager,
         referral,
         'override_reviewed',
         actor,
         referral.overrideReason,
       );
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId,
         action: 'referral.review_override',
@@ -245,14 +231,13 @@ export class ReferralsService {
 
   /** For each agency type that can receive referrals, the directory's best match for the survivor's commune. */
   async suggestions(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     caseId: string,
   ): Promise<ReferralSuggestionView[]> {
     const found = await this.access.load(ability, caseId, 'read');
     const communeCode = await this.survivorCommune(found);
     // Where the survivor is decides the suggestions: a read of the case, audited.
-    await this.audit.record(this.dataSource.manager, {
+    await this.work.audit({
       actor,
       action: 'case.read',
       subjectType: 'Case',
@@ -298,7 +283,11 @@ export class ReferralsService {
     found: CaseWithPeople,
     items: (Omit<ReferralPlan, 'agency'> & { prefix: string; agencyId: string })[],
   ): Promise<ReferralPlan[]> {
-    const consents = await this.cases.getConsents(found.id, m);
+    // An expired consent covers nothing, like a missing one: it must be renewed with the survivor.
+    const consents = currentConsents(
+      await this.cases.getConsents(found.id, m),
+      vietnamDate(this.clock.now()),
+    );
     const open = await this.referrals.getOpenForCaseForUpdate(m, found.id);
     const badRequest: FieldError[] = [];
     const conflict: FieldError[] = [];
@@ -384,28 +373,27 @@ export class ReferralsService {
 
   /** Writes the checked referrals, their packets, clocks, timeline, notifications and audit rows. */
   private async send(
-    m: EntityManager,
+    tx: Tx,
     actor: AuthenticatedUser,
     found: CaseWithPeople,
     plans: ReferralPlan[],
-  ): Promise<{ created: ReferralEntity[]; after: AfterCommit }> {
+  ): Promise<ReferralEntity[]> {
+    const m = tx.manager;
     const incidents = await this.cases.getIncidents(found.id, m);
     const settings = await this.referrals.getResponseTimes(m);
     const now = this.clock.now();
     const year = vietnamDate(now).slice(0, 4);
     const created: ReferralEntity[] = [];
-    const parts: AfterCommit[] = [];
     for (const plan of plans) {
       const hours = responseHours(settings, plan.agency.type, plan.urgency);
       const number = await this.referrals.nextCodeNumber(m);
       // The id is chosen here so the clock starts first and the referral stores its due instant.
       const id = randomUUID();
       const clock = await this.deadlines.startReferralResponseClock(
-        m,
+        tx,
         { id, caseId: found.id, fromAgencyId: found.agencyId, sentAt: now },
         hours,
       );
-      parts.push(clock.after);
       const referral = await this.referrals.insert(m, {
         id,
         code: `CG-${year}-${String(number).padStart(6, '0')}`,
@@ -447,7 +435,7 @@ export class ReferralsService {
           `/cases/${found.id}`,
         );
       }
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         caseId: found.id,
         action: 'referral.create',
@@ -463,7 +451,7 @@ export class ReferralsService {
       });
       created.push(referral);
     }
-    return { created, after: mergeAfterCommit(...parts) };
+    return created;
   }
 }
 

@@ -1,21 +1,18 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { ResponseTimeView } from '@caunoi/shared/contracts';
 import { REFERRAL_TARGET_TYPES, REFERRAL_URGENCIES, responseHours } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
-import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import type { UpdateResponseTimesDto } from './dto/referral.dto';
 import { ReferralsRepository } from './referrals.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 /** Respond-by periods per receiving agency type and urgency (admins; defaults 1/24/72 hours). */
 @Injectable()
 export class ResponseTimesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly referrals: ReferralsRepository,
-    private readonly audit: AuditService,
   ) {}
 
   /** One row for every receiving agency type × urgency, the default where none is stored. */
@@ -42,12 +39,12 @@ export class ResponseTimesService {
         'each agency type and urgency may appear once',
       );
     }
-    await this.dataSource.transaction(async (m) => {
+    await this.work.run(async (tx) => {
       await this.referrals.saveResponseTimes(
-        m,
+        tx.manager,
         dto.settings.map((s) => ({ agencyType: s.agencyType, urgency: s.urgency, hours: s.hours })),
       );
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         action: 'setting.response_times',
         subjectType: 'Setting',

@@ -1,5 +1,4 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { StatisticsAreaView, StatisticsView } from '@caunoi/shared/contracts';
 import { STATISTICS_SCOPE_AREA } from '@caunoi/shared/contracts';
 import type { PeriodBlock, PeriodRequest, ProtectedLattice } from '@caunoi/shared/domain';
@@ -16,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { AuditService } from '../audit/audit.service';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
+import type { Caller } from '../authz/caller';
 import type { StatisticsQueryDto } from './statistics.dto';
 import { statisticsCsv } from './statistics-csv';
 import { blockView, trendOfYear } from './statistics-view';
@@ -104,14 +103,10 @@ export class StatisticsService {
   ) {}
 
   /** The view as CSV; the export is audited (who, which period and area: codes only). */
-  async exportCsv(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    q: StatisticsQueryDto,
-  ): Promise<string> {
-    const view = await this.view(actor, ability, q);
+  async exportCsv(caller: Caller, q: StatisticsQueryDto): Promise<string> {
+    const view = await this.view(caller, q);
     await this.audit.record(this.dataSource.manager, {
-      actor,
+      actor: caller.user,
       action: 'statistics.export',
       subjectType: 'Statistics',
       details: {
@@ -125,34 +120,30 @@ export class StatisticsService {
     return statisticsCsv(view);
   }
 
-  async view(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    q: StatisticsQueryDto,
-  ): Promise<StatisticsView> {
+  async view({ user: actor, ability }: Caller, q: StatisticsQueryDto): Promise<StatisticsView> {
     const blocks = periodBlocks(periodRequestOf(q));
-    const caller = await this.statistics.getCallerAgency(actor.agencyId);
-    if (!caller) throw new NotFoundException('Not found');
-    const communes = await this.statistics.getCommunesOf(caller.provinceCode);
+    const agency = await this.statistics.getCallerAgency(actor.agencyId);
+    if (!agency) throw new NotFoundException('Not found');
+    const communes = await this.statistics.getCommunesOf(agency.provinceCode);
     const area = await this.areaOf(
-      caller.provinceCode,
+      agency.provinceCode,
       q.area ?? STATISTICS_SCOPE_AREA,
-      caller.name,
+      agency.name,
     );
     const agencyIds = await this.statistics.getScopeAgencyIds(ability);
 
     const years = [...new Set(blocks.map((b) => b.year))];
     const lattices = new Map<number, YearLattices>();
     for (const year of years) {
-      lattices.set(year, await this.yearLattices(agencyIds, caller.provinceCode, year));
+      lattices.set(year, await this.yearLattices(agencyIds, agency.provinceCode, year));
     }
     const latticeOf = (block: PeriodBlock) => lattices.get(block.year) as YearLattices;
     const areaKey = area.code === STATISTICS_SCOPE_AREA ? SCOPE_AREA : area.code;
     return {
       scope: {
         kind: actor.role === 'reporting_officer' ? 'province' : 'centre',
-        name: caller.name,
-        provinceCode: caller.provinceCode,
+        name: agency.name,
+        provinceCode: agency.provinceCode,
       },
       area,
       communes,

@@ -1,13 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { AccountChangeDecisionView, AccountChangeView, Page } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
-import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { RequirePermission } from '../authz/policy.decorators';
 import { AccountChangesService } from './account-changes.service';
 import { AccountChangeListQueryDto, RejectAccountChangeDto } from './dto/account-change.dto';
+import { Caller } from '../authz/caller';
 
 const R = ApiRoutes.accountChanges;
 
@@ -21,32 +20,30 @@ export class AccountChangesController {
   @Get()
   @RequirePermission('read', 'AccountChange')
   list(
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Query() query: AccountChangeListQueryDto,
   ): Promise<Page<AccountChangeView>> {
-    return this.changes.list(ability, query);
+    return this.changes.list(caller.ability, query);
   }
 
   @Post(`:id/${R.approve}`)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('approve', 'AccountChange')
   approve(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
   ): Promise<AccountChangeDecisionView> {
-    return this.changes.approve(actor, ability, id);
+    return this.changes.approve(caller, id);
   }
 
   @Post(`:id/${R.reject}`)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('approve', 'AccountChange')
   reject(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
     @Body() dto: RejectAccountChangeDto,
   ): Promise<AccountChangeView> {
-    return this.changes.reject(actor, ability, id, dto.reason);
+    return this.changes.reject(caller, id, dto.reason);
   }
 }

@@ -1,6 +1,4 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { AccountChangeDecisionView, AccountChangeView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
@@ -15,7 +13,6 @@ import { accountDecisionRefusal } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
-import { AuditService } from '../audit/audit.service';
 import { accessibleWhere } from '../authz/accessible-where';
 import type { AuthenticatedUser } from '../authz/authenticated-user';
 import { assertCan } from '../authz/instance-checks';
@@ -30,6 +27,9 @@ import {
 import type { AccountChangeListQueryDto } from './dto/account-change.dto';
 import { mapAccountChange } from './dto/account-change.dto';
 import type { IssuedOneTimeCode } from './one-time-code-issuer';
+import type { Tx } from '../../database/unit-of-work';
+import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 /** The account a request is about, as it is when the request is made. */
 export interface RequestTarget {
@@ -55,11 +55,10 @@ const REFUSAL_MESSAGES: Readonly<Record<AccountDecisionRefusal, string>> = {
 @Injectable()
 export class AccountChangesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly changes: AccountChangesRepository,
     private readonly effects: AccountChangeEffects,
     private readonly notices: AccountChangeNotices,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -68,7 +67,7 @@ export class AccountChangesService {
    * A request of the same kind already waiting is a 409 naming `field`.
    */
   async request(
-    m: EntityManager,
+    tx: Tx,
     actor: AuthenticatedUser,
     target: RequestTarget,
     kind: AccountChangeKind,
@@ -88,7 +87,7 @@ export class AccountChangesService {
       }
     }
     const from = kind === 'create_account' ? null : target;
-    const id = await this.changes.insertPending(m, {
+    const id = await this.changes.insertPending(tx.manager, {
       kind,
       targetUserId: target.id,
       fromRole: from?.role ?? null,
@@ -106,14 +105,14 @@ export class AccountChangesService {
         `a request of this kind (${kind}) already waits for approval`,
       );
     }
-    await this.audit.record(m, {
+    await tx.audit({
       actor,
       action: 'account_change.request',
       subjectType: 'User',
       subjectId: target.id,
       details: { changeId: id, kind, role: grant.role, agencyId: grant.agencyId },
     });
-    await this.notices.requested(m, {
+    await this.notices.requested(tx.manager, {
       kind,
       targetUserId: target.id,
       username: target.username,
@@ -157,12 +156,8 @@ export class AccountChangesService {
   }
 
   /** Approves and applies; the one-time code, if the kind yields one, is in the answer only. */
-  async approve(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
-    id: string,
-  ): Promise<AccountChangeDecisionView> {
-    const code = await this.decide(actor, ability, id, 'approve', null);
+  async approve({ user: actor, ability }: Caller, id: string): Promise<AccountChangeDecisionView> {
+    const code = await this.decide({ user: actor, ability }, id, 'approve', null);
     return {
       change: await this.view(id),
       oneTimeCode: code
@@ -172,18 +167,16 @@ export class AccountChangesService {
   }
 
   async reject(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     reason: string,
   ): Promise<AccountChangeView> {
-    await this.decide(actor, ability, id, 'reject', reason);
+    await this.decide({ user: actor, ability }, id, 'reject', reason);
     return this.view(id);
   }
 
   private async decide(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     decision: AccountChangeDecision,
     reason: string | null,
@@ -194,8 +187,8 @@ export class AccountChangesService {
     this.assertMayDecide(actor, found, decision);
     const status = decision === 'approve' ? 'approved' : 'rejected';
     const now = this.clock.now();
-    return this.dataSource.transaction(async (m) => {
-      const decided = await this.changes.decide(m, id, {
+    return this.work.run(async (tx) => {
+      const decided = await this.changes.decide(tx.manager, id, {
         status,
         decidedByUserId: actor.id,
         decidedAt: now,
@@ -204,11 +197,11 @@ export class AccountChangesService {
       if (!decided) this.refuse('not_pending');
       let code: IssuedOneTimeCode | null = null;
       if (decision === 'approve') {
-        code = await this.effects.applyApproved(m, found, found.target.username, now);
+        code = await this.effects.applyApproved(tx.manager, found, found.target.username, now);
       } else {
-        await this.effects.applyRejected(m, found, now);
+        await this.effects.applyRejected(tx.manager, found, now);
       }
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         action: `account_change.${decision}`,
         subjectType: 'User',
@@ -216,7 +209,7 @@ export class AccountChangesService {
         details: { changeId: id, kind: found.kind },
       });
       if (code) {
-        await this.audit.record(m, {
+        await tx.audit({
           actor,
           action: 'account_code.issue',
           subjectType: 'User',
@@ -224,7 +217,7 @@ export class AccountChangesService {
           details: { changeId: id, codeId: code.id, expiresAt: code.expiresAt },
         });
       }
-      await this.notices.decided(m, noticeFacts(found), status, actor.id);
+      await this.notices.decided(tx.manager, noticeFacts(found), status, actor.id);
       return code;
     });
   }

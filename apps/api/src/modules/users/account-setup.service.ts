@@ -1,11 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ONE_TIME_CODE_MAX_FAILURES, normaliseOneTimeCode } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
-import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { SessionsRepository } from '../auth/sessions.repository';
 import type { SetPasswordWithCodeDto } from './dto/account-change.dto';
@@ -14,6 +11,7 @@ import { OneTimeCodesRepository } from './one-time-codes.repository';
 import type { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
+import { UnitOfWork } from '../../database/unit-of-work';
 
 /** One answer for an unknown username, a wrong, used, void or expired code: none is confirmed. */
 function invalidCode() {
@@ -33,13 +31,12 @@ function invalidCode() {
 @Injectable()
 export class AccountSetupService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly users: UsersRepository,
     private readonly usersService: UsersService,
     private readonly codes: OneTimeCodesRepository,
     private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -58,9 +55,14 @@ export class AccountSetupService {
       expected.length === 32 &&
       timingSafeEqual(hashOneTimeCode(typed), Buffer.from(expected));
     if (!matches) {
-      await this.dataSource.transaction(async (m) => {
-        const voided = await this.codes.recordFailure(m, code.id, ONE_TIME_CODE_MAX_FAILURES, now);
-        await this.audit.record(m, {
+      await this.work.run(async (tx) => {
+        const voided = await this.codes.recordFailure(
+          tx.manager,
+          code.id,
+          ONE_TIME_CODE_MAX_FAILURES,
+          now,
+        );
+        await tx.audit({
           actor: null,
           action: voided ? 'account_code.void' : 'account_code.refused',
           subjectType: 'User',
@@ -77,17 +79,17 @@ export class AccountSetupService {
       'newPassword',
     );
     const passwordHash = await this.hasher.hash(dto.newPassword);
-    await this.dataSource.transaction(async (m) => {
-      if (!(await this.codes.consume(m, code.id, this.clock.now()))) throw invalidCode();
-      await this.users.update(m, user.id, {
+    await this.work.run(async (tx) => {
+      if (!(await this.codes.consume(tx.manager, code.id, this.clock.now()))) throw invalidCode();
+      await this.users.update(tx.manager, user.id, {
         passwordHash,
         mustChangePassword: false,
         passwordChangedAt: now,
         failedLoginCount: 0,
         lockedUntil: null,
       });
-      await this.sessions.revokeAllForUser(m, user.id, now, 'password_set_with_code');
-      await this.audit.record(m, {
+      await this.sessions.revokeAllForUser(tx.manager, user.id, now, 'password_set_with_code');
+      await tx.audit({
         actor: { id: user.id, role: user.role, agencyId: user.agencyId },
         action: 'account_code.use',
         subjectType: 'User',
@@ -99,14 +101,12 @@ export class AccountSetupService {
   }
 
   private async refused(user: UserEntity | null, details: { reason: string }): Promise<void> {
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, {
-        actor: null,
-        action: 'account_code.refused',
-        subjectType: 'User',
-        subjectId: user?.id ?? null,
-        details,
-      }),
-    );
+    await this.work.audit({
+      actor: null,
+      action: 'account_code.refused',
+      subjectType: 'User',
+      subjectId: user?.id ?? null,
+      details,
+    });
   }
 }

@@ -10,12 +10,10 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AppAbility } from '@caunoi/shared/authz';
 import type { AccountChangeView, Page, UserView } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
-import type { AuthenticatedUser } from '../authz/authenticated-user';
-import { CurrentAbility, CurrentUser, RequirePermission } from '../authz/policy.decorators';
+import { RequirePermission } from '../authz/policy.decorators';
 import {
   CreateUserDto,
   ResetPasswordRequestDto,
@@ -23,6 +21,7 @@ import {
   UserListQueryDto,
 } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { Caller } from '../authz/caller';
 
 const R = ApiRoutes.users;
 
@@ -34,56 +33,44 @@ export class UsersController {
 
   @Get()
   @RequirePermission('read', 'User')
-  list(
-    @CurrentAbility() ability: AppAbility,
-    @Query() query: UserListQueryDto,
-  ): Promise<Page<UserView>> {
-    return this.users.list(ability, query);
+  list(@Caller() caller: Caller, @Query() query: UserListQueryDto): Promise<Page<UserView>> {
+    return this.users.list(caller.ability, query);
   }
 
   @Get(':id')
   @RequirePermission('read', 'User')
-  get(@CurrentAbility() ability: AppAbility, @Param() { id }: UuidParamDto): Promise<UserView> {
-    return this.users.get(ability, id);
+  get(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<UserView> {
+    return this.users.get(caller.ability, id);
   }
 
   @Post()
   @RequirePermission('create', 'User')
-  create(@CurrentUser() actor: AuthenticatedUser, @Body() dto: CreateUserDto): Promise<UserView> {
-    return this.users.create(actor, dto);
+  create(@Caller() caller: Caller, @Body() dto: CreateUserDto): Promise<UserView> {
+    return this.users.create(caller.user, dto);
   }
 
   @Patch(':id')
   @RequirePermission('update', 'User')
   update(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
     @Body() dto: UpdateUserDto,
   ): Promise<UserView> {
-    return this.users.update(actor, ability, id, dto);
+    return this.users.update(caller, id, dto);
   }
 
   @Post(`:id/${R.disable}`)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('disable', 'User')
-  disable(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Param() { id }: UuidParamDto,
-  ): Promise<UserView> {
-    return this.users.setDisabled(actor, ability, id, true);
+  disable(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<UserView> {
+    return this.users.setDisabled(caller, id, true);
   }
 
   @Post(`:id/${R.enable}`)
   @HttpCode(HttpStatus.OK)
   @RequirePermission('disable', 'User')
-  enable(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
-    @Param() { id }: UuidParamDto,
-  ): Promise<UserView> {
-    return this.users.setDisabled(actor, ability, id, false);
+  enable(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<UserView> {
+    return this.users.setDisabled(caller, id, false);
   }
 
   /** A request for another person to approve: 202 with the pending change, no password. */
@@ -91,14 +78,13 @@ export class UsersController {
   @HttpCode(HttpStatus.ACCEPTED)
   @RequirePermission('reset_password', 'User')
   resetPassword(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
     // Validated only: the pipe refuses any field (a password) with a 400 naming it.
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
     @Body() _body: ResetPasswordRequestDto,
   ): Promise<AccountChangeView> {
-    return this.users.requestPasswordReset(actor, ability, id);
+    return this.users.requestPasswordReset(caller, id);
   }
 
   /** A lost authenticator: a request for another person to approve (the same authority as a reset). */
@@ -106,12 +92,11 @@ export class UsersController {
   @HttpCode(HttpStatus.ACCEPTED)
   @RequirePermission('reset_password', 'User')
   resetSecondFactor(
-    @CurrentUser() actor: AuthenticatedUser,
-    @CurrentAbility() ability: AppAbility,
+    @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
     @Body() _body: ResetPasswordRequestDto,
   ): Promise<AccountChangeView> {
-    return this.users.requestSecondFactorReset(actor, ability, id);
+    return this.users.requestSecondFactorReset(caller, id);
   }
 }

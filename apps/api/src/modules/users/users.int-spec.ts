@@ -72,6 +72,12 @@ describe('user administration', () => {
         adminStatus: 202,
       },
       {
+        // Also waits for a second person (account-changes.int-spec, second-factor.int-spec).
+        name: 'POST /users/:id/reset-second-factor',
+        call: (role) => t.http.post(`/api/users/${target.id}/reset-second-factor`).set(...as(role)),
+        adminStatus: 202,
+      },
+      {
         name: 'POST /agencies',
         call: (role) =>
           t.http

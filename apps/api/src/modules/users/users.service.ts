@@ -1,6 +1,4 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { AccountChangeView, Page, UserView } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
@@ -8,7 +6,6 @@ import { requestedGrant } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
-import { AuditService } from '../audit/audit.service';
 import type { PasswordOwner } from '../auth/password-policy.service';
 import { PasswordPolicy } from '../auth/password-policy.service';
 import { SessionsRepository } from '../auth/sessions.repository';
@@ -22,6 +19,8 @@ import { mapUser } from './dto/user.dto';
 import { OneTimeCodesRepository } from './one-time-codes.repository';
 import type { UserEntity } from './user.entity';
 import { USER_RULE_COLUMNS, UsersRepository } from './users.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
+import type { Caller } from '../authz/caller';
 
 /**
  * People and their accounts. What could hand someone access to survivor data (a new account, a new
@@ -32,14 +31,13 @@ import { USER_RULE_COLUMNS, UsersRepository } from './users.repository';
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly users: UsersRepository,
     private readonly codes: OneTimeCodesRepository,
     private readonly grants: AccountGrants,
     private readonly accountChanges: AccountChangesService,
     private readonly sessions: SessionsRepository,
     private readonly passwordPolicy: PasswordPolicy,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -75,8 +73,8 @@ export class UsersService {
         'username is already taken',
       );
     }
-    const id = await this.dataSource.transaction(async (m) => {
-      const user = await this.users.insert(m, {
+    const id = await this.work.run(async (tx) => {
+      const user = await this.users.insert(tx.manager, {
         username: dto.username,
         displayName: dto.displayName.trim(),
         role: dto.role,
@@ -84,7 +82,7 @@ export class UsersService {
         passwordHash: null,
         mustChangePassword: false,
       });
-      await this.audit.record(m, {
+      await tx.audit({
         actor,
         action: 'user.create',
         subjectType: 'User',
@@ -92,7 +90,7 @@ export class UsersService {
         fields: ['username', 'displayName', 'role', 'agencyId'],
       });
       const grant = { role: dto.role, agencyId: dto.agencyId };
-      await this.accountChanges.request(m, actor, user, 'create_account', grant, 'username');
+      await this.accountChanges.request(tx, actor, user, 'create_account', grant, 'username');
       return user.id;
     });
     return this.view(id);
@@ -100,8 +98,7 @@ export class UsersService {
 
   /** The display name changes at once; a new role or agency is requested for approval. */
   async update(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     dto: UpdateUserDto,
   ): Promise<UserView> {
@@ -114,10 +111,10 @@ export class UsersService {
       }
       await this.grants.assertFits(grant.role, grant.agencyId);
     }
-    await this.dataSource.transaction(async (m) => {
+    await this.work.run(async (tx) => {
       if (dto.displayName !== undefined) {
-        await this.users.update(m, id, { displayName: dto.displayName.trim() });
-        await this.audit.record(m, {
+        await this.users.update(tx.manager, id, { displayName: dto.displayName.trim() });
+        await tx.audit({
           actor,
           action: 'user.update',
           subjectType: 'User',
@@ -125,15 +122,14 @@ export class UsersService {
           fields: ['displayName'],
         });
       }
-      if (grant) await this.accountChanges.request(m, actor, user, 'change_grant', grant, 'role');
+      if (grant) await this.accountChanges.request(tx, actor, user, 'change_grant', grant, 'role');
     });
     return this.view(id);
   }
 
   /** Disabling takes effect at once; enabling is requested for approval. */
   async setDisabled(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
     disabled: boolean,
   ): Promise<UserView> {
@@ -143,14 +139,14 @@ export class UsersService {
     }
     if (disabled === (user.disabledAt !== null)) return this.view(id);
     const now = this.clock.now();
-    await this.dataSource.transaction(async (m) => {
+    await this.work.run(async (tx) => {
       if (!disabled) {
-        await this.accountChanges.request(m, actor, user, 'enable_account', user, 'id');
+        await this.accountChanges.request(tx, actor, user, 'enable_account', user, 'id');
         return;
       }
-      await this.users.update(m, id, { disabledAt: now });
-      await this.sessions.revokeAllForUser(m, id, now, 'account_disabled');
-      await this.audit.record(m, {
+      await this.users.update(tx.manager, id, { disabledAt: now });
+      await this.sessions.revokeAllForUser(tx.manager, id, now, 'account_disabled');
+      await tx.audit({
         actor,
         action: 'user.disable',
         subjectType: 'User',
@@ -166,32 +162,30 @@ export class UsersService {
    * voids the old password and yields a one-time code for the holder, never a password for anyone.
    */
   async requestPasswordReset(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
   ): Promise<AccountChangeView> {
     const user = await this.loadFor(ability, 'reset_password', id);
     if (id === actor.id) {
       throw ownAccount('id', 'change your own password on the password page instead');
     }
-    const changeId = await this.dataSource.transaction((m) =>
-      this.accountChanges.request(m, actor, user, 'reset_password', user, 'id'),
+    const changeId = await this.work.run((tx) =>
+      this.accountChanges.request(tx, actor, user, 'reset_password', user, 'id'),
     );
     return this.accountChanges.view(changeId);
   }
 
   /** A request for another person to approve: the holder enrols a new authenticator at the next sign-in. */
   async requestSecondFactorReset(
-    actor: AuthenticatedUser,
-    ability: AppAbility,
+    { user: actor, ability }: Caller,
     id: string,
   ): Promise<AccountChangeView> {
     const user = await this.loadFor(ability, 'reset_password', id);
     if (id === actor.id) {
       throw ownAccount('id', 'another person must reset your second factor');
     }
-    const changeId = await this.dataSource.transaction((m) =>
-      this.accountChanges.request(m, actor, user, 'reset_second_factor', user, 'id'),
+    const changeId = await this.work.run((tx) =>
+      this.accountChanges.request(tx, actor, user, 'reset_second_factor', user, 'id'),
     );
     return this.accountChanges.view(changeId);
   }

@@ -47,6 +47,7 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
       'HotlineLine',
       'CalendarDay',
       'AccountChange',
+      'RiskInstrument',
     ]);
     can('read', 'AuditLog', { subjectType: { $in: ['User', 'Agency', 'Session'] } });
   },
@@ -60,6 +61,7 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     // The second person for their centre's accounts; the domain rule decides each request.
     can(['read', 'approve'], 'AccountChange', { targetAgencyId: user.agencyId });
     can('read', 'Deadline', ownCentre);
+    can('read', 'RiskInstrument');
     can('create', 'Referral');
     receiveReferrals(b, user);
     // Their centre's numbers; a statistic is about the centre whose records it counts.
@@ -73,6 +75,7 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     can('create', 'Case');
     can(['read', 'update', 'reveal_identity'], 'Case', mine);
     can('read', 'Deadline', mine);
+    can('read', 'RiskInstrument');
     // The centre's unassigned queue: visible so someone picks it up; taking it makes it theirs.
     can('read', 'Case', { agencyId: user.agencyId, assignedUserId: null });
     can('create', 'Referral');

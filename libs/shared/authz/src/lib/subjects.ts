@@ -9,6 +9,8 @@ export const ADMINISTRATION_SUBJECTS = [
   'CalendarDay',
   /** A requested change to an account, waiting for a second person (the two-person rule). */
   'AccountChange',
+  /** A versioned risk checklist: wording and weights, no case content. */
+  'RiskInstrument',
 ] as const;
 
 /** Everything that carries survivor or case information. The admin role may never touch these. */

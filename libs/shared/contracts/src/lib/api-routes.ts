@@ -49,7 +49,16 @@ export const ApiRoutes = {
     deadlines: 'deadlines',
     referrals: 'referrals',
     referralSuggestions: 'referral-suggestions',
+    assessments: 'assessments',
+    safetyPlans: 'safety-plans',
+    /** `cases/:id/closure` (history, request), `…/closure/approve`, `…/closure/return`, `cases/:id/reopen`. */
+    closure: 'closure',
+    approve: 'approve',
+    return: 'return',
+    reopen: 'reopen',
   },
+  /** `risk-instruments`, `risk-instruments/:id/publish` (admins keep the versions). */
+  riskInstruments: { root: 'risk-instruments', publish: 'publish' },
   /** Sender side hangs off a case (`cases/:id/referrals/...`); receiving side is `referrals/...`. */
   referrals: {
     root: 'referrals',

@@ -1,5 +1,8 @@
 import type {
   AgeGroup,
+  ClosureGoalStatus,
+  ClosureReason,
+  ClosureRequestStatus,
   CaseSource,
   CaseStage,
   ConsentGiver,
@@ -118,6 +121,8 @@ export interface ConsentView {
   agencyTypes: AgencyType[];
   dataCategories: DataCategory[];
   givenAt: string;
+  /** YYYY-MM-DD: it holds to the end of this day; after it, it covers nothing. */
+  expiresOn: string;
   recordedByUserId: string;
   withdrawnAt: string | null;
   withdrawnReason: string | null;
@@ -159,9 +164,9 @@ export interface CaseSearchRequest {
   dateOfBirth?: string | null;
 }
 
+/** Moves the case to a stage; its risk level follows from the latest risk assessment. */
 export interface UpdateCaseRequest {
-  stage?: CaseStage;
-  riskLevel?: RiskLevel;
+  stage: CaseStage;
 }
 
 export interface AssignCaseRequest {
@@ -188,6 +193,8 @@ export interface CreateSharingConsentRequest {
   guardianIsSuspect?: boolean;
   agencyTypes: AgencyType[];
   dataCategories: DataCategory[];
+  /** YYYY-MM-DD, after today and within 5 years; default: the configured validity. */
+  expiresOn?: string | null;
 }
 
 export interface WithdrawConsentRequest {
@@ -204,4 +211,43 @@ export interface AccessLogEntryView {
   action: string;
   subjectType: string;
   fields: string[];
+}
+
+/** The caseworker asks to close the case (IASC step 6); a supervisor of the centre decides. */
+export interface RequestClosureRequest {
+  reason: ClosureReason;
+  goalStatus: ClosureGoalStatus;
+  /** What was done and where the survivor stands: kept encrypted, shown to the case's team only. */
+  summary: string;
+}
+
+/** The supervisor sends the request back with what is missing. */
+export interface ReturnClosureRequest {
+  comment: string;
+}
+
+export interface ReopenCaseRequest {
+  reason: string;
+}
+
+/** One closure request of a case, newest first in the history. */
+export interface ClosureRequestView {
+  id: string;
+  status: ClosureRequestStatus;
+  reason: ClosureReason;
+  goalStatus: ClosureGoalStatus;
+  summary: string;
+  /** The stage the case was in when closure was asked (a returned request goes back there). */
+  previousStage: CaseStage;
+  requestedByUserId: string;
+  requestedByName: string | null;
+  requestedAt: string;
+  decidedByUserId: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  /** The supervisor's comment on a returned request. */
+  comment: string | null;
+  reopenedByUserId: string | null;
+  reopenedAt: string | null;
+  reopenReason: string | null;
 }

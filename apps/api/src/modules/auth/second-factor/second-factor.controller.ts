@@ -8,10 +8,10 @@ import type {
   SecondFactorVerifyResponse,
 } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
-import type { AuthenticatedUser } from '../../authz/authenticated-user';
-import { AllowPendingSecondFactor, CurrentUser } from '../../authz/policy.decorators';
+import { AllowPendingSecondFactor } from '../../authz/policy.decorators';
 import { RateLimit } from '../../rate-limit/rate-limit.decorator';
 import { SecondFactorService } from './second-factor.service';
+import { Caller } from '../../authz/caller';
 
 const R = ApiRoutes.auth;
 
@@ -33,27 +33,27 @@ export class SecondFactorController {
 
   @Post(R.enrolment)
   @HttpCode(HttpStatus.OK)
-  startEnrolment(@CurrentUser() user: AuthenticatedUser): Promise<SecondFactorEnrolmentResponse> {
-    return this.secondFactor.startEnrolment(user);
+  startEnrolment(@Caller() caller: Caller): Promise<SecondFactorEnrolmentResponse> {
+    return this.secondFactor.startEnrolment(caller.user);
   }
 
   @RateLimit('second_factor')
   @Post(`${R.enrolment}/${R.confirm}`)
   @HttpCode(HttpStatus.OK)
   confirmEnrolment(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Body() dto: SecondFactorCodeDto,
   ): Promise<SecondFactorConfirmResponse> {
-    return this.secondFactor.confirmEnrolment(user, dto.verificationCode);
+    return this.secondFactor.confirmEnrolment(caller.user, dto.verificationCode);
   }
 
   @RateLimit('second_factor')
   @Post(R.verify)
   @HttpCode(HttpStatus.OK)
   verify(
-    @CurrentUser() user: AuthenticatedUser,
+    @Caller() caller: Caller,
     @Body() dto: SecondFactorCodeDto,
   ): Promise<SecondFactorVerifyResponse> {
-    return this.secondFactor.verify(user, dto.verificationCode);
+    return this.secondFactor.verify(caller.user, dto.verificationCode);
   }
 }

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERNAMES } from '@caunoi/shared/contracts';
+import { ROLES } from '@caunoi/shared/domain';
 import type { TestApp } from '../../../../test-support/test-app';
 import { createTestApp } from '../../../../test-support/test-app';
 import type { Session } from '../../../../test-support/factories';
@@ -250,6 +251,33 @@ describe('second factor (TOTP) for admins, supervisors and reporting officers', 
       [holder.id],
     )) as { factors: number; codes: number }[];
     expect(left[0]).toEqual({ factors: 0, codes: 0 });
+  });
+
+  describe('permission matrix: the second-factor steps are for a session that still needs them', () => {
+    const steps = [
+      { name: 'POST enrolment', path: `${SF}/enrolment`, body: {} },
+      {
+        name: 'POST enrolment/confirm',
+        path: `${SF}/enrolment/confirm`,
+        body: { verificationCode: '123456' },
+      },
+      { name: 'POST verify', path: `${SF}/verify`, body: { verificationCode: '123456' } },
+    ];
+    for (const step of steps) {
+      it(`${step.name}: no session is refused with 401`, async () => {
+        expect((await t.http.post(step.path).send(step.body)).status).toBe(401);
+      });
+      // A stolen, complete session must not replace the holder's authenticator.
+      it.each(ROLES)(`${step.name}: a complete %s session is refused with 409`, async (role) => {
+        const s = await signedIn(t, role);
+        const res = await t.http
+          .post(step.path)
+          .set(...bearer(s))
+          .send(step.body);
+        expect(res.status).toBe(409);
+        expect(res.body.errors[0].code).toBe('second_factor_not_pending');
+      });
+    }
   });
 
   // Last: Passport keeps the strategy of the newest app in the process, so a second app goes at the end.

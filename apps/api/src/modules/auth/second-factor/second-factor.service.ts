@@ -1,8 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { toDataURL } from 'qrcode';
-import { DataSource } from 'typeorm';
 import type {
   SecondFactorConfirmResponse,
   SecondFactorEnrolmentResponse,
@@ -15,12 +13,12 @@ import {
 } from '@caunoi/shared/domain';
 import { fieldError } from '../../../common/api-errors';
 import { Clock } from '../../../common/clock';
-import { AuditService } from '../../audit/audit.service';
 import type { AuthenticatedUser } from '../../authz/authenticated-user';
 import { FieldCipher } from '../../crypto/field-cipher';
 import { SessionsRepository } from '../sessions.repository';
 import { SecondFactorRepository } from './second-factor.repository';
 import { matchTotp, newTotpSecret, otpauthUri } from './totp';
+import { UnitOfWork } from '../../../database/unit-of-work';
 
 const ISSUER = 'Cầu Nối';
 // No 0/O or 1/I: the codes are read off paper.
@@ -34,20 +32,19 @@ const RECOVERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 @Injectable()
 export class SecondFactorService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly factors: SecondFactorRepository,
     private readonly sessions: SessionsRepository,
     private readonly cipher: FieldCipher,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async startEnrolment(user: AuthenticatedUser): Promise<SecondFactorEnrolmentResponse> {
     this.assertStep(user, 'enrol');
     const secret = newTotpSecret();
-    await this.dataSource.transaction(async (m) => {
-      await this.factors.savePending(m, user.id, this.cipher.encrypt(secret));
-      await this.audit.record(m, {
+    await this.work.run(async (tx) => {
+      await this.factors.savePending(tx.manager, user.id, this.cipher.encrypt(secret));
+      await tx.audit({
         actor: user,
         action: 'auth.second_factor_enrolment_started',
         subjectType: 'User',
@@ -64,16 +61,20 @@ export class SecondFactorService {
   ): Promise<SecondFactorConfirmResponse> {
     this.assertStep(user, 'enrol');
     const now = this.clock.now();
-    const result = await this.dataSource.transaction(async (m) => {
-      const stored = await this.factors.get(m, user.id);
+    const result = await this.work.run(async (tx) => {
+      const stored = await this.factors.get(tx.manager, user.id);
       if (!stored || stored.enrolledAt) return { ok: false as const, reason: 'not_started' };
       const step = matchTotp(this.cipher.decrypt(stored.secretEnc), code.trim(), now, null);
       if (step === null) return { ok: false as const, reason: 'wrong_code' };
       const recoveryCodes = newRecoveryCodes();
-      await this.factors.markEnrolled(m, user.id, now, step);
-      await this.factors.replaceRecoveryCodes(m, user.id, recoveryCodes.map(hashRecoveryCode));
-      await this.sessions.markSecondFactorVerified(m, user.sessionId);
-      await this.audit.record(m, {
+      await this.factors.markEnrolled(tx.manager, user.id, now, step);
+      await this.factors.replaceRecoveryCodes(
+        tx.manager,
+        user.id,
+        recoveryCodes.map(hashRecoveryCode),
+      );
+      await this.sessions.markSecondFactorVerified(tx.manager, user.sessionId);
+      await tx.audit({
         actor: user,
         action: 'auth.second_factor_enrolled',
         subjectType: 'User',
@@ -100,22 +101,28 @@ export class SecondFactorService {
     this.assertStep(user, 'verify');
     const now = this.clock.now();
     const recovery = normaliseRecoveryCode(code);
-    const result = await this.dataSource.transaction(async (m) => {
+    const result = await this.work.run(async (tx) => {
       let accepted = false;
       if (recovery) {
-        accepted = await this.factors.useRecoveryCode(m, user.id, hashRecoveryCode(recovery), now);
+        accepted = await this.factors.useRecoveryCode(
+          tx.manager,
+          user.id,
+          hashRecoveryCode(recovery),
+          now,
+        );
       } else {
-        const stored = await this.factors.get(m, user.id);
+        const stored = await this.factors.get(tx.manager, user.id);
         const step =
           stored?.enrolledAt &&
           matchTotp(this.cipher.decrypt(stored.secretEnc), code.trim(), now, stored.lastUsedStep);
-        accepted = typeof step === 'number' && (await this.factors.useStep(m, user.id, step));
+        accepted =
+          typeof step === 'number' && (await this.factors.useStep(tx.manager, user.id, step));
       }
       if (!accepted) return null;
-      await this.sessions.markSecondFactorVerified(m, user.sessionId);
-      const left = await this.factors.countUnusedRecoveryCodes(m, user.id);
+      await this.sessions.markSecondFactorVerified(tx.manager, user.sessionId);
+      const left = await this.factors.countUnusedRecoveryCodes(tx.manager, user.id);
       const method = recovery ? ('recovery_code' as const) : ('totp' as const);
-      await this.audit.record(m, {
+      await tx.audit({
         actor: user,
         action: 'auth.second_factor_verified',
         subjectType: 'Session',
@@ -131,11 +138,11 @@ export class SecondFactorService {
   /** Counts the failure; the last allowed one ends the session. Always throws. */
   private async failed(user: AuthenticatedUser): Promise<never> {
     const now = this.clock.now();
-    const ended = await this.dataSource.transaction(async (m) => {
-      const failures = await this.sessions.recordSecondFactorFailure(m, user.sessionId);
+    const ended = await this.work.run(async (tx) => {
+      const failures = await this.sessions.recordSecondFactorFailure(tx.manager, user.sessionId);
       const end = failures >= SECOND_FACTOR_MAX_FAILURES;
-      if (end) await this.sessions.revoke(m, user.sessionId, now, 'second_factor_failed');
-      await this.audit.record(m, {
+      if (end) await this.sessions.revoke(tx.manager, user.sessionId, now, 'second_factor_failed');
+      await tx.audit({
         actor: user,
         action: end ? 'auth.second_factor_lockout' : 'auth.second_factor_failed',
         subjectType: 'Session',

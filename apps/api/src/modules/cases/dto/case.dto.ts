@@ -37,7 +37,7 @@ import {
   DATA_CATEGORIES,
   RISK_LEVELS,
 } from '@caunoi/shared/domain';
-import { IsCalendarDate, IsOmittable } from '../../../common/dto-decorators';
+import { IsCalendarDate } from '../../../common/dto-decorators';
 import { PageQueryDto } from '../../../common/page-query.dto';
 
 export class CaseListQueryDto extends PageQueryDto implements CaseListQuery {
@@ -79,16 +79,11 @@ export class CaseSearchDto implements CaseSearchRequest {
   dateOfBirth?: string | null;
 }
 
+/** The stage; the risk level follows from the latest assessment (cases/:id/assessments). */
 export class UpdateCaseDto implements UpdateCaseRequest {
-  @ApiPropertyOptional({ enum: CASE_STAGES })
-  @IsOmittable()
+  @ApiProperty({ enum: CASE_STAGES })
   @IsIn(CASE_STAGES)
-  stage?: CaseStage;
-
-  @ApiPropertyOptional({ enum: RISK_LEVELS })
-  @IsOmittable()
-  @IsIn(RISK_LEVELS)
-  riskLevel?: RiskLevel;
+  stage!: CaseStage;
 }
 
 export class AssignCaseDto implements AssignCaseRequest {
@@ -138,6 +133,11 @@ export class CreateSharingConsentDto implements CreateSharingConsentRequest {
   @ArrayUnique()
   @IsIn(DATA_CATEGORIES, { each: true })
   dataCategories!: DataCategory[];
+
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD; default: CONSENT_VALIDITY_DAYS after today' })
+  @IsOptional()
+  @IsCalendarDate()
+  expiresOn?: string | null;
 }
 
 export class WithdrawConsentDto implements WithdrawConsentRequest {

@@ -6,6 +6,8 @@ import { referralVocabEn } from './referral-vocab.en';
 import { referralCaseEn } from './referral-case.en';
 import { referralInboxEn } from './referral-inbox.en';
 import { directoryEn } from './directory.en';
+import { riskEn } from './risk.en';
+import { safetyPlanEn } from './safety-plan.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -678,6 +680,15 @@ export const en: Dictionary = {
   'field.id': 'Record',
 
   'error.invalid_transition': 'The case cannot move to this stage from its current stage.',
+  'error.case_closed': 'The case is closed: a supervisor must reopen it before it changes.',
+  'error.use_closure_request': 'Closing or reopening a case goes through a closure request.',
+  'error.closure_pending': 'A closure request already waits for approval.',
+  'error.no_closure_request': 'No closure request waits on this case.',
+  'error.case_not_closed': 'Only a closed case can be reopened.',
+  'error.referral_open':
+    'A referral this case sent is still open: withdraw it or wait for its outcome.',
+  'error.incident_report_open':
+    'A serious-incident report of this case is not yet sent to the province.',
   'error.needs_supervisor': "This step needs a supervisor's approval.",
   'error.already_handed_over': 'The call has been handed over and can no longer be changed.',
   'error.not_social_work_centre': 'A call can only be handed to a social work centre.',
@@ -770,6 +781,11 @@ export const en: Dictionary = {
     'Escalation: {kind} of case {code} has not been submitted, due {due}',
   'notification.case.duplicate_match':
     '{agency} has just recorded someone whose details match case {code}. Get in touch to coordinate if needed.',
+  'notification.case.closure_requested': 'Case {code} waits for your closure approval.',
+  'notification.case.closure_approved': 'The closure of case {code} was approved.',
+  'notification.case.closure_returned':
+    "The closure request for case {code} was returned: see the supervisor's comment.",
+  'notification.case.reopened': 'Case {code} was reopened.',
   'notification.generic': 'You have a new notification.',
   'notification.audit.integrity_alert':
     'Security alert: the access log shows signs of being altered or deleted. Tell the operations team now (see /api/health, run audit:verify).',
@@ -882,6 +898,8 @@ export const en: Dictionary = {
   ...referralCaseEn,
   ...referralInboxEn,
   ...directoryEn,
+  ...riskEn,
+  ...safetyPlanEn,
   ...unitsEn,
   ...accountsEn,
   ...statisticsEn,

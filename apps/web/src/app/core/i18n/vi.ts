@@ -5,6 +5,8 @@ import { referralVocabVi } from './referral-vocab.vi';
 import { referralCaseVi } from './referral-case.vi';
 import { referralInboxVi } from './referral-inbox.vi';
 import { directoryVi } from './directory.vi';
+import { riskVi } from './risk.vi';
+import { safetyPlanVi } from './safety-plan.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -682,6 +684,13 @@ export const vi = {
   'field.id': 'Bản ghi',
 
   'error.invalid_transition': 'Không thể chuyển hồ sơ sang giai đoạn này từ giai đoạn hiện tại.',
+  'error.case_closed': 'Hồ sơ đã đóng: trưởng nhóm cần mở lại trước khi thay đổi.',
+  'error.use_closure_request': 'Đóng hoặc mở lại hồ sơ phải qua đề nghị đóng hồ sơ.',
+  'error.closure_pending': 'Đã có một đề nghị đóng hồ sơ đang chờ duyệt.',
+  'error.no_closure_request': 'Không có đề nghị đóng hồ sơ nào đang chờ.',
+  'error.case_not_closed': 'Chỉ mở lại được hồ sơ đã đóng.',
+  'error.referral_open': 'Hồ sơ còn chuyển gửi chưa kết thúc: rút lại hoặc chờ kết quả.',
+  'error.incident_report_open': 'Hồ sơ còn báo cáo sự việc nghiêm trọng chưa gửi lên tỉnh.',
   'error.needs_supervisor': 'Bước này cần trưởng nhóm phê duyệt.',
   'error.already_handed_over': 'Cuộc gọi đã được chuyển cho trung tâm, không thể sửa nữa.',
   'error.not_social_work_centre': 'Chỉ có thể chuyển cho một trung tâm công tác xã hội.',
@@ -773,6 +782,11 @@ export const vi = {
   'notifications.markAllRead': 'Đánh dấu đã đọc tất cả',
   'notification.deadline.reminder': 'Nhắc hạn: {kind} của hồ sơ {code} đến hạn {due}',
   'notification.deadline.escalation': 'Cảnh báo: {kind} của hồ sơ {code} chưa nộp, hạn {due}',
+  'notification.case.closure_requested': 'Hồ sơ {code} chờ anh/chị duyệt đóng.',
+  'notification.case.closure_approved': 'Đề nghị đóng hồ sơ {code} đã được duyệt.',
+  'notification.case.closure_returned':
+    'Đề nghị đóng hồ sơ {code} bị trả lại, xem nhận xét của trưởng nhóm.',
+  'notification.case.reopened': 'Hồ sơ {code} đã được mở lại.',
   'notification.generic': 'Bạn có một thông báo mới.',
   'notification.case.duplicate_match':
     '{agency} vừa ghi nhận một người có thông tin trùng với hồ sơ {code}. Hãy liên hệ để phối hợp nếu cần.',
@@ -887,6 +901,8 @@ export const vi = {
   ...referralCaseVi,
   ...referralInboxVi,
   ...directoryVi,
+  ...riskVi,
+  ...safetyPlanVi,
   ...unitsVi,
   ...accountsVi,
   ...statisticsVi,

@@ -1,6 +1,10 @@
+import { registerLocaleData } from '@angular/common';
+import localeVi from '@angular/common/locales/vi';
 import { TestBed } from '@angular/core/testing';
 import { TranslationService } from '../i18n/translation.service';
 import { notificationText } from './notification-text';
+
+registerLocaleData(localeVi);
 
 describe('notificationText', () => {
   it('tells an admin of an audit log alert in words, in Vietnamese first, without any data of the log', () => {
@@ -23,5 +27,23 @@ describe('notificationText', () => {
     expect(notificationText(translation, { kind: 'something.new', params: {} })).toBe(
       'You have a new notification.',
     );
+  });
+
+  it("a case review clock speaks of its own kind: not reassessed, where a report is 'not submitted'", () => {
+    const translation = TestBed.inject(TranslationService);
+    translation.use('vi');
+    const params = { survivorCode: 'DN-2026-000123', dueAt: '2026-12-12T16:59:59.999Z' };
+    expect(
+      notificationText(translation, {
+        kind: 'deadline.escalation',
+        params: { ...params, deadlineKind: 'risk_reassessment' },
+      }),
+    ).toMatch(/^Cảnh báo: hồ sơ DN-2026-000123 chưa được đánh giá lại nguy cơ, hạn /);
+    expect(
+      notificationText(translation, {
+        kind: 'deadline.escalation',
+        params: { ...params, deadlineKind: 'incident_report' },
+      }),
+    ).toMatch(/^Cảnh báo: báo cáo sự vụ nghiêm trọng của hồ sơ DN-2026-000123 chưa nộp, hạn /);
   });
 });

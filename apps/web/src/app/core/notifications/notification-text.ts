@@ -11,9 +11,11 @@ export function notificationText(
   translation: TranslationService,
   notification: Pick<NotificationView, 'kind' | 'params'>,
 ): string {
-  const key = `notification.${notification.kind}`;
-  if (!translation.hasKey(key)) return translation.t('notification.generic');
   const { deadlineKind, survivorCode, dueAt, agencyName } = notification.params;
+  // A clock's own wording first ("not reassessed"), then the shared one ("not submitted").
+  const own = `notification.${notification.kind}.${String(deadlineKind)}`;
+  const key = translation.hasKey(own) ? own : `notification.${notification.kind}`;
+  if (!translation.hasKey(key)) return translation.t('notification.generic');
   const kindKey = `deadlineKindText.${String(deadlineKind)}`;
   return translation.t(key, {
     kind: translation.hasKey(kindKey) ? translation.t(kindKey) : String(deadlineKind ?? ''),

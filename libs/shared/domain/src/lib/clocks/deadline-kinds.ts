@@ -1,5 +1,15 @@
-/** Every kind of clock the system runs: the 10-day report and a referral's respond-by time. */
-export const DEADLINE_KINDS = ['incident_report', 'referral_response'] as const;
+/**
+ * Every kind of clock the system runs: the 10-day report, a referral's respond-by time, and the
+ * case reviews (risk reassessment, safety plan review; case-management/case-review-clocks.ts), and a
+ * consent's expiry (intake/consent-expiry.ts).
+ */
+export const DEADLINE_KINDS = [
+  'incident_report',
+  'referral_response',
+  'risk_reassessment',
+  'safety_plan_review',
+  'consent_expiry',
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export const DEADLINE_STATUSES = ['pending', 'met', 'breached', 'cancelled'] as const;

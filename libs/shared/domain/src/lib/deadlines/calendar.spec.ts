@@ -2,6 +2,7 @@ import { VIETNAM_TIME_ZONE } from '../time/vietnam-time';
 import {
   WorkingCalendar,
   addDaysToDate,
+  daysBetween,
   isValidCalendarDate,
   startOfVietnamDay,
   vietnamDateOf,
@@ -86,6 +87,8 @@ describe('addDaysToDate', () => {
     ['0099-12-31', 1, '0100-01-01'],
   ])('%s + %i days = %s', (date, days, expected) => {
     expect(addDaysToDate(date, days)).toBe(expected);
+    // daysBetween is its inverse, across months, leap days and years.
+    expect(daysBetween(date, expected)).toBe(days);
   });
 
   it.each([

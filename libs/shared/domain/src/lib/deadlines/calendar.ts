@@ -83,6 +83,11 @@ export function addDaysToDate(date: string, days: number): string {
   return fromDayNumber(toDayNumber(date) + days);
 }
 
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
 /** 0 = Sunday … 6 = Saturday, like Date#getDay. */
 export function weekdayOf(date: string): number {
   // Day 0 (1970-01-01) was a Thursday; the double modulo keeps dates before 1970 non-negative.

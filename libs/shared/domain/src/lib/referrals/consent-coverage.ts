@@ -8,6 +8,8 @@ export interface SharingConsentFacts {
   agencyTypes: readonly string[];
   dataCategories: readonly string[];
   withdrawnAt: string | Date | null;
+  /** Callers pass only current consents (currentConsents) when expiry matters. */
+  expiresOn?: string | null;
 }
 
 export interface ConsentCoverage {

@@ -12,8 +12,6 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
@@ -28,7 +26,7 @@ import type {
 import type { CaseStage, RiskLevel } from '@caunoi/shared/domain';
 import {
   CASE_STAGE_TRANSITIONS,
-  RISK_LEVELS,
+  isClosureStep,
   transitionNeedsSupervisor,
 } from '@caunoi/shared/domain';
 import { filter } from 'rxjs';
@@ -51,14 +49,16 @@ import { CaseIdentityComponent } from '../case-identity/case-identity.component'
 import { CaseIncidentsComponent } from '../case-incidents/case-incidents.component';
 import { CaseNotesComponent } from '../case-notes/case-notes.component';
 import { CaseReferralsComponent } from '../case-referrals/case-referrals.component';
+import { CaseRiskComponent } from '../case-risk/case-risk.component';
+import { CaseSafetyPlanComponent } from '../case-safety-plan/case-safety-plan.component';
 import { CaseReferralsApiService } from '../data/case-referrals-api.service';
 import { CasesApiService } from '../data/cases-api.service';
 import type { ReferDialogData } from '../refer-dialog/refer-dialog.component';
 import { ReferDialogComponent } from '../refer-dialog/refer-dialog.component';
 import { ReferralTimelineComponent } from '../referral-timeline/referral-timeline.component';
 
-/** Position of the referrals tab (after overview, incidents and consents). */
-const REFERRALS_TAB = 3;
+/** Position of the referrals tab (after overview, risk, safety plan, incidents and consents). */
+const REFERRALS_TAB = 5;
 
 /**
  * The case file (`/cases/:id`, `/team/:id`): overview and masked identity, incidents, consents,
@@ -70,8 +70,6 @@ const REFERRALS_TAB = 3;
   imports: [
     RouterLink,
     MatButtonModule,
-    MatFormFieldModule,
-    MatSelectModule,
     MatTabsModule,
     TranslatePipe,
     UnitNamePipe,
@@ -82,6 +80,8 @@ const REFERRALS_TAB = 3;
     CaseConsentsComponent,
     CaseNotesComponent,
     CaseReferralsComponent,
+    CaseRiskComponent,
+    CaseSafetyPlanComponent,
     ReferralTimelineComponent,
     AccessLogComponent,
     DeadlineClockComponent,
@@ -106,7 +106,6 @@ export class CaseFileComponent {
   /** From the route's data. */
   readonly workspace = input.required<Workspace>();
 
-  protected readonly risks = RISK_LEVELS;
   protected readonly detail = signal<CaseDetailView | null>(null);
   protected readonly notFound = signal(false);
   protected readonly saving = signal(false);
@@ -132,14 +131,19 @@ export class CaseFileComponent {
     () => this.canUpdate() && this.ability.can('create', 'Referral'),
   );
 
-  /** The stages this case may move to; closing and reopening wait for a supervisor. */
+  /**
+   * The stages this case may move to by a plain stage change. Closing and reopening are not among
+   * them: they go through a closure request a supervisor decides (the API refuses them here).
+   */
   protected readonly transitions = computed(() => {
     const stage = this.detail()?.stage;
     if (!stage) return [];
-    return CASE_STAGE_TRANSITIONS[stage].map((to) => ({
-      to,
-      needsSupervisor: transitionNeedsSupervisor(stage, to) && !this.supervisor(),
-    }));
+    return CASE_STAGE_TRANSITIONS[stage]
+      .filter((to) => !isClosureStep(stage, to))
+      .map((to) => ({
+        to,
+        needsSupervisor: transitionNeedsSupervisor(stage, to) && !this.supervisor(),
+      }));
   });
 
   protected readonly hasSupervisorOnly = computed(() =>
@@ -176,8 +180,10 @@ export class CaseFileComponent {
     this.update({ stage }, 'caseFile.stageChanged');
   }
 
-  protected setRisk(riskLevel: RiskLevel): void {
-    if (riskLevel !== this.detail()?.riskLevel) this.update({ riskLevel }, 'common.saved');
+  /** The case takes the level of its latest assessment. */
+  protected riskAssessed(riskLevel: RiskLevel): void {
+    this.detail.update((detail) => (detail ? { ...detail, riskLevel } : detail));
+    this.snackBar.open(this.translation.t('risk.saved'));
   }
 
   protected assign(): void {

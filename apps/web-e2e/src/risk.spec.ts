@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERNAMES,
+  choose,
+  openCaseWithConsent,
+  signIn,
+  signOut,
+  snapshot,
+  uniquePhone,
+  uniqueToken,
+} from './support';
+
+test('a caseworker assesses a case as high risk with the instrument; the supervisor is told', async ({
+  page,
+}) => {
+  await signIn(page, DEMO_USERNAMES.caseworker, DEMO_PASSWORD);
+  await page.getByTestId('walk-in').click();
+  const code = await openCaseWithConsent(page, {
+    fullName: `Lê Thị Thử Nghiệm ${uniqueToken()}`,
+    phone: uniquePhone(),
+    age: '33',
+  });
+  await expect(page.getByTestId('case-risk')).toContainText('Chưa đánh giá');
+
+  await page.getByTestId('case-tab-risk').click();
+  await expect(page.getByTestId('risk-list')).toContainText('Chưa có đánh giá nguy cơ nào.');
+  await page.getByTestId('risk-new').click();
+  const form = page.getByTestId('risk-form');
+  await expect(form).toContainText('Bảng đánh giá nguy cơ (người trưởng thành)');
+
+  // Saving with questions unanswered is stopped on the questions themselves.
+  await page.getByTestId('risk-save').click();
+  await expect(form.getByText('Hãy trả lời câu này').first()).toBeVisible();
+
+  const items = form.locator('[data-testid^="risk-item-"]');
+  const count = await items.count();
+  for (let i = 0; i < count; i++) {
+    const item = items.nth(i);
+    if ((await item.getAttribute('data-testid')) === 'risk-item-frequency') continue;
+    await item.getByText('Không', { exact: true }).click();
+  }
+  await choose(page, 'risk-scale-frequency', undefined, 2);
+  await expect(page.getByTestId('risk-preview')).toContainText('Điểm: 2/');
+  await expect(page.getByTestId('risk-preview')).toContainText('Thấp');
+
+  // One danger question answered "yes" is high risk whatever the score.
+  await page.getByTestId('risk-item-strangulation').getByText('Có', { exact: true }).click();
+  await expect(page.getByTestId('risk-preview')).toContainText('Cao');
+  await snapshot(page, 'risk-assessment-form');
+  await page.getByTestId('risk-save').click();
+
+  await expect(page.getByTestId('risk-row')).toHaveCount(1);
+  await expect(page.getByTestId('risk-level')).toHaveText('Cao');
+  await expect(page.getByTestId('risk-row')).toContainText('Điểm 5/');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await snapshot(page, 'risk-assessment-1366');
+  // A phone loads the page at its own width (the navigation starts closed).
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.reload();
+  await page.getByTestId('case-tab-risk').click();
+  await expect(page.getByTestId('risk-row')).toHaveCount(1);
+  await snapshot(page, 'risk-assessment-360');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.getByTestId('case-tab-overview').click();
+  await expect(page.getByTestId('case-risk')).toContainText('Cao');
+
+  await signOut(page);
+  await signIn(page, DEMO_USERNAMES.supervisor, DEMO_PASSWORD);
+  await page.getByTestId('notifications-bell').click();
+  await expect(
+    page
+      .getByTestId('notification-item')
+      .filter({ hasText: `Hồ sơ ${code} vừa được đánh giá nguy cơ cao.` }),
+  ).toHaveCount(1);
+});

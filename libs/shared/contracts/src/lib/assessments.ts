@@ -1,0 +1,71 @@
+import type {
+  RiskAnswers,
+  RiskAudience,
+  RiskInstrumentContent,
+  RiskLevel,
+  RiskProblem,
+  SafetyPlanSection,
+  SafetyPlanSections,
+} from '@caunoi/shared/domain';
+
+export type RiskInstrumentStatus = 'draft' | 'published' | 'retired';
+
+export interface RiskInstrumentView {
+  id: string;
+  code: string;
+  version: number;
+  audience: RiskAudience;
+  status: RiskInstrumentStatus;
+  content: RiskInstrumentContent;
+  maxScore: number;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+/** A new draft version of an instrument (a new code starts at version 1). */
+export type CreateRiskInstrumentRequest = RiskInstrumentContent;
+
+export interface RiskAssessmentView {
+  id: string;
+  caseId: string;
+  instrument: { id: string; code: string; version: number; audience: RiskAudience };
+  answers: RiskAnswers;
+  score: number;
+  maxScore: number;
+  computedLevel: RiskLevel;
+  overrideLevel: RiskLevel | null;
+  overrideReason: string | null;
+  level: RiskLevel;
+  criticalYes: string[];
+  assessedByName: string | null;
+  assessedAt: string;
+}
+
+export interface CreateRiskAssessmentRequest {
+  instrumentId: string;
+  answers: RiskAnswers;
+  overrideLevel?: RiskLevel | null;
+  overrideReason?: string | null;
+}
+
+export type { RiskProblem };
+
+export interface SafetyPlanView {
+  id: string;
+  caseId: string;
+  version: number;
+  sections: SafetyPlanSections;
+  /** Section names that changed from the previous version (the history shows names, not contents). */
+  changedSections: SafetyPlanSection[];
+  reviewOn: string;
+  createdByName: string | null;
+  createdAt: string;
+}
+
+export interface SaveSafetyPlanRequest {
+  /** The version the edit started from (null for the first plan): a stale one is a 409. */
+  baseVersion: number | null;
+  sections: SafetyPlanSections;
+  /** YYYY-MM-DD, 1 to 180 days ahead. */
+  reviewOn: string;
+}
