@@ -137,6 +137,10 @@ test('a supervisor reads their centre and a range as whole periods', async ({ pa
   await expectNoSmallNumber(page);
   await snapshot(page, 'statistics-supervisor-range-1366');
   await snapshotAt(page, 'stats-block', 'statistics-supervisor-range-year-block-1366', true);
+  // On a phone, as the user would open it (the side nav closed).
   await page.setViewportSize({ width: 360, height: 800 });
-  await snapshot(page, 'statistics-supervisor-range-360');
+  await page.reload();
+  await expect(page.getByTestId('stats-block')).toHaveCount(3);
+  await expect(page.getByTestId('side-nav')).toBeHidden();
+  await snapshotAt(page, 'stats-indicator-help_received', 'statistics-supervisor-range-360', true);
 });
