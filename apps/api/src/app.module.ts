@@ -20,6 +20,7 @@ import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { IncidentReportsModule } from './modules/incident-reports/incident-reports.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 import { UsersModule } from './modules/users/users.module';
 import { CaseClosureModule } from './modules/cases/closure/case-closure.module';
 import { CasePlansModule } from './modules/cases/plans/case-plans.module';
@@ -52,6 +53,7 @@ export class AppModule {
         IncidentReportsModule,
         CaseClosureModule,
         CasePlansModule,
+        StatisticsModule,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: RateLimitGuard },

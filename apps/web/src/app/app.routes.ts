@@ -59,6 +59,12 @@ export const appRoutes: Routes = [
               ),
           },
           {
+            path: 'statistics',
+            canMatch: [abilityGuard('read', 'Statistics')],
+            loadChildren: () =>
+              import('./features/statistics/statistics.routes').then((m) => m.statisticsRoutes),
+          },
+          {
             path: 'admin',
             loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
           },

@@ -18,3 +18,4 @@ export * from './lib/assessments';
 export * from './lib/notification-settings';
 export * from './lib/audit-actions';
 export * from './lib/case-plans';
+export * from './lib/statistics';

@@ -10,6 +10,7 @@ import { AuditCheckpoints1764310000001 } from './1764310000001-audit-checkpoints
 import { SecondFactor1764340000000 } from './1764340000000-second-factor';
 import { SecondFactorReset1764340000001 } from './1764340000001-second-factor-reset';
 import { CaseClosures1764400000000 } from './1764400000000-case-closures';
+import { Statistics1764410000000 } from './1764410000000-statistics';
 import { AuditChainLinks1764420000000 } from './1764420000000-audit-chain-links';
 import { EmailNotifications1764430000000 } from './1764430000000-email-notifications';
 import { OneTimeCodeEmails1764430000001 } from './1764430000001-one-time-code-emails';
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   SecondFactor1764340000000,
   SecondFactorReset1764340000001,
   CaseClosures1764400000000,
+  Statistics1764410000000,
   AuditChainLinks1764420000000,
   EmailNotifications1764430000000,
   OneTimeCodeEmails1764430000001,

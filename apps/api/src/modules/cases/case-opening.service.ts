@@ -100,6 +100,8 @@ export class CaseOpeningService {
         anonymous: identity === null,
         sex: dto.survivor.sex,
         ageGroup: ageGroupOf(age),
+        disabilityStatus: dto.survivor.disabilityStatus ?? 'unknown',
+        ethnicMinority: dto.survivor.ethnicMinority ?? 'unknown',
         identityEnc: identity ? this.identity.encrypt(identity) : null,
         identityFields: presentFields,
         phoneBidx,

@@ -5,7 +5,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { AgeGroup, Sex } from '@caunoi/shared/domain';
+import type { AgeGroup, DisabilityStatus, EthnicMinorityStatus, Sex } from '@caunoi/shared/domain';
 
 /**
  * The person. Identity is one encrypted JSON document (`identity_enc`); only coded facts
@@ -30,6 +30,13 @@ export class SurvivorEntity {
 
   @Column({ name: 'age_group', type: 'varchar', length: 10 })
   ageGroup!: AgeGroup;
+
+  /** Coded for statistics (yes / no / unknown), outside the encrypted identity. */
+  @Column({ name: 'disability', type: 'varchar', length: 8, default: 'unknown' })
+  disabilityStatus!: DisabilityStatus;
+
+  @Column({ name: 'ethnic_minority', type: 'varchar', length: 8, default: 'unknown' })
+  ethnicMinority!: EthnicMinorityStatus;
 
   @Column({ name: 'identity_enc', type: 'text', nullable: true })
   identityEnc!: string | null;

@@ -299,3 +299,33 @@ describe('referral rules (receiving agencies)', () => {
     }
   });
 });
+
+describe('statistics rules', () => {
+  const centre = (agencyId: string, reportingAgencyId: string) =>
+    subject('Statistics', { agencyId, reportingAgencyId });
+
+  it("lets a supervisor read their own centre's statistics only", () => {
+    const ability = defineAbilityFor(userOf('supervisor'));
+    expect(ability.can('read', centre(AGENCY, 'province'))).toBe(true);
+    expect(ability.can('read', centre('other', 'province'))).toBe(false);
+  });
+
+  it('lets a reporting officer read the statistics of the centres reporting to their agency', () => {
+    const ability = defineAbilityFor(userOf('reporting_officer'));
+    expect(ability.can('read', centre('any-centre', AGENCY))).toBe(true);
+    expect(ability.can('read', centre('any-centre', 'another-province'))).toBe(false);
+  });
+
+  it('gives no other role any statistics, and nobody any power over them but reading', () => {
+    for (const role of ROLES) {
+      const ability = defineAbilityFor(userOf(role));
+      expect([role, ability.can('read', 'Statistics')]).toEqual([
+        role,
+        role === 'supervisor' || role === 'reporting_officer',
+      ]);
+      for (const action of ACTIONS.filter((a) => a !== 'read')) {
+        expect([role, action, ability.can(action, 'Statistics')]).toEqual([role, action, false]);
+      }
+    }
+  });
+});

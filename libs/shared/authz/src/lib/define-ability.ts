@@ -64,6 +64,8 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     can('read', 'RiskInstrument');
     can('create', 'Referral');
     receiveReferrals(b, user);
+    // Their centre's numbers; a statistic is about the centre whose records it counts.
+    can('read', 'Statistics', { agencyId: user.agencyId });
   },
   caseworker: (b, user) => {
     const { can } = b;
@@ -97,6 +99,8 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
   // The province's inbox of serious-incident reports: coded content only, never identities.
   reporting_officer: ({ can }, user) => {
     can(['read', 'update'], 'IncidentReport', { recipientAgencyId: user.agencyId });
+    // The numbers of every centre that reports to them: the same link as the 10-day reports.
+    can('read', 'Statistics', { reportingAgencyId: user.agencyId });
   },
 };
 

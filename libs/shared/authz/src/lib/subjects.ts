@@ -27,6 +27,8 @@ export const CASE_CONTENT_SUBJECTS = [
   'IncidentReport',
   'Deadline',
   'CaseNote',
+  /** Aggregates over case records (decision 0025): counts only, protected against small cells. */
+  'Statistics',
 ] as const;
 
 /** A person's own things, whatever their role. */

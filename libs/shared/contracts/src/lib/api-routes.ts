@@ -27,6 +27,8 @@ export const ApiRoutes = {
   /** Public: `account-setup/password` sets a password with a one-time code. */
   accountSetup: { root: 'account-setup', password: 'password' },
   agencies: 'agencies',
+  /** `statistics` (the view), `statistics/export` (CSV). */
+  statistics: { root: 'statistics', export: 'export' },
   administrativeUnits: 'administrative-units',
   /** `administrative-units/:code/rename`, `…/:code/retire`, `administrative-units/merge`. */
   administrativeUnitChanges: { rename: 'rename', retire: 'retire', merge: 'merge' },

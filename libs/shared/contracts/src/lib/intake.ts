@@ -5,6 +5,8 @@ import type {
   CaseSource,
   ConsentGiver,
   ConsentMethod,
+  DisabilityStatus,
+  EthnicMinorityStatus,
   IntakeItemStatus,
   SafeContactMethod,
   Sex,
@@ -73,6 +75,9 @@ export interface SurvivorIdentityInput {
   disability?: string | null;
   safeContactMethod?: SafeContactMethod | null;
   safeContactDetails?: string | null;
+  /** Coded in clear, outside the encrypted identity, to be counted (statistics); default unknown. */
+  disabilityStatus?: DisabilityStatus;
+  ethnicMinority?: EthnicMinorityStatus;
 }
 
 /**

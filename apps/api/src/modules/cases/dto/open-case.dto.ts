@@ -15,14 +15,23 @@ import type {
   OpenCaseRequest,
   SurvivorIdentityInput,
 } from '@caunoi/shared/contracts';
-import type { ConsentGiver, ConsentMethod, SafeContactMethod, Sex } from '@caunoi/shared/domain';
+import type {
+  ConsentGiver,
+  ConsentMethod,
+  DisabilityStatus,
+  EthnicMinorityStatus,
+  SafeContactMethod,
+  Sex,
+} from '@caunoi/shared/domain';
 import {
   CONSENT_GIVERS,
   CONSENT_METHODS,
   SAFE_CONTACT_METHODS,
+  DISABILITY_STATUSES,
+  ETHNIC_MINORITY_STATUSES,
   SEXES,
 } from '@caunoi/shared/domain';
-import { IsCalendarDate, NestedObject } from '../../../common/dto-decorators';
+import { IsCalendarDate, IsOmittable, NestedObject } from '../../../common/dto-decorators';
 import { CreateIncidentDto } from './incident.dto';
 
 export class CaseConsentDto implements CaseConsentInput {
@@ -121,6 +130,17 @@ export class SurvivorIdentityDto implements SurvivorIdentityInput {
   @IsString()
   @MaxLength(500)
   safeContactDetails?: string | null;
+
+  /** Coded in clear for statistics, unlike the free-text `disability` of the identity. */
+  @ApiPropertyOptional({ enum: DISABILITY_STATUSES })
+  @IsOmittable()
+  @IsIn(DISABILITY_STATUSES)
+  disabilityStatus?: DisabilityStatus;
+
+  @ApiPropertyOptional({ enum: ETHNIC_MINORITY_STATUSES })
+  @IsOmittable()
+  @IsIn(ETHNIC_MINORITY_STATUSES)
+  ethnicMinority?: EthnicMinorityStatus;
 }
 
 export class OpenCaseDto implements OpenCaseRequest {

@@ -2,6 +2,7 @@ import { unitsEn } from './units.en';
 import { accountsEn } from './accounts.en';
 import { notificationSettingsEn } from './notification-settings.en';
 import { auditLabelsEn } from './audit-labels.en';
+import { statisticsEn } from './statistics.en';
 import type { Dictionary } from './vi';
 import { referralVocabEn } from './referral-vocab.en';
 import { referralCaseEn } from './referral-case.en';
@@ -909,4 +910,5 @@ export const en: Dictionary = {
   ...accountsEn,
   ...notificationSettingsEn,
   ...auditLabelsEn,
+  ...statisticsEn,
 };

@@ -2,6 +2,7 @@ import { unitsVi } from './units.vi';
 import { accountsVi } from './accounts.vi';
 import { notificationSettingsVi } from './notification-settings.vi';
 import { auditLabelsVi } from './audit-labels.vi';
+import { statisticsVi } from './statistics.vi';
 import { referralVocabVi } from './referral-vocab.vi';
 import { referralCaseVi } from './referral-case.vi';
 import { referralInboxVi } from './referral-inbox.vi';
@@ -912,6 +913,7 @@ export const vi = {
   ...accountsVi,
   ...notificationSettingsVi,
   ...auditLabelsVi,
+  ...statisticsVi,
 };
 
 export type TranslationKey = keyof typeof vi;

@@ -21,8 +21,18 @@ import type {
   OpenCaseRequest,
   SurvivorIdentityInput,
 } from '@caunoi/shared/contracts';
-import type { SafeContactMethod, Sex } from '@caunoi/shared/domain';
-import { SAFE_CONTACT_METHODS, SEXES } from '@caunoi/shared/domain';
+import type {
+  DisabilityStatus,
+  EthnicMinorityStatus,
+  SafeContactMethod,
+  Sex,
+} from '@caunoi/shared/domain';
+import {
+  DISABILITY_STATUSES,
+  ETHNIC_MINORITY_STATUSES,
+  SAFE_CONTACT_METHODS,
+  SEXES,
+} from '@caunoi/shared/domain';
 import { firstValueFrom, map, merge, startWith } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
@@ -99,6 +109,8 @@ export class OpenCaseComponent {
   readonly workspace = input.required<Workspace>();
 
   protected readonly sexes = SEXES;
+  protected readonly disabilityStatuses = DISABILITY_STATUSES;
+  protected readonly ethnicMinorityStatuses = ETHNIC_MINORITY_STATUSES;
   protected readonly contactMethods = SAFE_CONTACT_METHODS;
   protected readonly supervisor = computed(() => this.auth.me()?.user.role === 'supervisor');
   protected readonly step = signal<Step>(1);
@@ -116,6 +128,9 @@ export class OpenCaseComponent {
         validators: [Validators.min(0), Validators.max(120)],
       }),
       sex: new FormControl<Sex | null>(null, { validators: [Validators.required] }),
+      // Coded, in clear, for statistics (like sex): asked even when no identity is kept.
+      disabilityStatus: new FormControl<DisabilityStatus>('unknown', { nonNullable: true }),
+      ethnicMinority: new FormControl<EthnicMinorityStatus>('unknown', { nonNullable: true }),
       phone: new FormControl('', {
         nonNullable: true,
         validators: [Validators.pattern(/^[0-9 +().-]{6,20}$/)],
@@ -226,6 +241,8 @@ export class OpenCaseComponent {
     const anonymousSurvivor: SurvivorIdentityInput = {
       sex: s.sex as Sex,
       age: s.dateOfBirth && this.consentGiven() ? null : s.age,
+      disabilityStatus: s.disabilityStatus,
+      ethnicMinority: s.ethnicMinority,
     };
     const survivor: SurvivorIdentityInput = this.consentGiven()
       ? {

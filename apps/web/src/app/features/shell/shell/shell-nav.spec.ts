@@ -25,6 +25,7 @@ describe('navItemsFor', () => {
       'referrals-inbox /inbox',
       'directory /directory',
       'deadlines /deadlines',
+      'statistics /statistics',
       'approvals /approvals',
     ]);
   });
@@ -39,9 +40,9 @@ describe('navItemsFor', () => {
     expect(navOf('hotline_operator')).toEqual(['workspace /hotline', 'directory /directory']);
   });
 
-  it('gives volunteers and reporting officers neither the directory nor an inbox', () => {
+  it('gives volunteers and reporting officers neither the directory nor an inbox; officers statistics', () => {
     expect(navOf('volunteer')).toEqual(['workspace /community']);
-    expect(navOf('reporting_officer')).toEqual(['workspace /reports']);
+    expect(navOf('reporting_officer')).toEqual(['workspace /reports', 'statistics /statistics']);
   });
 
   it('gives the admin the response times beside the other settings, and no directory', () => {

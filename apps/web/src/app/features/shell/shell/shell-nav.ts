@@ -31,6 +31,10 @@ export function navItemsFor(role: Role, can: CanFn): NavItem[] {
   if (can('read', 'Deadline')) {
     items.push({ id: 'deadlines', link: '/deadlines', label: 'nav.deadlines' });
   }
+  // A supervisor's centre, a reporting officer's province (counts only, small ones hidden).
+  if (can('read', 'Statistics')) {
+    items.push({ id: 'statistics', link: '/statistics', label: 'nav.statistics' });
+  }
   if (can('manage', 'User')) {
     items.push({ id: 'users', link: '/admin/users', label: 'nav.users' });
   }

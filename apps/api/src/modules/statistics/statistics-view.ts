@@ -1,0 +1,160 @@
+import type {
+  IndicatorValueView,
+  PublishedNumber,
+  StatisticsBlockView,
+  StatisticsPopulationView,
+  StatisticsTableView,
+  StatisticsTrendPointView,
+} from '@caunoi/shared/contracts';
+import type {
+  IndicatorDefinition,
+  IndicatorPart,
+  PeriodBlock,
+  PeriodNode,
+  ProtectedLattice,
+  PublishedCount,
+  StatisticsPopulation,
+} from '@caunoi/shared/domain';
+import {
+  blockMonths,
+  cellOf,
+  formatPublishedCount,
+  INDICATORS,
+  monthNode,
+  MULTI_SELECT_TABLES,
+  POPULATION_DIMENSIONS,
+  publishedCell,
+  shareOf,
+  STATISTICS_POPULATIONS,
+  TOTAL_CELL,
+} from '@caunoi/shared/domain';
+
+/** One year's protected lattices, one per population. */
+export type YearLattices = Readonly<Record<StatisticsPopulation, ProtectedLattice>>;
+
+/** The only way a number leaves the API: through the lattice's published value. */
+function toNumber(count: PublishedCount): PublishedNumber {
+  return count.kind === 'count' ? count.value : (formatPublishedCount(count) as '<5');
+}
+
+const numeric = (value: PublishedNumber): number | null =>
+  typeof value === 'number' ? value : null;
+
+function tablesOf(
+  lattice: ProtectedLattice,
+  population: StatisticsPopulation,
+  period: PeriodNode,
+  area: string,
+): StatisticsTableView[] {
+  const at = (cell: string) => toNumber(publishedCell(lattice, period, area, cell));
+  const tables: StatisticsTableView[] = [];
+  for (const d of POPULATION_DIMENSIONS[population]) {
+    if (!d.table && !d.crossOf) continue;
+    tables.push({
+      id: d.id,
+      cells: d.categories.map((c) => ({ category: c, value: at(cellOf(d.id, c)) })),
+    });
+  }
+  if (population === 'cases') {
+    for (const [id, dimensions] of Object.entries(MULTI_SELECT_TABLES)) {
+      tables.push({
+        id,
+        cells: dimensions.map((d) => ({
+          category: d.slice(d.indexOf('_') + 1),
+          value: at(cellOf(d, 'yes')),
+        })),
+      });
+    }
+  }
+  return tables;
+}
+
+/** A part of an indicator: the sum of its categories when each is published exactly. */
+function partValue(
+  lattice: ProtectedLattice,
+  period: PeriodNode,
+  area: string,
+  part: IndicatorPart,
+): { value: PublishedNumber; cells: (number | null)[] } {
+  const cells = part.categories.map((c) =>
+    numeric(toNumber(publishedCell(lattice, period, area, cellOf(part.dimension, c)))),
+  );
+  if (cells.every((c) => c !== null)) {
+    return { value: (cells as number[]).reduce((s, n) => s + n, 0), cells };
+  }
+  return { value: '<5', cells };
+}
+
+export function indicatorValue(
+  lattices: YearLattices,
+  indicator: IndicatorDefinition,
+  period: PeriodNode,
+  area: string,
+): IndicatorValueView {
+  const lattice = lattices[indicator.population];
+  const target = indicator.target ?? null;
+  if (indicator.kind === 'count') {
+    return {
+      id: indicator.id,
+      numerator: toNumber(publishedCell(lattice, period, area, TOTAL_CELL)),
+      share: null,
+      target,
+    };
+  }
+  const numerator = partValue(lattice, period, area, indicator.numerator);
+  const denominator = partValue(
+    lattice,
+    period,
+    area,
+    indicator.denominator ?? indicator.numerator,
+  );
+  return {
+    id: indicator.id,
+    numerator: numerator.value,
+    denominator: denominator.value,
+    share: shareOf(numerator.cells, denominator.cells),
+    target,
+  };
+}
+
+export function blockView(
+  lattices: YearLattices,
+  block: PeriodBlock,
+  area: string,
+): StatisticsBlockView {
+  const populations: StatisticsPopulationView[] = STATISTICS_POPULATIONS.map((population) => ({
+    population,
+    total: toNumber(publishedCell(lattices[population], block.node, area, TOTAL_CELL)),
+    tables: tablesOf(lattices[population], population, block.node, area),
+  }));
+  return {
+    year: block.year,
+    period: block.node,
+    ...blockMonths(block),
+    populations,
+    indicators: INDICATORS.map((i) => indicatorValue(lattices, i, block.node, area)),
+  };
+}
+
+export function trendOfYear(
+  lattices: YearLattices,
+  year: number,
+  area: string,
+): StatisticsTrendPointView[] {
+  return Array.from({ length: 12 }, (_, i) => {
+    const node = monthNode(i + 1);
+    const totals = Object.fromEntries(
+      STATISTICS_POPULATIONS.map((p) => [
+        p,
+        toNumber(publishedCell(lattices[p], node, area, TOTAL_CELL)),
+      ]),
+    ) as Record<StatisticsPopulation, PublishedNumber>;
+    const shares = Object.fromEntries(
+      INDICATORS.filter((d) => d.kind === 'share').map((d) => [
+        d.id,
+        indicatorValue(lattices, d, node, area).share,
+      ]),
+    );
+    return { month: `${year}-${String(i + 1).padStart(2, '0')}`, totals, shares };
+  });
+}

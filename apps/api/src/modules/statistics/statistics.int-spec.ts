@@ -1,0 +1,505 @@
+import { randomUUID } from 'node:crypto';
+import type { PublishedNumber, StatisticsView } from '@caunoi/shared/contracts';
+import type { Role } from '@caunoi/shared/domain';
+import { PERIOD_NODES, ROLES } from '@caunoi/shared/domain';
+import type { Session, TestUser } from '../../../test-support/factories';
+import { bearer, signedIn } from '../../../test-support/factories';
+import type { TestApp } from '../../../test-support/test-app';
+import { createTestApp } from '../../../test-support/test-app';
+import { openCaseBody, walkIn } from '../../../test-support/intake-fixtures';
+
+type S = TestUser & Session;
+
+/**
+ * Statistics on real PostgreSQL: synthetic cases with known counts in two provinces no other suite
+ * uses, each with its own centre and reporting authority.
+ */
+describe('statistics', () => {
+  let t: TestApp;
+  let P: string; // the province of the test
+  let Q: string; // another province
+  let communes: [string, string, string]; // A, B, C of P
+  let otherCommune: string; // a commune of Q
+  const agencies: Record<'centre' | 'centre2' | 'reporting' | 'centreQ' | 'reportingQ', string> =
+    {} as never;
+  let supervisor: S;
+  let officer: S;
+  let officerQ: S;
+
+  async function insertAgency(type: string, province: string, name: string): Promise<string> {
+    const [row] = (await t.dataSource.query(
+      `INSERT INTO agencies (type, name, province_code) VALUES ($1, $2, $3) RETURNING id`,
+      [type, name, province],
+    )) as { id: string }[];
+    return row.id;
+  }
+
+  /** `n` synthetic cases opened at an instant by a centre, in a commune. */
+  async function seedCases(
+    n: number,
+    agencyId: string,
+    communeCode: string | null,
+    openedAt: string,
+    survivor: { sex?: string; ageGroup?: string; disability?: string } = {},
+    source = 'walk_in',
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const [s] = (await t.dataSource.query(
+        `INSERT INTO survivors (code, agency_id, anonymous, sex, age_group, disability)
+         VALUES ($1, $2, true, $3, $4, $5) RETURNING id`,
+        [
+          `ST-${randomUUID().slice(0, 12)}`,
+          agencyId,
+          survivor.sex ?? 'female',
+          survivor.ageGroup ?? '25_59',
+          survivor.disability ?? 'unknown',
+        ],
+      )) as { id: string }[];
+      const [c] = (await t.dataSource.query(
+        `INSERT INTO cases (survivor_id, agency_id, source, commune_code, opened_by_user_id, opened_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [s.id, agencyId, source, communeCode, supervisor.id, openedAt],
+      )) as { id: string }[];
+      ids.push(c.id);
+    }
+    return ids;
+  }
+
+  const get = (who: S, query: Record<string, string | number>) =>
+    t.http
+      .get('/api/statistics')
+      .query(query)
+      .set(...bearer(who));
+
+  async function view(who: S, query: Record<string, string | number>): Promise<StatisticsView> {
+    const res = await get(who, query);
+    expect([res.status, res.body?.message]).toEqual([200, undefined]);
+    return res.body as StatisticsView;
+  }
+
+  /** Every number anywhere in an answer. */
+  function numbersIn(value: unknown, out: number[] = []): number[] {
+    if (typeof value === 'number') out.push(value);
+    else if (Array.isArray(value)) value.forEach((v) => numbersIn(v, out));
+    else if (value && typeof value === 'object')
+      Object.values(value).forEach((v) => numbersIn(v, out));
+    return out;
+  }
+
+  /** Every count in an answer (shares and years aside). */
+  function countsIn(v: StatisticsView): PublishedNumber[] {
+    const counts: PublishedNumber[] = [];
+    for (const b of v.blocks) {
+      for (const p of b.populations) {
+        counts.push(p.total);
+        for (const table of p.tables) for (const cell of table.cells) counts.push(cell.value);
+      }
+      for (const i of b.indicators) {
+        counts.push(i.numerator);
+        if (i.denominator !== undefined) counts.push(i.denominator);
+      }
+    }
+    for (const point of v.trend) counts.push(...Object.values(point.totals));
+    return counts;
+  }
+
+  const casesTotal = (v: StatisticsView, index = 0) =>
+    v.blocks[index].populations.find((p) => p.population === 'cases')?.total;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const provinces = (await t.dataSource.query(
+      `SELECT parent_code AS code FROM administrative_units
+        WHERE level = 'commune' AND effective_to IS NULL
+          AND parent_code NOT IN (SELECT province_code FROM agencies)
+        GROUP BY parent_code HAVING count(*) >= 3 ORDER BY parent_code LIMIT 2`,
+    )) as { code: string }[];
+    [P, Q] = [provinces[0].code, provinces[1].code];
+    const communesOf = async (province: string) =>
+      (
+        (await t.dataSource.query(
+          `SELECT code FROM administrative_units WHERE parent_code = $1 AND effective_to IS NULL ORDER BY code LIMIT 3`,
+          [province],
+        )) as { code: string }[]
+      ).map((r) => r.code);
+    communes = (await communesOf(P)) as [string, string, string];
+    otherCommune = (await communesOf(Q))[0];
+    agencies.centre = await insertAgency('social_work_centre', P, 'Trung tâm thử nghiệm thống kê');
+    agencies.centre2 = await insertAgency('social_work_centre', P, 'Trung tâm thử nghiệm thứ hai');
+    agencies.reporting = await insertAgency('reporting_authority', P, 'A Sở thử nghiệm');
+    agencies.centreQ = await insertAgency('social_work_centre', Q, 'Trung tâm tỉnh khác');
+    agencies.reportingQ = await insertAgency('reporting_authority', Q, 'A Sở tỉnh khác');
+    supervisor = await signedIn(t, 'supervisor', { agencyId: agencies.centre });
+    officer = await signedIn(t, 'reporting_officer', { agencyId: agencies.reporting });
+    officerQ = await signedIn(t, 'reporting_officer', { agencyId: agencies.reportingQ });
+
+    const [A, B, C] = communes;
+    // January 2025: 3 in A (small), 20 in B. February: 8 women and 2 men in A, one of them opened at
+    // 18:00 UTC on 31 January, which is already 1 February in Vietnam. March: 6 in B.
+    await seedCases(3, agencies.centre, A, '2025-01-10T03:00:00Z', {}, 'call');
+    await seedCases(20, agencies.centre, B, '2025-01-15T03:00:00Z');
+    await seedCases(7, agencies.centre, A, '2025-02-10T03:00:00Z');
+    await seedCases(1, agencies.centre, A, '2025-01-31T18:00:00Z');
+    await seedCases(2, agencies.centre, A, '2025-02-11T03:00:00Z', {
+      sex: 'male',
+      ageGroup: '12_15',
+    });
+    await seedCases(6, agencies.centre, B, '2025-03-05T03:00:00Z', { disability: 'yes' });
+    // The second centre of the province: 7 in C in January.
+    await seedCases(7, agencies.centre2, C, '2025-01-20T03:00:00Z');
+    // Province Q: 9 cases.
+    await seedCases(9, agencies.centreQ, otherCommune, '2025-01-20T03:00:00Z');
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("gives the province's reporting officer the province, exactly where nothing small can be derived", async () => {
+    const year = await view(officer, { period: 'year', year: 2025 });
+    expect(year.scope).toMatchObject({ kind: 'province', provinceCode: P });
+    expect(casesTotal(year)).toBe(46);
+    const q1 = await view(officer, { period: 'quarter', year: 2025, quarter: 1 });
+    expect(casesTotal(q1)).toBe(46);
+    // The case opened on 31 January at 18:00 UTC counts in February (Vietnam time): 10 in A.
+    const trend = year.trend.map((p) => p.totals.cases);
+    expect(trend.slice(3)).toEqual(Array(9).fill(0));
+    expect(numbersIn(year.trend.map((p) => p.totals)).every((n) => n === 0 || n >= 5)).toBe(true);
+  });
+
+  it('gives a supervisor their centre only', async () => {
+    const year = await view(supervisor, { period: 'year', year: 2025 });
+    expect(year.scope).toMatchObject({ kind: 'centre', provinceCode: P });
+    expect(casesTotal(year)).toBe(39);
+  });
+
+  it('never returns a count from 1 to 4, for any period and area, to anyone', async () => {
+    const queries: Record<string, string | number>[] = [
+      { period: 'month', year: 2025, month: 1 },
+      { period: 'month', year: 2025, month: 2 },
+      { period: 'month', year: 2025, month: 3 },
+      { period: 'quarter', year: 2025, quarter: 1 },
+      { period: 'half', year: 2025, half: 1 },
+      { period: 'range', from: '2024-12', to: '2025-04' },
+    ];
+    for (const who of [officer, supervisor]) {
+      for (const q of queries) {
+        for (const area of ['all', ...communes]) {
+          const v = await view(who, { ...q, area });
+          for (const n of countsIn(v)) {
+            expect([q, area, n === '<5' || n === 0 || n >= 5]).toEqual([q, area, true]);
+          }
+        }
+      }
+    }
+  });
+
+  it('differencing through the API: province minus a commune, a quarter minus its months, never 1 to 4', async () => {
+    const totals = new Map<string, PublishedNumber>();
+    const ask = async (period: Record<string, string | number>, key: string) => {
+      for (const area of ['all', ...communes]) {
+        const v = await view(officer, { ...period, area });
+        totals.set(`${key}|${area}`, casesTotal(v) as PublishedNumber);
+      }
+    };
+    for (let m = 1; m <= 3; m += 1) await ask({ period: 'month', year: 2025, month: m }, `M0${m}`);
+    await ask({ period: 'quarter', year: 2025, quarter: 1 }, 'Q1');
+    await ask({ period: 'year', year: 2025 }, 'Y');
+    const value = (key: string) => totals.get(key);
+    const differences: number[] = [];
+    for (const node of ['M01', 'M02', 'M03', 'Q1', 'Y']) {
+      const province = value(`${node}|all`);
+      for (const c of communes) {
+        const commune = value(`${node}|${c}`);
+        if (typeof province === 'number' && typeof commune === 'number') {
+          differences.push(province - commune);
+        }
+      }
+    }
+    for (const area of ['all', ...communes]) {
+      const parts = ['M01', 'M02', 'M03'].map((m) => value(`${m}|${area}`));
+      const quarter = value(`Q1|${area}`);
+      for (let i = 0; i < 3; i += 1) {
+        const others = parts.filter((_, j) => j !== i);
+        if (typeof quarter === 'number' && others.every((p) => typeof p === 'number')) {
+          differences.push(quarter - (others as number[]).reduce((s, n) => s + n, 0));
+        }
+      }
+    }
+    expect(differences.length).toBeGreaterThan(0);
+    for (const d of differences) expect(d === 0 || d >= 5).toBe(true);
+    // Commune A's January (3) is hidden, and so is what would give it away.
+    expect(value(`M01|${communes[0]}`)).toBe('<5');
+  });
+
+  it('answers a range as whole periods, each the same as when asked alone', async () => {
+    const range = await view(officer, { period: 'range', from: '2024-11', to: '2025-07' });
+    expect(range.blocks.map((b) => `${b.year}-${b.period}`)).toEqual([
+      '2024-M11',
+      '2024-M12',
+      '2025-H1',
+      '2025-M07',
+    ]);
+    const half = await view(officer, { period: 'half', year: 2025, half: 1 });
+    expect(range.blocks[2]).toEqual(half.blocks[0]);
+    for (const node of PERIOD_NODES.filter((n) => n.startsWith('M')).slice(0, 3)) {
+      const month = await view(officer, {
+        period: 'month',
+        year: 2025,
+        month: Number(node.slice(1)),
+      });
+      const point = range.trend.find((p) => p.month === `2025-${node.slice(1)}`);
+      expect(point?.totals.cases).toEqual(casesTotal(month));
+    }
+  });
+
+  it('tables carry every category, sex and channel margins of one cross-tab, "<5" where small', async () => {
+    const v = await view(officer, { period: 'year', year: 2025 });
+    const cases = v.blocks[0].populations.find((p) => p.population === 'cases');
+    const table = (id: string) => cases?.tables.find((x) => x.id === id)?.cells;
+    expect(table('sex')?.map((c) => c.category)).toEqual(['female', 'male', 'other', 'unknown']);
+    expect(table('age_group')?.map((c) => c.category)).toContain('child_under_16');
+    expect(table('disability')?.map((c) => c.category)).toEqual(['yes', 'no', 'unknown']);
+    expect(table('sex')?.find((c) => c.category === 'male')?.value).toBe('<5');
+    expect(table('channel_sex')).toBeDefined();
+    const help = v.blocks[0].indicators.find((i) => i.id === 'help_received');
+    expect(help).toMatchObject({ numerator: 0, target: 1 });
+  });
+
+  it('counts referrals by answer and 10-day reports by timeliness, and their shares', async () => {
+    const [B] = [communes[1]];
+    const police = await insertAgency('police', P, 'Công an thử nghiệm');
+    const caseIds = await seedCases(11, agencies.centre, B, '2025-06-02T03:00:00Z');
+    const sent = new Date('2025-06-03T03:00:00Z');
+    const due = new Date('2025-06-04T03:00:00Z');
+    for (const [i, caseId] of caseIds.entries()) {
+      // Six answered in time, five late.
+      const answered = new Date(due.getTime() + (i < 6 ? -3600_000 : 3600_000));
+      await t.dataSource.query(
+        `INSERT INTO referrals (code, case_id, from_agency_id, to_agency_id, referred_by_user_id, services,
+           urgency, reason_enc, packet, status, sent_at, respond_by, responded_at, responded_on_time)
+         VALUES ($1, $2, $3, $4, $5, '{police_protection}', 'urgent', 'x', '{}', 'accepted', $6, $7, $8, $9)`,
+        [
+          `RF-T-${randomUUID().slice(0, 8)}`,
+          caseId,
+          agencies.centre,
+          police,
+          supervisor.id,
+          sent,
+          due,
+          answered,
+          i < 6,
+        ],
+      );
+      // A serious incident each; five reports submitted on time, six never (overdue).
+      const [incident] = (await t.dataSource.query(
+        `INSERT INTO incidents (case_id, occurred_at, occurred_precision, discovered_at, commune_code,
+           classification_answers, gbv_type, serious, serious_reasons, created_by_user_id)
+         VALUES ($1, $2, 'day', $2, $3, '{}', 'physical_assault', true, '{serious_injury}', $4) RETURNING id`,
+        [caseId, sent, B, supervisor.id],
+      )) as { id: string }[];
+      await t.dataSource.query(
+        `INSERT INTO deadlines (kind, subject_type, subject_id, case_id, agency_id, period_unit, period_amount,
+           started_at, due_at, status)
+         VALUES ('incident_report', 'Incident', $1, $2, $3, 'days', 10, $4, $5, $6)`,
+        [
+          incident.id,
+          caseId,
+          agencies.centre,
+          sent,
+          new Date('2025-06-13T17:00:00Z'),
+          i < 5 ? 'met' : 'breached',
+        ],
+      );
+      if (i < 5) {
+        await t.dataSource.query(
+          `INSERT INTO incident_reports (incident_id, case_id, agency_id, status, content, drafted_by_user_id,
+             submitted_at, on_time)
+           VALUES ($1, $2, $3, 'submitted', '{}', $4, '2025-06-10T03:00:00Z', true)`,
+          [incident.id, caseId, agencies.centre, supervisor.id],
+        );
+      }
+    }
+    const v = await view(supervisor, { period: 'month', year: 2025, month: 6 });
+    const population = (id: string) => v.blocks[0].populations.find((p) => p.population === id);
+    const cells = (id: string, table: string) =>
+      Object.fromEntries(
+        (population(id)?.tables.find((x) => x.id === table)?.cells ?? []).map((c) => [
+          c.category,
+          c.value,
+        ]),
+      );
+    expect(population('referrals')?.total).toBe(11);
+    expect(cells('referrals', 'response')).toEqual({
+      on_time: 6,
+      late: 5,
+      overdue: 0,
+      pending: 0,
+      withdrawn_unanswered: 0,
+    });
+    expect(cells('referrals', 'sector')).toMatchObject({ police: 11, health: 0 });
+    const indicator = (id: string) => v.blocks[0].indicators.find((i) => i.id === id);
+    expect(indicator('referrals_on_time')).toMatchObject({
+      numerator: 6,
+      denominator: 11,
+      share: 6 / 11,
+    });
+    expect(population('incident_reports')?.total).toBe(11);
+    expect(cells('incident_reports', 'timeliness')).toEqual({
+      on_time: 5,
+      late: 0,
+      overdue: 6,
+      pending: 0,
+    });
+    expect(indicator('incident_reports_on_time')).toMatchObject({
+      numerator: 5,
+      denominator: 11,
+      share: 5 / 11,
+      target: 1,
+    });
+    expect(cells('cases', 'gbv_type')).toMatchObject({ physical_assault: 11, not_recorded: 0 });
+
+    // Ten answered on time and one late would make the late one small: it, and what gives it away, hide.
+    await t.dataSource.query(
+      `UPDATE referrals SET responded_on_time = true, responded_at = respond_by - interval '1 hour'
+        WHERE case_id = ANY($1::uuid[]) AND NOT responded_on_time AND case_id <> $2`,
+      [caseIds, caseIds[10]],
+    );
+    const after = await view(supervisor, { period: 'month', year: 2025, month: 6 });
+    const response = after.blocks[0].populations
+      .find((p) => p.population === 'referrals')
+      ?.tables.find((x) => x.id === 'response')?.cells;
+    expect(Object.fromEntries((response ?? []).map((c) => [c.category, c.value]))).toMatchObject({
+      on_time: '<5',
+      late: '<5',
+    });
+    expect(after.blocks[0].indicators.find((i) => i.id === 'referrals_on_time')?.share).toBeNull();
+  });
+
+  it('exports the same published numbers as CSV, audited, with no survivor code', async () => {
+    const query = { period: 'quarter', year: 2025, quarter: 1, area: 'all' };
+    const v = await view(officer, query);
+    const res = await t.http
+      .get('/api/statistics/export')
+      .query(query)
+      .set(...bearer(officer))
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        response.on('end', () => done(null, text));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = (res.body as string)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const cells = lines.slice(1).map((l) => l.split(','));
+    const value = (population: string, table: string, category: string) =>
+      cells.find((c) => c[5] === population && c[6] === table && c[7] === category)?.[8];
+    const cases = v.blocks[0].populations.find((p) => p.population === 'cases');
+    expect(value('cases', 'total', '')).toBe(String(cases?.total));
+    for (const table of cases?.tables ?? []) {
+      for (const cell of table.cells) {
+        expect([table.id, cell.category, value('cases', table.id, cell.category)]).toEqual([
+          table.id,
+          cell.category,
+          String(cell.value),
+        ]);
+      }
+    }
+    for (const line of cells) {
+      const n = Number(line[8]);
+      if (line[8] !== '' && !Number.isNaN(n)) expect(n === 0 || n >= 5).toBe(true);
+    }
+    const codes = (await t.dataSource.query(
+      `SELECT s.code FROM survivors s JOIN cases c ON c.survivor_id = s.id WHERE c.agency_id = $1`,
+      [agencies.centre],
+    )) as { code: string }[];
+    for (const { code } of codes) expect(res.body as string).not.toContain(code);
+    const [audit] = (await t.dataSource.query(
+      `SELECT action, details FROM audit_log WHERE actor_user_id = $1 AND action = 'statistics.export'`,
+      [officer.id],
+    )) as { action: string; details: Record<string, unknown> }[];
+    expect(audit.details).toMatchObject({
+      period: 'quarter',
+      from: '2025-01',
+      to: '2025-03',
+      area: 'all',
+    });
+  });
+
+  it('records disability and ethnic-minority status coded at intake, outside the encrypted identity', async () => {
+    const body = openCaseBody({ survivor: { disabilityStatus: 'yes', ethnicMinority: 'no' } });
+    const opened = await walkIn(t, supervisor, body);
+    const [row] = (await t.dataSource.query(
+      `SELECT s.disability, s.ethnic_minority AS "ethnicMinority", s.identity_fields AS fields
+         FROM cases c JOIN survivors s ON s.id = c.survivor_id WHERE c.id = $1`,
+      [opened.id],
+    )) as { disability: string; ethnicMinority: string; fields: string[] }[];
+    expect(row).toMatchObject({ disability: 'yes', ethnicMinority: 'no' });
+    expect(row.fields).not.toContain('disabilityStatus');
+    const bad = await t.http
+      .post('/api/cases')
+      .set(...bearer(supervisor))
+      .send(openCaseBody({ survivor: { disabilityStatus: 'maybe' as never } }));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.errors)).toContain('survivor.disabilityStatus');
+  });
+
+  describe('permission matrix: every role × own / other province', () => {
+    const ALLOWED: readonly Role[] = ['supervisor', 'reporting_officer'];
+    const homeOf = (role: Role, own: boolean): string => {
+      if (role === 'reporting_officer' || role === 'admin')
+        return own ? agencies.reporting : agencies.reportingQ;
+      return own ? agencies.centre : agencies.centreQ;
+    };
+
+    it.each(ROLES.flatMap((role) => [[role, 'own'] as const, [role, 'other'] as const]))(
+      '%s of the %s province',
+      async (role, which) => {
+        const who = await signedIn(t, role, { agencyId: homeOf(role, which === 'own') });
+        const scope = await get(who, { period: 'year', year: 2025 });
+        const inP = await get(who, { period: 'year', year: 2025, area: communes[1] });
+        const inQ = await get(who, { period: 'year', year: 2025, area: otherCommune });
+        if (!ALLOWED.includes(role)) {
+          expect([scope.status, inP.status, inQ.status]).toEqual([403, 403, 403]);
+          return;
+        }
+        // Own province: its communes; the other province's commune is not found, and vice versa.
+        expect(scope.status).toBe(200);
+        expect([inP.status, inQ.status]).toEqual(which === 'own' ? [200, 404] : [404, 200]);
+        if (which === 'other') {
+          // The other province's people see their own records only: 9 cases in Q.
+          expect(casesTotal(scope.body as StatisticsView)).toBe(9);
+        }
+      },
+    );
+
+    it("another province's reporting officer gets 404 for this province's commune", async () => {
+      const res = await get(officerQ, { period: 'year', year: 2025, area: communes[0] });
+      expect(res.status).toBe(404);
+    });
+  });
+
+  describe('bad input: 400 naming the field', () => {
+    it.each([
+      [{ period: 'decade', year: 2025 }, 'period'],
+      [{ period: 'month', year: 2025 }, 'month'],
+      [{ period: 'month', year: 2025, month: 13 }, 'month'],
+      [{ period: 'year' }, 'year'],
+      [{ period: 'year', year: 'soon' }, 'year'],
+      [{ period: 'range', from: '2025-05', to: '2025-01' }, 'to'],
+      [{ period: 'range', from: '2019-01', to: '2025-01' }, 'to'],
+      [{ period: 'range', from: '2025-02-30', to: '2025-03' }, 'from'],
+      [{ period: 'year', year: 2025, area: 'Hải Châu' }, 'area'],
+      [{ period: 'year', year: 2025, dimension: 'shoe_size' }, 'dimension'],
+    ])('%j → %s', async (query, field) => {
+      const res = await get(officer, query as Record<string, string | number>);
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body.errors)).toContain(`"field":"${field}"`);
+    });
+  });
+});

@@ -1,0 +1,268 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppAbility } from '@caunoi/shared/authz';
+import type { LatticeRow, StatisticsPopulation } from '@caunoi/shared/domain';
+import {
+  AGE_GROUPS,
+  AGENCY_TYPES,
+  CASE_SOURCES,
+  CONTEXT_FLAGS,
+  DV_FORMS,
+  FAMILY_RELATIONSHIPS,
+  helpChannelOf,
+  statisticsSectorOf,
+  statisticsAgeGroupOf,
+  TOTAL_CELL,
+  UNKNOWN_AREA,
+} from '@caunoi/shared/domain';
+import { accessibleWhere } from '../authz/accessible-where';
+
+/** Rule fields of `Statistics`, as columns of the agency whose records are counted (`a`). */
+const STATISTICS_RULE_COLUMNS = {
+  agencyId: 'a.id',
+  // The province's reporting authority that receives the agency's 10-day reports (the same choice
+  // as IncidentReportsRepository.findReportingAuthority).
+  reportingAgencyId: `(SELECT ra.id FROM agencies ra
+      WHERE ra.type = 'reporting_authority' AND ra.active AND ra.province_code = a.province_code
+      ORDER BY ra.name LIMIT 1)`,
+} as const;
+
+export interface CallerAgency {
+  id: string;
+  name: string;
+  provinceCode: string;
+}
+
+export interface AreaName {
+  code: string;
+  name: string;
+}
+
+/** The domain's mappings as JSON objects, so SQL and the domain cannot drift apart. */
+const CHANNEL_OF = JSON.stringify(
+  Object.fromEntries(CASE_SOURCES.map((s) => [s, helpChannelOf(s)])),
+);
+const AGE_OF = JSON.stringify(
+  Object.fromEntries(AGE_GROUPS.map((g) => [g, statisticsAgeGroupOf(g)])),
+);
+const SECTOR_OF = JSON.stringify(
+  Object.fromEntries(AGENCY_TYPES.map((t) => [t, statisticsSectorOf(t)])),
+);
+
+/** Vietnam keeps UTC+7 all year. */
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/** Start of a calendar year in Vietnam time, as an instant. */
+function yearStart(year: number): Date {
+  return new Date(Date.UTC(year, 0, 1) - VIETNAM_OFFSET_MS);
+}
+
+/**
+ * The month (Vietnam time) and area of a record, from an instant column and the case's commune:
+ * the commune in force that carries it on, when it belongs to the scope's province; else unknown.
+ */
+const monthOf = (instant: string) =>
+  `extract(month from (${instant} AT TIME ZONE 'Asia/Ho_Chi_Minh'))::int`;
+const AREA = `CASE WHEN u.parent_code = $3 THEN u.code ELSE '${UNKNOWN_AREA}' END`;
+const AREA_JOIN = `
+  LEFT JOIN administrative_unit_current_codes cc ON cc.code = COALESCE(c.commune_code, fi.commune_code)
+  LEFT JOIN administrative_units u ON u.code = cc.current_code`;
+const FIRST_INCIDENT = `
+  LEFT JOIN LATERAL (
+    SELECT i.gbv_type, i.dv_forms, i.context_flags, i.perpetrators, i.commune_code
+      FROM incidents i WHERE i.case_id = c.id ORDER BY i.occurred_at, i.id LIMIT 1
+  ) fi ON true`;
+
+/** Counts the rows of `base` by month, area and each cell expression (one row per record and cell). */
+const countCells = (cells: readonly string[]) => `
+  SELECT month, area, v.cell, count(*) AS count
+    FROM base
+    CROSS JOIN LATERAL (VALUES ('${TOTAL_CELL}'), ${cells.map((c) => `(${c})`).join(', ')}) AS v(cell)
+   GROUP BY month, area, v.cell`;
+
+/**
+ * Read-only aggregate SQL over the case records of a scope (decision 0025): counts by month, area
+ * and category for one calendar year; nothing leaves this class but counts.
+ */
+@Injectable()
+export class StatisticsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async getCallerAgency(agencyId: string): Promise<CallerAgency | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id, name, province_code AS "provinceCode" FROM agencies WHERE id = $1`,
+      [agencyId],
+    )) as CallerAgency[];
+    return row ?? null;
+  }
+
+  /** The agencies whose records the caller's `Statistics` rules let them count. */
+  async getScopeAgencyIds(ability: AppAbility): Promise<string[]> {
+    const access = accessibleWhere(ability, 'read', 'Statistics', STATISTICS_RULE_COLUMNS);
+    const rows = (await this.dataSource
+      .createQueryBuilder()
+      .select('a.id', 'id')
+      .from('agencies', 'a')
+      .where(access.sql, access.params)
+      .getRawMany()) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** The communes in force of a province, by name. */
+  getCommunesOf(provinceCode: string): Promise<AreaName[]> {
+    return this.dataSource.query(
+      `SELECT code, name FROM administrative_units
+        WHERE parent_code = $1 AND level = 'commune' AND effective_to IS NULL
+        ORDER BY name, code`,
+      [provinceCode],
+    ) as Promise<AreaName[]>;
+  }
+
+  /** A commune of the province (in force or not), or null. */
+  async findCommuneOf(provinceCode: string, code: string): Promise<AreaName | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT code, name FROM administrative_units
+        WHERE code = $1 AND parent_code = $2 AND level = 'commune'`,
+      [code, provinceCode],
+    )) as AreaName[];
+    return row ?? null;
+  }
+
+  /** Month × area × cell counts of one population for one calendar year. */
+  countYear(
+    population: StatisticsPopulation,
+    agencyIds: readonly string[],
+    provinceCode: string,
+    year: number,
+    now: Date,
+  ): Promise<LatticeRow[]> {
+    if (agencyIds.length === 0) return Promise.resolve([]);
+    const params = [agencyIds, yearStart(year), provinceCode, yearStart(year + 1)];
+    switch (population) {
+      case 'cases':
+        return this.countCases(params);
+      case 'referrals':
+        return this.countReferrals([...params, now]);
+      case 'incident_reports':
+        return this.countIncidentReports([...params, now]);
+    }
+  }
+
+  private async run(sql: string, params: unknown[]): Promise<LatticeRow[]> {
+    const rows = (await this.dataSource.query(sql, params)) as {
+      month: number;
+      area: string;
+      cell: string;
+      count: string;
+    }[];
+    return rows.map((r) => ({
+      month: Number(r.month),
+      area: r.area,
+      cell: r.cell,
+      count: Number(r.count),
+    }));
+  }
+
+  /** Cases opened in the year by the scope's agencies: one row per case and dimension, counted. */
+  private countCases(params: unknown[]): Promise<LatticeRow[]> {
+    const yesNo = (condition: string) => `CASE WHEN ${condition} THEN 'yes' ELSE 'no' END`;
+    // Vocabulary constants, not input: safe to write into the SQL.
+    const multiSelect = [
+      ...DV_FORMS.map((f) => `'dv_${f}=' || ${yesNo(`'${f}' = ANY(COALESCE(dv_forms, '{}'))`)}`),
+      ...CONTEXT_FLAGS.map(
+        (f) => `'context_${f}=' || ${yesNo(`'${f}' = ANY(COALESCE(context_flags, '{}'))`)}`,
+      ),
+    ];
+    return this.run(
+      `WITH base AS (
+         SELECT ${monthOf('c.opened_at')} AS month, ${AREA} AS area,
+                ($5::jsonb ->> c.source) AS channel, s.sex,
+                ($6::jsonb ->> s.age_group) AS age_group,
+                COALESCE(fi.gbv_type, 'not_recorded') AS gbv_type,
+                fi.dv_forms, fi.context_flags,
+                CASE
+                  WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(fi.perpetrators, '[]')) p
+                                WHERE p ->> 'relationship' = ANY($7)) THEN 'family'
+                  WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(fi.perpetrators, '[]')) p
+                                WHERE p ->> 'relationship' <> 'unknown') THEN 'non_family'
+                  ELSE 'unknown'
+                END AS relationship,
+                s.disability, s.ethnic_minority,
+                CASE
+                  WHEN fi.gbv_type = 'non_gbv' THEN 'not_needed'
+                  WHEN EXISTS (SELECT 1 FROM referrals r JOIN service_records sr ON sr.referral_id = r.id
+                                WHERE r.case_id = c.id AND sr.outcome = 'provided') THEN 'received'
+                  ELSE 'not_received'
+                END AS help
+           FROM cases c
+           JOIN survivors s ON s.id = c.survivor_id
+           ${FIRST_INCIDENT}
+           ${AREA_JOIN}
+          WHERE c.agency_id = ANY($1) AND c.opened_at >= $2 AND c.opened_at < $4
+       )
+       ${countCells([
+         `'channel_sex=' || channel || '×' || sex`,
+         `'age_group=' || age_group`,
+         `'gbv_type=' || gbv_type`,
+         `'relationship=' || relationship`,
+         `'disability=' || disability`,
+         `'ethnic_minority=' || ethnic_minority`,
+         `'help=' || help`,
+         ...multiSelect,
+       ])}`,
+      [...params, CHANNEL_OF, AGE_OF, FAMILY_RELATIONSHIPS],
+    );
+  }
+
+  /** Referrals the scope's agencies sent in the year, by answer and receiving sector. */
+  private countReferrals(params: unknown[]): Promise<LatticeRow[]> {
+    return this.run(
+      `WITH base AS (
+         SELECT ${monthOf('r.sent_at')} AS month, ${AREA} AS area,
+                CASE
+                  WHEN r.responded_at IS NOT NULL THEN
+                    CASE WHEN COALESCE(r.responded_on_time, r.responded_at <= r.respond_by)
+                         THEN 'on_time' ELSE 'late' END
+                  WHEN r.status = 'withdrawn' THEN 'withdrawn_unanswered'
+                  WHEN r.respond_by < $5 THEN 'overdue'
+                  ELSE 'pending'
+                END AS response,
+                ($6::jsonb ->> ta.type) AS sector
+           FROM referrals r
+           JOIN cases c ON c.id = r.case_id
+           JOIN agencies ta ON ta.id = r.to_agency_id
+           ${FIRST_INCIDENT}
+           ${AREA_JOIN}
+          WHERE r.from_agency_id = ANY($1) AND r.sent_at >= $2 AND r.sent_at < $4
+       )
+       ${countCells([`'response=' || response`, `'sector=' || sector`])}`,
+      [...params, SECTOR_OF],
+    );
+  }
+
+  /** Serious incidents whose 10-day clock started in the year, by how the report went. */
+  private countIncidentReports(params: unknown[]): Promise<LatticeRow[]> {
+    return this.run(
+      `WITH base AS (
+         SELECT ${monthOf('d.started_at')} AS month, ${AREA} AS area,
+                CASE
+                  WHEN ir.submitted_at IS NOT NULL THEN
+                    CASE WHEN COALESCE(ir.on_time, ir.submitted_at <= d.due_at)
+                         THEN 'on_time' ELSE 'late' END
+                  WHEN d.due_at < $5 THEN 'overdue'
+                  ELSE 'pending'
+                END AS timeliness
+           FROM deadlines d
+           JOIN cases c ON c.id = d.case_id
+           LEFT JOIN incident_reports ir ON ir.incident_id = d.subject_id
+           ${FIRST_INCIDENT}
+           ${AREA_JOIN}
+          WHERE d.kind = 'incident_report' AND d.status <> 'cancelled'
+            AND d.agency_id = ANY($1) AND d.started_at >= $2 AND d.started_at < $4
+       )
+       ${countCells([`'timeliness=' || timeliness`])}`,
+      params,
+    );
+  }
+}

@@ -1,0 +1,27 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { StatisticsQuery, StatisticsView } from '@caunoi/shared/contracts';
+import { ApiRoutes } from '@caunoi/shared/contracts';
+import type { Observable } from 'rxjs';
+import { apiUrl } from '../../core/http/api-url';
+import { toParams } from '../../core/http/query-params';
+
+/** Aggregates of the caller's scope, already protected against small counts by the API. */
+@Injectable({ providedIn: 'root' })
+export class StatisticsApiService {
+  private readonly http = inject(HttpClient);
+
+  view(query: StatisticsQuery): Observable<StatisticsView> {
+    return this.http.get<StatisticsView>(apiUrl(ApiRoutes.statistics.root), {
+      params: toParams(query),
+    });
+  }
+
+  /** The same numbers as a CSV file (the export is audited). */
+  exportCsv(query: StatisticsQuery): Observable<Blob> {
+    return this.http.get(apiUrl(ApiRoutes.statistics.root, ApiRoutes.statistics.export), {
+      params: toParams(query),
+      responseType: 'blob',
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import type { PeriodKind, PeriodNode, StatisticsPopulation } from '@caunoi/shared/domain';
+
+/**
+ * Statistics (docs/statistics.md, decision 0025). Every number is published or suppressed: a
+ * suppressed number is the mark "<5", whether it is 1 to 4 or a larger number hidden with one.
+ */
+export type PublishedNumber = number | '<5';
+
+export const STATISTICS_SCOPE_AREA = 'all';
+
+/** `GET /api/statistics`: a period of one kind, and an area (the scope, or one commune code). */
+export interface StatisticsQuery {
+  period: PeriodKind;
+  year?: number;
+  month?: number;
+  quarter?: number;
+  half?: number;
+  /** `YYYY-MM`, with `to`, for a range. */
+  from?: string;
+  to?: string;
+  /** `all` (default) or a commune code of the scope's province. */
+  area?: string;
+}
+
+export interface StatisticsCellView {
+  category: string;
+  value: PublishedNumber;
+}
+
+export interface StatisticsTableView {
+  /** A dimension, or `dv_form` / `context` for the multi-select facts (their "yes" cells). */
+  id: string;
+  cells: StatisticsCellView[];
+}
+
+export interface StatisticsPopulationView {
+  population: StatisticsPopulation;
+  total: PublishedNumber;
+  tables: StatisticsTableView[];
+}
+
+export interface IndicatorValueView {
+  id: string;
+  numerator: PublishedNumber;
+  /** Absent for a count indicator. */
+  denominator?: PublishedNumber;
+  /** 0..1, only when every number behind it is published. */
+  share: number | null;
+  target: number | null;
+}
+
+/** One whole calendar period of the answer. */
+export interface StatisticsBlockView {
+  year: number;
+  period: PeriodNode;
+  /** `YYYY-MM`, both included. */
+  from: string;
+  to: string;
+  populations: StatisticsPopulationView[];
+  indicators: IndicatorValueView[];
+}
+
+export interface StatisticsTrendPointView {
+  /** `YYYY-MM`. */
+  month: string;
+  totals: Record<StatisticsPopulation, PublishedNumber>;
+  shares: Record<string, number | null>;
+}
+
+export interface StatisticsAreaView {
+  code: string;
+  name: string;
+}
+
+export interface StatisticsView {
+  scope: { kind: 'centre' | 'province'; name: string; provinceCode: string };
+  area: StatisticsAreaView;
+  /** The communes of the scope's province, for choosing an area. */
+  communes: StatisticsAreaView[];
+  blocks: StatisticsBlockView[];
+  /** The months of the years the blocks cover. */
+  trend: StatisticsTrendPointView[];
+}

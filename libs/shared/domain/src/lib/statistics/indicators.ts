@@ -1,0 +1,231 @@
+import type { AgencyType } from '../agencies/agency-type';
+import type { AgeGroup, CaseSource, PerpetratorRelationship } from '../intake/vocabulary';
+import {
+  CONTEXT_FLAGS,
+  DV_FORMS,
+  GBV_TYPES,
+  PERPETRATOR_RELATIONSHIPS,
+  SEXES,
+} from '../intake/vocabulary';
+import { isFamilyRelationship } from '../intake/relationships';
+import { sectorOf } from '../referrals/sector-outcomes';
+import type { LatticeDimension } from './lattice';
+import { crossCategory } from './lattice';
+
+/**
+ * Every statistic Cầu Nối publishes, defined once (docs/statistics.md): the populations counted, their
+ * dimensions, and the indicators as numerator and denominator over those dimensions.
+ */
+
+/** Coded at intake, outside the encrypted identity, because they must be counted. */
+export const DISABILITY_STATUSES = ['yes', 'no', 'unknown'] as const;
+export type DisabilityStatus = (typeof DISABILITY_STATUSES)[number];
+export const ETHNIC_MINORITY_STATUSES = ['yes', 'no', 'unknown'] as const;
+export type EthnicMinorityStatus = (typeof ETHNIC_MINORITY_STATUSES)[number];
+
+/** The age groups of the statistics: a child is under 16 (Law on Children 2016). */
+export const STATISTICS_AGE_GROUPS = [
+  'child_under_16',
+  '16_17',
+  '18_24',
+  '25_59',
+  '60_plus',
+  'unknown',
+] as const;
+export type StatisticsAgeGroup = (typeof STATISTICS_AGE_GROUPS)[number];
+
+export function statisticsAgeGroupOf(group: AgeGroup): StatisticsAgeGroup {
+  return group === '0_6' || group === '7_11' || group === '12_15' ? 'child_under_16' : group;
+}
+
+/** How a survivor came to the centre. `agency` is for cases referred by another agency. */
+export const HELP_CHANNELS = ['hotline', 'walk_in', 'volunteer', 'agency'] as const;
+export type HelpChannel = (typeof HELP_CHANNELS)[number];
+
+export function helpChannelOf(source: CaseSource): HelpChannel {
+  if (source === 'call') return 'hotline';
+  if (source === 'community_referral') return 'volunteer';
+  return 'walk_in';
+}
+
+/** The perpetrators of an incident, as the statistics count them. */
+export const RELATIONSHIP_GROUPS = ['family', 'non_family', 'unknown'] as const;
+export type RelationshipGroup = (typeof RELATIONSHIP_GROUPS)[number];
+
+/** Family if any perpetrator is family under the DV law; else non-family if any is known. */
+export function relationshipGroupOf(
+  relationships: readonly PerpetratorRelationship[],
+): RelationshipGroup {
+  if (relationships.some(isFamilyRelationship)) return 'family';
+  if (relationships.some((r) => r !== 'unknown')) return 'non_family';
+  return 'unknown';
+}
+
+/** The relationships that make an incident family violence (for SQL that groups them). */
+export const FAMILY_RELATIONSHIPS = PERPETRATOR_RELATIONSHIPS.filter(isFamilyRelationship);
+
+/** A case's incident type; `not_recorded` while it has no incident. */
+export const STATISTICS_GBV_TYPES = [...GBV_TYPES, 'not_recorded'] as const;
+
+/**
+ * Whether a case needing help got some: `not_needed` is a case whose incident is not GBV
+ * (`non_gbv`); `received` has at least one service recorded as provided.
+ */
+export const HELP_RECEIVED = ['received', 'not_received', 'not_needed'] as const;
+export type HelpReceived = (typeof HELP_RECEIVED)[number];
+
+/** A referral's answer against its response time, as of the moment of counting. */
+export const REFERRAL_RESPONSES = [
+  'on_time',
+  'late',
+  'overdue',
+  'pending',
+  'withdrawn_unanswered',
+] as const;
+export type ReferralResponse = (typeof REFERRAL_RESPONSES)[number];
+
+/** The 10-day report of a serious incident, as of the moment of counting. */
+export const REPORT_TIMELINESS = ['on_time', 'late', 'overdue', 'pending'] as const;
+export type ReportTimeliness = (typeof REPORT_TIMELINESS)[number];
+
+/** Receiving sectors of referrals: the sectors of service records, and the rest. */
+export const STATISTICS_SECTORS = [
+  'police',
+  'health',
+  'legal_aid',
+  'social_work',
+  'other',
+] as const;
+export type StatisticsSector = (typeof STATISTICS_SECTORS)[number];
+
+export function statisticsSectorOf(type: AgencyType): StatisticsSector {
+  return sectorOf(type) ?? 'other';
+}
+
+export const YES_NO = ['yes', 'no'] as const;
+
+export const STATISTICS_POPULATIONS = ['cases', 'referrals', 'incident_reports'] as const;
+export type StatisticsPopulation = (typeof STATISTICS_POPULATIONS)[number];
+
+export interface StatisticsDimension extends LatticeDimension {
+  /** Shown as a table of its own (margins of a cross-tab are; the cross-tab is shown as a grid). */
+  readonly table: boolean;
+}
+
+const binary = (id: string): StatisticsDimension => ({ id, categories: YES_NO, table: false });
+
+/** Cases opened in the period: one record per case (one survivor seeking help at one centre). */
+const CASE_DIMENSIONS: readonly StatisticsDimension[] = [
+  { id: 'sex', categories: SEXES, table: true },
+  { id: 'channel', categories: HELP_CHANNELS, table: true },
+  {
+    id: 'channel_sex',
+    categories: HELP_CHANNELS.flatMap((c) => SEXES.map((s) => crossCategory(c, s))),
+    crossOf: ['channel', 'sex'],
+    table: false,
+  },
+  { id: 'age_group', categories: STATISTICS_AGE_GROUPS, table: true },
+  { id: 'gbv_type', categories: STATISTICS_GBV_TYPES, table: true },
+  ...DV_FORMS.map((f) => binary(`dv_${f}`)),
+  { id: 'relationship', categories: RELATIONSHIP_GROUPS, table: true },
+  ...CONTEXT_FLAGS.map((f) => binary(`context_${f}`)),
+  { id: 'disability', categories: DISABILITY_STATUSES, table: true },
+  { id: 'ethnic_minority', categories: ETHNIC_MINORITY_STATUSES, table: true },
+  { id: 'help', categories: HELP_RECEIVED, table: true },
+];
+
+/** Referrals sent in the period by the scope's centres. */
+const REFERRAL_DIMENSIONS: readonly StatisticsDimension[] = [
+  { id: 'response', categories: REFERRAL_RESPONSES, table: true },
+  { id: 'sector', categories: STATISTICS_SECTORS, table: true },
+];
+
+/** Serious incidents whose 10-day clock started in the period. */
+const REPORT_DIMENSIONS: readonly StatisticsDimension[] = [
+  { id: 'timeliness', categories: REPORT_TIMELINESS, table: true },
+];
+
+export const POPULATION_DIMENSIONS: Readonly<
+  Record<StatisticsPopulation, readonly StatisticsDimension[]>
+> = {
+  cases: CASE_DIMENSIONS,
+  referrals: REFERRAL_DIMENSIONS,
+  incident_reports: REPORT_DIMENSIONS,
+};
+
+/**
+ * Multi-select facts shown as one table of their "yes" cells (each is its own yes/no dimension, so
+ * they need not add up to the total): the DV forms and the context flags.
+ */
+export const MULTI_SELECT_TABLES: Readonly<Record<string, readonly string[]>> = {
+  dv_form: DV_FORMS.map((f) => `dv_${f}`),
+  context: CONTEXT_FLAGS.map((f) => `context_${f}`),
+};
+
+export interface IndicatorPart {
+  readonly dimension: string;
+  readonly categories: readonly string[];
+}
+
+export interface IndicatorDefinition {
+  readonly id: string;
+  readonly population: StatisticsPopulation;
+  /** A count broken down by a table (the numerator), or a share: numerator over denominator. */
+  readonly kind: 'count' | 'share';
+  readonly numerator: IndicatorPart;
+  readonly denominator?: IndicatorPart;
+  /** Decision 2232 target, as a share (1 = 100%). */
+  readonly target?: number;
+  /** The seed or law the indicator answers to. */
+  readonly source: string;
+}
+
+export const INDICATORS: readonly IndicatorDefinition[] = [
+  {
+    id: 'sought_help',
+    population: 'cases',
+    kind: 'count',
+    numerator: { dimension: 'channel_sex', categories: CASE_DIMENSIONS[2].categories },
+    source: 'Decision 2232 / seed 003 II.2: survivors who seek help from service providers',
+  },
+  {
+    id: 'help_received',
+    population: 'cases',
+    kind: 'share',
+    numerator: { dimension: 'help', categories: ['received'] },
+    denominator: { dimension: 'help', categories: ['received', 'not_received'] },
+    target: 1,
+    source: 'Seed 003 II.2: 100% of cases needing help receive help in some form',
+  },
+  {
+    id: 'referrals_on_time',
+    population: 'referrals',
+    kind: 'share',
+    numerator: { dimension: 'response', categories: ['on_time'] },
+    denominator: { dimension: 'response', categories: ['on_time', 'late', 'overdue'] },
+    source: 'UN Essential Services, coordination: referrals answered within their response time',
+  },
+  {
+    id: 'incident_reports_on_time',
+    population: 'incident_reports',
+    kind: 'share',
+    numerator: { dimension: 'timeliness', categories: ['on_time'] },
+    denominator: { dimension: 'timeliness', categories: ['on_time', 'late', 'overdue'] },
+    target: 1,
+    source: 'Seed 003 VI.2: result of handling reported within 10 days of discovery',
+  },
+];
+
+/**
+ * A share from published counts: only when the numerator and every category of the denominator were
+ * published exactly (a share of suppressed numbers would publish them), and the denominator is not 0.
+ */
+export function shareOf(
+  numerator: readonly (number | null)[],
+  denominator: readonly (number | null)[],
+): number | null {
+  if (numerator.some((n) => n === null) || denominator.some((n) => n === null)) return null;
+  const top = (numerator as number[]).reduce((s, n) => s + n, 0);
+  const bottom = (denominator as number[]).reduce((s, n) => s + n, 0);
+  return bottom === 0 ? null : top / bottom;
+}
