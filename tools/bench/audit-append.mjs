@@ -1,5 +1,5 @@
 // `npm run bench:audit`: audited transactions per second, the old chain lock against the chainer
-// (docs/decisions/0030-audit-chain-without-a-lock.md). Self-contained: a scratch database of its own
+// (docs/decisions/0022-audit-chain-without-a-lock.md). Self-contained: a scratch database of its own
 // on DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), dropped at the end.
 //   BENCH_DURATION  seconds per measurement (default 5)
 //   BENCH_REPEAT    interleaved repetitions, medians reported (default 3)

@@ -60,7 +60,7 @@ export class UnitOfWork {
 
   /**
    * A read that is audited: its audit rows in one INSERT of their own. No transaction is needed (one
-   * statement is atomic, and appending takes no chain lock: decision 0030), which spares a read two
+   * statement is atomic, and appending takes no chain lock: decision 0022), which spares a read two
    * round trips.
    */
   async audit(...events: AuditEvent[]): Promise<void> {

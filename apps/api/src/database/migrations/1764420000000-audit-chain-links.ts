@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { runtimeRole } from './runtime-role';
 
 /**
- * The audit chain leaves the request (docs/decisions/0030-audit-chain-without-a-lock.md): requests
+ * The audit chain leaves the request (docs/decisions/0022-audit-chain-without-a-lock.md): requests
  * only insert `audit_log` rows; the worker's chainer links committed rows, in id order, in
  * `audit_chain`, append-only like the log. Links of the rows written so far move there unchanged.
  */

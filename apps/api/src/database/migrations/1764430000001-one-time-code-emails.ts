@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * One-time codes by email (decision 0035). Who last set a user's address, because a code goes to an
+ * One-time codes by email (decision 0023). Who last set a user's address, because a code goes to an
  * address only when neither the requester of the change nor the holder set it; and the queue of
  * code emails, each holding its code encrypted under the data key ring until it is sent or void.
  */

@@ -11,7 +11,7 @@ import { AuditService } from './audit.service';
 
 /**
  * Issue 14: audited requests no longer queue on one chain lock; the worker's chainer links their rows
- * once committed, in id order, even when they commit out of order (decision 0030).
+ * once committed, in id order, even when they commit out of order (decision 0022).
  */
 describe('the audit chain without a lock', () => {
   let t: TestApp;

@@ -59,7 +59,7 @@ interface RawRow {
 /**
  * SQL of the audit log's hash chain (`audit_chain`, one link per row, append-only): what the
  * chainer may link, the links themselves, and the walk that verifies them
- * (docs/decisions/0030-audit-chain-without-a-lock.md).
+ * (docs/decisions/0022-audit-chain-without-a-lock.md).
  */
 @Injectable()
 export class AuditChainRepository {

@@ -16,7 +16,7 @@ const LINK_BATCH = 1000;
 const POLL_MS = 5;
 
 /**
- * Links committed audit rows into the hash chain, in id order (docs/decisions/0030-audit-chain-without-a-lock.md).
+ * Links committed audit rows into the hash chain, in id order (docs/decisions/0022-audit-chain-without-a-lock.md).
  * Rows commit out of id order: a pass links only up to a horizon below which every row has either
  * committed or will never exist, i.e. once every transaction that was writing audit rows when the
  * horizon was observed has ended. The worker runs a pass every AUDIT_CHAIN_INTERVAL_MS

@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One row of the append-only audit log. Its link in the hash chain (`audit_chain`) is written by the
- * worker's chainer after the row commits (docs/decisions/0030-audit-chain-without-a-lock.md).
+ * worker's chainer after the row commits (docs/decisions/0022-audit-chain-without-a-lock.md).
  */
 @Entity('audit_log')
 export class AuditLogEntity {

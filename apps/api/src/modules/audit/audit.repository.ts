@@ -29,7 +29,7 @@ export class AuditRepository {
   /**
    * Appends inside the caller's transaction, so the audit rows and the change commit together. One
    * INSERT, no lock and no read: the worker's chainer links the rows once they have committed
-   * (docs/decisions/0030-audit-chain-without-a-lock.md). Ids follow the VALUES order.
+   * (docs/decisions/0022-audit-chain-without-a-lock.md). Ids follow the VALUES order.
    */
   async append(manager: EntityManager, rows: NewAuditRow[]): Promise<void> {
     for (let start = 0; start < rows.length; start += INSERT_BATCH) {

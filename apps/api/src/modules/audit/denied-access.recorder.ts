@@ -18,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Every refused attempt by a signed-in user (403, or 404 on a record they may not see) is audited, by
  * an insert of its own since the request's own work is rolled back. An attempt on a case goes into
  * that case's access log, so its supervisor sees who tried. The answer waits until the row is
- * written. (Appends no longer queue on a chain lock, decision 0030, so a burst of refusals needs no
+ * written. (Appends no longer queue on a chain lock, decision 0022, so a burst of refusals needs no
  * batching: each is one short INSERT.)
  */
 @Injectable()

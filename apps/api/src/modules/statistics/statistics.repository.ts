@@ -82,7 +82,7 @@ const countCells = (cells: readonly string[]) => `
    GROUP BY month, area, v.cell`;
 
 /**
- * Read-only aggregate SQL over the case records of a scope (decision 0025): counts by month, area
+ * Read-only aggregate SQL over the case records of a scope (decision 0021): counts by month, area
  * and category for one calendar year; nothing leaves this class but counts.
  */
 @Injectable()

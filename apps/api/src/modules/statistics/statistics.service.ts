@@ -90,7 +90,7 @@ function periodRequestOf(q: StatisticsQueryDto): PeriodRequest {
 }
 
 /**
- * Statistics for a period and area of the caller's scope (decision 0025): the scope's whole year is
+ * Statistics for a period and area of the caller's scope (decision 0021): the scope's whole year is
  * counted and protected at once, and only published values leave.
  */
 @Injectable()

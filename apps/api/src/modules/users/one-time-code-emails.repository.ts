@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-/** The queue of one-time codes on their way by email (the worker sends them, decision 0035). */
+/** The queue of one-time codes on their way by email (the worker sends them, decision 0023). */
 @Injectable()
 export class OneTimeCodeEmailsRepository {
   /**

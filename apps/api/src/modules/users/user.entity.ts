@@ -37,7 +37,7 @@ export class UserEntity {
 
   /**
    * Who last set `email`: a one-time code goes to the address only when neither the change's
-   * requester nor the holder set it (decision 0035).
+   * requester nor the holder set it (decision 0023).
    */
   @Column({ name: 'email_set_by', type: 'uuid', nullable: true })
   emailSetBy!: string | null;

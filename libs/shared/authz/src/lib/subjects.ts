@@ -27,7 +27,7 @@ export const CASE_CONTENT_SUBJECTS = [
   'IncidentReport',
   'Deadline',
   'CaseNote',
-  /** Aggregates over case records (decision 0025): counts only, protected against small cells. */
+  /** Aggregates over case records (decision 0021): counts only, protected against small cells. */
   'Statistics',
 ] as const;
 

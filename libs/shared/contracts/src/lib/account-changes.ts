@@ -35,7 +35,7 @@ export interface OneTimeCodeView {
   expiresAt: string;
   /**
    * Also on its way to the holder's email address: only to an address set by someone other than the
-   * requester and the holder (decision 0035). The approver hands the code over otherwise.
+   * requester and the holder (decision 0023). The approver hands the code over otherwise.
    */
   sentByEmail: boolean;
 }

@@ -1,7 +1,7 @@
 import type { PeriodKind, PeriodNode, StatisticsPopulation } from '@caunoi/shared/domain';
 
 /**
- * Statistics (docs/statistics.md, decision 0025). Every number is published or suppressed: a
+ * Statistics (docs/statistics.md, decision 0021). Every number is published or suppressed: a
  * suppressed number is the mark "<5", whether it is 1 to 4 or a larger number hidden with one.
  */
 export type PublishedNumber = number | '<5';

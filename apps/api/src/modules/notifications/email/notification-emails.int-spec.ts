@@ -262,7 +262,7 @@ describe('email notifications through a real SMTP server', () => {
     expect(unread.body.unread).toBeGreaterThan(0);
   });
 
-  describe('one-time codes by email (decision 0035)', () => {
+  describe('one-time codes by email (decision 0023)', () => {
     async function approvedReset(requester: S, approver: S, holder: TestUser) {
       const requested = await t.http
         .post(`/api/users/${holder.id}/reset-password`)

@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 
-/** `/statistics`: a supervisor's centre, a reporting officer's province (decision 0025). */
+/** `/statistics`: a supervisor's centre, a reporting officer's province (decision 0021). */
 export const statisticsRoutes: Routes = [
   {
     path: '',

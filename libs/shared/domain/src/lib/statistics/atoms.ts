@@ -1,5 +1,5 @@
 /**
- * Small-cell protection by atoms (decision 0025).
+ * Small-cell protection by atoms (decision 0021).
  *
  * The leaves (counts of the finest cells: a month in one commune, or one category inside an atom of
  * the level above) are grouped into disjoint atoms. A region (a period and area, a set of categories)

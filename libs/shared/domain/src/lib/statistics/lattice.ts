@@ -4,7 +4,7 @@ import type { AdditiveRelation, PublishedCount } from './suppression';
 import { SUPPRESSED } from './suppression';
 
 /**
- * The fixed lattice every published number comes from (decision 0025): for one calendar year and one
+ * The fixed lattice every published number comes from (decision 0021): for one calendar year and one
  * scope (a centre, or the centres reporting to a province), counts by month and by area, rolled up
  * into quarters, halves and the year, and into the scope. A period is one of these nodes and an area
  * is the scope or one of its areas; nothing else is ever counted, so no two questions overlap except
@@ -260,7 +260,7 @@ export function protectLattice(
  * dimension's table is published for a period and area only where the area covers whole parts, so
  * categories are counted over a whole month of the scope, where they are rarely small; a commune
  * shows its totals, and its tables only when it alone had records that month. Because every part is
- * a union of block atoms, the proof of decision 0025 holds with parts in place of atoms.
+ * a union of block atoms, the proof of decision 0021 holds with parts in place of atoms.
  */
 function monthParts(blocks: AtomPartition): {
   partOf: number[];

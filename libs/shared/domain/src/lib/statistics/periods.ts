@@ -2,7 +2,7 @@ import type { PeriodNode } from './lattice';
 import { monthNode, monthsOfPeriod } from './lattice';
 
 /**
- * The periods a statistic may cover (decision 0025): a month, quarter, half or year of the calendar,
+ * The periods a statistic may cover (decision 0021): a month, quarter, half or year of the calendar,
  * or a range of whole months, answered as the fewest whole periods it is made of.
  */
 export const PERIOD_KINDS = ['month', 'quarter', 'half', 'year', 'range'] as const;

@@ -1,5 +1,5 @@
 /**
- * What leaves the API for one aggregate number (decision 0025): the exact count, or "suppressed".
+ * What leaves the API for one aggregate number (decision 0021): the exact count, or "suppressed".
  * A suppressed number is shown as "<5" whether it is a count from 1 to 4 or a larger number hidden
  * with it: one mark for both, because a second mark ("this one is 5 or more") would let a reader
  * narrow the small ones down.
