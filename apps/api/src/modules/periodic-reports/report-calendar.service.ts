@@ -3,6 +3,7 @@ import type { ReportCalendarEntryView, ReportCalendarView } from '@caunoi/shared
 import type {
   PeriodicReportKind,
   ReportCalendarEntry,
+  ReportCalendarProblem,
   WorkingCalendar,
 } from '@caunoi/shared/domain';
 import { defaultReportCalendar, reportCalendarProblem, reportDueAt } from '@caunoi/shared/domain';
@@ -109,12 +110,12 @@ export class ReportCalendarService {
   }
 }
 
-const MESSAGES: Record<string, string> = {
+const MESSAGES: Record<ReportCalendarProblem['code'], string> = {
   invalid_date: 'dueOn is not a real calendar date',
-  out_of_range: 'dueOn must fall in the report’s year or the next',
+  due_outside_years: 'dueOn must fall in the report’s year or the next',
   invalid_month: 'the month must be YYYY-MM',
-  reversed: 'periodTo must not be before periodFrom',
-  too_long: 'a report covers at most 24 months',
+  period_reversed: 'periodTo must not be before periodFrom',
+  period_too_long: 'a report covers at most 24 months',
 };
 
 function mapEntry(

@@ -69,14 +69,14 @@ describe('the report calendar', () => {
     const ok = { dueOn: '2026-05-20', periodFrom: '2026-01', periodTo: '2026-06' };
     it.each([
       [{ dueOn: '2026-02-30' }, { field: 'dueOn', code: 'invalid_date' }],
-      [{ dueOn: '2025-12-31' }, { field: 'dueOn', code: 'out_of_range' }],
-      [{ dueOn: '2028-01-01' }, { field: 'dueOn', code: 'out_of_range' }],
+      [{ dueOn: '2025-12-31' }, { field: 'dueOn', code: 'due_outside_years' }],
+      [{ dueOn: '2028-01-01' }, { field: 'dueOn', code: 'due_outside_years' }],
       [{ periodFrom: '2026-13' }, { field: 'periodFrom', code: 'invalid_month' }],
       [{ periodTo: '2026-06-01' }, { field: 'periodTo', code: 'invalid_month' }],
-      [{ periodTo: '2025-12' }, { field: 'periodTo', code: 'reversed' }],
+      [{ periodTo: '2025-12' }, { field: 'periodTo', code: 'period_reversed' }],
       [
         { periodFrom: '2024-01', periodTo: '2026-01' },
-        { field: 'periodTo', code: 'too_long' },
+        { field: 'periodTo', code: 'period_too_long' },
       ],
     ])('%j → %j', (change, problem) => {
       expect(reportCalendarProblem(2026, { ...ok, ...change })).toEqual(problem);

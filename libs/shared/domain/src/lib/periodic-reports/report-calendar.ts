@@ -75,9 +75,9 @@ export const REPORT_CALENDAR_YEARS = { min: 2020, max: 2100 } as const;
 export const MAX_REPORT_PERIOD_MONTHS = 24;
 
 export type ReportCalendarProblem =
-  | { field: 'dueOn'; code: 'invalid_date' | 'out_of_range' }
+  | { field: 'dueOn'; code: 'invalid_date' | 'due_outside_years' }
   | { field: 'periodFrom' | 'periodTo'; code: 'invalid_month' }
-  | { field: 'periodTo'; code: 'reversed' | 'too_long' };
+  | { field: 'periodTo'; code: 'period_reversed' | 'period_too_long' };
 
 /**
  * Why an admin's entry for `year` is refused, or null. The due date falls in the report's year or the
@@ -89,14 +89,15 @@ export function reportCalendarProblem(
 ): ReportCalendarProblem | null {
   if (!isValidCalendarDate(entry.dueOn)) return { field: 'dueOn', code: 'invalid_date' };
   if (entry.dueOn < `${year}-01-01` || entry.dueOn > `${year + 1}-12-31`) {
-    return { field: 'dueOn', code: 'out_of_range' };
+    return { field: 'dueOn', code: 'due_outside_years' };
   }
   const from = parseYearMonth(entry.periodFrom);
   const to = parseYearMonth(entry.periodTo);
   if (from === null) return { field: 'periodFrom', code: 'invalid_month' };
   if (to === null) return { field: 'periodTo', code: 'invalid_month' };
-  if (to < from) return { field: 'periodTo', code: 'reversed' };
-  if (to - from + 1 > MAX_REPORT_PERIOD_MONTHS) return { field: 'periodTo', code: 'too_long' };
+  if (to < from) return { field: 'periodTo', code: 'period_reversed' };
+  if (to - from + 1 > MAX_REPORT_PERIOD_MONTHS)
+    return { field: 'periodTo', code: 'period_too_long' };
   return null;
 }
 
