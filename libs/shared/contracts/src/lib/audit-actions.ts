@@ -82,6 +82,8 @@ export const AUDIT_ACTIONS = [
   'incident_report.read',
   'incident_report.submit',
   'incident_report.update',
+  'report_calendar.reset',
+  'report_calendar.update',
   'referral.create',
   'referral.inbox_list',
   'referral.list',
