@@ -232,6 +232,62 @@ describe('case permission matrix', () => {
     );
   });
 
+  it('POST and GET /cases/:id/follow-ups, POST …/follow-ups/:childId/outcome', async () => {
+    const plannedOn = addDaysToDate(vietnamDateOf(t.clock.now()), 3);
+    const updater = (id: string) =>
+      id === ids[0] ? actors.cw1 : id === ids[1] ? actors.sup1 : actors.cw3;
+    await check(
+      'plan follow-up',
+      (s, id) =>
+        t.http
+          .post(`/api/cases/${id}/follow-ups`)
+          .set(...bearer(s))
+          .send({ plannedOn, method: 'phone' }),
+      {
+        cw1: [201, 403, 404],
+        cw2: [404, 403, 404],
+        sup1: [201, 201, 404],
+        cw3: [404, 404, 201],
+        sup2: [404, 404, 201],
+        ...NO_CASE_ROLES,
+      },
+    );
+    await check(
+      'read follow-ups',
+      (s, id) => t.http.get(`/api/cases/${id}/follow-ups`).set(...bearer(s)),
+      {
+        cw1: [200, 200, 404],
+        cw2: [404, 200, 404],
+        sup1: [200, 200, 404],
+        cw3: [404, 404, 200],
+        sup2: [404, 404, 200],
+        ...NO_CASE_ROLES,
+      },
+    );
+    // Each allowed call records a fresh contact, planned by whoever may change the case.
+    await check(
+      'record follow-up outcome',
+      async (s, id) => {
+        const planned = await t.http
+          .post(`/api/cases/${id}/follow-ups`)
+          .set(...bearer(updater(id)))
+          .send({ plannedOn, method: 'phone' });
+        return t.http
+          .post(`/api/cases/${id}/follow-ups/${planned.body.id as string}/outcome`)
+          .set(...bearer(s))
+          .send({ outcome: 'reached' });
+      },
+      {
+        cw1: [201, 403, 404],
+        cw2: [404, 403, 404],
+        sup1: [201, 201, 404],
+        cw3: [404, 404, 201],
+        sup2: [404, 404, 201],
+        ...NO_CASE_ROLES,
+      },
+    );
+  });
+
   describe('the case action plan (/cases/:id/plans)', () => {
     const dueOn = () => addDaysToDate(vietnamDateOf(t.clock.now()), 14);
     const content = () => ({

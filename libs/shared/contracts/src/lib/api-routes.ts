@@ -59,6 +59,9 @@ export const ApiRoutes = {
     approve: 'approve',
     return: 'return',
     reopen: 'reopen',
+    /** `cases/:id/follow-ups` (list, plan one), `…/follow-ups/:childId/outcome`. */
+    followUps: 'follow-ups',
+    outcome: 'outcome',
   },
   /** `risk-instruments`, `risk-instruments/:id/publish` (admins keep the versions). */
   riskInstruments: { root: 'risk-instruments', publish: 'publish' },
