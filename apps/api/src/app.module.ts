@@ -25,6 +25,7 @@ import { UsersModule } from './modules/users/users.module';
 import { CaseClosureModule } from './modules/cases/closure/case-closure.module';
 import { CasePlansModule } from './modules/cases/plans/case-plans.module';
 import { CaseFollowUpsModule } from './modules/cases/follow-ups/case-follow-ups.module';
+import { TeamCaseloadModule } from './modules/cases/team/team-caseload.module';
 
 /**
  * The HTTP process. Guards run in order: not too often (rate limits), who are you (JWT + session),
@@ -55,6 +56,7 @@ export class AppModule {
         CaseClosureModule,
         CasePlansModule,
         CaseFollowUpsModule,
+        TeamCaseloadModule,
         StatisticsModule,
       ],
       providers: [

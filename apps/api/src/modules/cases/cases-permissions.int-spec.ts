@@ -437,6 +437,30 @@ describe('case permission matrix', () => {
     );
   });
 
+  it('GET /team/caseload: supervisors only, each of their own centre', async () => {
+    const got: Partial<Record<Actor, number>> = {};
+    for (const actor of Object.keys(actors) as Actor[]) {
+      got[actor] = (await t.http.get('/api/team/caseload').set(...bearer(actors[actor]))).status;
+    }
+    expect(got).toEqual({
+      cw1: 403,
+      cw2: 403,
+      sup1: 200,
+      cw3: 403,
+      sup2: 200,
+      ...Object.fromEntries(SILENT.map((r) => [r, 403])),
+    });
+    const people = async (s: S) =>
+      (
+        (await t.http.get('/api/team/caseload').set(...bearer(s))).body.rows as { userId: string }[]
+      ).map((r) => r.userId);
+    const [centre1, centre2] = [await people(actors.sup1), await people(actors.sup2)];
+    expect(centre1).toEqual(expect.arrayContaining([actors.cw1.id, actors.cw2.id]));
+    expect(centre1).not.toContain(actors.cw3.id);
+    expect(centre2).toContain(actors.cw3.id);
+    expect(centre2).not.toEqual(expect.arrayContaining([actors.cw1.id]));
+  });
+
   it('lists hold exactly what the rules allow', async () => {
     const listed = async (s: S, scope: string) => {
       const res = await t.http.get(`/api/cases?limit=100&scope=${scope}`).set(...bearer(s));

@@ -29,6 +29,8 @@ export const ApiRoutes = {
   agencies: 'agencies',
   /** `statistics` (the view), `statistics/export` (CSV). */
   statistics: { root: 'statistics', export: 'export' },
+  /** `team/caseload`: the supervisor's view of their centre's caseworkers (counts per person). */
+  team: { root: 'team', caseload: 'caseload' },
   administrativeUnits: 'administrative-units',
   /** `administrative-units/:code/rename`, `…/:code/retire`, `administrative-units/merge`. */
   administrativeUnitChanges: { rename: 'rename', retire: 'retire', merge: 'merge' },
