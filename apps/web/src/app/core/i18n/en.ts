@@ -12,6 +12,7 @@ import { riskEn } from './risk.en';
 import { safetyPlanEn } from './safety-plan.en';
 import { closureEn } from './closure.en';
 import { casePlanEn } from './case-plan.en';
+import { followUpEn } from './follow-up.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -906,6 +907,7 @@ export const en: Dictionary = {
   ...safetyPlanEn,
   ...closureEn,
   ...casePlanEn,
+  ...followUpEn,
   ...unitsEn,
   ...accountsEn,
   ...notificationSettingsEn,

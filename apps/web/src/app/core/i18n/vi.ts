@@ -11,6 +11,7 @@ import { riskVi } from './risk.vi';
 import { safetyPlanVi } from './safety-plan.vi';
 import { closureVi } from './closure.vi';
 import { casePlanVi } from './case-plan.vi';
+import { followUpVi } from './follow-up.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -909,6 +910,7 @@ export const vi = {
   ...safetyPlanVi,
   ...closureVi,
   ...casePlanVi,
+  ...followUpVi,
   ...unitsVi,
   ...accountsVi,
   ...notificationSettingsVi,
