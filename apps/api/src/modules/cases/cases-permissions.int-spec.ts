@@ -131,6 +131,16 @@ describe('case permission matrix', () => {
       ...NO_CASE_ROLES,
     }));
 
+  it('GET /cases/:id/timeline', () =>
+    check('timeline', (s, id) => t.http.get(`/api/cases/${id}/timeline`).set(...bearer(s)), {
+      cw1: [200, 200, 404],
+      cw2: [404, 200, 404],
+      sup1: [200, 200, 404],
+      cw3: [404, 404, 200],
+      sup2: [404, 404, 200],
+      ...NO_CASE_ROLES,
+    }));
+
   it('POST /cases/:id/consents', () =>
     check(
       'consent',

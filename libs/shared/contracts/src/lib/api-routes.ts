@@ -63,6 +63,8 @@ export const ApiRoutes = {
     reopen: 'reopen',
     /** `cases/:id/follow-ups` (list, plan one), `…/follow-ups/:childId/outcome`. */
     followUps: 'follow-ups',
+    /** `cases/:id/timeline`: what was done to the case, newest first (keyset `after`). */
+    timeline: 'timeline',
     outcome: 'outcome',
   },
   /** `risk-instruments`, `risk-instruments/:id/publish` (admins keep the versions). */

@@ -64,6 +64,7 @@ export const auditLabelsEn: Readonly<Record<keyof typeof auditLabelsVi, string>>
   'auditAction.user.notification_settings': 'Changed notification settings',
   'auditAction.user.update': 'Changed an account',
   'auditAction.case.reopen': 'Reopened the case',
+  'auditAction.case.timeline_read': 'Viewed the case timeline',
   'auditAction.case_closure.approve': 'Approved closing the case',
   'auditAction.case_closure.read': 'Viewed the closure request',
   'auditAction.case_closure.request': 'Requested closing the case',

@@ -66,6 +66,7 @@ export const auditLabelsVi = {
   'auditAction.user.notification_settings': 'Đổi cài đặt thông báo',
   'auditAction.user.update': 'Sửa tài khoản',
   'auditAction.case.reopen': 'Mở lại hồ sơ',
+  'auditAction.case.timeline_read': 'Xem dòng thời gian của hồ sơ',
   'auditAction.case_closure.approve': 'Duyệt đóng hồ sơ',
   'auditAction.case_closure.read': 'Xem đề nghị đóng hồ sơ',
   'auditAction.case_closure.request': 'Đề nghị đóng hồ sơ',
