@@ -61,6 +61,14 @@ test('follow-up contacts are planned, a past date is refused in Vietnamese, an o
   await expect(contacts.nth(1).getByTestId('follow-up-outcome')).toHaveText('Liên hệ được');
   await expect(contacts.nth(1)).toContainText('tình hình ổn định');
 
+  // The case timeline lists the steps, newest first, with names and dates only.
+  await page.getByTestId('case-tab-timeline').click();
+  const steps = page.getByTestId('case-timeline-entry');
+  await expect(steps.first()).toContainText('Ghi kết quả liên hệ theo dõi');
+  await expect(page.getByTestId('case-timeline')).toContainText('Hẹn liên hệ theo dõi');
+  await expect(page.getByTestId('case-timeline')).not.toContainText('tình hình ổn định');
+  await snapshot(page, 'case-timeline-1366');
+
   // The next contact's clock is on the deadline board.
   const code = (await page.getByTestId('case-code').innerText()).trim();
   await page.getByTestId('nav-deadlines').click();

@@ -55,4 +55,8 @@ export const followUpEn: Readonly<Record<keyof typeof followUpVi, string>> = {
   'team.plansWaiting': 'Plans waiting',
   'team.closuresWaiting': 'Closures waiting',
   'team.totals': 'In all: {open} open cases, {waiting} waiting for your decision.',
+  'caseTimeline.title': 'Steps on the case',
+  'caseTimeline.hint': 'Who did what and when, newest first (contents are not shown).',
+  'caseTimeline.more': 'Show more',
+  'caseTimeline.referrals': 'Referral events',
 };

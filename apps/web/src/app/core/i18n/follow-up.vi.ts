@@ -52,4 +52,8 @@ export const followUpVi = {
   'team.plansWaiting': 'Kế hoạch chờ duyệt',
   'team.closuresWaiting': 'Đóng hồ sơ chờ duyệt',
   'team.totals': 'Tổng: {open} hồ sơ đang mở, {waiting} việc chờ bạn duyệt.',
+  'caseTimeline.title': 'Các bước của hồ sơ',
+  'caseTimeline.hint': 'Ai đã làm gì, khi nào, mới nhất ở trên cùng (không hiện nội dung).',
+  'caseTimeline.more': 'Xem thêm',
+  'caseTimeline.referrals': 'Sự kiện chuyển gửi',
 };

@@ -54,6 +54,7 @@ import { CaseReferralsComponent } from '../case-referrals/case-referrals.compone
 import { CaseRiskComponent } from '../case-risk/case-risk.component';
 import { CaseSafetyPlanComponent } from '../case-safety-plan/case-safety-plan.component';
 import { CaseFollowUpsComponent } from '../case-follow-ups/case-follow-ups.component';
+import { CaseTimelineComponent } from '../case-timeline/case-timeline.component';
 import { CaseReferralsApiService } from '../data/case-referrals-api.service';
 import { CasesApiService } from '../data/cases-api.service';
 import type { ReferDialogData } from '../refer-dialog/refer-dialog.component';
@@ -89,6 +90,7 @@ const REFERRALS_TAB = 7;
     CaseRiskComponent,
     CaseSafetyPlanComponent,
     CaseFollowUpsComponent,
+    CaseTimelineComponent,
     CaseClosureComponent,
     CasePlanComponent,
     ReferralTimelineComponent,
