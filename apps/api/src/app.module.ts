@@ -25,6 +25,8 @@ import { StatisticsModule } from './modules/statistics/statistics.module';
 import { UsersModule } from './modules/users/users.module';
 import { CaseClosureModule } from './modules/cases/closure/case-closure.module';
 import { CasePlansModule } from './modules/cases/plans/case-plans.module';
+import { CaseFollowUpsModule } from './modules/cases/follow-ups/case-follow-ups.module';
+import { TeamCaseloadModule } from './modules/cases/team/team-caseload.module';
 
 /**
  * The HTTP process. Guards run in order: not too often (rate limits), who are you (JWT + session),
@@ -54,6 +56,8 @@ export class AppModule {
         IncidentReportsModule,
         CaseClosureModule,
         CasePlansModule,
+        CaseFollowUpsModule,
+        TeamCaseloadModule,
         StatisticsModule,
         PeriodicReportsModule,
       ],

@@ -20,3 +20,5 @@ export * from './lib/audit-actions';
 export * from './lib/case-plans';
 export * from './lib/statistics';
 export * from './lib/periodic-reports';
+export * from './lib/follow-ups';
+export * from './lib/team';

@@ -34,6 +34,7 @@ export * from './lib/case-management/case-plan';
 export * from './lib/incident-reports/incident-report-status';
 export * from './lib/cases/case-closure';
 export * from './lib/case-management/case-review-clocks';
+export * from './lib/case-management/follow-up';
 export * from './lib/intake/consent-expiry';
 export * from './lib/notifications/email-topics';
 export * from './lib/statistics/suppression';

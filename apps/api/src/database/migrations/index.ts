@@ -18,6 +18,7 @@ import { RiskAssessments1764440000000 } from './1764440000000-risk-assessments';
 import { SafetyPlans1764440000001 } from './1764440000001-safety-plans';
 import { ConsentExpiry1764440000002 } from './1764440000002-consent-expiry';
 import { CasePlans1764450000000 } from './1764450000000-case-plans';
+import { CaseFollowUps1764460000000 } from './1764460000000-case-follow-ups';
 import { ReportCalendar1764480000000 } from './1764480000000-report-calendar';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   SafetyPlans1764440000001,
   ConsentExpiry1764440000002,
   CasePlans1764450000000,
+  CaseFollowUps1764460000000,
   ReportCalendar1764480000000,
 ];

@@ -87,6 +87,35 @@ export class AuditRepository {
     );
   }
 
+  /**
+   * A case's timeline: its audit rows of the given actions (the case's own steps, no reads), newest
+   * first, keyset on id, with the actor's name. Served by idx_audit_case (case_id, id).
+   */
+  getTimelineForCase(
+    caseId: string,
+    actions: readonly string[],
+    beforeId: string | null,
+    limit: number,
+  ): Promise<
+    {
+      id: string;
+      occurredAt: Date;
+      action: string;
+      actorName: string | null;
+      subjectType: string;
+      fields: string[];
+    }[]
+  > {
+    return this.dataSource.query(
+      `SELECT a.id::text AS id, a.occurred_at AS "occurredAt", a.action, u.display_name AS "actorName",
+              a.subject_type AS "subjectType", a.fields
+         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+        WHERE a.case_id = $1 AND a.action = ANY($2::text[]) AND ($3::bigint IS NULL OR a.id < $3::bigint)
+        ORDER BY a.id DESC LIMIT $4`,
+      [caseId, actions, beforeId, limit],
+    );
+  }
+
   getForActor(actorUserId: string, limit: number): Promise<AuditLogEntity[]> {
     return this.dataSource.getRepository(AuditLogEntity).find({
       where: { actorUserId },

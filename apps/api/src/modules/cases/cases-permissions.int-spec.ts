@@ -131,6 +131,16 @@ describe('case permission matrix', () => {
       ...NO_CASE_ROLES,
     }));
 
+  it('GET /cases/:id/timeline', () =>
+    check('timeline', (s, id) => t.http.get(`/api/cases/${id}/timeline`).set(...bearer(s)), {
+      cw1: [200, 200, 404],
+      cw2: [404, 200, 404],
+      sup1: [200, 200, 404],
+      cw3: [404, 404, 200],
+      sup2: [404, 404, 200],
+      ...NO_CASE_ROLES,
+    }));
+
   it('POST /cases/:id/consents', () =>
     check(
       'consent',
@@ -227,6 +237,62 @@ describe('case permission matrix', () => {
         sup1: [200, 200, 404],
         cw3: [404, 404, 200],
         sup2: [404, 404, 200],
+        ...NO_CASE_ROLES,
+      },
+    );
+  });
+
+  it('POST and GET /cases/:id/follow-ups, POST …/follow-ups/:childId/outcome', async () => {
+    const plannedOn = addDaysToDate(vietnamDateOf(t.clock.now()), 3);
+    const updater = (id: string) =>
+      id === ids[0] ? actors.cw1 : id === ids[1] ? actors.sup1 : actors.cw3;
+    await check(
+      'plan follow-up',
+      (s, id) =>
+        t.http
+          .post(`/api/cases/${id}/follow-ups`)
+          .set(...bearer(s))
+          .send({ plannedOn, method: 'phone' }),
+      {
+        cw1: [201, 403, 404],
+        cw2: [404, 403, 404],
+        sup1: [201, 201, 404],
+        cw3: [404, 404, 201],
+        sup2: [404, 404, 201],
+        ...NO_CASE_ROLES,
+      },
+    );
+    await check(
+      'read follow-ups',
+      (s, id) => t.http.get(`/api/cases/${id}/follow-ups`).set(...bearer(s)),
+      {
+        cw1: [200, 200, 404],
+        cw2: [404, 200, 404],
+        sup1: [200, 200, 404],
+        cw3: [404, 404, 200],
+        sup2: [404, 404, 200],
+        ...NO_CASE_ROLES,
+      },
+    );
+    // Each allowed call records a fresh contact, planned by whoever may change the case.
+    await check(
+      'record follow-up outcome',
+      async (s, id) => {
+        const planned = await t.http
+          .post(`/api/cases/${id}/follow-ups`)
+          .set(...bearer(updater(id)))
+          .send({ plannedOn, method: 'phone' });
+        return t.http
+          .post(`/api/cases/${id}/follow-ups/${planned.body.id as string}/outcome`)
+          .set(...bearer(s))
+          .send({ outcome: 'reached' });
+      },
+      {
+        cw1: [201, 403, 404],
+        cw2: [404, 403, 404],
+        sup1: [201, 201, 404],
+        cw3: [404, 404, 201],
+        sup2: [404, 404, 201],
         ...NO_CASE_ROLES,
       },
     );
@@ -379,6 +445,30 @@ describe('case permission matrix', () => {
         ...NO_CASE_ROLES,
       },
     );
+  });
+
+  it('GET /team/caseload: supervisors only, each of their own centre', async () => {
+    const got: Partial<Record<Actor, number>> = {};
+    for (const actor of Object.keys(actors) as Actor[]) {
+      got[actor] = (await t.http.get('/api/team/caseload').set(...bearer(actors[actor]))).status;
+    }
+    expect(got).toEqual({
+      cw1: 403,
+      cw2: 403,
+      sup1: 200,
+      cw3: 403,
+      sup2: 200,
+      ...Object.fromEntries(SILENT.map((r) => [r, 403])),
+    });
+    const people = async (s: S) =>
+      (
+        (await t.http.get('/api/team/caseload').set(...bearer(s))).body.rows as { userId: string }[]
+      ).map((r) => r.userId);
+    const [centre1, centre2] = [await people(actors.sup1), await people(actors.sup2)];
+    expect(centre1).toEqual(expect.arrayContaining([actors.cw1.id, actors.cw2.id]));
+    expect(centre1).not.toContain(actors.cw3.id);
+    expect(centre2).toContain(actors.cw3.id);
+    expect(centre2).not.toEqual(expect.arrayContaining([actors.cw1.id]));
   });
 
   it('lists hold exactly what the rules allow', async () => {

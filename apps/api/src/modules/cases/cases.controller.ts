@@ -12,6 +12,7 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
   AccessLogEntryView,
+  CaseTimelineEntry,
   CaseDetailView,
   CaseNoteView,
   CaseSummaryView,
@@ -131,6 +132,16 @@ export class CasesController {
     @Query() query: AccessLogQueryDto,
   ): Promise<Page<AccessLogEntryView>> {
     return this.cases.accessLog(caller, id, query.after);
+  }
+
+  @Get(`:id/${R.timeline}`)
+  @RequirePermission('read', 'Case')
+  timeline(
+    @Caller() caller: Caller,
+    @Param() { id }: UuidParamDto,
+    @Query() query: AccessLogQueryDto,
+  ): Promise<Page<CaseTimelineEntry>> {
+    return this.cases.timeline(caller, id, query.after);
   }
 
   @Post(`:id/${R.incidents}`)

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type {
   AccessLogEntryView,
+  CaseTimelineEntry,
   CaseDetailView,
   CaseSummaryView,
   DeadlineView,
@@ -10,7 +11,7 @@ import type {
   PossibleDuplicate,
   RevealedIdentity,
 } from '@caunoi/shared/contracts';
-import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import { CASE_TIMELINE_ACTIONS, PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import {
   canMoveCase,
   isClosureStep,
@@ -266,6 +267,45 @@ export class CasesService {
         action: r.action,
         subjectType: r.subjectType,
         fields: r.fields,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /**
+   * What was done to the case, newest first: its audit rows of the steps that make its story (no
+   * reads), with who and when and the names of the fields touched, never values.
+   */
+  async timeline(
+    { user: actor, ability }: Caller,
+    id: string,
+    after: string | undefined,
+  ): Promise<Page<CaseTimelineEntry>> {
+    await this.access.load(ability, id, 'read');
+    const cursor = decodeCursor(after, { id: 'bigint' });
+    const limit = 50;
+    const rows = await this.auditLog.getTimelineForCase(
+      id,
+      CASE_TIMELINE_ACTIONS,
+      cursor?.id ?? null,
+      limit + 1,
+    );
+    await this.work.audit({
+      actor,
+      caseId: id,
+      action: 'case.timeline_read',
+      subjectType: 'Case',
+      subjectId: id,
+    });
+    const page = keysetPage(rows, limit, (last) => ({ id: last.id }));
+    return {
+      items: page.items.map((r) => ({
+        id: r.id,
+        occurredAt: r.occurredAt.toISOString(),
+        action: r.action as CaseTimelineEntry['action'],
+        actorName: r.actorName,
+        subjectType: r.subjectType,
+        fields: r.fields ?? [],
       })),
       nextCursor: page.nextCursor,
     };

@@ -3,7 +3,9 @@ import type { DeadlineBoardQuery, DeadlineView, Page } from '@caunoi/shared/cont
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import type { CaseReviewKind, DeadlineKind, DeadlinePeriod } from '@caunoi/shared/domain';
 import {
+  FOLLOW_UP_KIND,
   INCIDENT_REPORT_PERIOD_DAYS,
+  followUpStages,
   caseReviewStages,
   consentExpiryStages,
   daysBetween,
@@ -179,6 +181,51 @@ export class DeadlinesService {
       schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
     });
     return { dueAt };
+  }
+
+  /**
+   * A planned follow-up contact's clock, due at the end of the planned day (or the next working
+   * day). A reminder that would already be past (a contact planned for today) is left out.
+   */
+  async startFollowUpClock(
+    tx: Tx,
+    caseRef: { id: string; agencyId: string },
+    followUp: { id: string; plannedOn: string },
+  ): Promise<{ dueAt: Date }> {
+    const m = tx.manager;
+    const startedAt = this.clock.now();
+    const period: DeadlinePeriod = {
+      unit: 'days',
+      amount: daysBetween(vietnamDateOf(startedAt), followUp.plannedOn),
+    };
+    const dueAt = computeDueAt(startedAt, period, await this.calendar.load(m));
+    const plans = followUpStages()
+      .map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) }))
+      .filter((p) => p.dueAt > startedAt);
+    const { deadline, stages } = await this.deadlines.insert(
+      m,
+      {
+        kind: FOLLOW_UP_KIND,
+        subjectType: 'FollowUp',
+        subjectId: followUp.id,
+        caseId: caseRef.id,
+        agencyId: caseRef.agencyId,
+        periodUnit: period.unit,
+        periodAmount: period.amount,
+        startedAt,
+        dueAt,
+      },
+      plans,
+    );
+    tx.afterCommit({
+      schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
+    });
+    return { dueAt };
+  }
+
+  /** Recording a contact's outcome meets its clock (breached stays breached when it came late). */
+  meetFollowUpClock(tx: Tx, followUpId: string): Promise<{ onTime: boolean | null }> {
+    return this.meet(tx, FOLLOW_UP_KIND, followUpId);
   }
 
   /** Whether a case review clock of this kind runs for the case (only assessed cases are reassessed). */

@@ -31,6 +31,8 @@ export const ApiRoutes = {
   statistics: { root: 'statistics', export: 'export' },
   /** `report-calendar?provinceCode=&year=`, `report-calendar/:provinceCode/:year/:kind` (admins change). */
   reportCalendar: 'report-calendar',
+  /** `team/caseload`: the supervisor's view of their centre's caseworkers (counts per person). */
+  team: { root: 'team', caseload: 'caseload' },
   administrativeUnits: 'administrative-units',
   /** `administrative-units/:code/rename`, `…/:code/retire`, `administrative-units/merge`. */
   administrativeUnitChanges: { rename: 'rename', retire: 'retire', merge: 'merge' },
@@ -61,6 +63,11 @@ export const ApiRoutes = {
     approve: 'approve',
     return: 'return',
     reopen: 'reopen',
+    /** `cases/:id/follow-ups` (list, plan one), `…/follow-ups/:childId/outcome`. */
+    followUps: 'follow-ups',
+    /** `cases/:id/timeline`: what was done to the case, newest first (keyset `after`). */
+    timeline: 'timeline',
+    outcome: 'outcome',
   },
   /** `risk-instruments`, `risk-instruments/:id/publish` (admins keep the versions). */
   riskInstruments: { root: 'risk-instruments', publish: 'publish' },

@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'call.read',
   'call.update',
   'case.access_log_read',
+  'case.timeline_read',
   'case.assign',
   'case.create',
   'case.list',
@@ -57,13 +58,13 @@ export const AUDIT_ACTIONS = [
   'case_closure.read',
   'case_closure.request',
   'case_closure.return',
-  'case_note.create',
-  'case_note.read',
   'case_plan.approve',
   'case_plan.read',
   'case_plan.return',
   'case_plan.save',
   'case_plan.submit',
+  'case_note.create',
+  'case_note.read',
   'community_referral.create',
   'community_referral.list_status',
   'community_referral.read',
@@ -71,6 +72,9 @@ export const AUDIT_ACTIONS = [
   'consent.withdraw',
   'deadline.read',
   'deadline.stage_fired',
+  'follow_up.read',
+  'follow_up.record',
+  'follow_up.schedule',
   'hotline_line.create',
   'hotline_line.update',
   'incident.create',
@@ -98,8 +102,8 @@ export const AUDIT_ACTIONS = [
   'safety_plan.read',
   'safety_plan.save',
   'service_record.read',
-  'setting.response_times',
   'statistics.export',
+  'setting.response_times',
   'survivor.create',
   'survivor.duplicate_check',
   'survivor.reveal',
@@ -111,3 +115,49 @@ export const AUDIT_ACTIONS = [
   'read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * The steps that make a case's story on its timeline (`GET cases/:id/timeline`): what was done to
+ * the case, never who read it (that is the access log, for supervisors).
+ */
+export const CASE_TIMELINE_ACTIONS = [
+  'case.create',
+  'case.update',
+  'case.assign',
+  'case.reopen',
+  'incident.create',
+  'incident.update',
+  'consent.create',
+  'consent.withdraw',
+  'risk_assessment.create',
+  'safety_plan.save',
+  'case_plan.save',
+  'case_plan.submit',
+  'case_plan.approve',
+  'case_plan.return',
+  'follow_up.schedule',
+  'follow_up.record',
+  'referral.create',
+  'referral.withdraw',
+  'referral.review_override',
+  ...INBOX_STEPS.map((step) => `referral.${step}` as const),
+  'incident_report.draft',
+  'incident_report.update',
+  'incident_report.approve',
+  'incident_report.submit',
+  'incident_report.acknowledge',
+  'case_note.create',
+  'case_closure.request',
+  'case_closure.return',
+  'case_closure.approve',
+] as const satisfies readonly AuditAction[];
+
+/** One step on a case's timeline: what, when, by whom, and the names of the fields it touched. */
+export interface CaseTimelineEntry {
+  id: string;
+  occurredAt: string;
+  action: (typeof CASE_TIMELINE_ACTIONS)[number];
+  actorName: string | null;
+  subjectType: string;
+  fields: string[];
+}

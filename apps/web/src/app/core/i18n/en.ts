@@ -13,6 +13,7 @@ import { safetyPlanEn } from './safety-plan.en';
 import { closureEn } from './closure.en';
 import { casePlanEn } from './case-plan.en';
 import { reportCalendarEn } from './report-calendar.en';
+import { followUpEn } from './follow-up.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -908,6 +909,7 @@ export const en: Dictionary = {
   ...closureEn,
   ...casePlanEn,
   ...reportCalendarEn,
+  ...followUpEn,
   ...unitsEn,
   ...accountsEn,
   ...notificationSettingsEn,

@@ -12,6 +12,7 @@ import { safetyPlanVi } from './safety-plan.vi';
 import { closureVi } from './closure.vi';
 import { casePlanVi } from './case-plan.vi';
 import { reportCalendarVi } from './report-calendar.vi';
+import { followUpVi } from './follow-up.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -911,6 +912,7 @@ export const vi = {
   ...closureVi,
   ...casePlanVi,
   ...reportCalendarVi,
+  ...followUpVi,
   ...unitsVi,
   ...accountsVi,
   ...notificationSettingsVi,

@@ -1,7 +1,8 @@
 /**
  * Every kind of clock the system runs: the 10-day report, a referral's respond-by time, and the
  * case reviews (risk reassessment, safety plan review; case-management/case-review-clocks.ts), and a
- * consent's expiry (intake/consent-expiry.ts).
+ * consent's expiry (intake/consent-expiry.ts), and each planned follow-up contact
+ * (case-management/follow-up.ts).
  */
 export const DEADLINE_KINDS = [
   'incident_report',
@@ -9,6 +10,7 @@ export const DEADLINE_KINDS = [
   'risk_reassessment',
   'safety_plan_review',
   'consent_expiry',
+  'follow_up',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

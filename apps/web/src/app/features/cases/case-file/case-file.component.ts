@@ -53,14 +53,19 @@ import { CaseNotesComponent } from '../case-notes/case-notes.component';
 import { CaseReferralsComponent } from '../case-referrals/case-referrals.component';
 import { CaseRiskComponent } from '../case-risk/case-risk.component';
 import { CaseSafetyPlanComponent } from '../case-safety-plan/case-safety-plan.component';
+import { CaseFollowUpsComponent } from '../case-follow-ups/case-follow-ups.component';
+import { CaseTimelineComponent } from '../case-timeline/case-timeline.component';
 import { CaseReferralsApiService } from '../data/case-referrals-api.service';
 import { CasesApiService } from '../data/cases-api.service';
 import type { ReferDialogData } from '../refer-dialog/refer-dialog.component';
 import { ReferDialogComponent } from '../refer-dialog/refer-dialog.component';
 import { ReferralTimelineComponent } from '../referral-timeline/referral-timeline.component';
 
-/** Position of the referrals tab (after overview, risk, safety plan, action plan, incidents, consents). */
-const REFERRALS_TAB = 6;
+/**
+ * Position of the referrals tab (after overview, risk, safety plan, action plan, follow-up,
+ * incidents, consents).
+ */
+const REFERRALS_TAB = 7;
 
 /**
  * The case file (`/cases/:id`, `/team/:id`): overview and masked identity, incidents, consents,
@@ -84,6 +89,8 @@ const REFERRALS_TAB = 6;
     CaseReferralsComponent,
     CaseRiskComponent,
     CaseSafetyPlanComponent,
+    CaseFollowUpsComponent,
+    CaseTimelineComponent,
     CaseClosureComponent,
     CasePlanComponent,
     ReferralTimelineComponent,

@@ -17,6 +17,7 @@ import type { Workspace } from '../../workspaces/workspaces';
 import { CasesListComponent } from '../cases-list/cases-list.component';
 import { ExactSearchComponent } from '../exact-search/exact-search.component';
 import { IntakeQueueComponent } from '../intake-queue/intake-queue.component';
+import { TeamCaseloadComponent } from '../team-caseload/team-caseload.component';
 
 /** Which tab was open, so coming back from a case file lands on the same one. */
 @Injectable({ providedIn: 'root' })
@@ -24,7 +25,10 @@ export class CaseWorkspaceState {
   readonly tab = signal(0);
 }
 
-/** `/cases` and `/team`: the intake queue, the case list and the exact search. */
+/**
+ * `/cases` and `/team`: the intake queue, the case list, the exact search and, for supervisors, the
+ * team view (load per caseworker).
+ */
 @Component({
   selector: 'cn-case-workspace',
   imports: [
@@ -36,6 +40,7 @@ export class CaseWorkspaceState {
     CasesListComponent,
     ExactSearchComponent,
     DeadlineSummaryComponent,
+    TeamCaseloadComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -73,6 +78,14 @@ export class CaseWorkspaceState {
           >
           <ng-template matTabContent><cn-exact-search /></ng-template>
         </mat-tab>
+        @if (canSeeTeam()) {
+          <mat-tab>
+            <ng-template mat-tab-label
+              ><span data-testid="tab-team">{{ 'team.tab' | t }}</span></ng-template
+            >
+            <ng-template matTabContent><cn-team-caseload /></ng-template>
+          </mat-tab>
+        }
       </mat-tab-group>
     </section>
   `,
@@ -86,4 +99,6 @@ export class CaseWorkspaceComponent {
 
   protected readonly canOpen = computed(() => this.ability.can('create', 'Case'));
   protected readonly canSeeDeadlines = computed(() => this.ability.can('read', 'Deadline'));
+  /** Supervisors: who assigns the centre's cases sees the team's load. */
+  protected readonly canSeeTeam = computed(() => this.ability.can('assign', 'Case'));
 }

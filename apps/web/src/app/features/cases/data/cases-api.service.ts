@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AccessLogEntryView,
+  CaseTimelineEntry,
   AssignCaseRequest,
   CaseDetailView,
   CaseListQuery,
@@ -91,6 +92,12 @@ export class CasesApiService {
 
   accessLog(id: string, after?: string): Observable<Page<AccessLogEntryView>> {
     return this.http.get<Page<AccessLogEntryView>>(cases(id, R.accessLog), {
+      params: toParams({ after }),
+    });
+  }
+
+  timeline(id: string, after?: string): Observable<Page<CaseTimelineEntry>> {
+    return this.http.get<Page<CaseTimelineEntry>>(cases(id, R.timeline), {
       params: toParams({ after }),
     });
   }
