@@ -19,3 +19,4 @@ export * from './lib/notification-settings';
 export * from './lib/audit-actions';
 export * from './lib/case-plans';
 export * from './lib/statistics';
+export * from './lib/perpetrators';

@@ -429,6 +429,7 @@ export const en: Dictionary = {
   'dataCategory.injuries_medical': 'Injuries and medical',
   'dataCategory.risk_level': 'Risk level',
   'dataCategory.perpetrator_info': 'Perpetrator information',
+  'dataCategory.perpetrator': 'Perpetrator identity',
 
   'safeContact.phone_call': 'Phone call',
   'safeContact.sms': 'SMS',

@@ -430,6 +430,7 @@ export const vi = {
   'dataCategory.injuries_medical': 'Thương tích, y tế',
   'dataCategory.risk_level': 'Mức độ rủi ro',
   'dataCategory.perpetrator_info': 'Thông tin người gây bạo lực',
+  'dataCategory.perpetrator': 'Danh tính người gây bạo lực',
 
   'safeContact.phone_call': 'Gọi điện',
   'safeContact.sms': 'Nhắn tin SMS',
