@@ -9,6 +9,7 @@ import { referralCaseEn } from './referral-case.en';
 import { referralInboxEn } from './referral-inbox.en';
 import { directoryEn } from './directory.en';
 import { riskEn } from './risk.en';
+import { perpetratorsEn } from './perpetrators.en';
 import { safetyPlanEn } from './safety-plan.en';
 import { closureEn } from './closure.en';
 import { casePlanEn } from './case-plan.en';
@@ -905,6 +906,7 @@ export const en: Dictionary = {
   ...directoryEn,
   ...riskEn,
   ...safetyPlanEn,
+  ...perpetratorsEn,
   ...closureEn,
   ...casePlanEn,
   ...unitsEn,

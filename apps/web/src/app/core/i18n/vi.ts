@@ -8,6 +8,7 @@ import { referralCaseVi } from './referral-case.vi';
 import { referralInboxVi } from './referral-inbox.vi';
 import { directoryVi } from './directory.vi';
 import { riskVi } from './risk.vi';
+import { perpetratorsVi } from './perpetrators.vi';
 import { safetyPlanVi } from './safety-plan.vi';
 import { closureVi } from './closure.vi';
 import { casePlanVi } from './case-plan.vi';
@@ -908,6 +909,7 @@ export const vi = {
   ...directoryVi,
   ...riskVi,
   ...safetyPlanVi,
+  ...perpetratorsVi,
   ...closureVi,
   ...casePlanVi,
   ...unitsVi,

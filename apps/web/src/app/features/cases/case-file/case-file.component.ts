@@ -52,6 +52,7 @@ import { CasePlanComponent } from '../case-plan/case-plan.component';
 import { CaseNotesComponent } from '../case-notes/case-notes.component';
 import { CaseReferralsComponent } from '../case-referrals/case-referrals.component';
 import { CaseRiskComponent } from '../case-risk/case-risk.component';
+import { CasePerpetratorsComponent } from '../case-perpetrators/case-perpetrators.component';
 import { CaseSafetyPlanComponent } from '../case-safety-plan/case-safety-plan.component';
 import { CaseReferralsApiService } from '../data/case-referrals-api.service';
 import { CasesApiService } from '../data/cases-api.service';
@@ -84,6 +85,7 @@ const REFERRALS_TAB = 6;
     CaseReferralsComponent,
     CaseRiskComponent,
     CaseSafetyPlanComponent,
+    CasePerpetratorsComponent,
     CaseClosureComponent,
     CasePlanComponent,
     ReferralTimelineComponent,
