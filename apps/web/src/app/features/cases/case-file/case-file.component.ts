@@ -23,7 +23,7 @@ import type {
   IncidentView,
   UpdateCaseRequest,
 } from '@caunoi/shared/contracts';
-import type { CaseStage, RiskLevel } from '@caunoi/shared/domain';
+import type { CaseStage, RiskLevel, UrgentReferral } from '@caunoi/shared/domain';
 import {
   CASE_STAGE_TRANSITIONS,
   isClosureStep,
@@ -275,12 +275,18 @@ export class CaseFileComponent {
     this.loadDeadlines();
   }
 
-  protected refer(): void {
+  /** Without `urgent`, an empty dialog; with it, the risk tab's emergency referrals pre-filled. */
+  protected refer(urgent?: readonly UrgentReferral[]): void {
     const detail = this.detail();
     if (!detail) return;
     this.dialog
       .open<ReferDialogComponent, ReferDialogData, CaseReferralView[]>(ReferDialogComponent, {
-        data: { caseId: detail.id, consents: detail.consents, communeCode: detail.communeCode },
+        data: {
+          caseId: detail.id,
+          consents: detail.consents,
+          communeCode: detail.communeCode,
+          urgent,
+        },
         width: '760px',
         maxWidth: '95vw',
         maxHeight: '90vh',
