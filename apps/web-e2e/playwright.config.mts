@@ -18,8 +18,11 @@ export default defineConfig({
   testDir: './src',
   outputDir: join(workspaceRoot, 'apps', 'web-e2e', 'test-results'),
   // A test is a whole journey across several sign-ins; on a loaded 2-core CI machine 30 s (the default) is
-  // not enough for the longer ones. Assertions still wait only `expect`'s own timeout per step.
-  timeout: 90_000,
+  // not enough for the longer ones. The demo supervisor and admins also give a TOTP code, and the
+  // server takes two codes per account per 30-second step: a journey that signs them in again waits
+  // for the next step when the other worker used them. Assertions still wait only `expect`'s own
+  // timeout per step.
+  timeout: 180_000,
   fullyParallel: true,
   forbidOnly: Boolean(process.env['CI']),
   workers: 2,

@@ -16,6 +16,7 @@ import { RateLimitModule } from './modules/rate-limit/rate-limit.module';
 import { HealthModule } from './modules/health/health.module';
 import { IntakeModule } from './modules/intake/intake.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
+import { PeriodicReportsModule } from './modules/periodic-reports/periodic-reports.module';
 import { DeadlinesModule } from './modules/deadlines/deadlines.module';
 import { IncidentReportsModule } from './modules/incident-reports/incident-reports.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -54,6 +55,7 @@ export class AppModule {
         CaseClosureModule,
         CasePlansModule,
         StatisticsModule,
+        PeriodicReportsModule,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: RateLimitGuard },

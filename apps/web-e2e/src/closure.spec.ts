@@ -31,7 +31,7 @@ test('closure: requested, returned with a comment, fixed and requested again, ap
   });
   const caseUrl = page.url();
   const stage = page.getByTestId('case-stage');
-  const openStage = (await stage.textContent())?.trim() ?? '';
+  const openStage = (await stage.innerText()).trim();
 
   // The caseworker asks: reason from the list, the goal status, a summary.
   await page.getByTestId('closure-request').click();

@@ -33,12 +33,13 @@ test('a caseworker assesses a case as high risk with the instrument; the supervi
   await page.getByTestId('risk-save').click();
   await expect(form.getByText('Hãy trả lời câu này').first()).toBeVisible();
 
-  const items = form.locator('[data-testid^="risk-item-"]');
-  const count = await items.count();
+  // Every yes/no question "no"; the one scale question below.
+  const yesNo = form.locator(
+    '[data-testid^="risk-item-"]:not([data-testid="risk-item-frequency"])',
+  );
+  const count = await yesNo.count();
   for (let i = 0; i < count; i++) {
-    const item = items.nth(i);
-    if ((await item.getAttribute('data-testid')) === 'risk-item-frequency') continue;
-    await item.getByText('Không', { exact: true }).click();
+    await yesNo.nth(i).getByText('Không', { exact: true }).click();
   }
   await choose(page, 'risk-scale-frequency', undefined, 2);
   await expect(page.getByTestId('risk-preview')).toContainText('Điểm: 2/');

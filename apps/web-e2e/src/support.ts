@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { resolve } from 'node:path';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import {
@@ -29,30 +31,59 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   if (password === DEMO_PASSWORD && DEMO_SECOND_FACTOR_USERS.includes(username)) {
-    await giveTotpCode(page, DEMO_TOTP_SECRET);
+    await giveTotpCode(page, DEMO_TOTP_SECRET, username);
   }
 }
 
+const STEP_MS = 30_000;
+
 /**
- * Types the current code on the second-factor page. A code is accepted once per 30-second step and
- * the server allows one step ahead, so when another test just used this step the next one is tried,
- * and after that the next real step is awaited.
+ * Claims a 30-second step of an account's codes for this test. The server takes each step once per
+ * account and never one at or below a step already used, and the two workers of a run sign the same
+ * demo supervisor in at once: a file per claimed step (created exclusively, in a folder of this run)
+ * keeps them from spending each other's codes. Null when both candidate steps are gone.
  */
-export async function giveTotpCode(page: Page, secret: string): Promise<void> {
-  const field = page.getByTestId('second-factor-code');
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await field.fill(totp(secret, Date.now() + Math.min(attempt, 1) * 30_000));
-    const [answer] = await Promise.all([
-      page.waitForResponse((r) =>
-        /\/api\/auth\/second-factor\/(verify|enrolment\/confirm)$/.test(new URL(r.url()).pathname),
-      ),
-      page.getByTestId('second-factor-submit').click(),
-    ]);
-    if (answer.status() === 200) return;
-    // Not waiting for the page: for the clock, until the next 30-second step begins.
-    if (attempt === 1) await delay(30_000 - (Date.now() % 30_000) + 500);
+function claimStep(account: string, candidates: readonly number[]): number | null {
+  const dir = join(tmpdir(), `caunoi-e2e-totp-${process.ppid}`, account);
+  mkdirSync(dir, { recursive: true });
+  for (const step of candidates) {
+    if (readdirSync(dir).some((taken) => Number(taken) >= step)) continue;
+    try {
+      writeFileSync(join(dir, String(step)), '', { flag: 'wx' });
+      return step;
+    } catch {
+      // The other worker claimed it first: try the next one.
+    }
   }
-  throw new Error('the second factor was refused three times');
+  return null;
+}
+
+/**
+ * Types a code on the second-factor page, as the holder would from the app: the current step or the
+ * one ahead (the server allows one), claimed for this test when the account is named; when both are
+ * gone, the next step is awaited.
+ */
+export async function giveTotpCode(page: Page, secret: string, account?: string): Promise<void> {
+  const field = page.getByTestId('second-factor-code');
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const now = Math.floor(Date.now() / STEP_MS);
+    const step = account ? claimStep(account, [now, now + 1]) : now + Math.min(attempt, 1);
+    if (step !== null) {
+      await field.fill(totp(secret, step * STEP_MS));
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) =>
+          /\/api\/auth\/second-factor\/(verify|enrolment\/confirm)$/.test(
+            new URL(r.url()).pathname,
+          ),
+        ),
+        page.getByTestId('second-factor-submit').click(),
+      ]);
+      if (answer.status() === 200) return;
+    }
+    // Not waiting for the page: for the clock, until the next 30-second step begins.
+    if (step === null || attempt >= 1) await delay(STEP_MS - (Date.now() % STEP_MS) + 500);
+  }
+  throw new Error('the second factor was refused four times');
 }
 
 function delay(ms: number): Promise<void> {

@@ -20,3 +20,4 @@ export * from './lib/audit-actions';
 export * from './lib/case-plans';
 export * from './lib/statistics';
 export * from './lib/perpetrators';
+export * from './lib/periodic-reports';

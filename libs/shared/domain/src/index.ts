@@ -43,3 +43,4 @@ export * from './lib/statistics/suppression-attack';
 export * from './lib/statistics/indicators';
 export * from './lib/statistics/periods';
 export * from './lib/case-management/urgent-referrals';
+export * from './lib/periodic-reports/report-calendar';

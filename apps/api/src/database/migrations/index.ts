@@ -19,6 +19,7 @@ import { SafetyPlans1764440000001 } from './1764440000001-safety-plans';
 import { Perpetrators1764470000000 } from './1764470000000-perpetrators';
 import { ConsentExpiry1764440000002 } from './1764440000002-consent-expiry';
 import { CasePlans1764450000000 } from './1764450000000-case-plans';
+import { ReportCalendar1764480000000 } from './1764480000000-report-calendar';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ConsentExpiry1764440000002,
   CasePlans1764450000000,
   Perpetrators1764470000000,
+  ReportCalendar1764480000000,
 ];

@@ -46,6 +46,7 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
       'Setting',
       'HotlineLine',
       'CalendarDay',
+      'ReportCalendar',
       'AccountChange',
       'RiskInstrument',
     ]);
@@ -113,7 +114,7 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   const { can, cannot } = builder;
 
   // Every signed-in person may see the agency directory, the administrative units and themself.
-  can('read', ['Agency', 'AdministrativeUnit', 'CalendarDay']);
+  can('read', ['Agency', 'AdministrativeUnit', 'CalendarDay', 'ReportCalendar']);
   can('read', 'User', { id: user.id });
   can(['read', 'update'], 'Notification', { userId: user.id });
 

@@ -7,6 +7,8 @@ export const ADMINISTRATION_SUBJECTS = [
   'AuditLog',
   'HotlineLine',
   'CalendarDay',
+  /** Per province and year: when each periodic report is due (defaults from the seeds). */
+  'ReportCalendar',
   /** A requested change to an account, waiting for a second person (the two-person rule). */
   'AccountChange',
   /** A versioned risk checklist: wording and weights, no case content. */

@@ -29,6 +29,8 @@ export const ApiRoutes = {
   agencies: 'agencies',
   /** `statistics` (the view), `statistics/export` (CSV). */
   statistics: { root: 'statistics', export: 'export' },
+  /** `report-calendar?provinceCode=&year=`, `report-calendar/:provinceCode/:year/:kind` (admins change). */
+  reportCalendar: 'report-calendar',
   administrativeUnits: 'administrative-units',
   /** `administrative-units/:code/rename`, `…/:code/retire`, `administrative-units/merge`. */
   administrativeUnitChanges: { rename: 'rename', retire: 'retire', merge: 'merge' },

@@ -155,7 +155,12 @@ describe('case review clocks: reassessment by risk level and after an incident, 
           WHERE n.case_id = $1 ORDER BY d.kind, s.stage, n.user_id`,
         [c.id],
       )) as { user_id: string; kind: string; stage: string }[];
-    await eventually(async () => (await sent()).length >= 4, 15_000, 'four review stages');
+    // Every supervisor of the centre hears an escalation: wait for the four stages, not four rows.
+    await eventually(
+      async () => new Set((await sent()).map((n) => `${n.kind}.${n.stage}`)).size === 4,
+      15_000,
+      'four review stages',
+    );
     // Give a second delivery the chance to show up, then check each went once.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const mine = (await sent()).filter((n) => [caseworker.id, supervisor.id].includes(n.user_id));

@@ -13,6 +13,7 @@ import { perpetratorsEn } from './perpetrators.en';
 import { safetyPlanEn } from './safety-plan.en';
 import { closureEn } from './closure.en';
 import { casePlanEn } from './case-plan.en';
+import { reportCalendarEn } from './report-calendar.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -909,6 +910,7 @@ export const en: Dictionary = {
   ...perpetratorsEn,
   ...closureEn,
   ...casePlanEn,
+  ...reportCalendarEn,
   ...unitsEn,
   ...accountsEn,
   ...notificationSettingsEn,

@@ -12,6 +12,7 @@ import { perpetratorsVi } from './perpetrators.vi';
 import { safetyPlanVi } from './safety-plan.vi';
 import { closureVi } from './closure.vi';
 import { casePlanVi } from './case-plan.vi';
+import { reportCalendarVi } from './report-calendar.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -912,6 +913,7 @@ export const vi = {
   ...perpetratorsVi,
   ...closureVi,
   ...casePlanVi,
+  ...reportCalendarVi,
   ...unitsVi,
   ...accountsVi,
   ...notificationSettingsVi,

@@ -81,6 +81,13 @@ export const adminRoutes: Routes = [
     loadComponent: () => import('./holidays/holidays.component').then((m) => m.HolidaysComponent),
   },
   {
+    path: 'report-calendar',
+    title: 'reportCalendar.title',
+    canMatch: [abilityGuard('manage', 'ReportCalendar')],
+    loadComponent: () =>
+      import('./report-calendar/report-calendar.component').then((m) => m.ReportCalendarComponent),
+  },
+  {
     path: 'response-times',
     title: 'responseTimes.title',
     canMatch: [abilityGuard('manage', 'Setting')],

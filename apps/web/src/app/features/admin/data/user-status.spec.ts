@@ -15,6 +15,8 @@ const user = (patch: Partial<UserView> = {}): UserView => ({
   passwordSet: true,
   oneTimeCodeExpiresAt: null,
   pendingChanges: [],
+  email: null,
+  language: 'vi',
   ...patch,
 });
 

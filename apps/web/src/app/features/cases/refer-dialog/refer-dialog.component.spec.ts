@@ -64,6 +64,7 @@ const CONSENTS: ConsentView[] = [
     agencyTypes: ['police'],
     dataCategories: ['incident_facts', 'risk_level'],
     givenAt: '2026-05-01T03:00:00.000Z',
+    expiresOn: '2099-12-31',
     recordedByUserId: 'u1',
     withdrawnAt: null,
     withdrawnReason: null,

@@ -52,6 +52,7 @@ describe('navItemsFor', () => {
       'agencies /admin/agencies',
       'units /admin/units',
       'holidays /admin/holidays',
+      'report-calendar /admin/report-calendar',
       'response-times /admin/response-times',
       'queues /admin/queues',
     ]);

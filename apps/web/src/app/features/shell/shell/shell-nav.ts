@@ -51,6 +51,13 @@ export function navItemsFor(role: Role, can: CanFn): NavItem[] {
   if (can('manage', 'CalendarDay')) {
     items.push({ id: 'holidays', link: '/admin/holidays', label: 'nav.holidays' });
   }
+  if (can('manage', 'ReportCalendar')) {
+    items.push({
+      id: 'report-calendar',
+      link: '/admin/report-calendar',
+      label: 'nav.reportCalendar',
+    });
+  }
   if (can('manage', 'Setting')) {
     items.push({ id: 'response-times', link: '/admin/response-times', label: 'nav.responseTimes' });
     items.push({ id: 'queues', link: '/admin/queues', label: 'nav.queues' });
