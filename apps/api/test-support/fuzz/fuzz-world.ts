@@ -10,6 +10,10 @@ import { CreateAgencyDto, UpdateAgencyDto } from '../../src/modules/agencies/dto
 import { CreateCallDto, UpdateCallDto } from '../../src/modules/calls/dto/call.dto';
 import { CreateIncidentDto, UpdateIncidentDto } from '../../src/modules/cases/dto/incident.dto';
 import { OpenCaseDto } from '../../src/modules/cases/dto/open-case.dto';
+import {
+  SavePerpetratorDto,
+  UpdatePerpetratorDto,
+} from '../../src/modules/cases/perpetrators/perpetrator.dto';
 import { SaveCasePlanDto } from '../../src/modules/cases/plans/case-plan.dto';
 import { CreateCommunityReferralDto } from '../../src/modules/community-referrals/community-referral.dto';
 import { CreateReferralsDto } from '../../src/modules/referrals/dto/referral.dto';
@@ -61,6 +65,23 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     .set(...as('caseworker'))
     .send({ body: 'Synthetic note' });
   const [referral] = await refer(t, cw, caseId, [referralInput(POLICE)]);
+  const perpetratorBody = {
+    sex: 'male',
+    ageGroup: '25_59',
+    relationship: 'spouse',
+    identity: {
+      fullName: 'Người tổng hợp',
+      aliases: ['Bí danh'],
+      phone: null,
+      address: null,
+      idNumber: null,
+    },
+    incidentIds: [incidentId],
+  };
+  const perpetrator = await t.http
+    .post(`/api/cases/${caseId}/perpetrators`)
+    .set(...as('caseworker'))
+    .send(perpetratorBody);
   const report = await t.http
     .post(`/api/cases/${caseId}/incidents/${incidentId}/report`)
     .set(...as('caseworker'))
@@ -107,6 +128,7 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [/\/incidents\/:childId/, 'childId', incidents],
     [/\/consents\/:childId/, 'childId', [consent]],
     [/\/referrals\/:referralId/, 'referralId', [referral?.id ?? '']],
+    [/\/perpetrators\/:perpetratorId/, 'perpetratorId', [perpetrator.body.id as string]],
     [/^\/api\/cases\/:id/, 'id', cases],
     [/^\/api\/referrals\/:id/, 'id', [referral?.id ?? '']],
     [/^\/api\/calls\/:id/, 'id', calls],
@@ -162,6 +184,8 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [CreateAgencyDto, () => agencyBody],
     [UpdateAgencyDto, () => agencyBody],
     [CreateCommunityReferralDto, () => communityBody],
+    [SavePerpetratorDto, () => ({ ...perpetratorBody })],
+    [UpdatePerpetratorDto, () => ({ ...perpetratorBody, version: 1 })],
     [
       SaveCasePlanDto,
       () => ({

@@ -19,6 +19,7 @@ export * from './lib/notification-settings';
 export * from './lib/audit-actions';
 export * from './lib/case-plans';
 export * from './lib/statistics';
+export * from './lib/perpetrators';
 export * from './lib/periodic-reports';
 export * from './lib/follow-ups';
 export * from './lib/team';

@@ -43,4 +43,5 @@ export * from './lib/statistics/lattice';
 export * from './lib/statistics/suppression-attack';
 export * from './lib/statistics/indicators';
 export * from './lib/statistics/periods';
+export * from './lib/case-management/urgent-referrals';
 export * from './lib/periodic-reports/report-calendar';

@@ -16,6 +16,7 @@ import { EmailNotifications1764430000000 } from './1764430000000-email-notificat
 import { OneTimeCodeEmails1764430000001 } from './1764430000001-one-time-code-emails';
 import { RiskAssessments1764440000000 } from './1764440000000-risk-assessments';
 import { SafetyPlans1764440000001 } from './1764440000001-safety-plans';
+import { Perpetrators1764470000000 } from './1764470000000-perpetrators';
 import { ConsentExpiry1764440000002 } from './1764440000002-consent-expiry';
 import { CasePlans1764450000000 } from './1764450000000-case-plans';
 import { CaseFollowUps1764460000000 } from './1764460000000-case-follow-ups';
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   ConsentExpiry1764440000002,
   CasePlans1764450000000,
   CaseFollowUps1764460000000,
+  Perpetrators1764470000000,
   ReportCalendar1764480000000,
 ];

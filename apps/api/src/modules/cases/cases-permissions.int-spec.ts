@@ -298,6 +298,95 @@ describe('case permission matrix', () => {
     );
   });
 
+  describe('perpetrator records (/cases/:id/perpetrators)', () => {
+    const body = () => ({
+      sex: 'male',
+      ageGroup: '25_59',
+      relationship: 'spouse',
+      identity: {
+        fullName: 'Người tổng hợp',
+        aliases: [],
+        phone: null,
+        address: null,
+        idNumber: null,
+      },
+      incidentIds: [],
+    });
+    const owner = (id: string) => (id === ids[2] ? actors.sup2 : actors.sup1);
+    /** Each case's first record, and its current version (read by the case's supervisor). */
+    const first = async (id: string): Promise<{ id: string; version: number }> => {
+      const res = await t.http.get(`/api/cases/${id}/perpetrators`).set(...bearer(owner(id)));
+      return res.body[0] as { id: string; version: number };
+    };
+
+    it('POST and GET', async () => {
+      await check(
+        'add perpetrator',
+        (s, id) =>
+          t.http
+            .post(`/api/cases/${id}/perpetrators`)
+            .set(...bearer(s))
+            .send(body()),
+        {
+          cw1: [201, 403, 404],
+          cw2: [404, 403, 404],
+          sup1: [201, 201, 404],
+          cw3: [404, 404, 201],
+          sup2: [404, 404, 201],
+          ...NO_CASE_ROLES,
+        },
+      );
+      await check(
+        'list perpetrators',
+        (s, id) => t.http.get(`/api/cases/${id}/perpetrators`).set(...bearer(s)),
+        {
+          cw1: [200, 200, 404],
+          cw2: [404, 200, 404],
+          sup1: [200, 200, 404],
+          cw3: [404, 404, 200],
+          sup2: [404, 404, 200],
+          ...NO_CASE_ROLES,
+        },
+      );
+    });
+
+    it('PUT /:perpetratorId and POST /:perpetratorId/reveal', async () => {
+      await check(
+        'update perpetrator',
+        async (s, id) => {
+          const p = await first(id);
+          return t.http
+            .put(`/api/cases/${id}/perpetrators/${p.id}`)
+            .set(...bearer(s))
+            .send({ ...body(), version: p.version });
+        },
+        {
+          cw1: [200, 403, 404],
+          cw2: [404, 403, 404],
+          sup1: [200, 200, 404],
+          cw3: [404, 404, 200],
+          sup2: [404, 404, 200],
+          ...NO_CASE_ROLES,
+        },
+      );
+      await check(
+        'reveal perpetrator',
+        async (s, id) =>
+          t.http
+            .post(`/api/cases/${id}/perpetrators/${(await first(id)).id}/reveal`)
+            .set(...bearer(s)),
+        {
+          cw1: [200, 403, 404],
+          cw2: [404, 403, 404],
+          sup1: [200, 200, 404],
+          cw3: [404, 404, 200],
+          sup2: [404, 404, 200],
+          ...NO_CASE_ROLES,
+        },
+      );
+    });
+  });
+
   describe('the case action plan (/cases/:id/plans)', () => {
     const dueOn = () => addDaysToDate(vietnamDateOf(t.clock.now()), 14);
     const content = () => ({

@@ -12,6 +12,9 @@ import { RiskAssessmentsRepository } from './assessments/risk-assessments.reposi
 import { RiskAssessmentsService } from './assessments/risk-assessments.service';
 import { RiskInstrumentsService } from './assessments/risk-instruments.service';
 import { CaseAccess } from './case-access';
+import { PerpetratorsController } from './perpetrators/perpetrators.controller';
+import { PerpetratorsRepository } from './perpetrators/perpetrators.repository';
+import { PerpetratorsService } from './perpetrators/perpetrators.service';
 import { SafetyPlansController } from './safety-plans/safety-plans.controller';
 import { SafetyPlansRepository } from './safety-plans/safety-plans.repository';
 import { SafetyPlansService } from './safety-plans/safety-plans.service';
@@ -38,6 +41,7 @@ import { SurvivorIdentity } from './survivor-identity';
     RiskAssessmentsController,
     RiskInstrumentsController,
     SafetyPlansController,
+    PerpetratorsController,
   ],
   providers: [
     CasesService,
@@ -51,10 +55,12 @@ import { SurvivorIdentity } from './survivor-identity';
     RiskAssessmentsRepository,
     RiskAssessmentsService,
     RiskInstrumentsService,
+    PerpetratorsRepository,
+    PerpetratorsService,
     SafetyPlansRepository,
     SafetyPlansService,
     SurvivorIdentity,
   ],
-  exports: [CasesService, CaseOpeningService, CasesRepository, CaseAccess],
+  exports: [CasesService, CaseOpeningService, CasesRepository, CaseAccess, PerpetratorsService],
 })
 export class CasesModule {}

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { ReferralPacketView } from '@caunoi/shared/contracts';
 import type { DataCategory } from '@caunoi/shared/domain';
 import { FieldCipher } from '../crypto/field-cipher';
 import type { IdentityDocument } from '../cases/case.mapper';
 import type { CaseWithPeople } from '../cases/cases.repository';
+import { PerpetratorsService } from '../cases/perpetrators/perpetrators.service';
 import type { IncidentEntity } from '../cases/incident.entity';
 
 /**
@@ -12,13 +14,17 @@ import type { IncidentEntity } from '../cases/incident.entity';
  */
 @Injectable()
 export class ReferralPacketBuilder {
-  constructor(private readonly cipher: FieldCipher) {}
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly perpetrators: PerpetratorsService,
+  ) {}
 
-  build(
+  async build(
+    m: EntityManager,
     found: CaseWithPeople,
     incidents: IncidentEntity[],
     packet: readonly DataCategory[],
-  ): ReferralPacketView {
+  ): Promise<ReferralPacketView> {
     const has = (c: DataCategory): boolean => packet.includes(c);
     const identity = this.identity(found);
     const view: ReferralPacketView = {};
@@ -65,6 +71,9 @@ export class ReferralPacketBuilder {
         })),
       );
     }
+    // Who the perpetrator is: decrypted only for a packet whose consent or override names it.
+    if (has('perpetrator'))
+      view.perpetratorRecords = await this.perpetrators.packetRecords(found.id, m);
     return view;
   }
 

@@ -405,7 +405,7 @@ export class ReferralsService {
         urgency: plan.urgency,
         reasonEnc: this.cipher.encrypt(plan.reason),
         packet: plan.packet,
-        packetEnc: this.packets.encrypt(this.packets.build(found, incidents, plan.packet)),
+        packetEnc: this.packets.encrypt(await this.packets.build(m, found, incidents, plan.packet)),
         status: 'sent',
         sentAt: now,
         respondBy: clock.dueAt,

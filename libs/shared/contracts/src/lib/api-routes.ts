@@ -55,6 +55,9 @@ export const ApiRoutes = {
     referralSuggestions: 'referral-suggestions',
     assessments: 'assessments',
     safetyPlans: 'safety-plans',
+    /** `cases/:id/perpetrators` (list coded, create), `…/perpetrators/:perpetratorId` (update), `…/reveal`. */
+    perpetrators: 'perpetrators',
+    reveal: 'reveal',
     /** `cases/:id/plans` (versions, save), `…/plans/submit`, `…/plans/approve`, `…/plans/return`. */
     plans: 'plans',
     submit: 'submit',

@@ -22,6 +22,7 @@ import type {
 } from '@caunoi/shared/domain';
 import type { AgencyView } from './agencies';
 import type { PerpetratorInput } from './cases';
+import type { PacketPerpetrator } from './perpetrators';
 
 export interface ReferralOverrideInput {
   reason: OverrideReason;
@@ -162,6 +163,8 @@ export interface ReferralPacketView {
   riskLevel?: RiskLevel;
   /** perpetrator_info */
   perpetrators?: PerpetratorInput[];
+  /** perpetrator: the perpetrator records of the case, with their identity */
+  perpetratorRecords?: PacketPerpetrator[];
 }
 
 /**

@@ -9,6 +9,7 @@ import { referralCaseEn } from './referral-case.en';
 import { referralInboxEn } from './referral-inbox.en';
 import { directoryEn } from './directory.en';
 import { riskEn } from './risk.en';
+import { perpetratorsEn } from './perpetrators.en';
 import { safetyPlanEn } from './safety-plan.en';
 import { closureEn } from './closure.en';
 import { casePlanEn } from './case-plan.en';
@@ -431,6 +432,7 @@ export const en: Dictionary = {
   'dataCategory.injuries_medical': 'Injuries and medical',
   'dataCategory.risk_level': 'Risk level',
   'dataCategory.perpetrator_info': 'Perpetrator information',
+  'dataCategory.perpetrator': 'Perpetrator identity',
 
   'safeContact.phone_call': 'Phone call',
   'safeContact.sms': 'SMS',
@@ -906,6 +908,7 @@ export const en: Dictionary = {
   ...directoryEn,
   ...riskEn,
   ...safetyPlanEn,
+  ...perpetratorsEn,
   ...closureEn,
   ...casePlanEn,
   ...reportCalendarEn,

@@ -37,6 +37,7 @@ export const referralCaseEn: Readonly<Record<keyof typeof referralCaseVi, string
   'caseReferrals.withdrawn': 'The referral was withdrawn.',
   'caseReferrals.rerouted': 'The referral was re-routed to another agency.',
 
+  'refer.urgentReason': 'The latest risk assessment is high: emergency support requested.',
   'refer.title': 'Refer to support agencies',
   'refer.intro':
     'You can refer to several agencies at once (for example the police and a health facility). The referrals are sent together; if one has a problem, none is sent.',

@@ -36,6 +36,7 @@ export const referralCaseVi = {
   'caseReferrals.withdrawn': 'Đã rút lại chuyển gửi.',
   'caseReferrals.rerouted': 'Đã chuyển sang cơ quan khác.',
 
+  'refer.urgentReason': 'Đánh giá nguy cơ mới nhất ở mức cao: đề nghị hỗ trợ khẩn cấp.',
   'refer.title': 'Chuyển gửi đến cơ quan hỗ trợ',
   'refer.intro':
     'Có thể chuyển gửi đến nhiều cơ quan cùng lúc (ví dụ công an và cơ sở y tế). Các yêu cầu được gửi đồng thời; nếu một yêu cầu có lỗi thì chưa yêu cầu nào được gửi.',

@@ -15,6 +15,10 @@ export const riskEn: Readonly<Record<keyof typeof riskVi, string>> = {
   'risk.keepComputed': 'Keep the computed level',
   'risk.overrideHint': 'Professional judgement may raise the level, never lower it.',
   'risk.save': 'Save assessment',
+  'risk.urgent.title': 'High risk: emergency referrals needed',
+  'risk.urgent.hint':
+    'Opens the refer dialog with urgency emergency and these services chosen; check consent and the receiving agency before sending.',
+  'risk.urgent.open': 'Open emergency referrals',
   'risk.saved': 'Risk assessment saved.',
   'risk.score': 'Score {score}/{max}',
   'risk.raisedFrom': 'Raised from {from} by professional judgement:',

@@ -13,6 +13,10 @@ export const riskVi = {
   'risk.keepComputed': 'Giữ mức tính được',
   'risk.overrideHint': 'Nhận định chuyên môn chỉ được nâng mức nguy cơ, không được hạ.',
   'risk.save': 'Lưu đánh giá',
+  'risk.urgent.title': 'Nguy cơ cao: cần chuyển gửi khẩn cấp',
+  'risk.urgent.hint':
+    'Mở hộp chuyển gửi với mức khẩn cấp và các dịch vụ trên đã chọn sẵn; kiểm tra sự đồng ý và cơ quan nhận trước khi gửi.',
+  'risk.urgent.open': 'Mở chuyển gửi khẩn cấp',
   'risk.saved': 'Đã lưu đánh giá nguy cơ.',
   'risk.score': 'Điểm {score}/{max}',
   'risk.raisedFrom': 'Nâng từ mức {from} theo nhận định chuyên môn:',

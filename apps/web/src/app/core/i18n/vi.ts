@@ -8,6 +8,7 @@ import { referralCaseVi } from './referral-case.vi';
 import { referralInboxVi } from './referral-inbox.vi';
 import { directoryVi } from './directory.vi';
 import { riskVi } from './risk.vi';
+import { perpetratorsVi } from './perpetrators.vi';
 import { safetyPlanVi } from './safety-plan.vi';
 import { closureVi } from './closure.vi';
 import { casePlanVi } from './case-plan.vi';
@@ -432,6 +433,7 @@ export const vi = {
   'dataCategory.injuries_medical': 'Thương tích, y tế',
   'dataCategory.risk_level': 'Mức độ rủi ro',
   'dataCategory.perpetrator_info': 'Thông tin người gây bạo lực',
+  'dataCategory.perpetrator': 'Danh tính người gây bạo lực',
 
   'safeContact.phone_call': 'Gọi điện',
   'safeContact.sms': 'Nhắn tin SMS',
@@ -909,6 +911,7 @@ export const vi = {
   ...directoryVi,
   ...riskVi,
   ...safetyPlanVi,
+  ...perpetratorsVi,
   ...closureVi,
   ...casePlanVi,
   ...reportCalendarVi,

@@ -162,6 +162,8 @@ export const DATA_CATEGORIES = [
   'injuries_medical',
   'risk_level',
   'perpetrator_info',
+  /** The perpetrator record's identity (name, aliases, phone, address, ID number): police need it for protection. */
+  'perpetrator',
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 

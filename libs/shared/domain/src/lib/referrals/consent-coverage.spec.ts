@@ -20,6 +20,7 @@ const ALL: DataCategory[] = [
   'injuries_medical',
   'risk_level',
   'perpetrator_info',
+  'perpetrator',
 ];
 
 describe('consentCoverage', () => {

@@ -23,7 +23,7 @@ import type {
   IncidentView,
   UpdateCaseRequest,
 } from '@caunoi/shared/contracts';
-import type { CaseStage, RiskLevel } from '@caunoi/shared/domain';
+import type { CaseStage, RiskLevel, UrgentReferral } from '@caunoi/shared/domain';
 import {
   CASE_STAGE_TRANSITIONS,
   isClosureStep,
@@ -52,6 +52,7 @@ import { CasePlanComponent } from '../case-plan/case-plan.component';
 import { CaseNotesComponent } from '../case-notes/case-notes.component';
 import { CaseReferralsComponent } from '../case-referrals/case-referrals.component';
 import { CaseRiskComponent } from '../case-risk/case-risk.component';
+import { CasePerpetratorsComponent } from '../case-perpetrators/case-perpetrators.component';
 import { CaseSafetyPlanComponent } from '../case-safety-plan/case-safety-plan.component';
 import { CaseFollowUpsComponent } from '../case-follow-ups/case-follow-ups.component';
 import { CaseTimelineComponent } from '../case-timeline/case-timeline.component';
@@ -91,6 +92,7 @@ const REFERRALS_TAB = 7;
     CaseSafetyPlanComponent,
     CaseFollowUpsComponent,
     CaseTimelineComponent,
+    CasePerpetratorsComponent,
     CaseClosureComponent,
     CasePlanComponent,
     ReferralTimelineComponent,
@@ -280,12 +282,18 @@ export class CaseFileComponent {
     this.loadDeadlines();
   }
 
-  protected refer(): void {
+  /** Without `urgent`, an empty dialog; with it, the risk tab's emergency referrals pre-filled. */
+  protected refer(urgent?: readonly UrgentReferral[]): void {
     const detail = this.detail();
     if (!detail) return;
     this.dialog
       .open<ReferDialogComponent, ReferDialogData, CaseReferralView[]>(ReferDialogComponent, {
-        data: { caseId: detail.id, consents: detail.consents, communeCode: detail.communeCode },
+        data: {
+          caseId: detail.id,
+          consents: detail.consents,
+          communeCode: detail.communeCode,
+          urgent,
+        },
         width: '760px',
         maxWidth: '95vw',
         maxHeight: '90vh',

@@ -16,10 +16,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { RiskAssessmentView, RiskInstrumentView } from '@caunoi/shared/contracts';
-import type { AgeGroup, LocalisedText, RiskLevel } from '@caunoi/shared/domain';
-import { riskAudienceFor } from '@caunoi/shared/domain';
+import type { AgeGroup, LocalisedText, RiskLevel, UrgentReferral } from '@caunoi/shared/domain';
+import { riskAudienceFor, urgentReferralsFor } from '@caunoi/shared/domain';
 import { firstValueFrom, startWith } from 'rxjs';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
+import { TranslateListPipe } from '../../../core/i18n/t-list.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
@@ -48,6 +49,7 @@ import {
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    TranslateListPipe,
     FieldErrorPipe,
     VnDatePipe,
   ],
@@ -72,6 +74,28 @@ import {
         </button>
       }
     </div>
+
+    @if (canRefer() && urgentReferrals().length > 0) {
+      <section class="cn-notice urgent" role="status" data-testid="risk-urgent">
+        <strong>{{ 'risk.urgent.title' | t }}</strong>
+        <ul>
+          @for (offer of urgentReferrals(); track offer.agencyType) {
+            <li data-testid="risk-urgent-offer">
+              {{ 'agencyType.' + offer.agencyType | t }}: {{ offer.services | tList: 'service' }}
+            </li>
+          }
+        </ul>
+        <p class="cn-hint">{{ 'risk.urgent.hint' | t }}</p>
+        <button
+          mat-flat-button
+          type="button"
+          (click)="urgentRefer.emit(urgentReferrals())"
+          data-testid="risk-urgent-refer"
+        >
+          {{ 'risk.urgent.open' | t }}
+        </button>
+      </section>
+    }
 
     @if (open()) {
       @if (instrument(); as inst) {
@@ -242,8 +266,12 @@ export class CaseRiskComponent {
   readonly caseId = input.required<string>();
   readonly ageGroup = input.required<AgeGroup>();
   readonly canAssess = input(false);
+  /** May send referrals: offers the threshold actions of a high-risk assessment. */
+  readonly canRefer = input(false);
   /** The case's new risk level after an assessment. */
   readonly assessed = output<RiskLevel>();
+  /** Open the refer dialog with these emergency referrals pre-filled. */
+  readonly urgentRefer = output<UrgentReferral[]>();
 
   protected readonly assessments = signal<RiskAssessmentView[]>([]);
   protected readonly loading = signal(true);
@@ -258,6 +286,11 @@ export class CaseRiskComponent {
   protected readonly submission = formSubmission(this.form);
 
   protected readonly currentLevel = computed(() => this.assessments()[0]?.level ?? 'unknown');
+  /** The threshold actions of the latest assessment (none unless it is high). */
+  protected readonly urgentReferrals = computed(() => {
+    const latest = this.assessments()[0];
+    return latest ? urgentReferralsFor(latest) : [];
+  });
   /** Oldest to newest. */
   protected readonly trend = computed(() =>
     this.assessments()

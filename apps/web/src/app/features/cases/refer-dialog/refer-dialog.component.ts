@@ -9,6 +9,7 @@ import type {
   FieldError,
   ReferralSuggestionView,
 } from '@caunoi/shared/contracts';
+import type { UrgentReferral } from '@caunoi/shared/domain';
 import { catchError, firstValueFrom, of } from 'rxjs';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
@@ -18,6 +19,7 @@ import { ReferRowComponent } from '../refer-row/refer-row.component';
 import {
   MAX_REFERRALS_PER_BATCH,
   batchErrors,
+  canonicalPacket,
   clearServerErrors,
   createReferForm,
   createReferralRow,
@@ -32,6 +34,8 @@ export interface ReferDialogData {
   consents: readonly ConsentView[];
   /** The survivor's commune, for the directory search; null when not known. */
   communeCode: string | null;
+  /** Rows to start with, all `emergency`: the threshold actions of a high-risk assessment. */
+  urgent?: readonly UrgentReferral[];
 }
 
 /**
@@ -109,6 +113,24 @@ export class ReferDialogComponent {
   protected readonly maxRows = MAX_REFERRALS_PER_BATCH;
   protected readonly form = createReferForm(this.data.consents);
   protected readonly rows = this.form.controls.referrals;
+
+  constructor() {
+    const urgent = this.data.urgent ?? [];
+    if (urgent.length === 0) return;
+    const reason = this.translation.t('refer.urgentReason');
+    this.rows.clear();
+    for (const offer of urgent.slice(0, MAX_REFERRALS_PER_BATCH)) {
+      const row = createReferralRow(this.data.consents);
+      row.patchValue({
+        agencyType: offer.agencyType,
+        services: [...offer.services],
+        urgency: 'emergency',
+        packet: canonicalPacket(offer.packet),
+        reason,
+      });
+      this.rows.push(row);
+    }
+  }
   protected readonly submission = formSubmission(this.form);
 
   /** The last answer's errors that belong to a row but to none of its visible fields, per row. */

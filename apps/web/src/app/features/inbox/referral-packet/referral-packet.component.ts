@@ -132,6 +132,42 @@ import { formatCalendarDate } from '../../../shared/deadlines/deadline-display';
         }
       </section>
     }
+    @if (packet().perpetratorRecords; as records) {
+      <section data-testid="packet-perpetrator-records">
+        <h3>{{ 'dataCategory.perpetrator' | t }}</h3>
+        @for (p of records; track $index) {
+          <div class="incident" data-testid="packet-perpetrator">
+            <dl>
+              <dt>{{ 'perpetrator.fullName' | t }}</dt>
+              <dd>{{ p.identity.fullName ?? ('common.notKnown' | t) }}</dd>
+              @if (p.identity.aliases.length) {
+                <dt>{{ 'perpetrator.aliases' | t }}</dt>
+                <dd>{{ p.identity.aliases.join(', ') }}</dd>
+              }
+              @if (p.identity.phone) {
+                <dt>{{ 'perpetrator.phone' | t }}</dt>
+                <dd>{{ p.identity.phone }}</dd>
+              }
+              @if (p.identity.address) {
+                <dt>{{ 'perpetrator.address' | t }}</dt>
+                <dd class="text">{{ p.identity.address }}</dd>
+              }
+              @if (p.identity.idNumber) {
+                <dt>{{ 'perpetrator.idNumber' | t }}</dt>
+                <dd>{{ p.identity.idNumber }}</dd>
+              }
+              <dt>{{ 'perpetrator.facts' | t }}</dt>
+              <dd>
+                {{ 'relationship.' + p.relationship | t }} · {{ 'sex.' + p.sex | t }} ·
+                {{ 'ageGroup.' + p.ageGroup | t }}
+              </dd>
+            </dl>
+          </div>
+        } @empty {
+          <p>{{ 'perpetrator.none' | t }}</p>
+        }
+      </section>
+    }
     @if (empty()) {
       <p data-testid="packet-empty">{{ 'referralInbox.packetEmpty' | t }}</p>
     }
