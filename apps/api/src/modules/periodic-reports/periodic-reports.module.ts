@@ -1,15 +1,24 @@
 import { Module } from '@nestjs/common';
 import { AdministrativeUnitsCoreModule } from '../administrative-units/administrative-units-core.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { StatisticsModule } from '../statistics/statistics.module';
+import { PeriodicReportsController } from './periodic-reports.controller';
+import { PeriodicReportsRepository } from './periodic-reports.repository';
+import { PeriodicReportsService } from './periodic-reports.service';
 import { ReportCalendarController } from './report-calendar.controller';
 import { ReportCalendarRepository } from './report-calendar.repository';
 import { ReportCalendarService } from './report-calendar.service';
 
 /** Periodic reports to the province (issue 12): their calendar, clocks and drafts. */
 @Module({
-  imports: [DeadlinesModule, AdministrativeUnitsCoreModule],
-  controllers: [ReportCalendarController],
-  providers: [ReportCalendarService, ReportCalendarRepository],
+  imports: [DeadlinesModule, AdministrativeUnitsCoreModule, StatisticsModule],
+  controllers: [ReportCalendarController, PeriodicReportsController],
+  providers: [
+    ReportCalendarService,
+    ReportCalendarRepository,
+    PeriodicReportsService,
+    PeriodicReportsRepository,
+  ],
   exports: [ReportCalendarService],
 })
 export class PeriodicReportsModule {}
