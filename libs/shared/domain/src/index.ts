@@ -46,3 +46,4 @@ export * from './lib/statistics/periods';
 export * from './lib/case-management/urgent-referrals';
 export * from './lib/periodic-reports/report-calendar';
 export * from './lib/periodic-reports/periodic-report-status';
+export * from './lib/periodic-reports/report-clock';

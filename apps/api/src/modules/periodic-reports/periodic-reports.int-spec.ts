@@ -6,6 +6,8 @@ import type { Session, TestUser } from '../../../test-support/factories';
 import { bearer, signedIn } from '../../../test-support/factories';
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
+import { StageProcessor } from '../deadlines/stage-processor';
+import { PeriodicReportClocks, periodicReportClockSubject } from './periodic-report-clocks';
 
 type S = TestUser & Session;
 type Which = 'own' | 'other_centre' | 'other_province';
@@ -149,7 +151,7 @@ describe('periodic reports', () => {
     const twice = await call(supervisor, 'post', '', { year: 2026, kind: 'half_year' });
     expect([twice.status, JSON.stringify(twice.body.errors)]).toEqual([
       409,
-      expect.stringContaining('already_drafted'),
+      expect.stringContaining('report_already_drafted'),
     ]);
     const [audit] = (await t.dataSource.query(
       `SELECT details FROM audit_log WHERE action = 'periodic_report.draft' AND subject_id = $1`,
@@ -290,6 +292,74 @@ describe('periodic reports', () => {
         acknowledge: own && officer ? 200 : own && supervisor ? 403 : 404,
         create: supervisor ? 201 : 403,
       });
+    });
+  });
+  describe('the periodic_report clock', () => {
+    const clockOf = async (agencyId: string, year: number, kind: string) =>
+      (
+        (await t.dataSource.query(
+          `SELECT d.id, d.status, d.due_at AS "dueAt", d.case_id AS "caseId",
+                  array_agg(s.stage || ':' || s.audience ORDER BY s.due_at) AS stages
+             FROM deadlines d LEFT JOIN deadline_stages s ON s.deadline_id = d.id
+            WHERE d.kind = 'periodic_report' AND d.subject_id = $1 GROUP BY d.id`,
+          [periodicReportClockSubject(agencyId, year, kind as never)],
+        )) as { id: string; status: string; dueAt: Date; caseId: null; stages: string[] }[]
+      )[0];
+
+    it('started by the draft, due at the entry’s due instant; submitting met it', async () => {
+      const halfYear = await clockOf(a.centre, 2026, 'half_year');
+      // 15/05/2026 is a Friday: due at its end, Vietnam time. Drafted on 10/05, the two-week
+      // reminder was already past and left out.
+      expect(halfYear).toMatchObject({ status: 'met', caseId: null });
+      expect(halfYear.dueAt.toISOString()).toBe('2026-05-15T17:00:00.000Z');
+      expect(halfYear.stages).toEqual([
+        'reminder_3d:supervisors',
+        'reminder_1d:supervisors',
+        'escalation_due:reporting_officers',
+      ]);
+      // Submitted at its due instant: late, and the clock says so.
+      expect((await clockOf(a.centre, 2026, 'annual')).status).toBe('breached');
+    });
+
+    it('the maintenance pass starts every centre’s clock due within 30 days, once', async () => {
+      t.clock.set(new Date('2026-11-20T03:00:00Z'));
+      const clocks = t.app.get(PeriodicReportClocks);
+      expect(await clocks.startDue()).toBeGreaterThanOrEqual(3);
+      for (const kind of ['provincial_annual', 'consolidated', 'action_month']) {
+        expect((await clockOf(a.centre2, 2026, kind))?.status).toBe('pending');
+      }
+      // Past entries get no clock from the pass; a second pass starts nothing.
+      expect(await clockOf(a.centre2, 2026, 'half_year')).toBeUndefined();
+      expect(await clocks.startDue()).toBe(0);
+    });
+
+    it('reminds the centre’s supervisors and escalates to the province, no survivor data', async () => {
+      const supervisor2 = await signedIn(t, 'supervisor', { agencyId: a.centre2 });
+      const clock = await clockOf(a.centre2, 2026, 'provincial_annual');
+      const fire = t.app.get(StageProcessor);
+      t.clock.set(new Date('2026-12-08T00:00:00Z'));
+      expect((await fire.fire(clock.id, 'reminder_3d')).outcome).toBe('fired');
+      expect((await fire.fire(clock.id, 'escalation_due')).outcome).toBe('fired');
+      t.clock.set(new Date('2026-05-10T03:00:00Z'));
+      const sent = (await t.dataSource.query(
+        `SELECT n.user_id AS "userId", n.kind, n.params, n.link, n.case_id AS "caseId"
+           FROM notifications n JOIN deadline_stages s ON s.id = n.deadline_stage_id
+          WHERE s.deadline_id = $1`,
+        [clock.id],
+      )) as { userId: string; kind: string; params: Record<string, unknown>; link: string }[];
+      const to = (kind: string) => sent.filter((n) => n.kind === kind).map((n) => n.userId);
+      expect(to('deadline.reminder')).toContain(supervisor2.id);
+      expect(to('deadline.reminder')).not.toContain(supervisor.id);
+      expect(to('deadline.escalation')).toContain(officer.id);
+      for (const n of sent) {
+        expect(n).toMatchObject({ link: '/periodic-reports', caseId: null });
+        expect(n.params).toMatchObject({
+          deadlineKind: 'periodic_report',
+          survivorCode: null,
+          agencyName: 'Trung tâm báo cáo thứ hai',
+        });
+      }
+      expect((await clockOf(a.centre2, 2026, 'provincial_annual')).status).toBe('breached');
     });
   });
 });

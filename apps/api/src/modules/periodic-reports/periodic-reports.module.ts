@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdministrativeUnitsCoreModule } from '../administrative-units/administrative-units-core.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { StatisticsModule } from '../statistics/statistics.module';
+import { PeriodicReportClocks } from './periodic-report-clocks';
 import { PeriodicReportsController } from './periodic-reports.controller';
 import { PeriodicReportsRepository } from './periodic-reports.repository';
 import { PeriodicReportsService } from './periodic-reports.service';
@@ -18,7 +19,8 @@ import { ReportCalendarService } from './report-calendar.service';
     ReportCalendarRepository,
     PeriodicReportsService,
     PeriodicReportsRepository,
+    PeriodicReportClocks,
   ],
-  exports: [ReportCalendarService],
+  exports: [ReportCalendarService, PeriodicReportClocks],
 })
 export class PeriodicReportsModule {}

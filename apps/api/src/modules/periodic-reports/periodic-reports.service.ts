@@ -11,11 +11,13 @@ import type {
 import { periodicReportTransition, reportDueAt } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
+import type { Tx } from '../../database/unit-of-work';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { accessibleWhere } from '../authz/accessible-where';
 import type { Caller } from '../authz/caller';
 import { CalendarRepository } from '../calendar/calendar.repository';
 import { FieldCipher } from '../crypto/field-cipher';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import { StatisticsService } from '../statistics/statistics.service';
 import type { DraftPeriodicReportDto, UpdatePeriodicReportDto } from './periodic-report.dto';
 import type { PeriodicReportEntity } from './periodic-report.entity';
@@ -23,6 +25,7 @@ import {
   PERIODIC_REPORT_RULE_COLUMNS,
   PeriodicReportsRepository,
 } from './periodic-reports.repository';
+import { PeriodicReportClocks, periodicReportClockSubject } from './periodic-report-clocks';
 import { ReportCalendarService } from './report-calendar.service';
 
 /**
@@ -39,6 +42,8 @@ export class PeriodicReportsService {
     private readonly calendar: ReportCalendarService,
     private readonly holidays: CalendarRepository,
     private readonly statistics: StatisticsService,
+    private readonly clocks: PeriodicReportClocks,
+    private readonly deadlines: DeadlinesService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
@@ -84,7 +89,7 @@ export class PeriodicReportsService {
         throw fieldError(
           HttpStatus.CONFLICT,
           'kind',
-          'already_drafted',
+          'report_already_drafted',
           'the centre already has this report for this year',
         );
       }
@@ -101,6 +106,8 @@ export class PeriodicReportsService {
         narrativeEnc: this.cipher.encryptOptional(dto.narrative),
         draftedByUserId: actor.id,
       });
+      // Drafting starts the centre's clock for the entry if the maintenance pass has not yet.
+      await this.clocks.startFor(tx, agency.id, { ...entry, year: dto.year });
       await tx.audit({
         actor,
         action: 'periodic_report.draft',
@@ -134,7 +141,7 @@ export class PeriodicReportsService {
 
   /** Sends the approved report to the province's reporting authority, on time or late. */
   submit(caller: Caller, id: string): Promise<PeriodicReportView> {
-    return this.step(caller, id, 'submit', async (report, m) => {
+    return this.step(caller, id, 'submit', async (report, tx) => {
       const recipient = await this.reports.findReportingAuthority(report.provinceCode);
       if (!recipient) {
         throw fieldError(
@@ -145,8 +152,13 @@ export class PeriodicReportsService {
         );
       }
       const now = this.clock.now();
-      const dueAt = reportDueAt(report.year, report.dueOn, await this.holidays.load(m));
-      const onTime = now.getTime() < dueAt.getTime();
+      const met = await this.deadlines.meetPeriodicReportClock(
+        tx,
+        periodicReportClockSubject(report.agencyId, report.year, report.kind),
+      );
+      const dueAt = reportDueAt(report.year, report.dueOn, await this.holidays.load(tx.manager));
+      // The clock decides; without one (never started), the due instant the report was drafted with.
+      const onTime = met.onTime ?? now.getTime() < dueAt.getTime();
       return {
         changes: {
           recipientAgencyId: recipient,
@@ -173,7 +185,7 @@ export class PeriodicReportsService {
     action: PeriodicReportAction,
     change: (
       report: PeriodicReportEntity,
-      m: EntityManager,
+      tx: Tx,
     ) => Promise<{
       changes: Partial<PeriodicReportEntity>;
       fields?: string[];
@@ -182,7 +194,7 @@ export class PeriodicReportsService {
   ): Promise<PeriodicReportView> {
     const saved = await this.work.run(async (tx) => {
       const { report, next } = await this.lockFor(tx.manager, ability, id, action);
-      const { changes, fields, details } = await change(report, tx.manager);
+      const { changes, fields, details } = await change(report, tx);
       const result = await this.reports.save(tx.manager, { ...report, ...changes, status: next });
       await tx.audit({
         actor,

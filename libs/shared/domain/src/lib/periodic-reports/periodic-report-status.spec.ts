@@ -1,3 +1,4 @@
+import { periodicReportStages } from './report-clock';
 import { PERIODIC_REPORT_STATUSES } from './periodic-report-status';
 import type {
   PeriodicReportAction,
@@ -57,5 +58,18 @@ describe('periodic report state machine', () => {
     ['acknowledged', []],
   ] as const)('from %s the allowed actions are %j', (status, actions) => {
     expect(allowedPeriodicReportActions(status)).toEqual(actions);
+  });
+});
+
+describe('periodic report clock stages', () => {
+  it('reminds the centre’s supervisors, then escalates to the province at the due instant', () => {
+    expect(
+      periodicReportStages().map((s) => [s.stage, s.kind, s.audience, s.offsetMs / 86_400_000]),
+    ).toEqual([
+      ['reminder_14d', 'reminder', 'supervisors', -14],
+      ['reminder_3d', 'reminder', 'supervisors', -3],
+      ['reminder_1d', 'reminder', 'supervisors', -1],
+      ['escalation_due', 'escalation', 'reporting_officers', 0],
+    ]);
   });
 });
