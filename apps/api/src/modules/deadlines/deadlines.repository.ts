@@ -168,6 +168,11 @@ export class DeadlinesRepository {
     await manager.getRepository(DeadlineEntity).update({ id }, { startedAt });
   }
 
+  /** A day clock's period changed with its due date (a periodic report's entry was moved). */
+  async setPeriodAmount(manager: EntityManager, id: string, periodAmount: number): Promise<void> {
+    await manager.getRepository(DeadlineEntity).update({ id }, { periodAmount });
+  }
+
   /** Moves a deadline and its unfired stages to a new due instant; returns the stages to reschedule. */
   async moveDue(manager: EntityManager, id: string, dueAt: Date): Promise<StageToSchedule[]> {
     await manager.getRepository(DeadlineEntity).update({ id }, { dueAt });

@@ -269,6 +269,30 @@ export class DeadlinesService {
     return true;
   }
 
+  /**
+   * An admin moved the entry's due date: the running clock follows (its period too, so a later
+   * holiday change recounts from the new date). Fired stages stay fired. Returns whether it moved.
+   */
+  async movePeriodicReportClock(
+    tx: Tx,
+    entry: { subjectId: string; year: number; dueOn: string },
+  ): Promise<boolean> {
+    const m = tx.manager;
+    const running = await this.deadlines.getOpenForSubjectForUpdate(
+      m,
+      'periodic_report',
+      entry.subjectId,
+    );
+    if (!running) return false;
+    const { startedAt, period } = reportClockPeriod(entry.year, entry.dueOn);
+    const dueAt = computeDueAt(startedAt, period, await this.calendar.load(m));
+    await this.deadlines.setPeriodAmount(m, running.id, period.amount);
+    if (dueAt.getTime() === running.dueAt.getTime()) return false;
+    const moved = await this.deadlines.moveDue(m, running.id, dueAt);
+    tx.afterCommit({ unschedule: moved, schedule: moved });
+    return true;
+  }
+
   /** Submitting the report meets its clock; returns whether it was on time (null: no clock). */
   meetPeriodicReportClock(tx: Tx, subjectId: string): Promise<{ onTime: boolean | null }> {
     return this.meet(tx, 'periodic_report', subjectId);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,25 +8,10 @@ import type { Tx } from '../../database/unit-of-work';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { CalendarRepository } from '../calendar/calendar.repository';
 import { DeadlinesService } from '../deadlines/deadlines.service';
+import { periodicReportClockSubject } from './periodic-report-clock-subject';
 import { ReportCalendarService } from './report-calendar.service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * The clock's subject: one per centre and calendar entry, whether or not the report exists yet, so
- * a deterministic id (the layout of a UUID, version 5 style) of the centre, year and kind.
- */
-export function periodicReportClockSubject(
-  agencyId: string,
-  year: number,
-  kind: PeriodicReportKind,
-): string {
-  const h = createHash('sha256')
-    .update(`periodic_report:${agencyId}:${year}:${kind}`)
-    .digest('hex');
-  const variant = ((parseInt(h.charAt(16), 16) & 3) | 8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 /** Starts the periodic report clocks (docs/periodic-reports.md "Clocks"). */
 @Injectable()

@@ -7,7 +7,8 @@ import { bearer, signedIn } from '../../../test-support/factories';
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
 import { StageProcessor } from '../deadlines/stage-processor';
-import { PeriodicReportClocks, periodicReportClockSubject } from './periodic-report-clocks';
+import { periodicReportClockSubject } from './periodic-report-clock-subject';
+import { PeriodicReportClocks } from './periodic-report-clocks';
 
 type S = TestUser & Session;
 type Which = 'own' | 'other_centre' | 'other_province';
@@ -331,6 +332,50 @@ describe('periodic reports', () => {
       // Past entries get no clock from the pass; a second pass starts nothing.
       expect(await clockOf(a.centre2, 2026, 'half_year')).toBeUndefined();
       expect(await clocks.startDue()).toBe(0);
+    });
+
+    it('follows an admin’s change of the due date, and its reset', async () => {
+      const admin = await signedIn(t, 'admin');
+      const move = (dueOn: string | null) =>
+        dueOn
+          ? t.http
+              .put(`/api/report-calendar/${P}/2026/consolidated`)
+              .set(...bearer(admin))
+              .send({ dueOn, periodFrom: '2025-12', periodTo: '2026-11' })
+          : t.http.delete(`/api/report-calendar/${P}/2026/consolidated`).set(...bearer(admin));
+      const stagesDue = async (id: string) =>
+        (
+          (await t.dataSource.query(
+            `SELECT due_at AS "dueAt" FROM deadline_stages WHERE deadline_id = $1 ORDER BY due_at`,
+            [id],
+          )) as { dueAt: Date }[]
+        ).map((r) => r.dueAt.toISOString());
+      const [draft] = (await t.dataSource.query(
+        `INSERT INTO periodic_reports (agency_id, province_code, year, kind, due_on, period_from,
+                period_to, status, tables, drafted_by_user_id)
+         VALUES ($1, $2, 2026, 'consolidated', '2026-12-15', '2025-12', '2026-11', 'draft', '[]', $3)
+         RETURNING id`,
+        [a.centre2, P, supervisor.id],
+      )) as { id: string }[];
+      expect((await move('2026-12-22')).status).toBe(200);
+      const [row] = (await t.dataSource.query(
+        `SELECT to_char(due_on, 'YYYY-MM-DD') AS "dueOn" FROM periodic_reports WHERE id = $1`,
+        [draft.id],
+      )) as { dueOn: string }[];
+      // The draft not yet submitted takes the new date; its months and tables stay as drafted.
+      expect(row.dueOn).toBe('2026-12-22');
+      const moved = await clockOf(a.centre2, 2026, 'consolidated');
+      expect(moved.dueAt.toISOString()).toBe('2026-12-22T17:00:00.000Z');
+      expect((await stagesDue(moved.id)).at(-1)).toBe('2026-12-22T17:00:00.000Z');
+      expect((await move(null)).status).toBe(200);
+      const back = await clockOf(a.centre2, 2026, 'consolidated');
+      expect(back.dueAt.toISOString()).toBe('2026-12-15T17:00:00.000Z');
+      expect(await stagesDue(back.id)).toEqual([
+        '2026-12-01T17:00:00.000Z',
+        '2026-12-12T17:00:00.000Z',
+        '2026-12-14T17:00:00.000Z',
+        '2026-12-15T17:00:00.000Z',
+      ]);
     });
 
     it('reminds the centre’s supervisors and escalates to the province, no survivor data', async () => {

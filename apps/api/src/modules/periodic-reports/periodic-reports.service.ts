@@ -25,7 +25,8 @@ import {
   PERIODIC_REPORT_RULE_COLUMNS,
   PeriodicReportsRepository,
 } from './periodic-reports.repository';
-import { PeriodicReportClocks, periodicReportClockSubject } from './periodic-report-clocks';
+import { periodicReportClockSubject } from './periodic-report-clock-subject';
+import { PeriodicReportClocks } from './periodic-report-clocks';
 import { ReportCalendarService } from './report-calendar.service';
 
 /**
