@@ -4,6 +4,7 @@ import { AgencyEntity } from '../modules/agencies/agency.entity';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { CalendarDayEntity } from '../modules/calendar/calendar-day.entity';
+import { PeriodicReportEntity } from '../modules/periodic-reports/periodic-report.entity';
 import { ReportCalendarEntryEntity } from '../modules/periodic-reports/report-calendar-entry.entity';
 import { CallEntity } from '../modules/calls/call.entity';
 import { HotlineLineEntity } from '../modules/calls/hotline-line.entity';
@@ -48,6 +49,7 @@ export const ENTITIES = [
   CaseClosureEntity,
   CalendarDayEntity,
   ReportCalendarEntryEntity,
+  PeriodicReportEntity,
   DeadlineEntity,
   DeadlineStageEntity,
   NotificationEntity,

@@ -65,6 +65,14 @@ export const appRoutes: Routes = [
               import('./features/statistics/statistics.routes').then((m) => m.statisticsRoutes),
           },
           {
+            path: 'periodic-reports',
+            canMatch: [abilityGuard('read', 'PeriodicReport')],
+            loadChildren: () =>
+              import('./features/periodic-reports/periodic-reports.routes').then(
+                (m) => m.periodicReportsRoutes,
+              ),
+          },
+          {
             path: 'admin',
             loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
           },

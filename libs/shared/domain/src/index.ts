@@ -45,3 +45,5 @@ export * from './lib/statistics/indicators';
 export * from './lib/statistics/periods';
 export * from './lib/case-management/urgent-referrals';
 export * from './lib/periodic-reports/report-calendar';
+export * from './lib/periodic-reports/periodic-report-status';
+export * from './lib/periodic-reports/report-clock';

@@ -21,6 +21,7 @@ import { ConsentExpiry1764440000002 } from './1764440000002-consent-expiry';
 import { CasePlans1764450000000 } from './1764450000000-case-plans';
 import { CaseFollowUps1764460000000 } from './1764460000000-case-follow-ups';
 import { ReportCalendar1764480000000 } from './1764480000000-report-calendar';
+import { PeriodicReports1764490000000 } from './1764490000000-periodic-reports';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   CaseFollowUps1764460000000,
   Perpetrators1764470000000,
   ReportCalendar1764480000000,
+  PeriodicReports1764490000000,
 ];

@@ -114,6 +114,25 @@ export class DeadlinesRepository {
       .getMany();
   }
 
+  /**
+   * Whether a subject ever had a clock of this kind (met and cancelled ones too), under a transaction
+   * lock on the pair so two starters (a draft and the maintenance pass) cannot both insert.
+   */
+  async lockAndHasAny(
+    manager: EntityManager,
+    kind: DeadlineKind,
+    subjectId: string,
+  ): Promise<boolean> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `${kind}:${subjectId}`,
+    ]);
+    const [row] = (await manager.query(
+      `SELECT 1 FROM deadlines WHERE kind = $1 AND subject_id = $2 LIMIT 1`,
+      [kind, subjectId],
+    )) as unknown[];
+    return row !== undefined;
+  }
+
   getForSubject(kind: DeadlineKind, subjectIds: string[]): Promise<DeadlineEntity[]> {
     if (subjectIds.length === 0) return Promise.resolve([]);
     return this.dataSource
@@ -147,6 +166,11 @@ export class DeadlinesRepository {
   /** The event that started a clock moved (an incident's discovery was corrected). */
   async moveStart(manager: EntityManager, id: string, startedAt: Date): Promise<void> {
     await manager.getRepository(DeadlineEntity).update({ id }, { startedAt });
+  }
+
+  /** A day clock's period changed with its due date (a periodic report's entry was moved). */
+  async setPeriodAmount(manager: EntityManager, id: string, periodAmount: number): Promise<void> {
+    await manager.getRepository(DeadlineEntity).update({ id }, { periodAmount });
   }
 
   /** Moves a deadline and its unfired stages to a new due instant; returns the stages to reschedule. */

@@ -11,6 +11,8 @@ import {
   daysBetween,
   computeDueAt,
   incidentReportStages,
+  periodicReportStages,
+  reportClockPeriod,
   referralResponseStages,
   startOfVietnamDay,
   vietnamDateOf,
@@ -226,6 +228,74 @@ export class DeadlinesService {
   /** Recording a contact's outcome meets its clock (breached stays breached when it came late). */
   meetFollowUpClock(tx: Tx, followUpId: string): Promise<{ onTime: boolean | null }> {
     return this.meet(tx, FOLLOW_UP_KIND, followUpId);
+  }
+
+  /**
+   * A centre's periodic report clock for one calendar entry, due at the entry's due instant (a day
+   * period from 1 January of the report's year, so a holiday change recounts it). Started once per
+   * centre and entry, by the centre's draft or the maintenance pass, whichever comes first; a
+   * reminder already past is left out. Returns whether it started now.
+   */
+  async startPeriodicReportClock(
+    tx: Tx,
+    entry: { agencyId: string; subjectId: string; year: number; dueOn: string },
+  ): Promise<boolean> {
+    const m = tx.manager;
+    if (await this.deadlines.lockAndHasAny(m, 'periodic_report', entry.subjectId)) return false;
+    const { startedAt, period } = reportClockPeriod(entry.year, entry.dueOn);
+    const dueAt = computeDueAt(startedAt, period, await this.calendar.load(m));
+    const now = this.clock.now();
+    const plans = periodicReportStages()
+      .map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) }))
+      .filter((p) => p.offsetMs >= 0 || p.dueAt > now);
+    const { deadline, stages } = await this.deadlines.insert(
+      m,
+      {
+        kind: 'periodic_report',
+        subjectType: 'PeriodicReportEntry',
+        subjectId: entry.subjectId,
+        caseId: null,
+        agencyId: entry.agencyId,
+        periodUnit: period.unit,
+        periodAmount: period.amount,
+        startedAt,
+        dueAt,
+      },
+      plans,
+    );
+    tx.afterCommit({
+      schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
+    });
+    return true;
+  }
+
+  /**
+   * An admin moved the entry's due date: the running clock follows (its period too, so a later
+   * holiday change recounts from the new date). Fired stages stay fired. Returns whether it moved.
+   */
+  async movePeriodicReportClock(
+    tx: Tx,
+    entry: { subjectId: string; year: number; dueOn: string },
+  ): Promise<boolean> {
+    const m = tx.manager;
+    const running = await this.deadlines.getOpenForSubjectForUpdate(
+      m,
+      'periodic_report',
+      entry.subjectId,
+    );
+    if (!running) return false;
+    const { startedAt, period } = reportClockPeriod(entry.year, entry.dueOn);
+    const dueAt = computeDueAt(startedAt, period, await this.calendar.load(m));
+    await this.deadlines.setPeriodAmount(m, running.id, period.amount);
+    if (dueAt.getTime() === running.dueAt.getTime()) return false;
+    const moved = await this.deadlines.moveDue(m, running.id, dueAt);
+    tx.afterCommit({ unschedule: moved, schedule: moved });
+    return true;
+  }
+
+  /** Submitting the report meets its clock; returns whether it was on time (null: no clock). */
+  meetPeriodicReportClock(tx: Tx, subjectId: string): Promise<{ onTime: boolean | null }> {
+    return this.meet(tx, 'periodic_report', subjectId);
   }
 
   /** Whether a case review clock of this kind runs for the case (only assessed cases are reassessed). */

@@ -26,6 +26,8 @@ export interface LockedStage {
   caseId: string | null;
   agencyId: string;
   survivorCode: string | null;
+  /** The agency whose clock it is (named in a periodic report's escalation to the province). */
+  agencyName: string;
 }
 
 @Injectable()
@@ -42,9 +44,10 @@ export class StageFiringRepository {
       `SELECT s.id AS "stageId", s.due_at AS "stageDueAt", s.fired_at AS "firedAt", s.cancelled_at AS "cancelledAt",
               s.audience, s.kind AS "stageKind", s.offset_ms::float8 AS "offsetMs", d.status AS "deadlineStatus",
               d.kind AS "deadlineKind", d.due_at AS "deadlineDueAt", d.subject_id AS "subjectId", d.case_id AS "caseId", d.agency_id AS "agencyId",
-              sv.code AS "survivorCode"
+              sv.code AS "survivorCode", ag.name AS "agencyName"
          FROM deadline_stages s
          JOIN deadlines d ON d.id = s.deadline_id
+         JOIN agencies ag ON ag.id = d.agency_id
          LEFT JOIN cases c ON c.id = d.case_id
          LEFT JOIN survivors sv ON sv.id = c.survivor_id
         WHERE s.deadline_id = $1 AND s.stage = $2

@@ -87,8 +87,15 @@ export class StageProcessor {
         stage,
         survivorCode: s.survivorCode,
         dueAt: s.deadlineDueAt.toISOString(),
+        // A periodic report has no case: the province learns which centre is late.
+        ...(s.deadlineKind === 'periodic_report' ? { agencyName: s.agencyName } : {}),
       },
-      link: s.caseId ? `/cases/${s.caseId}` : null,
+      // A periodic report clock has no case: the centre's and the province's report screen.
+      link: s.caseId
+        ? `/cases/${s.caseId}`
+        : s.deadlineKind === 'periodic_report'
+          ? '/periodic-reports'
+          : null,
     };
   }
 

@@ -73,6 +73,11 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
         { every: 60 * 60 * 1000 },
         { name: JobName.PurgeExpiredSessions, data: {} },
       );
+      await maintenance.upsertJobScheduler(
+        JobName.StartPeriodicReportClocks,
+        { every: 60 * 60 * 1000 },
+        { name: JobName.StartPeriodicReportClocks, data: {} },
+      );
     };
     await scheduleMaintenance();
     await maintenance.removeJobScheduler(LEGACY_RECONCILE_SCHEDULER);

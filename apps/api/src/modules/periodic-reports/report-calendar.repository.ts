@@ -59,4 +59,26 @@ export class ReportCalendarRepository {
       .delete({ provinceCode, year, kind });
     return (result.affected ?? 0) > 0;
   }
+
+  /** The province's social-work centres (each has a clock per entry). */
+  async centresOf(manager: EntityManager, provinceCode: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT id FROM agencies WHERE type = 'social_work_centre' AND province_code = $1`,
+      [provinceCode],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Reports of the entry still in the centres' hands take the new due date. */
+  async moveOpenReports(
+    manager: EntityManager,
+    key: { provinceCode: string; year: number; kind: PeriodicReportKind },
+    dueOn: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE periodic_reports SET due_on = $4, updated_at = now()
+        WHERE province_code = $1 AND year = $2 AND kind = $3 AND status IN ('draft', 'approved')`,
+      [key.provinceCode, key.year, key.kind, dueOn],
+    );
+  }
 }

@@ -8,11 +8,14 @@ import type {
 } from '@caunoi/shared/domain';
 import { defaultReportCalendar, reportCalendarProblem, reportDueAt } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
+import type { Tx } from '../../database/unit-of-work';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
 import type { Caller } from '../authz/caller';
 import { CalendarRepository } from '../calendar/calendar.repository';
 import type { UpdateReportCalendarEntryDto } from './report-calendar.dto';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { periodicReportClockSubject } from './periodic-report-clock-subject';
 import { ReportCalendarRepository } from './report-calendar.repository';
 
 /**
@@ -26,6 +29,7 @@ export class ReportCalendarService {
     private readonly entries: ReportCalendarRepository,
     private readonly holidays: CalendarRepository,
     private readonly units: AdministrativeUnitLookup,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   async get(provinceCode: string, year: number): Promise<ReportCalendarView> {
@@ -46,6 +50,7 @@ export class ReportCalendarService {
     await this.units.requireProvince(key.provinceCode, 'provinceCode');
     await this.work.run(async (tx) => {
       await this.entries.upsert(tx.manager, { ...key, ...dto, updatedByUserId: user.id });
+      await this.followDueDate(tx, key, dto.dueOn);
       await tx.audit({
         actor: user,
         action: 'report_calendar.update',
@@ -65,6 +70,8 @@ export class ReportCalendarService {
     await this.units.requireProvince(key.provinceCode, 'provinceCode', { keep: key.provinceCode });
     await this.work.run(async (tx) => {
       if (!(await this.entries.remove(tx.manager, key.provinceCode, key.year, key.kind))) return;
+      const fallback = defaultReportCalendar(key.year).find((e) => e.kind === key.kind);
+      if (fallback) await this.followDueDate(tx, key, fallback.dueOn);
       await tx.audit({
         actor: user,
         action: 'report_calendar.reset',
@@ -95,6 +102,25 @@ export class ReportCalendarService {
           }
         : { ...entry, configured: false };
     });
+  }
+
+  /**
+   * A changed due date moves the province's running clocks for the entry and the due date of its
+   * reports not yet submitted (their tables and months stay as drafted).
+   */
+  private async followDueDate(
+    tx: Tx,
+    key: { provinceCode: string; year: number; kind: PeriodicReportKind },
+    dueOn: string,
+  ): Promise<void> {
+    for (const agencyId of await this.entries.centresOf(tx.manager, key.provinceCode)) {
+      await this.deadlines.movePeriodicReportClock(tx, {
+        subjectId: periodicReportClockSubject(agencyId, key.year, key.kind),
+        year: key.year,
+        dueOn,
+      });
+    }
+    await this.entries.moveOpenReports(tx.manager, key, dueOn);
   }
 
   private async view(provinceCode: string, year: number): Promise<ReportCalendarView> {

@@ -1,5 +1,9 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import type { StatisticsAreaView, StatisticsView } from '@caunoi/shared/contracts';
+import type {
+  StatisticsAreaView,
+  StatisticsBlockView,
+  StatisticsView,
+} from '@caunoi/shared/contracts';
 import { STATISTICS_SCOPE_AREA } from '@caunoi/shared/contracts';
 import type { PeriodBlock, PeriodRequest, ProtectedLattice } from '@caunoi/shared/domain';
 import {
@@ -150,6 +154,15 @@ export class StatisticsService {
       blocks: blocks.map((b) => blockView(latticeOf(b), b, areaKey)),
       trend: years.flatMap((y) => trendOfYear(lattices.get(y) as YearLattices, y, areaKey)),
     };
+  }
+
+  /**
+   * The caller's scope for a run of whole months, published values only (a periodic report's tables,
+   * fixed when it is drafted).
+   */
+  async rangeBlocks(caller: Caller, from: string, to: string): Promise<StatisticsBlockView[]> {
+    const view = await this.view(caller, { period: 'range', from, to } as StatisticsQueryDto);
+    return view.blocks;
   }
 
   /** The scope, or a commune of the caller's province; any other code is not found (404). */

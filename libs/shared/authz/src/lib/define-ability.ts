@@ -67,6 +67,8 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     receiveReferrals(b, user);
     // Their centre's numbers; a statistic is about the centre whose records it counts.
     can('read', 'Statistics', { agencyId: user.agencyId });
+    // Their centre's periodic reports: drafted from those numbers, approved and sent by them.
+    can(['create', 'read', 'update', 'approve'], 'PeriodicReport', ownCentre);
   },
   caseworker: (b, user) => {
     const { can } = b;
@@ -102,6 +104,8 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     can(['read', 'update'], 'IncidentReport', { recipientAgencyId: user.agencyId });
     // The numbers of every centre that reports to them: the same link as the 10-day reports.
     can('read', 'Statistics', { reportingAgencyId: user.agencyId });
+    // Periodic reports once submitted to their agency (a draft has no recipient yet).
+    can(['read', 'update'], 'PeriodicReport', { recipientAgencyId: user.agencyId });
   },
 };
 

@@ -31,6 +31,8 @@ export const CASE_CONTENT_SUBJECTS = [
   'CaseNote',
   /** Aggregates over case records (decision 0021): counts only, protected against small cells. */
   'Statistics',
+  /** A centre's periodic report to the province: protected aggregates and a narrative, no identity. */
+  'PeriodicReport',
 ] as const;
 
 /** A person's own things, whatever their role. */

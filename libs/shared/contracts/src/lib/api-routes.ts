@@ -31,6 +31,16 @@ export const ApiRoutes = {
   statistics: { root: 'statistics', export: 'export' },
   /** `report-calendar?provinceCode=&year=`, `report-calendar/:provinceCode/:year/:kind` (admins change). */
   reportCalendar: 'report-calendar',
+  /**
+   * `periodic-reports?year=` (list), `periodic-reports` (POST: draft), `periodic-reports/:id`,
+   * `…/:id/approve`, `…/:id/submit`, `…/:id/acknowledge`.
+   */
+  periodicReports: {
+    root: 'periodic-reports',
+    approve: 'approve',
+    submit: 'submit',
+    acknowledge: 'acknowledge',
+  },
   /** `team/caseload`: the supervisor's view of their centre's caseworkers (counts per person). */
   team: { root: 'team', caseload: 'caseload' },
   administrativeUnits: 'administrative-units',

@@ -8,6 +8,8 @@ export enum QueueName {
 /** Every job, with its payload type below. Payloads carry ids only, never survivor data. */
 export enum JobName {
   PurgeExpiredSessions = 'sessions.purge-expired',
+  /** Starts the periodic report clocks due within the lead time (docs/periodic-reports.md). */
+  StartPeriodicReportClocks = 'periodic-reports.start-clocks',
   FireDeadlineStage = 'deadlines.fire-stage',
   SendNotificationEmail = 'email.send-notification',
   SendOneTimeCodeEmail = 'email.send-one-time-code',
@@ -15,6 +17,7 @@ export enum JobName {
 
 export interface JobPayloads {
   [JobName.PurgeExpiredSessions]: Record<string, never>;
+  [JobName.StartPeriodicReportClocks]: Record<string, never>;
   [JobName.FireDeadlineStage]: { deadlineId: string; stage: string };
   [JobName.SendNotificationEmail]: { notificationId: string };
   /** The id of the code's row in `one_time_code_emails`; the code itself stays encrypted in Postgres. */
@@ -24,6 +27,7 @@ export interface JobPayloads {
 /** Which queue each job runs on; the worker refuses to start if a job has no handler. */
 export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.PurgeExpiredSessions]: QueueName.Maintenance,
+  [JobName.StartPeriodicReportClocks]: QueueName.Maintenance,
   [JobName.FireDeadlineStage]: QueueName.Deadlines,
   [JobName.SendNotificationEmail]: QueueName.Email,
   [JobName.SendOneTimeCodeEmail]: QueueName.Email,

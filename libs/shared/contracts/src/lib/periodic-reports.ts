@@ -1,4 +1,5 @@
-import type { PeriodicReportKind } from '@caunoi/shared/domain';
+import type { PeriodicReportKind, PeriodicReportStatus } from '@caunoi/shared/domain';
+import type { StatisticsBlockView } from './statistics';
 
 /** One report of a province's year, as the calendar screen shows it. */
 export interface ReportCalendarEntryView {
@@ -23,4 +24,46 @@ export interface UpdateReportCalendarEntryRequest {
   dueOn: string;
   periodFrom: string;
   periodTo: string;
+}
+
+/**
+ * A centre's periodic report to its province. Its tables are the centre's protected aggregates for
+ * the entry's months, fixed when the report was drafted (counts 1–4 are already `<5`); the narrative
+ * is the centre's words. No survivor data.
+ */
+export interface PeriodicReportView {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  provinceCode: string;
+  year: number;
+  kind: PeriodicReportKind;
+  /** The calendar entry as it stood when the report was drafted. */
+  dueOn: string;
+  periodFrom: string;
+  periodTo: string;
+  status: PeriodicReportStatus;
+  tables: StatisticsBlockView[];
+  narrative: string | null;
+  draftedAt: string;
+  approvedAt: string | null;
+  submittedAt: string | null;
+  /** Whether it was submitted by its due instant; null until submitted. */
+  onTime: boolean | null;
+  acknowledgedAt: string | null;
+  recipientAgencyId: string | null;
+}
+
+export interface PeriodicReportListView {
+  items: PeriodicReportView[];
+}
+
+export interface DraftPeriodicReportRequest {
+  year: number;
+  kind: PeriodicReportKind;
+  narrative?: string | null;
+}
+
+export interface UpdatePeriodicReportRequest {
+  narrative: string | null;
 }

@@ -13,6 +13,7 @@ import { perpetratorsEn } from './perpetrators.en';
 import { safetyPlanEn } from './safety-plan.en';
 import { closureEn } from './closure.en';
 import { casePlanEn } from './case-plan.en';
+import { periodicReportsEn } from './periodic-reports.en';
 import { reportCalendarEn } from './report-calendar.en';
 import { followUpEn } from './follow-up.en';
 
@@ -912,6 +913,7 @@ export const en: Dictionary = {
   ...closureEn,
   ...casePlanEn,
   ...reportCalendarEn,
+  ...periodicReportsEn,
   ...followUpEn,
   ...unitsEn,
   ...accountsEn,

@@ -12,6 +12,7 @@ import { perpetratorsVi } from './perpetrators.vi';
 import { safetyPlanVi } from './safety-plan.vi';
 import { closureVi } from './closure.vi';
 import { casePlanVi } from './case-plan.vi';
+import { periodicReportsVi } from './periodic-reports.vi';
 import { reportCalendarVi } from './report-calendar.vi';
 import { followUpVi } from './follow-up.vi';
 
@@ -915,6 +916,7 @@ export const vi = {
   ...closureVi,
   ...casePlanVi,
   ...reportCalendarVi,
+  ...periodicReportsVi,
   ...followUpVi,
   ...unitsVi,
   ...accountsVi,

@@ -2,7 +2,8 @@
  * Every kind of clock the system runs: the 10-day report, a referral's respond-by time, and the
  * case reviews (risk reassessment, safety plan review; case-management/case-review-clocks.ts), and a
  * consent's expiry (intake/consent-expiry.ts), and each planned follow-up contact
- * (case-management/follow-up.ts).
+ * (case-management/follow-up.ts), and a centre's periodic report to its province
+ * (periodic-reports/report-clock.ts).
  */
 export const DEADLINE_KINDS = [
   'incident_report',
@@ -11,6 +12,7 @@ export const DEADLINE_KINDS = [
   'safety_plan_review',
   'consent_expiry',
   'follow_up',
+  'periodic_report',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

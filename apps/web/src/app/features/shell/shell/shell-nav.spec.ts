@@ -26,6 +26,7 @@ describe('navItemsFor', () => {
       'directory /directory',
       'deadlines /deadlines',
       'statistics /statistics',
+      'periodic-reports /periodic-reports',
       'approvals /approvals',
     ]);
   });
@@ -42,7 +43,11 @@ describe('navItemsFor', () => {
 
   it('gives volunteers and reporting officers neither the directory nor an inbox; officers statistics', () => {
     expect(navOf('volunteer')).toEqual(['workspace /community']);
-    expect(navOf('reporting_officer')).toEqual(['workspace /reports', 'statistics /statistics']);
+    expect(navOf('reporting_officer')).toEqual([
+      'workspace /reports',
+      'statistics /statistics',
+      'periodic-reports /periodic-reports',
+    ]);
   });
 
   it('gives the admin the response times beside the other settings, and no directory', () => {

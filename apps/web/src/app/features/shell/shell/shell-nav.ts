@@ -35,6 +35,10 @@ export function navItemsFor(role: Role, can: CanFn): NavItem[] {
   if (can('read', 'Statistics')) {
     items.push({ id: 'statistics', link: '/statistics', label: 'nav.statistics' });
   }
+  // A supervisor's centre reports, a reporting officer's received ones.
+  if (can('read', 'PeriodicReport')) {
+    items.push({ id: 'periodic-reports', link: '/periodic-reports', label: 'nav.periodicReports' });
+  }
   if (can('manage', 'User')) {
     items.push({ id: 'users', link: '/admin/users', label: 'nav.users' });
   }

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import type {
+  DraftPeriodicReportRequest,
+  UpdatePeriodicReportRequest,
+} from '@caunoi/shared/contracts';
+import type { PeriodicReportKind } from '@caunoi/shared/domain';
+import { PERIODIC_REPORT_KINDS, REPORT_CALENDAR_YEARS } from '@caunoi/shared/domain';
+
+const NARRATIVE_MAX = 20000;
+
+export class PeriodicReportYearQueryDto {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(REPORT_CALENDAR_YEARS.min)
+  @Max(REPORT_CALENDAR_YEARS.max)
+  year!: number;
+}
+
+export class DraftPeriodicReportDto implements DraftPeriodicReportRequest {
+  @ApiProperty({ example: 2026 })
+  @IsInt()
+  @Min(REPORT_CALENDAR_YEARS.min)
+  @Max(REPORT_CALENDAR_YEARS.max)
+  year!: number;
+
+  @ApiProperty({ enum: PERIODIC_REPORT_KINDS })
+  @IsIn(PERIODIC_REPORT_KINDS)
+  kind!: PeriodicReportKind;
+
+  @ApiPropertyOptional({ description: 'The centre’s own words; aggregates only, no identity' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(NARRATIVE_MAX)
+  narrative?: string | null;
+}
+
+export class UpdatePeriodicReportDto implements UpdatePeriodicReportRequest {
+  @ApiProperty({ nullable: true })
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(NARRATIVE_MAX)
+  narrative!: string | null;
+}

@@ -1,0 +1,92 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { PeriodicReportListView, PeriodicReportView } from '@caunoi/shared/contracts';
+import { ApiRoutes } from '@caunoi/shared/contracts';
+import { UuidParamDto } from '../../common/uuid-param.dto';
+import { Caller } from '../authz/caller';
+import { RequirePermission } from '../authz/policy.decorators';
+import {
+  DraftPeriodicReportDto,
+  PeriodicReportYearQueryDto,
+  UpdatePeriodicReportDto,
+} from './periodic-report.dto';
+import { PeriodicReportsService } from './periodic-reports.service';
+
+const R = ApiRoutes.periodicReports;
+
+/** A centre's periodic reports to its province (`/api/periodic-reports`). */
+@ApiTags('periodic-reports')
+@ApiBearerAuth()
+@Controller(R.root)
+export class PeriodicReportsController {
+  constructor(private readonly reports: PeriodicReportsService) {}
+
+  /** The centre's reports of a year (supervisor), or those submitted to the province (officer). */
+  @Get()
+  @RequirePermission('read', 'PeriodicReport')
+  list(
+    @Caller() caller: Caller,
+    @Query() q: PeriodicReportYearQueryDto,
+  ): Promise<PeriodicReportListView> {
+    return this.reports.list(caller, q.year);
+  }
+
+  @Post()
+  @RequirePermission('create', 'PeriodicReport')
+  draft(
+    @Caller() caller: Caller,
+    @Body() dto: DraftPeriodicReportDto,
+  ): Promise<PeriodicReportView> {
+    return this.reports.draft(caller, dto);
+  }
+
+  @Get(':id')
+  @RequirePermission('read', 'PeriodicReport')
+  get(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<PeriodicReportView> {
+    return this.reports.get(caller, id);
+  }
+
+  @Patch(':id')
+  @RequirePermission('update', 'PeriodicReport')
+  update(
+    @Caller() caller: Caller,
+    @Param() { id }: UuidParamDto,
+    @Body() dto: UpdatePeriodicReportDto,
+  ): Promise<PeriodicReportView> {
+    return this.reports.update(caller, id, dto);
+  }
+
+  @Post(`:id/${R.approve}`)
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission('approve', 'PeriodicReport')
+  approve(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<PeriodicReportView> {
+    return this.reports.approve(caller, id);
+  }
+
+  @Post(`:id/${R.submit}`)
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission('update', 'PeriodicReport')
+  submit(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<PeriodicReportView> {
+    return this.reports.submit(caller, id);
+  }
+
+  @Post(`:id/${R.acknowledge}`)
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission('update', 'PeriodicReport')
+  acknowledge(
+    @Caller() caller: Caller,
+    @Param() { id }: UuidParamDto,
+  ): Promise<PeriodicReportView> {
+    return this.reports.acknowledge(caller, id);
+  }
+}

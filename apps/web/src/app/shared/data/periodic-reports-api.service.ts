@@ -1,0 +1,35 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  DraftPeriodicReportRequest,
+  PeriodicReportListView,
+  PeriodicReportView,
+} from '@caunoi/shared/contracts';
+import { ApiRoutes } from '@caunoi/shared/contracts';
+import type { Observable } from 'rxjs';
+import { apiUrl } from '../../core/http/api-url';
+import { toParams } from '../../core/http/query-params';
+
+const R = ApiRoutes.periodicReports;
+
+/** A centre's periodic reports to its province: drafted, approved, submitted, acknowledged. */
+@Injectable({ providedIn: 'root' })
+export class PeriodicReportsApiService {
+  private readonly http = inject(HttpClient);
+
+  list(year: number): Observable<PeriodicReportListView> {
+    return this.http.get<PeriodicReportListView>(apiUrl(R.root), { params: toParams({ year }) });
+  }
+
+  draft(request: DraftPeriodicReportRequest): Observable<PeriodicReportView> {
+    return this.http.post<PeriodicReportView>(apiUrl(R.root), request);
+  }
+
+  saveNarrative(id: string, narrative: string | null): Observable<PeriodicReportView> {
+    return this.http.patch<PeriodicReportView>(apiUrl(R.root, id), { narrative });
+  }
+
+  step(id: string, step: 'approve' | 'submit' | 'acknowledge'): Observable<PeriodicReportView> {
+    return this.http.post<PeriodicReportView>(apiUrl(R.root, id, R[step]), {});
+  }
+}
