@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -38,50 +38,65 @@ export async function signIn(page: Page, username: string, password: string): Pr
 const STEP_MS = 30_000;
 
 /**
- * Claims a 30-second step of an account's codes for this test. The server takes each step once per
- * account and never one at or below a step already used, and the two workers of a run sign the same
- * demo supervisor in at once: a file per claimed step (created exclusively, in a folder of this run)
- * keeps them from spending each other's codes. Null when both candidate steps are gone.
+ * The server takes each 30-second step of an account's codes once, never one at or below a step
+ * already used, and at most one step ahead. The two workers of a run sign the same demo accounts in,
+ * so each account's codes are given one at a time under a lock file in a folder of this run, and the
+ * steps used are recorded there: the next code is the next unused step, in the order they are sent.
  */
-function claimStep(account: string, candidates: readonly number[]): number | null {
+async function withAccountLock<T>(account: string, work: (dir: string) => Promise<T>): Promise<T> {
   const dir = join(tmpdir(), `caunoi-e2e-totp-${process.ppid}`, account);
   mkdirSync(dir, { recursive: true });
-  for (const step of candidates) {
-    if (readdirSync(dir).some((taken) => Number(taken) >= step)) continue;
+  const lock = join(dir, 'lock');
+  for (;;) {
     try {
-      writeFileSync(join(dir, String(step)), '', { flag: 'wx' });
-      return step;
+      writeFileSync(lock, String(Date.now()), { flag: 'wx' });
+      break;
     } catch {
-      // The other worker claimed it first: try the next one.
+      // Held by the other worker; a lock older than a minute is left from a crashed one.
+      const since = Number(readFileSync(lock, 'utf8')) || 0;
+      if (Date.now() - since > 60_000) rmSync(lock, { force: true });
+      await delay(200);
     }
   }
-  return null;
+  try {
+    return await work(dir);
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/** Gives one code for `step` and says whether the server took it. */
+async function submitCode(page: Page, secret: string, step: number): Promise<boolean> {
+  await page.getByTestId('second-factor-code').fill(totp(secret, step * STEP_MS));
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) =>
+      /\/api\/auth\/second-factor\/(verify|enrolment\/confirm)$/.test(new URL(r.url()).pathname),
+    ),
+    page.getByTestId('second-factor-submit').click(),
+  ]);
+  return answer.status() === 200;
 }
 
 /**
- * Types a code on the second-factor page, as the holder would from the app: the current step or the
- * one ahead (the server allows one), claimed for this test when the account is named; when both are
- * gone, the next step is awaited.
+ * Types a code on the second-factor page, as the holder would from the app. For a named account the
+ * step is the next one nobody in this run used (waiting for it when it is more than one ahead);
+ * otherwise the current step, then the next.
  */
 export async function giveTotpCode(page: Page, secret: string, account?: string): Promise<void> {
-  const field = page.getByTestId('second-factor-code');
   for (let attempt = 0; attempt < 4; attempt++) {
     const now = Math.floor(Date.now() / STEP_MS);
-    const step = account ? claimStep(account, [now, now + 1]) : now + Math.min(attempt, 1);
-    if (step !== null) {
-      await field.fill(totp(secret, step * STEP_MS));
-      const [answer] = await Promise.all([
-        page.waitForResponse((r) =>
-          /\/api\/auth\/second-factor\/(verify|enrolment\/confirm)$/.test(
-            new URL(r.url()).pathname,
-          ),
-        ),
-        page.getByTestId('second-factor-submit').click(),
-      ]);
-      if (answer.status() === 200) return;
-    }
+    const taken = account
+      ? await withAccountLock(account, async (dir) => {
+          const used = readdirSync(dir).map(Number).filter(Number.isFinite);
+          const step = Math.max(now, ...used.map((u) => u + 1));
+          if (step > now + 1) return null;
+          writeFileSync(join(dir, String(step)), '');
+          return submitCode(page, secret, step);
+        })
+      : await submitCode(page, secret, now + Math.min(attempt, 1));
+    if (taken) return;
     // Not waiting for the page: for the clock, until the next 30-second step begins.
-    if (step === null || attempt >= 1) await delay(STEP_MS - (Date.now() % STEP_MS) + 500);
+    if (taken === null || attempt >= 1) await delay(STEP_MS - (Date.now() % STEP_MS) + 500);
   }
   throw new Error('the second factor was refused four times');
 }
