@@ -94,7 +94,12 @@ export async function giveTotpCode(page: Page, secret: string, account?: string)
           return submitCode(page, secret, step);
         })
       : await submitCode(page, secret, now + Math.min(attempt, 1));
-    if (taken) return;
+    if (taken) {
+      // A signing-in demo account lands where the app sends it before the test clicks anything
+      // (an enrolling holder stays on the page to read the recovery codes).
+      if (account) await page.waitForURL((url) => !url.pathname.endsWith('/second-factor'));
+      return;
+    }
     // Not waiting for the page: for the clock, until the next 30-second step begins.
     if (taken === null || attempt >= 1) await delay(STEP_MS - (Date.now() % STEP_MS) + 500);
   }
