@@ -12,7 +12,7 @@ test('admin finds a commune without diacritics, renames it, then merges another 
   page,
 }) => {
   // Two changes through the UI on a loaded machine: more than the default 30 s.
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const newName = `Phường Ngọc Hà ${uniqueToken()}`;
 
   await signIn(page, DEMO_USERNAMES.admin, DEMO_PASSWORD);

@@ -83,7 +83,8 @@ async function submitCode(page: Page, secret: string, step: number): Promise<boo
  * otherwise the current step, then the next.
  */
 export async function giveTotpCode(page: Page, secret: string, account?: string): Promise<void> {
-  for (let attempt = 0; attempt < 4; attempt++) {
+  // Up to eight steps (four minutes): the other worker may be signing the same account in again and again.
+  for (let attempt = 0; attempt < 8; attempt++) {
     const now = Math.floor(Date.now() / STEP_MS);
     const taken = account
       ? await withAccountLock(account, async (dir) => {
@@ -103,7 +104,7 @@ export async function giveTotpCode(page: Page, secret: string, account?: string)
     // Not waiting for the page: for the clock, until the next 30-second step begins.
     if (taken === null || attempt >= 1) await delay(STEP_MS - (Date.now() % STEP_MS) + 500);
   }
-  throw new Error('the second factor was refused four times');
+  throw new Error('the second factor was refused eight times');
 }
 
 function delay(ms: number): Promise<void> {
