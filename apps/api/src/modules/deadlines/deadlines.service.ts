@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeadlineBoardQuery, DeadlineView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
-import type { CaseReviewKind, DeadlineKind, DeadlinePeriod } from '@caunoi/shared/domain';
+import type {
+  CaseReviewKind,
+  DeadlineKind,
+  DeadlinePeriod,
+  StagePlan,
+} from '@caunoi/shared/domain';
 import {
   FOLLOW_UP_KIND,
   INCIDENT_REPORT_PERIOD_DAYS,
@@ -61,27 +66,19 @@ export class DeadlinesService {
       incident.id,
     );
     if (existing) return this.moveIfDiscoveryChanged(tx, existing, incident.discoveredAt);
-    const period: DeadlinePeriod = { unit: 'days', amount: INCIDENT_REPORT_PERIOD_DAYS };
-    const dueAt = computeDueAt(incident.discoveredAt, period, await this.calendar.load(m));
-    const plans = incidentReportStages(this.config.incidentReportReminderDays);
-    const { deadline, stages } = await this.deadlines.insert(
-      m,
+    await this.open(
+      tx,
       {
         kind: 'incident_report',
         subjectType: 'Incident',
         subjectId: incident.id,
         caseId: caseRef.id,
         agencyId: caseRef.agencyId,
-        periodUnit: period.unit,
-        periodAmount: period.amount,
         startedAt: incident.discoveredAt,
-        dueAt,
+        period: { unit: 'days', amount: INCIDENT_REPORT_PERIOD_DAYS },
       },
-      plans.map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) })),
+      incidentReportStages(this.config.incidentReportReminderDays),
     );
-    tx.afterCommit({
-      schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
-    });
   }
 
   /** Un-marking an incident serious stops its clock, with the reason recorded. */
@@ -103,29 +100,19 @@ export class DeadlinesService {
     referral: { id: string; caseId: string; fromAgencyId: string; sentAt: Date },
     hours: number,
   ): Promise<{ dueAt: Date }> {
-    const period: DeadlinePeriod = { unit: 'hours', amount: hours };
-    // An hour period never consults the calendar: no need to load it on every referral.
-    const dueAt = computeDueAt(referral.sentAt, period, NO_CALENDAR);
-    const plans = referralResponseStages(hours);
-    const { deadline, stages } = await this.deadlines.insert(
-      tx.manager,
+    return this.open(
+      tx,
       {
         kind: 'referral_response',
         subjectType: 'Referral',
         subjectId: referral.id,
         caseId: referral.caseId,
         agencyId: referral.fromAgencyId,
-        periodUnit: period.unit,
-        periodAmount: period.amount,
         startedAt: referral.sentAt,
-        dueAt,
+        period: { unit: 'hours', amount: hours },
       },
-      plans.map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) })),
+      referralResponseStages(hours),
     );
-    tx.afterCommit({
-      schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
-    });
-    return { dueAt };
   }
 
   /** An answer (accept or decline) meets the respond-by clock. */
@@ -164,25 +151,19 @@ export class DeadlinesService {
       await this.stop(tx, running.id, previous.reason);
     }
     if (running && previous.end === 'met') await this.meet(tx, kind, running.subjectId);
-    const { deadline, stages } = await this.deadlines.insert(
-      m,
+    return this.open(
+      tx,
       {
         kind,
         subjectType: subject.type,
         subjectId: subject.id,
         caseId: caseRef.id,
         agencyId: caseRef.agencyId,
-        periodUnit: period.unit,
-        periodAmount: period.amount,
         startedAt,
-        dueAt,
+        period,
       },
-      caseReviewStages().map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) })),
+      caseReviewStages(),
     );
-    tx.afterCommit({
-      schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
-    });
-    return { dueAt };
   }
 
   /**
@@ -194,35 +175,21 @@ export class DeadlinesService {
     caseRef: { id: string; agencyId: string },
     followUp: { id: string; plannedOn: string },
   ): Promise<{ dueAt: Date }> {
-    const m = tx.manager;
     const startedAt = this.clock.now();
-    const period: DeadlinePeriod = {
-      unit: 'days',
-      amount: daysBetween(vietnamDateOf(startedAt), followUp.plannedOn),
-    };
-    const dueAt = computeDueAt(startedAt, period, await this.calendar.load(m));
-    const plans = followUpStages()
-      .map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) }))
-      .filter((p) => p.dueAt > startedAt);
-    const { deadline, stages } = await this.deadlines.insert(
-      m,
+    return this.open(
+      tx,
       {
         kind: FOLLOW_UP_KIND,
         subjectType: 'FollowUp',
         subjectId: followUp.id,
         caseId: caseRef.id,
         agencyId: caseRef.agencyId,
-        periodUnit: period.unit,
-        periodAmount: period.amount,
         startedAt,
-        dueAt,
+        period: { unit: 'days', amount: daysBetween(vietnamDateOf(startedAt), followUp.plannedOn) },
       },
-      plans,
+      followUpStages(),
+      { dropPastStages: true },
     );
-    tx.afterCommit({
-      schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
-    });
-    return { dueAt };
   }
 
   /** Recording a contact's outcome meets its clock (breached stays breached when it came late). */
@@ -243,29 +210,20 @@ export class DeadlinesService {
     const m = tx.manager;
     if (await this.deadlines.lockAndHasAny(m, 'periodic_report', entry.subjectId)) return false;
     const { startedAt, period } = reportClockPeriod(entry.year, entry.dueOn);
-    const dueAt = computeDueAt(startedAt, period, await this.calendar.load(m));
-    const now = this.clock.now();
-    const plans = periodicReportStages()
-      .map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) }))
-      .filter((p) => p.offsetMs >= 0 || p.dueAt > now);
-    const { deadline, stages } = await this.deadlines.insert(
-      m,
+    await this.open(
+      tx,
       {
         kind: 'periodic_report',
         subjectType: 'PeriodicReportEntry',
         subjectId: entry.subjectId,
         caseId: null,
         agencyId: entry.agencyId,
-        periodUnit: period.unit,
-        periodAmount: period.amount,
         startedAt,
-        dueAt,
+        period,
       },
-      plans,
+      periodicReportStages(),
+      { dropPastStages: true },
     );
-    tx.afterCommit({
-      schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
-    });
     return true;
   }
 
@@ -313,35 +271,65 @@ export class DeadlinesService {
     consent: { id: string; givenAt: Date; expiresOn: string },
     caseRef: { id: string; agencyId: string },
   ): Promise<void> {
-    const m = tx.manager;
-    const period: DeadlinePeriod = {
-      unit: 'days',
-      amount: daysBetween(vietnamDateOf(consent.givenAt), consent.expiresOn),
-    };
-    const dueAt = computeDueAt(consent.givenAt, period, await this.calendar.load(m));
-    const { deadline, stages } = await this.deadlines.insert(
-      m,
+    await this.open(
+      tx,
       {
         kind: 'consent_expiry',
         subjectType: 'ConsentRecord',
         subjectId: consent.id,
         caseId: caseRef.id,
         agencyId: caseRef.agencyId,
-        periodUnit: period.unit,
-        periodAmount: period.amount,
         startedAt: consent.givenAt,
-        dueAt,
+        period: {
+          unit: 'days',
+          amount: daysBetween(vietnamDateOf(consent.givenAt), consent.expiresOn),
+        },
       },
-      consentExpiryStages().map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) })),
+      consentExpiryStages(),
     );
-    tx.afterCommit({
-      schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
-    });
   }
 
   /** A withdrawn consent needs no renewal reminder. */
   cancelConsentExpiryClock(tx: Tx, consentId: string): Promise<void> {
     return this.cancel(tx, 'consent_expiry', consentId, 'consent_withdrawn');
+  }
+
+  /**
+   * Inserts a clock and its stages in the caller's transaction and schedules the stages after
+   * commit. Hour periods never consult the working calendar, so it is loaded only for day periods.
+   * `dropPastStages` leaves out reminders already past at start (a clock started late).
+   */
+  private async open(
+    tx: Tx,
+    clock: {
+      kind: DeadlineKind;
+      subjectType: string;
+      subjectId: string;
+      caseId: string | null;
+      agencyId: string;
+      startedAt: Date;
+      period: DeadlinePeriod;
+    },
+    plans: readonly StagePlan[],
+    options: { dropPastStages?: boolean } = {},
+  ): Promise<{ dueAt: Date }> {
+    const m = tx.manager;
+    const { period, ...fields } = clock;
+    const calendar = period.unit === 'hours' ? NO_CALENDAR : await this.calendar.load(m);
+    const dueAt = computeDueAt(clock.startedAt, period, calendar);
+    const now = this.clock.now();
+    const staged = plans
+      .map((p) => ({ ...p, dueAt: new Date(dueAt.getTime() + p.offsetMs) }))
+      .filter((p) => !options.dropPastStages || p.kind !== 'reminder' || p.dueAt > now);
+    const { deadline, stages } = await this.deadlines.insert(
+      m,
+      { ...fields, periodUnit: period.unit, periodAmount: period.amount, dueAt },
+      staged,
+    );
+    tx.afterCommit({
+      schedule: stages.map((s) => ({ deadlineId: deadline.id, stage: s.stage, dueAt: s.dueAt })),
+    });
+    return { dueAt };
   }
 
   /** Closing a case ends every clock it still runs, each cancelled with the reason. */
