@@ -30,7 +30,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
-import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
+import { VnDatePipe, VnDayPipe } from '../../../core/i18n/vn-date.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
@@ -52,6 +52,7 @@ import { FollowUpsApiService } from '../data/follow-ups-api.service';
     TranslatePipe,
     FieldErrorPipe,
     VnDatePipe,
+    VnDayPipe,
     SavedNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -111,10 +112,6 @@ export class CaseFollowUpsComponent {
   protected status(f: FollowUpView): 'planned' | 'overdue' | 'done' {
     if (f.status === 'done') return 'done';
     return f.plannedOn < this.today ? 'overdue' : 'planned';
-  }
-
-  protected displayDate(date: string): string {
-    return date.split('-').reverse().join('/');
   }
 
   protected async plan(): Promise<void> {
