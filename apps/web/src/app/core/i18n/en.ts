@@ -412,8 +412,8 @@ export const en: Dictionary = {
   'source.community_referral': 'Community referral',
   'source.walk_in': 'Walk-in',
 
-  'communityStatus.received': 'Received',
-  'communityStatus.accepted': 'Accepted',
+  'communityStatus.received': 'Received by the centre',
+  'communityStatus.accepted': 'Case opened',
   'communityStatus.closed': 'Closed',
 
   'consentKind.case_management': 'Consent to case management',
