@@ -226,3 +226,9 @@ export async function openCaseWithConsent(page: Page, survivor: SurvivorData): P
   await expect(code).toHaveText(/^[A-Z0-9]+-\d{4}-\d{6,}$/);
   return (await code.textContent())?.trim() ?? '';
 }
+
+/** A Vietnam calendar day `days` from today, as a person types it into a date field: dd/MM/yyyy. */
+export function typedVietnamDay(days: number): string {
+  const iso = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return iso.split('-').reverse().join('/');
+}

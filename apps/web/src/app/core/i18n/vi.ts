@@ -286,6 +286,18 @@ export const vi = {
   'common.notKnown': 'Không rõ',
   'common.remove': 'Xóa',
 
+  'datepicker.calendar': 'Lịch',
+  'datepicker.open': 'Mở lịch',
+  'datepicker.close': 'Đóng lịch',
+  'datepicker.prevMonth': 'Tháng trước',
+  'datepicker.nextMonth': 'Tháng sau',
+  'datepicker.prevYear': 'Năm trước',
+  'datepicker.nextYear': 'Năm sau',
+  'datepicker.prevMultiYear': '24 năm trước',
+  'datepicker.nextMultiYear': '24 năm sau',
+  'datepicker.switchToMonthView': 'Chọn ngày',
+  'datepicker.switchToMultiYearView': 'Chọn tháng và năm',
+
   'notFound.title': 'Không tìm thấy',
   'notFound.body': 'Không tìm thấy bản ghi này, hoặc bạn không có quyền xem bản ghi này.',
 

@@ -44,6 +44,8 @@ import { isChildAge, needsChildAssent, representativeAge } from '../consent-step
 import { CasesApiService } from '../data/cases-api.service';
 import type { WithdrawConsentData } from '../withdraw-consent-dialog/withdraw-consent-dialog.component';
 import { WithdrawConsentDialogComponent } from '../withdraw-consent-dialog/withdraw-consent-dialog.component';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 /**
  * Consent to case management and consents to share with agency types and data categories (each
@@ -51,7 +53,9 @@ import { WithdrawConsentDialogComponent } from '../withdraw-consent-dialog/withd
  */
 @Component({
   selector: 'cn-case-consents',
+  providers: [provideCalendarDays()],
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,

@@ -35,6 +35,8 @@ import { formSubmission } from '../../../shared/forms/form-submission';
 import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
 import { FollowUpsApiService } from '../data/follow-ups-api.service';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 /**
  * Follow-up contacts on a case: plan one (date and method), then record its outcome and, when the
@@ -43,7 +45,9 @@ import { FollowUpsApiService } from '../data/follow-ups-api.service';
  */
 @Component({
   selector: 'cn-case-follow-ups',
+  providers: [provideCalendarDays()],
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,

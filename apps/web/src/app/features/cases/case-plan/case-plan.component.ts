@@ -42,6 +42,8 @@ import {
   entryForm,
   fillCasePlanForm,
 } from './case-plan-form';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 /** Referral statuses whose agency may own an action (the API checks the same). */
 const OWNING = new Set(['sent', 'accepted', 'in_service', 'completed']);
@@ -54,7 +56,9 @@ const OWNING = new Set(['sent', 'accepted', 'in_service', 'completed']);
  */
 @Component({
   selector: 'cn-case-plan',
+  providers: [provideCalendarDays()],
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,

@@ -32,6 +32,8 @@ import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe, VnDayPipe } from '../../../core/i18n/vn-date.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { RiskApiService } from '../data/risk-api.service';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 type SectionControls = Record<SafetyPlanSection, FormControl<string>>;
 
@@ -45,7 +47,9 @@ const PRINT = (key: keyof typeof safetyPlanVi) => safetyPlanVi[key];
  */
 @Component({
   selector: 'cn-case-safety-plan',
+  providers: [provideCalendarDays()],
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
