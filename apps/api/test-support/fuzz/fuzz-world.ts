@@ -10,6 +10,7 @@ import { CreateAgencyDto, UpdateAgencyDto } from '../../src/modules/agencies/dto
 import { CreateCallDto, UpdateCallDto } from '../../src/modules/calls/dto/call.dto';
 import { CreateIncidentDto, UpdateIncidentDto } from '../../src/modules/cases/dto/incident.dto';
 import { OpenCaseDto } from '../../src/modules/cases/dto/open-case.dto';
+import { DismissIntakeItemDto } from '../../src/modules/intake/intake.dto';
 import {
   SavePerpetratorDto,
   UpdatePerpetratorDto,
@@ -176,6 +177,7 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
   delete callUpdate['lineId'];
   const examples = new Map<new () => object, () => Record<string, unknown>>([
     [OpenCaseDto, () => ({ ...openCaseBody() })],
+    [DismissIntakeItemDto, () => ({ reason: 'other', note: 'Synthetic: hỏi thông tin' })],
     [CreateIncidentDto, () => ({ ...incident() })],
     [UpdateIncidentDto, () => ({ ...incident() })],
     [CreateCallDto, () => callBody()],

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { IntakeItemStatus } from '@caunoi/shared/domain';
+import type { IntakeDismissalReason, IntakeItemStatus } from '@caunoi/shared/domain';
 
 /** One entry in a social-work centre's intake queue: a handed-over call or a community referral. */
 @Entity('intake_items')
@@ -27,4 +27,16 @@ export class IntakeItemEntity {
 
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt!: Date;
+
+  @Column({ name: 'dismissed_at', type: 'timestamptz', nullable: true })
+  dismissedAt!: Date | null;
+
+  @Column({ name: 'dismissed_by_user_id', type: 'uuid', nullable: true })
+  dismissedByUserId!: string | null;
+
+  @Column({ name: 'dismissal_reason', type: 'varchar', length: 16, nullable: true })
+  dismissalReason!: IntakeDismissalReason | null;
+
+  @Column({ name: 'dismissal_note_enc', type: 'text', nullable: true })
+  dismissalNoteEnc!: string | null;
 }

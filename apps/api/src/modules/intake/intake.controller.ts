@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CaseDetailView, IntakeItemView, Page } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
@@ -6,7 +6,7 @@ import { UuidParamDto } from '../../common/uuid-param.dto';
 import { RequirePermission } from '../authz/policy.decorators';
 import { OpenCaseDto } from '../cases/dto/open-case.dto';
 import { RateLimit } from '../rate-limit/rate-limit.decorator';
-import { IntakeListQueryDto } from './intake.dto';
+import { DismissIntakeItemDto, IntakeListQueryDto } from './intake.dto';
 import { IntakeService } from './intake.service';
 import { Caller } from '../authz/caller';
 
@@ -36,5 +36,16 @@ export class IntakeController {
     @Body() dto: OpenCaseDto,
   ): Promise<CaseDetailView> {
     return this.intake.openCase(caller, id, dto);
+  }
+
+  @Post(`:id/${R.dismiss}`)
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission('update', 'IntakeItem')
+  dismiss(
+    @Caller() caller: Caller,
+    @Param() { id }: UuidParamDto,
+    @Body() dto: DismissIntakeItemDto,
+  ): Promise<IntakeItemView> {
+    return this.intake.dismiss(caller, id, dto);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { IntakeItemStatus } from '@caunoi/shared/domain';
+import type { IntakeDismissalReason, IntakeItemStatus } from '@caunoi/shared/domain';
 import type { SqlFilter } from '../authz/accessible-where';
 import { CallEntity } from '../calls/call.entity';
 import { CommunityReferralEntity } from '../community-referrals/community-referral.entity';
@@ -35,6 +35,28 @@ export class IntakeRepository {
 
   async markOpened(manager: EntityManager, id: string, caseId: string): Promise<void> {
     await manager.getRepository(IntakeItemEntity).update({ id }, { status: 'opened', caseId });
+  }
+
+  async markDismissed(
+    manager: EntityManager,
+    id: string,
+    dismissal: {
+      at: Date;
+      byUserId: string;
+      reason: IntakeDismissalReason;
+      noteEnc: string | null;
+    },
+  ): Promise<void> {
+    await manager.getRepository(IntakeItemEntity).update(
+      { id },
+      {
+        status: 'dismissed',
+        dismissedAt: dismissal.at,
+        dismissedByUserId: dismissal.byUserId,
+        dismissalReason: dismissal.reason,
+        dismissalNoteEnc: dismissal.noteEnc,
+      },
+    );
   }
 
   /** Newest first, keyset on (received_at, id), filtered in SQL by the caller's CASL rules. */

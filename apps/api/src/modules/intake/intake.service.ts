@@ -4,6 +4,7 @@ import { subjectOf } from '@caunoi/shared/authz';
 import type { CaseDetailView, IntakeItemView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
+import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import { accessibleWhere } from '../authz/accessible-where';
 import { assertCan } from '../authz/instance-checks';
@@ -12,7 +13,7 @@ import { CaseOpeningService } from '../cases/case-opening.service';
 import type { OpenCaseDto } from '../cases/dto/open-case.dto';
 import { CommunityReferralsRepository } from '../community-referrals/community-referrals.repository';
 import { FieldCipher } from '../crypto/field-cipher';
-import type { IntakeListQueryDto } from './intake.dto';
+import type { DismissIntakeItemDto, IntakeListQueryDto } from './intake.dto';
 import type { IntakeItemWithSource } from './intake.repository';
 import { INTAKE_RULE_COLUMNS, IntakeRepository } from './intake.repository';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -27,6 +28,7 @@ export class IntakeService {
     private readonly opening: CaseOpeningService,
     private readonly caseRecords: CasesRepository,
     private readonly cipher: FieldCipher,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -116,6 +118,56 @@ export class IntakeService {
     });
   }
 
+  /**
+   * Takes a pending item off the queue without a case (a duplicate, not gender-based violence, a
+   * test, or another reason said in the note): who, when and why are kept and audited; the note is
+   * encrypted. A community referral's volunteer sees it closed. Another centre's item is a 404.
+   */
+  async dismiss(
+    { user: actor, ability }: Caller,
+    id: string,
+    dto: DismissIntakeItemDto,
+  ): Promise<IntakeItemView> {
+    const note = dto.note?.trim() || null;
+    await this.work.run(async (tx) => {
+      const m = tx.manager;
+      const item = await this.intake.lock(m, id);
+      assertCan(
+        ability,
+        'update',
+        'IntakeItem',
+        item ? { id, agencyId: item.agencyId } : null,
+        'Intake item not found',
+      );
+      if (item?.status !== 'pending') {
+        throw fieldError(
+          HttpStatus.CONFLICT,
+          'id',
+          'intake_not_pending',
+          'this intake item was already opened as a case or dismissed',
+        );
+      }
+      await this.intake.markDismissed(m, id, {
+        at: this.clock.now(),
+        byUserId: actor.id,
+        reason: dto.reason,
+        noteEnc: note ? this.cipher.encrypt(note) : null,
+      });
+      if (item.communityReferralId) await this.referrals.markClosedForIntakeItem(m, id);
+      await tx.audit({
+        actor,
+        caseId: null,
+        action: 'intake_item.dismiss',
+        subjectType: 'IntakeItem',
+        subjectId: id,
+        fields: note ? ['note'] : [],
+        details: { reason: dto.reason, source: item.source },
+      });
+    });
+    const dismissed = (await this.intake.getWithSource(id)) as IntakeItemWithSource;
+    return this.toWithheldView(dismissed);
+  }
+
   /** Ids of opened items whose case the caller may not read. */
   private async itemsWithWithheldDetails(
     ability: AppAbility,
@@ -178,6 +230,7 @@ export class IntakeService {
       survivorSex: call?.survivorSex ?? null,
       survivorAgeGroup: call?.survivorAgeGroup ?? null,
       consentToContact: r?.consentToContact ?? null,
+      dismissalReason: item.dismissalReason,
     };
   }
 }

@@ -56,7 +56,8 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     const { can } = b;
     const ownCentre = { agencyId: user.agencyId };
     can('read', 'User', ownCentre);
-    can('read', 'IntakeItem', ownCentre);
+    // Their centre's queue: read, and taken off it without a case (dismissed with a reason).
+    can(['read', 'update'], 'IntakeItem', ownCentre);
     can('create', 'Case');
     can(['read', 'update', 'assign', 'reveal_identity', 'audit', 'approve'], 'Case', ownCentre);
     // The second person for their centre's accounts; the domain rule decides each request.
@@ -74,7 +75,7 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     const { can } = b;
     const mine = { agencyId: user.agencyId, assignedUserId: user.id };
     can('read', 'User', { agencyId: user.agencyId });
-    can('read', 'IntakeItem', { agencyId: user.agencyId });
+    can(['read', 'update'], 'IntakeItem', { agencyId: user.agencyId });
     can('create', 'Case');
     can(['read', 'update', 'reveal_identity'], 'Case', mine);
     can('read', 'Deadline', mine);

@@ -86,6 +86,7 @@ export const AUDIT_ACTIONS = [
   'incident_report.read',
   'incident_report.submit',
   'incident_report.update',
+  'intake_item.dismiss',
   'perpetrator.create',
   'perpetrator.list',
   'perpetrator.reveal',

@@ -7,6 +7,7 @@ import type {
   ConsentMethod,
   DisabilityStatus,
   EthnicMinorityStatus,
+  IntakeDismissalReason,
   IntakeItemStatus,
   SafeContactMethod,
   Sex,
@@ -40,6 +41,15 @@ export interface IntakeItemView {
    * case id are then null.
    */
   detailsWithheld: boolean;
+  /** Why the centre took it off the queue without a case; null unless dismissed. */
+  dismissalReason: IntakeDismissalReason | null;
+}
+
+/** Taking an item off the queue without opening a case. */
+export interface DismissIntakeItemRequest {
+  reason: IntakeDismissalReason;
+  /** Optional, kept encrypted (it may name someone); required when the reason is `other`. */
+  note?: string | null;
 }
 
 export interface IntakeListQuery {

@@ -45,6 +45,7 @@ export const auditLabelsEn: Readonly<Record<keyof typeof auditLabelsVi, string>>
   'auditAction.incident_report.read': 'Viewed an incident report',
   'auditAction.incident_report.submit': 'Submitted an incident report',
   'auditAction.incident_report.update': 'Changed an incident report',
+  'auditAction.intake_item.dismiss': 'Took an item off the intake queue (no case)',
   'auditAction.perpetrator.create': 'Added a perpetrator',
   'auditAction.perpetrator.list': 'Listed perpetrators (no identity)',
   'auditAction.perpetrator.reveal': "Revealed a perpetrator's identity",

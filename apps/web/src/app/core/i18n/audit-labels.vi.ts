@@ -47,6 +47,7 @@ export const auditLabelsVi = {
   'auditAction.incident_report.read': 'Xem báo cáo vụ việc',
   'auditAction.incident_report.submit': 'Gửi báo cáo vụ việc',
   'auditAction.incident_report.update': 'Sửa báo cáo vụ việc',
+  'auditAction.intake_item.dismiss': 'Bỏ khỏi hàng chờ tiếp nhận (không mở hồ sơ)',
   'auditAction.perpetrator.create': 'Thêm người gây bạo lực',
   'auditAction.perpetrator.list': 'Xem danh sách người gây bạo lực (không danh tính)',
   'auditAction.perpetrator.reveal': 'Xem danh tính người gây bạo lực',

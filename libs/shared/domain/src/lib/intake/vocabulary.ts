@@ -141,6 +141,10 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 export const INTAKE_ITEM_STATUSES = ['pending', 'opened', 'dismissed'] as const;
 export type IntakeItemStatus = (typeof INTAKE_ITEM_STATUSES)[number];
 
+/** Why a centre takes an item off its queue without opening a case. */
+export const INTAKE_DISMISSAL_REASONS = ['duplicate', 'not_gbv', 'test', 'other'] as const;
+export type IntakeDismissalReason = (typeof INTAKE_DISMISSAL_REASONS)[number];
+
 /** What a volunteer may see of what they sent. */
 export const COMMUNITY_REFERRAL_STATUSES = ['received', 'accepted', 'closed'] as const;
 export type CommunityReferralStatus = (typeof COMMUNITY_REFERRAL_STATUSES)[number];

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   CaseDetailView,
+  DismissIntakeItemRequest,
   IntakeItemView,
   IntakeListQuery,
   OpenCaseRequest,
@@ -29,6 +30,10 @@ export class IntakeApiService {
 
   openCase(id: string, request: OpenCaseRequest): Observable<CaseDetailView> {
     return this.http.post<CaseDetailView>(intake(id, ApiRoutes.intake.openCase), request);
+  }
+
+  dismiss(id: string, request: DismissIntakeItemRequest): Observable<IntakeItemView> {
+    return this.http.post<IntakeItemView>(intake(id, ApiRoutes.intake.dismiss), request);
   }
 
   remember(item: IntakeItemView): void {

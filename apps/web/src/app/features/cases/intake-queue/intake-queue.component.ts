@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { IntakeItemView } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
@@ -8,7 +10,9 @@ import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { UnitNamePipe } from '../../../shared/data/unit-name.pipe';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
+import { TranslationService } from '../../../core/i18n/translation.service';
 import { IntakeApiService } from '../data/intake-api.service';
+import { DismissIntakeDialogComponent } from '../dismiss-intake-dialog/dismiss-intake-dialog.component';
 
 /** The centre's pending intake items (handed-over calls, community referrals), oldest urgent first as the API orders them. */
 @Component({
@@ -75,9 +79,14 @@ import { IntakeApiService } from '../data/intake-api.service';
               <dd class="summary" data-testid="intake-summary">{{ item.summary }}</dd>
             }
           </dl>
-          <button mat-flat-button type="button" (click)="open(item)" data-testid="intake-open">
-            {{ 'intake.openCase' | t }}
-          </button>
+          <div class="actions">
+            <button mat-flat-button type="button" (click)="open(item)" data-testid="intake-open">
+              {{ 'intake.openCase' | t }}
+            </button>
+            <button mat-button type="button" (click)="dismiss(item)" data-testid="intake-dismiss">
+              {{ 'intake.dismiss' | t }}
+            </button>
+          </div>
         </li>
       }
     </ul>
@@ -105,12 +114,20 @@ import { IntakeApiService } from '../data/intake-api.service';
     .summary {
       white-space: pre-wrap;
     }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
   `,
 })
 export class IntakeQueueComponent {
   private readonly api = inject(IntakeApiService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly translation = inject(TranslationService);
 
   protected readonly queue = keysetPager<IntakeItemView>((after) =>
     this.api.list({ status: 'pending', after, limit: PAGE_SIZE_DEFAULT }),
@@ -119,5 +136,20 @@ export class IntakeQueueComponent {
   protected open(item: IntakeItemView): void {
     this.api.remember(item);
     void this.router.navigate(['intake', item.id, 'open'], { relativeTo: this.route });
+  }
+
+  /** After a dismissal the queue is read again: the item has left it. */
+  protected dismiss(item: IntakeItemView): void {
+    this.dialog
+      .open<DismissIntakeDialogComponent, string, IntakeItemView>(DismissIntakeDialogComponent, {
+        data: item.id,
+        width: '480px',
+      })
+      .afterClosed()
+      .subscribe((dismissed) => {
+        if (!dismissed) return;
+        this.snackBar.open(this.translation.t('intake.dismissed'));
+        this.queue.reload();
+      });
   }
 }

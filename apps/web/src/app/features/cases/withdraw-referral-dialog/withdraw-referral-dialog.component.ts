@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -10,6 +9,7 @@ import type { CaseReferralView } from '@caunoi/shared/contracts';
 import type { WithdrawReason } from '@caunoi/shared/domain';
 import { SENDER_WITHDRAW_REASONS } from '@caunoi/shared/domain';
 import { firstValueFrom } from 'rxjs';
+import { noteRequiredForOther } from '../../../shared/forms/text.validators';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
@@ -24,14 +24,6 @@ export interface WithdrawReferralData {
   referralId: string;
   agencyName: string;
 }
-
-/** On `note`: "other" needs a note. */
-const noteForOtherValidator: ValidatorFn = (
-  control: AbstractControl<string>,
-): ValidationErrors | null =>
-  control.parent?.get('reason')?.value === 'other' && !(control.value ?? '').trim()
-    ? { required: true }
-    : null;
 
 /** The sender withdraws a referral with a reason; closes with the updated referral. */
 @Component({
@@ -112,7 +104,7 @@ export class WithdrawReferralDialogComponent {
     reason: new FormControl<WithdrawReason | null>(null, { validators: [Validators.required] }),
     note: new FormControl('', {
       nonNullable: true,
-      validators: [noteForOtherValidator, Validators.maxLength(WITHDRAW_NOTE_MAX)],
+      validators: [noteRequiredForOther, Validators.maxLength(WITHDRAW_NOTE_MAX)],
     }),
   });
   protected readonly submission = formSubmission(this.form);
