@@ -99,6 +99,11 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
   police_liaison: receiveReferrals,
   health_liaison: receiveReferrals,
   justice_liaison: receiveReferrals,
+  // The commune People's Committee's officer: protective-measure requests addressed to the committee
+  // (issue 11), never the case itself.
+  commune_officer: ({ can }, user) => {
+    can(['read', 'update'], 'ProtectiveMeasure', { decidingAgencyId: user.agencyId });
+  },
   // The province's inbox of serious-incident reports: coded content only, never identities.
   reporting_officer: ({ can }, user) => {
     can(['read', 'update'], 'IncidentReport', { recipientAgencyId: user.agencyId });

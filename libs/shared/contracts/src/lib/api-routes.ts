@@ -133,6 +133,7 @@ export const DEMO_USERNAMES = {
   police_liaison: 'police.demo',
   health_liaison: 'health.demo',
   justice_liaison: 'justice.demo',
+  commune_officer: 'commune.demo',
   reporting_officer: 'reporting.demo',
   admin: 'admin.demo',
 } as const;

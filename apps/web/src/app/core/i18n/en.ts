@@ -121,6 +121,9 @@ export const en: Dictionary = {
   'workspace.inbox.title': 'Referral inbox',
   'workspace.inbox.body':
     'Where focal points receive referrals to their agency, accept or decline them and record the service given.',
+  'workspace.protection.title': 'Protective measures',
+  'workspace.protection.body':
+    'No-contact order requests addressed to the commune People’s Committee: decide within 12 hours.',
   'workspace.reports.title': 'Serious incident reports',
   'workspace.reports.body':
     'Where reporting officers receive serious-incident reports and periodic statistics, without identities.',
@@ -133,6 +136,7 @@ export const en: Dictionary = {
   'role.police_liaison': 'Police liaison',
   'role.health_liaison': 'Health liaison',
   'role.justice_liaison': 'Legal-aid liaison',
+  'role.commune_officer': 'Commune committee officer',
   'role.reporting_officer': 'Reporting officer',
   'role.admin': 'System administrator',
 

@@ -123,6 +123,9 @@ export const vi = {
   'workspace.inbox.title': 'Hộp thư chuyển gửi',
   'workspace.inbox.body':
     'Nơi đầu mối nhận yêu cầu chuyển gửi đến cơ quan mình, chấp nhận hoặc từ chối và ghi nhận kết quả hỗ trợ.',
+  'workspace.protection.title': 'Biện pháp bảo vệ',
+  'workspace.protection.body':
+    'Yêu cầu áp dụng biện pháp cấm tiếp xúc gửi đến Ủy ban nhân dân cấp xã: quyết định trong 12 giờ.',
   'workspace.reports.title': 'Báo cáo sự vụ nghiêm trọng',
   'workspace.reports.body':
     'Nơi cán bộ tiếp nhận xem báo cáo sự vụ nghiêm trọng và số liệu thống kê định kỳ, không kèm danh tính.',
@@ -135,6 +138,7 @@ export const vi = {
   'role.police_liaison': 'Đầu mối công an',
   'role.health_liaison': 'Đầu mối y tế',
   'role.justice_liaison': 'Đầu mối trợ giúp pháp lý',
+  'role.commune_officer': 'Cán bộ UBND cấp xã',
   'role.reporting_officer': 'Cán bộ tiếp nhận báo cáo',
   'role.admin': 'Quản trị hệ thống',
 

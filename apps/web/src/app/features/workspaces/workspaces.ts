@@ -55,6 +55,13 @@ export const WORKSPACES: readonly Workspace[] = [
     loadChildren: () => import('../inbox/inbox.routes').then((m) => m.inboxRoutes),
   },
   {
+    // The commune committee's inbox of protective-measure requests (Law 13/2022 Art. 25).
+    path: 'protection',
+    roles: ['commune_officer'],
+    title: 'workspace.protection.title',
+    body: 'workspace.protection.body',
+  },
+  {
     path: 'reports',
     roles: ['reporting_officer'],
     title: 'workspace.reports.title',
