@@ -12,9 +12,9 @@ import {
 const HOUR = 3600_000;
 // Tết 2027 (the official days off the deadline calendar ships) and a weekend: hours run through.
 const TET = new WorkingCalendar([
-  { date: '2027-02-05', kind: 'public_holiday' },
-  { date: '2027-02-06', kind: 'public_holiday' },
-  { date: '2027-02-08', kind: 'public_holiday' },
+  { date: '2027-02-05', kind: 'public_holiday', name: 'Tết Nguyên đán' },
+  { date: '2027-02-06', kind: 'public_holiday', name: 'Tết Nguyên đán' },
+  { date: '2027-02-08', kind: 'public_holiday', name: 'Tết Nguyên đán' },
 ]);
 
 describe('the 12-hour and 1-hour clocks run through nights, weekends and Tết', () => {
