@@ -81,6 +81,19 @@ export const ApiRoutes = {
     /** `cases/:id/timeline`: what was done to the case, newest first (keyset `after`). */
     timeline: 'timeline',
     outcome: 'outcome',
+    /** `cases/:id/protective-measures` (list, request), `…/protective-measures/:childId/decision`. */
+    protectiveMeasures: 'protective-measures',
+  },
+  /**
+   * The deciding and supervising agencies' side, and breaches: `protective-measures?view=` (inbox),
+   * `protective-measures/:id` (the packet), `…/:id/decision` (commune committee), `…/:id/supervision-plan`
+   * (commune police), `…/:id/breaches` (caseworker, police, the referring volunteer).
+   */
+  protectiveMeasures: {
+    root: 'protective-measures',
+    decision: 'decision',
+    supervisionPlan: 'supervision-plan',
+    breaches: 'breaches',
   },
   /** `risk-instruments`, `risk-instruments/:id/publish` (admins keep the versions). */
   riskInstruments: { root: 'risk-instruments', publish: 'publish' },
