@@ -65,6 +65,7 @@ export class ProtectiveMeasures1764500000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE protective_measure_events (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         measure_id uuid NOT NULL REFERENCES protective_measures(id),
         case_id uuid NOT NULL REFERENCES cases(id),
         event varchar(32) NOT NULL,
@@ -73,7 +74,7 @@ export class ProtectiveMeasures1764500000000 implements MigrationInterface {
         details jsonb NOT NULL DEFAULT '{}'
       )`);
     await q.query(
-      `CREATE INDEX idx_protective_measure_events_measure ON protective_measure_events (measure_id, at, id)`,
+      `CREATE INDEX idx_protective_measure_events_measure ON protective_measure_events (measure_id, seq)`,
     );
     await q.query(
       `CREATE INDEX idx_protective_measure_events_case ON protective_measure_events (case_id, at DESC)`,

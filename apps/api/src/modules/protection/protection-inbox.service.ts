@@ -6,7 +6,7 @@ import type {
   ProtectionInboxView,
 } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
-import { isInForce, measureStatusAt } from '@caunoi/shared/domain';
+import { BREACH_REPORTER_ROLES, isInForce, measureStatusAt } from '@caunoi/shared/domain';
 import { subjectOf } from '@caunoi/shared/authz';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
@@ -120,7 +120,12 @@ export class ProtectionInboxService {
     return this.step(caller, id, 'policeAgencyId', async (tx, measure) => {
       const now = this.clock.now();
       if (!isInForce(measureStatusAt(measure, now))) {
-        throw fieldError(HttpStatus.CONFLICT, 'status', 'not_in_force', 'the order is not in force');
+        throw fieldError(
+          HttpStatus.CONFLICT,
+          'status',
+          'not_in_force',
+          'the order is not in force',
+        );
       }
       if (measure.supervisionPlanAt) {
         throw fieldError(
@@ -137,9 +142,16 @@ export class ProtectionInboxService {
         userId: caller.user.id,
       });
       const met = await this.deadlines.meetSupervisionPlanClock(tx, measure.id);
-      await this.measures.insertEvent(tx.manager, measure, 'supervision_plan', caller.user.id, now, {
-        onTime: met.onTime === null ? null : String(met.onTime),
-      });
+      await this.measures.insertEvent(
+        tx.manager,
+        measure,
+        'supervision_plan',
+        caller.user.id,
+        now,
+        {
+          onTime: met.onTime === null ? null : String(met.onTime),
+        },
+      );
       await tx.audit({
         actor: caller.user,
         caseId: measure.caseId,
@@ -168,8 +180,10 @@ export class ProtectionInboxService {
     return this.work.run(async (tx) => {
       const m = tx.manager;
       const measure = await this.measures.getForUpdate(m, id);
-      if (!measure || !ability.can('update', subjectOf('ProtectiveMeasure', ruleFields(measure)))) {
-        throw new NotFoundException('Not found');
+      const tagged = measure && subjectOf('ProtectiveMeasure', ruleFields(measure));
+      if (!tagged || !ability.can('update', tagged)) throw new NotFoundException('Not found');
+      if (!BREACH_REPORTER_ROLES.includes(actor.role)) {
+        throw new ForbiddenException('Your role does not report breaches');
       }
       this.lifecycle.assertAction(measure, 'breach', 'not_in_force');
       await this.measures.setStatus(m, measure.id, 'breached');
@@ -228,7 +242,13 @@ export class ProtectionInboxService {
   ): Promise<MeasurePacketView> {
     await this.work.run(async (tx) => {
       const measure = await this.measures.getForUpdate(tx.manager, id);
-      assertCan(ability, 'update', 'ProtectiveMeasure', measure && ruleFields(measure), 'Not found');
+      assertCan(
+        ability,
+        'update',
+        'ProtectiveMeasure',
+        measure && ruleFields(measure),
+        'Not found',
+      );
       const found = measure as MeasureRow;
       if (found[addressee] !== user.agencyId) {
         throw new ForbiddenException('Your agency does not take this step');

@@ -11,7 +11,12 @@ import { ProtectionRepository } from './protection.repository';
 type Clocks = Map<string, { kind: DeadlineKind; dueAt: Date }[]>;
 
 function dueOf(clocks: Clocks, measureId: string, kind: DeadlineKind): string | null {
-  return clocks.get(measureId)?.find((c) => c.kind === kind)?.dueAt.toISOString() ?? null;
+  return (
+    clocks
+      .get(measureId)
+      ?.find((c) => c.kind === kind)
+      ?.dueAt.toISOString() ?? null
+  );
 }
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;

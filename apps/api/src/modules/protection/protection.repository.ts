@@ -114,9 +114,9 @@ export class ProtectionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(m: EntityManager, measure: NewMeasure): Promise<string> {
-    const [{ n }] = (await m.query(
-      `SELECT nextval('protective_measure_code_seq')::int AS n`,
-    )) as { n: number }[];
+    const [{ n }] = (await m.query(`SELECT nextval('protective_measure_code_seq')::int AS n`)) as {
+      n: number;
+    }[];
     const code = `BV-${measure.requestedAt.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
     const [row] = (await m.query(
       `INSERT INTO protective_measures (code, case_id, agency_id, type, status, requested_by,
@@ -213,10 +213,10 @@ export class ProtectionRepository {
   }
 
   async setStatus(m: EntityManager, id: string, status: MeasureStatus): Promise<void> {
-    await m.query(
-      `UPDATE protective_measures SET status = $2, updated_at = now() WHERE id = $1`,
-      [id, status],
-    );
+    await m.query(`UPDATE protective_measures SET status = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      status,
+    ]);
   }
 
   async recordSupervisionPlan(
@@ -252,7 +252,7 @@ export class ProtectionRepository {
     if (measureIds.length === 0) return Promise.resolve([]);
     return this.dataSource.query(
       `SELECT measure_id AS "measureId", event, at, details FROM protective_measure_events
-        WHERE measure_id = ANY($1::uuid[]) ORDER BY at, id`,
+        WHERE measure_id = ANY($1::uuid[]) ORDER BY seq`,
       [measureIds],
     ) as Promise<MeasureEventRow[]>;
   }

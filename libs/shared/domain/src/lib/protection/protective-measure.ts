@@ -1,3 +1,5 @@
+import type { Role } from '../roles/role';
+
 /**
  * Protective measures on a case (Law 13/2022/QH15 Art. 22), the no-contact orders of Art. 25 (by the
  * commune chairman) and Art. 26 (by a court), and their state machine and limits.
@@ -227,3 +229,14 @@ export function statusAfterDecision(d: MeasureDecision, now: Date): MeasureStatu
 /** Decree 76/2023 Art. 19: what counts as breaching a no-contact order. */
 export const BREACH_KINDS = ['within_100m', 'contact_by_device'] as const;
 export type BreachKind = (typeof BREACH_KINDS)[number];
+
+/**
+ * Who may report a breach (issue 11): the case's caseworker (and supervisor), the commune police,
+ * and the volunteer who referred the survivor. The committee that decided does not report breaches.
+ */
+export const BREACH_REPORTER_ROLES: readonly Role[] = [
+  'caseworker',
+  'supervisor',
+  'police_liaison',
+  'volunteer',
+];
