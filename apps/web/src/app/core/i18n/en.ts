@@ -16,6 +16,7 @@ import { casePlanEn } from './case-plan.en';
 import { periodicReportsEn } from './periodic-reports.en';
 import { reportCalendarEn } from './report-calendar.en';
 import { followUpEn } from './follow-up.en';
+import { protectionEn } from './protection.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -919,6 +920,7 @@ export const en: Dictionary = {
   ...reportCalendarEn,
   ...periodicReportsEn,
   ...followUpEn,
+  ...protectionEn,
   ...unitsEn,
   ...accountsEn,
   ...notificationSettingsEn,

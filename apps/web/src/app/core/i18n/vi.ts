@@ -15,6 +15,7 @@ import { casePlanVi } from './case-plan.vi';
 import { periodicReportsVi } from './periodic-reports.vi';
 import { reportCalendarVi } from './report-calendar.vi';
 import { followUpVi } from './follow-up.vi';
+import { protectionVi } from './protection.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -922,6 +923,7 @@ export const vi = {
   ...reportCalendarVi,
   ...periodicReportsVi,
   ...followUpVi,
+  ...protectionVi,
   ...unitsVi,
   ...accountsVi,
   ...notificationSettingsVi,
