@@ -90,7 +90,6 @@ export const protectionEn: Record<keyof typeof protectionVi, string> = {
   'protectionInbox.requestedAt': 'Received',
   'protectionInbox.commune': 'Commune',
   'protectionInbox.from': 'Requesting agency',
-  'protectionInbox.consent': 'Victim consents: {answer}',
   'protectionInbox.grounds': 'Grounds',
   'protectionInbox.decide': 'Decision',
   'protectionInbox.grant3Days': 'Grant for 3 days (maximum)',

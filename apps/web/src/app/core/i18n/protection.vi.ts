@@ -89,7 +89,6 @@ export const protectionVi = {
   'protectionInbox.requestedAt': 'Nhận lúc',
   'protectionInbox.commune': 'Xã/phường',
   'protectionInbox.from': 'Cơ quan đề nghị',
-  'protectionInbox.consent': 'Người bị bạo lực đồng ý: {answer}',
   'protectionInbox.grounds': 'Căn cứ đề nghị',
   'protectionInbox.decide': 'Quyết định',
   'protectionInbox.grant3Days': 'Áp dụng 3 ngày (tối đa)',
