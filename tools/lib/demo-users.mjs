@@ -20,6 +20,11 @@ export const DEMO_USERS = [
   },
   { username: 'justice.demo', role: 'justice_liaison', sees: 'referral inbox of legal aid' },
   {
+    username: 'commune.demo',
+    role: 'commune_officer',
+    sees: 'protective-measure requests of the commune committee',
+  },
+  {
     username: 'reporting.demo',
     role: 'reporting_officer',
     sees: 'reports and statistics, no identities',

@@ -1,3 +1,4 @@
+import { ProtectionModule } from './modules/protection/protection.module';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -58,6 +59,7 @@ export class AppModule {
         CasePlansModule,
         CaseFollowUpsModule,
         TeamCaseloadModule,
+        ProtectionModule,
         StatisticsModule,
         PeriodicReportsModule,
       ],

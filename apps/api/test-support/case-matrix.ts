@@ -15,6 +15,7 @@ export type MatrixActor =
   | 'police'
   | 'health'
   | 'justice'
+  | 'commune'
   | 'reporting'
   | 'admin';
 
@@ -27,6 +28,7 @@ export const NO_CASE_ROLES = [
   'police',
   'health',
   'justice',
+  'commune',
   'reporting',
   'admin',
 ] as const;
@@ -47,6 +49,7 @@ export async function signInMatrixActors(t: TestApp): Promise<Record<MatrixActor
         ['police', 'police_liaison', undefined],
         ['health', 'health_liaison', undefined],
         ['justice', 'justice_liaison', undefined],
+        ['commune', 'commune_officer', undefined],
         ['reporting', 'reporting_officer', undefined],
         ['admin', 'admin', undefined],
       ] as const

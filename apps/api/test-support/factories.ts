@@ -26,6 +26,7 @@ export const HOME_AGENCY: Readonly<Record<Role, string>> = {
   police_liaison: DEMO_AGENCIES.police.id,
   health_liaison: DEMO_AGENCIES.health.id,
   justice_liaison: DEMO_AGENCIES.legalAid.id,
+  commune_officer: DEMO_AGENCIES.communeCommittee.id,
   reporting_officer: DEMO_AGENCIES.reportingAuthority.id,
   admin: DEMO_AGENCIES.reportingAuthority.id,
 };

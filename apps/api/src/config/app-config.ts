@@ -62,6 +62,8 @@ export interface AppConfig {
   bodyLimit: string;
   /** Days before the 10-day incident-report deadline on which the caseworker is reminded. */
   incidentReportReminderDays: number[];
+  /** Hours before a protective order ends when the caseworker is reminded (`PROTECTION_EXPIRY_REMINDER_HOURS`). */
+  protectionExpiryReminderHours: number;
   /** Days from a risk assessment until the next is due, per level (`REASSESSMENT_DAYS`). */
   reassessmentDays: Record<RiskLevel, number>;
   /** Days a consent holds when no expiry is chosen (`CONSENT_VALIDITY_DAYS`). */
@@ -200,6 +202,15 @@ export function loadConfig(env: Env): AppConfig {
     problems.push('INCIDENT_REPORT_REMINDER_DAYS must list whole days from 1 to 9, e.g. "3,1"');
   }
 
+  const protectionExpiryReminderHours = Number(env['PROTECTION_EXPIRY_REMINDER_HOURS'] ?? '12');
+  if (
+    !Number.isInteger(protectionExpiryReminderHours) ||
+    protectionExpiryReminderHours < 1 ||
+    protectionExpiryReminderHours > 48
+  ) {
+    problems.push('PROTECTION_EXPIRY_REMINDER_HOURS must be whole hours from 1 to 48');
+  }
+
   const reassessment = parseReassessmentDays(env['REASSESSMENT_DAYS']);
   if (reassessment.problem) problems.push(reassessment.problem);
   const reassessmentDays = reassessment.days;
@@ -305,6 +316,7 @@ export function loadConfig(env: Env): AppConfig {
     logLevel,
     bodyLimit,
     incidentReportReminderDays,
+    protectionExpiryReminderHours,
     reassessmentDays,
     consentValidityDays,
     workerLockDurationMs,

@@ -1,3 +1,9 @@
+import {
+  DecideProtectiveMeasureDto,
+  ReportBreachDto,
+  RequestProtectiveMeasureDto,
+  SupervisionPlanDto,
+} from '../../src/modules/protection/dto/protection.dto';
 import type { Role } from '@caunoi/shared/domain';
 import { ROLES } from '@caunoi/shared/domain';
 import { DEMO_AGENCIES, DEMO_HOTLINE_LINES } from '../../src/modules/seed/demo-data';
@@ -88,6 +94,23 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     .set(...as('caseworker'))
     .send({ servicesGiven: ['psychosocial_counselling'], narrative: 'Synthetic narrative' });
 
+  // Two protective measures: a commune no-contact order (the committee's inbox) and a court order.
+  const measureBody = {
+    type: 'no_contact_commune',
+    requestedBy: 'social_work_centre',
+    victimConsent: true,
+    grounds: 'Synthetic grounds',
+  };
+  const measures = await Promise.all(
+    ['no_contact_commune', 'no_contact_court'].map(async (type) => {
+      const res = await t.http
+        .post(`/api/cases/${caseId}/protective-measures`)
+        .set(...as('caseworker'))
+        .send({ ...measureBody, type });
+      return res.body.id as string;
+    }),
+  );
+
   const calls: string[] = [];
   for (let i = 0; i < 3; i++) {
     const call = await t.http
@@ -130,6 +153,8 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [/\/consents\/:childId/, 'childId', [consent]],
     [/\/referrals\/:referralId/, 'referralId', [referral?.id ?? '']],
     [/\/perpetrators\/:perpetratorId/, 'perpetratorId', [perpetrator.body.id as string]],
+    [/\/protective-measures\/:childId/, 'childId', measures],
+    [/^\/api\/protective-measures\/:id/, 'id', measures],
     [/^\/api\/cases\/:id/, 'id', cases],
     [/^\/api\/referrals\/:id/, 'id', [referral?.id ?? '']],
     [/^\/api\/calls\/:id/, 'id', calls],
@@ -187,6 +212,18 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [UpdateAgencyDto, () => agencyBody],
     [CreateCommunityReferralDto, () => communityBody],
     [SavePerpetratorDto, () => ({ ...perpetratorBody })],
+    [RequestProtectiveMeasureDto, () => ({ ...measureBody })],
+    [
+      DecideProtectiveMeasureDto,
+      () => ({
+        decision: 'granted',
+        startsAt: t.clock.now().toISOString(),
+        endsAt: daysAgo(-1),
+        decisionNumber: '1/QĐ-UBND',
+      }),
+    ],
+    [SupervisionPlanDto, () => ({ supervisingOfficer: 'Cán bộ tổng hợp', plan: 'Kế hoạch' })],
+    [ReportBreachDto, () => ({ kind: 'within_100m', occurredAt: daysAgo(0.01) })],
     [UpdatePerpetratorDto, () => ({ ...perpetratorBody, version: 1 })],
     [
       SaveCasePlanDto,

@@ -583,6 +583,7 @@ describe('case permission matrix', () => {
       'police',
       'health',
       'justice',
+      'commune',
       'reporting',
       'admin',
     ] as const) {

@@ -11,6 +11,12 @@ import {
   FOLLOW_UP_KIND,
   INCIDENT_REPORT_PERIOD_DAYS,
   followUpStages,
+  expiryClockPeriod,
+  measureExpiryStages,
+  noContactDecisionStages,
+  supervisionPlanStages,
+  NO_CONTACT_DECISION_HOURS,
+  SUPERVISION_PLAN_HOURS,
   caseReviewStages,
   consentExpiryStages,
   daysBetween,
@@ -294,6 +300,115 @@ export class DeadlinesService {
   /** A withdrawn consent needs no renewal reminder. */
   cancelConsentExpiryClock(tx: Tx, consentId: string): Promise<void> {
     return this.cancel(tx, 'consent_expiry', consentId, 'consent_withdrawn');
+  }
+
+  /**
+   * A commune no-contact order's 12-hour decision clock (Law 13/2022 Art. 25.2), from the request's
+   * receipt, straight through nights and holidays. The clock is the requesting centre's (its board).
+   */
+  startNoContactDecisionClock(
+    tx: Tx,
+    measure: { id: string; caseId: string; agencyId: string; requestedAt: Date },
+  ): Promise<{ dueAt: Date }> {
+    return this.open(
+      tx,
+      {
+        kind: 'no_contact_decision',
+        subjectType: 'ProtectiveMeasure',
+        subjectId: measure.id,
+        caseId: measure.caseId,
+        agencyId: measure.agencyId,
+        startedAt: measure.requestedAt,
+        period: { unit: 'hours', amount: NO_CONTACT_DECISION_HOURS },
+      },
+      noContactDecisionStages(),
+    );
+  }
+
+  /** The committee's decision (grant or refusal) meets the 12-hour clock. */
+  meetNoContactDecisionClock(tx: Tx, measureId: string): Promise<{ onTime: boolean | null }> {
+    return this.meet(tx, 'no_contact_decision', measureId);
+  }
+
+  /** The commune police's 1-hour supervision plan clock, from the decision reaching them. */
+  startSupervisionPlanClock(
+    tx: Tx,
+    measure: { id: string; caseId: string; agencyId: string },
+    receivedAt: Date,
+  ): Promise<{ dueAt: Date }> {
+    return this.open(
+      tx,
+      {
+        kind: 'supervision_plan',
+        subjectType: 'ProtectiveMeasure',
+        subjectId: measure.id,
+        caseId: measure.caseId,
+        agencyId: measure.agencyId,
+        startedAt: receivedAt,
+        period: { unit: 'hours', amount: SUPERVISION_PLAN_HOURS },
+      },
+      supervisionPlanStages(),
+    );
+  }
+
+  meetSupervisionPlanClock(tx: Tx, measureId: string): Promise<{ onTime: boolean | null }> {
+    return this.meet(tx, 'supervision_plan', measureId);
+  }
+
+  /**
+   * An order's end: the caseworker is reminded (`PROTECTION_EXPIRY_REMINDER_HOURS` before) to decide
+   * on renewal or a court order. A reminder already past (a short order) is left out.
+   */
+  startMeasureExpiryClock(
+    tx: Tx,
+    measure: { id: string; caseId: string; agencyId: string },
+    order: { startsAt: Date; endsAt: Date },
+  ): Promise<{ dueAt: Date }> {
+    const { startedAt, hours } = expiryClockPeriod(order.startsAt, order.endsAt);
+    return this.open(
+      tx,
+      {
+        kind: 'measure_expiry',
+        subjectType: 'ProtectiveMeasure',
+        subjectId: measure.id,
+        caseId: measure.caseId,
+        agencyId: measure.agencyId,
+        startedAt,
+        period: { unit: 'hours', amount: hours },
+      },
+      measureExpiryStages(this.config.protectionExpiryReminderHours),
+      { dropPastStages: true },
+    );
+  }
+
+  /** A renewal requested or a court order recorded on the case: every running expiry clock of it is met. */
+  async meetMeasureExpiryClocksOfCase(tx: Tx, caseId: string): Promise<void> {
+    const running = await this.deadlines.getOpenForCaseForUpdate(tx.manager, caseId);
+    for (const d of running.filter((r) => r.kind === 'measure_expiry')) {
+      await this.meet(tx, 'measure_expiry', d.subjectId);
+    }
+  }
+
+  /** A revoked order needs no renewal reminder nor supervision plan any more. */
+  async cancelMeasureClocks(tx: Tx, measureId: string, reason: string): Promise<void> {
+    for (const kind of ['no_contact_decision', 'supervision_plan', 'measure_expiry'] as const) {
+      await this.cancel(tx, kind, measureId, reason);
+    }
+  }
+
+  /** The due instants of a case's protection clocks, by measure and kind, for the case file's countdowns. */
+  async protectionDueAts(
+    measureIds: string[],
+  ): Promise<Map<string, { kind: DeadlineKind; dueAt: Date; status: string }[]>> {
+    const byMeasure = new Map<string, { kind: DeadlineKind; dueAt: Date; status: string }[]>();
+    for (const kind of ['no_contact_decision', 'supervision_plan', 'measure_expiry'] as const) {
+      for (const d of await this.deadlines.getForSubject(kind, measureIds)) {
+        const list = byMeasure.get(d.subjectId) ?? [];
+        list.push({ kind: d.kind, dueAt: d.dueAt, status: d.status });
+        byMeasure.set(d.subjectId, list);
+      }
+    }
+    return byMeasure;
   }
 
   /**

@@ -10,6 +10,14 @@ export interface ReferralFacts {
   referredByUserId: string;
 }
 
+/** What a protection clock's stage needs: the measure's code and the agencies at each end. */
+export interface MeasureFacts {
+  code: string;
+  decidingAgencyId: string | null;
+  policeAgencyId: string | null;
+  requestedByUserId: string;
+}
+
 /** The facts a stage needs to fire, read under a row lock on the stage. */
 export interface LockedStage {
   stageId: string;
@@ -65,6 +73,16 @@ export class StageFiringRepository {
          FROM referrals r JOIN agencies a ON a.id = r.to_agency_id WHERE r.id = $1`,
       [referralId],
     )) as ReferralFacts[];
+    return row ?? null;
+  }
+
+  async measureFacts(m: EntityManager, measureId: string): Promise<MeasureFacts | null> {
+    const [row] = (await m.query(
+      `SELECT code, deciding_agency_id AS "decidingAgencyId", police_agency_id AS "policeAgencyId",
+              requested_by_user_id AS "requestedByUserId"
+         FROM protective_measures WHERE id = $1`,
+      [measureId],
+    )) as MeasureFacts[];
     return row ?? null;
   }
 

@@ -5,6 +5,7 @@ import type { LockedStage } from './stage-firing.repository';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { StageFiringRepository } from './stage-firing.repository';
 import { UnitOfWork } from '../../database/unit-of-work';
+import type { StageAudience } from '@caunoi/shared/domain';
 
 interface StageMessage {
   recipients: string[];
@@ -12,6 +13,13 @@ interface StageMessage {
   params: Record<string, string | number | boolean | null>;
   link: string | null;
 }
+
+/** The audiences outside the case's centre (or naming the requester) of the protection clocks. */
+const PROTECTION_AUDIENCES: readonly StageAudience[] = [
+  'deciding_agency',
+  'police_agency',
+  'requesting_user',
+];
 
 export type FireOutcome =
   | { outcome: 'fired'; notified: number }
@@ -45,7 +53,9 @@ export class StageProcessor {
       const message =
         s.deadlineKind === 'referral_response'
           ? await this.referralMessage(tx.manager, s, stage, now)
-          : await this.caseMessage(tx.manager, s, stage);
+          : PROTECTION_AUDIENCES.includes(s.audience)
+            ? await this.protectionMessage(tx.manager, s, stage)
+            : await this.caseMessage(tx.manager, s, stage);
       const recipients = message.recipients;
       const notified = await this.firing.notify(
         tx.manager,
@@ -96,6 +106,44 @@ export class StageProcessor {
         : s.deadlineKind === 'periodic_report'
           ? '/periodic-reports'
           : null,
+    };
+  }
+
+  /**
+   * A protection clock speaks to the committee that decides and the commune police that supervise
+   * with the measure's code and a link to their inbox, never the case or survivor code; to the
+   * caseworker who asked with both. (Its supervisors and assigned caseworker stages are case messages.)
+   */
+  private async protectionMessage(
+    m: EntityManager,
+    s: LockedStage,
+    stage: string,
+  ): Promise<StageMessage> {
+    const measure = await this.firing.measureFacts(m, s.subjectId);
+    if (!measure) return { recipients: [], caseId: null, params: {}, link: null };
+    const base = {
+      deadlineKind: s.deadlineKind,
+      stage,
+      measureCode: measure.code,
+      dueAt: s.deadlineDueAt.toISOString(),
+    };
+    if (s.audience === 'requesting_user') {
+      return {
+        recipients: await this.outbox.userOrSupervisors(m, measure.requestedByUserId, s.agencyId),
+        caseId: s.caseId,
+        params: { ...base, survivorCode: s.survivorCode },
+        link: s.caseId ? `/cases/${s.caseId}` : null,
+      };
+    }
+    const [agencyId, role] =
+      s.audience === 'deciding_agency'
+        ? [measure.decidingAgencyId, 'commune_officer' as const]
+        : [measure.policeAgencyId, 'police_liaison' as const];
+    return {
+      recipients: agencyId ? await this.outbox.activeUsers(m, agencyId, [role]) : [],
+      caseId: null,
+      params: base,
+      link: `/protection/measures/${s.subjectId}`,
     };
   }
 

@@ -96,6 +96,7 @@ const ACTORS = [
   // No referral rights at all.
   'hotline',
   'volunteer',
+  'commune',
   'reporting',
   'admin',
 ] as const;
@@ -114,6 +115,7 @@ const NO_REFERRAL_RIGHTS: readonly Actor[] = [
   'centreAdmin',
   'hotline',
   'volunteer',
+  'commune',
   'reporting',
   'admin',
 ];
@@ -164,6 +166,7 @@ describe('referral permission matrix', () => {
       supervisor: ['supervisor', undefined],
       hotline: ['hotline_operator', undefined],
       volunteer: ['volunteer', undefined],
+      commune: ['commune_officer', undefined],
       reporting: ['reporting_officer', undefined],
       admin: ['admin', undefined],
     };

@@ -169,6 +169,23 @@ export const DEMO_AGENCIES = {
       capacityNote: null,
     },
   },
+  /** Decides no-contact orders (Law 13/2022 Art. 25) for the communes its commune police cover. */
+  communeCommittee: {
+    id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c00000a',
+    type: 'commune_committee',
+    name: 'Ủy ban nhân dân Phường Hải Châu',
+    communeCode: '20242',
+    address: 'Địa chỉ minh họa, Phường Hải Châu',
+    phone: '0236 000 0010',
+    services: ['no_contact_order_request'],
+    directory: {
+      coversWholeProvince: false,
+      coverageCommuneCodes: ['20242', '20257'],
+      open24h: true,
+      openingHours: null,
+      capacityNote: null,
+    },
+  },
 } as const satisfies Record<string, DemoAgency>;
 
 export interface DemoUser {
@@ -220,6 +237,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
     displayName: 'Đầu mối Pháp lý Minh Họa',
     role: 'justice_liaison',
     agencyId: DEMO_AGENCIES.legalAid.id,
+  },
+  {
+    username: DEMO_USERNAMES.commune_officer,
+    displayName: 'Cán bộ UBND Phường Minh Họa',
+    role: 'commune_officer',
+    agencyId: DEMO_AGENCIES.communeCommittee.id,
   },
   {
     username: DEMO_USERNAMES.reporting_officer,

@@ -70,6 +70,9 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     can('read', 'Statistics', { agencyId: user.agencyId });
     // Their centre's periodic reports: drafted from those numbers, approved and sent by them.
     can(['create', 'read', 'update', 'approve'], 'PeriodicReport', ownCentre);
+    // Protective measures on their centre's cases (request, record a decision, report a breach).
+    can('create', 'ProtectiveMeasure');
+    can(['read', 'update'], 'ProtectiveMeasure', ownCentre);
   },
   caseworker: (b, user) => {
     const { can } = b;
@@ -85,6 +88,8 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     can('create', 'Referral');
     // Another centre may refer a survivor to this one: the centre's inbox.
     receiveReferrals(b, user);
+    can('create', 'ProtectiveMeasure');
+    can(['read', 'update'], 'ProtectiveMeasure', mine);
   },
   hotline_operator: ({ can }, user) => {
     can('read', 'HotlineLine', { agencyId: user.agencyId });
@@ -95,11 +100,23 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     can('create', 'CommunityReferral');
     // Status only: the service maps these to CommunityReferralStatusView and nothing else.
     can('read', 'CommunityReferral', { submittedByUserId: user.id });
+    // The volunteer who referred the case may report a breach of its order (Decree 76 Art. 19), and
+    // nothing more: no read, so the packet stays closed to them.
+    can('update', 'ProtectiveMeasure', { referringVolunteerId: user.id });
   },
   // Liaisons see referrals addressed to their agency and nothing else of a case.
-  police_liaison: receiveReferrals,
+  police_liaison: (b, user) => {
+    receiveReferrals(b, user);
+    // The commune police supervise the orders of the communes they cover: the packet, never the case.
+    b.can(['read', 'update'], 'ProtectiveMeasure', { policeAgencyId: user.agencyId });
+  },
   health_liaison: receiveReferrals,
   justice_liaison: receiveReferrals,
+  // The commune People's Committee's officer: protective-measure requests addressed to the committee
+  // (issue 11), never the case itself.
+  commune_officer: ({ can }, user) => {
+    can(['read', 'update'], 'ProtectiveMeasure', { decidingAgencyId: user.agencyId });
+  },
   // The province's inbox of serious-incident reports: coded content only, never identities.
   reporting_officer: ({ can }, user) => {
     can(['read', 'update'], 'IncidentReport', { recipientAgencyId: user.agencyId });

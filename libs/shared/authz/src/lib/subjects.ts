@@ -33,6 +33,11 @@ export const CASE_CONTENT_SUBJECTS = [
   'Statistics',
   /** A centre's periodic report to the province: protected aggregates and a narrative, no identity. */
   'PeriodicReport',
+  /**
+   * A protective measure on a case (Law 13/2022 Art. 22): the deciding body and the commune police see
+   * its packet, never the case.
+   */
+  'ProtectiveMeasure',
 ] as const;
 
 /** A person's own things, whatever their role. */

@@ -81,6 +81,19 @@ export const ApiRoutes = {
     /** `cases/:id/timeline`: what was done to the case, newest first (keyset `after`). */
     timeline: 'timeline',
     outcome: 'outcome',
+    /** `cases/:id/protective-measures` (list, request), `…/protective-measures/:childId/decision`. */
+    protectiveMeasures: 'protective-measures',
+  },
+  /**
+   * The deciding and supervising agencies' side, and breaches: `protective-measures?view=` (inbox),
+   * `protective-measures/:id` (the packet), `…/:id/decision` (commune committee), `…/:id/supervision-plan`
+   * (commune police), `…/:id/breaches` (caseworker, police, the referring volunteer).
+   */
+  protectiveMeasures: {
+    root: 'protective-measures',
+    decision: 'decision',
+    supervisionPlan: 'supervision-plan',
+    breaches: 'breaches',
   },
   /** `risk-instruments`, `risk-instruments/:id/publish` (admins keep the versions). */
   riskInstruments: { root: 'risk-instruments', publish: 'publish' },
@@ -133,6 +146,7 @@ export const DEMO_USERNAMES = {
   police_liaison: 'police.demo',
   health_liaison: 'health.demo',
   justice_liaison: 'justice.demo',
+  commune_officer: 'commune.demo',
   reporting_officer: 'reporting.demo',
   admin: 'admin.demo',
 } as const;

@@ -9,6 +9,7 @@ export const LANDING_ROUTES: Readonly<Record<Role, string>> = {
   police_liaison: '/inbox',
   health_liaison: '/inbox',
   justice_liaison: '/inbox',
+  commune_officer: '/protection',
   reporting_officer: '/reports',
   admin: '/admin/users',
 };

@@ -16,6 +16,7 @@ import { casePlanEn } from './case-plan.en';
 import { periodicReportsEn } from './periodic-reports.en';
 import { reportCalendarEn } from './report-calendar.en';
 import { followUpEn } from './follow-up.en';
+import { protectionEn } from './protection.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -121,6 +122,9 @@ export const en: Dictionary = {
   'workspace.inbox.title': 'Referral inbox',
   'workspace.inbox.body':
     'Where focal points receive referrals to their agency, accept or decline them and record the service given.',
+  'workspace.protection.title': 'Protective measures',
+  'workspace.protection.body':
+    'No-contact order requests addressed to the commune People’s Committee: decide within 12 hours.',
   'workspace.reports.title': 'Serious incident reports',
   'workspace.reports.body':
     'Where reporting officers receive serious-incident reports and periodic statistics, without identities.',
@@ -133,6 +137,7 @@ export const en: Dictionary = {
   'role.police_liaison': 'Police liaison',
   'role.health_liaison': 'Health liaison',
   'role.justice_liaison': 'Legal-aid liaison',
+  'role.commune_officer': 'Commune committee officer',
   'role.reporting_officer': 'Reporting officer',
   'role.admin': 'System administrator',
 
@@ -937,6 +942,7 @@ export const en: Dictionary = {
   ...reportCalendarEn,
   ...periodicReportsEn,
   ...followUpEn,
+  ...protectionEn,
   ...unitsEn,
   ...accountsEn,
   ...notificationSettingsEn,

@@ -15,6 +15,7 @@ import { casePlanVi } from './case-plan.vi';
 import { periodicReportsVi } from './periodic-reports.vi';
 import { reportCalendarVi } from './report-calendar.vi';
 import { followUpVi } from './follow-up.vi';
+import { protectionVi } from './protection.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -123,6 +124,9 @@ export const vi = {
   'workspace.inbox.title': 'Hộp thư chuyển gửi',
   'workspace.inbox.body':
     'Nơi đầu mối nhận yêu cầu chuyển gửi đến cơ quan mình, chấp nhận hoặc từ chối và ghi nhận kết quả hỗ trợ.',
+  'workspace.protection.title': 'Biện pháp bảo vệ',
+  'workspace.protection.body':
+    'Yêu cầu áp dụng biện pháp cấm tiếp xúc gửi đến Ủy ban nhân dân cấp xã: quyết định trong 12 giờ.',
   'workspace.reports.title': 'Báo cáo vụ việc nghiêm trọng',
   'workspace.reports.body':
     'Nơi cán bộ tiếp nhận xem báo cáo vụ việc nghiêm trọng và số liệu thống kê định kỳ, không kèm danh tính.',
@@ -135,6 +139,7 @@ export const vi = {
   'role.police_liaison': 'Đầu mối công an',
   'role.health_liaison': 'Đầu mối y tế',
   'role.justice_liaison': 'Đầu mối trợ giúp pháp lý',
+  'role.commune_officer': 'Cán bộ UBND cấp xã',
   'role.reporting_officer': 'Cán bộ tiếp nhận báo cáo',
   'role.admin': 'Quản trị hệ thống',
 
@@ -940,6 +945,7 @@ export const vi = {
   ...reportCalendarVi,
   ...periodicReportsVi,
   ...followUpVi,
+  ...protectionVi,
   ...unitsVi,
   ...accountsVi,
   ...notificationSettingsVi,

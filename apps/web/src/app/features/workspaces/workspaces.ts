@@ -55,6 +55,16 @@ export const WORKSPACES: readonly Workspace[] = [
     loadChildren: () => import('../inbox/inbox.routes').then((m) => m.inboxRoutes),
   },
   {
+    // The commune committee's inbox of protective-measure requests (Law 13/2022 Art. 25).
+    // The commune police come here for the orders in force in their area (their own workspace, the
+    // referral inbox, is listed first).
+    path: 'protection',
+    roles: ['commune_officer', 'police_liaison'],
+    title: 'workspace.protection.title',
+    body: 'workspace.protection.body',
+    loadChildren: () => import('../protection/protection.routes').then((m) => m.protectionRoutes),
+  },
+  {
     path: 'reports',
     roles: ['reporting_officer'],
     title: 'workspace.reports.title',

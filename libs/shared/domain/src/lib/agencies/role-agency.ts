@@ -14,6 +14,7 @@ export const AGENCY_TYPES_FOR_ROLE: Readonly<Record<Role, readonly AgencyType[]>
   police_liaison: ['police'],
   health_liaison: ['health'],
   justice_liaison: ['legal_aid', 'court'],
+  commune_officer: ['commune_committee'],
   reporting_officer: ['reporting_authority'],
   admin: ['reporting_authority', 'social_work_centre'],
 };

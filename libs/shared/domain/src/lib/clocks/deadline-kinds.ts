@@ -13,6 +13,12 @@ export const DEADLINE_KINDS = [
   'consent_expiry',
   'follow_up',
   'periodic_report',
+  /** Protection (protection/protection-clocks.ts): the commune's 12-hour decision on a no-contact order, */
+  'no_contact_decision',
+  /** the commune police's 1-hour supervision plan, */
+  'supervision_plan',
+  /** and an order's end (renewal or a court order). */
+  'measure_expiry',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -28,6 +34,12 @@ export const STAGE_AUDIENCES = [
   'receiving_agency',
   /** The caseworker who sent a referral (the centre's supervisors if they have left). */
   'referring_user',
+  /** Officers of the commune committee a protective measure is addressed to (never the case). */
+  'deciding_agency',
+  /** The caseworker who requested a protective measure (the centre's supervisors if they have left). */
+  'requesting_user',
+  /** Users of the commune police covering an order's commune (never the case). */
+  'police_agency',
 ] as const;
 export type StageAudience = (typeof STAGE_AUDIENCES)[number];
 

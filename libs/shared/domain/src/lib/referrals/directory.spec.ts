@@ -168,3 +168,33 @@ describe('suggestAgency', () => {
     ).toBeNull();
   });
 });
+
+describe('suggestAgency for the agency the law addresses (acceptingOnly: false)', () => {
+  it.each([
+    [true, null],
+    [false, 'committee'],
+  ] as const)(
+    'with acceptingOnly %s finds a committee that takes no referrals: %s',
+    (acceptingOnly, expected) => {
+      const committee = entry({
+        id: 'committee',
+        type: 'commune_committee',
+        acceptingReferrals: false,
+      });
+      expect(
+        suggestAgency([committee], 'commune_committee', COMMUNE, PROVINCE, { acceptingOnly })?.id ??
+          null,
+      ).toBe(expected);
+    },
+  );
+
+  it('still skips an inactive committee and one covering only other communes', () => {
+    const entries = [
+      entry({ id: 'inactive', type: 'commune_committee', active: false }),
+      entry({ id: 'elsewhere', type: 'commune_committee', coverageCommuneCodes: [NEIGHBOUR] }),
+    ];
+    expect(
+      suggestAgency(entries, 'commune_committee', COMMUNE, PROVINCE, { acceptingOnly: false }),
+    ).toBeNull();
+  });
+});

@@ -27,17 +27,22 @@ export function coverageRank(
  * The agency of `type` to suggest for a survivor in `communeCode`: active, accepting referrals and
  * covering the commune; an agency naming the commune beats one covering the whole province; then by
  * name, so the answer is stable. Null when none covers it (the caseworker then searches the directory).
+ * `acceptingOnly: false` finds the agency the law addresses whether or not it takes referrals (the
+ * commune committee and commune police covering a commune, for a no-contact order).
  */
 export function suggestAgency<E extends DirectoryEntry>(
   entries: readonly E[],
   type: AgencyType,
   communeCode: string | null,
   provinceCode: string,
+  { acceptingOnly = true }: { acceptingOnly?: boolean } = {},
 ): E | null {
   let best: E | null = null;
   let bestRank = 0;
   for (const entry of entries) {
-    if (entry.type !== type || !entry.active || !entry.acceptingReferrals) continue;
+    if (entry.type !== type || !entry.active || (acceptingOnly && !entry.acceptingReferrals)) {
+      continue;
+    }
     const rank = coverageRank(entry, communeCode, provinceCode);
     if (rank === 0) continue;
     if (

@@ -7,6 +7,7 @@ export const ROLES = [
   'police_liaison',
   'health_liaison',
   'justice_liaison',
+  'commune_officer',
   'reporting_officer',
   'admin',
 ] as const;

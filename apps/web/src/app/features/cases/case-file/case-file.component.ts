@@ -56,6 +56,7 @@ import { CasePerpetratorsComponent } from '../case-perpetrators/case-perpetrator
 import { CaseSafetyPlanComponent } from '../case-safety-plan/case-safety-plan.component';
 import { CaseFollowUpsComponent } from '../case-follow-ups/case-follow-ups.component';
 import { CaseTimelineComponent } from '../case-timeline/case-timeline.component';
+import { CaseProtectionComponent } from '../../protection/case-protection/case-protection.component';
 import { CaseReferralsApiService } from '../data/case-referrals-api.service';
 import { CasesApiService } from '../data/cases-api.service';
 import type { ReferDialogData } from '../refer-dialog/refer-dialog.component';
@@ -76,6 +77,7 @@ const REFERRALS_TAB = 7;
 @Component({
   selector: 'cn-case-file',
   imports: [
+    CaseProtectionComponent,
     RouterLink,
     MatButtonModule,
     MatTabsModule,

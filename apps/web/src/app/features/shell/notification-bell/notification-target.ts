@@ -4,6 +4,10 @@ import { notificationRoute, notificationText } from '../../../core/notifications
 import type { TranslationService } from '../../../core/i18n/translation.service';
 import { accountNotificationRoute, accountNotificationText } from './account-notifications';
 import { referralNotificationRoute, referralNotificationText } from './referral-notifications';
+import {
+  protectionNotificationRoute,
+  protectionNotificationText,
+} from '../../protection/protection-notifications';
 
 /** How a notification reads, whatever its kind (the bell and the page an email's link opens). */
 export function notificationMessage(
@@ -11,6 +15,7 @@ export function notificationMessage(
   item: Pick<NotificationView, 'kind' | 'params'>,
 ): string {
   return (
+    protectionNotificationText(translation, item) ??
     referralNotificationText(translation, item) ??
     accountNotificationText(translation, item) ??
     notificationText(translation, item)
@@ -20,6 +25,7 @@ export function notificationMessage(
 /** Where a notification leads for this role, or null. */
 export function notificationTarget(link: string | null, role: Role | undefined): string | null {
   return (
+    protectionNotificationRoute(link, role) ??
     referralNotificationRoute(link, role) ??
     accountNotificationRoute(link, role) ??
     notificationRoute(link, role)

@@ -31,10 +31,19 @@ describe('navItemsFor', () => {
     ]);
   });
 
-  it('gives liaisons one link to their inbox (their workspace) and the directory', () => {
-    for (const role of ['police_liaison', 'health_liaison', 'justice_liaison'] as const) {
+  it('gives liaisons one link to their inbox (their workspace) and the directory; the police also the orders in force', () => {
+    for (const role of ['health_liaison', 'justice_liaison'] as const) {
       expect(navOf(role)).toEqual(['workspace /inbox', 'directory /directory']);
     }
+    expect(navOf('police_liaison')).toEqual([
+      'workspace /inbox',
+      'protection /protection',
+      'directory /directory',
+    ]);
+  });
+
+  it('gives the commune officer the committee’s protection inbox and nothing else', () => {
+    expect(navOf('commune_officer')).toEqual(['workspace /protection']);
   });
 
   it('gives hotline operators the directory, not an inbox', () => {

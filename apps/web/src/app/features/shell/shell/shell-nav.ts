@@ -25,6 +25,10 @@ export function navItemsFor(role: Role, can: CanFn): NavItem[] {
   if (can('read', 'Referral') && !items.some((item) => item.link === '/inbox')) {
     items.push({ id: 'referrals-inbox', link: '/inbox', label: 'nav.referralsReceived' });
   }
+  // The commune police's orders in force; the commune officer's workspace already is that inbox.
+  if (can('update', 'ProtectiveMeasure') && role === 'police_liaison') {
+    items.push({ id: 'protection', link: '/protection', label: 'nav.protection' });
+  }
   if (DIRECTORY_NAV_ROLES.includes(role) && can('read', 'Agency')) {
     items.push({ id: 'directory', link: '/directory', label: 'nav.directory' });
   }
