@@ -10,6 +10,13 @@ export interface ReferralFacts {
   referredByUserId: string;
 }
 
+export interface ConferenceActionFacts {
+  conferenceId: string;
+  conferenceCode: string;
+  ownerAgencyId: string;
+  convenedByUserId: string;
+}
+
 /** The facts a stage needs to fire, read under a row lock on the stage. */
 export interface LockedStage {
   stageId: string;
@@ -65,6 +72,21 @@ export class StageFiringRepository {
          FROM referrals r JOIN agencies a ON a.id = r.to_agency_id WHERE r.id = $1`,
       [referralId],
     )) as ReferralFacts[];
+    return row ?? null;
+  }
+
+  /** What a conference action's stage needs: the conference code, the owner and the convener. */
+  async conferenceActionFacts(
+    m: EntityManager,
+    actionId: string,
+  ): Promise<ConferenceActionFacts | null> {
+    const [row] = (await m.query(
+      `SELECT cc.id AS "conferenceId", cc.code AS "conferenceCode", ca.owner_agency_id AS "ownerAgencyId",
+              cc.convened_by_user_id AS "convenedByUserId"
+         FROM conference_actions ca JOIN case_conferences cc ON cc.id = ca.conference_id
+        WHERE ca.id = $1`,
+      [actionId],
+    )) as ConferenceActionFacts[];
     return row ?? null;
   }
 

@@ -33,6 +33,11 @@ export const CASE_CONTENT_SUBJECTS = [
   'Statistics',
   /** A centre's periodic report to the province: protected aggregates and a narrative, no identity. */
   'PeriodicReport',
+  /**
+   * A case conference: `agencyId` is the convening centre, `invitedAgencyIds` the agencies invited.
+   * An invitee sees the conference, never the case.
+   */
+  'Conference',
 ] as const;
 
 /** A person's own things, whatever their role. */

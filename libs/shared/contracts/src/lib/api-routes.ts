@@ -81,6 +81,19 @@ export const ApiRoutes = {
     /** `cases/:id/timeline`: what was done to the case, newest first (keyset `after`). */
     timeline: 'timeline',
     outcome: 'outcome',
+    /** `cases/:id/conferences` (the case's conferences with every action; convene one). */
+    conferences: 'conferences',
+  },
+  /**
+   * `conferences/inbox` (the caller's agency's invitations), `conferences/:id`, `…/:id/record`
+   * (attendance and minutes), `…/:id/actions` (add one), `…/:id/actions/:actionId/status`.
+   */
+  conferences: {
+    root: 'conferences',
+    inbox: 'inbox',
+    record: 'record',
+    actions: 'actions',
+    status: 'status',
   },
   /** `risk-instruments`, `risk-instruments/:id/publish` (admins keep the versions). */
   riskInstruments: { root: 'risk-instruments', publish: 'publish' },

@@ -13,6 +13,8 @@ export const DEADLINE_KINDS = [
   'consent_expiry',
   'follow_up',
   'periodic_report',
+  /** An action agreed at a case conference (conferences/conference.ts). */
+  'conference_action',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -28,6 +30,10 @@ export const STAGE_AUDIENCES = [
   'receiving_agency',
   /** The caseworker who sent a referral (the centre's supervisors if they have left). */
   'referring_user',
+  /** Users of the agency that owns a conference action who work its conference inbox. */
+  'action_owner_agency',
+  /** The supervisor who convened a conference (the centre's supervisors if they have left). */
+  'convener',
 ] as const;
 export type StageAudience = (typeof STAGE_AUDIENCES)[number];
 
