@@ -15,6 +15,12 @@ import {
   UpdatePerpetratorDto,
 } from '../../src/modules/cases/perpetrators/perpetrator.dto';
 import { SaveCasePlanDto } from '../../src/modules/cases/plans/case-plan.dto';
+import {
+  ConveneConferenceDto,
+  CreateConferenceActionDto,
+  RecordConferenceDto,
+  UpdateConferenceActionStatusDto,
+} from '../../src/modules/conferences/conference.dto';
 import { CreateCommunityReferralDto } from '../../src/modules/community-referrals/community-referral.dto';
 import { CreateReferralsDto } from '../../src/modules/referrals/dto/referral.dto';
 
@@ -87,6 +93,27 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     .set(...as('caseworker'))
     .send({ servicesGiven: ['psychosocial_counselling'], narrative: 'Synthetic narrative' });
 
+  const inDays = (n: number) => new Date(t.clock.now().getTime() + n * 86_400_000).toISOString();
+  const conveneBody = {
+    scheduledAt: inDays(1),
+    agenda: 'Chương trình họp (synthetic)',
+    invitedAgencyIds: [POLICE, DEMO_AGENCIES.health.id],
+    reviewOn: null,
+  };
+  const conference = await t.http
+    .post(`/api/cases/${caseId}/conferences`)
+    .set(...as('supervisor'))
+    .send(conveneBody);
+  const actionBody = {
+    ownerAgencyId: POLICE,
+    description: 'Việc cần làm (synthetic)',
+    dueOn: inDays(5).slice(0, 10),
+  };
+  const conferenceAction = await t.http
+    .post(`/api/conferences/${conference.body.id}/actions`)
+    .set(...as('supervisor'))
+    .send(actionBody);
+
   const calls: string[] = [];
   for (let i = 0; i < 3; i++) {
     const call = await t.http
@@ -129,6 +156,8 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [/\/consents\/:childId/, 'childId', [consent]],
     [/\/referrals\/:referralId/, 'referralId', [referral?.id ?? '']],
     [/\/perpetrators\/:perpetratorId/, 'perpetratorId', [perpetrator.body.id as string]],
+    [/\/actions\/:actionId/, 'actionId', [conferenceAction.body.id as string]],
+    [/^\/api\/conferences\/:id/, 'id', [conference.body.id as string]],
     [/^\/api\/cases\/:id/, 'id', cases],
     [/^\/api\/referrals\/:id/, 'id', [referral?.id ?? '']],
     [/^\/api\/calls\/:id/, 'id', calls],
@@ -185,6 +214,13 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [UpdateAgencyDto, () => agencyBody],
     [CreateCommunityReferralDto, () => communityBody],
     [SavePerpetratorDto, () => ({ ...perpetratorBody })],
+    [ConveneConferenceDto, () => ({ ...conveneBody })],
+    [
+      RecordConferenceDto,
+      () => ({ attendance: [{ agencyId: POLICE, attendance: 'attended' }], minutes: 'Biên bản' }),
+    ],
+    [CreateConferenceActionDto, () => ({ ...actionBody })],
+    [UpdateConferenceActionStatusDto, () => ({ status: 'done', note: null })],
     [UpdatePerpetratorDto, () => ({ ...perpetratorBody, version: 1 })],
     [
       SaveCasePlanDto,
@@ -220,6 +256,8 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     chairmanNotifiedAt: [daysAgo(0.95)],
     dateOfBirth: ['1990-05-17'],
     providedOn: [daysAgo(0).slice(0, 10)],
+    ownerAgencyId: [POLICE, DEMO_AGENCIES.health.id],
+    invitedAgencyIds: [[POLICE, DEMO_AGENCIES.health.id]],
     classificationAnswers: [{ penetration: false, sexual_contact: false, physical_assault: true }],
   };
   return {
