@@ -250,7 +250,7 @@ describe('case conferences: convene, invite, minutes, actions with their clocks'
     expect([again.status, again.body.errors?.[0]?.field, again.body.errors?.[0]?.code]).toEqual([
       409,
       'status',
-      'invalid_transition',
+      'action_closed',
     ]);
     const clocks = (await t.dataSource.query(
       `SELECT subject_id, status, cancel_reason FROM deadlines WHERE kind = 'conference_action' AND case_id = $1`,

@@ -260,7 +260,7 @@ export class ConferencesService {
         throw fieldError(
           HttpStatus.CONFLICT,
           'status',
-          'invalid_transition',
+          'action_closed',
           `the action is ${action.status}: it cannot become ${dto.status}`,
         );
       }

@@ -113,8 +113,8 @@ export const CONFERENCE_LIMITS = {
   actionDescription: 1000,
   note: 1000,
   invited: 20,
-  /** A conference is scheduled, an action due and a review dated within this many days. */
-  maxDaysAhead: 365,
+  /** A conference is scheduled, an action due and a review dated within this many days (as follow-ups). */
+  maxDaysAhead: 180,
 } as const;
 
 export interface ConferenceProblem {

@@ -17,12 +17,14 @@ describe('navItemsFor', () => {
     expect(navOf('caseworker')).toEqual([
       'workspace /cases',
       'referrals-inbox /inbox',
+      'conferences /conferences',
       'directory /directory',
       'deadlines /deadlines',
     ]);
     expect(navOf('supervisor')).toEqual([
       'workspace /team',
       'referrals-inbox /inbox',
+      'conferences /conferences',
       'directory /directory',
       'deadlines /deadlines',
       'statistics /statistics',
@@ -31,9 +33,13 @@ describe('navItemsFor', () => {
     ]);
   });
 
-  it('gives liaisons one link to their inbox (their workspace) and the directory', () => {
+  it('gives liaisons one link to their inbox (their workspace), their conference invitations and the directory', () => {
     for (const role of ['police_liaison', 'health_liaison', 'justice_liaison'] as const) {
-      expect(navOf(role)).toEqual(['workspace /inbox', 'directory /directory']);
+      expect(navOf(role)).toEqual([
+        'workspace /inbox',
+        'conferences /conferences',
+        'directory /directory',
+      ]);
     }
   });
 

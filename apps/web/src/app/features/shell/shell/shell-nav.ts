@@ -25,6 +25,10 @@ export function navItemsFor(role: Role, can: CanFn): NavItem[] {
   if (can('read', 'Referral') && !items.some((item) => item.link === '/inbox')) {
     items.push({ id: 'referrals-inbox', link: '/inbox', label: 'nav.referralsReceived' });
   }
+  // Case conferences the user's agency is invited to (and their actions to close).
+  if (can('read', 'Conference')) {
+    items.push({ id: 'conferences', link: '/conferences', label: 'nav.conferences' });
+  }
   if (DIRECTORY_NAV_ROLES.includes(role) && can('read', 'Agency')) {
     items.push({ id: 'directory', link: '/directory', label: 'nav.directory' });
   }
