@@ -4,6 +4,7 @@ import {
   DEMO_PASSWORD,
   DEMO_USERNAMES,
   choose,
+  chooseByText,
   openCaseWithConsent,
   signIn,
   signOut,
@@ -72,7 +73,15 @@ test('a supervisor convenes a case conference with two actions; the police compl
   await page
     .getByTestId('convene-agenda')
     .fill('Thống nhất kế hoạch bảo vệ: tuần tra, khám lại, tư vấn pháp lý.');
-  await page.getByTestId('convene-invited').click();
+  // A multiple select, opened from the keyboard (its label covers the click point).
+  const invited = page.getByTestId('convene-invited');
+  await expect(async () => {
+    await invited.focus();
+    await invited.press('Enter');
+    await expect(page.getByRole('option', { name: new RegExp(POLICE_NAME) })).toBeVisible({
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 20_000 });
   await page.getByRole('option', { name: new RegExp(POLICE_NAME) }).click();
   await page.getByRole('option', { name: new RegExp(HEALTH_NAME) }).click();
   await page.keyboard.press('Escape');
@@ -102,8 +111,7 @@ test('a supervisor convenes a case conference with two actions; the police compl
 
   // Two actions: one for the police, one for the centre itself.
   const addAction = async (owner: string, text: string, due: string) => {
-    await page.getByTestId('conference-action-owner-select').click();
-    await page.getByRole('option', { name: owner, exact: true }).click();
+    await chooseByText(page, 'conference-action-owner-select', owner);
     await page.getByTestId('conference-action-description-input').fill(text);
     await page.getByTestId('conference-action-due').fill(due);
     await page.getByTestId('conference-action-add').click();

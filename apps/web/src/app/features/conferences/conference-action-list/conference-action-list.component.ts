@@ -120,6 +120,7 @@ import { refusalMessage } from '../../../shared/forms/form-submission';
       flex-direction: column;
       gap: 8px;
       margin-top: 8px;
+      max-width: 560px;
     }
   `,
 })

@@ -17,39 +17,43 @@ import { ConferenceActionListComponent } from '../conference-action-list/confere
   imports: [RouterLink, TranslatePipe, VnDatePipe, ConferenceActionListComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h1>{{ 'conference.inboxTitle' | t }}</h1>
-    <p class="cn-hint">{{ 'conference.inboxIntro' | t }}</p>
-    @if (failed()) {
-      <p class="cn-error" role="alert">{{ 'conference.loadFailed' | t }}</p>
-    }
-    <ul class="cn-card-list" data-testid="conference-inbox">
-      @for (c of conferences(); track c.id) {
-        <li data-testid="conference-invitation">
-          <div class="head">
-            <a [routerLink]="['/conferences', c.id]" data-testid="conference-link">
-              <strong>{{ c.code }}</strong>
-            </a>
-            <span class="cn-badge">{{ 'conference.status.' + c.status | t }}</span>
-          </div>
-          <div>{{ 'conference.when' | t }}: {{ c.scheduledAt | vnDate }}</div>
-          <div class="cn-hint">
-            {{ 'conference.convenedBy' | t: { agency: c.convenerAgencyName } }}
-          </div>
-          <h3>{{ 'conference.myActions' | t }}</h3>
-          <cn-conference-action-list
-            [actions]="c.actions"
-            [ownerAgencyId]="ownerAgencyId()"
-            (changed)="replace($event)"
-          />
-        </li>
-      } @empty {
-        @if (!loading()) {
-          <li class="cn-hint" data-testid="conference-inbox-empty">
-            {{ 'conference.inboxEmpty' | t }}
-          </li>
-        }
+    <section class="cn-page">
+      <header class="cn-page-header">
+        <h1>{{ 'conference.inboxTitle' | t }}</h1>
+      </header>
+      <p class="cn-hint">{{ 'conference.inboxIntro' | t }}</p>
+      @if (failed()) {
+        <p class="cn-error" role="alert">{{ 'conference.loadFailed' | t }}</p>
       }
-    </ul>
+      <ul class="cn-card-list" data-testid="conference-inbox">
+        @for (c of conferences(); track c.id) {
+          <li data-testid="conference-invitation">
+            <div class="head">
+              <a [routerLink]="['/conferences', c.id]" data-testid="conference-link">
+                <strong>{{ c.code }}</strong>
+              </a>
+              <span class="cn-badge">{{ 'conference.status.' + c.status | t }}</span>
+            </div>
+            <div>{{ 'conference.when' | t }}: {{ c.scheduledAt | vnDate }}</div>
+            <div class="cn-hint">
+              {{ 'conference.convenedBy' | t: { agency: c.convenerAgencyName } }}
+            </div>
+            <h3>{{ 'conference.myActions' | t }}</h3>
+            <cn-conference-action-list
+              [actions]="c.actions"
+              [ownerAgencyId]="ownerAgencyId()"
+              (changed)="replace($event)"
+            />
+          </li>
+        } @empty {
+          @if (!loading()) {
+            <li class="cn-hint" data-testid="conference-inbox-empty">
+              {{ 'conference.inboxEmpty' | t }}
+            </li>
+          }
+        }
+      </ul>
+    </section>
   `,
   styles: `
     .head {

@@ -48,69 +48,73 @@ import { fromVietnamLocal } from '../../../shared/forms/vietnam-time';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h1>{{ 'conference.conveneTitle' | t }}</h1>
-    <p class="cn-hint">{{ 'conference.conveneIntro' | t }}</p>
-    <form
-      class="cn-form"
-      [formGroup]="form"
-      (ngSubmit)="convene()"
-      #formDirective="ngForm"
-      novalidate
-      data-testid="convene-form"
-    >
-      <mat-form-field appearance="outline">
-        <mat-label>{{ 'field.scheduledAt' | t }}</mat-label>
-        <input
-          matInput
-          type="datetime-local"
-          formControlName="scheduledAt"
-          data-testid="convene-scheduled-at"
-        />
-        <mat-error>{{ form.controls.scheduledAt.errors | fieldError: 'scheduledAt' }}</mat-error>
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>{{ 'field.agenda' | t }}</mat-label>
-        <textarea
-          matInput
-          rows="4"
-          formControlName="agenda"
-          [maxlength]="limits.agenda"
-          data-testid="convene-agenda"
-        ></textarea>
-        <mat-error>{{ form.controls.agenda.errors | fieldError: 'agenda' }}</mat-error>
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>{{ 'conference.inviteAgencies' | t }}</mat-label>
-        <mat-select formControlName="invitedAgencyIds" multiple data-testid="convene-invited">
-          @for (a of invitable(); track a.id) {
-            <mat-option [value]="a.id" [attr.data-testid]="'convene-invite-' + a.id"
-              >{{ a.name }} · {{ 'agencyType.' + a.type | t }}</mat-option
-            >
-          }
-        </mat-select>
-        <mat-error>{{
-          form.controls.invitedAgencyIds.errors | fieldError: 'invitedAgencyIds'
-        }}</mat-error>
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>{{ 'field.reviewOn' | t }}</mat-label>
-        <input matInput type="date" formControlName="reviewOn" [min]="today" />
-        <mat-error>{{ form.controls.reviewOn.errors | fieldError: 'reviewOn' }}</mat-error>
-      </mat-form-field>
-      @for (message of submission.otherMessages(); track $index) {
-        <p class="cn-error" role="alert">{{ message }}</p>
-      }
-      <div class="cn-actions">
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting()"
-          data-testid="convene-submit"
-        >
-          {{ 'conference.conveneSubmit' | t }}
-        </button>
-      </div>
-    </form>
+    <section class="cn-page">
+      <header class="cn-page-header">
+        <h1>{{ 'conference.conveneTitle' | t }}</h1>
+      </header>
+      <p class="cn-hint">{{ 'conference.conveneIntro' | t }}</p>
+      <form
+        class="cn-form"
+        [formGroup]="form"
+        (ngSubmit)="convene()"
+        #formDirective="ngForm"
+        novalidate
+        data-testid="convene-form"
+      >
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'field.scheduledAt' | t }}</mat-label>
+          <input
+            matInput
+            type="datetime-local"
+            formControlName="scheduledAt"
+            data-testid="convene-scheduled-at"
+          />
+          <mat-error>{{ form.controls.scheduledAt.errors | fieldError: 'scheduledAt' }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'field.agenda' | t }}</mat-label>
+          <textarea
+            matInput
+            rows="4"
+            formControlName="agenda"
+            [maxlength]="limits.agenda"
+            data-testid="convene-agenda"
+          ></textarea>
+          <mat-error>{{ form.controls.agenda.errors | fieldError: 'agenda' }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'conference.inviteAgencies' | t }}</mat-label>
+          <mat-select formControlName="invitedAgencyIds" multiple data-testid="convene-invited">
+            @for (a of invitable(); track a.id) {
+              <mat-option [value]="a.id" [attr.data-testid]="'convene-invite-' + a.id"
+                >{{ a.name }} · {{ 'agencyType.' + a.type | t }}</mat-option
+              >
+            }
+          </mat-select>
+          <mat-error>{{
+            form.controls.invitedAgencyIds.errors | fieldError: 'invitedAgencyIds'
+          }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'field.reviewOn' | t }}</mat-label>
+          <input matInput type="date" formControlName="reviewOn" [min]="today" />
+          <mat-error>{{ form.controls.reviewOn.errors | fieldError: 'reviewOn' }}</mat-error>
+        </mat-form-field>
+        @for (message of submission.otherMessages(); track $index) {
+          <p class="cn-error" role="alert">{{ message }}</p>
+        }
+        <div class="cn-actions">
+          <button
+            mat-flat-button
+            type="submit"
+            [disabled]="submission.submitting()"
+            data-testid="convene-submit"
+          >
+            {{ 'conference.conveneSubmit' | t }}
+          </button>
+        </div>
+      </form>
+    </section>
   `,
 })
 export class ConveneFormComponent {
