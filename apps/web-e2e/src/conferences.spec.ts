@@ -3,8 +3,10 @@ import { expect, test } from '@playwright/test';
 import {
   DEMO_PASSWORD,
   DEMO_USERNAMES,
+  answerRiskForm,
   choose,
   chooseByText,
+  chooseMany,
   openCaseWithConsent,
   signIn,
   signOut,
@@ -13,8 +15,10 @@ import {
   uniqueToken,
 } from './support';
 
+// Demo agencies (apps/api/src/modules/seed/demo-data.ts).
+const POLICE_ID = '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000004';
+const HEALTH_ID = '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000005';
 const POLICE_NAME = 'Công an Phường Hải Châu';
-const HEALTH_NAME = 'Bệnh viện minh họa Đà Nẵng';
 
 /** A Vietnam calendar date `days` from today. */
 function vietnamDate(days: number): string {
@@ -38,16 +42,7 @@ async function highRiskCase(page: Page): Promise<string> {
   const caseUrl = page.url();
   await page.getByTestId('case-tab-risk').click();
   await page.getByTestId('risk-new').click();
-  const form = page.getByTestId('risk-form');
-  const yesNo = form.locator(
-    '[data-testid^="risk-item-"]:not([data-testid="risk-item-frequency"])',
-  );
-  const count = await yesNo.count();
-  for (let i = 0; i < count; i++) {
-    await yesNo.nth(i).getByText('Không', { exact: true }).click();
-  }
-  await choose(page, 'risk-scale-frequency', undefined, 2);
-  await page.getByTestId('risk-item-strangulation').getByText('Có', { exact: true }).click();
+  await answerRiskForm(page, ['strangulation']);
   await page.getByTestId('risk-save').click();
   await expect(page.getByTestId('risk-level')).toHaveText('Cao');
   // The caseworker is offered referrals, not a conference: the supervisor convenes.
@@ -73,18 +68,10 @@ test('a supervisor convenes a case conference with two actions; the police compl
   await page
     .getByTestId('convene-agenda')
     .fill('Thống nhất kế hoạch bảo vệ: tuần tra, khám lại, tư vấn pháp lý.');
-  // A multiple select, opened from the keyboard (its label covers the click point).
-  const invited = page.getByTestId('convene-invited');
-  await expect(async () => {
-    await invited.focus();
-    await invited.press('Enter');
-    await expect(page.getByRole('option', { name: new RegExp(POLICE_NAME) })).toBeVisible({
-      timeout: 2_000,
-    });
-  }).toPass({ timeout: 20_000 });
-  await page.getByRole('option', { name: new RegExp(POLICE_NAME) }).click();
-  await page.getByRole('option', { name: new RegExp(HEALTH_NAME) }).click();
-  await page.keyboard.press('Escape');
+  await chooseMany(page, 'convene-invited', [
+    `convene-invite-${POLICE_ID}`,
+    `convene-invite-${HEALTH_ID}`,
+  ]);
   await snapshot(page, 'conference-convene-1366');
   await page.getByTestId('convene-submit').click();
 

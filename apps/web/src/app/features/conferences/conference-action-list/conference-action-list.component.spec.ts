@@ -76,7 +76,7 @@ describe('ConferenceActionListComponent', () => {
     ]);
     expect(all('conference-action-done')).toHaveLength(0);
     expect(all('conference-action-cancel')).toHaveLength(0);
-    expect([...all('conference-action-status')].map((e) => e.textContent?.trim())).toEqual([
+    expect(Array.from(all('conference-action-status')).map((e) => e.textContent?.trim())).toEqual([
       'Quá hạn',
       'Đã hoàn thành',
     ]);

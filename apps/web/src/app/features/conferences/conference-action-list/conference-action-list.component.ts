@@ -167,7 +167,11 @@ export class ConferenceActionListComponent {
 
   protected async close(a: ConferenceActionView, status: 'done' | 'cancelled'): Promise<void> {
     this.busy.set(a.id);
-    this.errors.update(({ [a.id]: _, ...rest }) => rest);
+    this.errors.update((all) => {
+      const rest = { ...all };
+      delete rest[a.id];
+      return rest;
+    });
     try {
       const note = this.noteFor(a.id).value.trim();
       const updated = await firstValueFrom(

@@ -1,11 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ConferenceActionView, ConferenceView } from '@caunoi/shared/contracts';
-import { mayWorkConferenceInvites } from '@caunoi/shared/domain';
-import { AuthService } from '../../../core/auth/auth.service';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { ConferencesApiService } from '../../../shared/data/conferences-api.service';
+import { injectConferenceOwnerAgency } from '../conference-owner';
 import { ConferenceActionListComponent } from '../conference-action-list/conference-action-list.component';
 
 /**
@@ -70,15 +69,11 @@ import { ConferenceActionListComponent } from '../conference-action-list/confere
 })
 export class ConferenceInboxComponent {
   private readonly api = inject(ConferencesApiService);
-  private readonly auth = inject(AuthService);
 
   protected readonly conferences = signal<ConferenceView[]>([]);
   protected readonly loading = signal(true);
   protected readonly failed = signal(false);
-  protected readonly ownerAgencyId = computed(() => {
-    const me = this.auth.me();
-    return me && mayWorkConferenceInvites(me.user.role) ? me.agency.id : null;
-  });
+  protected readonly ownerAgencyId = injectConferenceOwnerAgency();
 
   constructor() {
     this.api.inbox().subscribe({

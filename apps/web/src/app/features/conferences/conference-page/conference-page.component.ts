@@ -27,16 +27,15 @@ import {
   ATTENDANCE_VALUES,
   CONFERENCE_LIMITS,
   addDaysToDate,
-  mayWorkConferenceInvites,
   vietnamDateOf,
 } from '@caunoi/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { AbilityService } from '../../../core/ability/ability.service';
-import { AuthService } from '../../../core/auth/auth.service';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { ConferencesApiService } from '../../../shared/data/conferences-api.service';
+import { injectConferenceOwnerAgency } from '../conference-owner';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
@@ -70,7 +69,6 @@ import { ConferenceActionListComponent } from '../conference-action-list/confere
 export class ConferencePageComponent {
   private readonly api = inject(ConferencesApiService);
   private readonly ability = inject(AbilityService);
-  private readonly auth = inject(AuthService);
 
   /** Route parameter. */
   readonly id = input.required<string>();
@@ -87,10 +85,7 @@ export class ConferencePageComponent {
     const c = this.conference();
     return !!c && this.ability.canOn('update', 'Conference', { agencyId: c.convenerAgencyId });
   });
-  protected readonly ownerAgencyId = computed(() => {
-    const me = this.auth.me();
-    return me && mayWorkConferenceInvites(me.user.role) ? me.agency.id : null;
-  });
+  protected readonly ownerAgencyId = injectConferenceOwnerAgency();
   /** Who may own an action: the convening centre or an invited agency. */
   protected readonly owners = computed(() => {
     const c = this.conference();
