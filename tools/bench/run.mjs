@@ -3,10 +3,14 @@
 //   BENCH_DURATION  seconds per endpoint (default 10)
 //   BENCH_ONLY      comma-separated parts of scenario names: run only those (e.g. "cases/:id,auth/me")
 //   BENCH_DEADLINES=1  then also runs the deadline scenario (tools/bench/deadlines.mjs, self-contained)
-// Prints requests/s, p50 and p99 latency and the non-2xx count per endpoint, and writes the raw
+//   BENCH_REFERENCE=0  skips the bare reference (tools/bench/reference-server.mjs, started here)
+//   BENCH_REPEAT    interleaved repetitions of each path that has a reference (default 3; medians)
+// Prints requests/s, p50 and p99 latency and the non-2xx count per endpoint, then, for the paths the
+// bare reference also serves, the project against the reference and their ratio; writes the raw
 // results to tmp/bench/<timestamp>.json. How to read the numbers: docs/bench.md.
 
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log, table } from '../lib/log.mjs';
@@ -205,6 +209,7 @@ const scenarios = ({ admin, operator, caseworker, police, lineId, referralCases 
   },
   {
     name: 'POST /api/calls (intake)',
+    reference: true,
     connections: 8,
     method: 'POST',
     path: '/api/calls',
@@ -213,6 +218,7 @@ const scenarios = ({ admin, operator, caseworker, police, lineId, referralCases 
   },
   {
     name: 'POST /api/cases (walk-in intake)',
+    reference: true,
     connections: 8,
     method: 'POST',
     path: '/api/cases',
@@ -221,6 +227,7 @@ const scenarios = ({ admin, operator, caseworker, police, lineId, referralCases 
   },
   {
     name: 'GET /api/cases?scope=mine&limit=25',
+    reference: true,
     connections: 20,
     method: 'GET',
     path: '/api/cases?scope=mine&limit=25',
@@ -230,6 +237,7 @@ const scenarios = ({ admin, operator, caseworker, police, lineId, referralCases 
     // A case's page: access check, the case with its survivor, incidents and consents, possible
     // duplicates, one audit row.
     name: 'GET /api/cases/:id (caseworker)',
+    reference: true,
     connections: 20,
     method: 'GET',
     path: `/api/cases/${referralCases[0]}`,
@@ -292,17 +300,10 @@ async function main() {
 
   const rows = [];
   const raw = [];
-  for (const scenario of scenarios(tokens).filter((s) => wanted(s.name))) {
+  const selected = scenarios(tokens).filter((s) => wanted(s.name));
+  for (const scenario of selected) {
     log.step(`${scenario.name}: ${scenario.connections} connections for ${seconds} s`);
-    const result = await autocannon({
-      url: `${baseUrl}${scenario.path}`,
-      method: scenario.method,
-      headers: scenario.headers,
-      body: scenario.body,
-      requests: scenario.requests,
-      connections: scenario.connections,
-      ...(scenario.amount ? { amount: scenario.amount } : { duration: seconds }),
-    });
+    const result = await measure(baseUrl, scenario);
     raw.push({ scenario: scenario.name, connections: scenario.connections, result });
     rows.push([
       scenario.name,
@@ -314,6 +315,11 @@ async function main() {
       String(result.errors + result.timeouts),
     ]);
   }
+  const ratios =
+    process.env.BENCH_REFERENCE === '0'
+      ? []
+      : await againstReference(selected.filter((s) => s.reference));
+  raw.push(...ratios.map((r) => ({ scenario: r.name, reference: r })));
 
   log.plain();
   log.plain(
@@ -326,6 +332,31 @@ async function main() {
     file,
     JSON.stringify({ baseUrl, seconds, at: new Date().toISOString(), raw }, null, 2),
   );
+  if (ratios.length > 0) {
+    log.plain();
+    log.plain(
+      table(
+        [
+          'path',
+          'connections',
+          'project req/s',
+          'project p99',
+          'reference req/s',
+          'reference p99',
+          'ratio',
+        ],
+        ratios.map((r) => [
+          r.name,
+          String(r.connections),
+          r.project.rps.toFixed(1),
+          `${r.project.p99} ms`,
+          r.reference.rps.toFixed(1),
+          `${r.reference.p99} ms`,
+          r.ratio.toFixed(2),
+        ]),
+      ),
+    );
+  }
   log.plain();
   log.ok(`raw results written to ${file.slice(repoRoot.length + 1)}`);
   if (rows.some((row) => row[5] !== '0' || row[6] !== '0')) {
@@ -334,6 +365,78 @@ async function main() {
     );
   }
   if (process.env.BENCH_DEADLINES === '1') await deadlineScenario();
+}
+
+function measure(url, scenario) {
+  return autocannon({
+    url: `${url}${scenario.path}`,
+    method: scenario.method,
+    headers: scenario.headers,
+    body: scenario.body,
+    requests: scenario.requests,
+    connections: scenario.connections,
+    ...(scenario.amount ? { amount: scenario.amount } : { duration: seconds }),
+  });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Each path the bare reference serves, run against the project and the reference in turn, several
+ * times (interleaved, so a slower minute of the machine hits both), medians compared. A reference run
+ * with any non-2xx answer is refused rather than printed: it would measure errors.
+ */
+async function againstReference(paths) {
+  if (paths.length === 0) return [];
+  const repeat = Number(process.env.BENCH_REPEAT || 3);
+  const port = Number(process.env.BENCH_REFERENCE_PORT || 3990);
+  log.section(`Against the bare reference (node:http + pg), ${repeat} interleaved repetitions`);
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, 'tools', 'bench', 'reference-server.mjs')],
+    {
+      env: { ...process.env, BENCH_REFERENCE_PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await once(child.stdout, 'data');
+  const referenceUrl = `http://127.0.0.1:${port}`;
+  try {
+    const out = [];
+    for (const scenario of paths) {
+      const runs = { project: [], reference: [] };
+      for (let i = 0; i < repeat; i++) {
+        for (const [side, url] of [
+          ['project', baseUrl],
+          ['reference', referenceUrl],
+        ]) {
+          log.step(`${scenario.name}, ${side}, run ${i + 1}/${repeat}`);
+          const result = await measure(url, scenario);
+          if (result.non2xx > 0 || result.errors > 0) {
+            throw new Error(`${scenario.name} on the ${side} answered ${result.non2xx} non-2xx`);
+          }
+          runs[side].push(result);
+        }
+      }
+      const summary = (list) => ({
+        rps: median(list.map((r) => r.requests.average)),
+        p99: median(list.map((r) => r.latency.p99)),
+      });
+      const project = summary(runs.project);
+      const reference = summary(runs.reference);
+      out.push({
+        name: scenario.name,
+        connections: scenario.connections,
+        project,
+        reference,
+        ratio: project.rps / reference.rps,
+      });
+    }
+    return out;
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'close');
+  }
 }
 
 /**

@@ -10,12 +10,8 @@ import {
   snapshot,
   uniquePhone,
   uniqueToken,
+  typedVietnamDay,
 } from './support';
-
-/** A Vietnam calendar date `days` from today. */
-function vietnamDate(days: number): string {
-  return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** Signs in and waits to land (a navigation before that would find no session). */
 async function signInAs(page: Page, username: string): Promise<void> {
@@ -47,7 +43,7 @@ test('an action plan is submitted, returned with a comment, fixed and approved; 
   await page.getByTestId('case-plan-action-text-0').fill('Đưa chị đi khám tại trạm y tế');
   await choose(page, 'case-plan-action-domain-0', 'case-plan-domain-health');
   // Due yesterday: it shows as overdue once saved.
-  await page.getByTestId('case-plan-action-due-0').fill(vietnamDate(-1));
+  await page.getByTestId('case-plan-action-due-0').fill(typedVietnamDay(-1));
   await snapshot(page, 'case-plan-editor-1366');
   await form.getByTestId('case-plan-save-submit').click();
   await expect(page.getByTestId('case-plan-status')).toHaveText('Chờ duyệt');
@@ -82,7 +78,7 @@ test('an action plan is submitted, returned with a comment, fixed and approved; 
   await page.getByTestId('case-plan-add-action').click();
   await page.getByTestId('case-plan-action-text-1').fill('Ba buổi tư vấn tâm lý');
   await choose(page, 'case-plan-action-domain-1', 'case-plan-domain-psychosocial');
-  await page.getByTestId('case-plan-action-due-1').fill(vietnamDate(14));
+  await page.getByTestId('case-plan-action-due-1').fill(typedVietnamDay(14));
   await choose(page, 'case-plan-action-status-1', 'case-plan-action-status-option-in_progress');
   await form.getByTestId('case-plan-save-submit').click();
   await expect(page.getByTestId('case-plan-status')).toHaveText('Chờ duyệt');

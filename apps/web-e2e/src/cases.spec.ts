@@ -49,7 +49,7 @@ test('a caseworker adds an incident by the classification questions; the supervi
   await expect(question).toContainText('bạo lực thể chất');
   await page.getByTestId('classification-yes').click();
   await expect(page.getByTestId('classification-result')).toHaveText(
-    'Loại sự vụ theo GBVIMS: Bạo lực thể chất',
+    'Loại vụ việc theo GBVIMS: Bạo lực thể chất',
   );
 
   await page.getByTestId('incident-dv-physical').click();

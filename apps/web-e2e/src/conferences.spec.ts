@@ -11,6 +11,7 @@ import {
   signIn,
   signOut,
   snapshot,
+  typedVietnamDay,
   uniquePhone,
   uniqueToken,
 } from './support';
@@ -104,11 +105,11 @@ test('a supervisor convenes a case conference with two actions; the police compl
     await page.getByTestId('conference-action-add').click();
     await expect(page.getByTestId('conference-action-added')).toBeVisible();
   };
-  await addAction(POLICE_NAME, 'Tuần tra quanh nơi ở mỗi tối trong hai tuần.', vietnamDate(7));
+  await addAction(POLICE_NAME, 'Tuần tra quanh nơi ở mỗi tối trong hai tuần.', typedVietnamDay(7));
   await addAction(
     'Trung tâm Công tác xã hội thành phố Đà Nẵng',
     'Hẹn tư vấn tâm lý và rà soát kế hoạch an toàn.',
-    vietnamDate(10),
+    typedVietnamDay(10),
   );
   await expect(page.getByTestId('conference-action')).toHaveCount(2);
   await snapshot(page, 'conference-page-1366');

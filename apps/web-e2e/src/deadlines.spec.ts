@@ -56,7 +56,7 @@ test('the 10-day incident report: drafted, approved, submitted on time, acknowle
   const clock = page.getByTestId('incident-row').getByTestId('deadline-clock');
   await expect(clock.getByTestId('clock-due')).toHaveText(/^hết ngày \d{2}\/\d{2}\/\d{4}$/);
   await expect(clock.getByTestId('clock-left')).toHaveText(/^còn \d+ ngày( \d+ giờ)?$/);
-  await expect(clock).toContainText('Báo cáo sự vụ nghiêm trọng (10 ngày)');
+  await expect(clock).toContainText('Báo cáo vụ việc nghiêm trọng (10 ngày)');
   const due = (await clock.getByTestId('clock-due').innerText()).trim();
 
   // The same clock on the deadline board.
@@ -67,10 +67,12 @@ test('the 10-day incident report: drafted, approved, submitted on time, acknowle
   const row = page
     .getByTestId('deadline-row')
     .filter({ hasText: code })
-    .filter({ hasText: 'Báo cáo sự vụ nghiêm trọng (10 ngày)' });
+    .filter({ hasText: 'Báo cáo vụ việc nghiêm trọng (10 ngày)' });
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId('deadline-due')).toHaveText(due);
-  await expect(row.getByTestId('deadline-kind')).toHaveText('Báo cáo sự vụ nghiêm trọng (10 ngày)');
+  await expect(row.getByTestId('deadline-kind')).toHaveText(
+    'Báo cáo vụ việc nghiêm trọng (10 ngày)',
+  );
   await expect(row.getByTestId('deadline-left')).toHaveText(/còn \d+ ngày/);
   await expect(page).not.toHaveURL(new RegExp(code));
   await snapshot(page, 'deadline-board');
@@ -119,7 +121,7 @@ test('the 10-day incident report: drafted, approved, submitted on time, acknowle
 
   // The province's reporting officer sees it, coded, and acknowledges receipt.
   await signIn(page, DEMO_USERNAMES.reporting_officer, DEMO_PASSWORD);
-  await expect(page.getByTestId('workspace-title')).toHaveText('Báo cáo sự vụ nghiêm trọng');
+  await expect(page.getByTestId('workspace-title')).toHaveText('Báo cáo vụ việc nghiêm trọng');
   const report = page.getByTestId('report-row').filter({ hasText: code });
   await expect(report).toHaveCount(1);
   await expect(report.getByTestId('report-on-time')).toHaveText('đúng hạn');

@@ -9,13 +9,8 @@ import {
   snapshot,
   uniquePhone,
   uniqueToken,
+  typedVietnamDay,
 } from './support';
-
-/** A date `days` from today in Vietnam, as the date input takes it. */
-function vietnamDate(days: number): string {
-  const vn = new Date(Date.now() + 7 * 3600_000 + days * 24 * 3600_000);
-  return vn.toISOString().slice(0, 10);
-}
 
 test('follow-up contacts are planned, a past date is refused in Vietnamese, an outcome is recorded with the next date', async ({
   page,
@@ -34,13 +29,13 @@ test('follow-up contacts are planned, a past date is refused in Vietnamese, an o
   await expect(page.getByTestId('follow-up-none')).toBeVisible();
 
   // Yesterday: refused by the server, the message on the date field in Vietnamese.
-  await page.getByTestId('follow-up-planned-on').fill(vietnamDate(-1));
+  await page.getByTestId('follow-up-planned-on').fill(typedVietnamDay(-1));
   await page.getByTestId('follow-up-plan').click();
   await expect(page.getByTestId('follow-up-plan-form')).toContainText(
     'Ngày hẹn phải từ hôm nay trở đi.',
   );
 
-  await page.getByTestId('follow-up-planned-on').fill(vietnamDate(3));
+  await page.getByTestId('follow-up-planned-on').fill(typedVietnamDay(3));
   await chooseByText(page, 'follow-up-method', 'Thăm nhà');
   await page.getByTestId('follow-up-plan').click();
   await expect(page.getByTestId('follow-up-row')).toHaveCount(1);
@@ -50,7 +45,7 @@ test('follow-up contacts are planned, a past date is refused in Vietnamese, an o
   await page.getByTestId('follow-up-record').click();
   await chooseByText(page, 'follow-up-outcome-select', 'Liên hệ được');
   await page.getByTestId('follow-up-note').fill('Chị đã về nhà mẹ đẻ, tình hình ổn định.');
-  await page.getByTestId('follow-up-next-on').fill(vietnamDate(17));
+  await page.getByTestId('follow-up-next-on').fill(typedVietnamDay(17));
   await chooseByText(page, 'follow-up-next-method', 'Gọi điện');
   await page.getByTestId('follow-up-save-outcome').click();
   await expect(page.getByTestId('follow-up-row')).toHaveCount(2);

@@ -54,7 +54,7 @@ test.describe('on a 360 px phone', () => {
     await expect(page.getByTestId('referral-what')).toHaveValue('');
 
     const mine = page.getByTestId('referral-row').filter({ hasText: reference });
-    await expect(mine.getByTestId('referral-status')).toHaveText('Đã nhận');
+    await expect(mine.getByTestId('referral-status')).toHaveText('Trung tâm đã nhận');
     await expect(page.getByTestId('referral-list')).not.toContainText(token);
     await snapshot(page, 'volunteer-my-referrals-360');
     await signOut(page);
@@ -80,7 +80,7 @@ test.describe('on a 360 px phone', () => {
         .getByTestId('referral-row')
         .filter({ hasText: reference })
         .getByTestId('referral-status'),
-    ).toHaveText('Đã tiếp nhận');
+    ).toHaveText('Đã mở hồ sơ hỗ trợ');
     await expect(page.locator('body')).not.toContainText(token);
   });
 });

@@ -13,7 +13,7 @@ const WORKSPACES: Record<
   police_liaison: { path: '/inbox', title: 'Hộp thư chuyển gửi' },
   health_liaison: { path: '/inbox', title: 'Hộp thư chuyển gửi' },
   justice_liaison: { path: '/inbox', title: 'Hộp thư chuyển gửi' },
-  reporting_officer: { path: '/reports', title: 'Báo cáo sự vụ nghiêm trọng' },
+  reporting_officer: { path: '/reports', title: 'Báo cáo vụ việc nghiêm trọng' },
   admin: { path: '/admin/users', title: 'Người dùng', heading: 'users-title' },
 };
 

@@ -257,3 +257,9 @@ export async function answerRiskForm(page: Page, yesItems: string[]): Promise<vo
     await page.getByTestId(`risk-item-${item}`).getByText('Có', { exact: true }).click();
   }
 }
+
+/** A Vietnam calendar day `days` from today, as a person types it into a date field: dd/MM/yyyy. */
+export function typedVietnamDay(days: number): string {
+  const iso = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return iso.split('-').reverse().join('/');
+}

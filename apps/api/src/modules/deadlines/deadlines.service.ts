@@ -325,6 +325,8 @@ export class DeadlinesService {
         },
       },
       consentExpiryStages(),
+      // A consent given for less than the reminder's lead needs no "expires soon" at once.
+      { dropPastStages: true },
     );
   }
 

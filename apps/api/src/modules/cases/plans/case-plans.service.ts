@@ -17,6 +17,7 @@ import { FieldCipher } from '../../crypto/field-cipher';
 import { NotificationOutbox } from '../../notifications/notification-outbox';
 import { ReferralsRepository } from '../../referrals/referrals.repository';
 import { CaseAccess } from '../case-access';
+import { nextVersion } from '../versioned-record';
 import type { CaseWithPeople } from '../cases.repository';
 import type { SaveCasePlanDto } from './case-plan.dto';
 import type { CasePlanRow } from './case-plans.repository';
@@ -80,17 +81,9 @@ export class CasePlansService {
       if (problems.length > 0) throw new FieldErrorException(HttpStatus.BAD_REQUEST, problems);
       const latest = await this.plans.latest(m, caseId);
       this.step(latest, 'save');
-      if ((latest?.version ?? null) !== (dto.baseVersion ?? null)) {
-        throw fieldError(
-          HttpStatus.CONFLICT,
-          'baseVersion',
-          'stale_version',
-          `someone saved version ${latest?.version ?? 0} after you opened the plan: review it and save again`,
-        );
-      }
+      const version = nextVersion(latest, dto.baseVersion);
       const clean = normaliseCasePlan(content);
       const changed = changedCasePlanParts(latest ? this.decrypt(latest.contentEnc) : null, clean);
-      const version = (latest?.version ?? 0) + 1;
       const status: CasePlanStatus = dto.submit ? 'submitted' : 'draft';
       const id = await this.plans.insert(m, {
         caseId,

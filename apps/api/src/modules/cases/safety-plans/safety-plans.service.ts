@@ -8,13 +8,14 @@ import {
   normaliseSafetyPlan,
   vietnamDateOf,
 } from '@caunoi/shared/domain';
-import { FieldErrorException, fieldError } from '../../../common/api-errors';
+import { FieldErrorException } from '../../../common/api-errors';
 import { Clock } from '../../../common/clock';
 import { UnitOfWork } from '../../../database/unit-of-work';
 import { DeadlinesService } from '../../deadlines/deadlines.service';
 import type { Caller } from '../../authz/caller';
 import { FieldCipher } from '../../crypto/field-cipher';
 import { CaseAccess } from '../case-access';
+import { nextVersion } from '../versioned-record';
 import type { SaveSafetyPlanDto } from './safety-plan.dto';
 import type { SafetyPlanRow } from './safety-plans.repository';
 import { SafetyPlansRepository } from './safety-plans.repository';
@@ -62,17 +63,9 @@ export class SafetyPlansService {
       // The case row's lock orders concurrent saves of its plan; a closed case is a 409 there.
       const found = await this.access.loadForUpdate(m, ability, caseId, 'update');
       const latest = await this.plans.latest(m, caseId);
-      if ((latest?.version ?? null) !== (dto.baseVersion ?? null)) {
-        throw fieldError(
-          HttpStatus.CONFLICT,
-          'baseVersion',
-          'stale_version',
-          `someone saved version ${latest?.version ?? 0} after you opened the plan: review it and save again`,
-        );
-      }
+      const version = nextVersion(latest, dto.baseVersion);
       const before = latest ? this.decrypt(latest.sectionsEnc) : {};
       const changed = changedSafetyPlanSections(before, sections);
-      const version = (latest?.version ?? 0) + 1;
       const id = await this.plans.insert(m, {
         caseId,
         version,

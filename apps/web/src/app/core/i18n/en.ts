@@ -286,6 +286,18 @@ export const en: Dictionary = {
   'common.notKnown': 'Not known',
   'common.remove': 'Remove',
 
+  'datepicker.calendar': 'Calendar',
+  'datepicker.open': 'Open calendar',
+  'datepicker.close': 'Close calendar',
+  'datepicker.prevMonth': 'Previous month',
+  'datepicker.nextMonth': 'Next month',
+  'datepicker.prevYear': 'Previous year',
+  'datepicker.nextYear': 'Next year',
+  'datepicker.prevMultiYear': 'Previous 24 years',
+  'datepicker.nextMultiYear': 'Next 24 years',
+  'datepicker.switchToMonthView': 'Choose date',
+  'datepicker.switchToMultiYearView': 'Choose month and year',
+
   'notFound.title': 'Not found',
   'notFound.body': 'This record does not exist, or it is not yours to see.',
 
@@ -413,8 +425,8 @@ export const en: Dictionary = {
   'source.community_referral': 'Community referral',
   'source.walk_in': 'Walk-in',
 
-  'communityStatus.received': 'Received',
-  'communityStatus.accepted': 'Accepted',
+  'communityStatus.received': 'Received by the centre',
+  'communityStatus.accepted': 'Case opened',
   'communityStatus.closed': 'Closed',
 
   'consentKind.case_management': 'Consent to case management',

@@ -102,6 +102,6 @@ describe('field error translation', () => {
         field: 'incident.classificationAnswers.penetration',
         code: 'classification_incomplete',
       }),
-    ).toBe('Hãy trả lời các câu hỏi phân loại cho đến khi xác định được loại sự vụ.');
+    ).toBe('Hãy trả lời các câu hỏi phân loại cho đến khi xác định được loại vụ việc.');
   });
 });

@@ -10,6 +10,9 @@ const CLIENT_TO_API_CODE: Readonly<Record<string, string>> = {
   minlength: 'minLength',
   email: 'isEmail',
   pattern: 'matches',
+  // The datepicker's own checks: text that names no day, a day before the field's minimum.
+  matDatepickerParse: 'invalid_date',
+  matDatepickerMin: 'before_today',
 };
 
 /**

@@ -19,9 +19,9 @@ export const perpetratorsVi = {
   'perpetrator.phone': 'Số điện thoại',
   'perpetrator.address': 'Địa chỉ',
   'perpetrator.idNumber': 'Số CCCD/CMND',
-  'perpetrator.incidents': 'Sự vụ liên quan',
-  'perpetrator.incident': 'Sự vụ ngày {date}',
-  'perpetrator.noIncidents': 'Chưa gắn với sự vụ nào',
+  'perpetrator.incidents': 'Vụ việc liên quan',
+  'perpetrator.incident': 'Vụ việc ngày {date}',
+  'perpetrator.noIncidents': 'Chưa gắn với vụ việc nào',
   'perpetrator.stale':
     'Người khác vừa sửa hồ sơ này (phiên bản {version}). Hãy xem lại rồi lưu lại.',
   'perpetrator.packetHint':
@@ -31,5 +31,5 @@ export const perpetratorsVi = {
   'field.identity.phone': 'Số điện thoại',
   'field.identity.address': 'Địa chỉ',
   'field.identity.idNumber': 'Số CCCD/CMND',
-  'field.incidentIds': 'Sự vụ liên quan',
+  'field.incidentIds': 'Vụ việc liên quan',
 };

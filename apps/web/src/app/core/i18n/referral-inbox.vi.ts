@@ -37,8 +37,8 @@ export const referralInboxVi = {
   'referralInbox.packetHint':
     'Người bị bạo lực chỉ đồng ý chia sẻ các thông tin dưới đây với cơ quan bạn. Không chuyển tiếp các thông tin này cho người khác.',
   'referralInbox.packetEmpty': 'Chuyển gửi này không kèm thông tin nào về người bị bạo lực.',
-  'referralInbox.incident': 'Sự vụ {n}',
-  'referralInbox.noIncidents': 'Hồ sơ chưa ghi nhận sự vụ nào.',
+  'referralInbox.incident': 'Vụ việc {n}',
+  'referralInbox.noIncidents': 'Hồ sơ chưa ghi nhận vụ việc nào.',
   'referralInbox.closedBanner':
     'Chuyển gửi đã kết thúc ({status}). Cơ quan bạn không còn quyền xem lý do chuyển gửi và thông tin về người bị bạo lực; chỉ còn lưu các hồ sơ dịch vụ do cơ quan bạn ghi nhận.',
   'referralInbox.timeline': 'Diễn biến',

@@ -125,8 +125,15 @@ describe('dictionaries', () => {
     expect(vi['agencyType.social_work_centre']).toBe('Trung tâm Công tác xã hội');
     expect(vi['agencyType.commune_committee']).toBe('UBND xã/phường');
     expect(vi['identity.reveal']).toBe('Hiện thông tin định danh');
-    expect(vi['communityStatus.accepted']).toBe('Đã tiếp nhận');
+    expect(vi['communityStatus.received']).toBe('Trung tâm đã nhận');
+    expect(vi['communityStatus.accepted']).toBe('Đã mở hồ sơ hỗ trợ');
     expect(vi['community.call113']).toBe('Nếu đang nguy hiểm, gọi 113 ngay.');
+  });
+
+  it('say "vụ việc" as the law does, never "sự vụ", and "Không rõ" for every unknown', () => {
+    const texts = Object.entries(vi as Record<string, string>);
+    expect(texts.filter(([, text]) => /sự vụ/i.test(text)).map(([key]) => key)).toEqual([]);
+    expect(texts.filter(([, text]) => text === 'Chưa rõ').map(([key]) => key)).toEqual([]);
   });
 });
 

@@ -120,13 +120,13 @@ export const vi = {
     'Nơi cán bộ quản lý ca làm việc với các ca được giao: tiếp nhận, đồng ý, đánh giá rủi ro, kế hoạch và chuyển gửi.',
   'workspace.team.title': 'Nhóm của tôi',
   'workspace.team.body':
-    'Nơi trưởng nhóm phân công ca, phê duyệt kế hoạch, đóng ca, báo cáo sự vụ và theo dõi việc quá hạn.',
+    'Nơi trưởng nhóm phân công ca, phê duyệt kế hoạch, đóng ca, báo cáo vụ việc và theo dõi việc quá hạn.',
   'workspace.inbox.title': 'Hộp thư chuyển gửi',
   'workspace.inbox.body':
     'Nơi đầu mối nhận yêu cầu chuyển gửi đến cơ quan mình, chấp nhận hoặc từ chối và ghi nhận kết quả hỗ trợ.',
-  'workspace.reports.title': 'Báo cáo sự vụ nghiêm trọng',
+  'workspace.reports.title': 'Báo cáo vụ việc nghiêm trọng',
   'workspace.reports.body':
-    'Nơi cán bộ tiếp nhận xem báo cáo sự vụ nghiêm trọng và số liệu thống kê định kỳ, không kèm danh tính.',
+    'Nơi cán bộ tiếp nhận xem báo cáo vụ việc nghiêm trọng và số liệu thống kê định kỳ, không kèm danh tính.',
   'workspace.comingSoon': 'Chức năng này đang được xây dựng.',
 
   'role.hotline_operator': 'Tư vấn viên tổng đài',
@@ -284,8 +284,20 @@ export const vi = {
   'common.next': 'Tiếp theo',
   'common.yes': 'Có',
   'common.no': 'Không',
-  'common.notKnown': 'Chưa rõ',
+  'common.notKnown': 'Không rõ',
   'common.remove': 'Xóa',
+
+  'datepicker.calendar': 'Lịch',
+  'datepicker.open': 'Mở lịch',
+  'datepicker.close': 'Đóng lịch',
+  'datepicker.prevMonth': 'Tháng trước',
+  'datepicker.nextMonth': 'Tháng sau',
+  'datepicker.prevYear': 'Năm trước',
+  'datepicker.nextYear': 'Năm sau',
+  'datepicker.prevMultiYear': '24 năm trước',
+  'datepicker.nextMultiYear': '24 năm sau',
+  'datepicker.switchToMonthView': 'Chọn ngày',
+  'datepicker.switchToMultiYearView': 'Chọn tháng và năm',
 
   'notFound.title': 'Không tìm thấy',
   'notFound.body': 'Không tìm thấy bản ghi này, hoặc bạn không có quyền xem bản ghi này.',
@@ -414,8 +426,8 @@ export const vi = {
   'source.community_referral': 'Giới thiệu từ cộng đồng',
   'source.walk_in': 'Đến trực tiếp',
 
-  'communityStatus.received': 'Đã nhận',
-  'communityStatus.accepted': 'Đã tiếp nhận',
+  'communityStatus.received': 'Trung tâm đã nhận',
+  'communityStatus.accepted': 'Đã mở hồ sơ hỗ trợ',
   'communityStatus.closed': 'Đã đóng',
 
   'consentKind.case_management': 'Đồng ý quản lý ca',
@@ -431,7 +443,7 @@ export const vi = {
 
   'dataCategory.identity_contact': 'Danh tính và liên lạc',
   'dataCategory.safe_contact': 'Cách liên lạc an toàn',
-  'dataCategory.incident_facts': 'Thông tin sự vụ',
+  'dataCategory.incident_facts': 'Thông tin vụ việc',
   'dataCategory.injuries_medical': 'Thương tích, y tế',
   'dataCategory.risk_level': 'Mức độ rủi ro',
   'dataCategory.perpetrator_info': 'Thông tin người gây bạo lực',
@@ -445,7 +457,7 @@ export const vi = {
   'safeContact.do_not_contact': 'Không liên lạc',
 
   'classification.intro':
-    'Trả lời lần lượt từng câu hỏi. Câu trả lời "Có" đầu tiên quyết định loại sự vụ theo GBVIMS.',
+    'Trả lời lần lượt từng câu hỏi. Câu trả lời "Có" đầu tiên quyết định loại vụ việc theo GBVIMS.',
   'classification.q.penetration':
     'Có hành vi xâm nhập (dù rất nhẹ) vào âm đạo, hậu môn hoặc miệng bằng dương vật, bộ phận cơ thể khác hoặc đồ vật mà không có sự đồng ý không?',
   'classification.q.sexual_contact':
@@ -457,10 +469,10 @@ export const vi = {
     'Có bị cố ý ngăn cản tiếp cận tài sản, thu nhập hoặc cơ hội (học tập, việc làm, dịch vụ y tế…) không?',
   'classification.q.psychological_abuse':
     'Có bị gây tổn hại về tinh thần, cảm xúc (đe dọa, lăng mạ, làm nhục, cô lập, kiểm soát…) không?',
-  'classification.result': 'Loại sự vụ theo GBVIMS: {type}',
+  'classification.result': 'Loại vụ việc theo GBVIMS: {type}',
   'classification.change': 'Trả lời lại',
   'classification.incomplete':
-    'Hãy trả lời các câu hỏi phân loại cho đến khi xác định được loại sự vụ.',
+    'Hãy trả lời các câu hỏi phân loại cho đến khi xác định được loại vụ việc.',
 
   'hotline.start': 'Bắt đầu cuộc gọi',
   'hotline.end': 'Kết thúc cuộc gọi',
@@ -536,10 +548,10 @@ export const vi = {
   'openCase.steps': 'Các bước mở hồ sơ',
   'openCase.step1': 'Sự đồng ý',
   'openCase.step2': 'Danh tính',
-  'openCase.step3': 'Sự vụ đầu tiên',
+  'openCase.step3': 'Vụ việc đầu tiên',
   'openCase.dobHint': 'Nếu có ngày sinh, tuổi được tính từ ngày sinh.',
-  'openCase.includeIncident': 'Ghi nhận sự vụ đầu tiên ngay bây giờ',
-  'openCase.incidentLater': 'Có thể thêm sự vụ sau trong hồ sơ.',
+  'openCase.includeIncident': 'Ghi nhận vụ việc đầu tiên ngay bây giờ',
+  'openCase.incidentLater': 'Có thể thêm vụ việc sau trong hồ sơ.',
   'openCase.submit': 'Mở hồ sơ',
 
   'consent.explain':
@@ -576,17 +588,17 @@ export const vi = {
   'incident.family': 'Thuộc phạm vi gia đình (Luật PCBLGĐ)',
   'incident.addPerpetrator': 'Thêm người gây bạo lực',
   'incident.seriousHint':
-    'Đánh dấu nghiêm trọng sẽ bắt đầu thời hạn 10 ngày báo cáo kết quả xử lý sự vụ.',
+    'Đánh dấu nghiêm trọng sẽ bắt đầu thời hạn 10 ngày báo cáo kết quả xử lý vụ việc.',
   'incident.descriptionHint': 'Mô tả ngắn, khách quan (được mã hóa).',
   'incident.descriptionAnonymous': 'Hồ sơ ẩn danh: không lưu mô tả.',
-  'incident.add': 'Thêm sự vụ',
-  'incident.added': 'Đã thêm sự vụ.',
-  'incident.empty': 'Chưa có sự vụ nào.',
+  'incident.add': 'Thêm vụ việc',
+  'incident.added': 'Đã thêm vụ việc.',
+  'incident.empty': 'Chưa có vụ việc nào.',
 
   'caseFile.title': 'Hồ sơ ca',
   'caseFile.heading': 'Hồ sơ',
   'caseFile.tab.overview': 'Tổng quan',
-  'caseFile.tab.incidents': 'Sự vụ',
+  'caseFile.tab.incidents': 'Vụ việc',
   'caseFile.tab.consents': 'Sự đồng ý',
   'caseFile.tab.notes': 'Ghi chú',
   'caseFile.tab.accessLog': 'Nhật ký truy cập',
@@ -623,8 +635,8 @@ export const vi = {
   'auditAction.case_note.read': 'Xem ghi chú',
   'auditAction.consent.create': 'Ghi nhận sự đồng ý',
   'auditAction.consent.withdraw': 'Rút lại sự đồng ý',
-  'auditAction.incident.create': 'Thêm sự vụ',
-  'auditAction.incident.update': 'Sửa sự vụ',
+  'auditAction.incident.create': 'Thêm vụ việc',
+  'auditAction.incident.update': 'Sửa vụ việc',
   'auditAction.survivor.create': 'Ghi nhận danh tính',
   'auditAction.survivor.reveal': 'Xem thông tin định danh',
   'auditAction.access.denied': 'Bị từ chối truy cập',
@@ -673,7 +685,7 @@ export const vi = {
   'field.ethnicity': 'Dân tộc',
   'field.disability': 'Khuyết tật',
   'field.survivor': 'Người bị bạo lực',
-  'field.incident': 'Sự vụ',
+  'field.incident': 'Vụ việc',
   'field.occurredAt': 'Thời điểm xảy ra',
   'field.occurredPrecision': 'Độ chính xác',
   'field.discoveredAt': 'Thời điểm phát hiện',
@@ -683,7 +695,7 @@ export const vi = {
   'field.perpetrators': 'Người gây bạo lực',
   'field.relationship': 'Quan hệ với người bị bạo lực',
   'field.injuries': 'Thương tích',
-  'field.serious': 'Sự vụ nghiêm trọng',
+  'field.serious': 'Vụ việc nghiêm trọng',
   'field.seriousReasons': 'Lý do nghiêm trọng',
   'field.description': 'Mô tả ngắn',
   'field.body': 'Nội dung',
@@ -721,7 +733,7 @@ export const vi = {
   'error.age_required_for_guardian_consent':
     'Hãy ghi tuổi của người bị bạo lực trước khi ghi nhận sự đồng ý của người giám hộ.',
   'error.classification_incomplete':
-    'Hãy trả lời các câu hỏi phân loại cho đến khi xác định được loại sự vụ.',
+    'Hãy trả lời các câu hỏi phân loại cho đến khi xác định được loại vụ việc.',
   'error.in_future': '{field} không được ở tương lai.',
   'error.before_occurred': '{field} không được trước thời điểm xảy ra.',
   'error.not_in_province': '{field} không thuộc tỉnh/thành phố.',
@@ -760,11 +772,11 @@ export const vi = {
   'deadline.stageFired': 'Đã gửi',
   'deadline.stageWaiting': 'Chưa đến lúc',
   'deadline.stageCancelled': 'Đã hủy',
-  'deadline.noClock': 'Không có thời hạn đang chạy cho sự vụ này.',
+  'deadline.noClock': 'Không có thời hạn đang chạy cho vụ việc này.',
   'deadline.caseClocks': 'Thời hạn đang chạy',
   'deadline.caseNone': 'Không có thời hạn nào đang chạy.',
-  'deadlineKind.incident_report': 'Báo cáo sự vụ nghiêm trọng (10 ngày)',
-  'deadlineKindText.incident_report': 'báo cáo sự vụ nghiêm trọng',
+  'deadlineKind.incident_report': 'Báo cáo vụ việc nghiêm trọng (10 ngày)',
+  'deadlineKindText.incident_report': 'báo cáo vụ việc nghiêm trọng',
   'deadlineKind.referral_response': 'Hạn phản hồi chuyển gửi',
   'deadlineKindText.referral_response': 'phản hồi chuyển gửi',
   'deadlineStatus.pending': 'Đang chạy',
@@ -806,14 +818,14 @@ export const vi = {
   'incident.markSerious': 'Đánh dấu nghiêm trọng',
   'incident.unmarkSerious': 'Bỏ đánh dấu nghiêm trọng',
   'incident.markHint':
-    'Thời hạn 10 ngày báo cáo kết quả xử lý được tính từ thời điểm phát hiện sự vụ, không tính ngày phát hiện.',
+    'Thời hạn 10 ngày báo cáo kết quả xử lý được tính từ thời điểm phát hiện vụ việc, không tính ngày phát hiện.',
   'incident.unmarkHint':
     'Thời hạn 10 ngày báo cáo sẽ bị hủy. Hãy ghi rõ lý do, không ghi thông tin định danh.',
   'incident.markedSerious': 'Đã đánh dấu nghiêm trọng. Thời hạn 10 ngày đã bắt đầu.',
   'incident.unmarkedSerious': 'Đã bỏ đánh dấu nghiêm trọng.',
 
-  'report.title': 'Báo cáo sự vụ',
-  'report.none': 'Chưa có báo cáo cho sự vụ này.',
+  'report.title': 'Báo cáo vụ việc',
+  'report.none': 'Chưa có báo cáo cho vụ việc này.',
   'report.create': 'Tạo bản nháp báo cáo',
   'report.noIdentity':
     'Báo cáo chỉ gồm thông tin đã mã hóa. Không ghi họ tên, số điện thoại, địa chỉ hay số giấy tờ của bất kỳ ai.',
@@ -888,18 +900,18 @@ export const vi = {
   'field.servicesGiven': 'Dịch vụ đã cung cấp',
   'field.agenciesInvolved': 'Cơ quan tham gia xử lý',
   'field.narrative': 'Các biện pháp đã thực hiện và kết quả xử lý',
-  'field.gbvType': 'Loại sự vụ',
+  'field.gbvType': 'Loại vụ việc',
   'field.submittedAt': 'Thời điểm nộp',
   'field.status': 'Trạng thái',
   'field.date': 'Ngày',
   'field.kind': 'Loại ngày',
   'field.holidayName': 'Tên ngày',
   'field.year': 'Năm',
-  'field.incidentId': 'Sự vụ',
+  'field.incidentId': 'Vụ việc',
 
   'error.reason_required': '{field} là bắt buộc.',
-  'error.not_serious': 'Chỉ sự vụ nghiêm trọng mới phải báo cáo lên Sở.',
-  'error.already_drafted': 'Sự vụ này đã có báo cáo.',
+  'error.not_serious': 'Chỉ vụ việc nghiêm trọng mới phải báo cáo lên Sở.',
+  'error.already_drafted': 'Vụ việc này đã có báo cáo.',
   'error.already_submitted': 'Báo cáo đã nộp, không thể sửa.',
   'error.not_approved': 'Trưởng nhóm cần phê duyệt báo cáo trước khi nộp.',
   'error.already_approved': 'Báo cáo đã được phê duyệt.',

@@ -17,3 +17,15 @@ export class VnDatePipe implements PipeTransform {
     return value ? formatVietnamDateTime(value) : '';
   }
 }
+
+/** A calendar day (`YYYY-MM-DD`, no time or zone) in Vietnamese order: `DD/MM/YYYY`. */
+export function formatVietnamDay(day: string): string {
+  return day.split('-').reverse().join('/');
+}
+
+@Pipe({ name: 'vnDay' })
+export class VnDayPipe implements PipeTransform {
+  transform(value: string | null | undefined): string {
+    return value ? formatVietnamDay(value) : '';
+  }
+}

@@ -100,10 +100,10 @@ describe('notification text', () => {
       dueAt: '2026-12-04T17:00:00.000Z',
     };
     expect(notificationText(translation, { kind: 'deadline.reminder', params })).toBe(
-      'Nhắc hạn: báo cáo sự vụ nghiêm trọng của hồ sơ DN-2026-000123 đến hạn hết ngày 04/12/2026',
+      'Nhắc hạn: báo cáo vụ việc nghiêm trọng của hồ sơ DN-2026-000123 đến hạn hết ngày 04/12/2026',
     );
     expect(notificationText(translation, { kind: 'deadline.escalation', params })).toBe(
-      'Cảnh báo: báo cáo sự vụ nghiêm trọng của hồ sơ DN-2026-000123 chưa nộp, hạn hết ngày 04/12/2026',
+      'Cảnh báo: báo cáo vụ việc nghiêm trọng của hồ sơ DN-2026-000123 chưa nộp, hạn hết ngày 04/12/2026',
     );
     expect(
       notificationText(translation, {

@@ -44,6 +44,6 @@ describe('notificationText', () => {
         kind: 'deadline.escalation',
         params: { ...params, deadlineKind: 'incident_report' },
       }),
-    ).toMatch(/^Cảnh báo: báo cáo sự vụ nghiêm trọng của hồ sơ DN-2026-000123 chưa nộp, hạn /);
+    ).toMatch(/^Cảnh báo: báo cáo vụ việc nghiêm trọng của hồ sơ DN-2026-000123 chưa nộp, hạn /);
   });
 });

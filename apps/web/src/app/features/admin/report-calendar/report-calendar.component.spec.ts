@@ -60,9 +60,10 @@ describe('ReportCalendarComponent', () => {
 
     await click('report-calendar-edit');
     const dueOn = element.querySelector<HTMLInputElement>('[data-testid="report-calendar-due-on"]');
-    expect(dueOn?.value).toBe('2026-05-15');
+    // The datepicker shows the day the Vietnamese way and reads it typed so; the API gets ISO.
+    expect(dueOn?.value).toBe('15/05/2026');
     if (dueOn) {
-      dueOn.value = '2026-05-20';
+      dueOn.value = '20/05/2026';
       dueOn.dispatchEvent(new Event('input'));
     }
     await click('report-calendar-save');

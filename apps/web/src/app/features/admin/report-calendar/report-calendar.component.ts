@@ -22,6 +22,8 @@ import { ReportCalendarApiService } from '../../../shared/data/report-calendar-a
 import { formatCalendarDate, formatDue } from '../../../shared/deadlines/deadline-display';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { vietnamToday } from '../../../shared/forms/vietnam-time';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 /**
  * `/admin/report-calendar`: when each periodic report of a province's year is due. An admin changes
@@ -29,7 +31,9 @@ import { vietnamToday } from '../../../shared/forms/vietnam-time';
  */
 @Component({
   selector: 'cn-report-calendar',
+  providers: [provideCalendarDays()],
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,

@@ -37,13 +37,15 @@ import { filter, firstValueFrom, map } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
-import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
+import { VnDatePipe, VnDayPipe } from '../../../core/i18n/vn-date.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { isChildAge, needsChildAssent, representativeAge } from '../consent-step/consent-form';
 import { CasesApiService } from '../data/cases-api.service';
 import type { WithdrawConsentData } from '../withdraw-consent-dialog/withdraw-consent-dialog.component';
 import { WithdrawConsentDialogComponent } from '../withdraw-consent-dialog/withdraw-consent-dialog.component';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 /**
  * Consent to case management and consents to share with agency types and data categories (each
@@ -51,7 +53,9 @@ import { WithdrawConsentDialogComponent } from '../withdraw-consent-dialog/withd
  */
 @Component({
   selector: 'cn-case-consents',
+  providers: [provideCalendarDays()],
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -61,6 +65,7 @@ import { WithdrawConsentDialogComponent } from '../withdraw-consent-dialog/withd
     TranslatePipe,
     FieldErrorPipe,
     VnDatePipe,
+    VnDayPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-consents.component.html',
@@ -163,10 +168,6 @@ export class CaseConsentsComponent {
   /** Past its expiry day in Vietnam: it covers nothing any more. */
   protected expired(consent: ConsentView): boolean {
     return !isConsentCurrent(consent, vietnamDateOf(new Date()));
-  }
-
-  protected displayDate(date: string): string {
-    return date.split('-').reverse().join('/');
   }
 
   protected withdraw(consent: ConsentView): void {

@@ -30,11 +30,13 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
-import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
+import { VnDatePipe, VnDayPipe } from '../../../core/i18n/vn-date.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
 import { FollowUpsApiService } from '../data/follow-ups-api.service';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 /**
  * Follow-up contacts on a case: plan one (date and method), then record its outcome and, when the
@@ -43,7 +45,9 @@ import { FollowUpsApiService } from '../data/follow-ups-api.service';
  */
 @Component({
   selector: 'cn-case-follow-ups',
+  providers: [provideCalendarDays()],
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -52,6 +56,7 @@ import { FollowUpsApiService } from '../data/follow-ups-api.service';
     TranslatePipe,
     FieldErrorPipe,
     VnDatePipe,
+    VnDayPipe,
     SavedNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -111,10 +116,6 @@ export class CaseFollowUpsComponent {
   protected status(f: FollowUpView): 'planned' | 'overdue' | 'done' {
     if (f.status === 'done') return 'done';
     return f.plannedOn < this.today ? 'overdue' : 'planned';
-  }
-
-  protected displayDate(date: string): string {
-    return date.split('-').reverse().join('/');
   }
 
   protected async plan(): Promise<void> {

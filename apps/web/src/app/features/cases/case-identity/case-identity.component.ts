@@ -16,6 +16,7 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { refusalMessage } from '../../../shared/forms/form-submission';
 import { CasesApiService } from '../data/cases-api.service';
+import { formatVietnamDay } from '../../../core/i18n/vn-date.pipe';
 
 /** The identity fields, in the order the file lists them. Sex and age group are never masked. */
 export const IDENTITY_FIELDS = [
@@ -127,7 +128,7 @@ export class CaseIdentityComponent {
     if (field === 'safeContactMethod' && this.translation.hasKey(key)) {
       return this.translation.t(key);
     }
-    if (field === 'dateOfBirth') return String(value).split('-').reverse().join('/');
+    if (field === 'dateOfBirth') return formatVietnamDay(String(value));
     return String(value);
   }
 

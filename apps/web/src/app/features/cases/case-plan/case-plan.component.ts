@@ -30,7 +30,7 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
-import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
+import { VnDatePipe, VnDayPipe } from '../../../core/i18n/vn-date.pipe';
 import { formSubmission, refusalMessage } from '../../../shared/forms/form-submission';
 import type { ConfirmDialogData } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
@@ -42,6 +42,8 @@ import {
   entryForm,
   fillCasePlanForm,
 } from './case-plan-form';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 /** Referral statuses whose agency may own an action (the API checks the same). */
 const OWNING = new Set(['sent', 'accepted', 'in_service', 'completed']);
@@ -54,7 +56,9 @@ const OWNING = new Set(['sent', 'accepted', 'in_service', 'completed']);
  */
 @Component({
   selector: 'cn-case-plan',
+  providers: [provideCalendarDays()],
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -63,6 +67,7 @@ const OWNING = new Set(['sent', 'accepted', 'in_service', 'completed']);
     TranslatePipe,
     FieldErrorPipe,
     VnDatePipe,
+    VnDayPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-plan.component.html',
@@ -147,10 +152,6 @@ export class CasePlanComponent {
   }
 
   /** A calendar date (YYYY-MM-DD) the Vietnamese way. */
-  protected displayDate(date: string): string {
-    return date.split('-').reverse().join('/');
-  }
-
   protected byDomain<T extends { domain: CasePlanDomain }>(entries: T[]): [CasePlanDomain, T[]][] {
     return CASE_PLAN_DOMAINS.map(
       (d) => [d, entries.filter((e) => e.domain === d)] as [CasePlanDomain, T[]],

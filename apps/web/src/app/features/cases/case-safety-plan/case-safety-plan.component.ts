@@ -29,9 +29,11 @@ import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { safetyPlanVi } from '../../../core/i18n/safety-plan.vi';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
-import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
+import { VnDatePipe, VnDayPipe } from '../../../core/i18n/vn-date.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { RiskApiService } from '../data/risk-api.service';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 type SectionControls = Record<SafetyPlanSection, FormControl<string>>;
 
@@ -45,7 +47,9 @@ const PRINT = (key: keyof typeof safetyPlanVi) => safetyPlanVi[key];
  */
 @Component({
   selector: 'cn-case-safety-plan',
+  providers: [provideCalendarDays()],
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -54,6 +58,7 @@ const PRINT = (key: keyof typeof safetyPlanVi) => safetyPlanVi[key];
     TranslatePipe,
     FieldErrorPipe,
     VnDatePipe,
+    VnDayPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-safety-plan.component.html',
@@ -154,10 +159,6 @@ export class CaseSafetyPlanComponent {
     this.versions.update((list) => [result.value, ...list]);
     this.editing.set(false);
     this.staleVersion.set(null);
-  }
-
-  protected displayDate(date: string): string {
-    return date.split('-').reverse().join('/');
   }
 
   /**

@@ -89,7 +89,7 @@ describe('IncidentReportPanelComponent', () => {
 
   it('offers to draft a report when there is none, with the no-identity note', async () => {
     await render(caseworker, 'none');
-    expect(text('report-none')).toBe('Chưa có báo cáo cho sự vụ này.');
+    expect(text('report-none')).toBe('Chưa có báo cáo cho vụ việc này.');
     button('report-create')?.click();
     await fixture.whenStable();
     expect(text('report-no-identity')).toContain('Không ghi họ tên, số điện thoại');
@@ -174,6 +174,6 @@ describe('IncidentReportPanelComponent', () => {
   it('shows nothing editable to someone who may only read the case', async () => {
     await render({ canUpdate: false, canApprove: false }, 'none');
     expect(button('report-create')).toBeNull();
-    expect(text('report-none')).toBe('Chưa có báo cáo cho sự vụ này.');
+    expect(text('report-none')).toBe('Chưa có báo cáo cho vụ việc này.');
   });
 });

@@ -33,7 +33,7 @@ import { guardUnload } from '../../../shared/forms/unsaved-changes';
 export const REPORT_NARRATIVE_MAX = 8000;
 
 /**
- * "Báo cáo sự vụ" on a serious incident: draft (coded content plus a narrative without identity),
+ * "Báo cáo vụ việc" on a serious incident: draft (coded content plus a narrative without identity),
  * save, approval by a supervisor, submission to the province; a submitted report is read-only and
  * says whether it was on time.
  */

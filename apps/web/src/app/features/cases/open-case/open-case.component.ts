@@ -54,6 +54,8 @@ import { CasesApiService } from '../data/cases-api.service';
 import { IntakeApiService } from '../data/intake-api.service';
 import { createIncidentForm, incidentRequest } from '../incident-form/incident-form';
 import { IncidentFormComponent } from '../incident-form/incident-form.component';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 type Step = 1 | 2 | 3;
 
@@ -78,7 +80,9 @@ const blankToNull = (value: string): string | null => value.trim() || null;
  */
 @Component({
   selector: 'cn-open-case',
+  providers: [provideCalendarDays()],
   imports: [
+    MatDatepickerModule,
     CommunePickerComponent,
     ReactiveFormsModule,
     RouterLink,

@@ -8,6 +8,7 @@ import { CONFERENCE_LIMITS, vietnamDateOf } from '@caunoi/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
+import { VnDayPipe } from '../../../core/i18n/vn-date.pipe';
 import { ConferencesApiService } from '../../../shared/data/conferences-api.service';
 import { injectNow } from '../../../shared/deadlines/deadline-display';
 import { TimeLeftPipe } from '../../../shared/deadlines/deadline.pipes';
@@ -27,6 +28,7 @@ import { refusalMessage } from '../../../shared/forms/form-submission';
     MatInputModule,
     TranslatePipe,
     TimeLeftPipe,
+    VnDayPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -47,7 +49,7 @@ import { refusalMessage } from '../../../shared/forms/form-submission';
           </div>
           <div class="text" data-testid="conference-action-description">{{ a.description }}</div>
           <div class="cn-hint">
-            {{ 'conference.due' | t: { date: displayDate(a.dueOn) } }}
+            {{ 'conference.due' | t: { date: (a.dueOn | vnDay) } }}
             @if (a.dueAt && a.status === 'open') {
               · <span [class.late]="overdue(a)">{{ a.dueAt | timeLeft: now() }}</span>
             }
@@ -147,10 +149,6 @@ export class ConferenceActionListComponent {
 
   protected overdue(a: ConferenceActionView): boolean {
     return a.status === 'open' && a.dueOn < this.today;
-  }
-
-  protected displayDate(date: string): string {
-    return date.split('-').reverse().join('/');
   }
 
   protected noteFor(id: string): FormControl<string> {

@@ -33,7 +33,9 @@ import { firstValueFrom } from 'rxjs';
 import { AbilityService } from '../../../core/ability/ability.service';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
-import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
+import { VnDatePipe, VnDayPipe } from '../../../core/i18n/vn-date.pipe';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 import { ConferencesApiService } from '../../../shared/data/conferences-api.service';
 import { injectConferenceOwnerAgency } from '../conference-owner';
 import { formSubmission } from '../../../shared/forms/form-submission';
@@ -59,9 +61,12 @@ import { ConferenceActionListComponent } from '../conference-action-list/confere
     TranslatePipe,
     FieldErrorPipe,
     VnDatePipe,
+    VnDayPipe,
+    MatDatepickerModule,
     SavedNoticeComponent,
     ConferenceActionListComponent,
   ],
+  providers: [provideCalendarDays()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './conference-page.component.html',
   styleUrl: './conference-page.component.scss',
@@ -147,10 +152,6 @@ export class ConferencePageComponent {
         { emitEvent: false },
       );
     }
-  }
-
-  protected displayDate(date: string): string {
-    return date.split('-').reverse().join('/');
   }
 
   protected async record(): Promise<void> {

@@ -15,6 +15,7 @@ import {
   Validators,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -29,6 +30,7 @@ import { ConferencesApiService } from '../../../shared/data/conferences-api.serv
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { fromVietnamLocal } from '../../../shared/forms/vietnam-time';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 /**
  * The supervisor convenes a case conference from the case file: when (Vietnam time), the agenda,
@@ -43,9 +45,11 @@ import { fromVietnamLocal } from '../../../shared/forms/vietnam-time';
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    MatDatepickerModule,
     TranslatePipe,
     FieldErrorPipe,
   ],
+  providers: [provideCalendarDays()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="cn-page">
@@ -97,7 +101,15 @@ import { fromVietnamLocal } from '../../../shared/forms/vietnam-time';
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'field.reviewOn' | t }}</mat-label>
-          <input matInput type="date" formControlName="reviewOn" [min]="today" />
+          <input
+            matInput
+            [matDatepicker]="reviewOnPicker"
+            placeholder="dd/mm/yyyy"
+            formControlName="reviewOn"
+            [min]="today"
+          />
+          <mat-datepicker-toggle matIconSuffix [for]="reviewOnPicker" />
+          <mat-datepicker #reviewOnPicker />
           <mat-error>{{ form.controls.reviewOn.errors | fieldError: 'reviewOn' }}</mat-error>
         </mat-form-field>
         @for (message of submission.otherMessages(); track $index) {

@@ -131,7 +131,7 @@ describe('InboxListComponent', () => {
       'emergency',
     );
     expect(within(overdue, 'inbox-row-services')).toBe('Bảo vệ của công an, Đề nghị cấm tiếp xúc');
-    expect(within(overdue, 'inbox-row-packet')).toBe('Thông tin sự vụ, Mức độ rủi ro');
+    expect(within(overdue, 'inbox-row-packet')).toBe('Thông tin vụ việc, Mức độ rủi ro');
     expect(within(overdue, 'inbox-row-from')).toBe('Trung tâm CTXH Đà Nẵng');
 
     expect(within(soon, 'inbox-row-left')).toBe('còn 2 giờ 30 phút');

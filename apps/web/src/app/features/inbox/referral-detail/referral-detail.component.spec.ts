@@ -215,12 +215,12 @@ describe('ReferralDetailComponent', () => {
     );
 
     expect(byTestId('packet-incident')).toBeNull();
-    expect(text('packet-incidents-empty')).toBe('Hồ sơ chưa ghi nhận sự vụ nào.');
+    expect(text('packet-incidents-empty')).toBe('Hồ sơ chưa ghi nhận vụ việc nào.');
     // Empty injuries and perpetrators lists already say so under their headings.
     const under = (id: string): string =>
       byTestId(id)?.querySelector('p')?.textContent?.trim() ?? '';
     expect(under('packet-injuries')).toBe('—');
-    expect(under('packet-perpetrators')).toBe('Chưa rõ');
+    expect(under('packet-perpetrators')).toBe('Không rõ');
   });
 
   it('names the reason of each timeline event: a service, a clock stage', async () => {

@@ -19,6 +19,7 @@ import type { TranslationKey } from '../../../core/i18n/vi';
 import { PeriodicReportsApiService } from '../../../shared/data/periodic-reports-api.service';
 import { refusalMessage } from '../../../shared/forms/form-submission';
 import { monthLabel, periodLabel } from '../../statistics/statistics-labels';
+import { formatVietnamDay } from '../../../core/i18n/vn-date.pipe';
 
 type Step = 'approve' | 'submit' | 'acknowledge';
 
@@ -139,10 +140,7 @@ export class PeriodicReportsPageComponent {
 
   protected monthLabel = monthLabel;
 
-  /** A due date (`YYYY-MM-DD`) the Vietnamese way, `DD/MM/YYYY`. */
-  protected dayLabel(day: string): string {
-    return day.split('-').reverse().join('/');
-  }
+  protected dayLabel = formatVietnamDay;
 
   protected isSuppressed(value: PublishedNumber): boolean {
     return value === '<5';

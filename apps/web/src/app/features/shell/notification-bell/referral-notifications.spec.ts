@@ -112,7 +112,7 @@ describe('referral notifications', () => {
     };
     expect(referralNotificationText(translation, incident)).toBeNull();
     expect(notificationText(translation, incident)).toBe(
-      'Nhắc hạn: báo cáo sự vụ nghiêm trọng của hồ sơ DN-2026-000042 đến hạn hết ngày 12/05/2026',
+      'Nhắc hạn: báo cáo vụ việc nghiêm trọng của hồ sơ DN-2026-000042 đến hạn hết ngày 12/05/2026',
     );
   });
 
