@@ -27,6 +27,7 @@ import { UsersModule } from './modules/users/users.module';
 import { CaseClosureModule } from './modules/cases/closure/case-closure.module';
 import { CasePlansModule } from './modules/cases/plans/case-plans.module';
 import { CaseFollowUpsModule } from './modules/cases/follow-ups/case-follow-ups.module';
+import { ConferencesModule } from './modules/conferences/conferences.module';
 import { TeamCaseloadModule } from './modules/cases/team/team-caseload.module';
 
 /**
@@ -58,6 +59,7 @@ export class AppModule {
         CaseClosureModule,
         CasePlansModule,
         CaseFollowUpsModule,
+        ConferencesModule,
         TeamCaseloadModule,
         ProtectionModule,
         StatisticsModule,

@@ -4,6 +4,7 @@ import {
   DEMO_PASSWORD,
   DEMO_USERNAMES,
   choose,
+  chooseMany,
   openCaseWithConsent,
   signIn,
   signOut,
@@ -12,16 +13,6 @@ import {
   uniqueToken,
   vietnamLocal,
 } from './support';
-
-/** A multi-select stays open after a pick: choose the options, then close it with Escape. */
-async function chooseMany(page: Page, selectTestId: string, optionTestIds: string[]) {
-  const select = page.getByTestId(selectTestId);
-  await select.focus();
-  await select.press('Enter');
-  for (const id of optionTestIds) await page.getByTestId(id).click();
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.cdk-overlay-pane mat-option')).toHaveCount(0);
-}
 
 async function openIncidents(page: Page, caseUrl: string): Promise<void> {
   await page.goto(caseUrl);

@@ -4,6 +4,8 @@ import {
   DEMO_PASSWORD,
   DEMO_USERNAMES,
   choose,
+  answerRiskForm,
+  chooseMany,
   openCaseWithConsent,
   signIn,
   signOut,
@@ -14,16 +16,6 @@ import {
 
 // Demo agencies (apps/api/src/modules/seed/demo-data.ts).
 const POLICE_HAI_CHAU = '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000004';
-
-/** A multi-select stays open after a pick: choose the options, then close it with Escape. */
-async function chooseMany(page: Page, selectTestId: string, optionTestIds: string[]) {
-  const select = page.getByTestId(selectTestId);
-  await select.focus();
-  await select.press('Enter');
-  for (const id of optionTestIds) await page.getByTestId(id).click();
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.cdk-overlay-pane mat-option')).toHaveCount(0);
-}
 
 /** Screenshots at a desktop and a phone width (the phone loads the page at its own width). */
 async function atBothWidths(page: Page, name: string, reopen: () => Promise<void>) {
@@ -97,18 +89,7 @@ test('a perpetrator is recorded with an audited reveal; a high-risk assessment o
   await page.getByTestId('case-tab-risk').click();
   await expect(page.getByTestId('risk-urgent')).toHaveCount(0);
   await page.getByTestId('risk-new').click();
-  const form = page.getByTestId('risk-form');
-  // Every yes/no question "no"; the one scale question below.
-  const yesNo = form.locator(
-    '[data-testid^="risk-item-"]:not([data-testid="risk-item-frequency"])',
-  );
-  const count = await yesNo.count();
-  for (let i = 0; i < count; i++) {
-    await yesNo.nth(i).getByText('Không', { exact: true }).click();
-  }
-  await choose(page, 'risk-scale-frequency', undefined, 2);
-  await page.getByTestId('risk-item-strangulation').getByText('Có', { exact: true }).click();
-  await page.getByTestId('risk-item-injury').getByText('Có', { exact: true }).click();
+  await answerRiskForm(page, ['strangulation', 'injury']);
   await page.getByTestId('risk-save').click();
   await expect(page.getByTestId('risk-level')).toHaveText('Cao');
   const urgent = page.getByTestId('risk-urgent');

@@ -4,6 +4,7 @@ import {
   DEMO_PASSWORD,
   DEMO_USERNAMES,
   choose,
+  chooseMany,
   openCaseWithConsent,
   signIn,
   signOut,
@@ -15,16 +16,6 @@ import {
 // Demo agencies (apps/api/src/modules/seed/demo-data.ts).
 const POLICE_HAI_CHAU = '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000004';
 const HEALTH = '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000005';
-
-/** A multi-select stays open after a pick: choose the options, then close it with Escape. */
-async function chooseMany(page: Page, selectTestId: string, optionTestIds: string[]) {
-  const select = page.getByTestId(selectTestId);
-  await select.focus();
-  await select.press('Enter');
-  for (const id of optionTestIds) await page.getByTestId(id).click();
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.cdk-overlay-pane mat-option')).toHaveCount(0);
-}
 
 /** Fills one row of the refer dialog. */
 async function fillReferral(

@@ -167,6 +167,18 @@ async function openSelect(page: Page, selectTestId: string): Promise<void> {
   }).toPass({ timeout: 20_000 });
 }
 
+/** A multi-select stays open after a pick: choose the options, then close it with Escape. */
+export async function chooseMany(
+  page: Page,
+  selectTestId: string,
+  optionTestIds: string[],
+): Promise<void> {
+  await openSelect(page, selectTestId);
+  for (const id of optionTestIds) await page.getByTestId(id).click();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.cdk-overlay-pane mat-option')).toHaveCount(0);
+}
+
 /** A screenshot of a key screen, kept with the run's results (gitignored). */
 export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({
@@ -225,6 +237,25 @@ export async function openCaseWithConsent(page: Page, survivor: SurvivorData): P
   const code = page.getByTestId('case-code');
   await expect(code).toHaveText(/^[A-Z0-9]+-\d{4}-\d{6,}$/);
   return (await code.textContent())?.trim() ?? '';
+}
+
+/**
+ * Fills the open risk form of the adult instrument: every yes/no question "no", the scale question at
+ * its third step, then "yes" to the items named (a danger item such as `strangulation` makes it high).
+ */
+export async function answerRiskForm(page: Page, yesItems: string[]): Promise<void> {
+  const form = page.getByTestId('risk-form');
+  const yesNo = form.locator(
+    '[data-testid^="risk-item-"]:not([data-testid="risk-item-frequency"])',
+  );
+  const count = await yesNo.count();
+  for (let i = 0; i < count; i++) {
+    await yesNo.nth(i).getByText('Không', { exact: true }).click();
+  }
+  await choose(page, 'risk-scale-frequency', undefined, 2);
+  for (const item of yesItems) {
+    await page.getByTestId(`risk-item-${item}`).getByText('Có', { exact: true }).click();
+  }
 }
 
 /** A Vietnam calendar day `days` from today, as a person types it into a date field: dd/MM/yyyy. */

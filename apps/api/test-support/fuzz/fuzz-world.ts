@@ -22,6 +22,12 @@ import {
   UpdatePerpetratorDto,
 } from '../../src/modules/cases/perpetrators/perpetrator.dto';
 import { SaveCasePlanDto } from '../../src/modules/cases/plans/case-plan.dto';
+import {
+  ConveneConferenceDto,
+  CreateConferenceActionDto,
+  RecordConferenceDto,
+  UpdateConferenceActionStatusDto,
+} from '../../src/modules/conferences/conference.dto';
 import { CreateCommunityReferralDto } from '../../src/modules/community-referrals/community-referral.dto';
 import { CreateReferralsDto } from '../../src/modules/referrals/dto/referral.dto';
 
@@ -110,6 +116,26 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
       return res.body.id as string;
     }),
   );
+  const inDays = (n: number) => new Date(t.clock.now().getTime() + n * 86_400_000).toISOString();
+  const conveneBody = {
+    scheduledAt: inDays(1),
+    agenda: 'Chương trình họp (synthetic)',
+    invitedAgencyIds: [POLICE, DEMO_AGENCIES.health.id],
+    reviewOn: null,
+  };
+  const conference = await t.http
+    .post(`/api/cases/${caseId}/conferences`)
+    .set(...as('supervisor'))
+    .send(conveneBody);
+  const actionBody = {
+    ownerAgencyId: POLICE,
+    description: 'Việc cần làm (synthetic)',
+    dueOn: inDays(5).slice(0, 10),
+  };
+  const conferenceAction = await t.http
+    .post(`/api/conferences/${conference.body.id}/actions`)
+    .set(...as('supervisor'))
+    .send(actionBody);
 
   const calls: string[] = [];
   for (let i = 0; i < 3; i++) {
@@ -155,6 +181,8 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [/\/perpetrators\/:perpetratorId/, 'perpetratorId', [perpetrator.body.id as string]],
     [/\/protective-measures\/:childId/, 'childId', measures],
     [/^\/api\/protective-measures\/:id/, 'id', measures],
+    [/\/actions\/:actionId/, 'actionId', [conferenceAction.body.id as string]],
+    [/^\/api\/conferences\/:id/, 'id', [conference.body.id as string]],
     [/^\/api\/cases\/:id/, 'id', cases],
     [/^\/api\/referrals\/:id/, 'id', [referral?.id ?? '']],
     [/^\/api\/calls\/:id/, 'id', calls],
@@ -224,6 +252,13 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     ],
     [SupervisionPlanDto, () => ({ supervisingOfficer: 'Cán bộ tổng hợp', plan: 'Kế hoạch' })],
     [ReportBreachDto, () => ({ kind: 'within_100m', occurredAt: daysAgo(0.01) })],
+    [ConveneConferenceDto, () => ({ ...conveneBody })],
+    [
+      RecordConferenceDto,
+      () => ({ attendance: [{ agencyId: POLICE, attendance: 'attended' }], minutes: 'Biên bản' }),
+    ],
+    [CreateConferenceActionDto, () => ({ ...actionBody })],
+    [UpdateConferenceActionStatusDto, () => ({ status: 'done', note: null })],
     [UpdatePerpetratorDto, () => ({ ...perpetratorBody, version: 1 })],
     [
       SaveCasePlanDto,
@@ -259,6 +294,8 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     chairmanNotifiedAt: [daysAgo(0.95)],
     dateOfBirth: ['1990-05-17'],
     providedOn: [daysAgo(0).slice(0, 10)],
+    ownerAgencyId: [POLICE, DEMO_AGENCIES.health.id],
+    invitedAgencyIds: [[POLICE, DEMO_AGENCIES.health.id]],
     classificationAnswers: [{ penetration: false, sexual_contact: false, physical_assault: true }],
   };
   return {

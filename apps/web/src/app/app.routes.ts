@@ -73,6 +73,12 @@ export const appRoutes: Routes = [
               ),
           },
           {
+            path: 'conferences',
+            canMatch: [abilityGuard('read', 'Conference')],
+            loadChildren: () =>
+              import('./features/conferences/conferences.routes').then((m) => m.conferencesRoutes),
+          },
+          {
             path: 'admin',
             loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
           },

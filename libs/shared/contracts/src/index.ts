@@ -24,3 +24,4 @@ export * from './lib/periodic-reports';
 export * from './lib/follow-ups';
 export * from './lib/team';
 export * from './lib/protection';
+export * from './lib/conferences';

@@ -49,3 +49,4 @@ export * from './lib/periodic-reports/periodic-report-status';
 export * from './lib/periodic-reports/report-clock';
 export * from './lib/protection/protective-measure';
 export * from './lib/protection/protection-clocks';
+export * from './lib/conferences/conference';

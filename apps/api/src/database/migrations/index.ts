@@ -23,6 +23,7 @@ import { CaseFollowUps1764460000000 } from './1764460000000-case-follow-ups';
 import { ReportCalendar1764480000000 } from './1764480000000-report-calendar';
 import { PeriodicReports1764490000000 } from './1764490000000-periodic-reports';
 import { ProtectiveMeasures1764500000000 } from './1764500000000-protective-measures';
+import { CaseConferences1764510000000 } from './1764510000000-case-conferences';
 import { IntakeDismissals1764550000000 } from './1764550000000-intake-dismissals';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
@@ -52,5 +53,6 @@ export const MIGRATIONS = [
   ReportCalendar1764480000000,
   PeriodicReports1764490000000,
   ProtectiveMeasures1764500000000,
+  CaseConferences1764510000000,
   IntakeDismissals1764550000000,
 ];

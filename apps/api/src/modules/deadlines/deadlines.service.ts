@@ -8,7 +8,9 @@ import type {
   StagePlan,
 } from '@caunoi/shared/domain';
 import {
+  CONFERENCE_ACTION_KIND,
   FOLLOW_UP_KIND,
+  conferenceActionStages,
   INCIDENT_REPORT_PERIOD_DAYS,
   followUpStages,
   expiryClockPeriod,
@@ -201,6 +203,43 @@ export class DeadlinesService {
   /** Recording a contact's outcome meets its clock (breached stays breached when it came late). */
   meetFollowUpClock(tx: Tx, followUpId: string): Promise<{ onTime: boolean | null }> {
     return this.meet(tx, FOLLOW_UP_KIND, followUpId);
+  }
+
+  /**
+   * A conference action's clock, due at the end of its due day (or the next working day); its agency
+   * is the convening centre (the clock shows on that centre's board). A reminder already past (an
+   * action due today) is left out.
+   */
+  async startConferenceActionClock(
+    tx: Tx,
+    caseRef: { id: string; agencyId: string },
+    action: { id: string; dueOn: string },
+  ): Promise<{ dueAt: Date }> {
+    const startedAt = this.clock.now();
+    return this.open(
+      tx,
+      {
+        kind: CONFERENCE_ACTION_KIND,
+        subjectType: 'ConferenceAction',
+        subjectId: action.id,
+        caseId: caseRef.id,
+        agencyId: caseRef.agencyId,
+        startedAt,
+        period: { unit: 'days', amount: daysBetween(vietnamDateOf(startedAt), action.dueOn) },
+      },
+      conferenceActionStages(),
+      { dropPastStages: true },
+    );
+  }
+
+  /** The owner marks its action done: the clock is met (breached stays breached when late). */
+  meetConferenceActionClock(tx: Tx, actionId: string): Promise<{ onTime: boolean | null }> {
+    return this.meet(tx, CONFERENCE_ACTION_KIND, actionId);
+  }
+
+  /** A cancelled action needs no reminder. */
+  cancelConferenceActionClock(tx: Tx, actionId: string, reason: string): Promise<void> {
+    return this.cancel(tx, CONFERENCE_ACTION_KIND, actionId, reason);
   }
 
   /**

@@ -18,6 +18,13 @@ export interface MeasureFacts {
   requestedByUserId: string;
 }
 
+export interface ConferenceActionFacts {
+  conferenceId: string;
+  conferenceCode: string;
+  ownerAgencyId: string;
+  convenedByUserId: string;
+}
+
 /** The facts a stage needs to fire, read under a row lock on the stage. */
 export interface LockedStage {
   stageId: string;
@@ -83,6 +90,21 @@ export class StageFiringRepository {
          FROM protective_measures WHERE id = $1`,
       [measureId],
     )) as MeasureFacts[];
+    return row ?? null;
+  }
+
+  /** What a conference action's stage needs: the conference code, the owner and the convener. */
+  async conferenceActionFacts(
+    m: EntityManager,
+    actionId: string,
+  ): Promise<ConferenceActionFacts | null> {
+    const [row] = (await m.query(
+      `SELECT cc.id AS "conferenceId", cc.code AS "conferenceCode", ca.owner_agency_id AS "ownerAgencyId",
+              cc.convened_by_user_id AS "convenedByUserId"
+         FROM conference_actions ca JOIN case_conferences cc ON cc.id = ca.conference_id
+        WHERE ca.id = $1`,
+      [actionId],
+    )) as ConferenceActionFacts[];
     return row ?? null;
   }
 

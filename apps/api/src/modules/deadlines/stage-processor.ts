@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { CONFERENCE_ACTION_KIND, CONFERENCE_INBOX_ROLES } from '@caunoi/shared/domain';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import type { LockedStage } from './stage-firing.repository';
@@ -55,7 +56,9 @@ export class StageProcessor {
           ? await this.referralMessage(tx.manager, s, stage, now)
           : PROTECTION_AUDIENCES.includes(s.audience)
             ? await this.protectionMessage(tx.manager, s, stage)
-            : await this.caseMessage(tx.manager, s, stage);
+            : s.deadlineKind === CONFERENCE_ACTION_KIND
+              ? await this.conferenceActionMessage(tx.manager, s, stage)
+              : await this.caseMessage(tx.manager, s, stage);
       const recipients = message.recipients;
       const notified = await this.firing.notify(
         tx.manager,
@@ -144,6 +147,40 @@ export class StageProcessor {
       caseId: null,
       params: base,
       link: `/protection/measures/${s.subjectId}`,
+    };
+  }
+
+  /**
+   * A conference action's clock speaks to the owner agency's inbox users (the conference code and a
+   * link to the conference, never the case or survivor code) and to the convener (both, and the case).
+   */
+  private async conferenceActionMessage(
+    m: EntityManager,
+    s: LockedStage,
+    stage: string,
+  ): Promise<StageMessage> {
+    const facts = await this.firing.conferenceActionFacts(m, s.subjectId);
+    if (!facts) return { recipients: [], caseId: null, params: {}, link: null };
+    const base = {
+      deadlineKind: s.deadlineKind,
+      stage,
+      conferenceCode: facts.conferenceCode,
+      dueAt: s.deadlineDueAt.toISOString(),
+    };
+    const link = `/conferences/${facts.conferenceId}`;
+    if (s.audience === 'action_owner_agency') {
+      return {
+        recipients: await this.outbox.activeUsers(m, facts.ownerAgencyId, CONFERENCE_INBOX_ROLES),
+        caseId: null,
+        params: base,
+        link,
+      };
+    }
+    return {
+      recipients: await this.outbox.userOrSupervisors(m, facts.convenedByUserId, s.agencyId),
+      caseId: s.caseId,
+      params: { ...base, survivorCode: s.survivorCode },
+      link,
     };
   }
 

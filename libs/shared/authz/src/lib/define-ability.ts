@@ -1,6 +1,7 @@
 import type { MongoAbility, MongoQuery } from '@casl/ability';
 import { AbilityBuilder, createMongoAbility, subject } from '@casl/ability';
 import type { Role } from '@caunoi/shared/domain';
+import { mayWorkConferenceInvites } from '@caunoi/shared/domain';
 import type { Action, SubjectType } from './subjects';
 import { CASE_CONTENT_SUBJECTS } from './subjects';
 
@@ -73,6 +74,8 @@ const ROLE_RULES: Readonly<Record<Role, (b: Builder, user: AbilityUser) => void>
     // Protective measures on their centre's cases (request, record a decision, report a breach).
     can('create', 'ProtectiveMeasure');
     can(['read', 'update'], 'ProtectiveMeasure', ownCentre);
+    // Case conferences their centre convenes (the case's own readers see them through the case).
+    can(['create', 'read', 'update'], 'Conference', ownCentre);
   },
   caseworker: (b, user) => {
     const { can } = b;
@@ -141,6 +144,10 @@ export function defineAbilityFor(user: AbilityUser): AppAbility {
   can(['read', 'update'], 'Notification', { userId: user.id });
 
   ROLE_RULES[user.role](builder, user);
+  // Whoever works an agency's inbox works its conference invitations (one domain rule decides who).
+  if (mayWorkConferenceInvites(user.role)) {
+    can(['read', 'update'], 'Conference', { invitedAgencyIds: user.agencyId });
+  }
 
   if (user.role === 'admin') {
     // Last, so it wins over anything granted above, now or in later issues.

@@ -38,6 +38,11 @@ export const CASE_CONTENT_SUBJECTS = [
    * its packet, never the case.
    */
   'ProtectiveMeasure',
+  /**
+   * A case conference: `agencyId` is the convening centre, `invitedAgencyIds` the agencies invited.
+   * An invitee sees the conference, never the case.
+   */
+  'Conference',
 ] as const;
 
 /** A person's own things, whatever their role. */

@@ -83,6 +83,8 @@ export const ApiRoutes = {
     outcome: 'outcome',
     /** `cases/:id/protective-measures` (list, request), `…/protective-measures/:childId/decision`. */
     protectiveMeasures: 'protective-measures',
+    /** `cases/:id/conferences` (the case's conferences with every action; convene one). */
+    conferences: 'conferences',
   },
   /**
    * The deciding and supervising agencies' side, and breaches: `protective-measures?view=` (inbox),
@@ -94,6 +96,17 @@ export const ApiRoutes = {
     decision: 'decision',
     supervisionPlan: 'supervision-plan',
     breaches: 'breaches',
+  },
+  /**
+   * `conferences/inbox` (the caller's agency's invitations), `conferences/:id`, `…/:id/record`
+   * (attendance and minutes), `…/:id/actions` (add one), `…/:id/actions/:actionId/status`.
+   */
+  conferences: {
+    root: 'conferences',
+    inbox: 'inbox',
+    record: 'record',
+    actions: 'actions',
+    status: 'status',
   },
   /** `risk-instruments`, `risk-instruments/:id/publish` (admins keep the versions). */
   riskInstruments: { root: 'risk-instruments', publish: 'publish' },

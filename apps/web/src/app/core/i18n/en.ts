@@ -17,6 +17,7 @@ import { periodicReportsEn } from './periodic-reports.en';
 import { reportCalendarEn } from './report-calendar.en';
 import { followUpEn } from './follow-up.en';
 import { protectionEn } from './protection.en';
+import { conferencesEn } from './conferences.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -943,6 +944,7 @@ export const en: Dictionary = {
   ...periodicReportsEn,
   ...followUpEn,
   ...protectionEn,
+  ...conferencesEn,
   ...unitsEn,
   ...accountsEn,
   ...notificationSettingsEn,

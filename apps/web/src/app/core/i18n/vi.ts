@@ -16,6 +16,7 @@ import { periodicReportsVi } from './periodic-reports.vi';
 import { reportCalendarVi } from './report-calendar.vi';
 import { followUpVi } from './follow-up.vi';
 import { protectionVi } from './protection.vi';
+import { conferencesVi } from './conferences.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -946,6 +947,7 @@ export const vi = {
   ...periodicReportsVi,
   ...followUpVi,
   ...protectionVi,
+  ...conferencesVi,
   ...unitsVi,
   ...accountsVi,
   ...notificationSettingsVi,

@@ -19,6 +19,8 @@ export const DEADLINE_KINDS = [
   'supervision_plan',
   /** and an order's end (renewal or a court order). */
   'measure_expiry',
+  /** An action agreed at a case conference (conferences/conference.ts). */
+  'conference_action',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -40,6 +42,10 @@ export const STAGE_AUDIENCES = [
   'requesting_user',
   /** Users of the commune police covering an order's commune (never the case). */
   'police_agency',
+  /** Users of the agency that owns a conference action who work its conference inbox. */
+  'action_owner_agency',
+  /** The supervisor who convened a conference (the centre's supervisors if they have left). */
+  'convener',
 ] as const;
 export type StageAudience = (typeof STAGE_AUDIENCES)[number];
 

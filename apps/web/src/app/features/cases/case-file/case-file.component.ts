@@ -62,6 +62,7 @@ import { CasesApiService } from '../data/cases-api.service';
 import type { ReferDialogData } from '../refer-dialog/refer-dialog.component';
 import { ReferDialogComponent } from '../refer-dialog/refer-dialog.component';
 import { ReferralTimelineComponent } from '../referral-timeline/referral-timeline.component';
+import { CaseConferenceActionsComponent } from '../../conferences/case-conference-actions/case-conference-actions.component';
 
 /**
  * Position of the referrals tab (after overview, risk, safety plan, action plan, follow-up,
@@ -100,6 +101,7 @@ const REFERRALS_TAB = 7;
     ReferralTimelineComponent,
     AccessLogComponent,
     DeadlineClockComponent,
+    CaseConferenceActionsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-file.component.html',
@@ -148,6 +150,16 @@ export class CaseFileComponent {
   protected readonly canRefer = computed(
     () => this.canEdit() && this.ability.can('create', 'Referral'),
   );
+
+  /** Convene a case conference: a supervisor of the case's centre (the offer shows at high risk). */
+  protected readonly canConvene = computed(() => {
+    const detail = this.detail();
+    return (
+      !!detail &&
+      !this.closed() &&
+      this.ability.canOn('create', 'Conference', { agencyId: detail.agencyId })
+    );
+  });
 
   /**
    * The stages this case may move to by a plain stage change. Closing and reopening are not among

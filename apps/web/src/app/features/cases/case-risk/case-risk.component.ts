@@ -15,6 +15,7 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import type { RiskAssessmentView, RiskInstrumentView } from '@caunoi/shared/contracts';
 import type { AgeGroup, LocalisedText, RiskLevel, UrgentReferral } from '@caunoi/shared/domain';
 import { riskAudienceFor, urgentReferralsFor } from '@caunoi/shared/domain';
@@ -42,6 +43,7 @@ import {
 @Component({
   selector: 'cn-case-risk',
   imports: [
+    RouterLink,
     ReactiveFormsModule,
     MatButtonModule,
     MatButtonToggleModule,
@@ -94,6 +96,18 @@ import {
         >
           {{ 'risk.urgent.open' | t }}
         </button>
+      </section>
+    }
+
+    @if (canConvene() && currentLevel() === 'high') {
+      <section class="cn-notice" role="status" data-testid="risk-conference">
+        <p>{{ 'conference.conveneOffer' | t }}</p>
+        <a
+          mat-stroked-button
+          [routerLink]="['/conferences', 'convene', caseId()]"
+          data-testid="risk-convene"
+          >{{ 'conference.convene' | t }}</a
+        >
       </section>
     }
 
@@ -268,6 +282,8 @@ export class CaseRiskComponent {
   readonly canAssess = input(false);
   /** May send referrals: offers the threshold actions of a high-risk assessment. */
   readonly canRefer = input(false);
+  /** A supervisor of the case's centre: a high-risk case offers a case conference. */
+  readonly canConvene = input(false);
   /** The case's new risk level after an assessment. */
   readonly assessed = output<RiskLevel>();
   /** Open the refer dialog with these emergency referrals pre-filled. */

@@ -17,12 +17,14 @@ describe('navItemsFor', () => {
     expect(navOf('caseworker')).toEqual([
       'workspace /cases',
       'referrals-inbox /inbox',
+      'conferences /conferences',
       'directory /directory',
       'deadlines /deadlines',
     ]);
     expect(navOf('supervisor')).toEqual([
       'workspace /team',
       'referrals-inbox /inbox',
+      'conferences /conferences',
       'directory /directory',
       'deadlines /deadlines',
       'statistics /statistics',
@@ -31,19 +33,24 @@ describe('navItemsFor', () => {
     ]);
   });
 
-  it('gives liaisons one link to their inbox (their workspace) and the directory; the police also the orders in force', () => {
+  it('gives liaisons one link to their inbox (their workspace), their conference invitations and the directory; the police also the orders in force', () => {
     for (const role of ['health_liaison', 'justice_liaison'] as const) {
-      expect(navOf(role)).toEqual(['workspace /inbox', 'directory /directory']);
+      expect(navOf(role)).toEqual([
+        'workspace /inbox',
+        'conferences /conferences',
+        'directory /directory',
+      ]);
     }
     expect(navOf('police_liaison')).toEqual([
       'workspace /inbox',
       'protection /protection',
+      'conferences /conferences',
       'directory /directory',
     ]);
   });
 
-  it('gives the commune officer the committee’s protection inbox and nothing else', () => {
-    expect(navOf('commune_officer')).toEqual(['workspace /protection']);
+  it('gives the commune officer the committee’s protection inbox and its conference invitations', () => {
+    expect(navOf('commune_officer')).toEqual(['workspace /protection', 'conferences /conferences']);
   });
 
   it('gives hotline operators the directory, not an inbox', () => {

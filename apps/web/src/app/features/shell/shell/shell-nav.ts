@@ -29,6 +29,10 @@ export function navItemsFor(role: Role, can: CanFn): NavItem[] {
   if (can('update', 'ProtectiveMeasure') && role === 'police_liaison') {
     items.push({ id: 'protection', link: '/protection', label: 'nav.protection' });
   }
+  // Case conferences the user's agency is invited to (and their actions to close).
+  if (can('read', 'Conference')) {
+    items.push({ id: 'conferences', link: '/conferences', label: 'nav.conferences' });
+  }
   if (DIRECTORY_NAV_ROLES.includes(role) && can('read', 'Agency')) {
     items.push({ id: 'directory', link: '/directory', label: 'nav.directory' });
   }
