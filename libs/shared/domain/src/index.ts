@@ -47,3 +47,4 @@ export * from './lib/case-management/urgent-referrals';
 export * from './lib/periodic-reports/report-calendar';
 export * from './lib/periodic-reports/periodic-report-status';
 export * from './lib/periodic-reports/report-clock';
+export * from './lib/case-management/child-emergency';
