@@ -15,6 +15,10 @@ import {
   UpdatePerpetratorDto,
 } from '../../src/modules/cases/perpetrators/perpetrator.dto';
 import { SaveCasePlanDto } from '../../src/modules/cases/plans/case-plan.dto';
+import {
+  MarkChildEmergencyDto,
+  RecordChildInterventionDto,
+} from '../../src/modules/cases/child-emergencies/child-emergency.dto';
 import { CreateCommunityReferralDto } from '../../src/modules/community-referrals/community-referral.dto';
 import { CreateReferralsDto } from '../../src/modules/referrals/dto/referral.dto';
 
@@ -87,6 +91,20 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     .set(...as('caseworker'))
     .send({ servicesGiven: ['psychosocial_counselling'], narrative: 'Synthetic narrative' });
 
+  // A child's case with an emergency waiting for its intervention (the child emergency routes).
+  const childCase = await walkIn(
+    t,
+    cw,
+    openCaseBody({
+      survivor: { dateOfBirth: '2016-03-01' },
+      consent: { givenBy: 'guardian', childAssent: true },
+    }),
+  );
+  const emergency = await t.http
+    .post(`/api/cases/${childCase.id}/child-emergencies`)
+    .set(...as('caseworker'))
+    .send({ reason: 'Synthetic reason: the child is in danger' });
+
   const calls: string[] = [];
   for (let i = 0; i < 3; i++) {
     const call = await t.http
@@ -129,6 +147,8 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [/\/consents\/:childId/, 'childId', [consent]],
     [/\/referrals\/:referralId/, 'referralId', [referral?.id ?? '']],
     [/\/perpetrators\/:perpetratorId/, 'perpetratorId', [perpetrator.body.id as string]],
+    [/\/child-emergencies\/:childId/, 'childId', [emergency.body.id as string]],
+    [/\/child-emergencies/, 'id', [childCase.id]],
     [/^\/api\/cases\/:id/, 'id', cases],
     [/^\/api\/referrals\/:id/, 'id', [referral?.id ?? '']],
     [/^\/api\/calls\/:id/, 'id', calls],
@@ -185,6 +205,11 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [UpdateAgencyDto, () => agencyBody],
     [CreateCommunityReferralDto, () => communityBody],
     [SavePerpetratorDto, () => ({ ...perpetratorBody })],
+    [MarkChildEmergencyDto, () => ({ reason: 'Synthetic reason: the child is in danger' })],
+    [
+      RecordChildInterventionDto,
+      () => ({ measure: 'safe_place', note: null, takenAt: t.clock.now().toISOString() }),
+    ],
     [UpdatePerpetratorDto, () => ({ ...perpetratorBody, version: 1 })],
     [
       SaveCasePlanDto,

@@ -12,6 +12,10 @@ import { RiskAssessmentsRepository } from './assessments/risk-assessments.reposi
 import { RiskAssessmentsService } from './assessments/risk-assessments.service';
 import { RiskInstrumentsService } from './assessments/risk-instruments.service';
 import { CaseAccess } from './case-access';
+import { ChildEmergenciesController } from './child-emergencies/child-emergencies.controller';
+import { ChildEmergenciesRepository } from './child-emergencies/child-emergencies.repository';
+import { ChildEmergenciesService } from './child-emergencies/child-emergencies.service';
+import { ChildEmergencyClocks } from './child-emergencies/child-emergency-clocks';
 import { PerpetratorsController } from './perpetrators/perpetrators.controller';
 import { PerpetratorsRepository } from './perpetrators/perpetrators.repository';
 import { PerpetratorsService } from './perpetrators/perpetrators.service';
@@ -42,6 +46,7 @@ import { SurvivorIdentity } from './survivor-identity';
     RiskInstrumentsController,
     SafetyPlansController,
     PerpetratorsController,
+    ChildEmergenciesController,
   ],
   providers: [
     CasesService,
@@ -49,6 +54,9 @@ import { SurvivorIdentity } from './survivor-identity';
     CasePartsService,
     CasesRepository,
     CaseAccess,
+    ChildEmergenciesRepository,
+    ChildEmergenciesService,
+    ChildEmergencyClocks,
     ConsentPolicy,
     DuplicateCheck,
     IncidentInput,
