@@ -16,6 +16,7 @@ import { casePlanEn } from './case-plan.en';
 import { periodicReportsEn } from './periodic-reports.en';
 import { reportCalendarEn } from './report-calendar.en';
 import { followUpEn } from './follow-up.en';
+import { childEmergencyEn } from './child-emergency.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -915,6 +916,7 @@ export const en: Dictionary = {
   ...reportCalendarEn,
   ...periodicReportsEn,
   ...followUpEn,
+  ...childEmergencyEn,
   ...unitsEn,
   ...accountsEn,
   ...notificationSettingsEn,

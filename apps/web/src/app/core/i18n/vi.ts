@@ -15,6 +15,7 @@ import { casePlanVi } from './case-plan.vi';
 import { periodicReportsVi } from './periodic-reports.vi';
 import { reportCalendarVi } from './report-calendar.vi';
 import { followUpVi } from './follow-up.vi';
+import { childEmergencyVi } from './child-emergency.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -918,6 +919,7 @@ export const vi = {
   ...reportCalendarVi,
   ...periodicReportsVi,
   ...followUpVi,
+  ...childEmergencyVi,
   ...unitsVi,
   ...accountsVi,
   ...notificationSettingsVi,
