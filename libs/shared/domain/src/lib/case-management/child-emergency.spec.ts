@@ -163,13 +163,13 @@ describe('what marks serious danger', () => {
 });
 
 describe('recording the intervention', () => {
-  const started = vn('2026-12-05T20:00');
+  const started = new Date(vn('2026-12-05T20:00').getTime() + 30_000); // 20:00:30
   const now = vn('2026-12-06T02:00');
   // [measure, note, taken at, problems]
   it.each([
     ['safe_place', null, '2026-12-05T23:00', []],
     ['police_protection', 'Công an xã đưa trẻ đến nhà bà ngoại', '2026-12-06T02:00', []],
-    ['medical_care', null, '2026-12-05T20:00', []], // at the very start
+    ['medical_care', null, '2026-12-05T20:00', []], // in the minute it started (entered to the minute)
     ['medical_care', null, '2026-12-05T19:59', [['takenAt', 'before_start']]],
     ['medical_care', null, '2026-12-06T02:01', [['takenAt', 'in_future']]],
     ['other', null, '2026-12-05T23:00', [['note', 'required']]],

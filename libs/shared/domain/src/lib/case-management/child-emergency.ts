@@ -159,8 +159,16 @@ export function checkChildEmergencyStart(facts: {
   return [];
 }
 
+const MINUTE_MS = 60 * 1000;
+
+/** Times are entered to the minute: an intervention in the minute the information came is after it. */
+function startOfMinute(instant: Date): number {
+  return instant.getTime() - (instant.getTime() % MINUTE_MS);
+}
+
 /**
- * Recording the intervention: taken between the start of the emergency and now; "other" says what.
+ * Recording the intervention: taken between the start of the emergency (to the minute, as the
+ * form enters it) and now; "other" says what.
  * An intervention already recorded is checked by the caller (409 `already_recorded`).
  */
 export function checkChildIntervention(
@@ -175,7 +183,7 @@ export function checkChildIntervention(
       code: 'in_future',
       message: 'takenAt cannot be in the future',
     });
-  } else if (input.takenAt.getTime() < emergency.startedAt.getTime()) {
+  } else if (input.takenAt.getTime() < startOfMinute(emergency.startedAt)) {
     problems.push({
       field: 'takenAt',
       code: 'before_start',
