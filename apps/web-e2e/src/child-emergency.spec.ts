@@ -55,6 +55,7 @@ test('a hotline call about a child in danger warns the operator, starts the 12-h
   await signIn(page, DEMO_USERNAMES.caseworker, DEMO_PASSWORD);
   await page.getByTestId('tab-intake').click();
   const item = page.getByTestId('intake-row').filter({ hasText: token });
+  await expect(item.getByTestId('intake-child-emergency')).toHaveText('Trẻ em nguy hiểm · 12 giờ');
   await item.getByTestId('intake-open').click();
   await page.getByTestId('consent-age').fill('13');
   await page.getByTestId('consent-given-yes').click();

@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { IntakeItemView } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import { isChildEmergencyCall } from '@caunoi/shared/domain';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { UnitNamePipe } from '../../../shared/data/unit-name.pipe';
@@ -30,7 +31,11 @@ import { IntakeApiService } from '../data/intake-api.service';
                 'flag.dangerNow' | t
               }}</span>
             }
-            @if (item.childInvolved) {
+            @if (item.source === 'call' && isChildEmergencyCall(item)) {
+              <span class="cn-badge danger" data-testid="intake-child-emergency">{{
+                'childEmergency.badge' | t
+              }}</span>
+            } @else if (item.childInvolved) {
               <span class="cn-badge" data-testid="intake-child">{{ 'flag.child' | t }}</span>
             }
             @if (item.consentToContact !== null) {
@@ -112,6 +117,8 @@ export class IntakeQueueComponent {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
 
+  /** A call about a child in danger: the case opened from it starts the 12-hour clock from the call. */
+  protected readonly isChildEmergencyCall = isChildEmergencyCall;
   protected readonly queue = keysetPager<IntakeItemView>((after) =>
     this.api.list({ status: 'pending', after, limit: PAGE_SIZE_DEFAULT }),
   );
