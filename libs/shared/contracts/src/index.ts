@@ -24,3 +24,4 @@ export * from './lib/periodic-reports';
 export * from './lib/follow-ups';
 export * from './lib/team';
 export * from './lib/child-emergencies';
+export * from './lib/corrections';

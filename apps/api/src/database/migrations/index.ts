@@ -23,6 +23,7 @@ import { CaseFollowUps1764460000000 } from './1764460000000-case-follow-ups';
 import { ReportCalendar1764480000000 } from './1764480000000-report-calendar';
 import { PeriodicReports1764490000000 } from './1764490000000-periodic-reports';
 import { ChildEmergencies1764520000000 } from './1764520000000-child-emergencies';
+import { CaseCorrections1764520000001 } from './1764520000001-case-corrections';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ReportCalendar1764480000000,
   PeriodicReports1764490000000,
   ChildEmergencies1764520000000,
+  CaseCorrections1764520000001,
 ];

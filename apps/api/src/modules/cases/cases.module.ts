@@ -12,6 +12,9 @@ import { RiskAssessmentsRepository } from './assessments/risk-assessments.reposi
 import { RiskAssessmentsService } from './assessments/risk-assessments.service';
 import { RiskInstrumentsService } from './assessments/risk-instruments.service';
 import { CaseAccess } from './case-access';
+import { CaseCorrectionsController } from './corrections/case-corrections.controller';
+import { CaseCorrectionsRepository } from './corrections/case-corrections.repository';
+import { CaseCorrectionsService } from './corrections/case-corrections.service';
 import { ChildEmergenciesController } from './child-emergencies/child-emergencies.controller';
 import { ChildEmergenciesRepository } from './child-emergencies/child-emergencies.repository';
 import { ChildEmergenciesService } from './child-emergencies/child-emergencies.service';
@@ -47,6 +50,7 @@ import { SurvivorIdentity } from './survivor-identity';
     SafetyPlansController,
     PerpetratorsController,
     ChildEmergenciesController,
+    CaseCorrectionsController,
   ],
   providers: [
     CasesService,
@@ -54,6 +58,8 @@ import { SurvivorIdentity } from './survivor-identity';
     CasePartsService,
     CasesRepository,
     CaseAccess,
+    CaseCorrectionsRepository,
+    CaseCorrectionsService,
     ChildEmergenciesRepository,
     ChildEmergenciesService,
     ChildEmergencyClocks,

@@ -84,6 +84,8 @@ export const ApiRoutes = {
      */
     childEmergencies: 'child-emergencies',
     intervention: 'intervention',
+    /** `cases/:id/corrections?subjectType=&subjectId=`: the history of a corrected record. */
+    corrections: 'corrections',
     /** `cases/:id/timeline`: what was done to the case, newest first (keyset `after`). */
     timeline: 'timeline',
     outcome: 'outcome',

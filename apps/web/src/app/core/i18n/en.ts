@@ -17,6 +17,7 @@ import { periodicReportsEn } from './periodic-reports.en';
 import { reportCalendarEn } from './report-calendar.en';
 import { followUpEn } from './follow-up.en';
 import { childEmergencyEn } from './child-emergency.en';
+import { correctionsEn } from './corrections.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -917,6 +918,7 @@ export const en: Dictionary = {
   ...periodicReportsEn,
   ...followUpEn,
   ...childEmergencyEn,
+  ...correctionsEn,
   ...unitsEn,
   ...accountsEn,
   ...notificationSettingsEn,

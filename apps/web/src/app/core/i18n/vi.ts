@@ -16,6 +16,7 @@ import { periodicReportsVi } from './periodic-reports.vi';
 import { reportCalendarVi } from './report-calendar.vi';
 import { followUpVi } from './follow-up.vi';
 import { childEmergencyVi } from './child-emergency.vi';
+import { correctionsVi } from './corrections.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -920,6 +921,7 @@ export const vi = {
   ...periodicReportsVi,
   ...followUpVi,
   ...childEmergencyVi,
+  ...correctionsVi,
   ...unitsVi,
   ...accountsVi,
   ...notificationSettingsVi,
