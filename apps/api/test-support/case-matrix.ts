@@ -60,3 +60,31 @@ export async function signInMatrixActors(t: TestApp): Promise<Record<MatrixActor
   );
   return Object.fromEntries(entries) as Record<MatrixActor, MatrixSession>;
 }
+
+/** Expected statuses on [A: centre 1, assigned to cw1], [B: centre 1, unassigned], [C: centre 2, assigned to cw3]. */
+export type MatrixRow = Record<MatrixActor, [number, number, number]>;
+
+/** The roles that never see a case, each with a 404 on all three cases. */
+export const NO_CASE_ROW = Object.fromEntries(
+  NO_CASE_ROLES.map((r) => [r, [404, 404, 404]]),
+) as Record<(typeof NO_CASE_ROLES)[number], [number, number, number]>;
+
+/**
+ * Calls an endpoint as every actor of `expected` on each of the three cases and compares the
+ * statuses in one assertion (the name says which step of a test a difference belongs to).
+ */
+export async function checkMatrix(
+  actors: Record<MatrixActor, MatrixSession>,
+  ids: readonly [string, string, string],
+  name: string,
+  call: (s: MatrixSession, id: string) => Promise<{ status: number }>,
+  expected: MatrixRow,
+): Promise<void> {
+  const got: Partial<MatrixRow> = {};
+  for (const actor of Object.keys(expected) as MatrixActor[]) {
+    const statuses: number[] = [];
+    for (const id of ids) statuses.push((await call(actors[actor], id)).status);
+    got[actor] = statuses as [number, number, number];
+  }
+  expect([name, got]).toEqual([name, expected]);
+}

@@ -28,6 +28,10 @@ import {
   RecordConferenceDto,
   UpdateConferenceActionStatusDto,
 } from '../../src/modules/conferences/conference.dto';
+import {
+  MarkChildEmergencyDto,
+  RecordChildInterventionDto,
+} from '../../src/modules/cases/child-emergencies/child-emergency.dto';
 import { CreateCommunityReferralDto } from '../../src/modules/community-referrals/community-referral.dto';
 import { CreateReferralsDto } from '../../src/modules/referrals/dto/referral.dto';
 
@@ -136,6 +140,19 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     .post(`/api/conferences/${conference.body.id}/actions`)
     .set(...as('supervisor'))
     .send(actionBody);
+  // A child's case with an emergency waiting for its intervention (the child emergency routes).
+  const childCase = await walkIn(
+    t,
+    cw,
+    openCaseBody({
+      survivor: { dateOfBirth: '2016-03-01' },
+      consent: { givenBy: 'guardian', childAssent: true },
+    }),
+  );
+  const emergency = await t.http
+    .post(`/api/cases/${childCase.id}/child-emergencies`)
+    .set(...as('caseworker'))
+    .send({ reason: 'Synthetic reason: the child is in danger' });
 
   const calls: string[] = [];
   for (let i = 0; i < 3; i++) {
@@ -183,6 +200,8 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [/^\/api\/protective-measures\/:id/, 'id', measures],
     [/\/actions\/:actionId/, 'actionId', [conferenceAction.body.id as string]],
     [/^\/api\/conferences\/:id/, 'id', [conference.body.id as string]],
+    [/\/child-emergencies\/:childId/, 'childId', [emergency.body.id as string]],
+    [/\/child-emergencies/, 'id', [childCase.id]],
     [/^\/api\/cases\/:id/, 'id', cases],
     [/^\/api\/referrals\/:id/, 'id', [referral?.id ?? '']],
     [/^\/api\/calls\/:id/, 'id', calls],
@@ -259,6 +278,11 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     ],
     [CreateConferenceActionDto, () => ({ ...actionBody })],
     [UpdateConferenceActionStatusDto, () => ({ status: 'done', note: null })],
+    [MarkChildEmergencyDto, () => ({ reason: 'Synthetic reason: the child is in danger' })],
+    [
+      RecordChildInterventionDto,
+      () => ({ measure: 'safe_place', note: null, takenAt: t.clock.now().toISOString() }),
+    ],
     [UpdatePerpetratorDto, () => ({ ...perpetratorBody, version: 1 })],
     [
       SaveCasePlanDto,

@@ -25,3 +25,5 @@ export * from './lib/follow-ups';
 export * from './lib/team';
 export * from './lib/protection';
 export * from './lib/conferences';
+export * from './lib/child-emergencies';
+export * from './lib/corrections';

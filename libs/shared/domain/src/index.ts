@@ -50,3 +50,4 @@ export * from './lib/periodic-reports/report-clock';
 export * from './lib/protection/protective-measure';
 export * from './lib/protection/protection-clocks';
 export * from './lib/conferences/conference';
+export * from './lib/case-management/child-emergency';

@@ -24,6 +24,8 @@ import { ReportCalendar1764480000000 } from './1764480000000-report-calendar';
 import { PeriodicReports1764490000000 } from './1764490000000-periodic-reports';
 import { ProtectiveMeasures1764500000000 } from './1764500000000-protective-measures';
 import { CaseConferences1764510000000 } from './1764510000000-case-conferences';
+import { ChildEmergencies1764520000000 } from './1764520000000-child-emergencies';
+import { CaseCorrections1764520000001 } from './1764520000001-case-corrections';
 import { IntakeDismissals1764550000000 } from './1764550000000-intake-dismissals';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
@@ -54,5 +56,7 @@ export const MIGRATIONS = [
   PeriodicReports1764490000000,
   ProtectiveMeasures1764500000000,
   CaseConferences1764510000000,
+  ChildEmergencies1764520000000,
+  CaseCorrections1764520000001,
   IntakeDismissals1764550000000,
 ];

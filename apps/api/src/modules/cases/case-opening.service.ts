@@ -1,8 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { CaseDetailView } from '@caunoi/shared/contracts';
-import type { CaseSource } from '@caunoi/shared/domain';
-import { ageGroupOf, formatSurvivorCode, isChild, survivorCodePrefix } from '@caunoi/shared/domain';
+import type { AgeGroup, CaseSource } from '@caunoi/shared/domain';
+import {
+  ageGroupOf,
+  formatSurvivorCode,
+  isChild,
+  isChildSurvivor,
+  survivorCodePrefix,
+} from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { vietnamDate } from '../../common/vietnam-date';
@@ -14,6 +20,7 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import { IDENTITY_FIELDS } from './case.mapper';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
+import { ChildEmergencyClocks } from './child-emergencies/child-emergency-clocks';
 import { ConsentPolicy } from './consent-policy';
 import type { OpenCaseDto } from './dto/open-case.dto';
 import { DuplicateCheck, splitDuplicates } from './duplicate-check';
@@ -30,6 +37,12 @@ export interface CaseOrigin {
   /** The receiving centre; for a walk-in, the caller's own agency. */
   agencyId: string;
   childFlagged: boolean;
+  /**
+   * A hotline call about a child in danger: a case for a child opened from it starts the emergency
+   * clock from the call's start (the information arrived then). The call's age group stands in for
+   * an age the caseworker has not recorded.
+   */
+  childEmergencyCall?: { callId: string; startedAt: Date; survivorAgeGroup: AgeGroup | null };
   onOpened?: (manager: EntityManager, caseId: string) => Promise<void>;
 }
 
@@ -53,6 +66,7 @@ export class CaseOpeningService {
     private readonly incidentInput: IncidentInput,
     private readonly duplicateCheck: DuplicateCheck,
     private readonly deadlines: DeadlinesService,
+    private readonly childEmergency: ChildEmergencyClocks,
     private readonly clock: Clock,
   ) {}
 
@@ -176,6 +190,17 @@ export class CaseOpeningService {
           fields: Object.keys(dto.incident ?? {}),
         });
         if (saved.serious) await this.deadlines.startIncidentReportClock(tx, saved, created);
+      }
+      const call = origin.childEmergencyCall;
+      if (call) {
+        const ageGroup = age === null ? (call.survivorAgeGroup ?? 'unknown') : ageGroupOf(age);
+        await this.childEmergency.start(
+          tx,
+          actor,
+          created,
+          isChildSurvivor({ dateOfBirth: null, age, ageGroup }, vietnamDate(now)),
+          { source: 'hotline', sourceId: call.callId, startedAt: call.startedAt, reasonEnc: null },
+        );
       }
       await origin.onOpened?.(tx.manager, created.id);
       return {

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { CaseNoteView, ConsentView, IncidentView } from '@caunoi/shared/contracts';
+import { CORRECTION_REASON_MIN } from '@caunoi/shared/contracts';
 import { REASSESSMENT_AFTER_INCIDENT_DAYS } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
@@ -7,6 +8,7 @@ import { FieldCipher } from '../crypto/field-cipher';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ReferralLifecycle } from '../referrals/referral-lifecycle';
 import { CaseAccess } from './case-access';
+import { CaseCorrectionsService } from './corrections/case-corrections.service';
 import type { CaseWithPeople } from './cases.repository';
 import { CasesRepository } from './cases.repository';
 import { mapConsent, mapIncident } from './case.mapper';
@@ -17,6 +19,9 @@ import { IncidentInput } from './incident-input';
 import { SurvivorIdentity } from './survivor-identity';
 import { UnitOfWork } from '../../database/unit-of-work';
 import type { Caller } from '../authz/caller';
+
+/** The fields of an incident that mark it serious (with their own reason and clock), not its facts. */
+const SERIOUS_MARK: ReadonlySet<string> = new Set(['serious', 'seriousReasons']);
 
 /** Incidents, consents and notes: each change checks the case, and is audited against it. */
 @Injectable()
@@ -31,6 +36,7 @@ export class CasePartsService {
     private readonly incidentInput: IncidentInput,
     private readonly deadlines: DeadlinesService,
     private readonly referralLifecycle: ReferralLifecycle,
+    private readonly corrections: CaseCorrectionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -87,7 +93,7 @@ export class CasePartsService {
     // Load the case first so an invisible case stays a 404 whatever the incident id.
     await this.access.load(ability, caseId, 'update');
     if (!existing) throw new NotFoundException('Incident not found');
-    const merged = {
+    const merged0 = {
       occurredAt: existing.occurredAt.toISOString(),
       occurredPrecision: existing.occurredPrecision,
       discoveredAt: existing.discoveredAt.toISOString(),
@@ -99,8 +105,8 @@ export class CasePartsService {
       injuries: existing.injuries,
       serious: existing.serious,
       seriousReasons: existing.seriousReasons,
-      ...dto,
     };
+    const merged = { ...merged0, ...dto };
     const facts = await this.incidentInput.prepare(merged, '', existing.communeCode);
     if (existing.serious && !facts.serious && !dto.unmarkReason?.trim()) {
       throw fieldError(
@@ -118,9 +124,43 @@ export class CasePartsService {
         'the report of this serious incident was already sent to the province',
       );
     }
+    // A change to anything but the serious mark is a correction of the facts: it needs a reason,
+    // and the version it replaces is kept (decision: the serious mark has its own reason and clock).
+    const changes: Omit<UpdateIncidentDto, 'unmarkReason' | 'correctionReason'> = { ...dto };
+    delete (changes as UpdateIncidentDto).unmarkReason;
+    delete (changes as UpdateIncidentDto).correctionReason;
+    const correctionReason = dto.correctionReason;
+    const current: Record<string, unknown> = {
+      ...merged0,
+      description: this.cipher.decryptOptional(existing.descriptionEnc),
+    };
+    const corrected = (Object.keys(changes) as (keyof typeof changes)[]).filter(
+      (k) =>
+        !SERIOUS_MARK.has(k) &&
+        JSON.stringify(changes[k] ?? null) !== JSON.stringify(current[k] ?? null),
+    );
+    if (corrected.length > 0 && (correctionReason?.trim().length ?? 0) < CORRECTION_REASON_MIN) {
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'correctionReason',
+        'reason_required',
+        'say why the facts of the incident are corrected',
+      );
+    }
     return this.work.run(async (tx) => {
       const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
       this.assertStoryAllowed(found, dto.description, 'description');
+      if (corrected.length > 0) {
+        // The version it replaces, as the incident had it (the description decrypted, then kept encrypted).
+        await this.corrections.record(tx, actor, {
+          caseId,
+          subjectType: 'Incident',
+          subjectId: incidentId,
+          before: current,
+          after: Object.fromEntries(corrected.map((k) => [k, changes[k]])),
+          reason: correctionReason ?? '',
+        });
+      }
       const descriptionEnc =
         dto.description === undefined
           ? existing.descriptionEnc
@@ -139,7 +179,8 @@ export class CasePartsService {
         action: 'incident.update',
         subjectType: 'Incident',
         subjectId: incidentId,
-        fields: Object.keys(dto).filter((k) => k !== 'unmarkReason'),
+        fields: Object.keys(changes),
+        ...(corrected.length > 0 ? { details: { corrected: corrected.join(',') } } : {}),
       });
       // Serious starts (or, if discovery moved, moves) the clock; un-marking cancels it with the reason.
       if (saved.serious) await this.deadlines.startIncidentReportClock(tx, saved, found);

@@ -12,6 +12,13 @@ import { RiskAssessmentsRepository } from './assessments/risk-assessments.reposi
 import { RiskAssessmentsService } from './assessments/risk-assessments.service';
 import { RiskInstrumentsService } from './assessments/risk-instruments.service';
 import { CaseAccess } from './case-access';
+import { CaseCorrectionsController } from './corrections/case-corrections.controller';
+import { CaseCorrectionsRepository } from './corrections/case-corrections.repository';
+import { CaseCorrectionsService } from './corrections/case-corrections.service';
+import { ChildEmergenciesController } from './child-emergencies/child-emergencies.controller';
+import { ChildEmergenciesRepository } from './child-emergencies/child-emergencies.repository';
+import { ChildEmergenciesService } from './child-emergencies/child-emergencies.service';
+import { ChildEmergencyClocks } from './child-emergencies/child-emergency-clocks';
 import { PerpetratorsController } from './perpetrators/perpetrators.controller';
 import { PerpetratorsRepository } from './perpetrators/perpetrators.repository';
 import { PerpetratorsService } from './perpetrators/perpetrators.service';
@@ -42,6 +49,8 @@ import { SurvivorIdentity } from './survivor-identity';
     RiskInstrumentsController,
     SafetyPlansController,
     PerpetratorsController,
+    ChildEmergenciesController,
+    CaseCorrectionsController,
   ],
   providers: [
     CasesService,
@@ -49,6 +58,11 @@ import { SurvivorIdentity } from './survivor-identity';
     CasePartsService,
     CasesRepository,
     CaseAccess,
+    CaseCorrectionsRepository,
+    CaseCorrectionsService,
+    ChildEmergenciesRepository,
+    ChildEmergenciesService,
+    ChildEmergencyClocks,
     ConsentPolicy,
     DuplicateCheck,
     IncidentInput,

@@ -242,6 +242,20 @@ export class CasesRepository {
       );
   }
 
+  /** A note of the case, locked for a correction (null when the case has no such note). */
+  getNoteForUpdate(m: EntityManager, caseId: string, id: string): Promise<CaseNoteEntity | null> {
+    return m
+      .getRepository(CaseNoteEntity)
+      .createQueryBuilder('n')
+      .setLock('pessimistic_write')
+      .where('n.case_id = :caseId AND n.id = :id', { caseId, id })
+      .getOne();
+  }
+
+  async setNoteBody(m: EntityManager, id: string, bodyEnc: string): Promise<void> {
+    await m.query(`UPDATE case_notes SET body_enc = $2 WHERE id = $1`, [id, bodyEnc]);
+  }
+
   insertNote(manager: EntityManager, note: Partial<CaseNoteEntity>): Promise<CaseNoteEntity> {
     return manager.getRepository(CaseNoteEntity).save(manager.create(CaseNoteEntity, note));
   }

@@ -111,7 +111,10 @@ describe('concurrent edits of one incident', () => {
         pending = t.http
           .patch(`/api/cases/${caseId}/incidents/${incidentId}`)
           .set(...bearer(caseworker))
-          .send({ description: 'Changed while another transaction held the incident' })
+          .send({
+            description: 'Changed while another transaction held the incident',
+            correctionReason: 'Sửa lại theo lời kể',
+          })
           .then((r) => r);
       });
       res = await pending;
@@ -135,6 +138,7 @@ describe('concurrent edits of one incident', () => {
               serious: true,
               seriousReasons: ['life_threatening_injury'],
               discoveredAt: new Date(Date.now() - (1 + (i % 3)) * day).toISOString(),
+              correctionReason: 'Ngày phát hiện chính xác hơn',
             };
       return t.http
         .patch(`/api/cases/${caseId}/incidents/${incidentId}`)

@@ -9,6 +9,12 @@ import type {
 } from '@caunoi/shared/domain';
 import {
   CONFERENCE_ACTION_KIND,
+  CHILD_EMERGENCY_KIND,
+  CHILD_EMERGENCY_PERIOD,
+  CHILD_SUPPORT_PLAN_KIND,
+  CHILD_SUPPORT_PLAN_PERIOD,
+  childEmergencyStages,
+  childSupportPlanStages,
   FOLLOW_UP_KIND,
   conferenceActionStages,
   INCIDENT_REPORT_PERIOD_DAYS,
@@ -448,6 +454,71 @@ export class DeadlinesService {
       }
     }
     return byMeasure;
+  }
+
+  /**
+   * A child emergency's clocks (Law on Children 2016, Decree 56/2017), from the instant the
+   * information arrived (a hotline call's start may be hours back): the intervention within 12 hours
+   * (an hour period, through nights and Tết) and the child's support plan within 5 working days. One
+   * support plan is due per case at a time: while one runs, a new emergency adds none. Reminders
+   * already past are left out; an escalation already due fires at once.
+   */
+  async startChildEmergencyClocks(
+    tx: Tx,
+    caseRef: { id: string; agencyId: string },
+    emergency: { id: string; startedAt: Date },
+  ): Promise<void> {
+    const clock = {
+      subjectType: 'ChildEmergency',
+      subjectId: emergency.id,
+      caseId: caseRef.id,
+      agencyId: caseRef.agencyId,
+      startedAt: emergency.startedAt,
+    };
+    const late = { dropPastStages: true };
+    await this.open(
+      tx,
+      { ...clock, kind: CHILD_EMERGENCY_KIND, period: CHILD_EMERGENCY_PERIOD },
+      childEmergencyStages(),
+      late,
+    );
+    const m = tx.manager;
+    if (await this.deadlines.getRunningForCaseForUpdate(m, caseRef.id, CHILD_SUPPORT_PLAN_KIND)) {
+      return;
+    }
+    await this.open(
+      tx,
+      { ...clock, kind: CHILD_SUPPORT_PLAN_KIND, period: CHILD_SUPPORT_PLAN_PERIOD },
+      childSupportPlanStages(),
+      late,
+    );
+  }
+
+  /** Recording the intervention meets the 12-hour clock (breached stays breached when late). */
+  meetChildEmergencyClock(tx: Tx, emergencyId: string): Promise<{ onTime: boolean | null }> {
+    return this.meet(tx, CHILD_EMERGENCY_KIND, emergencyId);
+  }
+
+  /** A case plan submitted for a child in an emergency is the support plan: it meets the clock. */
+  async meetChildSupportPlanClock(tx: Tx, caseId: string): Promise<{ onTime: boolean | null }> {
+    const m = tx.manager;
+    const running = await this.deadlines.getRunningForCaseForUpdate(
+      m,
+      caseId,
+      CHILD_SUPPORT_PLAN_KIND,
+    );
+    if (!running) return { onTime: null };
+    return this.meet(tx, CHILD_SUPPORT_PLAN_KIND, running.subjectId);
+  }
+
+  /** Both clocks of the given child emergencies, for the case file. */
+  async forChildEmergencies(emergencyIds: string[]): Promise<DeadlineView[]> {
+    const rows = [
+      ...(await this.deadlines.getForSubject(CHILD_EMERGENCY_KIND, emergencyIds)),
+      ...(await this.deadlines.getForSubject(CHILD_SUPPORT_PLAN_KIND, emergencyIds)),
+    ];
+    const stages = await this.deadlines.getStages(rows.map((d) => d.id));
+    return rows.map((d) => mapDeadline(d, null, stages));
   }
 
   /**

@@ -3,6 +3,7 @@ import type { AppAbility } from '@caunoi/shared/authz';
 import { subjectOf } from '@caunoi/shared/authz';
 import type { CaseDetailView, IntakeItemView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import { isChildEmergencyCall } from '@caunoi/shared/domain';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
@@ -101,6 +102,15 @@ export class IntakeService {
       intakeItemId: item.id,
       agencyId: item.agencyId,
       childFlagged: call?.childInvolved ?? communityReferral?.childInvolved ?? false,
+      ...(call && isChildEmergencyCall(call)
+        ? {
+            childEmergencyCall: {
+              callId: call.id,
+              startedAt: call.startedAt,
+              survivorAgeGroup: call.survivorAgeGroup,
+            },
+          }
+        : {}),
       onOpened: async (m, caseId) => {
         // Re-check under a row lock: two caseworkers must not open two cases from one item.
         const locked = await this.intake.lock(m, item.id);

@@ -78,6 +78,14 @@ export const ApiRoutes = {
     reopen: 'reopen',
     /** `cases/:id/follow-ups` (list, plan one), `…/follow-ups/:childId/outcome`. */
     followUps: 'follow-ups',
+    /**
+     * `cases/:id/child-emergencies` (list, a caseworker marks serious danger),
+     * `…/child-emergencies/:childId/intervention` (the intervention taken meets the 12-hour clock).
+     */
+    childEmergencies: 'child-emergencies',
+    intervention: 'intervention',
+    /** `cases/:id/corrections?subjectType=&subjectId=`: the history of a corrected record. */
+    corrections: 'corrections',
     /** `cases/:id/timeline`: what was done to the case, newest first (keyset `after`). */
     timeline: 'timeline',
     outcome: 'outcome',

@@ -53,6 +53,8 @@ export interface CreateIncidentRequest {
 export type UpdateIncidentRequest = Partial<CreateIncidentRequest> & {
   /** Required when `serious` goes from true to false: un-marking cancels the 10-day clock with this reason. */
   unmarkReason?: string | null;
+  /** Why the facts are corrected: required when anything but the serious mark changes. */
+  correctionReason?: string | null;
 };
 
 export interface IncidentView {

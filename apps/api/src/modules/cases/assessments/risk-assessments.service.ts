@@ -1,6 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { RiskAssessmentView } from '@caunoi/shared/contracts';
 import {
+  assessmentMarksSeriousDanger,
   checkRiskAnswers,
   judgedRiskLevel,
   riskAudienceFor,
@@ -17,6 +18,7 @@ import type { Caller } from '../../authz/caller';
 import { FieldCipher } from '../../crypto/field-cipher';
 import { NotificationOutbox } from '../../notifications/notification-outbox';
 import { CaseAccess } from '../case-access';
+import { ChildEmergencyClocks } from '../child-emergencies/child-emergency-clocks';
 import type { CreateRiskAssessmentDto } from './risk-assessment.dto';
 import type { RiskAssessmentRow } from './risk-assessments.repository';
 import { RiskAssessmentsRepository } from './risk-assessments.repository';
@@ -36,6 +38,7 @@ export class RiskAssessmentsService {
     private readonly access: CaseAccess,
     private readonly cipher: FieldCipher,
     private readonly outbox: NotificationOutbox,
+    private readonly childEmergency: ChildEmergencyClocks,
     private readonly clock: Clock,
   ) {}
 
@@ -138,6 +141,20 @@ export class RiskAssessmentsService {
           { survivorCode: found.survivor.code },
           `/cases/${caseId}`,
         );
+      }
+      // A child assessment reaching high risk is serious danger: the 12-hour clock starts (once).
+      const danger = {
+        audience: instrument.audience,
+        level: judged.level,
+        previousCaseLevel: found.riskLevel,
+      };
+      if (assessmentMarksSeriousDanger(danger)) {
+        await this.childEmergency.start(tx, actor, found, this.childEmergency.isChild(found), {
+          source: 'assessment',
+          sourceId: id,
+          startedAt: this.clock.now(),
+          reasonEnc: null,
+        });
       }
       const rows = await this.repository.listForCase(caseId, m);
       return rows.find((r) => r.id === id) as RiskAssessmentRow;

@@ -1,3 +1,4 @@
+import { CORRECTION_REASON_MAX } from '@caunoi/shared/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -129,4 +130,13 @@ export class UpdateIncidentDto
   @IsString()
   @MaxLength(300)
   unmarkReason?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Why the facts are corrected: required when anything but the serious mark changes (kept with the previous version)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(CORRECTION_REASON_MAX)
+  correctionReason?: string | null;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '../../deadlines/deadlines.module';
 import { NotificationOutboxModule } from '../../notifications/notification-outbox.module';
 import { ReferralsCoreModule } from '../../referrals/referrals-core.module';
 import { CasesModule } from '../cases.module';
@@ -8,7 +9,7 @@ import { CasePlansService } from './case-plans.service';
 
 /** The case action plan: its own module, since it asks referrals which agencies the case is sent to. */
 @Module({
-  imports: [CasesModule, ReferralsCoreModule, NotificationOutboxModule],
+  imports: [CasesModule, DeadlinesModule, ReferralsCoreModule, NotificationOutboxModule],
   controllers: [CasePlansController],
   providers: [CasePlansService, CasePlansRepository],
 })

@@ -16,6 +16,7 @@ import type { Caller } from '../../authz/caller';
 import { FieldCipher } from '../../crypto/field-cipher';
 import { NotificationOutbox } from '../../notifications/notification-outbox';
 import { ReferralsRepository } from '../../referrals/referrals.repository';
+import { DeadlinesService } from '../../deadlines/deadlines.service';
 import { CaseAccess } from '../case-access';
 import { nextVersion } from '../versioned-record';
 import type { CaseWithPeople } from '../cases.repository';
@@ -44,6 +45,7 @@ export class CasePlansService {
     private readonly access: CaseAccess,
     private readonly referrals: ReferralsRepository,
     private readonly outbox: NotificationOutbox,
+    private readonly deadlines: DeadlinesService,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
   ) {}
@@ -103,7 +105,7 @@ export class CasePlansService {
         fields: changed,
         details: { version, status },
       });
-      if (dto.submit) await this.notifySupervisors(tx, found, actor.id);
+      if (dto.submit) await this.submitted(tx, found, actor.id);
       return (await this.plans.latest(m, caseId)) as CasePlanRow;
     });
     return this.map(saved);
@@ -125,7 +127,7 @@ export class CasePlansService {
         fields: ['status'],
         details: { version },
       });
-      await this.notifySupervisors(tx, found, actor.id);
+      await this.submitted(tx, found, actor.id);
     });
   }
 
@@ -236,6 +238,15 @@ export class CasePlansService {
         'another supervisor must decide a plan you submitted',
       );
     }
+  }
+
+  /**
+   * A version goes to the supervisors. For a child in an emergency it is the support plan of
+   * Decree 56/2017: submitting it meets the 5-working-day clock (docs/case-management.md).
+   */
+  private async submitted(tx: Tx, found: CaseWithPeople, actorId: string): Promise<void> {
+    await this.notifySupervisors(tx, found, actorId);
+    await this.deadlines.meetChildSupportPlanClock(tx, found.id);
   }
 
   private async notifySupervisors(tx: Tx, found: CaseWithPeople, actorId: string): Promise<void> {

@@ -18,6 +18,8 @@ import { reportCalendarEn } from './report-calendar.en';
 import { followUpEn } from './follow-up.en';
 import { protectionEn } from './protection.en';
 import { conferencesEn } from './conferences.en';
+import { childEmergencyEn } from './child-emergency.en';
+import { correctionsEn } from './corrections.en';
 
 export const en: Dictionary = {
   'app.name': 'Cầu Nối',
@@ -945,6 +947,8 @@ export const en: Dictionary = {
   ...followUpEn,
   ...protectionEn,
   ...conferencesEn,
+  ...childEmergencyEn,
+  ...correctionsEn,
   ...unitsEn,
   ...accountsEn,
   ...notificationSettingsEn,

@@ -17,6 +17,8 @@ import { reportCalendarVi } from './report-calendar.vi';
 import { followUpVi } from './follow-up.vi';
 import { protectionVi } from './protection.vi';
 import { conferencesVi } from './conferences.vi';
+import { childEmergencyVi } from './child-emergency.vi';
+import { correctionsVi } from './corrections.vi';
 
 /**
  * Vietnamese, the default language. Flat keys keep lookups cheap and let the type system prove
@@ -948,6 +950,8 @@ export const vi = {
   ...followUpVi,
   ...protectionVi,
   ...conferencesVi,
+  ...childEmergencyVi,
+  ...correctionsVi,
   ...unitsVi,
   ...accountsVi,
   ...notificationSettingsVi,

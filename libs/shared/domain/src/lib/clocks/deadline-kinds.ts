@@ -3,7 +3,8 @@
  * case reviews (risk reassessment, safety plan review; case-management/case-review-clocks.ts), and a
  * consent's expiry (intake/consent-expiry.ts), and each planned follow-up contact
  * (case-management/follow-up.ts), and a centre's periodic report to its province
- * (periodic-reports/report-clock.ts).
+ * (periodic-reports/report-clock.ts), and a child's emergency intervention and support plan
+ * (case-management/child-emergency.ts).
  */
 export const DEADLINE_KINDS = [
   'incident_report',
@@ -21,6 +22,8 @@ export const DEADLINE_KINDS = [
   'measure_expiry',
   /** An action agreed at a case conference (conferences/conference.ts). */
   'conference_action',
+  'child_emergency',
+  'child_support_plan',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

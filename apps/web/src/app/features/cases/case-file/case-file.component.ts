@@ -44,6 +44,7 @@ import type { Workspace } from '../../workspaces/workspaces';
 import { AccessLogComponent } from '../access-log/access-log.component';
 import type { AssignDialogData } from '../assign-dialog/assign-dialog.component';
 import { AssignDialogComponent } from '../assign-dialog/assign-dialog.component';
+import { CaseChildEmergencyComponent } from '../case-child-emergency/case-child-emergency.component';
 import { CaseClosureComponent } from '../case-closure/case-closure.component';
 import { CaseConsentsComponent } from '../case-consents/case-consents.component';
 import { CaseIdentityComponent } from '../case-identity/case-identity.component';
@@ -102,6 +103,7 @@ const REFERRALS_TAB = 7;
     AccessLogComponent,
     DeadlineClockComponent,
     CaseConferenceActionsComponent,
+    CaseChildEmergencyComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-file.component.html',

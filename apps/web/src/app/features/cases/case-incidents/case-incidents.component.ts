@@ -30,6 +30,7 @@ import { IncidentFormComponent } from '../incident-form/incident-form.component'
 import { IncidentReportPanelComponent } from '../incident-report-panel/incident-report-panel.component';
 import type { SeriousDialogData } from '../serious-dialog/serious-dialog.component';
 import { SeriousDialogComponent } from '../serious-dialog/serious-dialog.component';
+import { CorrectionHistoryComponent } from '../correction-history/correction-history.component';
 
 /** The case's incidents, one event each, and "add incident". */
 @Component({
@@ -43,6 +44,7 @@ import { SeriousDialogComponent } from '../serious-dialog/serious-dialog.compone
     IncidentFormComponent,
     DeadlineClockComponent,
     IncidentReportPanelComponent,
+    CorrectionHistoryComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-incidents.component.html',

@@ -18,6 +18,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { CaseNoteView } from '@caunoi/shared/contracts';
+import { CORRECTION_REASON_MAX, CORRECTION_REASON_MIN } from '@caunoi/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
@@ -25,7 +26,9 @@ import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
+import { CorrectionHistoryComponent } from '../correction-history/correction-history.component';
 import { CasesApiService } from '../data/cases-api.service';
+import { CorrectionsApiService } from '../data/corrections-api.service';
 
 export const NOTE_MAX = 4000;
 
@@ -41,6 +44,7 @@ export const NOTE_MAX = 4000;
     FieldErrorPipe,
     VnDatePipe,
     SavedNoticeComponent,
+    CorrectionHistoryComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -74,7 +78,70 @@ export const NOTE_MAX = 4000;
       @for (note of notes(); track note.id) {
         <li data-testid="note-row">
           <div class="meta">{{ note.authorName }} · {{ note.createdAt | vnDate }}</div>
-          <div class="body">{{ note.body }}</div>
+          @if (editing() === note.id) {
+            <form
+              class="cn-form"
+              [formGroup]="correctForm"
+              (ngSubmit)="saveCorrection(note.id, history)"
+              novalidate
+              data-testid="note-correct-form"
+            >
+              <p class="cn-hint">{{ 'correction.hint' | t }}</p>
+              <mat-form-field appearance="outline">
+                <mat-label>{{ 'field.body' | t }}</mat-label>
+                <textarea
+                  matInput
+                  rows="4"
+                  formControlName="body"
+                  data-testid="note-correct-body"
+                ></textarea>
+                <mat-error>{{ correctForm.controls.body.errors | fieldError: 'body' }}</mat-error>
+              </mat-form-field>
+              <mat-form-field appearance="outline">
+                <mat-label>{{ 'field.correctionReason' | t }}</mat-label>
+                <input matInput formControlName="reason" data-testid="note-correct-reason" />
+                <mat-error>{{
+                  correctForm.controls.reason.errors | fieldError: 'correctionReason'
+                }}</mat-error>
+              </mat-form-field>
+              @for (message of correction.otherMessages(); track $index) {
+                <p class="cn-error" role="alert">{{ message }}</p>
+              }
+              <div class="cn-actions">
+                <button
+                  mat-flat-button
+                  type="submit"
+                  [disabled]="correction.submitting()"
+                  data-testid="note-correct-save"
+                >
+                  {{ 'correction.save' | t }}
+                </button>
+                <button mat-button type="button" (click)="editing.set(null)">
+                  {{ 'correction.cancel' | t }}
+                </button>
+              </div>
+            </form>
+          } @else {
+            <div class="body" data-testid="note-text">{{ note.body }}</div>
+          }
+          <div class="cn-actions">
+            @if (canWrite() && editing() !== note.id) {
+              <button
+                mat-button
+                type="button"
+                (click)="startCorrection(note)"
+                data-testid="note-correct"
+              >
+                {{ 'correction.edit' | t }}
+              </button>
+            }
+            <cn-correction-history
+              #history
+              [caseId]="caseId()"
+              subjectType="CaseNote"
+              [subjectId]="note.id"
+            />
+          </div>
         </li>
       } @empty {
         @if (!loading()) {
@@ -110,9 +177,28 @@ export class CaseNotesComponent {
   });
   protected readonly submission = formSubmission(this.form);
   private readonly formDirective = viewChild(FormGroupDirective);
+  private readonly corrections = inject(CorrectionsApiService);
+
+  /** The note being corrected: its text and a required reason; the replaced text is kept. */
+  protected readonly editing = signal<string | null>(null);
+  protected readonly correctForm = new FormGroup({
+    body: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(NOTE_MAX)],
+    }),
+    reason: new FormControl('', {
+      nonNullable: true,
+      validators: [
+        Validators.required,
+        Validators.minLength(CORRECTION_REASON_MIN),
+        Validators.maxLength(CORRECTION_REASON_MAX),
+      ],
+    }),
+  });
+  protected readonly correction = formSubmission(this.correctForm);
 
   constructor() {
-    guardUnload(() => this.form.dirty);
+    guardUnload(() => this.form.dirty || this.correctForm.dirty);
     effect((onCleanup) => {
       this.loading.set(true);
       const subscription = this.api.notes(this.caseId()).subscribe({
@@ -134,5 +220,33 @@ export class CaseNotesComponent {
     if (!result.ok) return;
     this.notes.update((notes) => [result.value, ...notes]);
     this.submission.succeeded(this.formDirective());
+  }
+
+  protected startCorrection(note: CaseNoteView): void {
+    this.correctForm.reset({ body: note.body, reason: '' });
+    this.correction.clear();
+    this.editing.set(note.id);
+  }
+
+  protected async saveCorrection(
+    noteId: string,
+    history: CorrectionHistoryComponent,
+  ): Promise<void> {
+    const { body, reason } = this.correctForm.getRawValue();
+    const result = await this.correction.run(() =>
+      firstValueFrom(
+        this.corrections.correctNote(this.caseId(), noteId, {
+          body: body.trim(),
+          reason: reason.trim(),
+        }),
+      ),
+    );
+    if (!result.ok) return;
+    this.notes.update((notes) =>
+      notes.map((n) => (n.id === noteId ? { ...n, body: result.value.body } : n)),
+    );
+    this.correctForm.reset();
+    this.editing.set(null);
+    await history.refresh();
   }
 }

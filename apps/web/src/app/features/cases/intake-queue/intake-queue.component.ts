@@ -5,6 +5,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { IntakeItemView } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import { isChildEmergencyCall } from '@caunoi/shared/domain';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { UnitNamePipe } from '../../../shared/data/unit-name.pipe';
@@ -34,7 +35,11 @@ import { DismissIntakeDialogComponent } from '../dismiss-intake-dialog/dismiss-i
                 'flag.dangerNow' | t
               }}</span>
             }
-            @if (item.childInvolved) {
+            @if (item.source === 'call' && isChildEmergencyCall(item)) {
+              <span class="cn-badge danger" data-testid="intake-child-emergency">{{
+                'childEmergency.badge' | t
+              }}</span>
+            } @else if (item.childInvolved) {
               <span class="cn-badge" data-testid="intake-child">{{ 'flag.child' | t }}</span>
             }
             @if (item.consentToContact !== null) {
@@ -129,6 +134,8 @@ export class IntakeQueueComponent {
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
 
+  /** A call about a child in danger: the case opened from it starts the 12-hour clock from the call. */
+  protected readonly isChildEmergencyCall = isChildEmergencyCall;
   protected readonly queue = keysetPager<IntakeItemView>((after) =>
     this.api.list({ status: 'pending', after, limit: PAGE_SIZE_DEFAULT }),
   );

@@ -42,6 +42,7 @@ import {
   GBV_TYPES,
   NOTIFICATION_MEANS,
   SEXES,
+  isChildEmergencyCall,
 } from '@caunoi/shared/domain';
 import { filter, firstValueFrom } from 'rxjs';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
@@ -143,6 +144,20 @@ export class HotlineConsoleComponent {
   protected readonly policeReminder = computed(
     () => !!this.flags().dangerNow || !!this.flags().crimeSigns,
   );
+  /**
+   * A child in danger (Law on Children 2016, Decree 56/2017): emergency intervention within 12 hours
+   * of this call. The operator hands it to a centre now; the case opened from it starts the clock
+   * from the call's start.
+   */
+  protected readonly childEmergency = computed(() => {
+    const f = this.flags();
+    return isChildEmergencyCall({
+      dangerNow: !!f.dangerNow,
+      childInvolved: !!f.childInvolved,
+      survivorAgeGroup: f.survivorAgeGroup ?? null,
+    });
+  });
+  protected readonly isChildEmergencyCall = isChildEmergencyCall;
 
   protected readonly calls = keysetPager<CallView>((after) =>
     this.api.list({ after, limit: PAGE_SIZE_DEFAULT }),

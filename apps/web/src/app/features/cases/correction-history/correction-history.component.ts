@@ -1,0 +1,109 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import type { CorrectionSubject, CorrectionView } from '@caunoi/shared/contracts';
+import { firstValueFrom } from 'rxjs';
+import { TranslatePipe } from '../../../core/i18n/t.pipe';
+import { TranslationService } from '../../../core/i18n/translation.service';
+import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
+import { CorrectionsApiService } from '../data/corrections-api.service';
+
+/**
+ * The correction history of one record of a case (a note, an incident): each replaced version
+ * with who corrected it, when and why. Loaded only when asked for, since each read is audited.
+ */
+@Component({
+  selector: 'cn-correction-history',
+  imports: [MatButtonModule, TranslatePipe, VnDatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <button mat-button type="button" (click)="toggle()" data-testid="correction-history-toggle">
+      {{ (entries() ? 'correction.hideHistory' : 'correction.history') | t }}
+    </button>
+    @if (entries(); as list) {
+      <ul class="history" data-testid="correction-history">
+        @for (c of list; track c.id) {
+          <li data-testid="correction-entry">
+            <div class="meta">
+              {{
+                'correction.entry'
+                  | t: { name: c.correctedByName ?? '—', at: (c.correctedAt | vnDate) }
+              }}
+            </div>
+            <div>
+              <strong>{{ 'correction.reasonLabel' | t }}:</strong> {{ c.reason }}
+            </div>
+            <div class="previous">
+              {{ 'correction.previous' | t }}
+              @for (field of c.changedFields; track field) {
+                <div data-testid="correction-previous">
+                  <em>{{ label(field) }}:</em> {{ show(c.previous[field]) }}
+                </div>
+              }
+            </div>
+          </li>
+        } @empty {
+          <li>{{ 'correction.none' | t }}</li>
+        }
+      </ul>
+    }
+  `,
+  styles: `
+    .history {
+      list-style: none;
+      padding-left: 8px;
+      border-left: 3px solid var(--mat-sys-outline-variant);
+      margin: 4px 0;
+    }
+    .history li {
+      padding: 4px 0;
+    }
+    .meta {
+      font-size: 0.85rem;
+      opacity: 0.75;
+    }
+    .previous {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+  `,
+})
+export class CorrectionHistoryComponent {
+  private readonly api = inject(CorrectionsApiService);
+  private readonly translation = inject(TranslationService);
+
+  readonly caseId = input.required<string>();
+  readonly subjectType = input.required<CorrectionSubject>();
+  readonly subjectId = input.required<string>();
+
+  protected readonly entries = signal<CorrectionView[] | null>(null);
+
+  /** Shows the history (reading it again, so a correction just made is in it) or hides it. */
+  async toggle(): Promise<void> {
+    if (this.entries()) {
+      this.entries.set(null);
+      return;
+    }
+    await this.reload();
+  }
+
+  /** After a correction: refresh an open history. */
+  async refresh(): Promise<void> {
+    if (this.entries()) await this.reload();
+  }
+
+  protected label(field: string): string {
+    const key = `field.${field}`;
+    return this.translation.hasKey(key) ? this.translation.t(key) : field;
+  }
+
+  protected show(value: unknown): string {
+    if (value === null || value === undefined || value === '') return '—';
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+
+  private async reload(): Promise<void> {
+    this.entries.set(
+      await firstValueFrom(this.api.history(this.caseId(), this.subjectType(), this.subjectId())),
+    );
+  }
+}

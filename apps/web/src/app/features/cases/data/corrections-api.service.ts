@@ -1,0 +1,37 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  CaseNoteView,
+  CorrectCaseNoteRequest,
+  CorrectionSubject,
+  CorrectionView,
+} from '@caunoi/shared/contracts';
+import { ApiRoutes } from '@caunoi/shared/contracts';
+import type { Observable } from 'rxjs';
+import { apiUrl } from '../../../core/http/api-url';
+
+const C = ApiRoutes.cases;
+
+/** Corrections with history (`cases/:id/corrections`, `cases/:id/notes/:noteId`). */
+@Injectable({ providedIn: 'root' })
+export class CorrectionsApiService {
+  private readonly http = inject(HttpClient);
+
+  history(
+    caseId: string,
+    subjectType: CorrectionSubject,
+    subjectId: string,
+  ): Observable<CorrectionView[]> {
+    return this.http.get<CorrectionView[]>(apiUrl(C.root, caseId, C.corrections), {
+      params: { subjectType, subjectId },
+    });
+  }
+
+  correctNote(
+    caseId: string,
+    noteId: string,
+    request: CorrectCaseNoteRequest,
+  ): Observable<CaseNoteView> {
+    return this.http.put<CaseNoteView>(apiUrl(C.root, caseId, C.notes, noteId), request);
+  }
+}

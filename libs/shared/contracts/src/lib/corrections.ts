@@ -1,0 +1,30 @@
+/** What a correction may apply to (issue 10, "Corrections and conflicts"). */
+export const CORRECTION_SUBJECTS = ['SurvivorIdentity', 'Incident', 'CaseNote'] as const;
+export type CorrectionSubject = (typeof CORRECTION_SUBJECTS)[number];
+
+/** The shortest reason a correction is accepted with. */
+export const CORRECTION_REASON_MIN = 5;
+export const CORRECTION_REASON_MAX = 1000;
+
+/** One correction: the version it replaced, who made it, when and why. */
+export interface CorrectionView {
+  id: string;
+  subjectType: CorrectionSubject;
+  subjectId: string;
+  /** The replaced version's fields that changed, as they were. */
+  previous: Record<string, unknown>;
+  changedFields: string[];
+  reason: string;
+  correctedByName: string | null;
+  correctedAt: string;
+}
+
+export interface CorrectionsQuery {
+  subjectType: CorrectionSubject;
+  subjectId: string;
+}
+
+export interface CorrectCaseNoteRequest {
+  body: string;
+  reason: string;
+}
