@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Role } from '@caunoi/shared/domain';
 import { ROLES } from '@caunoi/shared/domain';
 import { DEMO_AGENCIES, DEMO_HOTLINE_LINES } from '../../src/modules/seed/demo-data';
@@ -183,7 +184,8 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [CreateReferralsDto, () => ({ referrals: [referralInput(POLICE)] })],
     [CreateAgencyDto, () => agencyBody],
     [UpdateAgencyDto, () => agencyBody],
-    [CreateCommunityReferralDto, () => communityBody],
+    // A fresh key each time: the sweep's variants are new submissions, not replays of one.
+    [CreateCommunityReferralDto, () => ({ ...communityBody, idempotencyKey: randomUUID() })],
     [SavePerpetratorDto, () => ({ ...perpetratorBody })],
     [UpdatePerpetratorDto, () => ({ ...perpetratorBody, version: 1 })],
     [

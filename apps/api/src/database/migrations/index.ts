@@ -22,6 +22,7 @@ import { CasePlans1764450000000 } from './1764450000000-case-plans';
 import { CaseFollowUps1764460000000 } from './1764460000000-case-follow-ups';
 import { ReportCalendar1764480000000 } from './1764480000000-report-calendar';
 import { PeriodicReports1764490000000 } from './1764490000000-periodic-reports';
+import { CommunityReferralIdempotency1764540000000 } from './1764540000000-community-referral-idempotency';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   Perpetrators1764470000000,
   ReportCalendar1764480000000,
   PeriodicReports1764490000000,
+  CommunityReferralIdempotency1764540000000,
 ];
