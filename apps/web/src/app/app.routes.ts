@@ -19,6 +19,13 @@ export const appRoutes: Routes = [
       ),
   },
   {
+    // The quick exit's neutral page: outside the shell, no title of the app's own.
+    path: 'mon-ngon',
+    title: 'neutral.title',
+    loadComponent: () =>
+      import('./features/neutral/neutral-page.component').then((m) => m.NeutralPageComponent),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadComponent: () =>

@@ -11,7 +11,7 @@ export function notificationText(
   translation: TranslationService,
   notification: Pick<NotificationView, 'kind' | 'params'>,
 ): string {
-  const { deadlineKind, survivorCode, dueAt, agencyName } = notification.params;
+  const { deadlineKind, survivorCode, dueAt, agencyName, reference } = notification.params;
   // A clock's own wording first ("not reassessed"), then the shared one ("not submitted").
   const own = `notification.${notification.kind}.${String(deadlineKind)}`;
   const key = translation.hasKey(own) ? own : `notification.${notification.kind}`;
@@ -22,6 +22,7 @@ export function notificationText(
     code: String(survivorCode ?? ''),
     due: typeof dueAt === 'string' ? formatDue(translation, dueAt) : '',
     agency: String(agencyName ?? ''),
+    reference: String(reference ?? ''),
   });
 }
 
@@ -31,6 +32,8 @@ export function notificationText(
  */
 export function notificationRoute(link: string | null, role: Role | undefined): string | null {
   if (!link) return null;
+  // A volunteer's own referrals (status only).
+  if (link === '/community') return role === 'volunteer' ? link : null;
   const caseLink = /^\/cases\/([0-9a-f-]{36})$/.exec(link);
   if (!caseLink) return null;
   switch (role) {
