@@ -2,6 +2,7 @@ import { inject } from '@angular/core';
 import type { Routes } from '@angular/router';
 import { abilityGuard, authGuard, guestGuard, passwordChangeGuard } from './core/auth/auth.guards';
 import { AuthService } from './core/auth/auth.service';
+import { NeutralPageComponent } from './features/neutral/neutral-page.component';
 
 export const appRoutes: Routes = [
   {
@@ -22,8 +23,8 @@ export const appRoutes: Routes = [
     // The quick exit's neutral page: outside the shell, no title of the app's own.
     path: 'mon-ngon',
     title: 'neutral.title',
-    loadComponent: () =>
-      import('./features/neutral/neutral-page.component').then((m) => m.NeutralPageComponent),
+    // In the main bundle, not a lazy chunk: it must open at once, with or without a network.
+    component: NeutralPageComponent,
   },
   {
     path: '',

@@ -1,4 +1,4 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, InjectionToken, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import type {
@@ -11,6 +11,7 @@ import { ApiRoutes } from '@caunoi/shared/contracts';
 import type { Observable } from 'rxjs';
 import { finalize, firstValueFrom, shareReplay, tap } from 'rxjs';
 import { ActivityService } from '../idle/activity.service';
+import { isNoNetwork } from '../offline/network-status';
 import { OfflineSession } from '../offline/offline-session';
 import { apiUrl } from '../http/api-url';
 import {
@@ -74,6 +75,10 @@ export class AuthService {
   private refreshPending = false;
 
   constructor() {
+    // Opened offline: the real session comes back as soon as the server can be reached again.
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', () => void this.reconnectSoon());
+    }
     this.activity.onActivity(() => {
       if (this.refreshPending && this.tokens()) {
         this.refreshPending = false;
@@ -93,7 +98,7 @@ export class AuthService {
       await this.loadMe();
     } catch (error) {
       this.clear();
-      if (error instanceof HttpErrorResponse && error.status === 0) await this.openOffline();
+      if (isNoNetwork(error)) await this.openOffline();
     }
   }
 
@@ -105,10 +110,19 @@ export class AuthService {
       await this.loadMe();
       return true;
     } catch (error) {
-      if (error instanceof HttpErrorResponse && error.status === 0) return false;
+      if (isNoNetwork(error)) return false;
       this.clear();
       await this.router.navigate([LOGIN_ROUTE], { queryParams: { reason: 'expired' } });
       return false;
+    }
+  }
+
+  private async reconnectSoon(): Promise<void> {
+    for (const waitMs of [0, 1_000, 3_000, 10_000]) {
+      if (!this.withoutNetwork()) return;
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      if (!navigator.onLine) return;
+      if (await this.reconnect()) return;
     }
   }
 

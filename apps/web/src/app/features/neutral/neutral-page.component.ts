@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { Router } from '@angular/router';
+import { AuthService } from '../../core/auth/auth.service';
 import { QuickExit } from '../../shared/quick-exit/quick-exit.service';
 
 /**
@@ -63,9 +64,10 @@ import { QuickExit } from '../../shared/quick-exit/quick-exit.service';
 export class NeutralPageComponent {
   private readonly quickExit = inject(QuickExit);
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthService);
 
   protected more(): void {
     this.quickExit.resume();
-    void this.router.navigateByUrl('/', { replaceUrl: true });
+    void this.router.navigateByUrl(this.auth.homeRoute(), { replaceUrl: true });
   }
 }

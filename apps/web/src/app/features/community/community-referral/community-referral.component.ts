@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -33,7 +32,7 @@ import { SAFE_CONTACT_METHODS } from '@caunoi/shared/domain';
 import { debounceTime, firstValueFrom } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { DeviceVault } from '../../../core/offline/device-vault';
-import { NetworkStatus } from '../../../core/offline/network-status';
+import { NetworkStatus, isNoNetwork } from '../../../core/offline/network-status';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
@@ -55,11 +54,6 @@ export const WHAT_HAPPENED_MAX = 500;
 /** The form as typed, kept encrypted on the phone while it is being filled in. */
 const DRAFT = 'draft:community-referral';
 const DRAFT_SAVE_DELAY_MS = 400;
-
-/** No answer at all: no network, or it dropped on the way. */
-function isNetworkError(error: unknown): boolean {
-  return error instanceof HttpErrorResponse && error.status === 0;
-}
 
 /**
  * A volunteer's referral, made for a 360 px phone. After sending, the volunteer sees only the
@@ -178,11 +172,11 @@ export class CommunityReferralComponent implements HasUnsavedChanges {
     };
     const result = await this.submission.run(
       () => (this.offline() ? keep() : firstValueFrom(this.api.create(request))),
-      { onError: isNetworkError },
+      { onError: isNoNetwork },
     );
     let sent: CommunityReferralStatusView | null = null;
     if (result.ok) sent = result.value;
-    else if (isNetworkError(result.error)) await keep();
+    else if (isNoNetwork(result.error)) await keep();
     else return;
     // Nothing of what was typed stays on the screen, in memory or in the draft.
     this.submission.succeeded(this.formDirective());

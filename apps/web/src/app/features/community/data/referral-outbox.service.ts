@@ -24,6 +24,8 @@ export interface OutboxEntry {
 }
 
 const PREFIX = 'outbox:';
+/** While something waits and the phone says it is online, another try this often. */
+const RETRY_MS = 10_000;
 
 /** The server has it, or refused it for good: no retry will change the answer. */
 function isFinal(error: unknown): boolean {
@@ -55,6 +57,10 @@ export class ReferralOutbox {
   constructor() {
     if (typeof window !== 'undefined') {
       window.addEventListener('online', () => void this.flush());
+      // The network may come back before the server can be reached (or the answer is lost): try again.
+      setInterval(() => {
+        if (this.entries().some((e) => e.state === 'waiting')) void this.flush();
+      }, RETRY_MS);
     }
   }
 

@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import type { CommunityReferralStatusView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
@@ -6,6 +5,7 @@ import type { Observable } from 'rxjs';
 import { catchError, from, map, of, tap, throwError } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { DeviceVault } from '../../../core/offline/device-vault';
+import { isNoNetwork } from '../../../core/offline/network-status';
 import { CommunityReferralsApiService } from './community-referrals-api.service';
 
 const LAST_KNOWN = 'statuses:first-page';
@@ -43,9 +43,7 @@ export class ReferralStatuses {
         }
       }),
       catchError((error: unknown) =>
-        !after && error instanceof HttpErrorResponse && error.status === 0
-          ? this.lastKnown()
-          : throwError(() => error),
+        !after && isNoNetwork(error) ? this.lastKnown() : throwError(() => error),
       ),
     );
   }
