@@ -80,6 +80,7 @@ test.describe('the volunteer app without a network, on a 360 px phone', () => {
     await expect(page.getByTestId('outbox-row')).toHaveCount(1);
     await expect(page.getByTestId('outbox-state')).toHaveText('Đang chờ gửi');
     await expect(page.getByTestId('referral-name')).toHaveValue('');
+    await page.getByTestId('outbox-list').scrollIntoViewIfNeeded();
     await snapshot(page, 'volunteer-offline-waiting-360');
 
     // What waits is not readable on the phone: IndexedDB holds ciphertext only.
@@ -113,6 +114,7 @@ test.describe('the volunteer app without a network, on a 360 px phone', () => {
     await expect(page.getByTestId('outbox-sent')).toContainText('Đã gửi');
     await expect(page.getByTestId('outbox-row')).toHaveCount(0);
     await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+    await page.getByTestId('outbox-list').scrollIntoViewIfNeeded();
     await snapshot(page, 'volunteer-offline-sent-360');
     expect(await cachedApiUrls(page)).toEqual(
       expect.arrayContaining([expect.stringContaining('/api/administrative-units')]),
@@ -130,6 +132,7 @@ test.describe('the volunteer app without a network, on a 360 px phone', () => {
     await office.close();
 
     await page.setViewportSize({ width: 1366, height: 800 });
+    await page.getByTestId('outbox-list').scrollIntoViewIfNeeded();
     await snapshot(page, 'volunteer-offline-sent-1366');
   });
 

@@ -31,6 +31,8 @@ const ESC_WINDOW_MS = 1500;
       z-index: 10;
       display: flex;
       justify-content: flex-end;
+      /* Only the button takes taps: the fields it floats over stay usable. */
+      pointer-events: none;
     }
     .quick-exit {
       min-height: 44px;
@@ -42,6 +44,7 @@ const ESC_WINDOW_MS = 1500;
       font: inherit;
       font-weight: 600;
       cursor: pointer;
+      pointer-events: auto;
     }
     .quick-exit:focus-visible {
       outline: 3px solid #1d1b20;

@@ -128,6 +128,7 @@ export class CommunityReferralComponent implements HasUnsavedChanges {
   /** The referral just made was kept on the phone to send later. */
   protected readonly queued = signal(false);
   protected readonly draftRestored = signal(false);
+  private draftSaving: Promise<void> = Promise.resolve();
   protected readonly offline = computed(() => this.auth.offline() || !this.network.online());
 
   protected readonly referrals = keysetPager<CommunityReferralStatusView>((after) =>
@@ -141,8 +142,8 @@ export class CommunityReferralComponent implements HasUnsavedChanges {
     this.form.valueChanges
       .pipe(debounceTime(DRAFT_SAVE_DELAY_MS), takeUntilDestroyed(inject(DestroyRef)))
       .subscribe(() => {
-        if (this.form.dirty)
-          void this.vault.put(DRAFT, this.form.getRawValue()).catch(() => undefined);
+        if (!this.form.dirty) return;
+        this.draftSaving = this.vault.put(DRAFT, this.form.getRawValue()).catch(() => undefined);
       });
     // What the queue sent shows in the list with its status; back online, the list is fetched again.
     effect(() => {
@@ -181,13 +182,15 @@ export class CommunityReferralComponent implements HasUnsavedChanges {
     // Nothing of what was typed stays on the screen, in memory or in the draft.
     this.submission.succeeded(this.formDirective());
     this.draftRestored.set(false);
-    await this.vault.delete(DRAFT).catch(() => undefined);
     if (sent) {
       this.sent.set(sent);
       this.referrals.prepend(sent);
     } else {
       this.queued.set(true);
     }
+    // A save still encrypting must not write the draft back after it was deleted.
+    await this.draftSaving;
+    await this.vault.delete(DRAFT).catch(() => undefined);
   }
 
   /** A refused queued referral back into the form, to correct and send again. */
