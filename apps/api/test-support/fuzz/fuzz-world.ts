@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   DecideProtectiveMeasureDto,
   ReportBreachDto,
@@ -257,7 +258,8 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [CreateReferralsDto, () => ({ referrals: [referralInput(POLICE)] })],
     [CreateAgencyDto, () => agencyBody],
     [UpdateAgencyDto, () => agencyBody],
-    [CreateCommunityReferralDto, () => communityBody],
+    // A fresh key each time: the sweep's variants are new submissions, not replays of one.
+    [CreateCommunityReferralDto, () => ({ ...communityBody, idempotencyKey: randomUUID() })],
     [SavePerpetratorDto, () => ({ ...perpetratorBody })],
     [RequestProtectiveMeasureDto, () => ({ ...measureBody })],
     [

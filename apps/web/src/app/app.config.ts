@@ -5,11 +5,13 @@ import type { ApplicationConfig } from '@angular/core';
 import {
   LOCALE_ID,
   inject,
+  isDevMode,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
 import { MAT_SNACK_BAR_DEFAULT_OPTIONS } from '@angular/material/snack-bar';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideServiceWorker } from '@angular/service-worker';
 import { appRoutes } from './app.routes';
 import { AuthService } from './core/auth/auth.service';
 import { authInterceptor } from './core/http/auth.interceptor';
@@ -28,5 +30,11 @@ export const appConfig: ApplicationConfig = {
     { provide: LOCALE_ID, useValue: 'vi' },
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
     { provide: MAT_SNACK_BAR_DEFAULT_OPTIONS, useValue: { duration: 5000 } },
+    // Production builds only: the app shell and the commune list work without a network (the volunteer
+    // app); no API answer but the administrative units is ever cached (apps/web/ngsw-config.json).
+    provideServiceWorker('ngsw-worker.js', {
+      enabled: !isDevMode(),
+      registrationStrategy: 'registerImmediately',
+    }),
   ],
 };

@@ -2,6 +2,7 @@ import { inject } from '@angular/core';
 import type { Routes } from '@angular/router';
 import { abilityGuard, authGuard, guestGuard, passwordChangeGuard } from './core/auth/auth.guards';
 import { AuthService } from './core/auth/auth.service';
+import { NeutralPageComponent } from './features/neutral/neutral-page.component';
 
 export const appRoutes: Routes = [
   {
@@ -17,6 +18,13 @@ export const appRoutes: Routes = [
       import('./features/auth/set-password/set-password.component').then(
         (m) => m.SetPasswordComponent,
       ),
+  },
+  {
+    // The quick exit's neutral page: outside the shell, no title of the app's own.
+    path: 'mon-ngon',
+    title: 'neutral.title',
+    // In the main bundle, not a lazy chunk: it must open at once, with or without a network.
+    component: NeutralPageComponent,
   },
   {
     path: '',

@@ -26,6 +26,7 @@ import { ProtectiveMeasures1764500000000 } from './1764500000000-protective-meas
 import { CaseConferences1764510000000 } from './1764510000000-case-conferences';
 import { ChildEmergencies1764520000000 } from './1764520000000-child-emergencies';
 import { CaseCorrections1764520000001 } from './1764520000001-case-corrections';
+import { CommunityReferralIdempotency1764540000000 } from './1764540000000-community-referral-idempotency';
 import { IntakeDismissals1764550000000 } from './1764550000000-intake-dismissals';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
@@ -58,5 +59,6 @@ export const MIGRATIONS = [
   CaseConferences1764510000000,
   ChildEmergencies1764520000000,
   CaseCorrections1764520000001,
+  CommunityReferralIdempotency1764540000000,
   IntakeDismissals1764550000000,
 ];

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import type {
   CommunityReferralStatusView,
   CreateCommunityReferralRequest,
@@ -7,6 +7,7 @@ import type {
 import type { SafeContactMethod } from '@caunoi/shared/domain';
 import { SAFE_CONTACT_METHODS } from '@caunoi/shared/domain';
 import type { CommunityReferralEntity } from './community-referral.entity';
+import { IsOmittable } from '../../common/dto-decorators';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 export class CreateCommunityReferralDto implements CreateCommunityReferralRequest {
@@ -49,6 +50,15 @@ export class CreateCommunityReferralDto implements CreateCommunityReferralReques
   @ApiProperty()
   @IsBoolean()
   consentToContact!: boolean;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The phone's key for this submission; a retry with the same key returns the first referral",
+  })
+  @IsOmittable()
+  @IsUUID('all', { message: 'idempotencyKey must be a UUID' })
+  idempotencyKey?: string;
 }
 
 export class CommunityReferralListQueryDto extends PageQueryDto {}

@@ -49,6 +49,10 @@ export class CommunityReferralEntity {
   @Column({ name: 'consent_to_contact', type: 'boolean' })
   consentToContact!: boolean;
 
+  /** The phone's key for this submission: a replay by the same volunteer returns this referral. */
+  @Column({ name: 'idempotency_key', type: 'uuid', nullable: true })
+  idempotencyKey!: string | null;
+
   @Column({ type: 'varchar', length: 16 })
   status!: CommunityReferralStatus;
 

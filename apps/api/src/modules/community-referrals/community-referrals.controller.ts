@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CommunityReferralStatusView, Page } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
@@ -18,13 +19,17 @@ const R = ApiRoutes.communityReferrals;
 export class CommunityReferralsController {
   constructor(private readonly referrals: CommunityReferralsService) {}
 
+  /** 201 for a new referral; 200 with the first one when the same volunteer replays its key. */
   @Post()
   @RequirePermission('create', 'CommunityReferral')
-  submit(
+  async submit(
     @Caller() caller: Caller,
     @Body() dto: CreateCommunityReferralDto,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<CommunityReferralStatusView> {
-    return this.referrals.submit(caller.user, dto);
+    const { referral, replayed } = await this.referrals.submit(caller.user, dto);
+    if (replayed) res.status(HttpStatus.OK);
+    return referral;
   }
 
   @Get(R.mine)

@@ -5,6 +5,12 @@ import type { SqlFilter } from '../authz/accessible-where';
 import { AgencyEntity } from '../agencies/agency.entity';
 import { CommunityReferralEntity } from './community-referral.entity';
 
+/** Who sent a referral whose status just changed, and its reference: what their notification carries. */
+export interface StatusChange {
+  reference: string;
+  submittedByUserId: string;
+}
+
 export const COMMUNITY_REFERRAL_RULE_COLUMNS = {
   submittedByUserId: 'r.submitted_by_user_id',
 } as const;
@@ -51,17 +57,43 @@ export class CommunityReferralsRepository {
       .save(manager.create(CommunityReferralEntity, referral));
   }
 
-  async markAccepted(manager: EntityManager, id: string): Promise<void> {
-    await manager.getRepository(CommunityReferralEntity).update({ id }, { status: 'accepted' });
+  /** The volunteer's earlier submission with this key, if any (keys are per submitter). */
+  findBySubmitterKey(userId: string, key: string): Promise<CommunityReferralEntity | null> {
+    return this.dataSource
+      .getRepository(CommunityReferralEntity)
+      .findOneBy({ submittedByUserId: userId, idempotencyKey: key });
+  }
+
+  async markAccepted(manager: EntityManager, id: string): Promise<StatusChange | null> {
+    return this.setStatus(manager, 'accepted', 'id = $1', id);
   }
 
   /** A case opened from a community referral has closed: the volunteer sees the referral closed. */
-  async markClosedForIntakeItem(manager: EntityManager, intakeItemId: string): Promise<void> {
-    await manager.query(
-      `UPDATE community_referrals SET status = 'closed', updated_at = now()
-        WHERE id = (SELECT community_referral_id FROM intake_items WHERE id = $1)`,
-      [intakeItemId],
+  async markClosedForIntakeItem(
+    manager: EntityManager,
+    intakeItemId: string,
+  ): Promise<StatusChange | null> {
+    return this.setStatus(
+      manager,
+      'closed',
+      'id = (SELECT community_referral_id FROM intake_items WHERE id = $1)',
+      intakeItemId,
     );
+  }
+
+  private async setStatus(
+    manager: EntityManager,
+    status: 'accepted' | 'closed',
+    where: string,
+    param: string,
+  ): Promise<StatusChange | null> {
+    const [rows] = (await manager.query(
+      `UPDATE community_referrals SET status = '${status}', updated_at = now()
+        WHERE ${where} AND status <> '${status}'
+        RETURNING reference, submitted_by_user_id AS "submittedByUserId"`,
+      [param],
+    )) as [StatusChange[], number];
+    return rows[0] ?? null;
   }
 
   getPage(

@@ -3,6 +3,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import type { CommunityReferralStatusView, Page } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import { fieldError } from '../../common/api-errors';
+import { sqlStateOf } from '../../common/database-errors';
 import { Clock } from '../../common/clock';
 import { decodeCursor, keysetPage } from '../../common/cursor';
 import { AdministrativeUnitLookup } from '../administrative-units/administrative-unit-lookup';
@@ -15,6 +16,7 @@ import type {
   CreateCommunityReferralDto,
 } from './community-referral.dto';
 import { mapCommunityReferralStatus } from './community-referral.dto';
+import { CommunityReferralStatusChanges } from './community-referral-status';
 import {
   COMMUNITY_REFERRAL_RULE_COLUMNS,
   CommunityReferralsRepository,
@@ -31,10 +33,38 @@ export class CommunityReferralsService {
     private readonly units: AdministrativeUnitLookup,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly status: CommunityReferralStatusChanges,
   ) {}
 
-  /** Lands in the intake queue of the centre covering the commune. */
-  async submit(
+  /**
+   * Lands in the intake queue of the centre covering the commune. A phone that retries a submission
+   * (queued offline, or the answer lost on the way back) sends the same key: the volunteer gets the
+   * first referral back, `replayed`, and nothing new is written. Keys are per volunteer (decision 0029).
+   */
+  async submit(actor: AuthenticatedUser, dto: CreateCommunityReferralDto): Promise<SubmitResult> {
+    const earlier = await this.earlierWithKey(actor, dto.idempotencyKey);
+    if (earlier) return earlier;
+    try {
+      return { referral: await this.create(actor, dto), replayed: false };
+    } catch (error) {
+      // Two retries of one submission raced: the loser answers with the winner's referral.
+      const raced =
+        sqlStateOf(error) === '23505' ? await this.earlierWithKey(actor, dto.idempotencyKey) : null;
+      if (raced) return raced;
+      throw error;
+    }
+  }
+
+  private async earlierWithKey(
+    actor: AuthenticatedUser,
+    key: string | undefined,
+  ): Promise<SubmitResult | null> {
+    if (!key) return null;
+    const found = await this.referrals.findBySubmitterKey(actor.id, key);
+    return found ? { referral: mapCommunityReferralStatus(found), replayed: true } : null;
+  }
+
+  private async create(
     actor: AuthenticatedUser,
     dto: CreateCommunityReferralDto,
   ): Promise<CommunityReferralStatusView> {
@@ -65,6 +95,7 @@ export class CommunityReferralsService {
         dangerNow: dto.dangerNow,
         childInvolved: dto.childInvolved,
         consentToContact: dto.consentToContact,
+        idempotencyKey: dto.idempotencyKey ?? null,
         status: 'received',
       });
       await this.intake.insert(tx.manager, {
@@ -81,9 +112,10 @@ export class CommunityReferralsService {
         action: 'community_referral.create',
         subjectType: 'CommunityReferral',
         subjectId: referral.id,
-        fields: Object.keys(dto),
+        fields: Object.keys(dto).filter((f) => f !== 'idempotencyKey'),
         details: { targetAgencyId: centre.id },
       });
+      await this.status.received(tx.manager, referral);
       return referral;
     });
     return mapCommunityReferralStatus(saved);
@@ -117,6 +149,12 @@ export class CommunityReferralsService {
       nextCursor: page.nextCursor,
     };
   }
+}
+
+export interface SubmitResult {
+  referral: CommunityReferralStatusView;
+  /** The same volunteer sent this key before: this is that referral, and nothing new was made. */
+  replayed: boolean;
 }
 
 /** A short reference without personal data, e.g. CR-7F3A2C. */

@@ -12,7 +12,7 @@ import { assertCan } from '../authz/instance-checks';
 import { CasesRepository } from '../cases/cases.repository';
 import { CaseOpeningService } from '../cases/case-opening.service';
 import type { OpenCaseDto } from '../cases/dto/open-case.dto';
-import { CommunityReferralsRepository } from '../community-referrals/community-referrals.repository';
+import { CommunityReferralStatusChanges } from '../community-referrals/community-referral-status';
 import { FieldCipher } from '../crypto/field-cipher';
 import type { DismissIntakeItemDto, IntakeListQueryDto } from './intake.dto';
 import type { IntakeItemWithSource } from './intake.repository';
@@ -25,7 +25,7 @@ export class IntakeService {
   constructor(
     private readonly work: UnitOfWork,
     private readonly intake: IntakeRepository,
-    private readonly referrals: CommunityReferralsRepository,
+    private readonly communityReferrals: CommunityReferralStatusChanges,
     private readonly opening: CaseOpeningService,
     private readonly caseRecords: CasesRepository,
     private readonly cipher: FieldCipher,
@@ -123,7 +123,7 @@ export class IntakeService {
           );
         }
         await this.intake.markOpened(m, item.id, caseId);
-        if (communityReferral) await this.referrals.markAccepted(m, communityReferral.id);
+        if (communityReferral) await this.communityReferrals.accepted(m, communityReferral.id);
       },
     });
   }
@@ -163,7 +163,7 @@ export class IntakeService {
         reason: dto.reason,
         noteEnc: note ? this.cipher.encrypt(note) : null,
       });
-      if (item.communityReferralId) await this.referrals.markClosedForIntakeItem(m, id);
+      if (item.communityReferralId) await this.communityReferrals.closedForIntakeItem(m, id);
       await tx.audit({
         actor,
         caseId: null,

@@ -14,6 +14,11 @@ export interface CreateCommunityReferralRequest {
   childInvolved: boolean;
   /** The survivor agrees to be contacted by the social-work centre. */
   consentToContact: boolean;
+  /**
+   * A UUID the phone makes once per submission and sends again on every retry: the same volunteer
+   * sending it again gets the first referral back (200), nothing new is created.
+   */
+  idempotencyKey?: string;
 }
 
 /** All a volunteer ever sees again of what they sent. */

@@ -7,7 +7,7 @@ import { Clock } from '../../../common/clock';
 import type { Tx } from '../../../database/unit-of-work';
 import { UnitOfWork } from '../../../database/unit-of-work';
 import type { Caller } from '../../authz/caller';
-import { CommunityReferralsRepository } from '../../community-referrals/community-referrals.repository';
+import { CommunityReferralStatusChanges } from '../../community-referrals/community-referral-status';
 import { FieldCipher } from '../../crypto/field-cipher';
 import { DeadlinesRepository } from '../../deadlines/deadlines.repository';
 import { DeadlinesService } from '../../deadlines/deadlines.service';
@@ -44,7 +44,7 @@ export class CaseClosureService {
     private readonly reports: IncidentReportsRepository,
     private readonly clocks: DeadlinesRepository,
     private readonly deadlines: DeadlinesService,
-    private readonly communityReferrals: CommunityReferralsRepository,
+    private readonly communityReferrals: CommunityReferralStatusChanges,
     private readonly outbox: NotificationOutbox,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
@@ -118,7 +118,7 @@ export class CaseClosureService {
       await this.cases.updateCase(tx.manager, caseId, { stage: next });
       const stopped = await this.deadlines.cancelAllForCase(tx, caseId, 'case_closed');
       if (found.intakeItemId) {
-        await this.communityReferrals.markClosedForIntakeItem(tx.manager, found.intakeItemId);
+        await this.communityReferrals.closedForIntakeItem(tx.manager, found.intakeItemId);
       }
       await tx.audit({
         actor,

@@ -11,6 +11,8 @@ import { ApiRoutes } from '@caunoi/shared/contracts';
 import type { Observable } from 'rxjs';
 import { finalize, firstValueFrom, shareReplay, tap } from 'rxjs';
 import { ActivityService } from '../idle/activity.service';
+import { isNoNetwork } from '../offline/network-status';
+import { OfflineSession } from '../offline/offline-session';
 import { apiUrl } from '../http/api-url';
 import {
   CHANGE_PASSWORD_ROUTE,
@@ -33,6 +35,9 @@ export const SESSION_TIMING = new InjectionToken<SessionTiming>('SESSION_TIMING'
 
 const auth = (segment: string): string => apiUrl(ApiRoutes.auth.root, segment);
 
+/** Set when the volunteer signed out without a network: the server's session ends at the next chance. */
+const SIGN_OUT_PENDING = 'caunoi.signOutPending';
+
 /**
  * The session lives in memory only: the access token in a signal, the refresh token in an
  * httpOnly cookie the page never reads. A reload restores the session through /auth/refresh.
@@ -43,13 +48,22 @@ export class AuthService {
   private readonly router = inject(Router);
   private readonly activity = inject(ActivityService);
   private readonly timing = inject(SESSION_TIMING);
+  private readonly offlineSession = inject(OfflineSession);
 
   private readonly tokens = signal<TokenResponse | null>(null);
   private readonly profile = signal<MeResponse | null>(null);
+  private readonly withoutNetwork = signal(false);
 
   readonly accessToken = computed(() => this.tokens()?.accessToken ?? null);
   readonly me = this.profile.asReadonly();
-  readonly isSignedIn = computed(() => this.tokens() !== null && this.profile() !== null);
+  readonly isSignedIn = computed(
+    () => (this.tokens() !== null || this.withoutNetwork()) && this.profile() !== null,
+  );
+  /**
+   * The app was opened with no network and this phone keeps a volunteer's profile: the volunteer's
+   * screens work from what is on the phone; nothing reaches the server until `reconnect()` succeeds.
+   */
+  readonly offline = this.withoutNetwork.asReadonly();
   readonly mustChangePassword = computed(() => this.profile()?.user.mustChangePassword ?? false);
   /** Set until this session has its second factor: enrol an app, or give a code. */
   readonly secondFactor = computed(() => this.profile()?.user.secondFactor ?? null);
@@ -61,6 +75,10 @@ export class AuthService {
   private refreshPending = false;
 
   constructor() {
+    // Opened offline: the real session comes back as soon as the server can be reached again.
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', () => void this.reconnectSoon());
+    }
     this.activity.onActivity(() => {
       if (this.refreshPending && this.tokens()) {
         this.refreshPending = false;
@@ -73,10 +91,46 @@ export class AuthService {
   async restore(): Promise<void> {
     try {
       await firstValueFrom(this.refresh());
+      if (localStorage.getItem(SIGN_OUT_PENDING)) {
+        await this.logout('signedOut').catch(() => undefined);
+        return;
+      }
       await this.loadMe();
-    } catch {
+    } catch (error) {
       this.clear();
+      if (isNoNetwork(error)) await this.openOffline();
     }
+  }
+
+  /** Back online after an offline start: the real session comes back (or the login page, if it ended). */
+  async reconnect(): Promise<boolean> {
+    if (!this.withoutNetwork()) return this.tokens() !== null;
+    try {
+      await firstValueFrom(this.refresh());
+      await this.loadMe();
+      return true;
+    } catch (error) {
+      if (isNoNetwork(error)) return false;
+      this.clear();
+      await this.router.navigate([LOGIN_ROUTE], { queryParams: { reason: 'expired' } });
+      return false;
+    }
+  }
+
+  private async reconnectSoon(): Promise<void> {
+    for (const waitMs of [0, 1_000, 3_000, 10_000]) {
+      if (!this.withoutNetwork()) return;
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      if (!navigator.onLine) return;
+      if (await this.reconnect()) return;
+    }
+  }
+
+  private async openOffline(): Promise<void> {
+    const me = await this.offlineSession.lastProfile().catch(() => undefined);
+    if (!me) return;
+    this.profile.set(me);
+    this.withoutNetwork.set(true);
   }
 
   async login(request: LoginRequest): Promise<MeResponse> {
@@ -119,13 +173,17 @@ export class AuthService {
   }
 
   async logout(reason: SessionEndReason = 'signedOut'): Promise<void> {
+    if (this.withoutNetwork()) localStorage.setItem(SIGN_OUT_PENDING, '1');
     if (this.tokens()) {
       try {
         await firstValueFrom(this.http.post<void>(auth(ApiRoutes.auth.logout), null));
+        localStorage.removeItem(SIGN_OUT_PENDING);
       } catch {
         // The session may already be gone on the server; signing out locally is what matters.
       }
     }
+    // Signing out deletes what this phone kept (drafts, queued referrals, statuses) and its key.
+    if (reason === 'signedOut') await this.offlineSession.forget().catch(() => undefined);
     await this.endSession(reason);
   }
 
@@ -141,6 +199,8 @@ export class AuthService {
   private async loadMe(): Promise<MeResponse> {
     const me = await firstValueFrom(this.http.get<MeResponse>(auth(ApiRoutes.auth.me)));
     this.profile.set(me);
+    this.withoutNetwork.set(false);
+    await this.offlineSession.remember(me).catch(() => undefined);
     return me;
   }
 
@@ -183,5 +243,6 @@ export class AuthService {
     this.refreshPending = false;
     this.tokens.set(null);
     this.profile.set(null);
+    this.withoutNetwork.set(false);
   }
 }

@@ -519,6 +519,26 @@ export const en: Dictionary = {
   'community.empty': 'You have not sent any referral yet.',
   'community.submittedAt': 'Sent',
   'community.updatedAt': 'Updated',
+  'community.offline':
+    'No network. Referrals are kept encrypted on this phone and sent by themselves when the network is back.',
+  'community.queued':
+    'Kept on this phone, waiting to send. It will be sent when there is a network.',
+  'community.outbox': 'Waiting to send',
+  'community.outbox.waiting': 'Waiting to send',
+  'community.outbox.sending': 'Sending…',
+  'community.outbox.rejected': 'Not sent: needs a correction',
+  'community.outbox.fix': 'Correct',
+  'community.outbox.queuedAt': 'Kept at',
+  'community.outbox.sent': 'Sent',
+  'community.lastKnown': 'Last known statuses, as of {at} (no network now).',
+  'community.draftRestored': 'The draft kept on this phone was opened again.',
+  'quickExit.button': 'Quick exit',
+  'quickExit.label': 'Quick exit: replace this screen with another page (or press Esc three times)',
+  'neutral.title': 'Sour fish soup',
+  'notification.community_referral.received': 'The centre received referral {reference}.',
+  'notification.community_referral.accepted':
+    'Referral {reference} was accepted and a case opened.',
+  'notification.community_referral.closed': 'The case from referral {reference} was closed.',
 
   'cases.walkIn': 'Walk-in intake',
   'cases.tab.intake': 'Intake queue',

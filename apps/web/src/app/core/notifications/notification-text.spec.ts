@@ -2,7 +2,7 @@ import { registerLocaleData } from '@angular/common';
 import localeVi from '@angular/common/locales/vi';
 import { TestBed } from '@angular/core/testing';
 import { TranslationService } from '../i18n/translation.service';
-import { notificationText } from './notification-text';
+import { notificationRoute, notificationText } from './notification-text';
 
 registerLocaleData(localeVi);
 
@@ -45,5 +45,20 @@ describe('notificationText', () => {
         params: { ...params, deadlineKind: 'incident_report' },
       }),
     ).toMatch(/^Cảnh báo: báo cáo vụ việc nghiêm trọng của hồ sơ DN-2026-000123 chưa nộp, hạn /);
+  });
+
+  it("tells a volunteer their referral's status by its reference, and leads to their referrals", () => {
+    const translation = TestBed.inject(TranslationService);
+    translation.use('vi');
+    const accepted = { kind: 'community_referral.accepted', params: { reference: 'CR-7F3A2C' } };
+    expect(notificationText(translation, accepted)).toBe(
+      'Giới thiệu CR-7F3A2C đã được tiếp nhận và mở hồ sơ.',
+    );
+    translation.use('en');
+    expect(
+      notificationText(translation, { ...accepted, kind: 'community_referral.received' }),
+    ).toBe('The centre received referral CR-7F3A2C.');
+    expect(notificationRoute('/community', 'volunteer')).toBe('/community');
+    expect(notificationRoute('/community', 'caseworker')).toBeNull();
   });
 });

@@ -11,7 +11,8 @@ export function notificationText(
   translation: TranslationService,
   notification: Pick<NotificationView, 'kind' | 'params'>,
 ): string {
-  const { deadlineKind, survivorCode, dueAt, agencyName, conferenceCode } = notification.params;
+  const { deadlineKind, survivorCode, dueAt, agencyName, conferenceCode, reference } =
+    notification.params;
   // A clock's own wording first ("not reassessed"), then the shared one ("not submitted").
   const own = `notification.${notification.kind}.${String(deadlineKind)}`;
   const key = translation.hasKey(own) ? own : `notification.${notification.kind}`;
@@ -23,6 +24,7 @@ export function notificationText(
     due: typeof dueAt === 'string' ? formatDue(translation, dueAt) : '',
     agency: String(agencyName ?? ''),
     conference: String(conferenceCode ?? ''),
+    reference: String(reference ?? ''),
   });
 }
 
@@ -34,6 +36,8 @@ export function notificationRoute(link: string | null, role: Role | undefined): 
   if (!link) return null;
   // A case conference: the same page for the convening centre and the invited agencies.
   if (/^\/conferences\/[0-9a-f-]{36}$/.test(link)) return link;
+  // A volunteer's own referrals (status only).
+  if (link === '/community') return role === 'volunteer' ? link : null;
   const caseLink = /^\/cases\/([0-9a-f-]{36})$/.exec(link);
   if (!caseLink) return null;
   switch (role) {

@@ -3,6 +3,7 @@ import { MatDialog } from '@angular/material/dialog';
 import type { CanDeactivateFn } from '@angular/router';
 import { map } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
+import { QuickExit } from '../quick-exit/quick-exit.service';
 import type { ConfirmDialogData } from '../ui/confirm-dialog/confirm-dialog.component';
 import { ConfirmDialogComponent } from '../ui/confirm-dialog/confirm-dialog.component';
 
@@ -29,13 +30,13 @@ export class UnsavedChangesRegistry {
 /**
  * Asks before leaving a page with unsaved input (route `canDeactivate`): the page's own answer, or
  * any form on it that called `guardUnload`. A session that ended (sign-out, idle logout) leaves at
- * once: the screen must not stay up waiting for an answer.
+ * once: the screen must not stay up waiting for an answer. So does a quick exit.
  */
 export const unsavedChangesGuard: CanDeactivateFn<Partial<HasUnsavedChanges> | null> = (
   component,
 ) => {
   const dirty = !!component?.hasUnsavedChanges?.() || inject(UnsavedChangesRegistry).any();
-  if (!dirty || !inject(AuthService).isSignedIn()) return true;
+  if (!dirty || !inject(AuthService).isSignedIn() || inject(QuickExit).inProgress) return true;
   const data: ConfirmDialogData = { message: 'unsaved.message', confirm: 'unsaved.leave' };
   return inject(MatDialog)
     .open(ConfirmDialogComponent, { data, autoFocus: 'dialog' })

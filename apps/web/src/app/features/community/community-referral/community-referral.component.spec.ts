@@ -6,6 +6,7 @@ import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { CommunityReferralStatusView } from '@caunoi/shared/contracts';
+import { MemoryVaultStorage, VAULT_STORAGE } from '../../../core/offline/vault-storage';
 import { WORKSPACES } from '../../workspaces/workspaces';
 import { CommunityReferralComponent } from './community-referral.component';
 
@@ -23,6 +24,7 @@ describe('CommunityReferralComponent after a successful submit', () => {
   let fixture: ComponentFixture<CommunityReferralComponent>;
   let element: HTMLElement;
   let backend: HttpTestingController;
+  let storage: MemoryVaultStorage;
 
   const settle = async (): Promise<void> => {
     await new Promise((resolve) => setTimeout(resolve));
@@ -37,9 +39,15 @@ describe('CommunityReferralComponent after a successful submit', () => {
 
   beforeEach(async () => {
     localStorage.clear();
+    storage = new MemoryVaultStorage();
     TestBed.configureTestingModule({
       imports: [CommunityReferralComponent],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: VAULT_STORAGE, useValue: storage },
+      ],
     });
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(CommunityReferralComponent);
@@ -53,7 +61,7 @@ describe('CommunityReferralComponent after a successful submit', () => {
     await settle();
   });
 
-  it('empties the form without a single field in error, and says "sent" by the button, focused', async () => {
+  const fill = () => {
     const form = fixture.componentInstance['form'];
     form.setValue({
       survivorName: 'Synthetic name',
@@ -66,6 +74,11 @@ describe('CommunityReferralComponent after a successful submit', () => {
       consentToContact: true,
     });
     form.markAsDirty();
+    return form;
+  };
+
+  it('empties the form without a single field in error, and says "sent" by the button, focused', async () => {
+    const form = fill();
     expect(fixture.componentInstance.hasUnsavedChanges()).toBe(true);
     element.querySelector<HTMLButtonElement>('[data-testid="referral-submit"]')?.click();
     await settle();
@@ -85,5 +98,30 @@ describe('CommunityReferralComponent after a successful submit', () => {
     // Beside the submit button, inside the form: where the eye is after pressing it.
     expect(confirmation?.closest('form')).not.toBeNull();
     expect(document.activeElement).toBe(confirmation);
+  });
+
+  it('with no answer from the server, keeps the referral on the phone (encrypted) and says it waits to send', async () => {
+    const form = fill();
+    element.querySelector<HTMLButtonElement>('[data-testid="referral-submit"]')?.click();
+    await settle();
+    const post = backend.expectOne((r) => r.method === 'POST');
+    const key = post.request.body.idempotencyKey as string;
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    post.error(new ProgressEvent('error'), { status: 0 });
+    await settle();
+    await settle();
+
+    expect(form.getRawValue().survivorName).toBe('');
+    expect(element.querySelectorAll('mat-error').length).toBe(0);
+    expect(element.querySelector('[data-testid="referral-queued"]')?.textContent).toContain(
+      'chờ gửi',
+    );
+    expect(element.querySelector('[data-testid="outbox-state"]')?.textContent).toContain(
+      'Đang chờ gửi',
+    );
+    // The queued referral and the statuses last seen; the draft is gone.
+    expect([...storage.records.keys()].sort()).toEqual([`outbox:${key}`, 'statuses:first-page']);
+    const queued = storage.records.get(`outbox:${key}`)?.data ?? new ArrayBuffer(0);
+    expect(Buffer.from(queued).toString('latin1')).not.toContain('Synthetic name');
   });
 });

@@ -1,13 +1,16 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   computed,
+  effect,
   inject,
   input,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
   FormControl,
   FormGroup,
@@ -20,11 +23,16 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { CommunityReferralStatusView } from '@caunoi/shared/contracts';
-import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
+import type {
+  CommunityReferralStatusView,
+  CreateCommunityReferralRequest,
+} from '@caunoi/shared/contracts';
 import type { SafeContactMethod } from '@caunoi/shared/domain';
 import { SAFE_CONTACT_METHODS } from '@caunoi/shared/domain';
-import { firstValueFrom } from 'rxjs';
+import { debounceTime, firstValueFrom } from 'rxjs';
+import { AuthService } from '../../../core/auth/auth.service';
+import { DeviceVault } from '../../../core/offline/device-vault';
+import { NetworkStatus, isNoNetwork } from '../../../core/offline/network-status';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
@@ -35,14 +43,23 @@ import type { HasUnsavedChanges } from '../../../shared/forms/unsaved-changes';
 import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
 import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
+import { QuickExitComponent } from '../../../shared/quick-exit/quick-exit.component';
 import type { Workspace } from '../../workspaces/workspaces';
 import { CommunityReferralsApiService } from '../data/community-referrals-api.service';
+import { ReferralOutbox } from '../data/referral-outbox.service';
+import { ReferralStatuses } from '../data/referral-statuses.service';
 
 export const WHAT_HAPPENED_MAX = 500;
 
+/** The form as typed, kept encrypted on the phone while it is being filled in. */
+const DRAFT = 'draft:community-referral';
+const DRAFT_SAVE_DELAY_MS = 400;
+
 /**
  * A volunteer's referral, made for a 360 px phone. After sending, the volunteer sees only the
- * reference, the status and the dates: never the content again.
+ * reference, the status and the dates: never the content again. Without a network the referral waits
+ * on the phone, encrypted, and goes by itself when the network is back (`ReferralOutbox`); the draft
+ * being typed is kept encrypted too, so a closed app or a quick exit loses nothing.
  */
 @Component({
   selector: 'cn-community-referral',
@@ -59,6 +76,7 @@ export const WHAT_HAPPENED_MAX = 500;
     VnDatePipe,
     ListFooterComponent,
     SavedNoticeComponent,
+    QuickExitComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './community-referral.component.html',
@@ -66,6 +84,11 @@ export const WHAT_HAPPENED_MAX = 500;
 })
 export class CommunityReferralComponent implements HasUnsavedChanges {
   private readonly api = inject(CommunityReferralsApiService);
+  private readonly vault = inject(DeviceVault);
+  private readonly auth = inject(AuthService);
+  protected readonly outbox = inject(ReferralOutbox);
+  protected readonly statuses = inject(ReferralStatuses);
+  private readonly network = inject(NetworkStatus);
 
   /** From the route's data. */
   readonly workspace = input.required<Workspace>();
@@ -102,40 +125,113 @@ export class CommunityReferralComponent implements HasUnsavedChanges {
   protected readonly length = computed(() => this.value().whatHappened?.length ?? 0);
   /** The reference of the referral just sent. */
   protected readonly sent = signal<CommunityReferralStatusView | null>(null);
+  /** The referral just made was kept on the phone to send later. */
+  protected readonly queued = signal(false);
+  protected readonly draftRestored = signal(false);
+  private draftSaving: Promise<void> = Promise.resolve();
+  protected readonly offline = computed(() => this.auth.offline() || !this.network.online());
 
   protected readonly referrals = keysetPager<CommunityReferralStatusView>((after) =>
-    this.api.mine({ after, limit: PAGE_SIZE_DEFAULT }),
+    this.statuses.page(after),
   );
 
   constructor() {
     guardUnload(() => this.hasUnsavedChanges());
+    void this.restoreDraft();
+    void this.outbox.load().then(() => this.outbox.flush());
+    this.form.valueChanges
+      .pipe(debounceTime(DRAFT_SAVE_DELAY_MS), takeUntilDestroyed(inject(DestroyRef)))
+      .subscribe(() => {
+        if (!this.form.dirty) return;
+        this.draftSaving = this.vault.put(DRAFT, this.form.getRawValue()).catch(() => undefined);
+      });
+    // What the queue sent shows in the list with its status; back online, the list is fetched again.
+    effect(() => {
+      const sentCount = this.outbox.sent().length;
+      const online = !this.offline();
+      untracked(() => {
+        if (online && (sentCount > 0 || this.statuses.lastKnownAt())) this.referrals.reload();
+      });
+    });
   }
 
   hasUnsavedChanges(): boolean {
     return this.form.dirty;
   }
 
+  /**
+   * Sends now when there is a network; without one (or when the request gets no answer) the referral
+   * is kept on the phone with the same key and sent later. Field errors come back onto the form.
+   */
   protected async submit(): Promise<void> {
     this.sent.set(null);
-    const value = this.form.getRawValue();
-    const result = await this.submission.run(() =>
-      firstValueFrom(
-        this.api.create({
-          survivorName: value.survivorName.trim(),
-          safeContactMethod: value.safeContactMethod as SafeContactMethod,
-          safeContactDetails: value.safeContactDetails.trim(),
-          communeCode: value.communeCode as string,
-          whatHappened: value.whatHappened.trim(),
-          dangerNow: value.dangerNow,
-          childInvolved: value.childInvolved,
-          consentToContact: value.consentToContact,
-        }),
-      ),
+    this.queued.set(false);
+    const request = { ...this.request(), idempotencyKey: crypto.randomUUID() };
+    const keep = async (): Promise<null> => {
+      await this.outbox.enqueue(request);
+      return null;
+    };
+    const result = await this.submission.run(
+      () => (this.offline() ? keep() : firstValueFrom(this.api.create(request))),
+      { onError: isNoNetwork },
     );
-    if (!result.ok) return;
-    // Nothing of what was typed stays on the screen or in memory.
+    let sent: CommunityReferralStatusView | null = null;
+    if (result.ok) sent = result.value;
+    else if (isNoNetwork(result.error)) await keep();
+    else return;
+    // Nothing of what was typed stays on the screen, in memory or in the draft.
     this.submission.succeeded(this.formDirective());
-    this.sent.set(result.value);
-    this.referrals.prepend(result.value);
+    this.draftRestored.set(false);
+    if (sent) {
+      this.sent.set(sent);
+      this.referrals.prepend(sent);
+    } else {
+      this.queued.set(true);
+    }
+    // A save still encrypting must not write the draft back after it was deleted.
+    await this.draftSaving;
+    await this.vault.delete(DRAFT).catch(() => undefined);
+  }
+
+  /** A refused queued referral back into the form, to correct and send again. */
+  protected async fix(key: string): Promise<void> {
+    const request = await this.outbox.takeBack(key);
+    if (!request) return;
+    this.form.setValue({
+      survivorName: request.survivorName,
+      safeContactMethod: request.safeContactMethod,
+      safeContactDetails: request.safeContactDetails,
+      communeCode: request.communeCode,
+      whatHappened: request.whatHappened,
+      dangerNow: request.dangerNow,
+      childInvolved: request.childInvolved,
+      consentToContact: request.consentToContact,
+    });
+    this.form.markAsDirty();
+    this.form.markAllAsTouched();
+  }
+
+  private request(): CreateCommunityReferralRequest {
+    const value = this.form.getRawValue();
+    return {
+      survivorName: value.survivorName.trim(),
+      safeContactMethod: value.safeContactMethod as SafeContactMethod,
+      safeContactDetails: value.safeContactDetails.trim(),
+      communeCode: value.communeCode as string,
+      whatHappened: value.whatHappened.trim(),
+      dangerNow: value.dangerNow,
+      childInvolved: value.childInvolved,
+      consentToContact: value.consentToContact,
+    };
+  }
+
+  private async restoreDraft(): Promise<void> {
+    const draft = await this.vault
+      .get<ReturnType<typeof this.form.getRawValue>>(DRAFT)
+      .catch(() => undefined);
+    if (!draft || this.form.dirty) return;
+    this.form.setValue(draft);
+    this.form.markAsDirty();
+    this.draftRestored.set(true);
   }
 }
