@@ -23,3 +23,4 @@ export * from './lib/perpetrators';
 export * from './lib/periodic-reports';
 export * from './lib/follow-ups';
 export * from './lib/team';
+export * from './lib/statistics-labels';

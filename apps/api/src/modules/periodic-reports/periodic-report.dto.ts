@@ -11,9 +11,13 @@ import {
   ValidateIf,
 } from 'class-validator';
 import type {
+  ExportFormat,
+  ExportLanguage,
+  ReportExportQuery,
   DraftPeriodicReportRequest,
   UpdatePeriodicReportRequest,
 } from '@caunoi/shared/contracts';
+import { EXPORT_FORMATS, EXPORT_LANGUAGES } from '@caunoi/shared/contracts';
 import type { PeriodicReportKind } from '@caunoi/shared/domain';
 import { PERIODIC_REPORT_KINDS, REPORT_CALENDAR_YEARS } from '@caunoi/shared/domain';
 
@@ -52,4 +56,18 @@ export class UpdatePeriodicReportDto implements UpdatePeriodicReportRequest {
   @IsString()
   @MaxLength(NARRATIVE_MAX)
   narrative!: string | null;
+}
+
+const REPORT_EXPORT_FORMATS = EXPORT_FORMATS.filter((f) => f !== 'csv');
+
+/** `GET /api/periodic-reports/:id/export`: XLSX or PDF, Vietnamese unless English is asked for. */
+export class ReportExportQueryDto implements ReportExportQuery {
+  @ApiProperty({ enum: REPORT_EXPORT_FORMATS })
+  @IsIn(REPORT_EXPORT_FORMATS)
+  format!: Exclude<ExportFormat, 'csv'>;
+
+  @ApiPropertyOptional({ enum: EXPORT_LANGUAGES })
+  @IsOptional()
+  @IsIn(EXPORT_LANGUAGES)
+  lang?: ExportLanguage;
 }

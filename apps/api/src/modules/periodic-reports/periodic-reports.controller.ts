@@ -8,7 +8,10 @@ import {
   Patch,
   Post,
   Query,
+  Res,
+  StreamableFile,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { PeriodicReportListView, PeriodicReportView } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
@@ -18,8 +21,10 @@ import { RequirePermission } from '../authz/policy.decorators';
 import {
   DraftPeriodicReportDto,
   PeriodicReportYearQueryDto,
+  ReportExportQueryDto,
   UpdatePeriodicReportDto,
 } from './periodic-report.dto';
+import { sendFile } from '../statistics/export/send-file';
 import { PeriodicReportsService } from './periodic-reports.service';
 
 const R = ApiRoutes.periodicReports;
@@ -54,6 +59,18 @@ export class PeriodicReportsController {
   @RequirePermission('read', 'PeriodicReport')
   get(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<PeriodicReportView> {
     return this.reports.get(caller, id);
+  }
+
+  /** The report as an XLSX or PDF file, only its protected tables and narrative; audited. */
+  @Get(`:id/${R.export}`)
+  @RequirePermission('read', 'PeriodicReport')
+  async export(
+    @Caller() caller: Caller,
+    @Param() { id }: UuidParamDto,
+    @Query() q: ReportExportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return sendFile(res, await this.reports.export(caller, id, q));
   }
 
   @Patch(':id')

@@ -4,6 +4,7 @@ import type { Role } from '@caunoi/shared/domain';
 import { ROLES } from '@caunoi/shared/domain';
 import type { Session, TestUser } from '../../../test-support/factories';
 import { bearer, signedIn } from '../../../test-support/factories';
+import { binary, readPdfText, readXlsx } from '../../../test-support/export-readers';
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
 import { StageProcessor } from '../deadlines/stage-processor';
@@ -197,6 +198,57 @@ describe('periodic reports', () => {
     expect((await call(officer, 'post', `/${id}/acknowledge`)).status).toBe(409);
   });
 
+  it('exports a report as XLSX and PDF: its fixed tables and narrative, no survivor code, audited', async () => {
+    const { body: list } = await call(officer, 'get', '?year=2026');
+    const report = (list as PeriodicReportListView).items[0];
+    const download = (who: S, query: object) =>
+      call(who, 'get', `/${report.id}/export`).query(query).buffer(true).parse(binary);
+
+    const xlsx = await download(officer, { format: 'xlsx' });
+    expect([xlsx.status, xlsx.headers['content-disposition']]).toEqual([
+      200,
+      'attachment; filename="bao-cao-half_year-2026.xlsx"',
+    ]);
+    const sheets = await readXlsx(xlsx.body as Buffer);
+    // The narrative first, then one sheet per whole calendar block of the months covered.
+    expect([...sheets.keys()]).toEqual([
+      'Phần thuyết minh',
+      'Tháng 11-2025',
+      'Tháng 12-2025',
+      'Quý 1-2026',
+      'Tháng 04-2026',
+    ]);
+    const q1 = sheets.get('Quý 1-2026') ?? [];
+    expect(q1[0][0]).toBe('Báo cáo 6 tháng năm 2026: Trung tâm báo cáo định kỳ');
+    const total = q1.findIndex((r) => r[0] === 'Ca tiếp nhận');
+    expect(q1[total + 2]).toEqual(['Tổng', 'total', 15, null, null]);
+    expect(sheets.get('Phần thuyết minh')?.some((r) => r[0] === 'Bản sửa')).toBe(true);
+
+    const pdf = await download(officer, { format: 'pdf', lang: 'en' });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = await readPdfText(pdf.body as Buffer);
+    expect(text).toContain('6-month report 2026: Trung tâm báo cáo định kỳ');
+    expect(text).toContain('Status: Received by the province');
+    expect(text).toMatch(/Q1 2026 \(Months 01\/2026 to 03\/2026\)/);
+    expect(text).toMatch(/Total\s+15/);
+    const all = `${JSON.stringify([...sheets.values()])}${text}`;
+    expect(codes.filter((c) => all.includes(c))).toEqual([]);
+    expect(
+      [...sheets.values()].flat(2).filter((n) => typeof n === 'number' && n >= 1 && n <= 4),
+    ).toEqual([]);
+
+    const audits = (await t.dataSource.query(
+      `SELECT details FROM audit_log WHERE action = 'periodic_report.export' AND subject_id = $1 ORDER BY details->>'format' DESC`,
+      [report.id],
+    )) as { details: Record<string, unknown> }[];
+    expect(audits.map((r) => r.details)).toEqual([
+      { format: 'xlsx', lang: 'vi' },
+      { format: 'pdf', lang: 'en' },
+    ]);
+    expect((await download(officer, { format: 'csv' })).status).toBe(400);
+    expect((await download(officer, {})).status).toBe(400);
+  });
+
   it('counts a report submitted after its due instant as late', async () => {
     const draft = await call(supervisor, 'post', '', { year: 2026, kind: 'annual' });
     expect(draft.status).toBe(201);
@@ -259,6 +311,8 @@ describe('periodic reports', () => {
       const list = await call(who, 'get', '?year=2030');
       const read = await call(who, 'get', `/${draft}`);
       const readSubmitted = await call(who, 'get', `/${submitted}`);
+      const exportDraft = await call(who, 'get', `/${draft}/export?format=pdf`);
+      const exportSubmitted = await call(who, 'get', `/${submitted}/export?format=xlsx`);
       const edit = await call(who, 'patch', `/${draft}`, { narrative: 'x' });
       const approve = await call(who, 'post', `/${draft}/approve`);
       const submit = await call(who, 'post', `/${draft}/submit`);
@@ -276,6 +330,8 @@ describe('periodic reports', () => {
         listed,
         read: read.status,
         readSubmitted: readSubmitted.status,
+        exportDraft: exportDraft.status,
+        exportSubmitted: exportSubmitted.status,
         edit: edit.status,
         approve: approve.status,
         submit: submit.status,
@@ -286,6 +342,8 @@ describe('periodic reports', () => {
         listed: supervisor ? (own ? 2 : 0) : officer ? (own ? 1 : 0) : undefined,
         read: centre(200),
         readSubmitted: (supervisor || officer) && own ? 200 : 404,
+        exportDraft: centre(200),
+        exportSubmitted: (supervisor || officer) && own ? 200 : 404,
         edit: centre(200),
         approve: centre(200),
         submit: centre(200),

@@ -19,7 +19,14 @@ import { CalendarRepository } from '../calendar/calendar.repository';
 import { FieldCipher } from '../crypto/field-cipher';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { StatisticsService } from '../statistics/statistics.service';
-import type { DraftPeriodicReportDto, UpdatePeriodicReportDto } from './periodic-report.dto';
+import { periodicReportDocument } from '../statistics/export/export-document';
+import type { ExportFile } from '../statistics/export/export-file';
+import { renderDocument } from '../statistics/export/export-file';
+import type {
+  DraftPeriodicReportDto,
+  ReportExportQueryDto,
+  UpdatePeriodicReportDto,
+} from './periodic-report.dto';
 import type { PeriodicReportEntity } from './periodic-report.entity';
 import {
   PERIODIC_REPORT_RULE_COLUMNS,
@@ -73,6 +80,26 @@ export class PeriodicReportsService {
       subjectId: id,
     });
     return this.view(report as PeriodicReportEntity);
+  }
+
+  /** One report as XLSX or PDF (its fixed tables and narrative); audited with the format. */
+  async export(
+    { user: actor, ability }: Caller,
+    id: string,
+    { format, lang = 'vi' }: ReportExportQueryDto,
+  ): Promise<ExportFile> {
+    const report = await this.reports.getById(id);
+    authorize(ability, report, 'read', 'centre');
+    const view = await this.view(report as PeriodicReportEntity);
+    await this.work.audit({
+      actor,
+      action: 'periodic_report.export',
+      subjectType: 'PeriodicReport',
+      subjectId: id,
+      details: { format, lang },
+    });
+    const doc = periodicReportDocument(view, lang, this.clock.now());
+    return renderDocument(doc, format, `bao-cao-${view.kind}-${view.year}`);
   }
 
   /** The centre's report for a calendar entry: its tables counted now and kept as they are. */

@@ -93,6 +93,7 @@ export const AUDIT_ACTIONS = [
   'periodic_report.acknowledge',
   'periodic_report.approve',
   'periodic_report.draft',
+  'periodic_report.export',
   'periodic_report.list',
   'periodic_report.read',
   'periodic_report.submit',

@@ -2,6 +2,8 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   DraftPeriodicReportRequest,
+  ExportLanguage,
+  ReportExportQuery,
   PeriodicReportListView,
   PeriodicReportView,
 } from '@caunoi/shared/contracts';
@@ -27,6 +29,14 @@ export class PeriodicReportsApiService {
 
   saveNarrative(id: string, narrative: string | null): Observable<PeriodicReportView> {
     return this.http.patch<PeriodicReportView>(apiUrl(R.root, id), { narrative });
+  }
+
+  /** The report as an XLSX or PDF file, labels in the given language (audited). */
+  export(id: string, format: ReportExportQuery['format'], lang: ExportLanguage): Observable<Blob> {
+    return this.http.get(apiUrl(R.root, id, R.export), {
+      params: toParams({ format, lang }),
+      responseType: 'blob',
+    });
   }
 
   step(id: string, step: 'approve' | 'submit' | 'acknowledge'): Observable<PeriodicReportView> {

@@ -5,7 +5,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import type { PeriodicReportView, PublishedNumber } from '@caunoi/shared/contracts';
+import type {
+  PeriodicReportView,
+  PublishedNumber,
+  ReportExportQuery,
+} from '@caunoi/shared/contracts';
 import type { PeriodicReportAction, PeriodicReportKind } from '@caunoi/shared/domain';
 import {
   allowedPeriodicReportActions,
@@ -17,6 +21,7 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import type { TranslationKey } from '../../../core/i18n/vi';
 import { PeriodicReportsApiService } from '../../../shared/data/periodic-reports-api.service';
+import { saveFile } from '../../../shared/download/save-file';
 import { refusalMessage } from '../../../shared/forms/form-submission';
 import { monthLabel, periodLabel } from '../../statistics/statistics-labels';
 
@@ -130,6 +135,30 @@ export class PeriodicReportsPageComponent {
 
   protected step(report: PeriodicReportView, step: Step): void {
     this.run(this.api.step(report.id, step), `periodicReports.done.${step}`);
+  }
+
+  protected readonly exportFormats = [
+    { format: 'xlsx', label: 'stats.exportXlsx' },
+    { format: 'pdf', label: 'stats.exportPdf' },
+  ] as const satisfies readonly { format: ReportExportQuery['format']; label: string }[];
+
+  /** Downloads the report as XLSX or PDF, labelled in the screen's language. */
+  protected download(report: PeriodicReportView, format: ReportExportQuery['format']): void {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.api.export(report.id, format, this.translation.language()).subscribe({
+      next: (blob) => {
+        this.busy.set(false);
+        saveFile(blob, `bao-cao-${report.kind}-${report.year}.${format}`);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.snackBar.open(
+          refusalMessage(this.translation, error) ??
+            this.translation.t('periodicReports.exportFailed'),
+        );
+      },
+    });
   }
 
   protected blockName(block: PeriodicReportView['tables'][number]): string {
