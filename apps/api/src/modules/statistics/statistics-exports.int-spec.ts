@@ -152,6 +152,32 @@ describe('statistics exports', () => {
     expect(english).not.toContain('Số liệu thống kê');
   });
 
+  it("the whole scope lists each commune's totals exactly as the commune alone answers, in the files too", async () => {
+    const scope = await view(officer, quarter);
+    const byCommune = scope.blocks[0].communes ?? [];
+    // A and B had cases, C none; listed in the order of the area chooser (by name).
+    expect(byCommune.map((c) => c.code).sort()).toEqual(communes.slice(0, 2).sort());
+    for (const { code, totals } of byCommune) {
+      const alone = await view(officer, { ...quarter, area: code });
+      const own = Object.fromEntries(
+        alone.blocks[0].populations.map((p) => [p.population, p.total]),
+      );
+      expect(totals).toEqual(own);
+    }
+    // A commune chosen as the area lists no communes.
+    expect(
+      (await view(officer, { ...quarter, area: communes[0] })).blocks[0].communes,
+    ).toBeUndefined();
+    const sheets = await readXlsx(
+      (await download(officer, { ...quarter, format: 'xlsx' })).body as Buffer,
+    );
+    const rows = sheets.get('Quý 1-2025') ?? [];
+    const title = rows.findIndex((r) => r[0] === 'Theo xã, phường, đặc khu');
+    expect(rows.slice(title + 2, title + 4).map((r) => [r[1], r[2]])).toEqual(
+      byCommune.map((c) => [c.code, c.totals.cases]),
+    );
+  });
+
   it("a commune: the commune's published totals only", async () => {
     const v = await view(officer, { ...quarter, area: communes[1] });
     const res = await download(officer, { ...quarter, area: communes[1], format: 'pdf' });

@@ -160,7 +160,14 @@ export class StatisticsService {
       },
       area,
       communes,
-      blocks: blocks.map((b) => blockView(latticeOf(b), b, areaKey)),
+      blocks: blocks.map((b) =>
+        blockView(
+          latticeOf(b),
+          b,
+          areaKey,
+          areaKey === SCOPE_AREA ? communes.map((c) => c.code) : [],
+        ),
+      ),
       trend: years.flatMap((y) => trendOfYear(lattices.get(y) as YearLattices, y, areaKey)),
     };
   }

@@ -78,6 +78,16 @@ export interface StatisticsBlockView {
   to: string;
   populations: StatisticsPopulationView[];
   indicators: IndicatorValueView[];
+  /**
+   * For the whole scope: each commune's published totals (communes with none left out), the same
+   * numbers each commune shows when chosen as the area.
+   */
+  communes?: StatisticsCommuneTotalsView[];
+}
+
+export interface StatisticsCommuneTotalsView {
+  code: string;
+  totals: Record<StatisticsPopulation, PublishedNumber>;
 }
 
 export interface StatisticsTrendPointView {

@@ -3,6 +3,7 @@ import type {
   IndicatorValueView,
   PeriodicReportView,
   PublishedNumber,
+  StatisticsAreaView,
   StatisticsBlockView,
   StatisticsPopulationView,
   StatisticsTrendPointView,
@@ -18,6 +19,7 @@ import {
   statisticsVocabularyVi,
   tableKey,
 } from '@caunoi/shared/contracts';
+import type { StatisticsPopulation } from '@caunoi/shared/domain';
 import { STATISTICS_POPULATIONS, VIETNAM_TIME_ZONE } from '@caunoi/shared/domain';
 
 /**
@@ -136,34 +138,59 @@ function populationTables(t: Translate, p: StatisticsPopulationView): ExportTabl
   ];
 }
 
-/** One section per whole period: its indicators, then each population's total and tables. */
-export function blockSections(t: Translate, blocks: StatisticsBlockView[]): ExportSection[] {
+/** Each population's columns over rows of published totals (months of the trend, communes). */
+function totalsTable(
+  t: Translate,
+  title: string,
+  rows: { label: string; code: string; totals: Record<StatisticsPopulation, PublishedNumber> }[],
+): ExportTable {
+  return {
+    title,
+    columns: STATISTICS_POPULATIONS.map((p) => label(t, `stats.population.${p}`)),
+    rows: rows.map((r) => ({
+      label: r.label,
+      code: r.code,
+      values: STATISTICS_POPULATIONS.map((p) => r.totals[p]),
+    })),
+  };
+}
+
+/**
+ * One section per whole period: its indicators, each population's total and tables, then (for the
+ * whole scope) each commune's totals.
+ */
+export function blockSections(
+  t: Translate,
+  blocks: StatisticsBlockView[],
+  communes: readonly StatisticsAreaView[] = [],
+): ExportSection[] {
+  const nameOf = new Map(communes.map((c) => [c.code, c.name]));
   return blocks.map((block) => ({
     name: blockName(t, block),
     heading: blockHeading(t, block),
     tables: [
       indicatorTable(t, block.indicators),
       ...block.populations.flatMap((p) => populationTables(t, p)),
+      ...(block.communes?.length
+        ? [
+            totalsTable(
+              t,
+              t('stats.byCommune'),
+              block.communes.map((c) => ({ ...c, label: nameOf.get(c.code) ?? c.code })),
+            ),
+          ]
+        : []),
     ],
   }));
 }
 
 /** The monthly totals of each population. */
 export function trendSection(t: Translate, trend: StatisticsTrendPointView[]): ExportSection {
+  const rows = trend.map((p) => ({ label: monthLabel(p.month), code: p.month, totals: p.totals }));
   return {
     name: t('stats.export.trendSheet'),
     heading: t('stats.trend'),
-    tables: [
-      {
-        title: t('stats.trend'),
-        columns: STATISTICS_POPULATIONS.map((p) => label(t, `stats.population.${p}`)),
-        rows: trend.map((point) => ({
-          label: monthLabel(point.month),
-          code: point.month,
-          values: STATISTICS_POPULATIONS.map((p) => point.totals[p]),
-        })),
-      },
-    ],
+    tables: [totalsTable(t, t('stats.trend'), rows)],
   };
 }
 
@@ -200,7 +227,7 @@ export function statisticsDocument(
       t('stats.export.generatedAt', { at: vietnamTime(at) }),
     ],
     legend: t('stats.legend'),
-    sections: [...blockSections(t, view.blocks), trendSection(t, view.trend)],
+    sections: [...blockSections(t, view.blocks, view.communes), trendSection(t, view.trend)],
   };
 }
 
