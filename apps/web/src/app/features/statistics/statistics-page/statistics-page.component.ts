@@ -28,6 +28,7 @@ import { refusalMessage } from '../../../shared/forms/form-submission';
 import { StatisticsApiService } from '../../../shared/data/statistics-api.service';
 import { saveFile } from '../../../shared/download/save-file';
 import { categoryKey, monthLabel, periodLabel, tableKey } from '../statistics-labels';
+import { StatisticsChartsComponent } from '../statistics-charts/statistics-charts.component';
 
 type Loaded =
   | { status: 'loading' }
@@ -76,6 +77,7 @@ function queryOf(params: ParamMap, thisYear: number): StatisticsQuery {
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    StatisticsChartsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './statistics-page.component.html',
