@@ -99,9 +99,10 @@ describe('statistics charts', () => {
 
     (element.querySelector('[data-testid="stats-chart-toggle-sex"]') as HTMLButtonElement).click();
     fixture.detectChanges();
-    const rows = [
-      ...element.querySelectorAll('[data-testid="stats-chart-table-sex"] tbody tr'),
-    ].map((tr) => [...tr.children].map((c) => c.textContent?.trim()));
+    const rows = Array.from(
+      element.querySelectorAll('[data-testid="stats-chart-table-sex"] tbody tr'),
+      (tr) => Array.from(tr.children, (c) => c.textContent?.trim()),
+    );
     expect(rows).toEqual([
       ['Nữ', '44'],
       ['Nam', '<5'],
