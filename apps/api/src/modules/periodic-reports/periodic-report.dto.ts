@@ -14,6 +14,7 @@ import type {
   ExportFormat,
   ExportLanguage,
   ReportExportQuery,
+  ConsolidatedReportQuery,
   DraftPeriodicReportRequest,
   UpdatePeriodicReportRequest,
 } from '@caunoi/shared/contracts';
@@ -62,6 +63,32 @@ const REPORT_EXPORT_FORMATS = EXPORT_FORMATS.filter((f) => f !== 'csv');
 
 /** `GET /api/periodic-reports/:id/export`: XLSX or PDF, Vietnamese unless English is asked for. */
 export class ReportExportQueryDto implements ReportExportQuery {
+  @ApiProperty({ enum: REPORT_EXPORT_FORMATS })
+  @IsIn(REPORT_EXPORT_FORMATS)
+  format!: Exclude<ExportFormat, 'csv'>;
+
+  @ApiPropertyOptional({ enum: EXPORT_LANGUAGES })
+  @IsOptional()
+  @IsIn(EXPORT_LANGUAGES)
+  lang?: ExportLanguage;
+}
+
+/** `GET /api/periodic-reports/consolidated`: one calendar entry of the officer's province. */
+export class ConsolidatedReportQueryDto implements ConsolidatedReportQuery {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(REPORT_CALENDAR_YEARS.min)
+  @Max(REPORT_CALENDAR_YEARS.max)
+  year!: number;
+
+  @ApiProperty({ enum: PERIODIC_REPORT_KINDS })
+  @IsIn(PERIODIC_REPORT_KINDS)
+  kind!: PeriodicReportKind;
+}
+
+/** The consolidated report's file: the entry and the format. */
+export class ConsolidatedExportQueryDto extends ConsolidatedReportQueryDto {
   @ApiProperty({ enum: REPORT_EXPORT_FORMATS })
   @IsIn(REPORT_EXPORT_FORMATS)
   format!: Exclude<ExportFormat, 'csv'>;

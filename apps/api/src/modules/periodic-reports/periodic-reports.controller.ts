@@ -13,12 +13,18 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { PeriodicReportListView, PeriodicReportView } from '@caunoi/shared/contracts';
+import type {
+  ConsolidatedReportView,
+  PeriodicReportListView,
+  PeriodicReportView,
+} from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
 import { Caller } from '../authz/caller';
 import { RequirePermission } from '../authz/policy.decorators';
 import {
+  ConsolidatedExportQueryDto,
+  ConsolidatedReportQueryDto,
   DraftPeriodicReportDto,
   PeriodicReportYearQueryDto,
   ReportExportQueryDto,
@@ -53,6 +59,26 @@ export class PeriodicReportsController {
     @Body() dto: DraftPeriodicReportDto,
   ): Promise<PeriodicReportView> {
     return this.reports.draft(caller, dto);
+  }
+
+  /** The province's consolidated report of one calendar entry (reporting officers). */
+  @Get(R.consolidated)
+  @RequirePermission('read', 'PeriodicReport')
+  consolidated(
+    @Caller() caller: Caller,
+    @Query() q: ConsolidatedReportQueryDto,
+  ): Promise<ConsolidatedReportView> {
+    return this.reports.consolidated(caller, q);
+  }
+
+  @Get(`${R.consolidated}/${R.export}`)
+  @RequirePermission('read', 'PeriodicReport')
+  async exportConsolidated(
+    @Caller() caller: Caller,
+    @Query() q: ConsolidatedExportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return sendFile(res, await this.reports.exportConsolidated(caller, q));
   }
 
   @Get(':id')

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { PeriodicReportListView, PeriodicReportView } from '@caunoi/shared/contracts';
+import type {
+  ConsolidatedReportView,
+  PeriodicReportListView,
+  PeriodicReportView,
+} from '@caunoi/shared/contracts';
 import type { Role } from '@caunoi/shared/domain';
 import { ROLES } from '@caunoi/shared/domain';
 import type { Session, TestUser } from '../../../test-support/factories';
@@ -249,6 +253,73 @@ describe('periodic reports', () => {
     expect((await download(officer, {})).status).toBe(400);
   });
 
+  it('the province consolidates its centres’ reports: who submitted, and its own tables protected at the province level', async () => {
+    const res = await call(officer, 'get', '/consolidated?year=2026&kind=half_year');
+    expect([res.status, res.body?.message]).toEqual([200, undefined]);
+    const report = res.body as ConsolidatedReportView;
+    expect(report).toMatchObject({
+      provinceCode: P,
+      provinceAuthority: 'A Sở nhận báo cáo',
+      dueOn: '2026-05-15',
+      periodFrom: '2025-11',
+      periodTo: '2026-04',
+    });
+    expect(report.centres.map((c) => [c.agencyName, c.status, c.onTime])).toEqual([
+      ['Trung tâm báo cáo định kỳ', 'acknowledged', true],
+    ]);
+    // Counted now for the whole province: both centres' January–March cases (15 + 5 + 6).
+    const q1 = report.tables.find((b) => b.period === 'Q1');
+    expect(q1?.populations.find((p) => p.population === 'cases')?.total).toBe(26);
+    const counts = report.tables.flatMap((b) =>
+      b.populations.flatMap((p) => [
+        p.total,
+        ...p.tables.flatMap((x) => x.cells.map((c) => c.value)),
+      ]),
+    );
+    expect(counts.filter((n) => typeof n === 'number' && n >= 1 && n <= 4)).toEqual([]);
+    expect(codes.filter((c) => JSON.stringify(report).includes(c))).toEqual([]);
+
+    const pdf = await call(
+      officer,
+      'get',
+      '/consolidated/export?year=2026&kind=half_year&format=pdf',
+    )
+      .buffer(true)
+      .parse(binary);
+    expect(pdf.status).toBe(200);
+    const text = await readPdfText(pdf.body as Buffer);
+    expect(text).toContain('Báo cáo 6 tháng năm 2026: tổng hợp của A Sở nhận báo cáo');
+    expect(text).toMatch(/Trung tâm báo cáo định kỳ\s+Tỉnh đã nhận/);
+    expect(text).toMatch(/Tổng\s+26/);
+    const audits = (await t.dataSource.query(
+      `SELECT action, details FROM audit_log WHERE actor_user_id = $1
+          AND action IN ('periodic_report.consolidate', 'periodic_report.export')
+        ORDER BY action`,
+      [officer.id],
+    )) as { action: string; details: Record<string, unknown> }[];
+    expect(
+      audits.filter((a) => a.details['year'] === 2026 && a.details['kind'] === 'half_year'),
+    ).toEqual([
+      {
+        action: 'periodic_report.consolidate',
+        details: { year: 2026, kind: 'half_year', reports: 1 },
+      },
+      {
+        action: 'periodic_report.export',
+        details: { consolidated: true, year: 2026, kind: 'half_year', format: 'pdf', lang: 'vi' },
+      },
+    ]);
+    // A centre's supervisor has no consolidated report; bad input names the field.
+    expect((await call(supervisor, 'get', '/consolidated?year=2026&kind=half_year')).status).toBe(
+      403,
+    );
+    const bad = await call(officer, 'get', '/consolidated?year=2026&kind=weekly');
+    expect([bad.status, JSON.stringify(bad.body.errors)]).toEqual([
+      400,
+      expect.stringContaining('"field":"kind"'),
+    ]);
+  });
+
   it('counts a report submitted after its due instant as late', async () => {
     const draft = await call(supervisor, 'post', '', { year: 2026, kind: 'annual' });
     expect(draft.status).toBe(201);
@@ -313,6 +384,7 @@ describe('periodic reports', () => {
       const readSubmitted = await call(who, 'get', `/${submitted}`);
       const exportDraft = await call(who, 'get', `/${draft}/export?format=pdf`);
       const exportSubmitted = await call(who, 'get', `/${submitted}/export?format=xlsx`);
+      const consolidated = await call(who, 'get', '/consolidated?year=2030&kind=provincial_annual');
       const edit = await call(who, 'patch', `/${draft}`, { narrative: 'x' });
       const approve = await call(who, 'post', `/${draft}/approve`);
       const submit = await call(who, 'post', `/${draft}/submit`);
@@ -332,6 +404,10 @@ describe('periodic reports', () => {
         readSubmitted: readSubmitted.status,
         exportDraft: exportDraft.status,
         exportSubmitted: exportSubmitted.status,
+        consolidated: [
+          consolidated.status,
+          (consolidated.body as ConsolidatedReportView).centres?.length,
+        ],
         edit: edit.status,
         approve: approve.status,
         submit: submit.status,
@@ -344,6 +420,8 @@ describe('periodic reports', () => {
         readSubmitted: (supervisor || officer) && own ? 200 : 404,
         exportDraft: centre(200),
         exportSubmitted: (supervisor || officer) && own ? 200 : 404,
+        // Every officer has their own province's; only the recipient's lists the report.
+        consolidated: officer ? [200, own ? 1 : 0] : [403, undefined],
         edit: centre(200),
         approve: centre(200),
         submit: centre(200),

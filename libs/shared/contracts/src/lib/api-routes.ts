@@ -38,6 +38,8 @@ export const ApiRoutes = {
   periodicReports: {
     root: 'periodic-reports',
     export: 'export',
+    /** `periodic-reports/consolidated?year=&kind=` and `…/consolidated/export` (the province's). */
+    consolidated: 'consolidated',
     approve: 'approve',
     submit: 'submit',
     acknowledge: 'acknowledge',

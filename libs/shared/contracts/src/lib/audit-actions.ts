@@ -92,6 +92,7 @@ export const AUDIT_ACTIONS = [
   'perpetrator.update',
   'periodic_report.acknowledge',
   'periodic_report.approve',
+  'periodic_report.consolidate',
   'periodic_report.draft',
   'periodic_report.export',
   'periodic_report.list',

@@ -1,5 +1,6 @@
 import type {
   ExportLanguage,
+  ConsolidatedReportView,
   IndicatorValueView,
   PeriodicReportView,
   PublishedNumber,
@@ -27,7 +28,7 @@ import { STATISTICS_POPULATIONS, VIETNAM_TIME_ZONE } from '@caunoi/shared/domain
  * only. A value is a published count, the mark "<5", a share (0..1) or empty; labels are in the
  * export's language and every category keeps its code beside it.
  */
-export type ExportValue = PublishedNumber | { share: number } | null;
+export type ExportValue = PublishedNumber | { share: number } | { text: string } | null;
 
 export interface ExportRow {
   label: string;
@@ -267,6 +268,61 @@ export function periodicReportDocument(
         heading: t('stats.export.narrative'),
         paragraphs: (report.narrative?.trim() || t('stats.export.noNarrative')).split(/\n{2,}/),
         tables: [],
+      },
+      ...blockSections(t, report.tables),
+    ],
+  };
+}
+
+/**
+ * The province's consolidated report: the centres' reports it received (state, when, on time), then
+ * the province's own tables for the entry's months, protected at the province level.
+ */
+export function consolidatedReportDocument(
+  report: ConsolidatedReportView,
+  language: ExportLanguage,
+  at: Date,
+): ExportDocument {
+  const t = translator(language);
+  const kind = label(t, `periodicReportKind.${report.kind}`);
+  return {
+    language,
+    title: t('stats.export.consolidatedTitle', {
+      kind,
+      year: report.year,
+      authority: report.provinceAuthority,
+    }),
+    lines: [
+      t('stats.export.dueOn', { date: dayLabel(report.dueOn) }),
+      t('stats.export.months', {
+        from: monthLabel(report.periodFrom),
+        to: monthLabel(report.periodTo),
+      }),
+      t('stats.export.generatedAt', { at: vietnamTime(at) }),
+    ],
+    legend: t('stats.legend'),
+    sections: [
+      {
+        name: t('stats.export.centres'),
+        heading: t('stats.export.centres'),
+        tables: [
+          {
+            title: t('stats.export.centres'),
+            columns: [t('stats.export.state'), t('stats.export.submittedAt')],
+            rows: report.centres.map((c) => ({
+              label: c.agencyName,
+              code: c.agencyId,
+              values: [
+                {
+                  text: `${label(t, `periodicReportStatus.${c.status}`)}${
+                    c.onTime === false ? ` (${t('stats.export.late')})` : ''
+                  }`,
+                },
+                c.submittedAt ? { text: vietnamTime(new Date(c.submittedAt)) } : null,
+              ],
+            })),
+          },
+        ],
       },
       ...blockSections(t, report.tables),
     ],

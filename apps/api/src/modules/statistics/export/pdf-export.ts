@@ -16,6 +16,7 @@ function valueCell(value: ExportValue, language: string): TableCell {
   if (value === null) return { text: '' };
   if (value === '<5')
     return { text: '<5', italics: true, color: SUPPRESSED_COLOUR, alignment: 'right' };
+  if (typeof value === 'object' && 'text' in value) return { text: value.text };
   if (typeof value === 'object') {
     return {
       text: `${(value.share * 100).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', {

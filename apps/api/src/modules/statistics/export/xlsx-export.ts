@@ -16,6 +16,10 @@ function sheetName(name: string, taken: Set<string>): string {
 function writeValue(sheet: Worksheet, row: number, column: number, value: ExportValue): void {
   const cell = sheet.getCell(row, column);
   if (value === null) return;
+  if (typeof value === 'object' && 'text' in value) {
+    cell.value = value.text;
+    return;
+  }
   if (typeof value === 'object') {
     cell.value = value.share;
     cell.numFmt = '0.0%';

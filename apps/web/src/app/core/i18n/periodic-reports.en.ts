@@ -41,5 +41,6 @@ export const periodicReportsEn = {
   'auditAction.periodic_report.acknowledge': 'Acknowledged a periodic report',
   'auditAction.periodic_report.read': 'Viewed a periodic report',
   'auditAction.periodic_report.export': 'Exported a periodic report (XLSX or PDF)',
+  'auditAction.periodic_report.consolidate': 'Viewed the province’s consolidated report',
   'auditAction.periodic_report.list': 'Viewed the periodic reports',
 };

@@ -41,5 +41,6 @@ export const periodicReportsVi = {
   'auditAction.periodic_report.acknowledge': 'Xác nhận đã nhận báo cáo định kỳ',
   'auditAction.periodic_report.read': 'Xem báo cáo định kỳ',
   'auditAction.periodic_report.export': 'Xuất báo cáo định kỳ (XLSX hoặc PDF)',
+  'auditAction.periodic_report.consolidate': 'Xem báo cáo tổng hợp của tỉnh',
   'auditAction.periodic_report.list': 'Xem danh sách báo cáo định kỳ',
 };
