@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -88,13 +88,7 @@ export class ConsolidatedReportQueryDto implements ConsolidatedReportQuery {
 }
 
 /** The consolidated report's file: the entry and the format. */
-export class ConsolidatedExportQueryDto extends ConsolidatedReportQueryDto {
-  @ApiProperty({ enum: REPORT_EXPORT_FORMATS })
-  @IsIn(REPORT_EXPORT_FORMATS)
-  format!: Exclude<ExportFormat, 'csv'>;
-
-  @ApiPropertyOptional({ enum: EXPORT_LANGUAGES })
-  @IsOptional()
-  @IsIn(EXPORT_LANGUAGES)
-  lang?: ExportLanguage;
-}
+export class ConsolidatedExportQueryDto extends IntersectionType(
+  ConsolidatedReportQueryDto,
+  ReportExportQueryDto,
+) {}
