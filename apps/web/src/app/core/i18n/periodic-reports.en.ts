@@ -17,6 +17,11 @@ export const periodicReportsEn = {
   'periodicReports.late': 'submitted late',
   'periodicReports.months': 'Numbers from {from} to {to}',
   'periodicReports.exportFailed': 'The report could not be downloaded.',
+  'periodicReports.consolidated': 'The province’s consolidated report',
+  'periodicReports.consolidatedHint':
+    'The reports the centres submitted to your agency, and the whole province’s numbers for the report’s months, protected at the province level (numbers under 5 show as <5).',
+  'periodicReports.kind': 'Report',
+  'periodicReports.consolidatedNone': 'No centre has submitted this report yet.',
   'periodicReports.tablesFixed': 'The numbers are fixed since drafting.',
   'periodicReports.narrative': 'Narrative',
   'periodicReports.narrativeHint': 'Aggregate numbers only, no identity.',

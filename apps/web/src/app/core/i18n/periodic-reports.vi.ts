@@ -17,6 +17,11 @@ export const periodicReportsVi = {
   'periodicReports.late': 'nộp muộn',
   'periodicReports.months': 'Số liệu từ tháng {from} đến tháng {to}',
   'periodicReports.exportFailed': 'Không tải được báo cáo.',
+  'periodicReports.consolidated': 'Báo cáo tổng hợp của tỉnh',
+  'periodicReports.consolidatedHint':
+    'Các báo cáo các trung tâm đã nộp về cơ quan của bạn, và số liệu của cả tỉnh cho các tháng của kỳ báo cáo, được bảo vệ ở cấp tỉnh (các số nhỏ hơn 5 hiển thị là <5).',
+  'periodicReports.kind': 'Loại báo cáo',
+  'periodicReports.consolidatedNone': 'Chưa có trung tâm nào nộp báo cáo này.',
   'periodicReports.tablesFixed': 'Số liệu cố định từ khi lập dự thảo.',
   'periodicReports.narrative': 'Thuyết minh',
   'periodicReports.narrativeHint': 'Chỉ nêu số liệu tổng hợp, không ghi thông tin định danh.',

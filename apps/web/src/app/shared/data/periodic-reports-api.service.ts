@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  ConsolidatedReportView,
   DraftPeriodicReportRequest,
   ExportLanguage,
   ReportExportQuery,
@@ -8,6 +9,7 @@ import type {
   PeriodicReportView,
 } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
+import type { PeriodicReportKind } from '@caunoi/shared/domain';
 import type { Observable } from 'rxjs';
 import { apiUrl } from '../../core/http/api-url';
 import { toParams } from '../../core/http/query-params';
@@ -35,6 +37,25 @@ export class PeriodicReportsApiService {
   export(id: string, format: ReportExportQuery['format'], lang: ExportLanguage): Observable<Blob> {
     return this.http.get(apiUrl(R.root, id, R.export), {
       params: toParams({ format, lang }),
+      responseType: 'blob',
+    });
+  }
+
+  /** The province's consolidated report of one calendar entry (reporting officers). */
+  consolidated(year: number, kind: PeriodicReportKind): Observable<ConsolidatedReportView> {
+    return this.http.get<ConsolidatedReportView>(apiUrl(R.root, R.consolidated), {
+      params: toParams({ year, kind }),
+    });
+  }
+
+  exportConsolidated(
+    year: number,
+    kind: PeriodicReportKind,
+    format: ReportExportQuery['format'],
+    lang: ExportLanguage,
+  ): Observable<Blob> {
+    return this.http.get(apiUrl(R.root, R.consolidated, R.export), {
+      params: toParams({ year, kind, format, lang }),
       responseType: 'blob',
     });
   }

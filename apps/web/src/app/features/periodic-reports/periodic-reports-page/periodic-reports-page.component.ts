@@ -21,7 +21,8 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import type { TranslationKey } from '../../../core/i18n/vi';
 import { PeriodicReportsApiService } from '../../../shared/data/periodic-reports-api.service';
-import { saveFile } from '../../../shared/download/save-file';
+import { REPORT_EXPORT_BUTTONS, saveFile } from '../../../shared/download/save-file';
+import { ConsolidatedReportComponent } from '../consolidated-report/consolidated-report.component';
 import { refusalMessage } from '../../../shared/forms/form-submission';
 import { monthLabel, periodLabel } from '../../statistics/statistics-labels';
 
@@ -41,6 +42,7 @@ type Step = 'approve' | 'submit' | 'acknowledge';
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    ConsolidatedReportComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './periodic-reports-page.component.html',
@@ -137,10 +139,7 @@ export class PeriodicReportsPageComponent {
     this.run(this.api.step(report.id, step), `periodicReports.done.${step}`);
   }
 
-  protected readonly exportFormats = [
-    { format: 'xlsx', label: 'stats.exportXlsx' },
-    { format: 'pdf', label: 'stats.exportPdf' },
-  ] as const satisfies readonly { format: ReportExportQuery['format']; label: string }[];
+  protected readonly exportFormats = REPORT_EXPORT_BUTTONS;
 
   /** Downloads the report as XLSX or PDF, labelled in the screen's language. */
   protected download(report: PeriodicReportView, format: ReportExportQuery['format']): void {
