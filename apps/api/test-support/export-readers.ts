@@ -3,10 +3,7 @@ import { execFile } from 'node:child_process';
 import type { Response as AgentResponse } from 'superagent';
 
 /** Collects a download's bytes whatever its content type. */
-export function binary(
-  res: AgentResponse,
-  done: (err: Error | null, body: Buffer) => void,
-): void {
+export function binary(res: AgentResponse, done: (err: Error | null, body: Buffer) => void): void {
   // In Node, superagent hands the parser the response stream itself.
   const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
