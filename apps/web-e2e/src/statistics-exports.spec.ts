@@ -69,9 +69,11 @@ test('a reporting officer reads the dashboard, filters a commune and downloads X
   await expect(page.getByTestId('statistics-title')).toHaveText('Thống kê');
 
   // The dashboard: the trend and the breakdowns as charts, "<5" a mark and never a bar height.
-  await expect(page.getByTestId('stats-chart-trend').locator('svg')).toBeVisible();
+  await expect(page.getByTestId('stats-chart-trend').locator('svg')).toBeVisible({
+    timeout: 20_000,
+  });
   const sexChart = page.getByTestId('stats-chart-sex');
-  await expect(sexChart.locator('svg')).toContainText('<5');
+  await expect(sexChart.locator('svg')).toContainText('<5', { timeout: 20_000 });
   await expect(page.getByTestId('stats-chart-commune')).toBeVisible();
   await sexChart.scrollIntoViewIfNeeded();
   await snapshot(page, 'statistics-exports-dashboard-1366');
@@ -115,7 +117,9 @@ test('a reporting officer reads the dashboard, filters a commune and downloads X
   // On a phone.
   await page.setViewportSize({ width: 360, height: 800 });
   await page.reload();
-  await expect(page.getByTestId('stats-chart-sex').locator('svg')).toContainText('<5');
+  await expect(page.getByTestId('stats-chart-sex').locator('svg')).toContainText('<5', {
+    timeout: 20_000,
+  });
   await page.getByTestId('stats-chart-sex').scrollIntoViewIfNeeded();
   await snapshot(page, 'statistics-exports-dashboard-360');
 });
