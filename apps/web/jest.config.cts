@@ -12,8 +12,11 @@ module.exports = {
       },
     ],
   },
-  // Angular's locale data (`@angular/common/locales/vi`) is plain ESM `.js`: transformed too.
-  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@angular/common/locales/))'],
+  // Angular's locale data (`@angular/common/locales/vi`) and ECharts (with zrender) are plain ESM
+  // `.js`: transformed too.
+  transformIgnorePatterns: [
+    'node_modules/(?!(.*\\.mjs$|@angular/common/locales/|echarts/|zrender/|tslib/))',
+  ],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

@@ -1,34 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERNAMES, choose, signIn, snapshot } from './support';
-
-const HAI_CHAU = '20242';
-
-/** Opens walk-in cases through the API as the demo caseworker (no second factor for that role). */
-async function openCases(
-  request: APIRequestContext,
-  n: number,
-  survivor: Record<string, unknown>,
-): Promise<void> {
-  const login = await request.post('/api/auth/login', {
-    data: { username: DEMO_USERNAMES.caseworker, password: DEMO_PASSWORD },
-  });
-  expect(login.status()).toBe(200);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  for (let i = 0; i < n; i += 1) {
-    const res = await request.post('/api/cases', {
-      headers: { Authorization: `Bearer ${accessToken}` },
-      data: {
-        consent: { given: true, givenBy: 'survivor', method: 'verbal' },
-        survivor: { age: 30, ...survivor },
-        incident: null,
-        communeCode: HAI_CHAU,
-      },
-    });
-    expect(res.status()).toBe(201);
-  }
-}
+import {
+  DEMO_PASSWORD,
+  DEMO_USERNAMES,
+  HAI_CHAU,
+  choose,
+  openCases,
+  signIn,
+  snapshot,
+} from './support';
 
 /** A screenshot of the screen scrolled to one part (the page scrolls inside the shell). */
 async function snapshotAt(page: Page, testId: string, name: string, last = false): Promise<void> {

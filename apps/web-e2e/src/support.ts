@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import {
   DEMO_PASSWORD,
@@ -262,4 +262,32 @@ export async function answerRiskForm(page: Page, yesItems: string[]): Promise<vo
 export function typedVietnamDay(days: number): string {
   const iso = new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
   return iso.split('-').reverse().join('/');
+}
+
+/** Hải Châu, Đà Nẵng: the commune of the demo centre's cases. */
+export const HAI_CHAU = '20242';
+
+/** Opens walk-in cases in Hải Châu through the API as the demo caseworker (no second factor). */
+export async function openCases(
+  request: APIRequestContext,
+  n: number,
+  survivor: Record<string, unknown>,
+): Promise<void> {
+  const login = await request.post('/api/auth/login', {
+    data: { username: DEMO_USERNAMES.caseworker, password: DEMO_PASSWORD },
+  });
+  expect(login.status()).toBe(200);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  for (let i = 0; i < n; i += 1) {
+    const res = await request.post('/api/cases', {
+      headers: { Authorization: `Bearer ${accessToken}` },
+      data: {
+        consent: { given: true, givenBy: 'survivor', method: 'verbal' },
+        survivor: { age: 30, ...survivor },
+        incident: null,
+        communeCode: HAI_CHAU,
+      },
+    });
+    expect(res.status()).toBe(201);
+  }
 }

@@ -10,3 +10,15 @@ setupZonelessTestEnv({
 if (!globalThis.crypto?.subtle) {
   Object.defineProperty(globalThis, 'crypto', { value: webcrypto, configurable: true });
 }
+// jsdom has no ResizeObserver; charts (ngx-echarts) observe their element's size.
+globalThis.ResizeObserver ??= class {
+  observe(): void {
+    /* jsdom lays nothing out */
+  }
+  unobserve(): void {
+    /* nothing observed */
+  }
+  disconnect(): void {
+    /* nothing observed */
+  }
+};

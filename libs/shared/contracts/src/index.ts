@@ -27,3 +27,4 @@ export * from './lib/protection';
 export * from './lib/conferences';
 export * from './lib/child-emergencies';
 export * from './lib/corrections';
+export * from './lib/statistics-labels';

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -11,9 +11,14 @@ import {
   ValidateIf,
 } from 'class-validator';
 import type {
+  ExportFormat,
+  ExportLanguage,
+  ReportExportQuery,
+  ConsolidatedReportQuery,
   DraftPeriodicReportRequest,
   UpdatePeriodicReportRequest,
 } from '@caunoi/shared/contracts';
+import { EXPORT_FORMATS, EXPORT_LANGUAGES } from '@caunoi/shared/contracts';
 import type { PeriodicReportKind } from '@caunoi/shared/domain';
 import { PERIODIC_REPORT_KINDS, REPORT_CALENDAR_YEARS } from '@caunoi/shared/domain';
 
@@ -53,3 +58,37 @@ export class UpdatePeriodicReportDto implements UpdatePeriodicReportRequest {
   @MaxLength(NARRATIVE_MAX)
   narrative!: string | null;
 }
+
+const REPORT_EXPORT_FORMATS = EXPORT_FORMATS.filter((f) => f !== 'csv');
+
+/** `GET /api/periodic-reports/:id/export`: XLSX or PDF, Vietnamese unless English is asked for. */
+export class ReportExportQueryDto implements ReportExportQuery {
+  @ApiProperty({ enum: REPORT_EXPORT_FORMATS })
+  @IsIn(REPORT_EXPORT_FORMATS)
+  format!: Exclude<ExportFormat, 'csv'>;
+
+  @ApiPropertyOptional({ enum: EXPORT_LANGUAGES })
+  @IsOptional()
+  @IsIn(EXPORT_LANGUAGES)
+  lang?: ExportLanguage;
+}
+
+/** `GET /api/periodic-reports/consolidated`: one calendar entry of the officer's province. */
+export class ConsolidatedReportQueryDto implements ConsolidatedReportQuery {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(REPORT_CALENDAR_YEARS.min)
+  @Max(REPORT_CALENDAR_YEARS.max)
+  year!: number;
+
+  @ApiProperty({ enum: PERIODIC_REPORT_KINDS })
+  @IsIn(PERIODIC_REPORT_KINDS)
+  kind!: PeriodicReportKind;
+}
+
+/** The consolidated report's file: the entry and the format. */
+export class ConsolidatedExportQueryDto extends IntersectionType(
+  ConsolidatedReportQueryDto,
+  ReportExportQueryDto,
+) {}

@@ -8,18 +8,29 @@ import {
   Patch,
   Post,
   Query,
+  Res,
+  StreamableFile,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { PeriodicReportListView, PeriodicReportView } from '@caunoi/shared/contracts';
+import type {
+  ConsolidatedReportView,
+  PeriodicReportListView,
+  PeriodicReportView,
+} from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
 import { Caller } from '../authz/caller';
 import { RequirePermission } from '../authz/policy.decorators';
 import {
+  ConsolidatedExportQueryDto,
+  ConsolidatedReportQueryDto,
   DraftPeriodicReportDto,
   PeriodicReportYearQueryDto,
+  ReportExportQueryDto,
   UpdatePeriodicReportDto,
 } from './periodic-report.dto';
+import { sendFile } from '../statistics/export/send-file';
 import { PeriodicReportsService } from './periodic-reports.service';
 
 const R = ApiRoutes.periodicReports;
@@ -50,10 +61,42 @@ export class PeriodicReportsController {
     return this.reports.draft(caller, dto);
   }
 
+  /** The province's consolidated report of one calendar entry (reporting officers). */
+  @Get(R.consolidated)
+  @RequirePermission('read', 'PeriodicReport')
+  consolidated(
+    @Caller() caller: Caller,
+    @Query() q: ConsolidatedReportQueryDto,
+  ): Promise<ConsolidatedReportView> {
+    return this.reports.consolidated(caller, q);
+  }
+
+  @Get(`${R.consolidated}/${R.export}`)
+  @RequirePermission('read', 'PeriodicReport')
+  async exportConsolidated(
+    @Caller() caller: Caller,
+    @Query() q: ConsolidatedExportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return sendFile(res, await this.reports.exportConsolidated(caller, q));
+  }
+
   @Get(':id')
   @RequirePermission('read', 'PeriodicReport')
   get(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<PeriodicReportView> {
     return this.reports.get(caller, id);
+  }
+
+  /** The report as an XLSX or PDF file, only its protected tables and narrative; audited. */
+  @Get(`:id/${R.export}`)
+  @RequirePermission('read', 'PeriodicReport')
+  async export(
+    @Caller() caller: Caller,
+    @Param() { id }: UuidParamDto,
+    @Query() q: ReportExportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return sendFile(res, await this.reports.export(caller, id, q));
   }
 
   @Patch(':id')

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { PeriodicReportListView, PeriodicReportView } from '@caunoi/shared/contracts';
+import type {
+  ConsolidatedReportView,
+  PeriodicReportListView,
+  PeriodicReportView,
+} from '@caunoi/shared/contracts';
 import type { Role } from '@caunoi/shared/domain';
 import { ROLES } from '@caunoi/shared/domain';
 import type { Session, TestUser } from '../../../test-support/factories';
 import { bearer, signedIn } from '../../../test-support/factories';
+import { binary, readPdfText, readXlsx } from '../../../test-support/export-readers';
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
 import { StageProcessor } from '../deadlines/stage-processor';
@@ -197,6 +202,124 @@ describe('periodic reports', () => {
     expect((await call(officer, 'post', `/${id}/acknowledge`)).status).toBe(409);
   });
 
+  it('exports a report as XLSX and PDF: its fixed tables and narrative, no survivor code, audited', async () => {
+    const { body: list } = await call(officer, 'get', '?year=2026');
+    const report = (list as PeriodicReportListView).items[0];
+    const download = (who: S, query: object) =>
+      call(who, 'get', `/${report.id}/export`).query(query).buffer(true).parse(binary);
+
+    const xlsx = await download(officer, { format: 'xlsx' });
+    expect([xlsx.status, xlsx.headers['content-disposition']]).toEqual([
+      200,
+      'attachment; filename="bao-cao-half_year-2026.xlsx"',
+    ]);
+    const sheets = await readXlsx(xlsx.body as Buffer);
+    // The narrative first, then one sheet per whole calendar block of the months covered.
+    expect([...sheets.keys()]).toEqual([
+      'Phần thuyết minh',
+      'Tháng 11-2025',
+      'Tháng 12-2025',
+      'Quý 1-2026',
+      'Tháng 04-2026',
+    ]);
+    const q1 = sheets.get('Quý 1-2026') ?? [];
+    expect(q1[0][0]).toBe('Báo cáo 6 tháng năm 2026: Trung tâm báo cáo định kỳ');
+    const total = q1.findIndex((r) => r[0] === 'Ca tiếp nhận');
+    expect(q1[total + 2]).toEqual(['Tổng', 'total', 15, null, null]);
+    expect(sheets.get('Phần thuyết minh')?.some((r) => r[0] === 'Bản sửa')).toBe(true);
+
+    const pdf = await download(officer, { format: 'pdf', lang: 'en' });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = await readPdfText(pdf.body as Buffer);
+    expect(text).toContain('6-month report 2026: Trung tâm báo cáo định kỳ');
+    expect(text).toContain('Status: Received by the province');
+    expect(text).toMatch(/Q1 2026 \(Months 01\/2026 to 03\/2026\)/);
+    expect(text).toMatch(/Total\s+15/);
+    const all = `${JSON.stringify([...sheets.values()])}${text}`;
+    expect(codes.filter((c) => all.includes(c))).toEqual([]);
+    expect(
+      [...sheets.values()].flat(2).filter((n) => typeof n === 'number' && n >= 1 && n <= 4),
+    ).toEqual([]);
+
+    const audits = (await t.dataSource.query(
+      `SELECT details FROM audit_log WHERE action = 'periodic_report.export' AND subject_id = $1 ORDER BY details->>'format' DESC`,
+      [report.id],
+    )) as { details: Record<string, unknown> }[];
+    expect(audits.map((r) => r.details)).toEqual([
+      { format: 'xlsx', lang: 'vi' },
+      { format: 'pdf', lang: 'en' },
+    ]);
+    expect((await download(officer, { format: 'csv' })).status).toBe(400);
+    expect((await download(officer, {})).status).toBe(400);
+  });
+
+  it('the province consolidates its centres’ reports: who submitted, and its own tables protected at the province level', async () => {
+    const res = await call(officer, 'get', '/consolidated?year=2026&kind=half_year');
+    expect([res.status, res.body?.message]).toEqual([200, undefined]);
+    const report = res.body as ConsolidatedReportView;
+    expect(report).toMatchObject({
+      provinceCode: P,
+      provinceAuthority: 'A Sở nhận báo cáo',
+      dueOn: '2026-05-15',
+      periodFrom: '2025-11',
+      periodTo: '2026-04',
+    });
+    expect(report.centres.map((c) => [c.agencyName, c.status, c.onTime])).toEqual([
+      ['Trung tâm báo cáo định kỳ', 'acknowledged', true],
+    ]);
+    // Counted now for the whole province: both centres' January–March cases (15 + 5 + 6).
+    const q1 = report.tables.find((b) => b.period === 'Q1');
+    expect(q1?.populations.find((p) => p.population === 'cases')?.total).toBe(26);
+    const counts = report.tables.flatMap((b) =>
+      b.populations.flatMap((p) => [
+        p.total,
+        ...p.tables.flatMap((x) => x.cells.map((c) => c.value)),
+      ]),
+    );
+    expect(counts.filter((n) => typeof n === 'number' && n >= 1 && n <= 4)).toEqual([]);
+    expect(codes.filter((c) => JSON.stringify(report).includes(c))).toEqual([]);
+
+    const pdf = await call(
+      officer,
+      'get',
+      '/consolidated/export?year=2026&kind=half_year&format=pdf',
+    )
+      .buffer(true)
+      .parse(binary);
+    expect(pdf.status).toBe(200);
+    const text = await readPdfText(pdf.body as Buffer);
+    expect(text).toContain('Báo cáo 6 tháng năm 2026: tổng hợp của A Sở nhận báo cáo');
+    expect(text).toMatch(/Trung tâm báo cáo định kỳ\s+Tỉnh đã nhận/);
+    expect(text).toMatch(/Tổng\s+26/);
+    const audits = (await t.dataSource.query(
+      `SELECT action, details FROM audit_log WHERE actor_user_id = $1
+          AND action IN ('periodic_report.consolidate', 'periodic_report.export')
+        ORDER BY action`,
+      [officer.id],
+    )) as { action: string; details: Record<string, unknown> }[];
+    expect(
+      audits.filter((a) => a.details['year'] === 2026 && a.details['kind'] === 'half_year'),
+    ).toEqual([
+      {
+        action: 'periodic_report.consolidate',
+        details: { year: 2026, kind: 'half_year', reports: 1 },
+      },
+      {
+        action: 'periodic_report.export',
+        details: { consolidated: true, year: 2026, kind: 'half_year', format: 'pdf', lang: 'vi' },
+      },
+    ]);
+    // A centre's supervisor has no consolidated report; bad input names the field.
+    expect((await call(supervisor, 'get', '/consolidated?year=2026&kind=half_year')).status).toBe(
+      403,
+    );
+    const bad = await call(officer, 'get', '/consolidated?year=2026&kind=weekly');
+    expect([bad.status, JSON.stringify(bad.body.errors)]).toEqual([
+      400,
+      expect.stringContaining('"field":"kind"'),
+    ]);
+  });
+
   it('counts a report submitted after its due instant as late', async () => {
     const draft = await call(supervisor, 'post', '', { year: 2026, kind: 'annual' });
     expect(draft.status).toBe(201);
@@ -259,6 +382,9 @@ describe('periodic reports', () => {
       const list = await call(who, 'get', '?year=2030');
       const read = await call(who, 'get', `/${draft}`);
       const readSubmitted = await call(who, 'get', `/${submitted}`);
+      const exportDraft = await call(who, 'get', `/${draft}/export?format=pdf`);
+      const exportSubmitted = await call(who, 'get', `/${submitted}/export?format=xlsx`);
+      const consolidated = await call(who, 'get', '/consolidated?year=2030&kind=provincial_annual');
       const edit = await call(who, 'patch', `/${draft}`, { narrative: 'x' });
       const approve = await call(who, 'post', `/${draft}/approve`);
       const submit = await call(who, 'post', `/${draft}/submit`);
@@ -276,6 +402,12 @@ describe('periodic reports', () => {
         listed,
         read: read.status,
         readSubmitted: readSubmitted.status,
+        exportDraft: exportDraft.status,
+        exportSubmitted: exportSubmitted.status,
+        consolidated: [
+          consolidated.status,
+          (consolidated.body as ConsolidatedReportView).centres?.length,
+        ],
         edit: edit.status,
         approve: approve.status,
         submit: submit.status,
@@ -286,6 +418,10 @@ describe('periodic reports', () => {
         listed: supervisor ? (own ? 2 : 0) : officer ? (own ? 1 : 0) : undefined,
         read: centre(200),
         readSubmitted: (supervisor || officer) && own ? 200 : 404,
+        exportDraft: centre(200),
+        exportSubmitted: (supervisor || officer) && own ? 200 : 404,
+        // Every officer has their own province's; only the recipient's lists the report.
+        consolidated: officer ? [200, own ? 1 : 0] : [403, undefined],
         edit: centre(200),
         approve: centre(200),
         submit: centre(200),

@@ -1,6 +1,10 @@
 import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { PeriodicReportListView, PeriodicReportView } from '@caunoi/shared/contracts';
+import type {
+  ConsolidatedReportView,
+  PeriodicReportListView,
+  PeriodicReportView,
+} from '@caunoi/shared/contracts';
 import { subjectOf } from '@caunoi/shared/authz';
 import type { Action, AppAbility } from '@caunoi/shared/authz';
 import type {
@@ -19,7 +23,19 @@ import { CalendarRepository } from '../calendar/calendar.repository';
 import { FieldCipher } from '../crypto/field-cipher';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { StatisticsService } from '../statistics/statistics.service';
-import type { DraftPeriodicReportDto, UpdatePeriodicReportDto } from './periodic-report.dto';
+import {
+  consolidatedReportDocument,
+  periodicReportDocument,
+} from '../statistics/export/export-document';
+import type { ExportFile } from '../statistics/export/export-file';
+import { renderDocument } from '../statistics/export/export-file';
+import type {
+  ConsolidatedExportQueryDto,
+  ConsolidatedReportQueryDto,
+  DraftPeriodicReportDto,
+  ReportExportQueryDto,
+  UpdatePeriodicReportDto,
+} from './periodic-report.dto';
 import type { PeriodicReportEntity } from './periodic-report.entity';
 import {
   PERIODIC_REPORT_RULE_COLUMNS,
@@ -73,6 +89,96 @@ export class PeriodicReportsService {
       subjectId: id,
     });
     return this.view(report as PeriodicReportEntity);
+  }
+
+  /** One report as XLSX or PDF (its fixed tables and narrative); audited with the format. */
+  async export(
+    { user: actor, ability }: Caller,
+    id: string,
+    { format, lang = 'vi' }: ReportExportQueryDto,
+  ): Promise<ExportFile> {
+    const report = await this.reports.getById(id);
+    authorize(ability, report, 'read', 'centre');
+    const view = await this.view(report as PeriodicReportEntity);
+    await this.work.audit({
+      actor,
+      action: 'periodic_report.export',
+      subjectType: 'PeriodicReport',
+      subjectId: id,
+      details: { format, lang },
+    });
+    const doc = periodicReportDocument(view, lang, this.clock.now());
+    return renderDocument(doc, format, `bao-cao-${view.kind}-${view.year}`);
+  }
+
+  /**
+   * The province's consolidated report (reporting officers): the centres' reports of the entry
+   * submitted to the officer's agency, and the province's tables for the entry's months, protected
+   * at the province level by the statistics lattice.
+   */
+  async consolidated(
+    caller: Caller,
+    { year, kind }: ConsolidatedReportQueryDto,
+    audit = true,
+  ): Promise<ConsolidatedReportView> {
+    const { user: actor, ability } = caller;
+    if (actor.role !== 'reporting_officer') {
+      throw new ForbiddenException('Only the province consolidates its centres’ reports');
+    }
+    const agency = await this.reports.getAgency(actor.agencyId);
+    if (!agency) throw new NotFoundException('Not found');
+    const entry = (await this.calendar.effective(agency.provinceCode, year)).find(
+      (e) => e.kind === kind,
+    );
+    if (!entry) throw new NotFoundException('No such report in the calendar');
+    const rows = (
+      await this.reports.listForYear(
+        accessibleWhere(ability, 'read', 'PeriodicReport', PERIODIC_REPORT_RULE_COLUMNS),
+        year,
+      )
+    ).filter((r) => r.kind === kind);
+    const names = await this.reports.agencyNames([agency.id, ...rows.map((r) => r.agencyId)]);
+    const tables = await this.statistics.rangeBlocks(caller, entry.periodFrom, entry.periodTo);
+    if (audit) {
+      await this.work.audit({
+        actor,
+        action: 'periodic_report.consolidate',
+        subjectType: 'PeriodicReport',
+        details: { year, kind, reports: rows.length },
+      });
+    }
+    return {
+      provinceCode: agency.provinceCode,
+      provinceAuthority: names.get(agency.id) ?? '',
+      year,
+      kind,
+      dueOn: entry.dueOn,
+      periodFrom: entry.periodFrom,
+      periodTo: entry.periodTo,
+      centres: rows.map((r) => ({
+        reportId: r.id,
+        agencyId: r.agencyId,
+        agencyName: names.get(r.agencyId) ?? '',
+        status: r.status,
+        submittedAt: r.submittedAt?.toISOString() ?? null,
+        onTime: r.onTime,
+      })),
+      tables,
+    };
+  }
+
+  /** The consolidated report as XLSX or PDF; audited as an export. */
+  async exportConsolidated(caller: Caller, q: ConsolidatedExportQueryDto): Promise<ExportFile> {
+    const { format, lang = 'vi' } = q;
+    const view = await this.consolidated(caller, q, false);
+    await this.work.audit({
+      actor: caller.user,
+      action: 'periodic_report.export',
+      subjectType: 'PeriodicReport',
+      details: { consolidated: true, year: q.year, kind: q.kind, format, lang },
+    });
+    const doc = consolidatedReportDocument(view, lang, this.clock.now());
+    return renderDocument(doc, format, `bao-cao-tong-hop-${view.kind}-${view.year}`);
   }
 
   /** The centre's report for a calendar entry: its tables counted now and kept as they are. */

@@ -2,6 +2,7 @@ import type {
   IndicatorValueView,
   PublishedNumber,
   StatisticsBlockView,
+  StatisticsCommuneTotalsView,
   StatisticsPopulationView,
   StatisticsTableView,
   StatisticsTrendPointView,
@@ -117,10 +118,40 @@ export function indicatorValue(
   };
 }
 
+/** Each population's published total in an area for a period. */
+function totalsOf(
+  lattices: YearLattices,
+  period: PeriodNode,
+  area: string,
+): Record<StatisticsPopulation, PublishedNumber> {
+  return Object.fromEntries(
+    STATISTICS_POPULATIONS.map((p) => [
+      p,
+      toNumber(publishedCell(lattices[p], period, area, TOTAL_CELL)),
+    ]),
+  ) as Record<StatisticsPopulation, PublishedNumber>;
+}
+
+/**
+ * Each commune's totals, as each would be answered alone (the lattice protects every area against
+ * the others, decision 0021); communes with nothing in every population are left out.
+ */
+function communeTotals(
+  lattices: YearLattices,
+  period: PeriodNode,
+  communes: readonly string[],
+): StatisticsCommuneTotalsView[] {
+  return communes
+    .map((code) => ({ code, totals: totalsOf(lattices, period, code) }))
+    .filter(({ totals }) => Object.values(totals).some((v) => v !== 0));
+}
+
+/** A block of the answer; `communes` (for the whole scope) adds each commune's totals. */
 export function blockView(
   lattices: YearLattices,
   block: PeriodBlock,
   area: string,
+  communes: readonly string[] = [],
 ): StatisticsBlockView {
   const populations: StatisticsPopulationView[] = STATISTICS_POPULATIONS.map((population) => ({
     population,
@@ -133,6 +164,7 @@ export function blockView(
     ...blockMonths(block),
     populations,
     indicators: INDICATORS.map((i) => indicatorValue(lattices, i, block.node, area)),
+    ...(communes.length > 0 && { communes: communeTotals(lattices, block.node, communes) }),
   };
 }
 
@@ -143,12 +175,7 @@ export function trendOfYear(
 ): StatisticsTrendPointView[] {
   return Array.from({ length: 12 }, (_, i) => {
     const node = monthNode(i + 1);
-    const totals = Object.fromEntries(
-      STATISTICS_POPULATIONS.map((p) => [
-        p,
-        toNumber(publishedCell(lattices[p], node, area, TOTAL_CELL)),
-      ]),
-    ) as Record<StatisticsPopulation, PublishedNumber>;
+    const totals = totalsOf(lattices, node, area);
     const shares = Object.fromEntries(
       INDICATORS.filter((d) => d.kind === 'share').map((d) => [
         d.id,

@@ -1,6 +1,12 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
-import type { StatisticsQuery } from '@caunoi/shared/contracts';
+import type {
+  ExportFormat,
+  ExportLanguage,
+  StatisticsExportQuery,
+  StatisticsQuery,
+} from '@caunoi/shared/contracts';
+import { EXPORT_FORMATS, EXPORT_LANGUAGES } from '@caunoi/shared/contracts';
 import type { PeriodKind } from '@caunoi/shared/domain';
 import { PERIOD_KINDS } from '@caunoi/shared/domain';
 import { IsOmittable } from '../../common/dto-decorators';
@@ -52,4 +58,15 @@ export class StatisticsQueryDto implements StatisticsQuery {
   @IsOmittable()
   @Matches(/^(all|[0-9]{1,16})$/, { message: 'area must be all or a commune code' })
   area?: string;
+}
+
+/** `GET /api/statistics/export`: the same query, a file format (CSV by default) and a language. */
+export class StatisticsExportQueryDto extends StatisticsQueryDto implements StatisticsExportQuery {
+  @IsOmittable()
+  @IsIn(EXPORT_FORMATS)
+  format?: ExportFormat;
+
+  @IsOmittable()
+  @IsIn(EXPORT_LANGUAGES)
+  lang?: ExportLanguage;
 }

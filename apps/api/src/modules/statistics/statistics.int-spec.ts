@@ -7,6 +7,10 @@ import { bearer, signedIn } from '../../../test-support/factories';
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
 import { openCaseBody, walkIn } from '../../../test-support/intake-fixtures';
+import {
+  insertAgency as insertAgencyIn,
+  seedCases as seedCasesIn,
+} from '../../../test-support/statistics-fixtures';
 
 type S = TestUser & Session;
 
@@ -26,45 +30,26 @@ describe('statistics', () => {
   let officer: S;
   let officerQ: S;
 
-  async function insertAgency(type: string, province: string, name: string): Promise<string> {
-    const [row] = (await t.dataSource.query(
-      `INSERT INTO agencies (type, name, province_code) VALUES ($1, $2, $3) RETURNING id`,
-      [type, name, province],
-    )) as { id: string }[];
-    return row.id;
-  }
+  const insertAgency = (type: string, province: string, name: string) =>
+    insertAgencyIn(t, type, province, name);
 
   /** `n` synthetic cases opened at an instant by a centre, in a commune. */
-  async function seedCases(
+  const seedCases = (
     n: number,
     agencyId: string,
     communeCode: string | null,
     openedAt: string,
     survivor: { sex?: string; ageGroup?: string; disability?: string } = {},
     source = 'walk_in',
-  ): Promise<string[]> {
-    const ids: string[] = [];
-    for (let i = 0; i < n; i += 1) {
-      const [s] = (await t.dataSource.query(
-        `INSERT INTO survivors (code, agency_id, anonymous, sex, age_group, disability)
-         VALUES ($1, $2, true, $3, $4, $5) RETURNING id`,
-        [
-          `ST-${randomUUID().slice(0, 12)}`,
-          agencyId,
-          survivor.sex ?? 'female',
-          survivor.ageGroup ?? '25_59',
-          survivor.disability ?? 'unknown',
-        ],
-      )) as { id: string }[];
-      const [c] = (await t.dataSource.query(
-        `INSERT INTO cases (survivor_id, agency_id, source, commune_code, opened_by_user_id, opened_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [s.id, agencyId, source, communeCode, supervisor.id, openedAt],
-      )) as { id: string }[];
-      ids.push(c.id);
-    }
-    return ids;
-  }
+  ) =>
+    seedCasesIn(t, n, {
+      agencyId,
+      communeCode,
+      openedAt,
+      openedBy: supervisor.id,
+      survivor,
+      source,
+    });
 
   const get = (who: S, query: Record<string, string | number>) =>
     t.http

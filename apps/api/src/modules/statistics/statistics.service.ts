@@ -20,7 +20,10 @@ import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../authz/caller';
-import type { StatisticsQueryDto } from './statistics.dto';
+import type { StatisticsExportQueryDto, StatisticsQueryDto } from './statistics.dto';
+import { statisticsDocument } from './export/export-document';
+import type { ExportFile } from './export/export-file';
+import { exportFile, renderDocument } from './export/export-file';
 import { statisticsCsv } from './statistics-csv';
 import { blockView, trendOfYear } from './statistics-view';
 import type { YearLattices } from './statistics-view';
@@ -106,9 +109,13 @@ export class StatisticsService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** The view as CSV; the export is audited (who, which period and area: codes only). */
-  async exportCsv(caller: Caller, q: StatisticsQueryDto): Promise<string> {
-    const view = await this.view(caller, q);
+  /**
+   * The view as a file: CSV (codes), XLSX or PDF (labels in Vietnamese, or English on request), only
+   * published values. The export is audited (who, which period, area and format: codes only).
+   */
+  async export(caller: Caller, q: StatisticsExportQueryDto): Promise<ExportFile> {
+    const { format = 'csv', lang = 'vi', ...query } = q;
+    const view = await this.view(caller, query as StatisticsQueryDto);
     await this.audit.record(this.dataSource.manager, {
       actor: caller.user,
       action: 'statistics.export',
@@ -118,10 +125,12 @@ export class StatisticsService {
         from: view.blocks[0]?.from ?? null,
         to: view.blocks[view.blocks.length - 1]?.to ?? null,
         area: view.area.code,
-        format: 'csv',
+        format,
+        lang,
       },
     });
-    return statisticsCsv(view);
+    if (format === 'csv') return exportFile('csv', Buffer.from(statisticsCsv(view)), 'thong-ke');
+    return renderDocument(statisticsDocument(view, lang, this.clock.now()), format, 'thong-ke');
   }
 
   async view({ user: actor, ability }: Caller, q: StatisticsQueryDto): Promise<StatisticsView> {
@@ -151,7 +160,14 @@ export class StatisticsService {
       },
       area,
       communes,
-      blocks: blocks.map((b) => blockView(latticeOf(b), b, areaKey)),
+      blocks: blocks.map((b) =>
+        blockView(
+          latticeOf(b),
+          b,
+          areaKey,
+          areaKey === SCOPE_AREA ? communes.map((c) => c.code) : [],
+        ),
+      ),
       trend: years.flatMap((y) => trendOfYear(lattices.get(y) as YearLattices, y, areaKey)),
     };
   }

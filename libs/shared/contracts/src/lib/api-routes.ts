@@ -27,16 +27,19 @@ export const ApiRoutes = {
   /** Public: `account-setup/password` sets a password with a one-time code. */
   accountSetup: { root: 'account-setup', password: 'password' },
   agencies: 'agencies',
-  /** `statistics` (the view), `statistics/export` (CSV). */
+  /** `statistics` (the view), `statistics/export?format=csv|xlsx|pdf&lang=vi|en`. */
   statistics: { root: 'statistics', export: 'export' },
   /** `report-calendar?provinceCode=&year=`, `report-calendar/:provinceCode/:year/:kind` (admins change). */
   reportCalendar: 'report-calendar',
   /**
    * `periodic-reports?year=` (list), `periodic-reports` (POST: draft), `periodic-reports/:id`,
-   * `…/:id/approve`, `…/:id/submit`, `…/:id/acknowledge`.
+   * `…/:id/approve`, `…/:id/submit`, `…/:id/acknowledge`, `…/:id/export?format=xlsx|pdf&lang=`.
    */
   periodicReports: {
     root: 'periodic-reports',
+    export: 'export',
+    /** `periodic-reports/consolidated?year=&kind=` and `…/consolidated/export` (the province's). */
+    consolidated: 'consolidated',
     approve: 'approve',
     submit: 'submit',
     acknowledge: 'acknowledge',

@@ -67,3 +67,36 @@ export interface DraftPeriodicReportRequest {
 export interface UpdatePeriodicReportRequest {
   narrative: string | null;
 }
+
+/** `GET /api/periodic-reports/consolidated?year=&kind=` (reporting officers). */
+export interface ConsolidatedReportQuery {
+  year: number;
+  kind: PeriodicReportKind;
+}
+
+/** One centre's report as the province received it. */
+export interface ConsolidatedCentreView {
+  reportId: string;
+  agencyId: string;
+  agencyName: string;
+  status: PeriodicReportStatus;
+  submittedAt: string | null;
+  onTime: boolean | null;
+}
+
+/**
+ * The province's consolidated report for one calendar entry: the centres' reports submitted to the
+ * officer's agency, and the province's own tables for the entry's months, counted and protected at
+ * the province level (a sum of centres' tables cannot be published: a "<5" cannot be added up).
+ */
+export interface ConsolidatedReportView {
+  provinceCode: string;
+  provinceAuthority: string;
+  year: number;
+  kind: PeriodicReportKind;
+  dueOn: string;
+  periodFrom: string;
+  periodTo: string;
+  centres: ConsolidatedCentreView[];
+  tables: StatisticsBlockView[];
+}

@@ -22,6 +22,26 @@ export interface StatisticsQuery {
   area?: string;
 }
 
+/** The file formats of an export: CSV (codes only), XLSX and PDF (labels in the chosen language). */
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The language of an export's labels: Vietnamese unless English is asked for. */
+export const EXPORT_LANGUAGES = ['vi', 'en'] as const;
+export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
+
+/** `GET /api/statistics/export`: the view's query, a format (default CSV) and a language (default vi). */
+export interface StatisticsExportQuery extends StatisticsQuery {
+  format?: ExportFormat;
+  lang?: ExportLanguage;
+}
+
+/** `GET /api/periodic-reports/:id/export` and the province's consolidated report's export. */
+export interface ReportExportQuery {
+  format: Exclude<ExportFormat, 'csv'>;
+  lang?: ExportLanguage;
+}
+
 export interface StatisticsCellView {
   category: string;
   value: PublishedNumber;
@@ -58,6 +78,16 @@ export interface StatisticsBlockView {
   to: string;
   populations: StatisticsPopulationView[];
   indicators: IndicatorValueView[];
+  /**
+   * For the whole scope: each commune's published totals (communes with none left out), the same
+   * numbers each commune shows when chosen as the area.
+   */
+  communes?: StatisticsCommuneTotalsView[];
+}
+
+export interface StatisticsCommuneTotalsView {
+  code: string;
+  totals: Record<StatisticsPopulation, PublishedNumber>;
 }
 
 export interface StatisticsTrendPointView {

@@ -68,7 +68,7 @@ export const auditLabelsEn: Readonly<Record<keyof typeof auditLabelsVi, string>>
   'auditAction.referral.record_service': 'Recorded a service given',
   'auditAction.referral.complete': 'Completed a referral',
   'auditAction.service_record.read': 'Viewed the services given',
-  'auditAction.statistics.export': 'Exported statistics (CSV)',
+  'auditAction.statistics.export': 'Exported statistics (CSV, XLSX or PDF)',
   'auditAction.setting.response_times': 'Changed the referral response times',
   'auditAction.survivor.duplicate_check': 'Checked for duplicate cases',
   'auditAction.user.create': 'Created an account',

@@ -70,7 +70,7 @@ export const auditLabelsVi = {
   'auditAction.referral.record_service': 'Ghi nhận dịch vụ đã cung cấp',
   'auditAction.referral.complete': 'Hoàn thành chuyển gửi',
   'auditAction.service_record.read': 'Xem dịch vụ đã cung cấp',
-  'auditAction.statistics.export': 'Xuất số liệu thống kê (CSV)',
+  'auditAction.statistics.export': 'Xuất số liệu thống kê (CSV, XLSX hoặc PDF)',
   'auditAction.setting.response_times': 'Đổi thời hạn trả lời chuyển gửi',
   'auditAction.survivor.duplicate_check': 'Kiểm tra hồ sơ trùng',
   'auditAction.user.create': 'Tạo tài khoản',

@@ -1,3 +1,4 @@
+import { statisticsVocabularyEn } from '@caunoi/shared/contracts';
 import { unitsEn } from './units.en';
 import { accountsEn } from './accounts.en';
 import { notificationSettingsEn } from './notification-settings.en';
@@ -313,19 +314,7 @@ export const en: Dictionary = {
   'flag.child': 'Child involved',
   'flag.serious': 'Serious',
 
-  'sex.female': 'Female',
-  'sex.male': 'Male',
-  'sex.other': 'Other',
-  'sex.unknown': 'Unknown',
-
-  'ageGroup.0_6': '0–6 years',
-  'ageGroup.7_11': '7–11 years',
-  'ageGroup.12_15': '12–15 years',
-  'ageGroup.16_17': '16–17 years',
-  'ageGroup.18_24': '18–24 years',
-  'ageGroup.25_59': '25–59 years',
-  'ageGroup.60_plus': '60 years or older',
-  'ageGroup.unknown': 'Age unknown',
+  ...statisticsVocabularyEn,
 
   'channel.phone': 'Phone',
   'channel.sms': 'SMS',
@@ -348,26 +337,6 @@ export const en: Dictionary = {
   'notificationMeans.in_person': 'In person',
   'notificationMeans.written': 'In writing',
   'notificationMeans.other': 'Other',
-
-  'gbvType.rape': 'Rape',
-  'gbvType.sexual_assault': 'Sexual assault',
-  'gbvType.physical_assault': 'Physical assault',
-  'gbvType.forced_marriage': 'Forced marriage',
-  'gbvType.denial_of_resources': 'Denial of resources, opportunities or services',
-  'gbvType.psychological_abuse': 'Psychological or emotional abuse',
-  'gbvType.non_gbv': 'Not gender-based violence',
-
-  'dvForm.psychological': 'Psychological',
-  'dvForm.physical': 'Physical',
-  'dvForm.sexual': 'Sexual',
-  'dvForm.economic': 'Economic',
-
-  'contextFlag.domestic_violence': 'Domestic violence',
-  'contextFlag.intimate_partner_violence': 'Intimate partner violence',
-  'contextFlag.child_sexual_abuse': 'Child sexual abuse',
-  'contextFlag.early_marriage': 'Early marriage',
-  'contextFlag.trafficking': 'Trafficking',
-  'contextFlag.sexual_exploitation': 'Sexual exploitation',
 
   'relationship.spouse': 'Spouse',
   'relationship.former_spouse': 'Former spouse',

@@ -16,6 +16,12 @@ export const periodicReportsEn = {
   'periodicReports.dueOn': 'due',
   'periodicReports.late': 'submitted late',
   'periodicReports.months': 'Numbers from {from} to {to}',
+  'periodicReports.exportFailed': 'The report could not be downloaded.',
+  'periodicReports.consolidated': 'The province’s consolidated report',
+  'periodicReports.consolidatedHint':
+    'The reports the centres submitted to your agency, and the whole province’s numbers for the report’s months, protected at the province level (numbers under 5 show as <5).',
+  'periodicReports.kind': 'Report',
+  'periodicReports.consolidatedNone': 'No centre has submitted this report yet.',
   'periodicReports.tablesFixed': 'The numbers are fixed since drafting.',
   'periodicReports.narrative': 'Narrative',
   'periodicReports.narrativeHint': 'Aggregate numbers only, no identity.',
@@ -25,10 +31,6 @@ export const periodicReportsEn = {
   'periodicReports.done.approve': 'The report is approved.',
   'periodicReports.done.submit': 'The report is submitted to the province.',
   'periodicReports.done.acknowledge': 'Receipt acknowledged.',
-  'periodicReportStatus.draft': 'Draft',
-  'periodicReportStatus.approved': 'Approved',
-  'periodicReportStatus.submitted': 'Submitted',
-  'periodicReportStatus.acknowledged': 'Received by the province',
   'deadlineKind.periodic_report': 'Periodic report',
   'deadlineKindText.periodic_report': 'the periodic report',
   'notification.deadline.reminder.periodic_report':
@@ -43,5 +45,7 @@ export const periodicReportsEn = {
   'auditAction.periodic_report.submit': 'Submitted a periodic report to the province',
   'auditAction.periodic_report.acknowledge': 'Acknowledged a periodic report',
   'auditAction.periodic_report.read': 'Viewed a periodic report',
+  'auditAction.periodic_report.export': 'Exported a periodic report (XLSX or PDF)',
+  'auditAction.periodic_report.consolidate': 'Viewed the province’s consolidated report',
   'auditAction.periodic_report.list': 'Viewed the periodic reports',
 };

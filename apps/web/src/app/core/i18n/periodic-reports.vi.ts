@@ -16,6 +16,12 @@ export const periodicReportsVi = {
   'periodicReports.dueOn': 'hạn',
   'periodicReports.late': 'nộp muộn',
   'periodicReports.months': 'Số liệu từ tháng {from} đến tháng {to}',
+  'periodicReports.exportFailed': 'Không tải được báo cáo.',
+  'periodicReports.consolidated': 'Báo cáo tổng hợp của tỉnh',
+  'periodicReports.consolidatedHint':
+    'Các báo cáo các trung tâm đã nộp về cơ quan của bạn, và số liệu của cả tỉnh cho các tháng của kỳ báo cáo, được bảo vệ ở cấp tỉnh (các số nhỏ hơn 5 hiển thị là <5).',
+  'periodicReports.kind': 'Loại báo cáo',
+  'periodicReports.consolidatedNone': 'Chưa có trung tâm nào nộp báo cáo này.',
   'periodicReports.tablesFixed': 'Số liệu cố định từ khi lập dự thảo.',
   'periodicReports.narrative': 'Thuyết minh',
   'periodicReports.narrativeHint': 'Chỉ nêu số liệu tổng hợp, không ghi thông tin định danh.',
@@ -25,10 +31,6 @@ export const periodicReportsVi = {
   'periodicReports.done.approve': 'Đã phê duyệt báo cáo.',
   'periodicReports.done.submit': 'Đã nộp báo cáo lên tỉnh.',
   'periodicReports.done.acknowledge': 'Đã xác nhận đã nhận báo cáo.',
-  'periodicReportStatus.draft': 'Dự thảo',
-  'periodicReportStatus.approved': 'Đã phê duyệt',
-  'periodicReportStatus.submitted': 'Đã nộp',
-  'periodicReportStatus.acknowledged': 'Tỉnh đã nhận',
   'deadlineKind.periodic_report': 'Báo cáo định kỳ',
   'deadlineKindText.periodic_report': 'báo cáo định kỳ',
   'notification.deadline.reminder.periodic_report':
@@ -43,5 +45,7 @@ export const periodicReportsVi = {
   'auditAction.periodic_report.submit': 'Nộp báo cáo định kỳ lên tỉnh',
   'auditAction.periodic_report.acknowledge': 'Xác nhận đã nhận báo cáo định kỳ',
   'auditAction.periodic_report.read': 'Xem báo cáo định kỳ',
+  'auditAction.periodic_report.export': 'Xuất báo cáo định kỳ (XLSX hoặc PDF)',
+  'auditAction.periodic_report.consolidate': 'Xem báo cáo tổng hợp của tỉnh',
   'auditAction.periodic_report.list': 'Xem danh sách báo cáo định kỳ',
 };

@@ -1,3 +1,4 @@
+import { statisticsVocabularyVi } from '@caunoi/shared/contracts';
 import { unitsVi } from './units.vi';
 import { accountsVi } from './accounts.vi';
 import { notificationSettingsVi } from './notification-settings.vi';
@@ -314,19 +315,7 @@ export const vi = {
   'flag.child': 'Có trẻ em',
   'flag.serious': 'Nghiêm trọng',
 
-  'sex.female': 'Nữ',
-  'sex.male': 'Nam',
-  'sex.other': 'Khác',
-  'sex.unknown': 'Không rõ',
-
-  'ageGroup.0_6': '0–6 tuổi',
-  'ageGroup.7_11': '7–11 tuổi',
-  'ageGroup.12_15': '12–15 tuổi',
-  'ageGroup.16_17': '16–17 tuổi',
-  'ageGroup.18_24': '18–24 tuổi',
-  'ageGroup.25_59': '25–59 tuổi',
-  'ageGroup.60_plus': 'Từ 60 tuổi',
-  'ageGroup.unknown': 'Không rõ tuổi',
+  ...statisticsVocabularyVi,
 
   'channel.phone': 'Điện thoại',
   'channel.sms': 'Tin nhắn SMS',
@@ -349,26 +338,6 @@ export const vi = {
   'notificationMeans.in_person': 'Trực tiếp',
   'notificationMeans.written': 'Văn bản',
   'notificationMeans.other': 'Cách khác',
-
-  'gbvType.rape': 'Hiếp dâm',
-  'gbvType.sexual_assault': 'Tấn công tình dục',
-  'gbvType.physical_assault': 'Bạo lực thể chất',
-  'gbvType.forced_marriage': 'Cưỡng ép kết hôn',
-  'gbvType.denial_of_resources': 'Từ chối quyền tiếp cận nguồn lực, cơ hội, dịch vụ',
-  'gbvType.psychological_abuse': 'Bạo lực tinh thần, cảm xúc',
-  'gbvType.non_gbv': 'Không phải bạo lực trên cơ sở giới',
-
-  'dvForm.psychological': 'Tinh thần',
-  'dvForm.physical': 'Thân thể',
-  'dvForm.sexual': 'Tình dục',
-  'dvForm.economic': 'Kinh tế',
-
-  'contextFlag.domestic_violence': 'Bạo lực gia đình',
-  'contextFlag.intimate_partner_violence': 'Bạo lực do bạn đời',
-  'contextFlag.child_sexual_abuse': 'Xâm hại tình dục trẻ em',
-  'contextFlag.early_marriage': 'Tảo hôn',
-  'contextFlag.trafficking': 'Mua bán người',
-  'contextFlag.sexual_exploitation': 'Bóc lột tình dục',
 
   'relationship.spouse': 'Vợ/chồng',
   'relationship.former_spouse': 'Vợ/chồng cũ',

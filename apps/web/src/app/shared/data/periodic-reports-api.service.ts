@@ -1,11 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  ConsolidatedReportView,
   DraftPeriodicReportRequest,
+  ExportLanguage,
+  ReportExportQuery,
   PeriodicReportListView,
   PeriodicReportView,
 } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
+import type { PeriodicReportKind } from '@caunoi/shared/domain';
 import type { Observable } from 'rxjs';
 import { apiUrl } from '../../core/http/api-url';
 import { toParams } from '../../core/http/query-params';
@@ -27,6 +31,33 @@ export class PeriodicReportsApiService {
 
   saveNarrative(id: string, narrative: string | null): Observable<PeriodicReportView> {
     return this.http.patch<PeriodicReportView>(apiUrl(R.root, id), { narrative });
+  }
+
+  /** The report as an XLSX or PDF file, labels in the given language (audited). */
+  export(id: string, format: ReportExportQuery['format'], lang: ExportLanguage): Observable<Blob> {
+    return this.http.get(apiUrl(R.root, id, R.export), {
+      params: toParams({ format, lang }),
+      responseType: 'blob',
+    });
+  }
+
+  /** The province's consolidated report of one calendar entry (reporting officers). */
+  consolidated(year: number, kind: PeriodicReportKind): Observable<ConsolidatedReportView> {
+    return this.http.get<ConsolidatedReportView>(apiUrl(R.root, R.consolidated), {
+      params: toParams({ year, kind }),
+    });
+  }
+
+  exportConsolidated(
+    year: number,
+    kind: PeriodicReportKind,
+    format: ReportExportQuery['format'],
+    lang: ExportLanguage,
+  ): Observable<Blob> {
+    return this.http.get(apiUrl(R.root, R.consolidated, R.export), {
+      params: toParams({ year, kind, format, lang }),
+      responseType: 'blob',
+    });
   }
 
   step(id: string, step: 'approve' | 'submit' | 'acknowledge'): Observable<PeriodicReportView> {

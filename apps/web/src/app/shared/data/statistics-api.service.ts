@@ -1,6 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { StatisticsQuery, StatisticsView } from '@caunoi/shared/contracts';
+import type {
+  ExportFormat,
+  ExportLanguage,
+  StatisticsQuery,
+  StatisticsView,
+} from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import type { Observable } from 'rxjs';
 import { apiUrl } from '../../core/http/api-url';
@@ -17,10 +22,10 @@ export class StatisticsApiService {
     });
   }
 
-  /** The same numbers as a CSV file (the export is audited). */
-  exportCsv(query: StatisticsQuery): Observable<Blob> {
+  /** The same numbers as a CSV, XLSX or PDF file, labels in the given language (audited). */
+  export(query: StatisticsQuery, format: ExportFormat, lang: ExportLanguage): Observable<Blob> {
     return this.http.get(apiUrl(ApiRoutes.statistics.root, ApiRoutes.statistics.export), {
-      params: toParams(query),
+      params: toParams({ ...query, format, lang }),
       responseType: 'blob',
     });
   }

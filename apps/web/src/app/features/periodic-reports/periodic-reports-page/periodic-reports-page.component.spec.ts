@@ -108,6 +108,41 @@ describe('PeriodicReportsPageComponent', () => {
     backend
       .expectOne('/api/periodic-reports/r1/acknowledge')
       .flush(report({ status: 'acknowledged' }));
+
+    // The province's consolidated report of the 6-month entry: who sent it, the province's totals.
+    const consolidated = backend.expectOne((r) => r.url === '/api/periodic-reports/consolidated');
+    expect(consolidated.request.params.get('kind')).toBe('half_year');
+    consolidated.flush({
+      provinceCode: '01',
+      provinceAuthority: 'Sở thử nghiệm',
+      year: 2026,
+      kind: 'half_year',
+      dueOn: '2026-05-15',
+      periodFrom: '2025-11',
+      periodTo: '2026-04',
+      centres: [
+        {
+          reportId: 'r1',
+          agencyId: 'ag1',
+          agencyName: 'Trung tâm thử nghiệm',
+          status: 'submitted',
+          submittedAt: '2026-05-20T03:00:00.000Z',
+          onTime: false,
+        },
+      ],
+      tables: report().tables,
+    });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(text('consolidated-centres')).toContain('Trung tâm thử nghiệm · Đã nộp · nộp muộn');
+    const row = text('consolidated-totals');
+    expect(row).toContain('Quý 1/2026');
+    expect(row).toContain('15');
+    expect(row).toContain('<5');
+    byId('consolidated-export-pdf')?.click();
+    const file = backend.expectOne((r) => r.url === '/api/periodic-reports/consolidated/export');
+    expect(file.request.params.get('format')).toBe('pdf');
+    expect(file.request.params.get('lang')).toBe('vi');
     backend.verify();
   });
 });

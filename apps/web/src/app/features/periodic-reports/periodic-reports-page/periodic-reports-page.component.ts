@@ -5,7 +5,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import type { PeriodicReportView, PublishedNumber } from '@caunoi/shared/contracts';
+import type {
+  PeriodicReportView,
+  PublishedNumber,
+  ReportExportQuery,
+} from '@caunoi/shared/contracts';
 import type { PeriodicReportAction, PeriodicReportKind } from '@caunoi/shared/domain';
 import {
   allowedPeriodicReportActions,
@@ -17,6 +21,8 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import type { TranslationKey } from '../../../core/i18n/vi';
 import { PeriodicReportsApiService } from '../../../shared/data/periodic-reports-api.service';
+import { REPORT_EXPORT_BUTTONS, saveFile } from '../../../shared/download/save-file';
+import { ConsolidatedReportComponent } from '../consolidated-report/consolidated-report.component';
 import { refusalMessage } from '../../../shared/forms/form-submission';
 import { monthLabel, periodLabel } from '../../statistics/statistics-labels';
 import { formatVietnamDay } from '../../../core/i18n/vn-date.pipe';
@@ -37,6 +43,7 @@ type Step = 'approve' | 'submit' | 'acknowledge';
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    ConsolidatedReportComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './periodic-reports-page.component.html',
@@ -131,6 +138,27 @@ export class PeriodicReportsPageComponent {
 
   protected step(report: PeriodicReportView, step: Step): void {
     this.run(this.api.step(report.id, step), `periodicReports.done.${step}`);
+  }
+
+  protected readonly exportFormats = REPORT_EXPORT_BUTTONS;
+
+  /** Downloads the report as XLSX or PDF, labelled in the screen's language. */
+  protected download(report: PeriodicReportView, format: ReportExportQuery['format']): void {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.api.export(report.id, format, this.translation.language()).subscribe({
+      next: (blob) => {
+        this.busy.set(false);
+        saveFile(blob, `bao-cao-${report.kind}-${report.year}.${format}`);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.snackBar.open(
+          refusalMessage(this.translation, error) ??
+            this.translation.t('periodicReports.exportFailed'),
+        );
+      },
+    });
   }
 
   protected blockName(block: PeriodicReportView['tables'][number]): string {

@@ -9,6 +9,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ParamMap } from '@angular/router';
 import { ActivatedRoute, Router } from '@angular/router';
 import type {
+  ExportFormat,
   IndicatorValueView,
   PublishedNumber,
   StatisticsBlockView,
@@ -25,7 +26,9 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { refusalMessage } from '../../../shared/forms/form-submission';
 import { StatisticsApiService } from '../../../shared/data/statistics-api.service';
+import { saveFile } from '../../../shared/download/save-file';
 import { categoryKey, monthLabel, periodLabel, tableKey } from '../statistics-labels';
+import { StatisticsChartsComponent } from '../statistics-charts/statistics-charts.component';
 
 type Loaded =
   | { status: 'loading' }
@@ -74,6 +77,7 @@ function queryOf(params: ParamMap, thisYear: number): StatisticsQuery {
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    StatisticsChartsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './statistics-page.component.html',
@@ -140,6 +144,12 @@ export class StatisticsPageComponent {
     return loaded.status === 'ready' ? loaded.view : null;
   });
   protected readonly exporting = signal(false);
+  /** The download buttons (the CSV one keeps its first test id). */
+  protected readonly exportFormats = [
+    { format: 'csv', label: 'stats.export', testId: 'stats-export' },
+    { format: 'xlsx', label: 'stats.exportXlsx', testId: 'stats-export-xlsx' },
+    { format: 'pdf', label: 'stats.exportPdf', testId: 'stats-export-pdf' },
+  ] as const satisfies readonly { format: ExportFormat; label: string; testId: string }[];
 
   protected show(): void {
     const v = this.form.getRawValue();
@@ -152,18 +162,14 @@ export class StatisticsPageComponent {
     void this.router.navigate([], { queryParams: query });
   }
 
-  protected exportCsv(): void {
+  /** Downloads the view as CSV, XLSX or PDF, labelled in the screen's language. */
+  protected download(format: ExportFormat): void {
     if (this.exporting()) return;
     this.exporting.set(true);
-    this.api.exportCsv(this.query()).subscribe({
+    this.api.export(this.query(), format, this.translation.language()).subscribe({
       next: (blob) => {
         this.exporting.set(false);
-        const url = URL.createObjectURL(blob);
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = 'thong-ke.csv';
-        link.click();
-        URL.revokeObjectURL(url);
+        saveFile(blob, `thong-ke.${format}`);
       },
       error: (error: unknown) => {
         this.exporting.set(false);

@@ -1,0 +1,33 @@
+import type { ExportFormat } from '@caunoi/shared/contracts';
+import type { ExportDocument } from './export-document';
+import { translator } from './export-document';
+import { toPdf } from './pdf-export';
+import { toXlsx } from './xlsx-export';
+
+/** A file ready to send: its bytes, type and name. */
+export interface ExportFile {
+  body: Buffer;
+  contentType: string;
+  filename: string;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+export function exportFile(format: ExportFormat, body: Buffer, name: string): ExportFile {
+  return { body, contentType: CONTENT_TYPES[format], filename: `${name}.${format}` };
+}
+
+/** A document as XLSX or PDF. */
+export async function renderDocument(
+  doc: ExportDocument,
+  format: Exclude<ExportFormat, 'csv'>,
+  name: string,
+): Promise<ExportFile> {
+  const t = translator(doc.language);
+  const body = format === 'xlsx' ? await toXlsx(doc, t) : await toPdf(doc, t);
+  return exportFile(format, body, name);
+}

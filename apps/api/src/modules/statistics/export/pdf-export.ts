@@ -1,0 +1,88 @@
+import pdfMake from 'pdfmake';
+import robotoFonts from 'pdfmake/fonts/Roboto';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ExportDocument, ExportTable, ExportValue, Translate } from './export-document';
+
+// Roboto has every Vietnamese letter; its files are embedded (subset) in each PDF. The documents
+// are built from our own data only: no URL and no other local file is ever read.
+const FONT_FILES = new Set(Object.values(robotoFonts.Roboto));
+pdfMake.setFonts(robotoFonts);
+pdfMake.setUrlAccessPolicy(() => false);
+pdfMake.setLocalAccessPolicy((path) => FONT_FILES.has(path));
+
+const SUPPRESSED_COLOUR = '#6b4e00';
+
+function valueCell(value: ExportValue, language: string): TableCell {
+  if (value === null) return { text: '' };
+  if (value === '<5')
+    return { text: '<5', italics: true, color: SUPPRESSED_COLOUR, alignment: 'right' };
+  if (typeof value === 'object' && 'text' in value) return { text: value.text };
+  if (typeof value === 'object') {
+    return {
+      text: `${(value.share * 100).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', {
+        maximumFractionDigits: 1,
+      })}%`,
+      alignment: 'right',
+    };
+  }
+  return { text: String(value), alignment: 'right' };
+}
+
+function tableContent(t: Translate, table: ExportTable, language: string): Content {
+  return {
+    unbreakable: table.rows.length <= 12,
+    stack: [
+      { text: table.title, style: 'tableTitle' },
+      {
+        table: {
+          headerRows: 1,
+          widths: ['*', ...table.columns.map(() => 70)],
+          body: [
+            [
+              { text: t('stats.category'), bold: true },
+              ...table.columns.map((text) => ({ text, bold: true, alignment: 'right' as const })),
+            ],
+            ...table.rows.map((row) => [
+              { text: row.label },
+              ...row.values.map((v) => valueCell(v, language)),
+            ]),
+          ],
+        },
+        layout: 'lightHorizontalLines',
+      },
+    ],
+    margin: [0, 0, 0, 10],
+  };
+}
+
+/** The document as a PDF (A4, Roboto embedded so every diacritic renders). */
+export function toPdf(doc: ExportDocument, t: Translate): Promise<Buffer> {
+  const definition: TDocumentDefinitions = {
+    info: { title: doc.title, creator: 'Cầu Nối', producer: 'Cầu Nối' },
+    pageSize: 'A4',
+    pageMargins: [40, 40, 40, 40],
+    defaultStyle: { font: 'Roboto', fontSize: 9 },
+    styles: {
+      title: { fontSize: 15, bold: true, margin: [0, 0, 0, 6] },
+      heading: { fontSize: 12, bold: true, margin: [0, 10, 0, 6] },
+      tableTitle: { bold: true, margin: [0, 0, 0, 2] },
+      legend: { italics: true, color: SUPPRESSED_COLOUR, margin: [0, 4, 0, 8] },
+    },
+    footer: (page: number, pages: number) => ({
+      text: `${page}/${pages}`,
+      alignment: 'center',
+      fontSize: 8,
+    }),
+    content: [
+      { text: doc.title, style: 'title' },
+      ...doc.lines.map((text) => ({ text })),
+      { text: doc.legend, style: 'legend' },
+      ...doc.sections.flatMap((section): Content[] => [
+        { text: section.heading, style: 'heading' },
+        ...(section.paragraphs ?? []).map((text) => ({ text, margin: [0, 0, 0, 6] }) as Content),
+        ...section.tables.map((table) => tableContent(t, table, doc.language)),
+      ]),
+    ],
+  };
+  return pdfMake.createPdf(definition).getBuffer();
+}

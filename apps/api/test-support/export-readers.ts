@@ -1,0 +1,74 @@
+import { Workbook } from 'exceljs';
+import { execFile } from 'node:child_process';
+import type { Response as AgentResponse } from 'superagent';
+
+/** Collects a download's bytes whatever its content type. */
+export function binary(res: AgentResponse, done: (err: Error | null, body: Buffer) => void): void {
+  // In Node, superagent hands the parser the response stream itself.
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/** Every sheet of an XLSX file as rows of cell values (text, numbers; empty cells as null). */
+export async function readXlsx(body: Buffer): Promise<Map<string, (string | number | null)[][]>> {
+  const workbook = new Workbook();
+  await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  const sheets = new Map<string, (string | number | null)[][]>();
+  workbook.eachSheet((sheet) => {
+    const rows: (string | number | null)[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      const values: (string | number | null)[] = [];
+      for (let c = 1; c <= Math.max(row.cellCount, 5); c++) {
+        const v = row.getCell(c).value;
+        values.push(typeof v === 'string' || typeof v === 'number' ? v : null);
+      }
+      rows.push(values);
+    });
+    sheets.set(sheet.name, rows);
+  });
+  return sheets;
+}
+
+/**
+ * pdf.js (through pdf-parse) in a child Node process: its worker is an ES module, which Jest's
+ * CommonJS runtime cannot load. Reads a PDF on stdin; writes its text, or a page as PNG, on stdout.
+ */
+const PDF_TOOL = `
+const { PDFParse } = require(process.argv[1]);
+const chunks = [];
+process.stdin.on('data', (c) => chunks.push(c));
+process.stdin.on('end', async () => {
+  const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
+  if (process.argv[2] === 'text') {
+    process.stdout.write((await parser.getText()).text);
+  } else {
+    const shot = await parser.getScreenshot({ partial: [Number(process.argv[3])], scale: 1.5 });
+    process.stdout.write(Buffer.from(shot.pages[0].data));
+  }
+  await parser.destroy();
+});
+`;
+
+function pdfTool(body: Buffer, args: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      ['-e', PDF_TOOL, require.resolve('pdf-parse'), ...args],
+      { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    );
+    child.stdin?.end(body);
+  });
+}
+
+/** The text of a PDF, page after page, as pdf.js extracts it. */
+export async function readPdfText(body: Buffer): Promise<string> {
+  return (await pdfTool(body, ['text'])).toString('utf8');
+}
+
+/** One page of a PDF rendered to PNG by pdf.js, to look at. */
+export function renderPdfPage(body: Buffer, page = 1): Promise<Buffer> {
+  return pdfTool(body, ['png', String(page)]);
+}
