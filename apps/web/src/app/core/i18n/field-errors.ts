@@ -13,6 +13,7 @@ const CLIENT_TO_API_CODE: Readonly<Record<string, string>> = {
   // The datepicker's own checks: text that names no day, a day before the field's minimum.
   matDatepickerParse: 'invalid_date',
   matDatepickerMin: 'before_today',
+  matDatepickerMax: 'in_future',
 };
 
 /**

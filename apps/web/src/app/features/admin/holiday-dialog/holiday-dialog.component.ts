@@ -18,6 +18,8 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { CalendarApiService } from '../../../shared/data/calendar-api.service';
 import { formatCalendarDate } from '../../../shared/deadlines/deadline-display';
 import { formSubmission } from '../../../shared/forms/form-submission';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 export const CALENDAR_DAY_KINDS: readonly CalendarDayKindValue[] = [
   'public_holiday',
@@ -46,7 +48,9 @@ export function calendarDateValidator(control: AbstractControl<string>): Validat
 /** Adds a day to the working calendar or edits one; closes with the API's change result. */
 @Component({
   selector: 'cn-holiday-dialog',
+  providers: [provideCalendarDays()],
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
@@ -72,7 +76,15 @@ export function calendarDateValidator(control: AbstractControl<string>): Validat
         }
         <mat-form-field appearance="outline">
           <mat-label>{{ 'field.date' | t }}</mat-label>
-          <input matInput type="date" formControlName="date" data-testid="holiday-date" />
+          <input
+            matInput
+            [matDatepicker]="holidayDatePicker"
+            placeholder="dd/mm/yyyy"
+            formControlName="date"
+            data-testid="holiday-date"
+          />
+          <mat-datepicker-toggle matIconSuffix [for]="holidayDatePicker" />
+          <mat-datepicker #holidayDatePicker />
           <mat-error data-testid="holiday-date-error">{{
             form.controls.date.errors | fieldError: 'date'
           }}</mat-error>

@@ -23,6 +23,8 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { AdministrativeUnitsApiService } from '../../../shared/data/administrative-units-api.service';
 import { AdministrativeUnitsService } from '../../../shared/data/administrative-units.service';
 import { formSubmission } from '../../../shared/forms/form-submission';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 export type UnitChange = 'rename' | 'retire' | 'merge';
 
@@ -38,7 +40,9 @@ export interface UnitChangeDialogData {
  */
 @Component({
   selector: 'cn-unit-change-dialog',
+  providers: [provideCalendarDays()],
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
@@ -131,11 +135,14 @@ export interface UnitChangeDialogData {
           <mat-label>{{ 'units.' + data.change + 'Date' | t }}</mat-label>
           <input
             matInput
-            type="date"
+            [matDatepicker]="unitChangeDatePicker"
+            placeholder="dd/mm/yyyy"
             formControlName="date"
             [max]="today"
             data-testid="unit-change-date"
           />
+          <mat-datepicker-toggle matIconSuffix [for]="unitChangeDatePicker" />
+          <mat-datepicker #unitChangeDatePicker />
           <mat-error>{{ form.controls.date.errors | fieldError: dateField }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>

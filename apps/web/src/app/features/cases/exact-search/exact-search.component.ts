@@ -14,6 +14,8 @@ import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { dateNotInFutureValidator } from '../../../shared/forms/vietnam-time';
 import { CasesApiService } from '../data/cases-api.service';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 type Mode = 'phone' | 'name';
 
@@ -23,7 +25,9 @@ type Mode = 'phone' | 'name';
  */
 @Component({
   selector: 'cn-exact-search',
+  providers: [provideCalendarDays()],
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -66,7 +70,15 @@ type Mode = 'phone' | 'name';
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'field.dateOfBirth' | t }}</mat-label>
-          <input matInput type="date" formControlName="dateOfBirth" data-testid="search-dob" />
+          <input
+            matInput
+            [matDatepicker]="searchDobPicker"
+            placeholder="dd/mm/yyyy"
+            formControlName="dateOfBirth"
+            data-testid="search-dob"
+          />
+          <mat-datepicker-toggle matIconSuffix [for]="searchDobPicker" />
+          <mat-datepicker #searchDobPicker />
           <mat-error>{{ form.controls.dateOfBirth.errors | fieldError: 'dateOfBirth' }}</mat-error>
         </mat-form-field>
       }

@@ -26,6 +26,8 @@ import { InboxApiService } from '../data/inbox-api.service';
 import type { AnswerOutcome } from '../data/referral-answers';
 import { NOTE_MAX_LENGTH, isReferralRefusal } from '../data/referral-answers';
 import { sectorFieldsFor } from '../data/referral-display';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
 
 export type RecordServiceDialogData = Pick<
   InboxReferralView,
@@ -47,7 +49,9 @@ function notBefore(first: string): ValidatorFn {
  */
 @Component({
   selector: 'cn-record-service-dialog',
+  providers: [provideCalendarDays()],
   imports: [
+    MatDatepickerModule,
     ReactiveFormsModule,
     MatDialogModule,
     MatButtonModule,
@@ -91,12 +95,15 @@ function notBefore(first: string): ValidatorFn {
           <mat-label>{{ 'field.providedOn' | t }}</mat-label>
           <input
             matInput
-            type="date"
+            [matDatepicker]="providedOnPicker"
+            placeholder="dd/mm/yyyy"
             formControlName="providedOn"
             [max]="today"
             [min]="sentOn"
             data-testid="service-provided-on"
           />
+          <mat-datepicker-toggle matIconSuffix [for]="providedOnPicker" />
+          <mat-datepicker #providedOnPicker />
           <mat-error data-testid="service-provided-on-error">{{
             form.controls.providedOn.errors | fieldError: 'providedOn'
           }}</mat-error>
