@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Issue 13: a volunteer's phone queues a referral made offline and sends it when the signal returns,
  * perhaps more than once. Each submission carries a key the phone made; the same volunteer sending the
  * same key again gets the first referral back. Keys are the submitter's own: the index is per user, so
- * another account's key is just a new key to them (decision 0029).
+ * another account's key is just a new key to them (decision 0025).
  */
 export class CommunityReferralIdempotency1764540000000 implements MigrationInterface {
   name = 'CommunityReferralIdempotency1764540000000';

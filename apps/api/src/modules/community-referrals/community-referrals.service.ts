@@ -39,7 +39,7 @@ export class CommunityReferralsService {
   /**
    * Lands in the intake queue of the centre covering the commune. A phone that retries a submission
    * (queued offline, or the answer lost on the way back) sends the same key: the volunteer gets the
-   * first referral back, `replayed`, and nothing new is written. Keys are per volunteer (decision 0029).
+   * first referral back, `replayed`, and nothing new is written. Keys are per volunteer (decision 0025).
    */
   async submit(actor: AuthenticatedUser, dto: CreateCommunityReferralDto): Promise<SubmitResult> {
     const earlier = await this.earlierWithKey(actor, dto.idempotencyKey);
