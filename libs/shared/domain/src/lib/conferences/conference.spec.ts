@@ -68,6 +68,7 @@ describe('conference inbox roles and invitable agencies', () => {
       'police_liaison',
       'health_liaison',
       'justice_liaison',
+      'commune_officer',
       'caseworker',
       'supervisor',
     ].includes(role);
