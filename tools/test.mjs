@@ -228,7 +228,7 @@ async function endToEnd(env, services) {
       ['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.mts'],
       {
         env: { ...env, E2E_BASE_URL: baseUrl, E2E_JSON_REPORT: reportFile },
-        timeoutMs: 10 * MINUTE,
+        timeoutMs: 15 * MINUTE,
       },
     );
     if (!existsSync(reportFile)) {
@@ -313,7 +313,7 @@ async function main() {
     if (!services) throw new StepError('PostgreSQL/Redis unavailable (see the Services section)');
     const config = 'apps/api/jest.int.config.cts';
     if (!existsSync(join(repoRoot, config))) throw new StepError(`${config} missing`);
-    return jest(config, 'integration', ['--runInBand'], env, 10 * MINUTE);
+    return jest(config, 'integration', ['--runInBand'], env, 15 * MINUTE);
   });
   await stage('e2e (Playwright, Chromium)', () => endToEnd(env, services));
 
