@@ -25,9 +25,7 @@ export default defineConfig({
   timeout: 180_000,
   fullyParallel: true,
   forbidOnly: Boolean(process.env['CI']),
-  // Three: much of a journey waits (for a TOTP step, a clock, a service worker), not computes, so a
-  // third worker shortens the run on two cores without starving the stack.
-  workers: 3,
+  workers: 2,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: jsonReport }]],
   use: {

@@ -20,7 +20,10 @@ test('an operator logs a call with the timer and hands it over; a caseworker ope
   const token = uniqueToken();
 
   await signIn(page, DEMO_USERNAMES.hotline_operator, DEMO_PASSWORD);
-  await expect(page.getByTestId('workspace-title')).toHaveText('Tổng đài: ghi nhận cuộc gọi');
+  // Signing in hashes the password (argon2id): on a busy two-core machine it may take a while.
+  await expect(page.getByTestId('workspace-title')).toHaveText('Tổng đài: ghi nhận cuộc gọi', {
+    timeout: 30_000,
+  });
 
   // The timer starts from the keyboard and runs as mm:ss.
   await expect(page.getByTestId('call-timer')).toHaveText('00:00');
@@ -55,7 +58,9 @@ test('an operator logs a call with the timer and hands it over; a caseworker ope
 
   // The caseworker finds it in the centre's intake queue and opens a case, consent first.
   await signIn(page, DEMO_USERNAMES.caseworker, DEMO_PASSWORD);
-  await expect(page.getByTestId('workspace-title')).toHaveText('Hồ sơ của tôi');
+  await expect(page.getByTestId('workspace-title')).toHaveText('Hồ sơ của tôi', {
+    timeout: 30_000,
+  });
   await page.getByTestId('tab-intake').click();
   const item = page.getByTestId('intake-row').filter({ hasText: token });
   await expect(item).toHaveCount(1);
