@@ -23,6 +23,9 @@ export default defineConfig({
   // for the next step when the other worker used them. Assertions still wait only `expect`'s own
   // timeout per step.
   timeout: 180_000,
+  // A screen's first appearance can take longer than Playwright's 5 s on the loaded CI box (a lazy
+  // chunk such as the charts', a password hash at sign-in, the phone's encrypted draft read back).
+  expect: { timeout: 15_000 },
   fullyParallel: true,
   forbidOnly: Boolean(process.env['CI']),
   workers: 2,
