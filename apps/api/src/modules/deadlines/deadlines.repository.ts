@@ -133,8 +133,13 @@ export class DeadlinesRepository {
     return row !== undefined;
   }
 
-  getForSubject(kind: DeadlineKind, subjectIds: string[]): Promise<DeadlineEntity[]> {
+  /** The clocks of these kinds on these subjects, newest first, in one query. */
+  getForSubject(
+    kinds: DeadlineKind | readonly DeadlineKind[],
+    subjectIds: string[],
+  ): Promise<DeadlineEntity[]> {
     if (subjectIds.length === 0) return Promise.resolve([]);
+    const kind = typeof kinds === 'string' ? kinds : In([...kinds]);
     return this.dataSource
       .getRepository(DeadlineEntity)
       .find({ where: { kind, subjectId: In(subjectIds) }, order: { createdAt: 'DESC' } });
