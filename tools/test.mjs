@@ -227,7 +227,13 @@ async function endToEnd(env, services) {
       'npx',
       ['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.mts'],
       {
-        env: { ...env, E2E_BASE_URL: baseUrl, E2E_JSON_REPORT: reportFile },
+        // The database too: the global setup adds synthetic twins of the second-factor demo accounts.
+        env: {
+          ...env,
+          E2E_BASE_URL: baseUrl,
+          E2E_DATABASE_URL: appUrl,
+          E2E_JSON_REPORT: reportFile,
+        },
         timeoutMs: 15 * MINUTE,
       },
     );
