@@ -182,11 +182,11 @@ describe('IncidentReportPanelComponent', () => {
     const create = URL.createObjectURL;
     URL.createObjectURL = () => 'blob:form';
     URL.revokeObjectURL = () => undefined;
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function (this: HTMLAnchorElement) {
-        saved.push(this.download);
-      });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push(this.download);
+    });
     try {
       await render({ canUpdate: false, canApprove: false }, reportView('submitted'));
       expect(text('report-print')).toBe('In báo cáo (PDF)');
