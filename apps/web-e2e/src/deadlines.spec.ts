@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import {
@@ -134,6 +135,17 @@ test('the 10-day incident report: drafted, approved, submitted on time, acknowle
   await expect(page.getByTestId('report-detail-acknowledged')).toBeVisible();
   await expect(report.getByTestId('report-row-status')).toHaveText('Sở đã nhận');
   await snapshot(page, 'ro-inbox');
+  // The printable form of the report (its content is read back in incident-report-form.int-spec).
+  const [form] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('report-detail-print').click(),
+  ]);
+  expect(form.suggestedFilename()).toBe('bao-cao-vu-viec.pdf');
+  expect(
+    readFileSync(await form.path())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
 });
 
 test('the admin adds and removes a holiday in a far year and sees the recomputed count', async ({

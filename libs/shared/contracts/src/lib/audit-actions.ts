@@ -95,6 +95,7 @@ export const AUDIT_ACTIONS = [
   'incident_report.approve',
   'incident_report.draft',
   'incident_report.inbox',
+  'incident_report.print',
   'incident_report.read',
   'incident_report.submit',
   'incident_report.update',

@@ -12,6 +12,7 @@ import { IncidentReportsApiService } from '../../../shared/data/incident-reports
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { DueDatePipe } from '../../../shared/deadlines/deadline.pipes';
 import { refusalMessage } from '../../../shared/forms/form-submission';
+import { saveFile } from '../../../shared/download/save-file';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
 import type { Workspace } from '../../workspaces/workspaces';
 
@@ -93,6 +94,7 @@ export class ReportInboxComponent {
     () => this.pager.items().find((report) => report.id === this.selectedId()) ?? null,
   );
   protected readonly acknowledging = signal(false);
+  protected readonly printing = signal(false);
 
   protected select(report: IncidentReportView): void {
     this.selectedId.set(report.id);
@@ -100,6 +102,24 @@ export class ReportInboxComponent {
 
   protected communeName(code: string): string {
     return this.units.nameOf(code);
+  }
+
+  /** The report's printable form (PDF) in the screen's language; the API audits it. */
+  protected print(report: IncidentReportView): void {
+    if (this.printing()) return;
+    this.printing.set(true);
+    this.api.inboxForm(report.id, this.translation.language()).subscribe({
+      next: (blob) => {
+        this.printing.set(false);
+        saveFile(blob, 'bao-cao-vu-viec.pdf');
+      },
+      error: (error: unknown) => {
+        this.printing.set(false);
+        this.snackBar.open(
+          refusalMessage(this.translation, error) ?? this.translation.t('report.printFailed'),
+        );
+      },
+    });
   }
 
   protected acknowledge(report: IncidentReportView): void {
