@@ -40,7 +40,13 @@ import { StaleNoticeComponent } from '../stale-notice/stale-notice.component';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="cn-form" (ngSubmit)="save()" novalidate data-testid="incident-correct-form">
+    <form
+      class="cn-form"
+      [formGroup]="form"
+      (ngSubmit)="save()"
+      novalidate
+      data-testid="incident-correct-form"
+    >
       <h4>{{ 'correction.incidentTitle' | t }}</h4>
       <p class="cn-hint">{{ 'correction.hint' | t }}</p>
       <cn-incident-form [form]="form" [showSerious]="false" />

@@ -119,11 +119,6 @@ export function resetIncidentForm(form: IncidentForm, now: number = Date.now()):
 /** Fills the form with a recorded incident, for correcting its facts. */
 export function fillIncidentForm(form: IncidentForm, incident: IncidentView): void {
   form.controls.perpetrators.clear();
-  for (const p of incident.perpetrators) {
-    const row = createPerpetratorForm();
-    row.setValue({ relationship: p.relationship, sex: p.sex, ageGroup: p.ageGroup });
-    form.controls.perpetrators.push(row);
-  }
   form.reset({
     occurredAt: toVietnamLocal(incident.occurredAt),
     occurredPrecision: incident.occurredPrecision,
@@ -137,6 +132,12 @@ export function fillIncidentForm(form: IncidentForm, incident: IncidentView): vo
     seriousReasons: incident.seriousReasons,
     description: incident.description ?? '',
   });
+  // After the reset, which would empty rows already there.
+  for (const p of incident.perpetrators) {
+    const row = createPerpetratorForm();
+    row.setValue({ relationship: p.relationship, sex: p.sex, ageGroup: p.ageGroup });
+    form.controls.perpetrators.push(row);
+  }
   form.enable();
 }
 
