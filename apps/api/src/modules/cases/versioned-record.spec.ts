@@ -10,7 +10,8 @@ function refusal(call: () => unknown): { status: number; field?: string; code?: 
   } catch (error) {
     if (!(error instanceof FieldErrorException)) throw error;
     const body = error.getResponse() as ApiErrorBody;
-    return { status: error.getStatus(), field: body.errors[0]?.field, code: body.errors[0]?.code };
+    const [first] = body.errors ?? [];
+    return { status: error.getStatus(), field: first?.field, code: first?.code };
   }
 }
 
