@@ -116,7 +116,8 @@ export const MASK = '●●●●';
   styles: `
     dl {
       display: grid;
-      grid-template-columns: max-content 1fr;
+      /* The labels' column never pushes the values off a phone's screen. */
+      grid-template-columns: fit-content(45%) minmax(0, 1fr);
       gap: 4px 16px;
     }
     dt {
@@ -124,6 +125,7 @@ export const MASK = '●●●●';
     }
     dd {
       margin: 0;
+      overflow-wrap: anywhere;
     }
     .reveal {
       align-items: center;

@@ -44,14 +44,13 @@ const CODED: Readonly<Record<string, string>> = {
             <div>
               <strong>{{ 'correction.reasonLabel' | t }}:</strong> {{ c.reason }}
             </div>
-            <div class="previous">
-              {{ 'correction.previous' | t }}
-              @for (field of c.changedFields; track field) {
-                <div data-testid="correction-previous">
-                  <em>{{ label(field) }}:</em> {{ show(field, c.previous) }}
-                </div>
-              }
-            </div>
+            <div>{{ 'correction.previous' | t }}</div>
+            @for (field of c.changedFields; track field) {
+              <div data-testid="correction-previous">
+                <em>{{ label(field) }}:</em>
+                <span class="previous">{{ show(field, c.previous) }}</span>
+              </div>
+            }
           </li>
         } @empty {
           <li>{{ 'correction.none' | t }}</li>
