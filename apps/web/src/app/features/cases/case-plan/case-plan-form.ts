@@ -13,6 +13,8 @@ export type EntryForm = FormGroup<{
   text: FormControl<string>;
 }>;
 export type ActionForm = FormGroup<{
+  /** The action's identity across versions (its clock); '' for a new action. */
+  id: FormControl<string>;
   domain: FormControl<CasePlanDomain>;
   text: FormControl<string>;
   /** '' is the centre itself. */
@@ -49,6 +51,7 @@ export function actionForm(
   },
 ): ActionForm {
   return new FormGroup({
+    id: new FormControl(action.id ?? '', { nonNullable: true }),
     domain: new FormControl(action.domain, { nonNullable: true }),
     text: text(action.text),
     owner: new FormControl(action.ownerAgencyId ?? '', { nonNullable: true }),
@@ -83,6 +86,7 @@ export function casePlanContent(form: CasePlanForm): CasePlanContent {
     needs: value.needs,
     goals: value.goals,
     actions: value.actions.map((a) => ({
+      ...(a.id ? { id: a.id } : {}),
       domain: a.domain,
       text: a.text,
       ownerAgencyId: a.owner || null,
