@@ -190,8 +190,13 @@ test('the admin adds and removes a holiday in a far year and sees the recomputed
   await expect(page.getByTestId('risk-instrument-form')).toBeVisible();
   await page.getByTestId('risk-instrument-high').fill('999');
   await expect(page.getByTestId('risk-instrument-problems')).toContainText('Ngưỡng nguy cơ cao');
+  await page.getByTestId('risk-instrument-problems').scrollIntoViewIfNeeded();
+  await snapshot(page, 'risk-instrument-editor-1366');
   await page.setViewportSize({ width: 360, height: 800 });
+  await page.getByTestId('risk-item-1').scrollIntoViewIfNeeded();
   await snapshot(page, 'risk-instrument-editor-360');
+  await page.getByTestId('risk-instruments-table').scrollIntoViewIfNeeded();
+  await snapshot(page, 'risk-instruments-360');
   await page.setViewportSize({ width: 1366, height: 900 });
   const max = Number(
     (await page.getByTestId('risk-instrument-max').innerText()).replace(/\D/g, ''),
@@ -203,5 +208,8 @@ test('the admin adds and removes a holiday in a far year and sees the recomputed
     'Đã lưu bản nháp phiên bản',
   );
   await expect(page.getByTestId('risk-instrument-form')).toHaveCount(0);
+  await expect(
+    page.getByTestId('risk-instrument-caunoi-danger-child-2').getByTestId('risk-instrument-status'),
+  ).toHaveText('Bản nháp');
   await snapshot(page, 'risk-instruments-1366');
 });

@@ -51,7 +51,7 @@ export const riskInstrumentsEn: Record<keyof typeof riskInstrumentsVi, string> =
   'field.weight': 'Weight',
   'field.medium': 'Medium-risk threshold',
   'field.high': 'High-risk threshold',
-  'field.scaleMax': 'Top of the scale',
+  'field.scaleMax': 'Top of scale',
   'field.scaleLabels': 'Scale labels',
   'field.critical': 'Critical',
   'field.items': 'Items',

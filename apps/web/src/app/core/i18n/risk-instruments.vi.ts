@@ -49,7 +49,7 @@ export const riskInstrumentsVi = {
   'field.weight': 'Trọng số',
   'field.medium': 'Ngưỡng nguy cơ trung bình',
   'field.high': 'Ngưỡng nguy cơ cao',
-  'field.scaleMax': 'Mức cao nhất của thang',
+  'field.scaleMax': 'Mức tối đa',
   'field.scaleLabels': 'Nhãn thang điểm',
   'field.critical': 'Nguy hiểm đặc biệt',
   'field.items': 'Câu hỏi',

@@ -76,7 +76,9 @@ describe('RiskInstrumentsComponent', () => {
   it('lists the versions with their use, and saves a changed copy as a new draft', async () => {
     const row = element.querySelector('[data-testid="risk-instrument-caunoi-danger-adult-1"]');
     expect(row?.textContent).toContain('Đang dùng');
-    expect(row?.querySelector('[data-testid="risk-instrument-count"]')?.textContent).toBe('12');
+    expect(row?.querySelector('[data-testid="risk-instrument-count"]')?.textContent?.trim()).toBe(
+      '12',
+    );
 
     await click('[data-testid="risk-instrument-new-version"]');
     expect(element.querySelector('[data-testid="risk-instrument-form"]')).not.toBeNull();

@@ -156,13 +156,14 @@ export class RiskInstrumentsComponent implements HasUnsavedChanges {
     if (!result.ok) return;
     this.form.markAsPristine();
     this.base.set(null);
+    // The list with the new draft first, then the notice that names it.
+    await this.load();
     this.notice.set(
       this.translation.t('riskInstruments.saved', {
         code: result.value.code,
         version: result.value.version,
       }),
     );
-    await this.load();
   }
 
   protected publish(i: RiskInstrumentView): void {
