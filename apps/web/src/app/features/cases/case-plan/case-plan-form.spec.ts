@@ -1,5 +1,10 @@
 import type { CasePlanContent } from '@caunoi/shared/domain';
-import { casePlanContent, casePlanForm, fillCasePlanForm } from './case-plan-form';
+import {
+  casePlanContent,
+  casePlanForm,
+  fillCasePlanForm,
+  forgetUnknownActionIds,
+} from './case-plan-form';
 
 describe('case plan form', () => {
   const content: CasePlanContent = {
@@ -27,5 +32,15 @@ describe('case plan form', () => {
     const form = casePlanForm();
     fillCasePlanForm(form, null);
     expect(casePlanContent(form).actions[0]).not.toHaveProperty('id');
+  });
+
+  it('after a stale save, an action the newer version removed is saved as a new one', () => {
+    const form = casePlanForm();
+    fillCasePlanForm(form, content);
+    forgetUnknownActionIds(form, { ...content, actions: [] });
+    expect(casePlanContent(form).actions[0]).not.toHaveProperty('id');
+    fillCasePlanForm(form, content);
+    forgetUnknownActionIds(form, content);
+    expect(casePlanContent(form).actions[0]?.id).toBe(content.actions[0]?.id);
   });
 });
