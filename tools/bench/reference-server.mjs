@@ -57,6 +57,39 @@ const SQL = {
          FROM intake_items ii JOIN cases cs ON cs.id = ii.case_id JOIN survivors s ON s.id = cs.survivor_id
         WHERE ii.call_id = ANY($1)`,
   lines: 'SELECT * FROM hotline_lines WHERE id IN ($1)',
+  // The case file's other reads (each starts with the session and the case with its people).
+  caseDeadlines: `SELECT * FROM deadlines WHERE kind = $1 AND subject_id = ANY($2::uuid[])
+      ORDER BY created_at DESC`,
+  stages: 'SELECT * FROM deadline_stages WHERE deadline_id = ANY($1::uuid[]) ORDER BY due_at ASC',
+  caseReferrals: 'SELECT * FROM referrals WHERE case_id = $1 ORDER BY sent_at DESC, id DESC',
+  serviceRecords: `SELECT * FROM service_records WHERE referral_id = ANY($1::uuid[])
+      ORDER BY provided_on ASC, created_at ASC`,
+  referralEvents: `SELECT * FROM referral_events WHERE referral_id = ANY($1::uuid[])
+      ORDER BY at ASC, seq ASC`,
+  agencyNames: 'SELECT id, name, type, phone FROM agencies WHERE id = ANY($1)',
+  userNames: 'SELECT id, display_name AS name FROM users WHERE id = ANY($1)',
+  childEmergencies: `SELECT e.*, m.display_name AS "markedByName", i.display_name AS "interventionByName"
+      FROM child_emergencies e LEFT JOIN users m ON m.id = e.marked_by_user_id
+      LEFT JOIN users i ON i.id = e.intervention_by_user_id WHERE e.case_id = $1 ORDER BY e.started_at DESC, e.id`,
+  closures: `SELECT c.*, rb.*, db.* FROM case_closures c LEFT JOIN users rb ON rb.id = c.requested_by_user_id
+      LEFT JOIN users db ON db.id = c.decided_by_user_id WHERE c.case_id = $1
+      ORDER BY c.requested_at DESC, c.created_at DESC`,
+  assessments: `SELECT a.*, i.code, i.version, i.audience, i.content, u.display_name AS "assessedByName"
+      FROM risk_assessments a JOIN risk_instruments i ON i.id = a.instrument_id
+      LEFT JOIN users u ON u.id = a.assessed_by_user_id WHERE a.case_id = $1 ORDER BY a.assessed_at DESC, a.id DESC`,
+  safetyPlans: `SELECT p.*, to_char(p.review_on, 'YYYY-MM-DD') AS "reviewOn", u.display_name AS "createdByName"
+      FROM safety_plans p LEFT JOIN users u ON u.id = p.created_by_user_id WHERE p.case_id = $1 ORDER BY p.version DESC`,
+  casePlans: `SELECT p.*, cu.display_name AS "createdByName", du.display_name AS "decidedByName"
+      FROM case_plans p LEFT JOIN users cu ON cu.id = p.created_by_user_id
+      LEFT JOIN users du ON du.id = p.decided_by_user_id WHERE p.case_id = $1 ORDER BY p.version DESC`,
+  followUps: `SELECT f.*, to_char(f.planned_on, 'YYYY-MM-DD') AS "plannedOn", d.display_name AS "doneByName",
+      c.display_name AS "createdByName" FROM case_follow_ups f LEFT JOIN users c ON c.id = f.created_by_user_id
+      LEFT JOIN users d ON d.id = f.done_by_user_id WHERE f.case_id = $1
+      ORDER BY f.planned_on DESC, f.created_at DESC, f.id`,
+  timeline: `SELECT a.id::text AS id, a.occurred_at AS "occurredAt", a.action, u.display_name AS "actorName",
+      a.subject_type AS "subjectType", a.fields FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+      WHERE a.case_id = $1 AND a.action = ANY($2::text[]) AND ($3::bigint IS NULL OR a.id < $3::bigint)
+      ORDER BY a.id DESC LIMIT $4`,
   agency: 'SELECT * FROM agencies WHERE id = $1 LIMIT 1',
   counter: `INSERT INTO survivor_code_counters (prefix, year, last_value) VALUES ($1, $2, 1)
        ON CONFLICT (prefix, year) DO UPDATE SET last_value = survivor_code_counters.last_value + 1
@@ -163,6 +196,156 @@ async function readCase(user, caseId, requestId) {
       duplicates: duplicates.rows,
     },
   ];
+}
+
+// CASE_TIMELINE_ACTIONS (libs/shared/contracts, audit-actions.ts), as the API sends it.
+const TIMELINE_ACTIONS = [
+  'case.create',
+  'case.update',
+  'case.assign',
+  'case.reopen',
+  'incident.create',
+  'incident.update',
+  'consent.create',
+  'consent.withdraw',
+  'risk_assessment.create',
+  'safety_plan.save',
+  'case_plan.save',
+  'case_plan.submit',
+  'case_plan.approve',
+  'case_plan.return',
+  'follow_up.schedule',
+  'follow_up.record',
+  'child_emergency.start',
+  'child_emergency.intervene',
+  'case_note.correct',
+  'referral.create',
+  'referral.withdraw',
+  'referral.review_override',
+  'referral.accept',
+  'referral.decline',
+  'referral.record_service',
+  'referral.complete',
+  'incident_report.draft',
+  'incident_report.update',
+  'incident_report.approve',
+  'incident_report.submit',
+  'incident_report.acknowledge',
+  'case_note.create',
+  'protective_measure.request',
+  'protective_measure.decide',
+  'protective_measure.supervision_plan',
+  'protective_measure.breach',
+  'conference.convene',
+  'conference.record',
+  'conference.action_create',
+  'conference.action_status',
+  'case_closure.request',
+  'case_closure.return',
+  'case_closure.approve',
+];
+
+/**
+ * The case file's reads besides the case itself (GET /api/cases/:id/<part>): each loads the case
+ * with its people (the access check), reads its part and writes one audit row, in the API's order.
+ */
+const CASE_PARTS = {
+  async deadlines(user, found, caseId, requestId) {
+    const incidents = await pool.query(SQL.incidents, [caseId]);
+    await audit(pool, user, 'deadline.read', 'Case', caseId, [], caseId, requestId, {});
+    // The case file's clocks are its incidents' 10-day report clocks; none without incidents.
+    const ids = incidents.rows.map((i) => i.id);
+    if (ids.length === 0) return [];
+    const { rows } = await pool.query(SQL.caseDeadlines, ['incident_report', ids]);
+    if (rows.length > 0) await pool.query(SQL.stages, [rows.map((d) => d.id)]);
+    return rows;
+  },
+  async referrals(user, found, caseId, requestId) {
+    const { rows } = await pool.query(SQL.caseReferrals, [caseId]);
+    await audit(pool, user, 'referral.list', 'Referral', null, [], caseId, requestId, {});
+    const ids = rows.map((r) => r.id);
+    const [services, events] = await Promise.all([
+      pool.query(SQL.serviceRecords, [ids]),
+      pool.query(SQL.referralEvents, [ids]),
+    ]);
+    const agencies = [...new Set(rows.flatMap((r) => [r.from_agency_id, r.to_agency_id]))];
+    await pool.query(SQL.agencyNames, [agencies]);
+    await pool.query(SQL.userNames, [[...new Set(rows.map((r) => r.referred_by_user_id))]]);
+    return { referrals: rows, services: services.rows, events: events.rows };
+  },
+  'child-emergencies': async (user, found, caseId, requestId) => {
+    const { rows } = await pool.query(SQL.childEmergencies, [caseId]);
+    await audit(
+      pool,
+      user,
+      'child_emergency.read',
+      'ChildEmergency',
+      null,
+      ['reason', 'intervention'],
+      caseId,
+      requestId,
+      {},
+    );
+    return rows;
+  },
+  async closure(user, found, caseId, requestId) {
+    const { rows } = await pool.query(SQL.closures, [caseId]);
+    await audit(pool, user, 'case_closure.read', 'CaseClosure', null, [], caseId, requestId, {});
+    return rows;
+  },
+  async assessments(user, found, caseId, requestId) {
+    const { rows } = await pool.query(SQL.assessments, [caseId]);
+    await audit(
+      pool,
+      user,
+      'risk_assessment.read',
+      'RiskAssessment',
+      null,
+      ['answers'],
+      caseId,
+      requestId,
+      {},
+    );
+    return rows;
+  },
+  'safety-plans': async (user, found, caseId, requestId) => {
+    const { rows } = await pool.query(SQL.safetyPlans, [caseId]);
+    await audit(
+      pool,
+      user,
+      'safety_plan.read',
+      'SafetyPlan',
+      null,
+      ['sections'],
+      caseId,
+      requestId,
+      {},
+    );
+    return rows;
+  },
+  async plans(user, found, caseId, requestId) {
+    const { rows } = await pool.query(SQL.casePlans, [caseId]);
+    await audit(pool, user, 'case_plan.read', 'CasePlan', null, ['content'], caseId, requestId, {});
+    return rows;
+  },
+  'follow-ups': async (user, found, caseId, requestId) => {
+    const { rows } = await pool.query(SQL.followUps, [caseId]);
+    await audit(pool, user, 'follow_up.read', 'FollowUp', null, ['note'], caseId, requestId, {});
+    return rows;
+  },
+  async timeline(user, found, caseId, requestId) {
+    const { rows } = await pool.query(SQL.timeline, [caseId, TIMELINE_ACTIONS, null, 51]);
+    await audit(pool, user, 'case.timeline_read', 'Case', caseId, [], caseId, requestId, {});
+    return { items: rows.slice(0, 50), nextCursor: null };
+  },
+};
+
+async function readCasePart(user, caseId, part, requestId) {
+  const {
+    rows: [found],
+  } = await pool.query(SQL.caseWithPeople, [caseId]);
+  if (!found) return [404, { message: 'not found' }];
+  return [200, await CASE_PARTS[part](user, found, caseId, requestId)];
 }
 
 async function myCases(user, requestId) {
@@ -355,6 +538,10 @@ async function route(request, body) {
   if (request.method === 'GET' && url.pathname === '/api/cases') return myCases(user, requestId);
   const caseMatch = /^\/api\/cases\/([0-9a-f-]{36})$/.exec(url.pathname);
   if (request.method === 'GET' && caseMatch) return readCase(user, caseMatch[1], requestId);
+  const partMatch = /^\/api\/cases\/([0-9a-f-]{36})\/([a-z-]+)$/.exec(url.pathname);
+  if (request.method === 'GET' && partMatch && Object.hasOwn(CASE_PARTS, partMatch[2])) {
+    return readCasePart(user, partMatch[1], partMatch[2], requestId);
+  }
   if (request.method === 'POST' && url.pathname === '/api/calls') {
     return logCall(user, JSON.parse(body), requestId);
   }

@@ -5,6 +5,7 @@
 //   BENCH_DEADLINES=1  then also runs the deadline scenario (tools/bench/deadlines.mjs, self-contained)
 //   BENCH_REFERENCE=0  skips the bare reference (tools/bench/reference-server.mjs, started here)
 //   BENCH_REPEAT    interleaved repetitions of each path that has a reference (default 3; medians)
+//   e.g. BENCH_ONLY='case file' runs only the case-file reads (opening, case-management tabs)
 // Prints requests/s, p50 and p99 latency and the non-2xx count per endpoint, then, for the paths the
 // bare reference also serves, the project against the reference and their ratio; writes the raw
 // results to tmp/bench/<timestamp>.json. How to read the numbers: docs/bench.md.
@@ -134,6 +135,83 @@ async function referralCasePool(caseworker, size) {
   return pool;
 }
 
+const vietnamToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const inDays = (days) =>
+  new Date(Date.parse(`${vietnamToday()}T00:00:00Z`) + days * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+
+/**
+ * One case with every part of a case file filled in (issue 10), synthetic: a risk assessment, a
+ * safety plan, a referral to the police, an action plan of three actions (one owned by the police)
+ * and a follow-up contact. The case-file scenarios read it.
+ */
+async function caseFileCase(caseworker, caseId) {
+  const post = async (path, body) => {
+    const response = await fetch(`${baseUrl}/api/cases/${caseId}/${path}`, {
+      method: 'POST',
+      headers: json(caseworker),
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 201) {
+      throw new Error(`bench case file: ${path} answered HTTP ${response.status}`);
+    }
+    return response.json();
+  };
+  const instruments = await (
+    await fetch(`${baseUrl}/api/risk-instruments`, { headers: json(caseworker) })
+  ).json();
+  const adult = instruments.find((i) => i.audience === 'adult');
+  await post('assessments', {
+    instrumentId: adult.id,
+    // Every yes/no item "yes", every scale item at its top: a high-risk assessment.
+    answers: Object.fromEntries(
+      adult.content.items.map((item) => [item.key, item.kind === 'scale' ? item.scaleMax : true]),
+    ),
+  });
+  await post('safety-plans', {
+    baseVersion: null,
+    sections: { safe_places: 'Bench synthetic place', hotlines: '111' },
+    reviewOn: inDays(7),
+  });
+  await post('referrals', {
+    referrals: [
+      {
+        agencyId: REFERRAL_TARGETS[0],
+        services: ['other'],
+        urgency: 'routine',
+        reason: 'Bench synthetic referral',
+        packet: ['incident_facts', 'risk_level'],
+      },
+    ],
+  });
+  const action = (text, ownerAgencyId, days) => ({
+    domain: 'safety',
+    text,
+    ownerAgencyId,
+    dueOn: inDays(days),
+    status: 'planned',
+  });
+  await post('plans', {
+    baseVersion: null,
+    submit: false,
+    needs: [{ domain: 'safety', text: 'Bench synthetic need' }],
+    goals: [{ domain: 'safety', text: 'Bench synthetic goal' }],
+    actions: [
+      action('Bench synthetic action 1', null, 5),
+      action('Bench synthetic action 2', REFERRAL_TARGETS[0], 10),
+      action('Bench synthetic action 3', null, 20),
+    ],
+  });
+  await post('follow-ups', { plannedOn: inDays(3), method: 'phone' });
+}
+
+/** The reads the case page sends when it opens (overview tab) and those of the case-management tabs. */
+const CASE_FILE_OPENING = ['', '/deadlines', '/referrals', '/child-emergencies', '/closure'];
+const CASE_FILE_TABS = ['/assessments', '/safety-plans', '/plans', '/follow-ups', '/timeline'];
+const caseFileRequests = (caseId, parts) =>
+  parts.map((part) => ({ method: 'GET', path: `/api/cases/${caseId}${part}` }));
+
 /** One referral per request: the next (case, agency) pair of the pool. */
 function referralRequests(caseIds) {
   let next = 0;
@@ -168,7 +246,7 @@ function referralRequests(caseIds) {
  * The scenarios. Login is deliberately slow (argon2id): few connections, so it measures latency,
  * not a queue. The intake scenarios write synthetic rows (calls, cases) into the stack's database.
  */
-const scenarios = ({ admin, operator, caseworker, police, lineId, referralCases }) => [
+const scenarios = ({ admin, operator, caseworker, police, lineId, referralCases, caseFile }) => [
   {
     name: 'POST /api/auth/login',
     connections: 4,
@@ -244,6 +322,28 @@ const scenarios = ({ admin, operator, caseworker, police, lineId, referralCases 
     headers: { authorization: `Bearer ${caseworker}` },
   },
   {
+    // Opening a case file: the five reads of the case page's overview, one after the other on each
+    // connection (requests/s counts reads: case files opened per second is a fifth of it).
+    name: 'GET case file: opening (5 reads)',
+    reference: true,
+    connections: 20,
+    method: 'GET',
+    path: `/api/cases/${caseFile}`,
+    headers: { authorization: `Bearer ${caseworker}` },
+    requests: caseFileRequests(caseFile, CASE_FILE_OPENING),
+  },
+  {
+    // The case-management tabs of the same case (risk, safety plan, action plan, follow-ups,
+    // timeline): each read is an access check, one query and an audit row.
+    name: 'GET case file: case-management tabs (5 reads)',
+    reference: true,
+    connections: 20,
+    method: 'GET',
+    path: `/api/cases/${caseFile}`,
+    headers: { authorization: `Bearer ${caseworker}` },
+    requests: caseFileRequests(caseFile, CASE_FILE_TABS),
+  },
+  {
     name: 'GET /api/intake?limit=25',
     connections: 20,
     method: 'GET',
@@ -297,6 +397,12 @@ async function main() {
     `creating ${poolSize} synthetic case(s) with sharing consent (referral and case scenarios)`,
   );
   tokens.referralCases = await referralCasePool(tokens.caseworker, poolSize);
+  if (wanted('case file')) {
+    // Its own case: the referral scenario refers the pool's cases to every agency.
+    log.step('filling one synthetic case file (assessment, plans, referral, follow-up)');
+    [tokens.caseFile] = await referralCasePool(tokens.caseworker, 1);
+    await caseFileCase(tokens.caseworker, tokens.caseFile);
+  }
 
   const rows = [];
   const raw = [];

@@ -190,4 +190,39 @@ test('the admin adds and removes a holiday in a far year and sees the recomputed
   await page.getByTestId('confirm-ok').click();
   await expect(row).toHaveCount(0);
   await expect(page.getByTestId('holidays-recomputed')).toHaveText(/Đã tính lại \d+ thời hạn\./);
+
+  // The same admin keeps the risk instruments: a new version is a draft made from one in use (never
+  // published here: other journeys assess with the version in use).
+  await page.getByTestId('nav-risk-instruments').click();
+  await expect(page.getByTestId('risk-instruments-title')).toHaveText(
+    'Bộ công cụ đánh giá nguy cơ',
+  );
+  const inUse = page.getByTestId('risk-instrument-caunoi-danger-child-1');
+  await expect(inUse.getByTestId('risk-instrument-status')).toHaveText('Đang dùng');
+  await inUse.getByTestId('risk-instrument-new-version').click();
+  await expect(page.getByTestId('risk-instrument-form')).toBeVisible();
+  await page.getByTestId('risk-instrument-high').fill('999');
+  await expect(page.getByTestId('risk-instrument-problems')).toContainText('Ngưỡng nguy cơ cao');
+  await page.getByTestId('risk-instrument-problems').scrollIntoViewIfNeeded();
+  await snapshot(page, 'risk-instrument-editor-1366');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.getByTestId('risk-item-1').scrollIntoViewIfNeeded();
+  await snapshot(page, 'risk-instrument-editor-360');
+  await page.getByTestId('risk-instruments-table').scrollIntoViewIfNeeded();
+  await snapshot(page, 'risk-instruments-360');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const max = Number(
+    (await page.getByTestId('risk-instrument-max').innerText()).replace(/\D/g, ''),
+  );
+  await page.getByTestId('risk-instrument-high').fill(String(max));
+  await expect(page.getByTestId('risk-instrument-problems')).toHaveCount(0);
+  await page.getByTestId('risk-instrument-save').click();
+  await expect(page.getByTestId('risk-instruments-notice')).toContainText(
+    'Đã lưu bản nháp phiên bản',
+  );
+  await expect(page.getByTestId('risk-instrument-form')).toHaveCount(0);
+  await expect(
+    page.getByTestId('risk-instrument-caunoi-danger-child-2').getByTestId('risk-instrument-status'),
+  ).toHaveText('Bản nháp');
+  await snapshot(page, 'risk-instruments-1366');
 });

@@ -16,6 +16,8 @@ import {
   childEmergencyStages,
   childSupportPlanStages,
   FOLLOW_UP_KIND,
+  PLAN_ACTION_KIND,
+  planActionStages,
   conferenceActionStages,
   INCIDENT_REPORT_PERIOD_DAYS,
   followUpStages,
@@ -209,6 +211,49 @@ export class DeadlinesService {
   /** Recording a contact's outcome meets its clock (breached stays breached when it came late). */
   meetFollowUpClock(tx: Tx, followUpId: string): Promise<{ onTime: boolean | null }> {
     return this.meet(tx, FOLLOW_UP_KIND, followUpId);
+  }
+
+  /**
+   * A case plan action's clock, due at the end of its due day (or the next working day). An action
+   * whose day has already passed (carried into a plan late) counts from the start of that day, so
+   * its clock is due when the action was, and its escalation fires at once; reminders already past
+   * are left out.
+   */
+  async startPlanActionClock(
+    tx: Tx,
+    caseRef: { id: string; agencyId: string },
+    action: { id: string; dueOn: string },
+  ): Promise<{ dueAt: Date }> {
+    const now = this.clock.now();
+    const today = vietnamDateOf(now);
+    const startedAt = action.dueOn < today ? startOfVietnamDay(action.dueOn) : now;
+    return this.open(
+      tx,
+      {
+        kind: PLAN_ACTION_KIND,
+        subjectType: 'PlanAction',
+        subjectId: action.id,
+        caseId: caseRef.id,
+        agencyId: caseRef.agencyId,
+        startedAt,
+        period: {
+          unit: 'days',
+          amount: Math.max(0, daysBetween(vietnamDateOf(startedAt), action.dueOn)),
+        },
+      },
+      planActionStages(),
+      { dropPastStages: true },
+    );
+  }
+
+  /** The action is done: its clock is met (breached stays breached when late). */
+  meetPlanActionClock(tx: Tx, actionId: string): Promise<{ onTime: boolean | null }> {
+    return this.meet(tx, PLAN_ACTION_KIND, actionId);
+  }
+
+  /** The action was cancelled, removed from the plan or given another date. */
+  cancelPlanActionClock(tx: Tx, actionId: string, reason: string): Promise<void> {
+    return this.cancel(tx, PLAN_ACTION_KIND, actionId, reason);
   }
 
   /**

@@ -20,6 +20,8 @@ export interface RiskInstrumentView {
   maxScore: number;
   createdAt: string;
   publishedAt: string | null;
+  /** Admins' list only: assessments made with this version (any centre; a count, never a case). */
+  assessmentCount?: number;
 }
 
 /** A new draft version of an instrument (a new code starts at version 1). */

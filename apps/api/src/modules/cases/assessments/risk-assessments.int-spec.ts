@@ -228,6 +228,20 @@ describe('risk assessment with a versioned instrument', () => {
         .set(...bearer(admin))
         .send(draftBody());
       expect([draft.status, draft.body.version, draft.body.status]).toEqual([201, 2, 'draft']);
+      // The admin's list: every version, newest first, each with how many assessments use it.
+      const versions = (await t.http.get('/api/risk-instruments').set(...bearer(admin)))
+        .body as RiskInstrumentView[];
+      const ofCode = versions.filter((i) => i.code === adult.code);
+      expect(ofCode.map((i) => [i.version, i.status])).toEqual([
+        [2, 'draft'],
+        [1, 'published'],
+      ]);
+      expect(ofCode[0]?.assessmentCount).toBe(0);
+      expect(ofCode[1]?.assessmentCount).toBeGreaterThanOrEqual(1);
+      // Caseworkers get no counts (they are about every centre).
+      const seen = (await t.http.get('/api/risk-instruments').set(...bearer(caseworker)))
+        .body as RiskInstrumentView[];
+      expect(seen.every((i) => i.assessmentCount === undefined)).toBe(true);
       // Caseworkers neither see a draft nor assess with it.
       expect(
         (await t.http.get(`/api/risk-instruments/${draft.body.id}`).set(...bearer(caseworker)))

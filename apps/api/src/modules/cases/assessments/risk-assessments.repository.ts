@@ -64,9 +64,12 @@ export class RiskAssessmentsRepository {
   }
 
   /** Every version, newest first within each code: the admin's list. */
-  async listInstruments(): Promise<RiskInstrumentRow[]> {
+  async listInstruments(): Promise<(RiskInstrumentRow & { assessmentCount: number })[]> {
     return this.q().query(
-      `SELECT ${INSTRUMENT_COLUMNS} FROM risk_instruments ORDER BY code, version DESC`,
+      `SELECT ${INSTRUMENT_COLUMNS},
+              (SELECT count(*)::int FROM risk_assessments a WHERE a.instrument_id = risk_instruments.id)
+                AS "assessmentCount"
+         FROM risk_instruments ORDER BY code, version DESC`,
     );
   }
 

@@ -9,8 +9,11 @@ import type { Caller } from '../../authz/caller';
 import type { RiskInstrumentRow } from './risk-assessments.repository';
 import { RiskAssessmentsRepository } from './risk-assessments.repository';
 
-export function mapInstrument(row: RiskInstrumentRow): RiskInstrumentView {
+export function mapInstrument(
+  row: RiskInstrumentRow & { assessmentCount?: number },
+): RiskInstrumentView {
   return {
+    ...(row.assessmentCount === undefined ? {} : { assessmentCount: row.assessmentCount }),
     id: row.id,
     code: row.code,
     version: row.version,
@@ -36,7 +39,10 @@ export class RiskInstrumentsService {
     private readonly clock: Clock,
   ) {}
 
-  /** Admins see every version; caseworkers and supervisors the ones new assessments use. */
+  /**
+   * Admins see every version, each with how many assessments were made with it (in use: it stays as
+   * it is, and a change is a new version); caseworkers and supervisors the ones new assessments use.
+   */
   async list({ ability }: Caller): Promise<RiskInstrumentView[]> {
     const rows = ability.can('create', 'RiskInstrument')
       ? await this.repository.listInstruments()

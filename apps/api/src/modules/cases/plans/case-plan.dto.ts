@@ -51,6 +51,14 @@ export class CasePlanGoalDto extends CasePlanNeedDto implements CasePlanGoal {}
 
 export class CasePlanActionDto extends CasePlanNeedDto implements CasePlanAction {
   @ApiProperty({
+    required: false,
+    description: 'The action of the version this one is made from; left out for a new action',
+  })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({
     nullable: true,
     description: 'null: the centre; else an agency the case is referred to',
   })

@@ -104,6 +104,7 @@ describe('case action plan: versions, approval, stale saves', () => {
     expect(await notices(caseworker.id, 'case_plan.returned', c.id)).toHaveLength(1);
 
     // The fix is a new version, submitted in the same step, by a supervisor: they may not decide it.
+    // The editor sends the actions back with their ids (the same actions, not new ones).
     const fixed = await post(supervisor, `${c.id}/plans`, {
       baseVersion: 1,
       submit: true,
@@ -112,6 +113,7 @@ describe('case action plan: versions, approval, stale saves', () => {
           { domain: 'legal', text: 'Hiểu quyền khi ly hôn' },
           { domain: 'health', text: 'Được khám thương tích' },
         ],
+        actions: returned.body.content.actions,
       }),
     });
     expect(fixed.body).toMatchObject({ version: 2, status: 'submitted', changedParts: ['goals'] });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { CasePlanView } from '@caunoi/shared/contracts';
 import type { CasePlanContent, CasePlanStatus, CasePlanStep } from '@caunoi/shared/domain';
@@ -5,7 +6,9 @@ import {
   casePlanTransition,
   changedCasePlanParts,
   checkCasePlan,
+  identifyPlanActions,
   normaliseCasePlan,
+  planActionClockSteps,
   vietnamDateOf,
 } from '@caunoi/shared/domain';
 import { FieldErrorException, fieldError } from '../../../common/api-errors';
@@ -84,8 +87,14 @@ export class CasePlansService {
       const latest = await this.plans.latest(m, caseId);
       this.step(latest, 'save');
       const version = nextVersion(latest, dto.baseVersion);
-      const clean = normaliseCasePlan(content);
-      const changed = changedCasePlanParts(latest ? this.decrypt(latest.contentEnc) : null, clean);
+      const before = latest ? this.decrypt(latest.contentEnc) : null;
+      // Indexes in the problems are those of the request, so ids are given before trimming.
+      const identified = identifyPlanActions(before?.actions ?? [], content.actions, randomUUID);
+      if (identified.problems.length > 0) {
+        throw new FieldErrorException(HttpStatus.BAD_REQUEST, identified.problems);
+      }
+      const clean = normaliseCasePlan({ ...content, actions: identified.actions });
+      const changed = changedCasePlanParts(before, clean);
       const status: CasePlanStatus = dto.submit ? 'submitted' : 'draft';
       const id = await this.plans.insert(m, {
         caseId,
@@ -105,6 +114,7 @@ export class CasePlansService {
         fields: changed,
         details: { version, status },
       });
+      await this.followActions(tx, found, before?.actions ?? [], clean.actions);
       if (dto.submit) await this.submitted(tx, found, actor.id);
       return (await this.plans.latest(m, caseId)) as CasePlanRow;
     });
@@ -189,6 +199,27 @@ export class CasePlansService {
       });
       await this.notifySubmitter(tx, found, latest, 'case_plan.returned');
     });
+  }
+
+  /**
+   * The actions' due-date clocks follow the latest version: a new open action starts one, done meets
+   * it, cancelled or removed ends it, a new date ends it and starts another (docs/deadlines.md).
+   */
+  private async followActions(
+    tx: Tx,
+    found: CaseWithPeople,
+    before: CasePlanContent['actions'],
+    after: CasePlanContent['actions'],
+  ): Promise<void> {
+    for (const step of planActionClockSteps(before, after)) {
+      if (step.step === 'start') {
+        await this.deadlines.startPlanActionClock(tx, found, { id: step.id, dueOn: step.dueOn });
+      } else if (step.step === 'meet') {
+        await this.deadlines.meetPlanActionClock(tx, step.id);
+      } else {
+        await this.deadlines.cancelPlanActionClock(tx, step.id, step.reason);
+      }
+    }
   }
 
   /** Submit, approve, return: on the latest version, which must be the one the person saw. */

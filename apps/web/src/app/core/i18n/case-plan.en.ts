@@ -78,4 +78,13 @@ export const casePlanEn: Readonly<Record<keyof typeof casePlanVi, string>> = {
   'notification.case_plan.approved': 'The action plan of case {code} was approved.',
   'notification.case_plan.returned':
     'The action plan of case {code} was returned: see the supervisor’s comment.',
+  'error.unknown_action':
+    '{field}: the action is not in the version being edited (someone may just have changed the plan).',
+  'error.duplicate_action': '{field}: an action appears only once.',
+  'deadlineKind.plan_action': 'Action plan action',
+  'deadlineKindText.plan_action': 'the action plan action',
+  'notification.deadline.reminder.plan_action':
+    'Reminder: case {code} has an action plan action due {due}',
+  'notification.deadline.escalation.plan_action':
+    'Alert: case {code} has an action plan action past due and not done, due {due}',
 };

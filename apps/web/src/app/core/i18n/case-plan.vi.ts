@@ -75,4 +75,13 @@ export const casePlanVi = {
   'notification.case_plan.approved': 'Kế hoạch hỗ trợ của hồ sơ {code} đã được duyệt.',
   'notification.case_plan.returned':
     'Kế hoạch hỗ trợ của hồ sơ {code} bị trả lại, xem nhận xét của trưởng nhóm.',
+  'error.unknown_action':
+    '{field}: việc cần làm không có trong phiên bản đang sửa (có thể người khác vừa sửa kế hoạch).',
+  'error.duplicate_action': '{field}: một việc cần làm chỉ xuất hiện một lần.',
+  'deadlineKind.plan_action': 'Việc trong kế hoạch hỗ trợ',
+  'deadlineKindText.plan_action': 'việc cần làm trong kế hoạch hỗ trợ',
+  'notification.deadline.reminder.plan_action':
+    'Nhắc: hồ sơ {code} có việc cần làm trong kế hoạch hỗ trợ đến hạn {due}',
+  'notification.deadline.escalation.plan_action':
+    'Cảnh báo: hồ sơ {code} có việc cần làm trong kế hoạch hỗ trợ quá hạn mà chưa xong, hạn {due}',
 };

@@ -16,6 +16,7 @@ import { closureEn } from './closure.en';
 import { casePlanEn } from './case-plan.en';
 import { periodicReportsEn } from './periodic-reports.en';
 import { reportCalendarEn } from './report-calendar.en';
+import { riskInstrumentsEn } from './risk-instruments.en';
 import { followUpEn } from './follow-up.en';
 import { protectionEn } from './protection.en';
 import { conferencesEn } from './conferences.en';
@@ -891,6 +892,7 @@ export const en: Dictionary = {
   ...closureEn,
   ...casePlanEn,
   ...reportCalendarEn,
+  ...riskInstrumentsEn,
   ...periodicReportsEn,
   ...followUpEn,
   ...protectionEn,

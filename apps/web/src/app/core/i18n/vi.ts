@@ -15,6 +15,7 @@ import { closureVi } from './closure.vi';
 import { casePlanVi } from './case-plan.vi';
 import { periodicReportsVi } from './periodic-reports.vi';
 import { reportCalendarVi } from './report-calendar.vi';
+import { riskInstrumentsVi } from './risk-instruments.vi';
 import { followUpVi } from './follow-up.vi';
 import { protectionVi } from './protection.vi';
 import { conferencesVi } from './conferences.vi';
@@ -893,6 +894,7 @@ export const vi = {
   ...closureVi,
   ...casePlanVi,
   ...reportCalendarVi,
+  ...riskInstrumentsVi,
   ...periodicReportsVi,
   ...followUpVi,
   ...protectionVi,

@@ -47,6 +47,22 @@ describe('notificationText', () => {
     ).toMatch(/^Cảnh báo: báo cáo vụ việc nghiêm trọng của hồ sơ DN-2026-000123 chưa nộp, hạn /);
   });
 
+  it('a plan action clock reminds and alerts by the case code only', () => {
+    const translation = TestBed.inject(TranslationService);
+    translation.use('vi');
+    const params = {
+      survivorCode: 'DN-2026-000123',
+      dueAt: '2026-12-12T17:00:00.000Z',
+      deadlineKind: 'plan_action',
+    };
+    expect(notificationText(translation, { kind: 'deadline.reminder', params })).toBe(
+      'Nhắc: hồ sơ DN-2026-000123 có việc cần làm trong kế hoạch hỗ trợ đến hạn hết ngày 12/12/2026',
+    );
+    expect(notificationText(translation, { kind: 'deadline.escalation', params })).toMatch(
+      /^Cảnh báo: hồ sơ DN-2026-000123 có việc cần làm trong kế hoạch hỗ trợ quá hạn mà chưa xong/,
+    );
+  });
+
   it("tells a volunteer their referral's status by its reference, and leads to their referrals", () => {
     const translation = TestBed.inject(TranslationService);
     translation.use('vi');

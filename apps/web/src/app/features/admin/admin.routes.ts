@@ -88,6 +88,16 @@ export const adminRoutes: Routes = [
       import('./report-calendar/report-calendar.component').then((m) => m.ReportCalendarComponent),
   },
   {
+    path: 'risk-instruments',
+    title: 'riskInstruments.title',
+    canMatch: [abilityGuard('manage', 'RiskInstrument')],
+    canDeactivate: [unsavedChangesGuard],
+    loadComponent: () =>
+      import('./risk-instruments/risk-instruments.component').then(
+        (m) => m.RiskInstrumentsComponent,
+      ),
+  },
+  {
     path: 'response-times',
     title: 'responseTimes.title',
     canMatch: [abilityGuard('manage', 'Setting')],

@@ -1,5 +1,14 @@
-import type { CasePlanContent, CasePlanStatus, CasePlanStep } from './case-plan';
+import type {
+  CasePlanAction,
+  CasePlanContent,
+  CasePlanStatus,
+  CasePlanStep,
+  PlanActionStatus,
+} from './case-plan';
 import {
+  identifyPlanActions,
+  planActionClockSteps,
+  planActionStages,
   allowedCasePlanSteps,
   casePlanTransition,
   changedCasePlanParts,
@@ -147,5 +156,122 @@ describe('case plan: content', () => {
     const next = plan({ actions: [{ ...plan().actions[0], status: 'done' }] });
     expect(changedCasePlanParts(plan(), next)).toEqual(['actions']);
     expect(changedCasePlanParts(plan(), plan())).toEqual([]);
+  });
+});
+
+describe('plan action clocks', () => {
+  const act = (
+    id: string | undefined,
+    status: PlanActionStatus,
+    dueOn = '2026-12-20',
+  ): CasePlanAction => ({
+    ...(id === undefined ? {} : { id }),
+    domain: 'safety',
+    text: `Việc ${id ?? 'mới'}`,
+    ownerAgencyId: null,
+    dueOn,
+    status,
+  });
+
+  it('reminds the caseworker 3 and 1 days before and tells the supervisors at the due instant', () => {
+    expect(planActionStages().map((s) => [s.stage, s.audience, s.offsetMs / 86_400_000])).toEqual([
+      ['reminder_3d', 'assigned_caseworker', -3],
+      ['reminder_1d', 'assigned_caseworker', -1],
+      ['escalation_due', 'supervisors', 0],
+    ]);
+  });
+
+  // Before → after for one action `a`: what happens to its clock.
+  it.each([
+    [
+      'new and planned',
+      null,
+      act('a', 'planned'),
+      [{ step: 'start', id: 'a', dueOn: '2026-12-20' }],
+    ],
+    [
+      'new and in progress',
+      null,
+      act('a', 'in_progress'),
+      [{ step: 'start', id: 'a', dueOn: '2026-12-20' }],
+    ],
+    ['new and already done', null, act('a', 'done'), []],
+    ['new and cancelled', null, act('a', 'cancelled'), []],
+    ['planned, unchanged', act('a', 'planned'), act('a', 'planned'), []],
+    ['planned → in progress', act('a', 'planned'), act('a', 'in_progress'), []],
+    ['planned → done', act('a', 'planned'), act('a', 'done'), [{ step: 'meet', id: 'a' }]],
+    ['in progress → done', act('a', 'in_progress'), act('a', 'done'), [{ step: 'meet', id: 'a' }]],
+    [
+      'planned → cancelled',
+      act('a', 'planned'),
+      act('a', 'cancelled'),
+      [{ step: 'cancel', id: 'a', reason: 'action_cancelled' }],
+    ],
+    [
+      'planned → removed',
+      act('a', 'planned'),
+      null,
+      [{ step: 'cancel', id: 'a', reason: 'action_removed' }],
+    ],
+    [
+      'planned, re-dated',
+      act('a', 'planned'),
+      act('a', 'planned', '2026-12-28'),
+      [
+        { step: 'cancel', id: 'a', reason: 'due_changed' },
+        { step: 'start', id: 'a', dueOn: '2026-12-28' },
+      ],
+    ],
+    ['done, unchanged', act('a', 'done'), act('a', 'done'), []],
+    ['done → removed', act('a', 'done'), null, []],
+    ['cancelled → removed', act('a', 'cancelled'), null, []],
+    ['an old action without an id', act(undefined, 'planned'), null, []],
+  ] as const)('%s', (_name, before, after, expected) => {
+    expect(planActionClockSteps(before ? [before] : [], after ? [after] : [])).toEqual(expected);
+  });
+
+  it('ends clocks before starting any', () => {
+    const steps = planActionClockSteps(
+      [act('a', 'planned')],
+      [act('b', 'planned'), act('a', 'planned', '2026-12-22')],
+    );
+    expect(steps.map((s) => `${s.step}:${s.id}`)).toEqual(['cancel:a', 'start:a', 'start:b']);
+  });
+
+  describe('identity', () => {
+    let n = 0;
+    const newId = () => `new-${++n}`;
+    beforeEach(() => (n = 0));
+
+    it('keeps known ids and gives new actions one', () => {
+      const out = identifyPlanActions(
+        [act('a', 'planned')],
+        [act('a', 'done'), act(undefined, 'planned')],
+        newId,
+      );
+      expect(out.problems).toEqual([]);
+      expect(out.actions.map((a) => a.id)).toEqual(['a', 'new-1']);
+    });
+
+    it('gives a done or cancelled action set going again a new id (a new clock)', () => {
+      const out = identifyPlanActions(
+        [act('a', 'done'), act('b', 'cancelled'), act('c', 'done')],
+        [act('a', 'planned'), act('b', 'in_progress'), act('c', 'done')],
+        newId,
+      );
+      expect(out.actions.map((a) => a.id)).toEqual(['new-1', 'new-2', 'c']);
+    });
+
+    it('refuses an unknown id and a repeated one, naming the field', () => {
+      const out = identifyPlanActions(
+        [act('a', 'planned')],
+        [act('a', 'planned'), act('zzz', 'planned'), act('a', 'planned')],
+        newId,
+      );
+      expect(out.problems.map((p) => [p.field, p.code])).toEqual([
+        ['actions.1.id', 'unknown_action'],
+        ['actions.2.id', 'duplicate_action'],
+      ]);
+    });
   });
 });

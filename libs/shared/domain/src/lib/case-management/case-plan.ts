@@ -1,4 +1,5 @@
 import { addDaysToDate } from '../deadlines/calendar';
+import type { DeadlineKind, StagePlan } from '../clocks/deadline-kinds';
 
 /**
  * The case action plan (issue 10, IASC step 3): the survivor's needs by domain, the goals agreed with
@@ -44,6 +45,12 @@ export interface CasePlanGoal {
 }
 
 export interface CasePlanAction {
+  /**
+   * The action's identity across versions (a UUID the API gives a new action; the editor sends it
+   * back unchanged). Its due-date clock on the deadline engine is keyed on it. Versions saved before
+   * actions had clocks have none.
+   */
+  id?: string;
   domain: CasePlanDomain;
   text: string;
   /** Null: the centre itself; else an agency the case has a referral to. */
@@ -134,6 +141,7 @@ export function normaliseCasePlan(plan: CasePlanContent): CasePlanContent {
       .filter((g) => g.text.length > 0),
     actions: plan.actions
       .map((a) => ({
+        ...(a.id === undefined ? {} : { id: a.id }),
         domain: a.domain,
         text: a.text.trim(),
         ownerAgencyId: a.ownerAgencyId,
@@ -207,4 +215,114 @@ export function changedCasePlanParts(
   return parts.filter(
     (part) => JSON.stringify(before?.[part] ?? []) !== JSON.stringify(after[part]),
   );
+}
+
+/**
+ * Each open action (planned or in progress) with a due date runs a `plan_action` clock: the
+ * caseworker is reminded three days and one day before, the supervisors hear of it when the day has
+ * passed. Done meets it; cancelled, removed or re-dated ends it (a new date starts a new clock).
+ */
+export const PLAN_ACTION_KIND = 'plan_action' as const satisfies DeadlineKind;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function planActionStages(): StagePlan[] {
+  return [
+    {
+      stage: 'reminder_3d',
+      kind: 'reminder',
+      audience: 'assigned_caseworker',
+      offsetMs: -3 * DAY_MS,
+    },
+    { stage: 'reminder_1d', kind: 'reminder', audience: 'assigned_caseworker', offsetMs: -DAY_MS },
+    { stage: 'escalation_due', kind: 'escalation', audience: 'supervisors', offsetMs: 0 },
+  ];
+}
+
+export function isPlanActionOpen(action: Pick<CasePlanAction, 'status'>): boolean {
+  return action.status === 'planned' || action.status === 'in_progress';
+}
+
+/**
+ * Gives the actions of a new version their identity. An action sent with an id keeps it when the
+ * version it was made from has that action; an unknown or repeated id is a problem naming the field.
+ * An action without one is new and gets `newId()`; so does a done or cancelled action set going
+ * again (a fresh clock for what is, in effect, a new undertaking).
+ */
+export function identifyPlanActions(
+  before: readonly CasePlanAction[],
+  after: readonly CasePlanAction[],
+  newId: () => string,
+): { actions: CasePlanAction[]; problems: CasePlanProblem[] } {
+  const previous = new Map(
+    before.filter((a) => a.id !== undefined).map((a) => [a.id as string, a] as const),
+  );
+  const seen = new Set<string>();
+  const problems: CasePlanProblem[] = [];
+  const actions = after.map((action, i) => {
+    if (action.id === undefined) return { ...action, id: newId() };
+    const was = previous.get(action.id);
+    if (!was) {
+      problems.push({
+        field: `actions.${i}.id`,
+        code: 'unknown_action',
+        message: 'an action id comes from the version the plan was made from',
+      });
+      return action;
+    }
+    if (seen.has(action.id)) {
+      problems.push({
+        field: `actions.${i}.id`,
+        code: 'duplicate_action',
+        message: 'each action appears once in a plan',
+      });
+      return action;
+    }
+    seen.add(action.id);
+    return !isPlanActionOpen(was) && isPlanActionOpen(action) ? { ...action, id: newId() } : action;
+  });
+  return { actions, problems };
+}
+
+export type PlanActionClockStep =
+  | { step: 'start'; id: string; dueOn: string }
+  | { step: 'meet'; id: string }
+  | { step: 'cancel'; id: string; reason: 'action_cancelled' | 'action_removed' | 'due_changed' };
+
+/**
+ * What a new version does to the actions' clocks, from the version it was made from (both with
+ * ids; actions of old versions without one never had a clock). Cancels come before starts, so a
+ * re-dated action's old clock ends before its new one begins.
+ */
+export function planActionClockSteps(
+  before: readonly CasePlanAction[],
+  after: readonly CasePlanAction[],
+): PlanActionClockStep[] {
+  const previous = new Map(
+    before.filter((a) => a.id !== undefined).map((a) => [a.id as string, a] as const),
+  );
+  const next = new Map(
+    after.filter((a) => a.id !== undefined).map((a) => [a.id as string, a] as const),
+  );
+  const closing: PlanActionClockStep[] = [];
+  const starting: PlanActionClockStep[] = [];
+  for (const [id, was] of previous) {
+    if (!isPlanActionOpen(was)) continue;
+    const now = next.get(id);
+    if (!now) closing.push({ step: 'cancel', id, reason: 'action_removed' });
+    else if (now.status === 'done') closing.push({ step: 'meet', id });
+    else if (now.status === 'cancelled')
+      closing.push({ step: 'cancel', id, reason: 'action_cancelled' });
+    else if (now.dueOn !== was.dueOn) {
+      closing.push({ step: 'cancel', id, reason: 'due_changed' });
+      starting.push({ step: 'start', id, dueOn: now.dueOn });
+    }
+  }
+  for (const [id, now] of next) {
+    const was = previous.get(id);
+    if (isPlanActionOpen(now) && (!was || !isPlanActionOpen(was))) {
+      starting.push({ step: 'start', id, dueOn: now.dueOn });
+    }
+  }
+  return [...closing, ...starting];
 }

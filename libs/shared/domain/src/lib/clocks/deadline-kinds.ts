@@ -24,6 +24,8 @@ export const DEADLINE_KINDS = [
   'conference_action',
   'child_emergency',
   'child_support_plan',
+  /** An action of a case's action plan, by its due date (case-management/case-plan.ts). */
+  'plan_action',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

@@ -13,6 +13,11 @@ export type EntryForm = FormGroup<{
   text: FormControl<string>;
 }>;
 export type ActionForm = FormGroup<{
+  /**
+   * The action's identity across versions (its clock); '' for a new action. Not named `id`, so an
+   * API error on `actions.N.id` is listed with the form's messages rather than set on a hidden control.
+   */
+  actionId: FormControl<string>;
   domain: FormControl<CasePlanDomain>;
   text: FormControl<string>;
   /** '' is the centre itself. */
@@ -49,6 +54,7 @@ export function actionForm(
   },
 ): ActionForm {
   return new FormGroup({
+    actionId: new FormControl(action.id ?? '', { nonNullable: true }),
     domain: new FormControl(action.domain, { nonNullable: true }),
     text: text(action.text),
     owner: new FormControl(action.ownerAgencyId ?? '', { nonNullable: true }),
@@ -83,6 +89,7 @@ export function casePlanContent(form: CasePlanForm): CasePlanContent {
     needs: value.needs,
     goals: value.goals,
     actions: value.actions.map((a) => ({
+      ...(a.actionId ? { id: a.actionId } : {}),
       domain: a.domain,
       text: a.text,
       ownerAgencyId: a.owner || null,
@@ -90,4 +97,16 @@ export function casePlanContent(form: CasePlanForm): CasePlanContent {
       status: a.status,
     })),
   };
+}
+
+/**
+ * After a stale save: the actions typed here that the newer version no longer has (someone removed
+ * them meanwhile) are saved as new actions, not as the removed ones.
+ */
+export function forgetUnknownActionIds(form: CasePlanForm, newer: CasePlanContent | null): void {
+  const known = new Set((newer?.actions ?? []).map((a) => a.id).filter((id) => !!id));
+  for (const action of form.controls.actions.controls) {
+    const id = action.controls.actionId.value;
+    if (id && !known.has(id)) action.controls.actionId.setValue('');
+  }
 }

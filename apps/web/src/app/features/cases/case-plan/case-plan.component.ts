@@ -37,6 +37,7 @@ import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confir
 import { CasePlansApiService } from '../data/case-plans-api.service';
 import {
   actionForm,
+  forgetUnknownActionIds,
   casePlanContent,
   casePlanForm,
   entryForm,
@@ -291,6 +292,7 @@ export class CasePlanComponent {
     if (code !== 'stale_version') return false;
     this.api.list(this.caseId()).subscribe((list) => {
       this.versions.set(list);
+      forgetUnknownActionIds(this.form, list[0]?.content ?? null);
       this.baseVersion.set(list[0]?.version ?? null);
       this.staleVersion.set(list[0]?.version ?? null);
     });

@@ -74,6 +74,7 @@ describe('navItemsFor', () => {
       'units /admin/units',
       'holidays /admin/holidays',
       'report-calendar /admin/report-calendar',
+      'risk-instruments /admin/risk-instruments',
       'response-times /admin/response-times',
       'queues /admin/queues',
     ]);

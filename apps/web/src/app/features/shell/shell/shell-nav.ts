@@ -70,6 +70,13 @@ export function navItemsFor(role: Role, can: CanFn): NavItem[] {
       label: 'nav.reportCalendar',
     });
   }
+  if (can('manage', 'RiskInstrument')) {
+    items.push({
+      id: 'risk-instruments',
+      link: '/admin/risk-instruments',
+      label: 'nav.riskInstruments',
+    });
+  }
   if (can('manage', 'Setting')) {
     items.push({ id: 'response-times', link: '/admin/response-times', label: 'nav.responseTimes' });
     items.push({ id: 'queues', link: '/admin/queues', label: 'nav.queues' });
