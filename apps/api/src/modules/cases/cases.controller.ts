@@ -89,7 +89,7 @@ export class CasesController {
     return this.cases.get(caller, id);
   }
 
-  /** Every clock of the case's incidents (running, met, breached or cancelled), newest first. */
+  /** Every clock of the case (running, met, breached or cancelled), newest first. */
   @Get(`:id/${R.deadlines}`)
   @RequirePermission('read', 'Case')
   deadlines(@Caller() caller: Caller, @Param() { id }: UuidParamDto): Promise<DeadlineView[]> {

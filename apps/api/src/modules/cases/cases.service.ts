@@ -313,7 +313,6 @@ export class CasesService {
 
   async clocks({ user: actor, ability }: Caller, id: string): Promise<DeadlineView[]> {
     const found = await this.access.load(ability, id, 'read');
-    const incidents = await this.cases.getIncidents(id);
     await this.work.audit({
       actor,
       action: 'deadline.read',
@@ -322,10 +321,7 @@ export class CasesService {
       caseId: id,
       details: { via: 'case_file' },
     });
-    return this.deadlines.forIncidents(
-      incidents.map((i) => i.id),
-      found.survivor.code,
-    );
+    return this.deadlines.forCase(id, found.survivor.code);
   }
 
   /** The case file as the caller sees it (identity masked). */

@@ -397,10 +397,18 @@ describe('deadline engine on real Postgres and Redis', () => {
     )) as { n: number }[];
     expect(open[0]?.n).toBe(0);
 
+    // The case file lists every clock of the case: the report's, met, and the consent's, running.
     const clocks = await t.http.get(`/api/cases/${caseId}/deadlines`).set(...bearer(caseworker));
+    const listed = clocks.body as { kind: string; status: string; subjectId: string }[];
     expect(
-      clocks.body.map((c: { status: string; subjectId: string }) => [c.subjectId, c.status]),
+      listed.filter((c) => c.kind === 'incident_report').map((c) => [c.subjectId, c.status]),
     ).toEqual([[incidentId, 'met']]);
+    const [consentClock] = (await t.dataSource.query(
+      `SELECT kind FROM deadlines WHERE case_id = $1 AND kind <> 'incident_report' AND status = 'pending'`,
+      [caseId],
+    )) as { kind: string }[];
+    expect(consentClock).toBeDefined();
+    expect(listed.map((c) => c.kind)).toContain(consentClock?.kind);
     const unmark = await t.http
       .patch(`/api/cases/${caseId}/incidents/${incidentId}`)
       .set(...bearer(caseworker))

@@ -133,6 +133,13 @@ export class DeadlinesRepository {
     return row !== undefined;
   }
 
+  /** Every clock of a case, newest first. */
+  getForCase(caseId: string): Promise<DeadlineEntity[]> {
+    return this.dataSource
+      .getRepository(DeadlineEntity)
+      .find({ where: { caseId }, order: { createdAt: 'DESC' } });
+  }
+
   /** The clocks of these kinds on these subjects, newest first, in one query. */
   getForSubject(
     kinds: DeadlineKind | readonly DeadlineKind[],

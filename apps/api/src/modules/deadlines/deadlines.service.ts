@@ -717,8 +717,12 @@ export class DeadlinesService {
   }
 
   /** Deadlines of the given incidents, newest first, for the case file. */
-  async forIncidents(incidentIds: string[], survivorCode: string | null): Promise<DeadlineView[]> {
-    const deadlines = await this.deadlines.getForSubject('incident_report', incidentIds);
+  /**
+   * Every clock of a case (its incidents' reports, referrals, plan actions, follow-ups, reviews,
+   * consent, protection and conference clocks), newest first: the case file shows what is due next.
+   */
+  async forCase(caseId: string, survivorCode: string | null): Promise<DeadlineView[]> {
+    const deadlines = await this.deadlines.getForCase(caseId);
     const stages = await this.deadlines.getStages(deadlines.map((d) => d.id));
     return deadlines.map((d) => mapDeadline(d, survivorCode, stages));
   }
