@@ -90,4 +90,6 @@ export const conferencesEn: Readonly<Record<keyof typeof conferencesVi, string>>
   'auditAction.conference.inbox_list': 'Viewed the case conference invitations',
   'auditAction.conference.action_create': 'Added a case conference action',
   'auditAction.conference.action_status': 'Updated a case conference action',
+  'auditAction.conference.cancel': 'Cancelled a case conference',
+  'auditAction.conference.reschedule': 'Rescheduled a case conference',
 };

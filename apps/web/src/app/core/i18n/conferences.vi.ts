@@ -87,4 +87,6 @@ export const conferencesVi = {
   'auditAction.conference.inbox_list': 'Xem danh sách họp liên ngành được mời',
   'auditAction.conference.action_create': 'Thêm việc cần làm sau họp liên ngành',
   'auditAction.conference.action_status': 'Cập nhật trạng thái việc của họp liên ngành',
+  'auditAction.conference.cancel': 'Hủy họp liên ngành',
+  'auditAction.conference.reschedule': 'Dời lịch họp liên ngành',
 };
