@@ -160,12 +160,21 @@ export class ConferencePageComponent {
 
   private show(c: ConferenceView): void {
     this.conference.set(c);
+    // The controls stay the ones the selects are bound to (the list tracks agencies, so a new
+    // control at the same index would never reach the screen); only their values follow the server.
     const attendance = this.recordForm.controls.attendance;
-    attendance.clear({ emitEvent: false });
-    for (const i of c.invitations) {
-      attendance.push(new FormControl<Attendance>(i.attendance, { nonNullable: true }), {
-        emitEvent: false,
-      });
+    c.invitations.forEach((i, n) => {
+      const control = attendance.at(n);
+      if (!control) {
+        attendance.push(new FormControl<Attendance>(i.attendance, { nonNullable: true }), {
+          emitEvent: false,
+        });
+      } else if (!this.recordForm.dirty) {
+        control.setValue(i.attendance, { emitEvent: false });
+      }
+    });
+    while (attendance.length > c.invitations.length) {
+      attendance.removeAt(attendance.length - 1, { emitEvent: false });
     }
     if (!this.recordForm.dirty) {
       this.recordForm.patchValue(
