@@ -93,7 +93,7 @@ export const protectionEn: Record<keyof typeof protectionVi, string> = {
   'protection.revoked': "Revoked. The order's clocks have stopped.",
   'protection.revokedAt': 'Revoked at {at}: {reasons}',
   'protection.renewalDue':
-    'The order ends soon: decide on renewal, a court order, or record that none is needed',
+    'Before the order ends: decide on a renewal or a court order, or record that none is needed.',
   'protection.noRenewal': 'No renewal needed',
   'protection.noRenewalTitle': 'No renewal of order {code}',
   'protection.noRenewalHint':

@@ -92,7 +92,7 @@ export const protectionVi = {
   'protection.revoked': 'Đã hủy bỏ. Các thời hạn của lệnh đã dừng.',
   'protection.revokedAt': 'Hủy bỏ lúc {at}: {reasons}',
   'protection.renewalDue':
-    'Lệnh sắp hết hiệu lực: quyết định gia hạn, đề nghị Tòa án hoặc ghi nhận không cần gia hạn',
+    'Trước khi lệnh hết hiệu lực: quyết định gia hạn, đề nghị Tòa án, hoặc ghi nhận không cần gia hạn.',
   'protection.noRenewal': 'Không cần gia hạn',
   'protection.noRenewalTitle': 'Không cần gia hạn lệnh {code}',
   'protection.noRenewalHint':
