@@ -135,6 +135,8 @@ test('a supervisor convenes a case conference with two actions; the police compl
   await expect(printed).toContainText('Có mặt');
   await snapshot(page, 'conference-minutes-print');
   await page.emulateMedia({ media: 'screen' });
+  // The emulated print media laid the shell out without its side menu: lay it out again.
+  await page.reload();
   // The case plan tab lists the conference's actions beside its own, read-only (the page's forms
   // are saved: the link leaves without asking).
   await page.getByTestId('conference-case-link').click();
