@@ -72,6 +72,7 @@ export interface ConferenceScheduleData {
             matInput
             rows="3"
             formControlName="reason"
+            required
             [maxlength]="reasonMax"
             data-testid="conference-schedule-reason"
           ></textarea>

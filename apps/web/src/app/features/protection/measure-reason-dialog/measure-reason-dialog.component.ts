@@ -74,6 +74,7 @@ const TEXTS: Record<
             matInput
             rows="3"
             [formControlName]="field"
+            required
             data-testid="measure-reason"
           ></textarea>
           <mat-error>{{ form.controls[field].errors | fieldError: field }}</mat-error>
