@@ -148,6 +148,9 @@ import {
       font-size: 0.85rem;
       opacity: 0.8;
     }
+    .cn-form {
+      margin-top: 12px;
+    }
     .offline {
       padding: 8px 12px;
       border-radius: 8px;
