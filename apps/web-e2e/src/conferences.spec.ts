@@ -74,6 +74,15 @@ test('a supervisor convenes a case conference with two actions; the police compl
   await expect(page.getByTestId('conference-code')).toHaveText(/^HLN-\d{4}-\d{4}$/);
   const conferenceUrl = page.url();
   await expect(page.getByTestId('conference-invitee')).toHaveCount(2);
+
+  // Not held yet: it moves to the day after, with a reason the invitees do not see.
+  await page.getByTestId('conference-reschedule-open').click();
+  await page.getByTestId('conference-schedule-at').fill(`${vietnamDate(2)}T14:00`);
+  await page.getByTestId('conference-schedule-reason').fill('Công an phường bận trực.');
+  await snapshot(page, 'conference-reschedule-1366');
+  await page.getByTestId('conference-schedule-submit').click();
+  await expect(page.getByTestId('conference-rescheduled')).toContainText('bận trực');
+  await expect(page.getByTestId('conference-when')).toContainText('14:00');
   const police = page.getByTestId('conference-invitee').filter({ hasText: POLICE_NAME });
   const policeIndex = (await page.getByTestId('conference-invitee').allTextContents()).findIndex(
     (text) => text.includes(POLICE_NAME),
@@ -106,6 +115,22 @@ test('a supervisor convenes a case conference with two actions; the police compl
   );
   await expect(page.getByTestId('conference-action')).toHaveCount(2);
   await snapshot(page, 'conference-page-1366');
+  // Held: it no longer moves; the minutes print alone, with attendance and both actions.
+  await expect(page.getByTestId('conference-reschedule-open')).toHaveCount(0);
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await page.getByTestId('conference-print').click();
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.locator('#cn-print-root');
+  await expect(printed).toContainText('BIÊN BẢN HỌP LIÊN NGÀNH');
+  await expect(printed).toContainText('y tế hẹn khám lại');
+  await expect(printed).toContainText('Tuần tra quanh nơi ở');
+  await expect(printed).toContainText('Có mặt');
+  await snapshot(page, 'conference-minutes-print');
+  await page.emulateMedia({ media: 'screen' });
+  // The emulated print media laid the shell out without its side menu: lay it out again.
+  await page.reload();
   // The case plan tab lists the conference's actions beside its own, read-only (the page's forms
   // are saved: the link leaves without asking).
   await page.getByTestId('conference-case-link').click();

@@ -113,6 +113,8 @@ test('a caseworker requests a no-contact order; the commune officer grants it fo
 
   // The caseworker reports a breach from the case: the order shows it.
   await signIn(page, DEMO_USERNAMES.caseworker, DEMO_PASSWORD);
+  // Signed in (the session is set) before going straight to the case.
+  await expect(page.getByTestId('notifications-bell')).toBeVisible();
   await page.goto(caseUrl);
   await page.getByTestId('case-tab-protection').click();
   await expect(row.getByTestId('protection-status')).toHaveText('Đang có hiệu lực');
@@ -121,4 +123,18 @@ test('a caseworker requests a no-contact order; the commune officer grants it fo
   await expect(row.getByTestId('protection-breach-reported')).toBeVisible();
   await expect(row.getByTestId('protection-status')).toHaveText('Có vi phạm');
   await snapshotBoth(page, 'protection-case-breached');
+
+  // The order's end asks about renewal: the caseworker answers that none is needed, with why.
+  await expect(row.getByTestId('protection-renewal-due')).toBeVisible();
+  await row.getByTestId('protection-no-renewal-open').click();
+  await page.getByTestId('measure-reason-submit').click();
+  await expect(page.getByTestId('measure-reason')).toHaveAttribute('aria-invalid', 'true');
+  await page
+    .getByTestId('measure-reason')
+    .fill('Người gây bạo lực đã chuyển đi nơi khác (tổng hợp).');
+  await snapshotBoth(page, 'protection-no-renewal-dialog');
+  await page.getByTestId('measure-reason-submit').click();
+  await expect(row.getByTestId('protection-no-renewal')).toContainText('chuyển đi nơi khác');
+  await expect(row.getByTestId('protection-renewal-due')).toHaveCount(0);
+  await expect(row.getByTestId('protection-no-renewal-open')).toHaveCount(0);
 });

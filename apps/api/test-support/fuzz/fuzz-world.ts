@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   DecideProtectiveMeasureDto,
+  NoRenewalDto,
   ReportBreachDto,
   RequestProtectiveMeasureDto,
+  RevokeProtectiveMeasureDto,
   SupervisionPlanDto,
 } from '../../src/modules/protection/dto/protection.dto';
 import type { Role } from '@caunoi/shared/domain';
@@ -25,9 +27,11 @@ import {
 } from '../../src/modules/cases/perpetrators/perpetrator.dto';
 import { SaveCasePlanDto } from '../../src/modules/cases/plans/case-plan.dto';
 import {
+  CancelConferenceDto,
   ConveneConferenceDto,
   CreateConferenceActionDto,
   RecordConferenceDto,
+  RescheduleConferenceDto,
   UpdateConferenceActionStatusDto,
 } from '../../src/modules/conferences/conference.dto';
 import {
@@ -274,6 +278,10 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     ],
     [SupervisionPlanDto, () => ({ supervisingOfficer: 'Cán bộ tổng hợp', plan: 'Kế hoạch' })],
     [ReportBreachDto, () => ({ kind: 'within_100m', occurredAt: daysAgo(0.01) })],
+    [RevokeProtectiveMeasureDto, () => ({ reasons: 'Nạn nhân đề nghị hủy (tổng hợp)' })],
+    [NoRenewalDto, () => ({ reason: 'Không cần gia hạn (tổng hợp)' })],
+    [CancelConferenceDto, () => ({ reason: 'Đổi kế hoạch (tổng hợp)' })],
+    [RescheduleConferenceDto, () => ({ scheduledAt: daysAgo(-3), reason: 'Trùng lịch' })],
     [ConveneConferenceDto, () => ({ ...conveneBody })],
     [
       RecordConferenceDto,

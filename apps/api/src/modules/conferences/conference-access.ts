@@ -1,6 +1,9 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { subjectOf } from '@caunoi/shared/authz';
+import type { ConferenceStatus, ConferenceStep } from '@caunoi/shared/domain';
+import { conferenceStatusAfter } from '@caunoi/shared/domain';
+import { fieldError } from '../../common/api-errors';
 import type { Caller } from '../authz/caller';
 import type { ConferenceRow, InvitationRow } from './conferences.repository';
 import { ConferencesRepository } from './conferences.repository';
@@ -56,5 +59,17 @@ export class ConferenceAccess {
     const loaded = await this.load(caller, id, m, true);
     if (!loaded.mayManage) throw new ForbiddenException('Only the convening centre changes this');
     return loaded;
+  }
+}
+
+/** 409 on `status` when the step does not apply to the conference now (a cancelled one, a held one moved). */
+export function assertConferenceStep(status: ConferenceStatus, step: ConferenceStep): void {
+  if (!conferenceStatusAfter(status, step)) {
+    throw fieldError(
+      HttpStatus.CONFLICT,
+      'status',
+      status === 'cancelled' ? 'conference_cancelled' : 'conference_held',
+      `the conference is ${status}: it cannot take this step`,
+    );
   }
 }

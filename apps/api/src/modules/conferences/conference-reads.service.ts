@@ -59,6 +59,7 @@ export class ConferenceReads {
       minutes: readsMinutes ? this.cipher.decryptOptional(c.row.minutesEnc) : null,
       invitations: c.invitations,
       actions: actions.map((a) => this.mapAction(a)),
+      ...this.reasons(c.row, c.viewer),
     });
   }
 
@@ -127,8 +128,21 @@ export class ConferenceReads {
         minutes: null,
         invitations: invitations.filter((i) => i.conferenceId === row.id),
         actions: actions.filter((a) => a.conferenceId === row.id).map((a) => this.mapAction(a)),
+        ...this.reasons(row, viewer),
       }),
     );
+  }
+
+  /** A cancellation's and a rescheduling's reasons: the convening side's only. */
+  private reasons(
+    row: ConferenceRow,
+    viewer: 'convener' | 'invitee',
+  ): { cancelReason: string | null; rescheduleReason: string | null } {
+    if (viewer !== 'convener') return { cancelReason: null, rescheduleReason: null };
+    return {
+      cancelReason: this.cipher.decryptOptional(row.cancelReasonEnc),
+      rescheduleReason: this.cipher.decryptOptional(row.rescheduleReasonEnc),
+    };
   }
 
   private mapAction(a: ActionRow): ConferenceActionView {

@@ -9,15 +9,18 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
 } from 'class-validator';
 import type {
+  CancelConferenceRequest,
   ConferenceActionView,
   ConferenceAttendanceInput,
   ConferenceView,
   ConveneConferenceRequest,
   CreateConferenceActionRequest,
   RecordConferenceRequest,
+  RescheduleConferenceRequest,
   UpdateConferenceActionStatusRequest,
 } from '@caunoi/shared/contracts';
 import type { Attendance } from '@caunoi/shared/domain';
@@ -111,6 +114,28 @@ export class UpdateConferenceActionStatusDto implements UpdateConferenceActionSt
   note?: string | null;
 }
 
+export class CancelConferenceDto implements CancelConferenceRequest {
+  @ApiProperty({ maxLength: L.reason })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(L.reason)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
+export class RescheduleConferenceDto implements RescheduleConferenceRequest {
+  @ApiProperty({ example: '2026-12-12T02:00:00.000Z' })
+  @IsInstant()
+  scheduledAt!: string;
+
+  @ApiProperty({ maxLength: L.reason })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(L.reason)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
 export class ConferenceActionParamsDto extends UuidParamDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'actionId must be a UUID' })
@@ -125,6 +150,9 @@ export interface ConferenceViewParts {
   minutes: string | null;
   invitations: InvitationRow[];
   actions: ConferenceActionView[];
+  /** Decrypted for the convening side only (null for an invitee). */
+  cancelReason: string | null;
+  rescheduleReason: string | null;
 }
 
 export function mapConference(p: ConferenceViewParts): ConferenceView {
@@ -151,6 +179,10 @@ export function mapConference(p: ConferenceViewParts): ConferenceView {
     minutesRecorded: p.row.minutesEnc !== null,
     minutes: p.minutes,
     actions: p.actions,
+    cancelledAt: p.row.cancelledAt?.toISOString() ?? null,
+    cancelReason: convener ? p.cancelReason : null,
+    rescheduledAt: p.row.rescheduledAt?.toISOString() ?? null,
+    rescheduleReason: convener ? p.rescheduleReason : null,
   };
 }
 

@@ -149,6 +149,66 @@ describe('conference permission matrix', () => {
       },
     ));
 
+  /** Like `check`, on a fresh conference of each kind per call (the step changes it for good). */
+  async function checkFresh(
+    name: string,
+    call: (s: S, conferenceId: string) => Promise<{ status: number }>,
+    expected: Row,
+  ): Promise<void> {
+    const invites = [
+      [POLICE, HEALTH, OTHER_CENTRE, DEMO_AGENCIES.communeCommittee.id],
+      [LEGAL_AID],
+    ];
+    const got: Partial<Row> = {};
+    for (const actor of Object.keys(expected) as Actor[]) {
+      const statuses: number[] = [];
+      for (const invited of invites) {
+        const fresh = await convene(invited, actors.sup1);
+        statuses.push((await call(actors[actor], fresh.body.id as string)).status);
+      }
+      got[actor] = statuses as [number, number];
+    }
+    expect([name, got]).toEqual([name, expected]);
+  }
+
+  const convenerOnly: Row = {
+    cw1: [403, 403],
+    cw2: [404, 404],
+    sup1: [200, 200],
+    cw3: [403, 404],
+    sup2: [403, 404],
+    police: [403, 404],
+    health: [403, 404],
+    commune: [403, 404],
+    justice: [404, 403],
+    ...UNSEEN,
+  };
+
+  it('POST /conferences/:id/cancellation', () =>
+    checkFresh(
+      'cancel',
+      (s, id) =>
+        t.http
+          .post(`/api/conferences/${id}/cancellation`)
+          .set(...bearer(s))
+          .send({ reason: 'Đổi kế hoạch (tổng hợp)' }),
+      convenerOnly,
+    ));
+
+  it('PUT /conferences/:id/schedule', () =>
+    checkFresh(
+      'reschedule',
+      (s, id) =>
+        t.http
+          .put(`/api/conferences/${id}/schedule`)
+          .set(...bearer(s))
+          .send({
+            scheduledAt: new Date(t.clock.now().getTime() + 3 * 86_400_000).toISOString(),
+            reason: 'Trùng lịch (tổng hợp)',
+          }),
+      convenerOnly,
+    ));
+
   it('GET /conferences/inbox: whoever works an inbox gets their agency’s invitations only', async () => {
     const got: Partial<Record<Actor, [number, boolean, boolean]>> = {};
     for (const actor of Object.keys(actors) as Actor[]) {

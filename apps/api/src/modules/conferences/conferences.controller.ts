@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ConferenceActionView, ConferenceView } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
@@ -6,13 +6,16 @@ import { UuidParamDto } from '../../common/uuid-param.dto';
 import { Caller } from '../authz/caller';
 import { RequirePermission } from '../authz/policy.decorators';
 import {
+  CancelConferenceDto,
   ConferenceActionParamsDto,
   ConveneConferenceDto,
   CreateConferenceActionDto,
   RecordConferenceDto,
+  RescheduleConferenceDto,
   UpdateConferenceActionStatusDto,
 } from './conference.dto';
 import { ConferenceReads } from './conference-reads.service';
+import { ConferenceScheduleService } from './conference-schedule.service';
 import { ConferencesService } from './conferences.service';
 
 const C = ApiRoutes.conferences;
@@ -24,6 +27,7 @@ export class ConferencesController {
   constructor(
     private readonly conferences: ConferencesService,
     private readonly reads: ConferenceReads,
+    private readonly schedule: ConferenceScheduleService,
   ) {}
 
   @Get(`${ApiRoutes.cases.root}/:id/${ApiRoutes.cases.conferences}`)
@@ -82,5 +86,26 @@ export class ConferencesController {
     @Body() dto: UpdateConferenceActionStatusDto,
   ): Promise<ConferenceActionView> {
     return this.conferences.setActionStatus(caller, params.id, params.actionId, dto);
+  }
+
+  @Post(`${C.root}/:id/${C.cancellation}`)
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission('update', 'Conference')
+  cancel(
+    @Caller() caller: Caller,
+    @Param() params: UuidParamDto,
+    @Body() dto: CancelConferenceDto,
+  ): Promise<ConferenceView> {
+    return this.schedule.cancel(caller, params.id, dto);
+  }
+
+  @Put(`${C.root}/:id/${C.schedule}`)
+  @RequirePermission('update', 'Conference')
+  reschedule(
+    @Caller() caller: Caller,
+    @Param() params: UuidParamDto,
+    @Body() dto: RescheduleConferenceDto,
+  ): Promise<ConferenceView> {
+    return this.schedule.reschedule(caller, params.id, dto);
   }
 }

@@ -405,4 +405,112 @@ describe('case conferences: convene, invite, minutes, actions with their clocks'
     );
     expect([clockRow.status, clockRow.met_at === null]).toEqual(['breached', false]);
   });
+
+  const signInAgain = async () => {
+    // The overdue test moved the clock days on: fresh tokens for the steps after it.
+    caseworker = { ...caseworker, ...(await login(t, caseworker.username)) };
+    supervisor = { ...supervisor, ...(await login(t, supervisor.username)) };
+    police = { ...police, ...(await login(t, police.username)) };
+    health = { ...health, ...(await login(t, health.username)) };
+  };
+
+  it('reschedules a conference not yet held: invitees get the code and the new date; the reason stays with the convener', async () => {
+    await signInAgain();
+    const { conference } = await convened();
+    const url = `/api/conferences/${conference.id}/schedule`;
+    const past = await t.http
+      .put(url)
+      .set(...bearer(supervisor))
+      .send({ scheduledAt: new Date(clock.now().getTime() - 2 * DAY).toISOString(), reason: 'x' });
+    expect([past.status, past.body.errors?.[0]?.field]).toEqual([400, 'scheduledAt']);
+    const blank = await t.http
+      .put(url)
+      .set(...bearer(supervisor))
+      .send({ scheduledAt: new Date(clock.now().getTime() + 3 * DAY).toISOString(), reason: ' ' });
+    expect([blank.status, blank.body.errors?.[0]?.field]).toEqual([400, 'reason']);
+    const when = new Date(clock.now().getTime() + 3 * DAY).toISOString();
+    const res = await t.http
+      .put(url)
+      .set(...bearer(supervisor))
+      .send({ scheduledAt: when, reason: 'Công an bận trực (tổng hợp)' });
+    expect([res.status, res.body.scheduledAt, res.body.rescheduleReason]).toEqual([
+      200,
+      when,
+      'Công an bận trực (tổng hợp)',
+    ]);
+    const seen = await get(conference.id, police);
+    expect([seen.body.scheduledAt, seen.body.rescheduleReason, seen.body.rescheduledAt]).toEqual([
+      when,
+      null,
+      expect.any(String),
+    ]);
+    const told = (await t.dataSource.query(
+      `SELECT user_id, params, case_id FROM notifications WHERE kind = 'conference.rescheduled'
+        AND params->>'conferenceCode' = $1`,
+      [conference.code],
+    )) as { user_id: string; params: Record<string, unknown>; case_id: string | null }[];
+    expect(told.find((n) => n.user_id === police.id)).toEqual({
+      user_id: police.id,
+      params: { conferenceCode: conference.code, scheduledAt: when },
+      case_id: null,
+    });
+    // Held: it no longer moves.
+    await record(conference.id, {}).expect(200);
+    const held = await t.http
+      .put(url)
+      .set(...bearer(supervisor))
+      .send({ scheduledAt: when, reason: 'x' });
+    expect([held.status, held.body.errors?.[0]?.code]).toEqual([409, 'conference_held']);
+  });
+
+  it('cancels a conference not yet held: its open actions and their clocks end, invitees are told by code, nothing more is taken', async () => {
+    await signInAgain();
+    const { conference, caseId } = await convened();
+    const action = await addAction(conference.id, { ownerAgencyId: POLICE });
+    expect(action.status).toBe(201);
+    const res = await t.http
+      .post(`/api/conferences/${conference.id}/cancellation`)
+      .set(...bearer(supervisor))
+      .send({ reason: 'Nạn nhân đã chuyển đến tỉnh khác (tổng hợp)' });
+    expect([res.status, res.body.status, res.body.cancelReason]).toEqual([
+      200,
+      'cancelled',
+      'Nạn nhân đã chuyển đến tỉnh khác (tổng hợp)',
+    ]);
+    expect(res.body.actions.map((a: ConferenceActionView) => a.status)).toEqual(['cancelled']);
+    const [clockRow] = (await t.dataSource.query(
+      `SELECT status, cancel_reason FROM deadlines WHERE subject_id = $1`,
+      [action.body.id],
+    )) as { status: string; cancel_reason: string }[];
+    expect(clockRow).toEqual({ status: 'cancelled', cancel_reason: 'conference_cancelled' });
+    const [raw] = (await t.dataSource.query(
+      `SELECT cancel_reason_enc FROM case_conferences WHERE id = $1`,
+      [conference.id],
+    )) as { cancel_reason_enc: string }[];
+    expect(raw.cancel_reason_enc).not.toContain('Nạn nhân');
+    const told = (await t.dataSource.query(
+      `SELECT user_id, params, case_id FROM notifications WHERE kind = 'conference.cancelled'
+        AND params->>'conferenceCode' = $1`,
+      [conference.code],
+    )) as { user_id: string; params: Record<string, unknown>; case_id: string | null }[];
+    expect(told.filter((n) => n.user_id === police.id || n.user_id === health.id)).toHaveLength(2);
+    expect(told.every((n) => n.case_id === null && Object.keys(n.params).length === 1)).toBe(true);
+    const seen = await get(conference.id, police);
+    expect([seen.body.status, seen.body.cancelReason]).toEqual(['cancelled', null]);
+    for (const step of [
+      t.http
+        .post(`/api/conferences/${conference.id}/cancellation`)
+        .set(...bearer(supervisor))
+        .send({ reason: 'x' }),
+      record(conference.id, {}),
+      addAction(conference.id, { ownerAgencyId: POLICE }),
+    ]) {
+      const r = await step;
+      expect([r.status, r.body.errors?.[0]?.code]).toEqual([409, 'conference_cancelled']);
+    }
+    const timeline = await t.http.get(`/api/cases/${caseId}/timeline`).set(...bearer(caseworker));
+    expect(
+      (timeline.body.items as { action: string }[]).some((e) => e.action === 'conference.cancel'),
+    ).toBe(true);
+  });
 });

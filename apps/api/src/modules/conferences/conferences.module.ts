@@ -4,6 +4,7 @@ import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { NotificationOutboxModule } from '../notifications/notification-outbox.module';
 import { ConferenceAccess } from './conference-access';
 import { ConferenceReads } from './conference-reads.service';
+import { ConferenceScheduleService } from './conference-schedule.service';
 import { ConferencesController } from './conferences.controller';
 import { ConferencesRepository } from './conferences.repository';
 import { ConferencesService } from './conferences.service';
@@ -12,6 +13,12 @@ import { ConferencesService } from './conferences.service';
 @Module({
   imports: [CasesModule, DeadlinesModule, NotificationOutboxModule],
   controllers: [ConferencesController],
-  providers: [ConferencesService, ConferenceReads, ConferenceAccess, ConferencesRepository],
+  providers: [
+    ConferencesService,
+    ConferenceScheduleService,
+    ConferenceReads,
+    ConferenceAccess,
+    ConferencesRepository,
+  ],
 })
 export class ConferencesModule {}

@@ -21,6 +21,10 @@ export interface ConferenceRow {
   agendaEnc: string;
   minutesEnc: string | null;
   reviewOn: string | null;
+  cancelledAt: Date | null;
+  cancelReasonEnc: string | null;
+  rescheduledAt: Date | null;
+  rescheduleReasonEnc: string | null;
   survivorCode: string;
   caseAssignedUserId: string | null;
 }
@@ -56,6 +60,8 @@ export interface DirectoryAgency {
 const CONFERENCE = `SELECT cc.id, cc.code, cc.case_id AS "caseId", cc.agency_id AS "agencyId", a.name AS "agencyName",
     cc.convened_by_user_id AS "convenedByUserId", cc.status, cc.scheduled_at AS "scheduledAt",
     cc.agenda_enc AS "agendaEnc", cc.minutes_enc AS "minutesEnc", to_char(cc.review_on, 'YYYY-MM-DD') AS "reviewOn",
+    cc.cancelled_at AS "cancelledAt", cc.cancel_reason_enc AS "cancelReasonEnc",
+    cc.rescheduled_at AS "rescheduledAt", cc.reschedule_reason_enc AS "rescheduleReasonEnc",
     sv.code AS "survivorCode", c.assigned_user_id AS "caseAssignedUserId"
   FROM case_conferences cc
   JOIN agencies a ON a.id = cc.agency_id
@@ -250,5 +256,38 @@ export class ConferencesRepository {
          status_changed_by_user_id = $4 WHERE id = $1`,
       [id, status, noteEnc, userId, now],
     );
+  }
+
+  async cancel(
+    m: EntityManager,
+    id: string,
+    c: { reasonEnc: string; userId: string; now: Date },
+  ): Promise<void> {
+    await m.query(
+      `UPDATE case_conferences SET status = 'cancelled', cancelled_at = $2, cancelled_by_user_id = $3,
+         cancel_reason_enc = $4, updated_at = $2 WHERE id = $1`,
+      [id, c.now, c.userId, c.reasonEnc],
+    );
+  }
+
+  async reschedule(
+    m: EntityManager,
+    id: string,
+    r: { scheduledAt: Date; reasonEnc: string; now: Date },
+  ): Promise<void> {
+    await m.query(
+      `UPDATE case_conferences SET scheduled_at = $2, rescheduled_at = $3, reschedule_reason_enc = $4,
+         updated_at = $3 WHERE id = $1`,
+      [id, r.scheduledAt, r.now, r.reasonEnc],
+    );
+  }
+
+  /** The conference's open actions, locked (a cancellation closes them). */
+  async openActionIdsForUpdate(m: EntityManager, conferenceId: string): Promise<string[]> {
+    const rows = (await m.query(
+      `SELECT id FROM conference_actions WHERE conference_id = $1 AND status = 'open' FOR UPDATE`,
+      [conferenceId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 }

@@ -19,7 +19,7 @@ import { CaseAccess } from '../cases/case-access';
 import { FieldCipher } from '../crypto/field-cipher';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { NotificationOutbox } from '../notifications/notification-outbox';
-import { ConferenceAccess } from './conference-access';
+import { ConferenceAccess, assertConferenceStep } from './conference-access';
 import type {
   ConveneConferenceDto,
   CreateConferenceActionDto,
@@ -141,6 +141,7 @@ export class ConferencesService {
     }
     await this.work.run(async (tx) => {
       const c = await this.access.loadToManage(caller, id, tx.manager);
+      assertConferenceStep(c.row.status, 'record');
       throwIfAny(
         HttpStatus.BAD_REQUEST,
         dto.attendance.flatMap((a, i): ConferenceProblem[] =>
@@ -186,6 +187,7 @@ export class ConferencesService {
     const actionId = await this.work.run(async (tx) => {
       const m = tx.manager;
       const c = await this.access.loadToManage(caller, id, m);
+      assertConferenceStep(c.row.status, 'add_action');
       const owners = [c.row.agencyId, ...c.invitations.map((i) => i.agencyId)];
       if (!owners.includes(dto.ownerAgencyId)) {
         throw fieldError(

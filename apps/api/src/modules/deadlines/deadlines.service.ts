@@ -479,6 +479,15 @@ export class DeadlinesService {
     }
   }
 
+  /**
+   * "No renewal needed": the caseworker answered the order's expiry clock without a new order. The
+   * clock is met (answered; after its end it stays breached). Null when no expiry clock runs.
+   */
+  async answerMeasureExpiryClock(tx: Tx, measureId: string): Promise<{ onTime: boolean } | null> {
+    const { onTime } = await this.meet(tx, 'measure_expiry', measureId);
+    return onTime === null ? null : { onTime };
+  }
+
   /** A revoked order needs no renewal reminder nor supervision plan any more. */
   async cancelMeasureClocks(tx: Tx, measureId: string, reason: string): Promise<void> {
     for (const kind of ['no_contact_decision', 'supervision_plan', 'measure_expiry'] as const) {
@@ -489,12 +498,16 @@ export class DeadlinesService {
   /** The due instants of a case's protection clocks, by measure and kind, for the case file's countdowns. */
   async protectionDueAts(
     measureIds: string[],
-  ): Promise<Map<string, { kind: DeadlineKind; dueAt: Date; status: string }[]>> {
-    const byMeasure = new Map<string, { kind: DeadlineKind; dueAt: Date; status: string }[]>();
+  ): Promise<Map<string, { kind: DeadlineKind; dueAt: Date; status: string; running: boolean }[]>> {
+    const byMeasure = new Map<
+      string,
+      { kind: DeadlineKind; dueAt: Date; status: string; running: boolean }[]
+    >();
     const kinds = ['no_contact_decision', 'supervision_plan', 'measure_expiry'] as const;
     for (const d of await this.deadlines.getForSubject(kinds, measureIds)) {
       const list = byMeasure.get(d.subjectId) ?? [];
-      list.push({ kind: d.kind, dueAt: d.dueAt, status: d.status });
+      const running = (d.status === 'pending' || d.status === 'breached') && !d.metAt;
+      list.push({ kind: d.kind, dueAt: d.dueAt, status: d.status, running });
       byMeasure.set(d.subjectId, list);
     }
     return byMeasure;

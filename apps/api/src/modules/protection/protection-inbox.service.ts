@@ -1,12 +1,18 @@
 import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type {
   BreachReceiptView,
+  BreachTargetView,
   MeasurePacketView,
   Page,
   ProtectionInboxView,
 } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
-import { BREACH_REPORTER_ROLES, isInForce, measureStatusAt } from '@caunoi/shared/domain';
+import {
+  BREACH_REPORTER_ROLES,
+  isInForce,
+  measureStatusAt,
+  recordedBy,
+} from '@caunoi/shared/domain';
 import { subjectOf } from '@caunoi/shared/authz';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
@@ -23,6 +29,7 @@ import type {
   DecideProtectiveMeasureDto,
   ProtectionInboxQueryDto,
   ReportBreachDto,
+  RevokeProtectiveMeasureDto,
   SupervisionPlanDto,
 } from './dto/protection.dto';
 import { ProtectionLifecycle } from './protection-lifecycle';
@@ -113,6 +120,48 @@ export class ProtectionInboxService {
     return this.step(caller, id, 'decidingAgencyId', async (tx, measure) => {
       await this.lifecycle.decide(tx, caller.user, measure, dto);
     });
+  }
+
+  /**
+   * The committee revokes the order it decided (Law 13/2022 Art. 25, at the victim's request); the
+   * centre records other bodies' revocations under the case.
+   */
+  revoke(caller: Caller, id: string, dto: RevokeProtectiveMeasureDto): Promise<MeasurePacketView> {
+    return this.step(caller, id, 'decidingAgencyId', async (tx, measure) => {
+      if (recordedBy(measure.type) !== 'commune_committee') {
+        throw new ForbiddenException('The centre records this revocation');
+      }
+      await this.lifecycle.revoke(tx, caller.user, measure, dto);
+    });
+  }
+
+  /**
+   * The no-contact orders in force the caller may report a breach of: for the referring volunteer,
+   * the order's code and their own referral's reference, so the phone shows a button and nothing
+   * of the order. Audited per order listed.
+   */
+  async breachTargets({ user: actor, ability }: Caller): Promise<BreachTargetView[]> {
+    if (!BREACH_REPORTER_ROLES.includes(actor.role)) {
+      throw new ForbiddenException('Your role does not report breaches');
+    }
+    const rows = await this.measures.getBreachTargets(
+      accessibleWhere(ability, 'update', 'ProtectiveMeasure', MEASURE_RULE_COLUMNS),
+      this.clock.now(),
+    );
+    await this.work.audit(
+      ...rows.map((r) => ({
+        actor,
+        caseId: r.caseId,
+        action: 'protective_measure.breach_targets',
+        subjectType: 'ProtectiveMeasure',
+        subjectId: r.id,
+      })),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      referralReference: actor.role === 'volunteer' ? r.referralReference : null,
+    }));
   }
 
   /** The commune police's supervision plan (Circular 66/2025/TT-BCA), once, on an order in force. */

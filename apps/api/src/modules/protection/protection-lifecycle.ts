@@ -13,7 +13,7 @@ import { FieldCipher } from '../crypto/field-cipher';
 import type { Tx } from '../../database/unit-of-work';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { NotificationOutbox } from '../notifications/notification-outbox';
-import type { DecideProtectiveMeasureDto } from './dto/protection.dto';
+import type { DecideProtectiveMeasureDto, RevokeProtectiveMeasureDto } from './dto/protection.dto';
 import type { MeasureRow } from './protection.repository';
 import { ProtectionRepository } from './protection.repository';
 
@@ -147,5 +147,62 @@ export class ProtectionLifecycle {
         `/cases/${measure.caseId}`,
       );
     }
+  }
+
+  /**
+   * Revokes a granted order or a measure in force (the committee for its orders, the centre for the
+   * others; the caller checked which): the written reasons encrypted, its clocks closed (no supervision
+   * plan, no renewal reminder any more), and at once to the commune police and the caseworker.
+   */
+  async revoke(
+    tx: Tx,
+    actor: AuthenticatedUser,
+    measure: MeasureRow,
+    dto: RevokeProtectiveMeasureDto,
+  ): Promise<void> {
+    const m = tx.manager;
+    const now = this.clock.now();
+    this.assertAction(measure, 'revoke');
+    await this.measures.revoke(m, measure.id, {
+      at: now,
+      userId: actor.id,
+      reasonsEnc: this.cipher.encrypt(dto.reasons.trim()),
+    });
+    await this.measures.insertEvent(m, measure, 'revoked', actor.id, now);
+    await tx.audit({
+      actor,
+      caseId: measure.caseId,
+      action: 'protective_measure.revoke',
+      subjectType: 'ProtectiveMeasure',
+      subjectId: measure.id,
+      fields: ['reasons'],
+      details: { type: measure.type },
+    });
+    await this.deadlines.cancelMeasureClocks(tx, measure.id, 'measure_revoked');
+    if (measure.policeAgencyId) {
+      const police = await this.outbox.activeUsers(m, measure.policeAgencyId, ['police_liaison']);
+      await this.outbox.send(
+        m,
+        police.filter((u) => u !== actor.id),
+        'protection.revoked',
+        null,
+        { measureCode: measure.code },
+        `/protection/measures/${measure.id}`,
+      );
+    }
+    const centre = measure.assignedUserId
+      ? await this.outbox.userOrSupervisors(m, measure.assignedUserId, measure.agencyId)
+      : await this.outbox.activeUsers(m, measure.agencyId, ['supervisor']);
+    await this.outbox.send(
+      m,
+      centre.filter((u) => u !== actor.id),
+      'protection.revoked',
+      measure.caseId,
+      {
+        measureCode: measure.code,
+        survivorCode: await this.measures.survivorCode(m, measure.caseId),
+      },
+      `/cases/${measure.caseId}`,
+    );
   }
 }

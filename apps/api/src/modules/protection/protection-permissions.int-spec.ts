@@ -292,6 +292,102 @@ describe('protection permission matrix (every role × addressee / not)', () => {
     );
   });
 
+  it('POST protective-measures/:id/revocation: only the committee addressed revokes its order', async () => {
+    await matrix(
+      {
+        commune: 200,
+        police: 403,
+        cw: 403,
+        sup: 403,
+        cwOther: 404,
+        cw2: 404,
+        sup2: 404,
+        policeTK: 404,
+        communeOther: 404,
+        volunteer: 404,
+        rest: 404,
+      },
+      (s, id) =>
+        t.http
+          .post(`/api/protective-measures/${id}/revocation`)
+          .set(...bearer(s))
+          .send({ reasons: 'Nạn nhân đề nghị hủy (tổng hợp)' }),
+      () => grantedMeasure(),
+    );
+  });
+
+  async function courtOrder(): Promise<string> {
+    const id = await newMeasure('no_contact_court');
+    const start = t.clock.now().getTime();
+    await t.http
+      .post(`/api/cases/${caseId}/protective-measures/${id}/decision`)
+      .set(...bearer(actors.cw))
+      .send({
+        decision: 'granted',
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(start + 30 * 24 * 3600_000).toISOString(),
+      })
+      .expect(200);
+    return id;
+  }
+
+  it('POST cases/:id/protective-measures/:childId/revocation: the case’s centre records a court’s revocation', async () => {
+    await matrix(
+      { cw: 200, sup: 200, cwOther: 404, cw2: 404, sup2: 404, rest: 404 },
+      (s, id) =>
+        t.http
+          .post(`/api/cases/${caseId}/protective-measures/${id}/revocation`)
+          .set(...bearer(s))
+          .send({ reasons: 'Tòa án hủy (tổng hợp)' }),
+      () => courtOrder(),
+    );
+  });
+
+  it('POST cases/:id/protective-measures/:childId/no-renewal: the case’s caseworker and supervisor answer', async () => {
+    await matrix(
+      { cw: 200, sup: 200, cwOther: 404, cw2: 404, sup2: 404, rest: 404 },
+      (s, id) =>
+        t.http
+          .post(`/api/cases/${caseId}/protective-measures/${id}/no-renewal`)
+          .set(...bearer(s))
+          .send({ reason: 'Không cần gia hạn (tổng hợp)' }),
+      () => grantedMeasure(),
+    );
+  });
+
+  it('GET protective-measures/breach-targets: the roles that report breaches, each its own orders', async () => {
+    const id = await grantedMeasure();
+    await t.dataSource.query(
+      `UPDATE protective_measures SET referring_volunteer_id = $2 WHERE id = $1`,
+      [id, actors.volunteer.id],
+    );
+    const listed: Record<string, boolean | number> = {};
+    for (const actor of ACTORS) {
+      const res = await t.http
+        .get('/api/protective-measures/breach-targets')
+        .set(...bearer(actors[actor]));
+      listed[actor] =
+        res.status === 200 ? (res.body as { id: string }[]).some((m) => m.id === id) : res.status;
+    }
+    expect(listed).toEqual({
+      cw: true,
+      sup: true,
+      police: true,
+      volunteer: true,
+      cwOther: false,
+      cw2: false,
+      sup2: false,
+      policeTK: false,
+      commune: 403,
+      communeOther: 403,
+      hotline: 403,
+      health: 403,
+      justice: 403,
+      reporting: 403,
+      admin: 403,
+    });
+  });
+
   it('the volunteer who referred the survivor may report a breach, and reads nothing of the order', async () => {
     const id = await grantedMeasure();
     // The link a community referral makes (cases → intake item → community referral) set directly.

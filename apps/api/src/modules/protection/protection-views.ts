@@ -8,7 +8,17 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import type { MeasureEventRow, MeasureRow } from './protection.repository';
 import { ProtectionRepository } from './protection.repository';
 
-type Clocks = Map<string, { kind: DeadlineKind; dueAt: Date }[]>;
+type Clocks = Map<string, { kind: DeadlineKind; dueAt: Date; running: boolean }[]>;
+
+/** The end an order's running expiry clock asks about (null once answered or closed). */
+function renewalDue(clocks: Clocks, measureId: string): string | null {
+  return (
+    clocks
+      .get(measureId)
+      ?.find((c) => c.kind === 'measure_expiry' && c.running)
+      ?.dueAt.toISOString() ?? null
+  );
+}
 
 function dueOf(clocks: Clocks, measureId: string, kind: DeadlineKind): string | null {
   return (
@@ -58,6 +68,11 @@ export class ProtectionViews {
       reasons: this.cipher.decryptOptional(r.reasonsEnc),
       supervisionPlanDueAt: dueOf(clocks, r.id, 'supervision_plan'),
       supervisionPlanAt: iso(r.supervisionPlanAt),
+      renewalDueAt: renewalDue(clocks, r.id),
+      revokedAt: iso(r.revokedAt),
+      revocationReasons: this.cipher.decryptOptional(r.revocationReasonsEnc),
+      noRenewalAt: iso(r.noRenewalAt),
+      noRenewalReason: this.cipher.decryptOptional(r.noRenewalReasonEnc),
       events: events
         .filter((e) => e.measureId === r.id)
         .map((e) => ({ event: e.event, at: e.at.toISOString(), details: e.details })),
@@ -98,6 +113,8 @@ export class ProtectionViews {
       supervisingOfficer: r.supervisingOfficer,
       supervisionPlan: this.cipher.decryptOptional(r.supervisionPlanEnc),
       grounds: this.cipher.decryptOptional(r.groundsEnc),
+      revokedAt: iso(r.revokedAt),
+      revocationReasons: this.cipher.decryptOptional(r.revocationReasonsEnc),
       breaches: events
         .filter((e) => e.measureId === r.id && e.event === 'breach_reported')
         .map((e) => ({

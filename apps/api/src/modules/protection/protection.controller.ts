@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
   BreachReceiptView,
+  BreachTargetView,
   CaseMeasureView,
   MeasurePacketView,
   Page,
@@ -13,9 +14,11 @@ import { RequirePermission } from '../authz/policy.decorators';
 import { CaseChildParamDto } from '../cases/dto/case.dto';
 import {
   DecideProtectiveMeasureDto,
+  NoRenewalDto,
   ProtectionInboxQueryDto,
   ReportBreachDto,
   RequestProtectiveMeasureDto,
+  RevokeProtectiveMeasureDto,
   SupervisionPlanDto,
 } from './dto/protection.dto';
 import { ProtectionInboxService } from './protection-inbox.service';
@@ -57,6 +60,28 @@ export class CaseProtectionController {
   ): Promise<CaseMeasureView> {
     return this.protection.recordDecision(caller, id, childId, dto);
   }
+
+  @Post(`:id/${C.protectiveMeasures}/:childId/${P.revocation}`)
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission('update', 'Case')
+  revoke(
+    @Caller() caller: Caller,
+    @Param() { id, childId }: CaseChildParamDto,
+    @Body() dto: RevokeProtectiveMeasureDto,
+  ): Promise<CaseMeasureView> {
+    return this.protection.revoke(caller, id, childId, dto);
+  }
+
+  @Post(`:id/${C.protectiveMeasures}/:childId/${P.noRenewal}`)
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission('update', 'Case')
+  noRenewal(
+    @Caller() caller: Caller,
+    @Param() { id, childId }: CaseChildParamDto,
+    @Body() dto: NoRenewalDto,
+  ): Promise<CaseMeasureView> {
+    return this.protection.noRenewal(caller, id, childId, dto);
+  }
 }
 
 /** The addressed agencies' side and breaches: `protective-measures/...`. */
@@ -73,6 +98,12 @@ export class ProtectionInboxController {
     @Query() query: ProtectionInboxQueryDto,
   ): Promise<Page<MeasurePacketView>> {
     return this.inbox.list(caller, query);
+  }
+
+  @Get(P.breachTargets)
+  @RequirePermission('update', 'ProtectiveMeasure')
+  breachTargets(@Caller() caller: Caller): Promise<BreachTargetView[]> {
+    return this.inbox.breachTargets(caller);
   }
 
   @Get(':id')
@@ -101,6 +132,17 @@ export class ProtectionInboxController {
     @Body() dto: SupervisionPlanDto,
   ): Promise<MeasurePacketView> {
     return this.inbox.supervisionPlan(caller, id, dto);
+  }
+
+  @Post(`:id/${P.revocation}`)
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission('update', 'ProtectiveMeasure')
+  revoke(
+    @Caller() caller: Caller,
+    @Param() { id }: UuidParamDto,
+    @Body() dto: RevokeProtectiveMeasureDto,
+  ): Promise<MeasurePacketView> {
+    return this.inbox.revoke(caller, id, dto);
   }
 
   @Post(`:id/${P.breaches}`)

@@ -459,4 +459,189 @@ describe('protective measures on real Postgres and Redis', () => {
       .send({ decision: 'refused', reasons: 'x' });
     expect([res.status, res.body.errors?.[0]?.code]).toEqual([409, 'decided_by_commune_committee']);
   });
+
+  const clockOf = async (measureId: string, kind: string) =>
+    (
+      (await t.dataSource.query(
+        `SELECT d.status, d.cancel_reason, d.met_at,
+                (SELECT count(*)::int FROM deadline_stages s
+                  WHERE s.deadline_id = d.id AND s.fired_at IS NULL AND s.cancelled_at IS NULL) AS pending
+           FROM deadlines d WHERE d.subject_id = $1 AND d.kind = $2`,
+        [measureId, kind],
+      )) as { status: string; cancel_reason: string | null; met_at: Date | null; pending: number }[]
+    )[0];
+
+  it('the committee revokes its order with written reasons: clocks closed, police and caseworker told by code, on the timeline', async () => {
+    const { measure, caseId } = await granted(48);
+    const url = `/api/protective-measures/${measure.id}/revocation`;
+    const blank = await t.http
+      .post(url)
+      .set(...bearer(commune))
+      .send({ reasons: '   ' });
+    expect([blank.status, blank.body.errors?.[0]?.field]).toEqual([400, 'reasons']);
+    // The centre does not revoke a commune order: its committee does.
+    const byCentre = await t.http
+      .post(`/api/cases/${caseId}/protective-measures/${measure.id}/revocation`)
+      .set(...bearer(caseworker))
+      .send({ reasons: 'Nạn nhân đề nghị hủy (tổng hợp)' });
+    expect([byCentre.status, byCentre.body.errors?.[0]?.code]).toEqual([
+      409,
+      'decided_by_commune_committee',
+    ]);
+    const res = await t.http
+      .post(url)
+      .set(...bearer(commune))
+      .send({ reasons: 'Nạn nhân đề nghị hủy quyết định (tổng hợp)' });
+    expect([res.status, res.body.status, res.body.revocationReasons]).toEqual([
+      200,
+      'revoked',
+      'Nạn nhân đề nghị hủy quyết định (tổng hợp)',
+    ]);
+    for (const kind of ['supervision_plan', 'measure_expiry']) {
+      expect(await clockOf(measure.id, kind)).toMatchObject({
+        status: 'cancelled',
+        cancel_reason: 'measure_revoked',
+        pending: 0,
+      });
+    }
+    const told = await notices(`n.kind = 'protection.revoked' AND n.params->>'measureCode' = $1`, [
+      measure.code,
+    ]);
+    expect(told.find((n) => n.user_id === police.id)).toMatchObject({
+      case_id: null,
+      params: { measureCode: measure.code },
+      link: `/protection/measures/${measure.id}`,
+    });
+    expect(told.find((n) => n.user_id === caseworker.id)).toMatchObject({
+      case_id: caseId,
+      link: `/cases/${caseId}`,
+    });
+    expect(told.find((n) => n.user_id === commune.id)).toBeUndefined();
+    // Stored encrypted, never in the clear.
+    const [raw] = (await t.dataSource.query(
+      `SELECT revocation_reasons_enc FROM protective_measures WHERE id = $1`,
+      [measure.id],
+    )) as { revocation_reasons_enc: string }[];
+    expect(raw.revocation_reasons_enc).not.toContain('Nạn nhân');
+    const again = await t.http
+      .post(url)
+      .set(...bearer(commune))
+      .send({ reasons: 'x' });
+    expect([again.status, again.body.errors?.[0]?.code]).toEqual([409, 'invalid_transition']);
+    const breach = await t.http
+      .post(`/api/protective-measures/${measure.id}/breaches`)
+      .set(...bearer(police))
+      .send({ kind: 'within_100m', occurredAt: clock.now().toISOString() });
+    expect([breach.status, breach.body.errors?.[0]?.code]).toEqual([409, 'not_in_force']);
+    const list = await t.http
+      .get(`/api/cases/${caseId}/protective-measures`)
+      .set(...bearer(caseworker));
+    const mine = (list.body as CaseMeasureView[]).find((m) => m.id === measure.id);
+    expect([mine?.status, mine?.events.map((e) => e.event), mine?.renewalDueAt]).toEqual([
+      'revoked',
+      ['requested', 'granted', 'revoked'],
+      null,
+    ]);
+    const timeline = await t.http.get(`/api/cases/${caseId}/timeline`).set(...bearer(caseworker));
+    expect(
+      (timeline.body.items as { action: string }[]).some(
+        (e) => e.action === 'protective_measure.revoke',
+      ),
+    ).toBe(true);
+  });
+
+  it('the centre records a court’s revocation of its order; a request not yet decided is not revoked', async () => {
+    const { measure, caseId } = await requested({ type: 'no_contact_court' });
+    const url = `/api/cases/${caseId}/protective-measures/${measure.id}/revocation`;
+    const early = await t.http
+      .post(url)
+      .set(...bearer(caseworker))
+      .send({ reasons: 'Tòa án hủy (tổng hợp)' });
+    expect([early.status, early.body.errors?.[0]?.code]).toEqual([409, 'invalid_transition']);
+    const start = clock.now();
+    await t.http
+      .post(`/api/cases/${caseId}/protective-measures/${measure.id}/decision`)
+      .set(...bearer(caseworker))
+      .send({
+        decision: 'granted',
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 30 * 24 * HOUR).toISOString(),
+      })
+      .expect(200);
+    const res = await t.http
+      .post(url)
+      .set(...bearer(supervisor))
+      .send({ reasons: 'Tòa án hủy quyết định (tổng hợp)' });
+    expect([res.status, res.body.status]).toEqual([200, 'revoked']);
+    expect(await clockOf(measure.id, 'measure_expiry')).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('"no renewal needed" answers the expiry clock with a reason, so no reminder fires, once', async () => {
+    const { measure, caseId } = await granted(24);
+    const url = `/api/cases/${caseId}/protective-measures/${measure.id}/no-renewal`;
+    const blank = await t.http
+      .post(url)
+      .set(...bearer(caseworker))
+      .send({ reason: '' });
+    expect([blank.status, blank.body.errors?.[0]?.field]).toEqual([400, 'reason']);
+    const before = await t.http
+      .get(`/api/cases/${caseId}/protective-measures`)
+      .set(...bearer(caseworker));
+    const open = (before.body as CaseMeasureView[]).find((m) => m.id === measure.id);
+    expect(open?.renewalDueAt).toBe(open?.endsAt);
+    const res = await t.http
+      .post(url)
+      .set(...bearer(caseworker))
+      .send({ reason: 'Người gây bạo lực đã chuyển đi nơi khác (tổng hợp)' });
+    expect([
+      res.status,
+      res.body.renewalDueAt,
+      res.body.noRenewalReason,
+      res.body.events.at(-1).event,
+    ]).toEqual([200, null, 'Người gây bạo lực đã chuyển đi nơi khác (tổng hợp)', 'no_renewal']);
+    expect(await clockOf(measure.id, 'measure_expiry')).toMatchObject({
+      status: 'met',
+      pending: 0,
+    });
+    const again = await t.http
+      .post(url)
+      .set(...bearer(caseworker))
+      .send({ reason: 'x' });
+    expect([again.status, again.body.errors?.[0]?.code]).toEqual([409, 'no_open_expiry_clock']);
+    const [audit] = (await t.dataSource.query(
+      `SELECT fields FROM audit_log WHERE action = 'protective_measure.no_renewal' AND subject_id = $1`,
+      [measure.id],
+    )) as { fields: string[] }[];
+    expect(audit?.fields).toEqual(['reason']);
+    // The reminder 12 hours before the end is not sent any more.
+    await timePasses(12 * HOUR + 60_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await stageNotices(measure.id, 'measure_expiry')).toEqual([]);
+  });
+
+  it('lists to the referring volunteer the orders in force they may report a breach of, by code only', async () => {
+    const volunteer = await signedIn(t, 'volunteer');
+    const { measure } = await granted(48);
+    const other = await granted(48);
+    await t.dataSource.query(
+      `UPDATE protective_measures SET referring_volunteer_id = $2 WHERE id = ANY($1::uuid[])`,
+      [[measure.id, other.measure.id], volunteer.id],
+    );
+    await t.http
+      .post(`/api/protective-measures/${other.measure.id}/revocation`)
+      .set(...bearer(commune))
+      .send({ reasons: 'Tổng hợp' })
+      .expect(200);
+    const res = await t.http
+      .get('/api/protective-measures/breach-targets')
+      .set(...bearer(volunteer));
+    expect([res.status, res.body]).toEqual([
+      200,
+      [{ id: measure.id, code: measure.code, referralReference: null }],
+    ]);
+    const officer = await t.http
+      .get('/api/protective-measures/breach-targets')
+      .set(...bearer(commune));
+    expect(officer.status).toBe(403);
+  });
 });

@@ -45,6 +45,10 @@ export interface MeasureRow {
   supervisingOfficer: string | null;
   supervisionPlanEnc: string | null;
   supervisionPlanAt: Date | null;
+  revokedAt: Date | null;
+  revocationReasonsEnc: string | null;
+  noRenewalAt: Date | null;
+  noRenewalReasonEnc: string | null;
   /** Joined for the views: names of the agencies at each end, the commune's name. */
   requestingAgencyName: string;
   decidingAgencyName: string | null;
@@ -70,6 +74,8 @@ const SELECT = `
          pm.decision_number AS "decisionNumber", pm.starts_at AS "startsAt", pm.ends_at AS "endsAt",
          pm.reasons_enc AS "reasonsEnc", pm.supervising_officer AS "supervisingOfficer",
          pm.supervision_plan_enc AS "supervisionPlanEnc", pm.supervision_plan_at AS "supervisionPlanAt",
+         pm.revoked_at AS "revokedAt", pm.revocation_reasons_enc AS "revocationReasonsEnc",
+         pm.no_renewal_at AS "noRenewalAt", pm.no_renewal_reason_enc AS "noRenewalReasonEnc",
          ra.name AS "requestingAgencyName", da.name AS "decidingAgencyName",
          pa.name AS "policeAgencyName", au.name AS "communeName"
     FROM protective_measures pm
@@ -217,6 +223,66 @@ export class ProtectionRepository {
       id,
       status,
     ]);
+  }
+
+  async revoke(
+    m: EntityManager,
+    id: string,
+    r: { at: Date; userId: string; reasonsEnc: string },
+  ): Promise<void> {
+    await m.query(
+      `UPDATE protective_measures
+          SET status = 'revoked', revoked_at = $2, revoked_by_user_id = $3,
+              revocation_reasons_enc = $4, updated_at = now()
+        WHERE id = $1`,
+      [id, r.at, r.userId, r.reasonsEnc],
+    );
+  }
+
+  async recordNoRenewal(
+    m: EntityManager,
+    id: string,
+    r: { at: Date; userId: string; reasonEnc: string },
+  ): Promise<void> {
+    await m.query(
+      `UPDATE protective_measures
+          SET no_renewal_at = $2, no_renewal_by_user_id = $3, no_renewal_reason_enc = $4,
+              updated_at = now()
+        WHERE id = $1`,
+      [id, r.at, r.userId, r.reasonEnc],
+    );
+  }
+
+  /**
+   * The no-contact orders in force that the caller may report a breach of (filtered by the same
+   * rules), with the reference of the community referral the case came from.
+   */
+  async getBreachTargets(
+    access: SqlFilter,
+    now: Date,
+  ): Promise<{ id: string; code: string; caseId: string; referralReference: string | null }[]> {
+    const sql = `
+      SELECT pm.id, pm.code, pm.case_id AS "caseId", cr.reference AS "referralReference"
+        FROM protective_measures pm
+        JOIN cases c ON c.id = pm.case_id
+        LEFT JOIN intake_items i ON i.id = c.intake_item_id
+        LEFT JOIN community_referrals cr ON cr.id = i.community_referral_id
+       WHERE (${access.sql})
+         AND pm.type IN ('no_contact_commune', 'no_contact_court')
+         AND pm.status IN ('granted', 'in_force', 'breached')
+         AND pm.starts_at <= :now AND pm.ends_at > :now
+       ORDER BY pm.ends_at, pm.id
+       LIMIT 50`;
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, {
+      ...access.params,
+      now,
+    });
+    return (await this.dataSource.query(query, values)) as {
+      id: string;
+      code: string;
+      caseId: string;
+      referralReference: string | null;
+    }[];
   }
 
   async recordSupervisionPlan(

@@ -1,6 +1,11 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { CaseMeasureView } from '@caunoi/shared/contracts';
-import { FIXED_DECIDING_BODY, requestNeedsConsent, suggestAgency } from '@caunoi/shared/domain';
+import {
+  FIXED_DECIDING_BODY,
+  recordedBy,
+  requestNeedsConsent,
+  suggestAgency,
+} from '@caunoi/shared/domain';
 import type { EntityManager } from 'typeorm';
 import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
@@ -14,7 +19,12 @@ import { FieldCipher } from '../crypto/field-cipher';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { NotificationOutbox } from '../notifications/notification-outbox';
-import type { DecideProtectiveMeasureDto, RequestProtectiveMeasureDto } from './dto/protection.dto';
+import type {
+  DecideProtectiveMeasureDto,
+  NoRenewalDto,
+  RequestProtectiveMeasureDto,
+  RevokeProtectiveMeasureDto,
+} from './dto/protection.dto';
 import { ProtectionLifecycle } from './protection-lifecycle';
 import { ProtectionViews } from './protection-views';
 import type { MeasureRow } from './protection.repository';
@@ -142,7 +152,7 @@ export class ProtectionService {
       await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
       const measure = await this.measures.getForUpdate(tx.manager, measureId);
       if (!measure || measure.caseId !== caseId) throw new NotFoundException('Measure not found');
-      if (measure.type === 'no_contact_commune') {
+      if (recordedBy(measure.type) === 'commune_committee') {
         throw fieldError(
           HttpStatus.CONFLICT,
           'type',
@@ -151,6 +161,79 @@ export class ProtectionService {
         );
       }
       await this.lifecycle.decide(tx, actor, measure, dto);
+    });
+    return this.viewOf(measureId);
+  }
+
+  /**
+   * The centre records a revocation by the body that decided (a court's, a shelter's): a commune
+   * order is revoked by its committee (409 here, like its decision).
+   */
+  async revoke(
+    { user: actor, ability }: Caller,
+    caseId: string,
+    measureId: string,
+    dto: RevokeProtectiveMeasureDto,
+  ): Promise<CaseMeasureView> {
+    await this.work.run(async (tx) => {
+      await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
+      const measure = await this.measures.getForUpdate(tx.manager, measureId);
+      if (!measure || measure.caseId !== caseId) throw new NotFoundException('Measure not found');
+      if (recordedBy(measure.type) === 'commune_committee') {
+        throw fieldError(
+          HttpStatus.CONFLICT,
+          'type',
+          'decided_by_commune_committee',
+          'the commune committee that decided revokes a commune no-contact order',
+        );
+      }
+      await this.lifecycle.revoke(tx, actor, measure, dto);
+    });
+    return this.viewOf(measureId);
+  }
+
+  /**
+   * The answer to an order's expiry clock when neither a renewal nor a court order is needed: the
+   * reason (encrypted) closes the clock as answered. 409 `no_open_expiry_clock` when none runs.
+   */
+  async noRenewal(
+    { user: actor, ability }: Caller,
+    caseId: string,
+    measureId: string,
+    dto: NoRenewalDto,
+  ): Promise<CaseMeasureView> {
+    await this.work.run(async (tx) => {
+      const m = tx.manager;
+      await this.access.loadForUpdate(m, ability, caseId, 'update');
+      const measure = await this.measures.getForUpdate(m, measureId);
+      if (!measure || measure.caseId !== caseId) throw new NotFoundException('Measure not found');
+      const answered = await this.deadlines.answerMeasureExpiryClock(tx, measure.id);
+      if (!answered) {
+        throw fieldError(
+          HttpStatus.CONFLICT,
+          'status',
+          'no_open_expiry_clock',
+          'no renewal question is open on this measure',
+        );
+      }
+      const now = this.clock.now();
+      await this.measures.recordNoRenewal(m, measure.id, {
+        at: now,
+        userId: actor.id,
+        reasonEnc: this.cipher.encrypt(dto.reason.trim()),
+      });
+      await this.measures.insertEvent(m, measure, 'no_renewal', actor.id, now, {
+        onTime: String(answered.onTime),
+      });
+      await tx.audit({
+        actor,
+        caseId,
+        action: 'protective_measure.no_renewal',
+        subjectType: 'ProtectiveMeasure',
+        subjectId: measure.id,
+        fields: ['reason'],
+        details: { type: measure.type },
+      });
     });
     return this.viewOf(measureId);
   }

@@ -109,6 +109,12 @@ export const ApiRoutes = {
     decision: 'decision',
     supervisionPlan: 'supervision-plan',
     breaches: 'breaches',
+    /** `…/:id/revocation` (the committee; `cases/:id/protective-measures/:childId/revocation` the centre). */
+    revocation: 'revocation',
+    /** `cases/:id/protective-measures/:childId/no-renewal`: the answer to an order's expiry clock. */
+    noRenewal: 'no-renewal',
+    /** `protective-measures/breach-targets`: the orders the caller may report a breach of (volunteer). */
+    breachTargets: 'breach-targets',
   },
   /**
    * `conferences/inbox` (the caller's agency's invitations), `conferences/:id`, `…/:id/record`
@@ -120,6 +126,9 @@ export const ApiRoutes = {
     record: 'record',
     actions: 'actions',
     status: 'status',
+    /** `conferences/:id/cancellation` (with a reason), `conferences/:id/schedule` (move it). */
+    cancellation: 'cancellation',
+    schedule: 'schedule',
   },
   /** `risk-instruments`, `risk-instruments/:id/publish` (admins keep the versions). */
   riskInstruments: { root: 'risk-instruments', publish: 'publish' },

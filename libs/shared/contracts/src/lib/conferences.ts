@@ -56,6 +56,23 @@ export interface ConferenceView {
   minutes: string | null;
   /** The convening side sees every action; an invitee its own. */
   actions: ConferenceActionView[];
+  cancelledAt: string | null;
+  /** The convening side only (the reason may speak of the case). */
+  cancelReason: string | null;
+  /** When the date last moved, and why (the reason: the convening side only). */
+  rescheduledAt: string | null;
+  rescheduleReason: string | null;
+}
+
+/** The convening centre calls a conference off before it is held; invitees hear the code only. */
+export interface CancelConferenceRequest {
+  reason: string;
+}
+
+/** The convening centre moves a conference not yet held; invitees hear the code and the new date. */
+export interface RescheduleConferenceRequest {
+  scheduledAt: string;
+  reason: string;
 }
 
 export interface ConveneConferenceRequest {

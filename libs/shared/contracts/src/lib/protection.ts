@@ -42,6 +42,33 @@ export interface ReportBreachRequest {
   occurredAt: string;
 }
 
+/**
+ * Revoking a measure (Law 13/2022 Art. 25: the one who decided revokes, at the victim's request):
+ * the written reasons, encrypted. The committee records it for its orders, the centre for the others.
+ */
+export interface RevokeProtectiveMeasureRequest {
+  reasons: string;
+}
+
+/**
+ * The caseworker's answer to an order's expiry clock when neither a renewal nor a court order is
+ * needed: the reason (encrypted) closes the clock.
+ */
+export interface NoRenewalRequest {
+  reason: string;
+}
+
+/**
+ * An order the caller may report a breach of, for the referring volunteer: its code and the
+ * reference of the volunteer's own community referral, nothing else of the order or the case.
+ */
+export interface BreachTargetView {
+  id: string;
+  code: string;
+  /** The volunteer's referral the case came from (`CR-7F3A2C`), or null for other reporters. */
+  referralReference: string | null;
+}
+
 export interface MeasureEventView {
   event: string;
   at: string;
@@ -71,6 +98,12 @@ export interface CaseMeasureView {
   reasons: string | null;
   supervisionPlanDueAt: string | null;
   supervisionPlanAt: string | null;
+  /** The end the running expiry clock asks about (renewal, court order, or "no renewal needed"). */
+  renewalDueAt: string | null;
+  revokedAt: string | null;
+  revocationReasons: string | null;
+  noRenewalAt: string | null;
+  noRenewalReason: string | null;
   events: MeasureEventView[];
 }
 
@@ -105,6 +138,9 @@ export interface MeasurePacketView {
   supervisingOfficer: string | null;
   supervisionPlan: string | null;
   grounds: string | null;
+  revokedAt: string | null;
+  /** The revocation's written reasons (the committee wrote them, or the centre recorded a court's). */
+  revocationReasons: string | null;
   breaches: { kind: BreachKind; occurredAt: string; reportedAt: string }[];
 }
 

@@ -1,10 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import type {
   DecideProtectiveMeasureRequest,
+  NoRenewalRequest,
   ProtectionInboxView,
   ReportBreachRequest,
   RequestProtectiveMeasureRequest,
+  RevokeProtectiveMeasureRequest,
   SupervisionPlanRequest,
 } from '@caunoi/shared/contracts';
 import { PROTECTION_INBOX_VIEWS, PROTECTION_TEXT_MAX } from '@caunoi/shared/contracts';
@@ -98,6 +108,24 @@ export class ReportBreachDto implements ReportBreachRequest {
   @ApiProperty()
   @IsInstant()
   occurredAt!: string;
+}
+
+export class RevokeProtectiveMeasureDto implements RevokeProtectiveMeasureRequest {
+  @ApiProperty({ maxLength: PROTECTION_TEXT_MAX })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PROTECTION_TEXT_MAX)
+  @Matches(/\S/, { message: 'reasons must not be blank' })
+  reasons!: string;
+}
+
+export class NoRenewalDto implements NoRenewalRequest {
+  @ApiProperty({ maxLength: PROTECTION_TEXT_MAX })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PROTECTION_TEXT_MAX)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
 }
 
 export class ProtectionInboxQueryDto extends PageQueryDto {

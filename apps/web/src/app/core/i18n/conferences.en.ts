@@ -17,6 +17,25 @@ export const conferencesEn: Readonly<Record<keyof typeof conferencesVi, string>>
   'conference.open': 'Open the conference',
   'conference.status.scheduled': 'Scheduled',
   'conference.status.held': 'Held',
+  'conference.status.cancelled': 'Cancelled',
+  'conference.cancel': 'Cancel the conference',
+  'conference.cancelTitle': 'Cancel conference {code}',
+  'conference.cancelHint':
+    'The invited agencies are told (conference code only). Open actions are cancelled with their clocks. This cannot be undone.',
+  'conference.cancelled': 'The conference was cancelled at {at}.',
+  'conference.cancelledReason': 'Reason: {reason}',
+  'conference.reschedule': 'Reschedule',
+  'conference.rescheduleTitle': 'Reschedule conference {code}',
+  'conference.rescheduleHint':
+    "The invited agencies are told the new date (conference code only). The actions' due dates stay.",
+  'conference.rescheduled': 'Rescheduled at {at}.',
+  'conference.rescheduledReason': 'Why it moved: {reason}',
+  'conference.printMinutes': 'Print the minutes',
+  'conference.print.heading': 'CASE CONFERENCE MINUTES',
+  'conference.print.case': 'Case code: {code}',
+  'conference.print.confidential':
+    'Confidential: for the agencies that attended only. Do not copy or forward.',
+  'conference.print.printedAt': 'Printed at {at}',
   'conference.agenda': 'Agenda',
   'conference.invited': 'Invited agencies and attendance',
   'conference.attendance.unknown': 'Not recorded',
@@ -69,12 +88,17 @@ export const conferencesEn: Readonly<Record<keyof typeof conferencesVi, string>>
   'error.convener_invited':
     '{field}: the convening centre takes part already; no need to invite it.',
   'error.action_closed': 'This action is closed (done or cancelled); its status cannot change.',
+  'error.conference_cancelled': 'The conference was cancelled: it cannot change any more.',
+  'error.conference_held': 'The conference has been held: it can no longer be moved or cancelled.',
   'deadlineKind.conference_action': 'Case conference action',
   'deadlineKindText.conference_action': 'case conference action',
   'deadline.stage.conference_action.reminder_1d': 'Remind the owner agency 1 day before',
   'deadline.stage.conference_action.escalation_due': 'Tell the owner agency when it is due',
   'deadline.stage.conference_action.escalation_due_convener': 'Tell the convener when it is due',
   'notification.conference.invited': 'Your agency is invited to case conference {conference}.',
+  'notification.conference.cancelled': 'Case conference {conference} has been cancelled.',
+  'notification.conference.rescheduled':
+    'Case conference {conference} has moved: see the new time.',
   'notification.conference.action_assigned':
     'Case conference {conference} gave your agency an action.',
   'notification.conference.action_updated':
@@ -90,4 +114,6 @@ export const conferencesEn: Readonly<Record<keyof typeof conferencesVi, string>>
   'auditAction.conference.inbox_list': 'Viewed the case conference invitations',
   'auditAction.conference.action_create': 'Added a case conference action',
   'auditAction.conference.action_status': 'Updated a case conference action',
+  'auditAction.conference.cancel': 'Cancelled a case conference',
+  'auditAction.conference.reschedule': 'Rescheduled a case conference',
 };

@@ -15,6 +15,25 @@ export const conferencesVi = {
   'conference.open': 'Mở cuộc họp',
   'conference.status.scheduled': 'Đã lên lịch',
   'conference.status.held': 'Đã họp',
+  'conference.status.cancelled': 'Đã hủy',
+  'conference.cancel': 'Hủy cuộc họp',
+  'conference.cancelTitle': 'Hủy cuộc họp {code}',
+  'conference.cancelHint':
+    'Các cơ quan được mời sẽ nhận thông báo (chỉ mã cuộc họp). Việc cần làm còn mở sẽ bị hủy cùng thời hạn của chúng. Không hoàn tác được.',
+  'conference.cancelled': 'Cuộc họp đã hủy lúc {at}.',
+  'conference.cancelledReason': 'Lý do hủy: {reason}',
+  'conference.reschedule': 'Dời lịch họp',
+  'conference.rescheduleTitle': 'Dời lịch cuộc họp {code}',
+  'conference.rescheduleHint':
+    'Các cơ quan được mời sẽ nhận thông báo về lịch mới (chỉ mã cuộc họp). Thời hạn của các việc cần làm giữ nguyên.',
+  'conference.rescheduled': 'Đã dời lịch lúc {at}.',
+  'conference.rescheduledReason': 'Lý do dời lịch: {reason}',
+  'conference.printMinutes': 'In biên bản',
+  'conference.print.heading': 'BIÊN BẢN HỌP LIÊN NGÀNH',
+  'conference.print.case': 'Mã hồ sơ: {code}',
+  'conference.print.confidential':
+    'Tài liệu mật: chỉ dành cho các cơ quan có mặt tại cuộc họp. Không sao chụp, không chuyển tiếp.',
+  'conference.print.printedAt': 'In lúc {at}',
   'conference.agenda': 'Chương trình họp',
   'conference.invited': 'Thành phần mời và điểm danh',
   'conference.attendance.unknown': 'Chưa ghi nhận',
@@ -66,12 +85,17 @@ export const conferencesVi = {
   'error.not_invitable': '{field}: cơ quan này không mời họp liên ngành được.',
   'error.convener_invited': '{field}: đơn vị triệu tập đã có mặt, không cần mời.',
   'error.action_closed': 'Việc này đã đóng (hoàn thành hoặc hủy), không đổi trạng thái được nữa.',
+  'error.conference_cancelled': 'Cuộc họp đã hủy: không thay đổi được nữa.',
+  'error.conference_held': 'Cuộc họp đã diễn ra: không dời lịch hay hủy được.',
   'deadlineKind.conference_action': 'Việc cần làm sau họp liên ngành',
   'deadlineKindText.conference_action': 'việc cần làm sau họp liên ngành',
   'deadline.stage.conference_action.reminder_1d': 'Nhắc cơ quan chịu trách nhiệm trước 1 ngày',
   'deadline.stage.conference_action.escalation_due': 'Báo cơ quan chịu trách nhiệm khi đến hạn',
   'deadline.stage.conference_action.escalation_due_convener': 'Báo người triệu tập khi đến hạn',
   'notification.conference.invited': 'Cơ quan của anh/chị được mời họp liên ngành {conference}.',
+  'notification.conference.cancelled': 'Cuộc họp liên ngành {conference} đã bị hủy.',
+  'notification.conference.rescheduled':
+    'Cuộc họp liên ngành {conference} đã dời lịch: xem thời gian mới.',
   'notification.conference.action_assigned':
     'Cuộc họp liên ngành {conference} giao cho cơ quan một việc cần làm.',
   'notification.conference.action_updated':
@@ -87,4 +111,6 @@ export const conferencesVi = {
   'auditAction.conference.inbox_list': 'Xem danh sách họp liên ngành được mời',
   'auditAction.conference.action_create': 'Thêm việc cần làm sau họp liên ngành',
   'auditAction.conference.action_status': 'Cập nhật trạng thái việc của họp liên ngành',
+  'auditAction.conference.cancel': 'Hủy họp liên ngành',
+  'auditAction.conference.reschedule': 'Dời lịch họp liên ngành',
 };

@@ -44,6 +44,8 @@ export const protectionEn: Record<keyof typeof protectionVi, string> = {
   'measureEvent.refused': 'Refused',
   'measureEvent.supervision_plan': 'Police supervision plan recorded',
   'measureEvent.breach_reported': 'Breach reported',
+  'measureEvent.revoked': 'Decision revoked',
+  'measureEvent.no_renewal': 'No renewal needed',
 
   'protection.title': 'Protective measures',
   'protection.intro':
@@ -81,6 +83,24 @@ export const protectionEn: Record<keyof typeof protectionVi, string> = {
   'protection.decision.refused': 'Refuse',
   'protection.save': 'Save',
   'protection.cancel': 'Cancel',
+  'protection.revoke': 'Revoke the decision',
+  'protection.revokeTitle': 'Revoke measure {code}',
+  'protection.revokeHint':
+    "The one who decided revokes it at the survivor's request. The order's clocks stop; the supervising police and the caseworker are told (codes only).",
+  'protection.revokeCentreHint':
+    'Record that the body that decided (a court, another body) revoked this measure.',
+  'protection.field.revocationReasons': 'Reasons for revoking (in writing)',
+  'protection.revoked': "Revoked. The order's clocks have stopped.",
+  'protection.revokedAt': 'Revoked at {at}: {reasons}',
+  'protection.renewalDue':
+    'Before the order ends: decide on a renewal or a court order, or record that none is needed.',
+  'protection.noRenewal': 'No renewal needed',
+  'protection.noRenewalTitle': 'No renewal of order {code}',
+  'protection.noRenewalHint':
+    'Write why neither a renewal nor a court order is requested. The reminders of this order stop.',
+  'protection.field.noRenewalReason': 'Why no renewal is needed',
+  'protection.noRenewalAt': 'No renewal needed (recorded {at}): {reason}',
+  'protection.noRenewalSaved': 'Recorded: no renewal needed. The reminders have stopped.',
 
   'protectionInbox.tab.requests': 'Requests to decide',
   'protectionInbox.tab.in_force': 'Orders in force',
@@ -116,6 +136,19 @@ export const protectionEn: Record<keyof typeof protectionVi, string> = {
     'No-contact order {code} is in force: supervision plan due {due}',
   'protectionNotice.decided': 'Request {code} (case {survivor}) was decided: {decision}',
   'protectionNotice.breach': 'No-contact order {code} breached: {kind}',
+  'protectionNotice.revoked': 'Measure {code} has been revoked',
+
+  'breachReport.title': 'Report a breach of a no-contact order',
+  'breachReport.hint':
+    'No-contact orders in force for people you referred. Report at once when the perpetrator comes within 100 m or makes contact by phone: the caseworker and the commune police are told at once. In danger, call 113.',
+  'breachReport.offline':
+    'No network: a breach report needs a network and is not kept on the phone to send later. In danger, call 113; report here when the network is back.',
+  'breachReport.notSent':
+    'Not sent: the network was lost. A breach report is not kept to send later: send it again when the network is back, or call 113 in danger.',
+  'breachReport.fromReferral': 'Referral {reference}',
+  'breachReport.send': 'Send the breach report',
+  'breachReport.sent':
+    'Breach reported at {at}. The caseworker and the commune police have been told.',
   'protectionNotice.clock': '{kind} {code}: {stage}, due {due}',
 
   'deadlineKind.no_contact_decision': 'No-contact decision (12 hours)',
@@ -144,4 +177,5 @@ export const protectionEn: Record<keyof typeof protectionVi, string> = {
   'error.commune_unknown': "Record the survivor's commune first.",
   'error.no_commune_committee': 'No commune committee in the directory covers this commune.',
   'error.decided_by_commune_committee': 'The commune committee records its own decision.',
+  'error.no_open_expiry_clock': 'This order is no longer waiting for a renewal decision.',
 };

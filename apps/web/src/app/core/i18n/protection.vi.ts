@@ -43,6 +43,8 @@ export const protectionVi = {
   'measureEvent.refused': 'Không áp dụng',
   'measureEvent.supervision_plan': 'Công an lập kế hoạch giám sát',
   'measureEvent.breach_reported': 'Báo vi phạm',
+  'measureEvent.revoked': 'Hủy bỏ quyết định',
+  'measureEvent.no_renewal': 'Không cần gia hạn',
 
   'protection.title': 'Biện pháp ngăn chặn, bảo vệ',
   'protection.intro':
@@ -80,6 +82,24 @@ export const protectionVi = {
   'protection.decision.refused': 'Không áp dụng',
   'protection.save': 'Lưu',
   'protection.cancel': 'Hủy',
+  'protection.revoke': 'Hủy bỏ quyết định',
+  'protection.revokeTitle': 'Hủy bỏ biện pháp {code}',
+  'protection.revokeHint':
+    'Người đã ra quyết định hủy bỏ khi có đề nghị của người bị bạo lực. Các thời hạn của lệnh dừng lại; công an giám sát và cán bộ phụ trách được báo (chỉ mã số).',
+  'protection.revokeCentreHint':
+    'Ghi nhận việc cơ quan đã quyết định (Tòa án, cơ sở khác) hủy bỏ biện pháp này.',
+  'protection.field.revocationReasons': 'Lý do hủy bỏ (bằng văn bản)',
+  'protection.revoked': 'Đã hủy bỏ. Các thời hạn của lệnh đã dừng.',
+  'protection.revokedAt': 'Hủy bỏ lúc {at}: {reasons}',
+  'protection.renewalDue':
+    'Trước khi lệnh hết hiệu lực: quyết định gia hạn, đề nghị Tòa án, hoặc ghi nhận không cần gia hạn.',
+  'protection.noRenewal': 'Không cần gia hạn',
+  'protection.noRenewalTitle': 'Không cần gia hạn lệnh {code}',
+  'protection.noRenewalHint':
+    'Ghi lý do không đề nghị gia hạn hay lệnh của Tòa án. Nhắc hạn của lệnh này sẽ dừng.',
+  'protection.field.noRenewalReason': 'Lý do không cần gia hạn',
+  'protection.noRenewalAt': 'Không cần gia hạn (ghi lúc {at}): {reason}',
+  'protection.noRenewalSaved': 'Đã ghi nhận không cần gia hạn. Nhắc hạn đã dừng.',
 
   'protectionInbox.tab.requests': 'Đề nghị chờ quyết định',
   'protectionInbox.tab.in_force': 'Lệnh đang có hiệu lực',
@@ -116,6 +136,18 @@ export const protectionVi = {
     'Lệnh cấm tiếp xúc {code} đã có hiệu lực: lập kế hoạch giám sát trước {due}',
   'protectionNotice.decided': 'Đề nghị {code} (hồ sơ {survivor}) đã có quyết định: {decision}',
   'protectionNotice.breach': 'Vi phạm lệnh cấm tiếp xúc {code}: {kind}',
+  'protectionNotice.revoked': 'Biện pháp {code} đã bị hủy bỏ',
+
+  'breachReport.title': 'Báo vi phạm lệnh cấm tiếp xúc',
+  'breachReport.hint':
+    'Lệnh cấm tiếp xúc đang có hiệu lực với người anh/chị đã giới thiệu. Báo ngay khi người gây bạo lực đến gần trong 100 m hoặc liên lạc qua điện thoại: cán bộ phụ trách và công an xã được báo ngay. Nếu đang nguy hiểm, gọi 113.',
+  'breachReport.offline':
+    'Không có mạng: báo vi phạm cần có mạng và không được lưu trên điện thoại để gửi sau. Nếu đang nguy hiểm, gọi 113; báo lại ở đây khi có mạng.',
+  'breachReport.notSent':
+    'Chưa gửi được vì mất mạng. Báo vi phạm không được lưu để gửi sau: hãy gửi lại khi có mạng, hoặc gọi 113 nếu đang nguy hiểm.',
+  'breachReport.fromReferral': 'Giới thiệu {reference}',
+  'breachReport.send': 'Gửi báo vi phạm',
+  'breachReport.sent': 'Đã báo vi phạm lúc {at}. Cán bộ phụ trách và công an xã đã được báo.',
   'protectionNotice.clock': '{kind} {code}: {stage}, hạn {due}',
 
   'deadlineKind.no_contact_decision': 'Quyết định cấm tiếp xúc (12 giờ)',
@@ -145,4 +177,5 @@ export const protectionVi = {
   'error.commune_unknown': 'Cần ghi xã/phường của người bị bạo lực trước.',
   'error.no_commune_committee': 'Danh bạ chưa có UBND cấp xã phụ trách xã/phường này.',
   'error.decided_by_commune_committee': 'UBND cấp xã tự ghi nhận quyết định của mình.',
+  'error.no_open_expiry_clock': 'Lệnh này không còn chờ quyết định gia hạn.',
 } as const;

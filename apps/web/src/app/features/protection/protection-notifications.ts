@@ -10,6 +10,7 @@ const KINDS: Readonly<Record<string, TranslationKey>> = {
   'protection.order_granted': 'protectionNotice.orderGranted',
   'protection.decided': 'protectionNotice.decided',
   'protection.breach': 'protectionNotice.breach',
+  'protection.revoked': 'protectionNotice.revoked',
 };
 
 const CLOCKS = ['no_contact_decision', 'supervision_plan', 'measure_expiry'];

@@ -1,11 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  CancelConferenceRequest,
   ConferenceActionView,
   ConferenceView,
   ConveneConferenceRequest,
   CreateConferenceActionRequest,
   RecordConferenceRequest,
+  RescheduleConferenceRequest,
   UpdateConferenceActionStatusRequest,
 } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
@@ -57,5 +59,13 @@ export class ConferencesApiService {
       apiUrl(C.root, id, C.actions, actionId, C.status),
       request,
     );
+  }
+
+  cancel(id: string, request: CancelConferenceRequest): Observable<ConferenceView> {
+    return this.http.post<ConferenceView>(apiUrl(C.root, id, C.cancellation), request);
+  }
+
+  reschedule(id: string, request: RescheduleConferenceRequest): Observable<ConferenceView> {
+    return this.http.put<ConferenceView>(apiUrl(C.root, id, C.schedule), request);
   }
 }

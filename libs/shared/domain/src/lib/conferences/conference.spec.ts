@@ -1,6 +1,13 @@
-import type { ConferenceActionSide, ConferenceActionStatus } from './conference';
+import type {
+  ConferenceActionSide,
+  ConferenceActionStatus,
+  ConferenceStatus,
+  ConferenceStep,
+} from './conference';
 import {
   CONFERENCE_ACTION_STATUSES,
+  CONFERENCE_STATUSES,
+  conferenceStatusAfter,
   checkConferenceDate,
   conferenceActionStages,
   conferenceActionTransition,
@@ -37,6 +44,27 @@ describe('conference action status machine', () => {
   it('a convening centre that owns the action may complete it', () => {
     expect(conferenceActionTransition('open', 'done', ['owner', 'convener'])).toBe('allowed');
   });
+});
+
+describe('conference status machine', () => {
+  // status, then what record, reschedule, cancel and add_action leave (null: not allowed).
+  const table: [ConferenceStatus, ...(ConferenceStatus | null)[]][] = [
+    ['scheduled', 'held', 'scheduled', 'cancelled', 'scheduled'],
+    ['held', 'held', null, null, 'held'],
+    ['cancelled', null, null, null, null],
+  ];
+  const steps: ConferenceStep[] = ['record', 'reschedule', 'cancel', 'add_action'];
+
+  it('covers every status', () => {
+    expect(table.map(([s]) => s)).toEqual([...CONFERENCE_STATUSES]);
+  });
+
+  it.each(table)(
+    '%s: record %s, reschedule %s, cancel %s, add an action %s',
+    (status, ...after) => {
+      expect(steps.map((step) => conferenceStatusAfter(status, step))).toEqual(after);
+    },
+  );
 });
 
 describe('who may read the minutes', () => {

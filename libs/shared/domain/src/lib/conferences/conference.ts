@@ -40,9 +40,37 @@ export function mayWorkConferenceInvites(role: Role): boolean {
   return CONFERENCE_INBOX_ROLES.includes(role);
 }
 
-/** Scheduled until the convening centre records who attended and the minutes. */
-export const CONFERENCE_STATUSES = ['scheduled', 'held'] as const;
+/**
+ * Scheduled until the convening centre records who attended and the minutes; a scheduled
+ * conference may be cancelled (with a reason) instead, which is final.
+ */
+export const CONFERENCE_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
 export type ConferenceStatus = (typeof CONFERENCE_STATUSES)[number];
+
+/** The convening centre's steps on a conference. */
+export type ConferenceStep = 'record' | 'reschedule' | 'cancel' | 'add_action';
+
+/**
+ * The conference's own status machine as a table: the statuses each step applies to and the one it
+ * leaves. Recording again corrects the minutes; only a conference not yet held moves or is
+ * cancelled; a cancelled conference takes nothing more.
+ */
+export const CONFERENCE_STEPS: Readonly<
+  Record<ConferenceStep, Partial<Record<ConferenceStatus, ConferenceStatus>>>
+> = {
+  record: { scheduled: 'held', held: 'held' },
+  reschedule: { scheduled: 'scheduled' },
+  cancel: { scheduled: 'cancelled' },
+  add_action: { scheduled: 'scheduled', held: 'held' },
+};
+
+/** The status after `step`, or null when the step does not apply to a conference in `status`. */
+export function conferenceStatusAfter(
+  status: ConferenceStatus,
+  step: ConferenceStep,
+): ConferenceStatus | null {
+  return CONFERENCE_STEPS[step][status] ?? null;
+}
 
 export const ATTENDANCE_VALUES = ['unknown', 'attended', 'absent'] as const;
 export type Attendance = (typeof ATTENDANCE_VALUES)[number];
@@ -110,6 +138,8 @@ export function conferenceActionStages(): StagePlan[] {
 
 export const CONFERENCE_LIMITS = {
   agenda: 4000,
+  /** A cancellation's or a rescheduling's reason. */
+  reason: 1000,
   minutes: 20000,
   actionDescription: 1000,
   note: 1000,

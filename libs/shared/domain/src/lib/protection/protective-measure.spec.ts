@@ -11,6 +11,7 @@ import {
   isInForce,
   measureStatusAt,
   nextMeasureStatus,
+  recordedBy,
   requestNeedsConsent,
   statusAfterDecision,
 } from './protective-measure';
@@ -224,5 +225,17 @@ describe('decisionProblems', () => {
     expect(
       statusAfterDecision({ decision: 'refused', startsAt: null, endsAt: null, reasons: 'x' }, now),
     ).toBe('refused');
+  });
+});
+
+describe('recordedBy (decision and revocation)', () => {
+  it.each<[ProtectiveMeasureType, 'commune_committee' | 'centre']>([
+    ['no_contact_commune', 'commune_committee'],
+    ['no_contact_court', 'centre'],
+    ['commune_police_summons', 'centre'],
+    ['temporary_shelter', 'centre'],
+    ['other', 'centre'],
+  ])('%s: %s', (type, who) => {
+    expect(recordedBy(type)).toBe(who);
   });
 });

@@ -149,6 +149,15 @@ export function latestEnd(type: ProtectiveMeasureType, startsAt: Date): Date | n
   return null;
 }
 
+/**
+ * Who records a decision on the measure and its revocation: the commune committee addressed, for
+ * the chairman's no-contact order (Art. 25: the one who decided revokes, at the victim's request);
+ * the case's centre for every other measure, whose deciding body (a court, a shelter) is outside.
+ */
+export function recordedBy(type: ProtectiveMeasureType): 'commune_committee' | 'centre' {
+  return type === 'no_contact_commune' ? 'commune_committee' : 'centre';
+}
+
 /** Orders whose decision must carry an end: the no-contact orders. */
 export function decisionNeedsEnd(type: ProtectiveMeasureType): boolean {
   return type === 'no_contact_commune' || type === 'no_contact_court';

@@ -45,6 +45,7 @@ import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.
 import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
 import { QuickExitComponent } from '../../../shared/quick-exit/quick-exit.component';
 import type { Workspace } from '../../workspaces/workspaces';
+import { BreachReportComponent } from '../breach-report/breach-report.component';
 import { CommunityReferralsApiService } from '../data/community-referrals-api.service';
 import { ReferralOutbox } from '../data/referral-outbox.service';
 import { ReferralStatuses } from '../data/referral-statuses.service';
@@ -77,6 +78,7 @@ const DRAFT_SAVE_DELAY_MS = 400;
     ListFooterComponent,
     SavedNoticeComponent,
     QuickExitComponent,
+    BreachReportComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './community-referral.component.html',

@@ -1,6 +1,9 @@
+import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
+  ChangeDetectorRef,
   Component,
+  ElementRef,
   computed,
   effect,
   inject,
@@ -17,6 +20,7 @@ import {
   Validators,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -40,9 +44,12 @@ import { ConferencesApiService } from '../../../shared/data/conferences-api.serv
 import { injectConferenceOwnerAgency } from '../conference-owner';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { guardUnload } from '../../../shared/forms/unsaved-changes';
+import { printAlone } from '../../../shared/print/print-alone';
 import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
 import { injectCaseLink } from '../../deadlines/case-link';
 import { ConferenceActionListComponent } from '../conference-action-list/conference-action-list.component';
+import type { ConferenceScheduleData } from '../conference-schedule-dialog/conference-schedule-dialog.component';
+import { ConferenceScheduleDialogComponent } from '../conference-schedule-dialog/conference-schedule-dialog.component';
 
 /**
  * One conference: agenda, who was invited and who attended, the minutes (when the caller may read
@@ -74,6 +81,10 @@ import { ConferenceActionListComponent } from '../conference-action-list/confere
 export class ConferencePageComponent {
   private readonly api = inject(ConferencesApiService);
   private readonly ability = inject(AbilityService);
+  private readonly dialog = inject(MatDialog);
+  private readonly document = inject(DOCUMENT);
+  private readonly changes = inject(ChangeDetectorRef);
+  private readonly minutesDocument = viewChild<ElementRef<HTMLElement>>('minutesDocument');
 
   /** Route parameter. */
   readonly id = input.required<string>();
@@ -90,6 +101,16 @@ export class ConferencePageComponent {
     const c = this.conference();
     return !!c && this.ability.canOn('update', 'Conference', { agencyId: c.convenerAgencyId });
   });
+  /** Attendance, minutes and new actions: not on a cancelled conference. */
+  protected readonly mayWork = computed(
+    () => this.mayManage() && this.conference()?.status !== 'cancelled',
+  );
+  /** Moved or called off: only before it is held. */
+  protected readonly mayMove = computed(
+    () => this.mayManage() && this.conference()?.status === 'scheduled',
+  );
+  protected readonly scheduleSaved = signal<'cancel' | 'reschedule' | null>(null);
+  protected readonly printedAt = signal(new Date());
   protected readonly ownerAgencyId = injectConferenceOwnerAgency();
   /** Who may own an action: the convening centre or an invited agency. */
   protected readonly owners = computed(() => {
@@ -139,12 +160,21 @@ export class ConferencePageComponent {
 
   private show(c: ConferenceView): void {
     this.conference.set(c);
+    // The controls stay the ones the selects are bound to (the list tracks agencies, so a new
+    // control at the same index would never reach the screen); only their values follow the server.
     const attendance = this.recordForm.controls.attendance;
-    attendance.clear({ emitEvent: false });
-    for (const i of c.invitations) {
-      attendance.push(new FormControl<Attendance>(i.attendance, { nonNullable: true }), {
-        emitEvent: false,
-      });
+    c.invitations.forEach((i, n) => {
+      const control = attendance.at(n);
+      if (!control) {
+        attendance.push(new FormControl<Attendance>(i.attendance, { nonNullable: true }), {
+          emitEvent: false,
+        });
+      } else if (!this.recordForm.dirty) {
+        control.setValue(i.attendance, { emitEvent: false });
+      }
+    });
+    while (attendance.length > c.invitations.length) {
+      attendance.removeAt(attendance.length - 1, { emitEvent: false });
     }
     if (!this.recordForm.dirty) {
       this.recordForm.patchValue(
@@ -190,6 +220,31 @@ export class ConferencePageComponent {
     this.conference.update((current) =>
       current ? { ...current, actions: [...current.actions, result.value] } : current,
     );
+  }
+
+  protected openSchedule(step: 'cancel' | 'reschedule'): void {
+    const c = this.conference();
+    if (!c) return;
+    this.dialog
+      .open<ConferenceScheduleDialogComponent, ConferenceScheduleData, ConferenceView>(
+        ConferenceScheduleDialogComponent,
+        { data: { step, conference: c }, width: '32rem' },
+      )
+      .afterClosed()
+      .subscribe((updated) => {
+        if (!updated) return;
+        this.show(updated);
+        this.scheduleSaved.set(step);
+      });
+  }
+
+  /** Prints the minutes alone (attendance, agenda, minutes, actions), nothing of the screen around. */
+  protected print(): void {
+    this.printedAt.set(new Date());
+    // The printed-at time renders before the copy is taken.
+    this.changes.detectChanges();
+    const area = this.minutesDocument()?.nativeElement;
+    if (area) printAlone(this.document, area);
   }
 
   protected replace(updated: ConferenceActionView): void {

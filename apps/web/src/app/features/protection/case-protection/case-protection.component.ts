@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, effect, inject, input, signal } fro
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -25,6 +26,8 @@ import { formSubmission } from '../../../shared/forms/form-submission';
 import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
 import { ProtectionApiService, fromLocalInput, toLocalInput } from '../data/protection-api.service';
+import type { MeasureReasonData } from '../measure-reason-dialog/measure-reason-dialog.component';
+import { MeasureReasonDialogComponent } from '../measure-reason-dialog/measure-reason-dialog.component';
 
 /**
  * The case's protection tab: its measures with their countdowns (the committee's 12 hours, the police's
@@ -52,6 +55,7 @@ import { ProtectionApiService, fromLocalInput, toLocalInput } from '../data/prot
 })
 export class CaseProtectionComponent {
   private readonly api = inject(ProtectionApiService);
+  private readonly dialog = inject(MatDialog);
 
   readonly caseId = input.required<string>();
   readonly canEdit = input(false);
@@ -66,6 +70,8 @@ export class CaseProtectionComponent {
   protected readonly breachFor = signal<string | null>(null);
   protected readonly decideFor = signal<string | null>(null);
   protected readonly breachDone = signal<string | null>(null);
+  /** The measure whose revocation or renewal answer was just saved, and which. */
+  protected readonly stepDone = signal<{ id: string; step: 'revoke' | 'no_renewal' } | null>(null);
 
   protected readonly requestForm = new FormGroup({
     type: new FormControl<ProtectiveMeasureType>('no_contact_commune', { nonNullable: true }),
@@ -111,6 +117,46 @@ export class CaseProtectionComponent {
 
   protected canRecordDecision(m: CaseMeasureView): boolean {
     return this.canEdit() && m.status === 'requested' && m.type !== 'no_contact_commune';
+  }
+
+  /** The centre records revocations by outside bodies; a commune order is its committee's to revoke. */
+  protected canRevoke(m: CaseMeasureView): boolean {
+    return (
+      this.canEdit() &&
+      m.type !== 'no_contact_commune' &&
+      ['granted', 'in_force', 'breached'].includes(m.status)
+    );
+  }
+
+  protected revoke(m: CaseMeasureView): void {
+    this.openReasonDialog(m, 'revoke_centre', (reasons) =>
+      this.api.revokeForCase(this.caseId(), m.id, { reasons }),
+    );
+  }
+
+  protected noRenewal(m: CaseMeasureView): void {
+    this.openReasonDialog(m, 'no_renewal', (reason) =>
+      this.api.noRenewal(this.caseId(), m.id, reason),
+    );
+  }
+
+  private openReasonDialog(
+    m: CaseMeasureView,
+    step: MeasureReasonData<CaseMeasureView>['step'],
+    send: MeasureReasonData<CaseMeasureView>['send'],
+  ): void {
+    this.dialog
+      .open<
+        MeasureReasonDialogComponent<CaseMeasureView>,
+        MeasureReasonData<CaseMeasureView>,
+        CaseMeasureView
+      >(MeasureReasonDialogComponent, { data: { step, code: m.code, send }, width: '32rem' })
+      .afterClosed()
+      .subscribe((updated) => {
+        if (!updated) return;
+        this.stepDone.set({ id: m.id, step: step === 'no_renewal' ? 'no_renewal' : 'revoke' });
+        this.reload(this.caseId());
+      });
   }
 
   protected async request(): Promise<void> {

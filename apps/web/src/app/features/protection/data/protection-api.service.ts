@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   BreachReceiptView,
+  BreachTargetView,
   CaseMeasureView,
   DecideProtectiveMeasureRequest,
   MeasurePacketView,
@@ -9,6 +10,7 @@ import type {
   ProtectionInboxView,
   ReportBreachRequest,
   RequestProtectiveMeasureRequest,
+  RevokeProtectiveMeasureRequest,
   SupervisionPlanRequest,
 } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
@@ -40,6 +42,36 @@ export class ProtectionApiService {
       apiUrl(C.root, caseId, C.protectiveMeasures, measureId, P.decision),
       body,
     );
+  }
+
+  /** The centre records a court's (or another outside body's) revocation. */
+  revokeForCase(
+    caseId: string,
+    measureId: string,
+    body: RevokeProtectiveMeasureRequest,
+  ): Observable<CaseMeasureView> {
+    return this.http.post<CaseMeasureView>(
+      apiUrl(C.root, caseId, C.protectiveMeasures, measureId, P.revocation),
+      body,
+    );
+  }
+
+  /** "No renewal needed": answers the order's expiry clock with a reason. */
+  noRenewal(caseId: string, measureId: string, reason: string): Observable<CaseMeasureView> {
+    return this.http.post<CaseMeasureView>(
+      apiUrl(C.root, caseId, C.protectiveMeasures, measureId, P.noRenewal),
+      { reason },
+    );
+  }
+
+  /** The commune committee revokes the order it decided. */
+  revoke(id: string, body: RevokeProtectiveMeasureRequest): Observable<MeasurePacketView> {
+    return this.http.post<MeasurePacketView>(apiUrl(P.root, id, P.revocation), body);
+  }
+
+  /** The orders in force the caller may report a breach of (the referring volunteer's phone). */
+  breachTargets(): Observable<BreachTargetView[]> {
+    return this.http.get<BreachTargetView[]>(apiUrl(P.root, P.breachTargets));
   }
 
   inbox(view: ProtectionInboxView): Observable<Page<MeasurePacketView>> {

@@ -16,6 +16,7 @@ import {
   Validators,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -36,6 +37,8 @@ import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { NotFoundComponent } from '../../../shared/ui/not-found/not-found.component';
 import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
 import { ProtectionApiService, fromLocalInput, toLocalInput } from '../data/protection-api.service';
+import type { MeasureReasonData } from '../measure-reason-dialog/measure-reason-dialog.component';
+import { MeasureReasonDialogComponent } from '../measure-reason-dialog/measure-reason-dialog.component';
 
 const HOUR_MS = 3600_000;
 
@@ -67,6 +70,7 @@ const HOUR_MS = 3600_000;
 export class MeasureDetailComponent {
   private readonly api = inject(ProtectionApiService);
   private readonly auth = inject(AuthService);
+  private readonly dialog = inject(MatDialog);
 
   readonly id = input.required<string>();
 
@@ -84,7 +88,19 @@ export class MeasureDetailComponent {
     const p = this.packet();
     return !!p && isInForce(p.status);
   });
-  protected readonly canPrint = computed(() => this.packet()?.decision === 'granted');
+  protected readonly canPrint = computed(
+    () => this.packet()?.decision === 'granted' && this.packet()?.status !== 'revoked',
+  );
+  /** The committee that decided revokes its order (Law 13/2022 Art. 25, at the victim's request). */
+  protected readonly canRevoke = computed(() => {
+    const p = this.packet();
+    return (
+      this.role() === 'commune_officer' &&
+      !!p &&
+      ['granted', 'in_force', 'breached'].includes(p.status)
+    );
+  });
+  protected readonly revoked = signal(false);
 
   protected readonly decisionForm = new FormGroup({
     decision: new FormControl<'granted' | 'refused'>('granted', { nonNullable: true }),
@@ -164,6 +180,30 @@ export class MeasureDetailComponent {
     if (!result.ok) return;
     this.breachReported.set(true);
     this.load(this.id());
+  }
+
+  protected revoke(): void {
+    const p = this.packet();
+    if (!p) return;
+    this.dialog
+      .open<
+        MeasureReasonDialogComponent<MeasurePacketView>,
+        MeasureReasonData<MeasurePacketView>,
+        MeasurePacketView
+      >(MeasureReasonDialogComponent, {
+        data: {
+          step: 'revoke',
+          code: p.code,
+          send: (reasons) => this.api.revoke(p.id, { reasons }),
+        },
+        width: '32rem',
+      })
+      .afterClosed()
+      .subscribe((updated) => {
+        if (!updated) return;
+        this.packet.set(updated);
+        this.revoked.set(true);
+      });
   }
 
   protected print(): void {
