@@ -8,6 +8,7 @@ import { provideRouter } from '@angular/router';
 import { AuthService } from '../../../core/auth/auth.service';
 import { WORKSPACES } from '../../workspaces/workspaces';
 import { HotlineConsoleComponent } from './hotline-console.component';
+import { settle } from '../../../../testing';
 
 registerLocaleData(localeVi);
 
@@ -16,11 +17,6 @@ const LINE = { id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000111', number: '111', name: 
 describe('HotlineConsoleComponent: a call in progress', () => {
   let backend: HttpTestingController;
   let signedIn = true;
-
-  const settle = async (fixture: ComponentFixture<unknown>): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  };
 
   async function open(): Promise<ComponentFixture<HotlineConsoleComponent>> {
     const fixture = TestBed.createComponent(HotlineConsoleComponent);

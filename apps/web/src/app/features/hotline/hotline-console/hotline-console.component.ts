@@ -8,7 +8,7 @@ import {
   input,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import {
   FormControl,
   FormGroup,
@@ -18,7 +18,6 @@ import {
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -44,7 +43,7 @@ import {
   SEXES,
   isChildEmergencyCall,
 } from '@caunoi/shared/domain';
-import { filter, firstValueFrom } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
@@ -61,6 +60,7 @@ import { formatDuration, callTimer } from '../call-timer/call-timer';
 import { CallInProgressService } from '../data/call-in-progress.service';
 import { CallsApiService } from '../data/calls-api.service';
 import { HandOverDialogComponent } from '../hand-over-dialog/hand-over-dialog.component';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 const blankToNull = (value: string): string | null => value.trim() || null;
 
@@ -91,7 +91,7 @@ const blankToNull = (value: string): string | null => value.trim() || null;
 })
 export class HotlineConsoleComponent {
   private readonly api = inject(CallsApiService);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
   private readonly destroyRef = inject(DestroyRef);
@@ -247,16 +247,8 @@ export class HotlineConsoleComponent {
   }
 
   protected handOver(call: CallView): void {
-    this.dialog
-      .open<HandOverDialogComponent, CallView, CallView>(HandOverDialogComponent, {
-        data: call,
-        width: '480px',
-      })
-      .afterClosed()
-      .pipe(
-        filter((updated): updated is CallView => !!updated),
-        takeUntilDestroyed(this.destroyRef),
-      )
+    this.dialogs
+      .open<HandOverDialogComponent, CallView, CallView>(HandOverDialogComponent, call)
       .subscribe((updated) => {
         this.calls.replace((item) => item.id === updated.id, updated);
         this.snackBar.open(this.translation.t('hotline.handedOver'));
