@@ -41,6 +41,7 @@ import {
   GBV_TYPES,
   NOTIFICATION_MEANS,
   SEXES,
+  defaultHotlineLine,
   isChildEmergencyCall,
 } from '@caunoi/shared/domain';
 import { firstValueFrom } from 'rxjs';
@@ -169,6 +170,8 @@ export class HotlineConsoleComponent {
     if (kept) {
       this.form.reset(kept.value);
       this.form.markAsDirty();
+      // The line came from the operator (or the default then): it is not re-guessed.
+      this.form.controls.lineId.markAsDirty();
       this.timer.restore(kept.timer);
     }
     this.destroyRef.onDestroy(() => {
@@ -178,10 +181,19 @@ export class HotlineConsoleComponent {
     });
     // A reload would lose it: the browser asks first.
     guardUnload(() => this.callInProgress());
-    // The first line is the usual one; the operator changes it when the call came in on another.
+    // The line follows the caller until the operator picks one: 111 for a call about a child,
+    // the province's own line otherwise.
     effect(() => {
-      const first = this.lines()[0];
-      if (first && !this.form.controls.lineId.value) this.form.controls.lineId.setValue(first.id);
+      const f = this.flags();
+      const line = defaultHotlineLine(this.lines(), {
+        childInvolved: !!f.childInvolved,
+        survivorAgeGroup: f.survivorAgeGroup ?? null,
+      });
+      const control = this.form.controls.lineId;
+      const fallback = line ?? this.lines()[0];
+      if (fallback && !control.dirty && control.value !== fallback.id) {
+        control.setValue(fallback.id, { emitEvent: false });
+      }
     });
   }
 
@@ -239,11 +251,10 @@ export class HotlineConsoleComponent {
     });
     if (!result.ok) return;
     this.calls.prepend(result.value);
-    this.submission.succeeded(this.formDirective(), {
-      lineId: value.lineId,
-      channel: value.channel,
-    });
+    this.submission.succeeded(this.formDirective(), { channel: value.channel });
     this.timer.reset();
+    // "Handed to the centre" is said once: the hand-over opens for the call just saved.
+    if (value.outcome === 'handed_to_centre') this.handOver(result.value);
   }
 
   protected handOver(call: CallView): void {
