@@ -62,6 +62,7 @@ import { CallInProgressService } from '../data/call-in-progress.service';
 import { CallsApiService } from '../data/calls-api.service';
 import { HandOverDialogComponent } from '../hand-over-dialog/hand-over-dialog.component';
 import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
+import { DateTimeFieldComponent } from '../../../shared/forms/date-time-field/date-time-field.component';
 
 const blankToNull = (value: string): string | null => value.trim() || null;
 
@@ -72,6 +73,7 @@ const blankToNull = (value: string): string | null => value.trim() || null;
 @Component({
   selector: 'cn-hotline-console',
   imports: [
+    DateTimeFieldComponent,
     CommunePickerComponent,
     ReactiveFormsModule,
     MatButtonModule,

@@ -25,6 +25,7 @@ import { formSubmission } from '../../../shared/forms/form-submission';
 import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
 import { ProtectionApiService, fromLocalInput, toLocalInput } from '../data/protection-api.service';
+import { DateTimeFieldComponent } from '../../../shared/forms/date-time-field/date-time-field.component';
 
 /**
  * The case's protection tab: its measures with their countdowns (the committee's 12 hours, the police's
@@ -34,6 +35,7 @@ import { ProtectionApiService, fromLocalInput, toLocalInput } from '../data/prot
 @Component({
   selector: 'cn-case-protection',
   imports: [
+    DateTimeFieldComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,

@@ -36,6 +36,7 @@ import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { NotFoundComponent } from '../../../shared/ui/not-found/not-found.component';
 import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
 import { ProtectionApiService, fromLocalInput, toLocalInput } from '../data/protection-api.service';
+import { DateTimeFieldComponent } from '../../../shared/forms/date-time-field/date-time-field.component';
 
 const HOUR_MS = 3600_000;
 
@@ -47,6 +48,7 @@ const HOUR_MS = 3600_000;
 @Component({
   selector: 'cn-measure-detail',
   imports: [
+    DateTimeFieldComponent,
     RouterLink,
     ReactiveFormsModule,
     MatButtonModule,
