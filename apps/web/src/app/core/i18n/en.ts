@@ -550,6 +550,8 @@ export const en: Dictionary = {
   'search.byName': 'By full name and date of birth',
   'search.empty': 'No case matches.',
 
+  'openCase.nameFromVolunteer':
+    'The name the volunteer wrote in the referral: check it with the survivor.',
   'openCase.title': 'Open a case from an intake item',
   'openCase.walkInTitle': 'Walk-in intake',
   'openCase.steps': 'Steps to open a case',

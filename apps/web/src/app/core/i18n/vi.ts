@@ -552,6 +552,7 @@ export const vi = {
   'search.byName': 'Theo họ tên và ngày sinh',
   'search.empty': 'Không có hồ sơ nào trùng khớp.',
 
+  'openCase.nameFromVolunteer': 'Tên tình nguyện viên ghi khi báo tin: hỏi lại người bị bạo lực.',
   'openCase.title': 'Mở hồ sơ từ mục tiếp nhận',
   'openCase.walkInTitle': 'Tiếp nhận trực tiếp',
   'openCase.steps': 'Các bước mở hồ sơ',
