@@ -56,7 +56,14 @@ describe('DateTimeFieldComponent', () => {
   it('says in Vietnamese what is wrong: a day without a time, a time that is none', async () => {
     const { fixture, at } = await render();
     await typeInto(fixture, 'at', '05/12/2026');
-    at.markAsTouched();
+    // Moving from the date to the time is not leaving the field.
+    const time = byTestId(fixture, 'at-time');
+    byTestId(fixture, 'at')?.dispatchEvent(
+      new FocusEvent('focusout', { bubbles: true, relatedTarget: time }),
+    );
+    expect(at.touched).toBe(false);
+    time?.dispatchEvent(new FocusEvent('focusout', { bubbles: true, relatedTarget: null }));
+    expect(at.touched).toBe(true);
     await settle(fixture);
     expect(at.errors).toEqual(expect.objectContaining({ time_missing: true }));
     expect(textOf(fixture, 'at-error')).toBe('Thời điểm xảy ra: hãy nhập cả giờ.');

@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
+  ElementRef,
   computed,
   inject,
   input,
@@ -58,7 +59,7 @@ import {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="cn-date-time" role="group" [attr.aria-label]="label()">
+    <div class="cn-date-time" role="group" [attr.aria-label]="label()" (focusout)="left($event)">
       <mat-form-field appearance="outline" class="day">
         <mat-label>{{ label() }}</mat-label>
         <input
@@ -67,7 +68,6 @@ import {
           [formControl]="day"
           [errorStateMatcher]="matcher"
           placeholder="dd/mm/yyyy"
-          (blur)="onTouched()"
           [attr.data-testid]="testId()"
         />
         <mat-datepicker-toggle matIconSuffix [for]="dayPicker" />
@@ -84,7 +84,6 @@ import {
           [formControl]="time"
           [errorStateMatcher]="matcher"
           placeholder="hh:mm"
-          (blur)="onTouched()"
           [attr.aria-label]="'dateTime.timeOf' | t: { field: label() }"
           [attr.data-testid]="testId() + '-time'"
         />
@@ -143,7 +142,8 @@ export class DateTimeFieldComponent implements ControlValueAccessor, OnInit {
   };
 
   private onChange: (value: string) => void = () => undefined;
-  protected onTouched: () => void = () => undefined;
+  private onTouched: () => void = () => undefined;
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   constructor() {
     this.ngControl.valueAccessor = this;
@@ -187,6 +187,16 @@ export class DateTimeFieldComponent implements ControlValueAccessor, OnInit {
       if (disabled) control.disable({ emitEvent: false });
       else control.enable({ emitEvent: false });
     }
+  }
+
+  /**
+   * Touched when focus leaves the pair, not when it moves from the date to the time: "enter the
+   * time too" waits until the person had the chance.
+   */
+  protected left(event: FocusEvent): void {
+    const next = event.relatedTarget;
+    if (next instanceof Node && this.host.nativeElement.contains(next)) return;
+    this.onTouched();
   }
 
   private propagate(): void {
