@@ -7,7 +7,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
 import type { AgencyView } from '@caunoi/shared/contracts';
 import { AgenciesListComponent } from './agencies-list.component';
-import { settle } from '../../../../testing';
+import { page, settle } from '../../../../testing';
 
 const COMMUNES = ['Hải Châu', 'Thanh Khê', 'Sơn Trà', 'Ngũ Hành Sơn', 'Cẩm Lệ'].map((name, i) => ({
   code: `c${i + 1}`,
@@ -88,7 +88,7 @@ describe('AgenciesListComponent: directory columns', () => {
       .expectOne(
         (r) => r.url === '/api/administrative-units' && r.params.get('parentCode') === '48',
       )
-      .flush({ items: COMMUNES, nextCursor: null });
+      .flush(page(COMMUNES));
     await settle(fixture);
 
     expect(cells('agency-coverage')).toEqual([
@@ -105,7 +105,7 @@ describe('AgenciesListComponent: directory columns', () => {
   });
 
   it('filters by accepting referrals', async () => {
-    backend.expectOne((r) => r.url === '/api/agencies').flush({ items: [], nextCursor: null });
+    backend.expectOne((r) => r.url === '/api/agencies').flush(page([]));
     await settle(fixture);
 
     const loader = TestbedHarnessEnvironment.loader(fixture);
@@ -118,7 +118,7 @@ describe('AgenciesListComponent: directory columns', () => {
     const request = backend.expectOne((r) => r.url === '/api/agencies');
     expect(request.request.params.get('acceptingReferrals')).toBe('false');
     expect(request.request.params.get('includeInactive')).toBe('true');
-    request.flush({ items: [], nextCursor: null });
+    request.flush(page([]));
     await settle(fixture);
 
     await filter.open();
@@ -126,6 +126,6 @@ describe('AgenciesListComponent: directory columns', () => {
     await debounce();
     const accepting = backend.expectOne((r) => r.url === '/api/agencies');
     expect(accepting.request.params.get('acceptingReferrals')).toBe('true');
-    accepting.flush({ items: [], nextCursor: null });
+    accepting.flush(page([]));
   });
 });

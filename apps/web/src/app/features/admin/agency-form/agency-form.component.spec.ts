@@ -8,7 +8,7 @@ import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import { provideRouter } from '@angular/router';
 import type { AgencyView } from '@caunoi/shared/contracts';
 import { AgencyFormComponent } from './agency-form.component';
-import { settle } from '../../../../testing';
+import { page, settle } from '../../../../testing';
 
 const PROVINCES = [{ code: '48', name: 'Thành phố Đà Nẵng', level: 'province', parentCode: null }];
 const COMMUNES = [
@@ -56,7 +56,7 @@ describe('AgencyFormComponent: service directory fields', () => {
       .expectOne(
         (r) => r.url === '/api/administrative-units' && r.params.get('level') === 'province',
       )
-      .flush({ items: PROVINCES, nextCursor: null });
+      .flush(page(PROVINCES));
     backend
       .expectOne(
         (r) =>
@@ -64,7 +64,7 @@ describe('AgencyFormComponent: service directory fields', () => {
           r.params.get('level') === 'commune' &&
           r.params.get('parentCode') === '48',
       )
-      .flush({ items: COMMUNES, nextCursor: null });
+      .flush(page(COMMUNES));
     await settle(fixture);
   }
 

@@ -8,7 +8,7 @@ import { provideRouter } from '@angular/router';
 import type { AdministrativeUnitView } from '@caunoi/shared/contracts';
 import type { UnitChange } from './unit-change-dialog.component';
 import { UnitChangeDialogComponent } from './unit-change-dialog.component';
-import { dialogTestProviders, settle } from '../../../../testing';
+import { dialogTestProviders, page, settle } from '../../../../testing';
 
 const unit = (code: string, name: string): AdministrativeUnitView => ({
   code,
@@ -55,7 +55,7 @@ describe('UnitChangeDialogComponent', () => {
         .expectOne(
           (r) => r.url === '/api/administrative-units' && r.params.get('parentCode') === '48',
         )
-        .flush({ items: PEERS, nextCursor: null });
+        .flush(page(PEERS));
       await settle(fixture);
     }
   }

@@ -12,7 +12,7 @@ import type { AgencyType } from '@caunoi/shared/domain';
 import { REFERRAL_TARGET_TYPES } from '@caunoi/shared/domain';
 import type { ReferDialogData } from './refer-dialog.component';
 import { ReferDialogComponent } from './refer-dialog.component';
-import { dialogTestProviders, settle } from '../../../../testing';
+import { dialogTestProviders, page, settle } from '../../../../testing';
 
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
 const COMMUNE = '20242';
@@ -127,7 +127,7 @@ describe('ReferDialogComponent', () => {
     expect(search.request.params.get('type')).toBe(results[0]?.type);
     expect(search.request.params.get('coversCommune')).toBe(COMMUNE);
     expect(search.request.params.get('acceptingReferrals')).toBe('true');
-    search.flush({ items: results, nextCursor: null });
+    search.flush(page(results));
     await fixture.whenStable();
   }
 

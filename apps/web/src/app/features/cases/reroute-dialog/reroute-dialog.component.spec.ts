@@ -9,7 +9,7 @@ import type { AgencyView, CaseReferralView, ConsentView } from '@caunoi/shared/c
 import type { AgencyType } from '@caunoi/shared/domain';
 import type { RerouteDialogData } from './reroute-dialog.component';
 import { RerouteDialogComponent } from './reroute-dialog.component';
-import { dialogTestProviders } from '../../../../testing';
+import { dialogTestProviders, page } from '../../../../testing';
 
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
 const OLD_POLICE = 'a0000000-0000-4000-8000-000000000001';
@@ -166,7 +166,7 @@ describe('RerouteDialogComponent', () => {
     await types.clickOptions({ text: 'Trợ giúp pháp lý' });
     backend
       .expectOne((r) => r.url === '/api/agencies' && r.params.get('type') === 'legal_aid')
-      .flush({ items: [agency(LEGAL_AID, 'legal_aid', 'Trung tâm TGPL')], nextCursor: null });
+      .flush(page([agency(LEGAL_AID, 'legal_aid', 'Trung tâm TGPL')]));
     await fixture.whenStable();
     expect(element.querySelector('[data-testid="consent-check-missing"]')?.textContent).toContain(
       'Chưa có sự đồng ý nào cho phép chia sẻ thông tin với Trợ giúp pháp lý.',

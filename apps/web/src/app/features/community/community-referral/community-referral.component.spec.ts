@@ -9,7 +9,7 @@ import type { CommunityReferralStatusView } from '@caunoi/shared/contracts';
 import { MemoryVaultStorage, VAULT_STORAGE } from '../../../core/offline/vault-storage';
 import { WORKSPACES } from '../../workspaces/workspaces';
 import { CommunityReferralComponent } from './community-referral.component';
-import { settle } from '../../../../testing';
+import { page, settle } from '../../../../testing';
 
 registerLocaleData(localeVi);
 
@@ -30,7 +30,7 @@ describe('CommunityReferralComponent after a successful submit', () => {
   /** Answers the lists the page loads by itself (its referrals, the administrative units). */
   const flushLists = (): void => {
     for (const request of backend.match((r) => r.method === 'GET')) {
-      request.flush({ items: [], nextCursor: null });
+      request.flush(page([]));
     }
   };
 

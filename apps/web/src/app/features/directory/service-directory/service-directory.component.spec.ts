@@ -9,7 +9,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import type { AgencyView } from '@caunoi/shared/contracts';
 import { AuthService } from '../../../core/auth/auth.service';
 import { ServiceDirectoryComponent } from './service-directory.component';
-import { settle } from '../../../../testing';
+import { page, settle } from '../../../../testing';
 
 const COMMUNES = [
   { code: '20242', name: 'Phường Hải Châu', level: 'commune', parentCode: '48' },
@@ -78,7 +78,7 @@ describe('ServiceDirectoryComponent', () => {
       .expectOne(
         (r) => r.url === '/api/administrative-units' && r.params.get('parentCode') === '48',
       )
-      .flush({ items: COMMUNES, nextCursor: null });
+      .flush(page(COMMUNES));
   });
 
   afterEach(() => backend.verify());
@@ -143,7 +143,7 @@ describe('ServiceDirectoryComponent', () => {
   });
 
   it('sends the filters as query parameters and pages on with the cursor', async () => {
-    listRequests()[0].flush({ items: [], nextCursor: null });
+    listRequests()[0].flush(page([]));
     await settle(fixture);
 
     const loader = TestbedHarnessEnvironment.loader(fixture);

@@ -8,7 +8,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { InboxReferralView, InboxView, Page } from '@caunoi/shared/contracts';
 import { InboxListComponent } from './inbox-list.component';
-import { settle } from '../../../../testing';
+import { page, settle } from '../../../../testing';
 
 registerLocaleData(localeVi);
 
@@ -153,7 +153,7 @@ describe('InboxListComponent', () => {
       items: [referral('CG-2026-000111')],
       nextCursor: 'cursor-1',
     });
-    listRequest('in_progress').flush({ items: [], nextCursor: null });
+    listRequest('in_progress').flush(page([]));
     await settle(fixture);
     expect(byTestId('inbox-in_progress-empty')?.textContent?.trim()).toBe(
       'Không có chuyển gửi nào đang thực hiện.',
@@ -163,7 +163,7 @@ describe('InboxListComponent', () => {
     await fixture.whenStable();
     const next = listRequest('action_needed');
     expect(next.request.params.get('after')).toBe('cursor-1');
-    next.flush({ items: [referral('CG-2026-000112')], nextCursor: null });
+    next.flush(page([referral('CG-2026-000112')]));
     await settle(fixture);
 
     expect(all('inbox-row').map((row) => row.dataset['code'])).toEqual([
@@ -175,8 +175,8 @@ describe('InboxListComponent', () => {
 
   it('shows closed referrals only on the closed tab, as history', async () => {
     await render();
-    listRequest('action_needed').flush({ items: [], nextCursor: null });
-    listRequest('in_progress').flush({ items: [], nextCursor: null });
+    listRequest('action_needed').flush(page([]));
+    listRequest('in_progress').flush(page([]));
     await settle(fixture);
     backend.expectNone((r) => r.params.get('view') === 'closed');
 

@@ -33,6 +33,7 @@ describe('DateTimeFieldComponent', () => {
 
   it('gives the form the value a datetime-local input gave, from a day and a time', async () => {
     const { fixture, at } = await render();
+    expect(at.dirty).toBe(false);
     await typeInto(fixture, 'at', '05/12/2026');
     expect(at.value).toBe('');
     await typeInto(fixture, 'at-time', '21:07');
@@ -45,8 +46,9 @@ describe('DateTimeFieldComponent', () => {
     await typeInto(fixture, 'at', '2026-05-01T10:30');
     expect(at.value).toBe('2026-05-01T10:30');
 
-    at.setValue('2026-01-09T07:05');
+    at.reset('2026-01-09T07:05');
     await settle(fixture);
+    expect(at.dirty).toBe(false);
     byTestId<HTMLInputElement>(fixture, 'at')?.dispatchEvent(new Event('blur'));
     await settle(fixture);
     expect(byTestId<HTMLInputElement>(fixture, 'at')?.value).toBe('09/01/2026');

@@ -9,7 +9,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
 import type { AdministrativeUnitView } from '@caunoi/shared/contracts';
 import { CommunePickerComponent } from './commune-picker.component';
-import { settle } from '../../../../testing';
+import { page, settle } from '../../../../testing';
 
 const unit = (code: string, name: string, parentCode: string | null): AdministrativeUnitView => ({
   code,
@@ -42,7 +42,6 @@ describe('CommunePickerComponent', () => {
     TestbedHarnessEnvironment.loader(fixture).getHarness(
       MatSelectHarness.with({ selector: `[data-testid="${id}"]` }),
     );
-  const page = (items: AdministrativeUnitView[]) => ({ items, nextCursor: null });
   const flushCommunes = (province: string, items: AdministrativeUnitView[]) =>
     backend
       .expectOne(
