@@ -26,7 +26,7 @@ test('admin finds a commune without diacritics, renames it, then merges another 
   await expect(page.getByTestId('unit-name')).toHaveText('Phường Ngọc Hà');
   await page.getByTestId('unit-rename').click();
   await page.getByTestId('unit-new-name').fill(newName);
-  await page.getByTestId('unit-change-save').click();
+  await page.getByTestId('unit-change-submit').click();
   await expect(page.getByTestId('unit-name')).toHaveText(newName);
   const history = page.getByTestId('unit-history');
   await expect(history).toContainText('Phường Ngọc Hà');
@@ -46,7 +46,7 @@ test('admin finds a commune without diacritics, renames it, then merges another 
   await page.getByTestId('unit-merge').click();
   await chooseByText(page, 'unit-merge-successor', newName);
   await snapshot(page, 'admin-unit-merge');
-  await page.getByTestId('unit-change-save').click();
+  await page.getByTestId('unit-change-submit').click();
 
   await expect(page.getByTestId('unit-name')).toHaveText(newName);
   await expect(page.getByTestId('unit-predecessors')).toContainText('Phường Ba Đình (00004)');

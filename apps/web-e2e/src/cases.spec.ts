@@ -35,7 +35,7 @@ test('a caseworker adds an incident by the classification questions; the supervi
   // Discovered before it happened: refused before it is sent.
   await page.getByTestId('incident-discovered-at').fill(vietnamLocal(72));
   await page.getByTestId('incident-discovered-at').blur();
-  await expect(page.getByTestId('incident-discovered-error')).toHaveText(
+  await expect(page.getByTestId('incident-discovered-at-error')).toHaveText(
     'Thời điểm phát hiện không được trước thời điểm xảy ra.',
   );
   await page.getByTestId('incident-discovered-at').fill(vietnamLocal(24));

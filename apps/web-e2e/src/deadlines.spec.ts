@@ -169,7 +169,7 @@ test('the admin adds and removes a holiday in a far year and sees the recomputed
   await page.getByTestId('holidays-add').click();
   await page.getByTestId('holiday-date').fill(date);
   await page.getByTestId('holiday-name').fill(name);
-  await page.getByTestId('holiday-save').click();
+  await page.getByTestId('holiday-submit').click();
   await expect(page.getByTestId('holidays-recomputed')).toHaveText(/Đã tính lại \d+ thời hạn\./);
   const row = page.getByTestId('holiday-row').filter({ hasText: name });
   await expect(row).toHaveCount(1);
@@ -181,7 +181,7 @@ test('the admin adds and removes a holiday in a far year and sees the recomputed
   await page.getByTestId('holidays-add').click();
   await page.getByTestId('holiday-date').fill(date);
   await page.getByTestId('holiday-name').fill(`${name} lặp`);
-  await page.getByTestId('holiday-save').click();
+  await page.getByTestId('holiday-submit').click();
   await expect(page.getByTestId('holiday-date-error')).toHaveText('Ngày này đã có trong lịch.');
   await page.keyboard.press('Escape');
 

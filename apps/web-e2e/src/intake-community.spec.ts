@@ -70,6 +70,7 @@ test.describe('on a 360 px phone', () => {
       fullName: `Nguyễn Thị Thử Nghiệm ${token}`,
       phone: uniquePhone(),
       age: '34',
+      volunteerName: alias,
     });
     await signOut(page);
 

@@ -13,6 +13,7 @@ import {
 } from './support';
 
 const DEMO_CENTRE = 'Trung tâm Công tác xã hội thành phố Đà Nẵng';
+const OUTCOME_HANDED = 'Chuyển trung tâm công tác xã hội';
 
 test('an operator logs a call with the timer and hands it over; a caseworker opens a case from it', async ({
   page,
@@ -38,6 +39,8 @@ test('an operator logs a call with the timer and hands it over; a caseworker ope
   await expect(page.getByTestId('call-police-reminder')).toContainText('113');
   await expect(page.getByTestId('call-chairman-reminder')).toContainText('Nghị định 76');
   await page.getByTestId('call-notes').fill(`Cuộc gọi thử nghiệm ${token}`);
+  // Handing over is said once, as the outcome: the hand-over opens when the call is saved.
+  await chooseByText(page, 'call-outcome', OUTCOME_HANDED);
   await page.getByTestId('workspace-title').scrollIntoViewIfNeeded();
   await snapshot(page, 'hotline-console');
   await page.keyboard.press('Control+Enter');
@@ -48,7 +51,6 @@ test('an operator logs a call with the timer and hands it over; a caseworker ope
   await expect(row).toHaveAttribute('data-call-id', /^[0-9a-f-]{36}$/);
   const callId = await row.evaluate((element) => element.getAttribute('data-call-id'));
 
-  await row.getByTestId('call-hand-over').click();
   await chooseByText(page, 'hand-over-centre', DEMO_CENTRE);
   await page.getByTestId('hand-over-submit').click();
   const call = page.locator(`[data-call-id="${callId}"]`);

@@ -252,6 +252,8 @@ export interface SurvivorData {
   fullName: string;
   phone: string;
   age: string;
+  /** The name the volunteer wrote, expected in the form before `fullName` replaces it. */
+  volunteerName?: string;
 }
 
 /**
@@ -266,6 +268,9 @@ export async function openCaseWithConsent(page: Page, survivor: SurvivorData): P
   await page.getByTestId('open-case-next').click();
 
   await choose(page, 'identity-sex', 'sex-option-female');
+  if (survivor.volunteerName) {
+    await expect(page.getByTestId('identity-full-name')).toHaveValue(survivor.volunteerName);
+  }
   await page.getByTestId('identity-full-name').fill(survivor.fullName);
   await page.getByTestId('identity-phone').fill(survivor.phone);
   await page.getByTestId('open-case-next').click();

@@ -9,6 +9,7 @@ export * from './lib/intake/case-stages';
 export * from './lib/intake/survivor-code';
 export * from './lib/intake/normalise';
 export * from './lib/intake/age';
+export * from './lib/intake/hotline-line';
 export * from './lib/intake/consent-rules';
 export * from './lib/intake/relationships';
 export * from './lib/clocks/deadline-kinds';

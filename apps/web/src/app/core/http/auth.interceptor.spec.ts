@@ -8,6 +8,7 @@ import type { TokenResponse } from '@caunoi/shared/contracts';
 import { Subject } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { authInterceptor } from './auth.interceptor';
+import { page } from '../../../testing';
 
 describe('authInterceptor', () => {
   let http: HttpClient;
@@ -56,7 +57,7 @@ describe('authInterceptor', () => {
     http.get('/api/users').subscribe();
     const request = backend.expectOne('/api/users');
     expect(request.request.headers.get('Authorization')).toBe('Bearer old-token');
-    request.flush({ items: [], nextCursor: null });
+    request.flush(page([]));
   });
 
   it('sends no token to other origins or to the refresh endpoint', () => {

@@ -277,6 +277,10 @@ export const en: Dictionary = {
   'datepicker.nextMultiYear': 'Next 24 years',
   'datepicker.switchToMonthView': 'Choose date',
   'datepicker.switchToMultiYearView': 'Choose month and year',
+  'dateTime.time': 'Time',
+  'dateTime.timeOf': 'Time of {field} (24-hour, hh:mm)',
+  'dateTime.openTimes': 'Open the list of times',
+  'dateTime.times': 'Choose a time',
 
   'notFound.title': 'Not found',
   'notFound.body': 'This record does not exist, or it is not yours to see.',
@@ -509,6 +513,8 @@ export const en: Dictionary = {
   'search.byName': 'By full name and date of birth',
   'search.empty': 'No case matches.',
 
+  'openCase.nameFromVolunteer':
+    'The name the volunteer wrote in the referral: check it with the survivor.',
   'openCase.title': 'Open a case from an intake item',
   'openCase.walkInTitle': 'Walk-in intake',
   'openCase.steps': 'Steps to open a case',
@@ -703,6 +709,9 @@ export const en: Dictionary = {
   'error.before_occurred': '{field} cannot be before the incident happened.',
   'error.not_in_province': '{field} is not in the province.',
   'error.invalid_date': '{field} is not a valid date.',
+  'error.invalid_time': '{field}: not a valid time (24-hour hh:mm, e.g. 14:30).',
+  'error.time_missing': '{field}: enter the time too.',
+  'error.date_missing': '{field}: enter the date too.',
   'error.isDateString': '{field} is not a valid date and time.',
   'error.isISO8601': '{field} is not a valid date and time.',
   'error.arrayUnique': '{field} contains a value twice.',

@@ -278,6 +278,10 @@ export const vi = {
   'datepicker.nextMultiYear': '24 năm sau',
   'datepicker.switchToMonthView': 'Chọn ngày',
   'datepicker.switchToMultiYearView': 'Chọn tháng và năm',
+  'dateTime.time': 'Giờ',
+  'dateTime.timeOf': 'Giờ của {field} (24 giờ, giờ:phút)',
+  'dateTime.openTimes': 'Mở danh sách giờ',
+  'dateTime.times': 'Chọn giờ',
 
   'notFound.title': 'Không tìm thấy',
   'notFound.body': 'Không tìm thấy bản ghi này, hoặc bạn không có quyền xem bản ghi này.',
@@ -511,6 +515,7 @@ export const vi = {
   'search.byName': 'Theo họ tên và ngày sinh',
   'search.empty': 'Không có hồ sơ nào trùng khớp.',
 
+  'openCase.nameFromVolunteer': 'Tên tình nguyện viên ghi khi báo tin: hỏi lại người bị bạo lực.',
   'openCase.title': 'Mở hồ sơ từ mục tiếp nhận',
   'openCase.walkInTitle': 'Tiếp nhận trực tiếp',
   'openCase.steps': 'Các bước mở hồ sơ',
@@ -706,6 +711,9 @@ export const vi = {
   'error.before_occurred': '{field} không được trước thời điểm xảy ra.',
   'error.not_in_province': '{field} không thuộc tỉnh/thành phố.',
   'error.invalid_date': '{field} không phải ngày hợp lệ.',
+  'error.invalid_time': '{field}: giờ không hợp lệ (24 giờ, giờ:phút, ví dụ 14:30).',
+  'error.time_missing': '{field}: hãy nhập cả giờ.',
+  'error.date_missing': '{field}: hãy nhập cả ngày.',
   'error.isDateString': '{field} không phải ngày giờ hợp lệ.',
   'error.isISO8601': '{field} không phải ngày giờ hợp lệ.',
   'error.arrayUnique': '{field} có giá trị bị lặp.',

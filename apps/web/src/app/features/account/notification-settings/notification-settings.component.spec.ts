@@ -8,6 +8,7 @@ import { provideRouter } from '@angular/router';
 import type { NotificationSettingsView } from '@caunoi/shared/contracts';
 import { emailTopicSettings } from '@caunoi/shared/domain';
 import { NotificationSettingsComponent } from './notification-settings.component';
+import { settle } from '../../../../testing';
 
 const SETTINGS: NotificationSettingsView = {
   email: 'lien.police@example.vn',
@@ -21,10 +22,6 @@ describe('NotificationSettingsComponent', () => {
   let element: HTMLElement;
   let backend: HttpTestingController;
 
-  const settle = async (): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  };
   const byTestId = (id: string): HTMLElement | null =>
     element.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const checkbox = (topic: string) =>
@@ -43,7 +40,7 @@ describe('NotificationSettingsComponent', () => {
     element = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
     backend.expectOne('/api/notification-settings').flush(settings);
-    await settle();
+    await settle(fixture);
   }
 
   afterEach(() => backend.verify());
@@ -69,7 +66,7 @@ describe('NotificationSettingsComponent', () => {
     await (await checkbox('deadline_reminder')).check();
     expect(fixture.componentInstance.hasUnsavedChanges()).toBe(true);
     byTestId('notification-settings-save')?.click();
-    await settle();
+    await settle(fixture);
     const request = backend.expectOne('/api/notification-settings');
     expect(request.request.method).toBe('PATCH');
     expect(request.request.body).toEqual({
@@ -80,7 +77,7 @@ describe('NotificationSettingsComponent', () => {
       ...SETTINGS,
       emailTopics: { ...SETTINGS.emailTopics, deadline_reminder: true },
     });
-    await settle();
+    await settle(fixture);
     expect(byTestId('notification-settings-saved')?.textContent).toContain(
       'Đã lưu cài đặt thông báo.',
     );

@@ -7,6 +7,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
 import type { AgencyView } from '@caunoi/shared/contracts';
 import { AgenciesListComponent } from './agencies-list.component';
+import { page, settle } from '../../../../testing';
 
 const COMMUNES = ['Hải Châu', 'Thanh Khê', 'Sơn Trà', 'Ngũ Hành Sơn', 'Cẩm Lệ'].map((name, i) => ({
   code: `c${i + 1}`,
@@ -43,10 +44,6 @@ describe('AgenciesListComponent: directory columns', () => {
   let element: HTMLElement;
   let backend: HttpTestingController;
 
-  const settle = async (): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  };
   /** Filter changes reload after a 300 ms debounce. */
   const debounce = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 350));
   const cells = (id: string): string[] =>
@@ -86,13 +83,13 @@ describe('AgenciesListComponent: directory columns', () => {
         ],
         nextCursor: null,
       });
-    await settle();
+    await settle(fixture);
     backend
       .expectOne(
         (r) => r.url === '/api/administrative-units' && r.params.get('parentCode') === '48',
       )
-      .flush({ items: COMMUNES, nextCursor: null });
-    await settle();
+      .flush(page(COMMUNES));
+    await settle(fixture);
 
     expect(cells('agency-coverage')).toEqual([
       'Toàn tỉnh/thành phố',
@@ -108,8 +105,8 @@ describe('AgenciesListComponent: directory columns', () => {
   });
 
   it('filters by accepting referrals', async () => {
-    backend.expectOne((r) => r.url === '/api/agencies').flush({ items: [], nextCursor: null });
-    await settle();
+    backend.expectOne((r) => r.url === '/api/agencies').flush(page([]));
+    await settle(fixture);
 
     const loader = TestbedHarnessEnvironment.loader(fixture);
     const filter = await loader.getHarness(
@@ -121,14 +118,14 @@ describe('AgenciesListComponent: directory columns', () => {
     const request = backend.expectOne((r) => r.url === '/api/agencies');
     expect(request.request.params.get('acceptingReferrals')).toBe('false');
     expect(request.request.params.get('includeInactive')).toBe('true');
-    request.flush({ items: [], nextCursor: null });
-    await settle();
+    request.flush(page([]));
+    await settle(fixture);
 
     await filter.open();
     await filter.clickOptions({ text: 'Đang nhận' });
     await debounce();
     const accepting = backend.expectOne((r) => r.url === '/api/agencies');
     expect(accepting.request.params.get('acceptingReferrals')).toBe('true');
-    accepting.flush({ items: [], nextCursor: null });
+    accepting.flush(page([]));
   });
 });

@@ -1,9 +1,7 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -14,16 +12,16 @@ import type { AgencyView } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import type { AgencyType } from '@caunoi/shared/domain';
 import { AGENCY_TYPES } from '@caunoi/shared/domain';
-import { debounceTime, filter, switchMap, tap } from 'rxjs';
+import { debounceTime, switchMap, tap } from 'rxjs';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import type { ConfirmDialogData } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
-import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { AgenciesApiService } from '../../../shared/data/agencies-api.service';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
 import { communeNames, provincesNamingCommunes } from '../../directory/commune-names';
 import { CoveragePipe } from '../../directory/coverage.pipe';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 /** The accepting-referrals filter: everyone, or only those taking referrals now, or not. */
 type AcceptingFilter = '' | 'yes' | 'no';
@@ -52,10 +50,9 @@ const COVERAGE_NAMES_SHOWN = 3;
 })
 export class AgenciesListComponent {
   private readonly api = inject(AgenciesApiService);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
-  private readonly destroyRef = inject(DestroyRef);
 
   protected readonly types = AGENCY_TYPES;
   protected readonly columns = [
@@ -111,14 +108,9 @@ export class AgenciesListComponent {
           params: { name: agency.name },
           confirm: 'agencies.enable',
         };
-    this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data })
-      .afterClosed()
-      .pipe(
-        filter((confirmed) => confirmed === true),
-        switchMap(() => this.api.update(agency.id, { active: !agency.active })),
-        takeUntilDestroyed(this.destroyRef),
-      )
+    this.dialogs
+      .confirm(data)
+      .pipe(switchMap(() => this.api.update(agency.id, { active: !agency.active })))
       .subscribe((updated) => {
         this.pager.replace((a) => a.id === updated.id, updated);
         this.snackBar.open(this.translation.t('common.saved'));

@@ -8,6 +8,7 @@ import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import { provideRouter } from '@angular/router';
 import type { AgencyView } from '@caunoi/shared/contracts';
 import { AgencyFormComponent } from './agency-form.component';
+import { page, settle } from '../../../../testing';
 
 const PROVINCES = [{ code: '48', name: 'Thành phố Đà Nẵng', level: 'province', parentCode: null }];
 const COMMUNES = [
@@ -21,10 +22,6 @@ describe('AgencyFormComponent: service directory fields', () => {
   let element: HTMLElement;
   let backend: HttpTestingController;
 
-  const settle = async (): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  };
   const byTestId = (id: string): HTMLElement | null =>
     element.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const type = async (id: string, value: string): Promise<void> => {
@@ -41,7 +38,7 @@ describe('AgencyFormComponent: service directory fields', () => {
     loader().getHarness(MatSlideToggleHarness.with({ selector: `[data-testid="${id}"]` }));
   const submit = async (): Promise<void> => {
     byTestId('agency-form-submit')?.click();
-    await settle();
+    await settle(fixture);
   };
 
   async function render(id?: string): Promise<void> {
@@ -59,7 +56,7 @@ describe('AgencyFormComponent: service directory fields', () => {
       .expectOne(
         (r) => r.url === '/api/administrative-units' && r.params.get('level') === 'province',
       )
-      .flush({ items: PROVINCES, nextCursor: null });
+      .flush(page(PROVINCES));
     backend
       .expectOne(
         (r) =>
@@ -67,8 +64,8 @@ describe('AgencyFormComponent: service directory fields', () => {
           r.params.get('level') === 'commune' &&
           r.params.get('parentCode') === '48',
       )
-      .flush({ items: COMMUNES, nextCursor: null });
-    await settle();
+      .flush(page(COMMUNES));
+    await settle(fixture);
   }
 
   /** Type and name: the fields every agency needs. */
@@ -155,7 +152,7 @@ describe('AgencyFormComponent: service directory fields', () => {
       },
       { status: 400, statusText: 'Bad Request' },
     );
-    await settle();
+    await settle(fixture);
     expect(byTestId('agency-form-coverage-communes-error')?.textContent?.trim()).toBe(
       'Xã/phường phục vụ không thuộc tỉnh/thành phố.',
     );
@@ -186,7 +183,7 @@ describe('AgencyFormComponent: service directory fields', () => {
     };
     await render('ag-1');
     backend.expectOne('/api/agencies/ag-1').flush(agency);
-    await settle();
+    await settle(fixture);
 
     expect(await (await toggle('agency-form-open-24h')).isChecked()).toBe(true);
     expect(byTestId('agency-form-opening-hours')).toBeNull();

@@ -1,9 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { HolidayDialogData } from './holiday-dialog.component';
 import { HolidayDialogComponent } from './holiday-dialog.component';
+import { dialogTestProviders } from '../../../../testing';
 
 describe('HolidayDialogComponent', () => {
   const close = jest.fn();
@@ -13,12 +12,7 @@ describe('HolidayDialogComponent', () => {
     close.mockReset();
     TestBed.configureTestingModule({
       imports: [HolidayDialogComponent],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: MAT_DIALOG_DATA, useValue: data },
-        { provide: MatDialogRef, useValue: { close } },
-      ],
+      providers: [...dialogTestProviders(data, close)],
     });
     const backend = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(HolidayDialogComponent);
@@ -32,7 +26,7 @@ describe('HolidayDialogComponent', () => {
       await fixture.whenStable();
     };
     const save = async (): Promise<void> => {
-      element.querySelector<HTMLButtonElement>('[data-testid="holiday-save"]')?.click();
+      element.querySelector<HTMLButtonElement>('[data-testid="holiday-submit"]')?.click();
       await fixture.whenStable();
     };
     const text = (id: string): string =>

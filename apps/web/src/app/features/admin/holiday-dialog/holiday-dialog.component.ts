@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -20,6 +19,7 @@ import { formatCalendarDate } from '../../../shared/deadlines/deadline-display';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 export const CALENDAR_DAY_KINDS: readonly CalendarDayKindValue[] = [
   'public_holiday',
@@ -50,10 +50,9 @@ export function calendarDateValidator(control: AbstractControl<string>): Validat
   selector: 'cn-holiday-dialog',
   providers: [provideCalendarDays()],
   imports: [
+    FormDialogComponent,
     MatDatepickerModule,
     ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -62,63 +61,52 @@ export function calendarDateValidator(control: AbstractControl<string>): Validat
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>
-      @if (data.day; as day) {
-        {{ 'holidays.editTitle' | t: { date: formatDate(day.date) } }}
-      } @else {
-        {{ 'holidays.addTitle' | t }}
-      }
-    </h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-dialog-content class="cn-form">
-        @for (message of submission.otherMessages(); track $index) {
-          <p class="cn-error" role="alert" data-testid="holiday-error">{{ message }}</p>
-        }
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'field.date' | t }}</mat-label>
-          <input
-            matInput
-            [matDatepicker]="holidayDatePicker"
-            placeholder="dd/mm/yyyy"
-            formControlName="date"
-            data-testid="holiday-date"
-          />
-          <mat-datepicker-toggle matIconSuffix [for]="holidayDatePicker" />
-          <mat-datepicker #holidayDatePicker />
-          <mat-error data-testid="holiday-date-error">{{
-            form.controls.date.errors | fieldError: 'date'
-          }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'field.kind' | t }}</mat-label>
-          <mat-select formControlName="kind" data-testid="holiday-kind">
-            @for (kind of kinds; track kind) {
-              <mat-option [value]="kind" [attr.data-testid]="'holiday-kind-' + kind">{{
-                'calendarKind.' + kind | t
-              }}</mat-option>
-            }
-          </mat-select>
-          <mat-error>{{ form.controls.kind.errors | fieldError: 'kind' }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'field.holidayName' | t }}</mat-label>
-          <input matInput formControlName="name" maxlength="200" data-testid="holiday-name" />
-          <mat-error data-testid="holiday-name-error">{{
-            form.controls.name.errors | fieldError: 'holidayName'
-          }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting()"
-          data-testid="holiday-save"
-        >
-          {{ 'common.save' | t }}
-        </button>
-      </mat-dialog-actions>
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [title]="
+        data.day
+          ? ('holidays.editTitle' | t: { date: formatDate(data.day.date) })
+          : ('holidays.addTitle' | t)
+      "
+      [submitLabel]="'common.save' | t"
+      testId="holiday"
+    >
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.date' | t }}</mat-label>
+        <input
+          matInput
+          [matDatepicker]="holidayDatePicker"
+          placeholder="dd/mm/yyyy"
+          formControlName="date"
+          data-testid="holiday-date"
+        />
+        <mat-datepicker-toggle matIconSuffix [for]="holidayDatePicker" />
+        <mat-datepicker #holidayDatePicker />
+        <mat-error data-testid="holiday-date-error">{{
+          form.controls.date.errors | fieldError: 'date'
+        }}</mat-error>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.kind' | t }}</mat-label>
+        <mat-select formControlName="kind" data-testid="holiday-kind">
+          @for (kind of kinds; track kind) {
+            <mat-option [value]="kind" [attr.data-testid]="'holiday-kind-' + kind">{{
+              'calendarKind.' + kind | t
+            }}</mat-option>
+          }
+        </mat-select>
+        <mat-error>{{ form.controls.kind.errors | fieldError: 'kind' }}</mat-error>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.holidayName' | t }}</mat-label>
+        <input matInput formControlName="name" maxlength="200" data-testid="holiday-name" />
+        <mat-error data-testid="holiday-name-error">{{
+          form.controls.name.errors | fieldError: 'holidayName'
+        }}</mat-error>
+      </mat-form-field>
     </form>
   `,
 })

@@ -2,28 +2,26 @@ import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { CalendarChangeResult, CalendarDayView } from '@caunoi/shared/contracts';
 import { weekdayOf } from '@caunoi/shared/domain';
-import { EMPTY, catchError, filter, switchMap, tap } from 'rxjs';
+import { EMPTY, catchError, switchMap, tap } from 'rxjs';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { CalendarApiService } from '../../../shared/data/calendar-api.service';
 import { formatCalendarDate } from '../../../shared/deadlines/deadline-display';
 import { refusalMessage } from '../../../shared/forms/form-submission';
 import { vietnamToday } from '../../../shared/forms/vietnam-time';
-import type { ConfirmDialogData } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
-import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import type { HolidayDialogData } from '../holiday-dialog/holiday-dialog.component';
 import {
   CALENDAR_MAX_YEAR,
   CALENDAR_MIN_YEAR,
   HolidayDialogComponent,
 } from '../holiday-dialog/holiday-dialog.component';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 /** `/admin/holidays`: the working calendar by year; every change says how many clocks moved. */
 @Component({
@@ -117,7 +115,7 @@ import {
 })
 export class HolidaysComponent {
   private readonly api = inject(CalendarApiService);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
   private readonly destroyRef = inject(DestroyRef);
@@ -172,20 +170,13 @@ export class HolidaysComponent {
   }
 
   protected remove(day: CalendarDayView): void {
-    this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
-        data: {
-          message: 'holidays.deleteConfirm',
-          params: { date: formatCalendarDate(day.date), name: day.name },
-          confirm: 'common.remove',
-        },
+    this.dialogs
+      .confirm({
+        message: 'holidays.deleteConfirm',
+        params: { date: formatCalendarDate(day.date), name: day.name },
+        confirm: 'common.remove',
       })
-      .afterClosed()
-      .pipe(
-        filter((confirmed) => confirmed === true),
-        switchMap(() => this.api.remove(day.date)),
-        takeUntilDestroyed(this.destroyRef),
-      )
+      .pipe(switchMap(() => this.api.remove(day.date)))
       .subscribe({
         next: (result) => this.changed(result),
         error: (error: unknown) => {
@@ -197,16 +188,12 @@ export class HolidaysComponent {
   }
 
   private openDialog(data: HolidayDialogData): void {
-    this.dialog
-      .open<HolidayDialogComponent, HolidayDialogData, CalendarChangeResult>(
+    this.dialogs
+      .open<
         HolidayDialogComponent,
-        { data, width: '480px' },
-      )
-      .afterClosed()
-      .pipe(
-        filter((result): result is CalendarChangeResult => !!result),
-        takeUntilDestroyed(this.destroyRef),
-      )
+        HolidayDialogData,
+        CalendarChangeResult
+      >(HolidayDialogComponent, data)
       .subscribe((result) => {
         // A new day in another year: show that year, where it now is.
         const year = result.day ? Number(result.day.date.slice(0, 4)) : this.year();

@@ -5,6 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import type { ReportCalendarView } from '@caunoi/shared/contracts';
 import { defaultReportCalendar } from '@caunoi/shared/domain';
 import { ReportCalendarComponent } from './report-calendar.component';
+import { settle } from '../../../../testing';
 
 const view = (configured: boolean): ReportCalendarView => ({
   provinceCode: '48',
@@ -22,13 +23,9 @@ describe('ReportCalendarComponent', () => {
   let element: HTMLElement;
   let backend: HttpTestingController;
 
-  const settle = async (): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  };
   const click = async (id: string): Promise<void> => {
     element.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`)?.click();
-    await settle();
+    await settle(fixture);
   };
 
   beforeEach(async () => {
@@ -38,7 +35,7 @@ describe('ReportCalendarComponent', () => {
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ReportCalendarComponent);
     element = fixture.nativeElement;
-    await settle();
+    await settle(fixture);
     backend.match(() => true); // the province list
   });
 
@@ -51,9 +48,9 @@ describe('ReportCalendarComponent', () => {
     };
     component.yearControl.setValue(2026);
     component.provinceControl.setValue('48');
-    await settle();
+    await settle(fixture);
     backend.expectOne('/api/report-calendar?provinceCode=48&year=2026').flush(view(false));
-    await settle();
+    await settle(fixture);
     const rows = element.querySelectorAll('[data-testid^="report-calendar-row-"]');
     expect(rows).toHaveLength(5);
     expect(rows[0].textContent).toContain('15/05/2026');
@@ -75,7 +72,7 @@ describe('ReportCalendarComponent', () => {
       periodTo: '2026-04',
     });
     put.flush(view(true));
-    await settle();
+    await settle(fixture);
     expect(element.querySelector('[data-testid="report-calendar-form"]')).toBeNull();
     expect(element.querySelectorAll('[data-testid="report-calendar-configured"]')).toHaveLength(1);
     expect(element.querySelector('[data-testid="report-calendar-reset"]')).not.toBeNull();

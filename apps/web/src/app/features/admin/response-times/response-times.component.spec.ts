@@ -9,6 +9,7 @@ import {
   REFERRAL_URGENCIES,
 } from '@caunoi/shared/domain';
 import { ResponseTimesComponent } from './response-times.component';
+import { settle } from '../../../../testing';
 
 const URL = '/api/settings/referral-response-times';
 
@@ -26,10 +27,6 @@ describe('ResponseTimesComponent', () => {
   let element: HTMLElement;
   let backend: HttpTestingController;
 
-  const settle = async (): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  };
   const cell = (type: string, urgency: string): HTMLInputElement => {
     const input = element.querySelector<HTMLInputElement>(
       `[data-testid="response-time-${type}-${urgency}"]`,
@@ -46,7 +43,7 @@ describe('ResponseTimesComponent', () => {
   };
   const save = async (): Promise<void> => {
     element.querySelector<HTMLButtonElement>('[data-testid="response-times-save"]')?.click();
-    await settle();
+    await settle(fixture);
   };
 
   beforeEach(async () => {
@@ -61,7 +58,7 @@ describe('ResponseTimesComponent', () => {
     await fixture.whenStable();
     // Shuffled on purpose: the table does not depend on the order the API answers in.
     backend.expectOne({ method: 'GET', url: URL }).flush([...STORED].reverse());
-    await settle();
+    await settle(fixture);
   });
 
   afterEach(() => backend.verify());
@@ -92,7 +89,7 @@ describe('ResponseTimesComponent', () => {
       ),
     );
     request.flush(sent);
-    await settle();
+    await settle(fixture);
   });
 
   it('refuses hours outside 1–720 or not whole before asking the server', async () => {
@@ -118,7 +115,7 @@ describe('ResponseTimesComponent', () => {
       },
       { status: 400, statusText: 'Bad Request' },
     );
-    await settle();
+    await settle(fixture);
 
     expect(text('response-time-error-health-emergency')).toBe('Số giờ quá lớn.');
     expect(element.querySelectorAll('mat-error')).toHaveLength(1);

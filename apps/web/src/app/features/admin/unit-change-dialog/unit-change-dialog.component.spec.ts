@@ -1,15 +1,14 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
 import type { AdministrativeUnitView } from '@caunoi/shared/contracts';
 import type { UnitChange } from './unit-change-dialog.component';
 import { UnitChangeDialogComponent } from './unit-change-dialog.component';
+import { dialogTestProviders, page, settle } from '../../../../testing';
 
 const unit = (code: string, name: string): AdministrativeUnitView => ({
   code,
@@ -30,10 +29,6 @@ describe('UnitChangeDialogComponent', () => {
   let backend: HttpTestingController;
   const close = jest.fn();
 
-  const settle = async (): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  };
   const byTestId = (id: string) => element.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const type = async (id: string, value: string): Promise<void> => {
     const input = byTestId(id) as HTMLInputElement;
@@ -49,25 +44,19 @@ describe('UnitChangeDialogComponent', () => {
     close.mockReset();
     TestBed.configureTestingModule({
       imports: [UnitChangeDialogComponent],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: MAT_DIALOG_DATA, useValue: { change, unit: HAI_CHAU } },
-        { provide: MatDialogRef, useValue: { close } },
-      ],
+      providers: [...dialogTestProviders({ change, unit: HAI_CHAU }, close), provideRouter([])],
     });
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(UnitChangeDialogComponent);
     element = fixture.nativeElement as HTMLElement;
-    await settle();
+    await settle(fixture);
     if (change === 'merge') {
       backend
         .expectOne(
           (r) => r.url === '/api/administrative-units' && r.params.get('parentCode') === '48',
         )
-        .flush({ items: PEERS, nextCursor: null });
-      await settle();
+        .flush(page(PEERS));
+      await settle(fixture);
     }
   }
 
@@ -85,8 +74,8 @@ describe('UnitChangeDialogComponent', () => {
     await type('unit-merge-new-code', ' 20999 ');
     await type('unit-merge-new-name', 'Phường Trung Tâm');
     await type('unit-change-date', '2026-01-01');
-    byTestId('unit-change-save')?.click();
-    await settle();
+    byTestId('unit-change-submit')?.click();
+    await settle(fixture);
     const request = backend.expectOne('/api/administrative-units/merge');
     expect(request.request.body).toEqual({
       codes: ['20242', '20257'],
@@ -101,8 +90,8 @@ describe('UnitChangeDialogComponent', () => {
     await others.open();
     await others.clickOptions({ text: 'Phường Hòa Cường' });
     await others.close();
-    byTestId('unit-change-save')?.click();
-    await settle();
+    byTestId('unit-change-submit')?.click();
+    await settle(fixture);
     backend.expectNone('/api/administrative-units/merge');
     const successor = await select('unit-merge-successor');
     await successor.open();
@@ -114,8 +103,8 @@ describe('UnitChangeDialogComponent', () => {
     await render('rename');
     await type('unit-new-name', 'Phường Thanh Khê');
     await type('unit-change-date', '2026-01-01');
-    byTestId('unit-change-save')?.click();
-    await settle();
+    byTestId('unit-change-submit')?.click();
+    await settle(fixture);
     const request = backend.expectOne('/api/administrative-units/20242/rename');
     expect(request.request.body).toEqual({ name: 'Phường Thanh Khê', effectiveFrom: '2026-01-01' });
     request.flush(
@@ -127,7 +116,7 @@ describe('UnitChangeDialogComponent', () => {
       },
       { status: 400, statusText: 'Bad Request' },
     );
-    await settle();
+    await settle(fixture);
     expect(element.textContent).toContain('Đã có đơn vị cùng tên trong tỉnh/thành phố này.');
     expect(close).not.toHaveBeenCalled();
   });

@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
@@ -25,6 +24,7 @@ import { AdministrativeUnitsService } from '../../../shared/data/administrative-
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 export type UnitChange = 'rename' | 'retire' | 'merge';
 
@@ -42,10 +42,9 @@ export interface UnitChangeDialogData {
   selector: 'cn-unit-change-dialog',
   providers: [provideCalendarDays()],
   imports: [
+    FormDialogComponent,
     MatDatepickerModule,
     ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatRadioModule,
@@ -55,108 +54,97 @@ export interface UnitChangeDialogData {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'units.' + data.change + 'Title' | t: { name: data.unit.name } }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-dialog-content class="cn-form">
-        <p class="cn-hint">{{ 'units.' + data.change + 'Hint' | t }}</p>
-        @for (message of submission.otherMessages(); track $index) {
-          <p class="cn-error" role="alert" data-testid="unit-change-error">{{ message }}</p>
-        }
-        @if (data.change === 'rename') {
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [title]="'units.' + data.change + 'Title' | t: { name: data.unit.name }"
+      [submitLabel]="'units.' + data.change | t"
+      testId="unit-change"
+    >
+      <p cnDialogIntro class="cn-hint">{{ 'units.' + data.change + 'Hint' | t }}</p>
+      @if (data.change === 'rename') {
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'units.newName' | t }}</mat-label>
+          <input
+            matInput
+            formControlName="name"
+            [maxlength]="nameMax"
+            data-testid="unit-new-name"
+          />
+          <mat-error>{{ form.controls.name.errors | fieldError: 'name' }}</mat-error>
+        </mat-form-field>
+      }
+      @if (data.change === 'merge') {
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'units.mergeAlso' | t }}</mat-label>
+          <mat-select formControlName="others" multiple data-testid="unit-merge-others">
+            @for (unit of siblings(); track unit.code) {
+              <mat-option [value]="unit.code">{{ unit.name }}</mat-option>
+            }
+          </mat-select>
+          <mat-error>{{ form.controls.others.errors | fieldError: 'codes' }}</mat-error>
+        </mat-form-field>
+        <mat-radio-group formControlName="into" class="into">
+          <mat-radio-button value="existing" data-testid="unit-merge-into-existing">{{
+            'units.intoExisting' | t
+          }}</mat-radio-button>
+          <mat-radio-button value="new" data-testid="unit-merge-into-new">{{
+            'units.intoNew' | t
+          }}</mat-radio-button>
+        </mat-radio-group>
+        @if (form.controls.into.value === 'existing') {
           <mat-form-field appearance="outline">
-            <mat-label>{{ 'units.newName' | t }}</mat-label>
-            <input
-              matInput
-              formControlName="name"
-              [maxlength]="nameMax"
-              data-testid="unit-new-name"
-            />
-            <mat-error>{{ form.controls.name.errors | fieldError: 'name' }}</mat-error>
-          </mat-form-field>
-        }
-        @if (data.change === 'merge') {
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'units.mergeAlso' | t }}</mat-label>
-            <mat-select formControlName="others" multiple data-testid="unit-merge-others">
-              @for (unit of siblings(); track unit.code) {
+            <mat-label>{{ 'units.successor' | t }}</mat-label>
+            <mat-select formControlName="successor" data-testid="unit-merge-successor">
+              @for (unit of successors(); track unit.code) {
                 <mat-option [value]="unit.code">{{ unit.name }}</mat-option>
               }
             </mat-select>
-            <mat-error>{{ form.controls.others.errors | fieldError: 'codes' }}</mat-error>
+            <mat-error>{{ form.controls.successor.errors | fieldError: 'successor' }}</mat-error>
           </mat-form-field>
-          <mat-radio-group formControlName="into" class="into">
-            <mat-radio-button value="existing" data-testid="unit-merge-into-existing">{{
-              'units.intoExisting' | t
-            }}</mat-radio-button>
-            <mat-radio-button value="new" data-testid="unit-merge-into-new">{{
-              'units.intoNew' | t
-            }}</mat-radio-button>
-          </mat-radio-group>
-          @if (form.controls.into.value === 'existing') {
-            <mat-form-field appearance="outline">
-              <mat-label>{{ 'units.successor' | t }}</mat-label>
-              <mat-select formControlName="successor" data-testid="unit-merge-successor">
-                @for (unit of successors(); track unit.code) {
-                  <mat-option [value]="unit.code">{{ unit.name }}</mat-option>
-                }
-              </mat-select>
-              <mat-error>{{ form.controls.successor.errors | fieldError: 'successor' }}</mat-error>
-            </mat-form-field>
-          } @else {
-            <mat-form-field appearance="outline">
-              <mat-label>{{ 'units.newCode' | t }}</mat-label>
-              <input
-                matInput
-                formControlName="newCode"
-                inputmode="numeric"
-                data-testid="unit-merge-new-code"
-              />
-              <mat-hint>{{
-                (data.unit.level === 'province'
-                  ? 'units.codeHintProvince'
-                  : 'units.codeHintCommune'
-                ) | t
-              }}</mat-hint>
-              <mat-error>{{ form.controls.newCode.errors | fieldError: 'code' }}</mat-error>
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>{{ 'units.newUnitName' | t }}</mat-label>
-              <input
-                matInput
-                formControlName="newName"
-                [maxlength]="nameMax"
-                data-testid="unit-merge-new-name"
-              />
-              <mat-error>{{ form.controls.newName.errors | fieldError: 'name' }}</mat-error>
-            </mat-form-field>
-          }
+        } @else {
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'units.newCode' | t }}</mat-label>
+            <input
+              matInput
+              formControlName="newCode"
+              inputmode="numeric"
+              data-testid="unit-merge-new-code"
+            />
+            <mat-hint>{{
+              (data.unit.level === 'province' ? 'units.codeHintProvince' : 'units.codeHintCommune')
+                | t
+            }}</mat-hint>
+            <mat-error>{{ form.controls.newCode.errors | fieldError: 'code' }}</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'units.newUnitName' | t }}</mat-label>
+            <input
+              matInput
+              formControlName="newName"
+              [maxlength]="nameMax"
+              data-testid="unit-merge-new-name"
+            />
+            <mat-error>{{ form.controls.newName.errors | fieldError: 'name' }}</mat-error>
+          </mat-form-field>
         }
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'units.' + data.change + 'Date' | t }}</mat-label>
-          <input
-            matInput
-            [matDatepicker]="unitChangeDatePicker"
-            placeholder="dd/mm/yyyy"
-            formControlName="date"
-            [max]="today"
-            data-testid="unit-change-date"
-          />
-          <mat-datepicker-toggle matIconSuffix [for]="unitChangeDatePicker" />
-          <mat-datepicker #unitChangeDatePicker />
-          <mat-error>{{ form.controls.date.errors | fieldError: dateField }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting()"
-          data-testid="unit-change-save"
-        >
-          {{ 'units.' + data.change | t }}
-        </button>
-      </mat-dialog-actions>
+      }
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'units.' + data.change + 'Date' | t }}</mat-label>
+        <input
+          matInput
+          [matDatepicker]="unitChangeDatePicker"
+          placeholder="dd/mm/yyyy"
+          formControlName="date"
+          [max]="today"
+          data-testid="unit-change-date"
+        />
+        <mat-datepicker-toggle matIconSuffix [for]="unitChangeDatePicker" />
+        <mat-datepicker #unitChangeDatePicker />
+        <mat-error>{{ form.controls.date.errors | fieldError: dateField }}</mat-error>
+      </mat-form-field>
     </form>
   `,
   styles: `

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { AdministrativeUnitDetailView } from '@caunoi/shared/contracts';
@@ -13,6 +12,7 @@ import type {
   UnitChangeDialogData,
 } from '../unit-change-dialog/unit-change-dialog.component';
 import { UnitChangeDialogComponent } from '../unit-change-dialog/unit-change-dialog.component';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 /** `/admin/units/:code`: one unit, its names over time, what it was merged into or from. */
 @Component({
@@ -171,7 +171,7 @@ import { UnitChangeDialogComponent } from '../unit-change-dialog/unit-change-dia
 })
 export class UnitDetailComponent {
   private readonly api = inject(AdministrativeUnitsApiService);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
   private readonly router = inject(Router);
@@ -198,14 +198,13 @@ export class UnitDetailComponent {
   protected change(change: UnitChange): void {
     const unit = this.unit();
     if (!unit) return;
-    this.dialog
-      .open<UnitChangeDialogComponent, UnitChangeDialogData, AdministrativeUnitDetailView>(
+    this.dialogs
+      .open<
         UnitChangeDialogComponent,
-        { data: { change, unit }, width: '520px', maxWidth: '95vw' },
-      )
-      .afterClosed()
+        UnitChangeDialogData,
+        AdministrativeUnitDetailView
+      >(UnitChangeDialogComponent, { change, unit }, { width: 'medium' })
       .subscribe((result) => {
-        if (!result) return;
         this.snackBar.open(this.translation.t('common.saved'));
         // A merge shows the unit that carries on; rename and retire show this one, changed.
         if (result.code === unit.code) this.unit.set(result);

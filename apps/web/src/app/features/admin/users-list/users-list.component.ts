@@ -9,7 +9,6 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -20,19 +19,19 @@ import type { AgencyView, UserView } from '@caunoi/shared/contracts';
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import type { Role } from '@caunoi/shared/domain';
 import { ROLES } from '@caunoi/shared/domain';
-import { debounceTime, filter, switchMap } from 'rxjs';
+import { debounceTime, switchMap } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import type { ConfirmDialogData } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
-import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { AgenciesApiService } from '../../../shared/data/agencies-api.service';
 import { refusalMessage } from '../../../shared/forms/form-submission';
 import { UsersApiService } from '../../../shared/data/users-api.service';
 import { userStatusKeys } from '../data/user-status';
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 @Component({
   selector: 'cn-users-list',
@@ -54,7 +53,7 @@ import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.
 })
 export class UsersListComponent {
   private readonly api = inject(UsersApiService);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
   private readonly destroyRef = inject(DestroyRef);
@@ -180,10 +179,7 @@ export class UsersListComponent {
   }
 
   private confirm(data: ConfirmDialogData) {
-    return this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data })
-      .afterClosed()
-      .pipe(filter((confirmed) => confirmed === true));
+    return this.dialogs.confirm(data);
   }
 
   private replace(updated: UserView): void {

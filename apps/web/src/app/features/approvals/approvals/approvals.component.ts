@@ -1,8 +1,6 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -14,7 +12,7 @@ import type {
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import type { AccountChangeStatus, AccountDecisionRefusal } from '@caunoi/shared/domain';
 import { ACCOUNT_CHANGE_STATUSES, accountDecisionRefusal } from '@caunoi/shared/domain';
-import { filter, switchMap } from 'rxjs';
+import { switchMap } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
@@ -23,11 +21,11 @@ import { AccountChangesApiService } from '../../../shared/data/account-changes-a
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { refusalMessage } from '../../../shared/forms/form-submission';
 import type { ConfirmDialogData } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
-import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
 import { OneTimeCodeDialogComponent } from '../one-time-code-dialog/one-time-code-dialog.component';
 import type { RejectDialogData } from '../reject-dialog/reject-dialog.component';
 import { RejectDialogComponent } from '../reject-dialog/reject-dialog.component';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 /** What the signed-in person may do with a pending request (the domain rule the API applies). */
 export type ApprovalChoice =
@@ -56,10 +54,9 @@ export type ApprovalChoice =
 })
 export class ApprovalsComponent {
   private readonly api = inject(AccountChangesApiService);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
-  private readonly destroyRef = inject(DestroyRef);
   private readonly auth = inject(AuthService);
 
   protected readonly statuses = ACCOUNT_CHANGE_STATUSES;
@@ -104,14 +101,9 @@ export class ApprovalsComponent {
       },
       confirm: 'approvals.approve',
     };
-    this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data })
-      .afterClosed()
-      .pipe(
-        filter((confirmed) => confirmed === true),
-        switchMap(() => this.api.approve(change.id)),
-        takeUntilDestroyed(this.destroyRef),
-      )
+    this.dialogs
+      .confirm(data)
+      .pipe(switchMap(() => this.api.approve(change.id)))
       .subscribe({
         next: (decision: AccountChangeDecisionView) => {
           this.replace(decision.change);
@@ -123,14 +115,13 @@ export class ApprovalsComponent {
   }
 
   protected reject(change: AccountChangeView, withdraw: boolean): void {
-    this.dialog
-      .open<RejectDialogComponent, RejectDialogData, AccountChangeView>(RejectDialogComponent, {
-        data: { change, withdraw },
-      })
-      .afterClosed()
-      .pipe(takeUntilDestroyed(this.destroyRef))
+    this.dialogs
+      .open<
+        RejectDialogComponent,
+        RejectDialogData,
+        AccountChangeView
+      >(RejectDialogComponent, { change, withdraw })
       .subscribe((decided) => {
-        if (!decided) return;
         this.replace(decided);
         this.snackBar.open(this.translation.t('approvals.rejectedDone'));
       });
@@ -138,12 +129,7 @@ export class ApprovalsComponent {
 
   private showCode(code: OneTimeCodeView): void {
     // Closed only by its button: the code is gone once the dialog is.
-    this.dialog.open(OneTimeCodeDialogComponent, {
-      data: code,
-      disableClose: true,
-      width: '520px',
-      maxWidth: '95vw',
-    });
+    this.dialogs.open(OneTimeCodeDialogComponent, code, { width: 'medium', disableClose: true });
   }
 
   /** Someone decided first, or the rules refused: say so and show the list as it is now. */

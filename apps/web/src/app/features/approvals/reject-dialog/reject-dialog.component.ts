@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { AccountChangeView } from '@caunoi/shared/contracts';
@@ -12,6 +11,7 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { AccountChangesApiService } from '../../../shared/data/account-changes-api.service';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { requiredText } from '../../../shared/forms/text.validators';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 export interface RejectDialogData {
   change: AccountChangeView;
@@ -23,9 +23,8 @@ export interface RejectDialogData {
 @Component({
   selector: 'cn-reject-dialog',
   imports: [
+    FormDialogComponent,
     ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     TranslatePipe,
@@ -33,53 +32,37 @@ export interface RejectDialogData {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>
-      {{
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [title]="
         (data.withdraw ? 'approvals.withdrawTitle' : 'approvals.rejectTitle')
           | t
             : {
                 kind: ('approvals.kind.' + data.change.kind | t),
                 username: data.change.target.username,
               }
-      }}
-    </h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-dialog-content class="cn-form">
-        <p class="cn-hint">{{ 'approvals.rejectHint' | t }}</p>
-        @for (message of submission.otherMessages(); track $index) {
-          <p class="cn-error" role="alert" data-testid="reject-error">{{ message }}</p>
-        }
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'field.reason' | t }}</mat-label>
-          <textarea
-            matInput
-            rows="3"
-            formControlName="reason"
-            [attr.maxlength]="maxLength"
-            data-testid="reject-reason"
-          ></textarea>
-          <mat-error data-testid="reject-reason-error">{{
-            form.controls.reason.errors | fieldError: 'reason'
-          }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting()"
-          data-testid="reject-submit"
-        >
-          {{ (data.withdraw ? 'approvals.withdraw' : 'approvals.reject') | t }}
-        </button>
-      </mat-dialog-actions>
+      "
+      [submitLabel]="(data.withdraw ? 'approvals.withdraw' : 'approvals.reject') | t"
+      testId="reject"
+    >
+      <p cnDialogIntro class="cn-hint">{{ 'approvals.rejectHint' | t }}</p>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.reason' | t }}</mat-label>
+        <textarea
+          matInput
+          rows="3"
+          formControlName="reason"
+          [attr.maxlength]="maxLength"
+          data-testid="reject-reason"
+        ></textarea>
+        <mat-error data-testid="reject-reason-error">{{
+          form.controls.reason.errors | fieldError: 'reason'
+        }}</mat-error>
+      </mat-form-field>
     </form>
-  `,
-  styles: `
-    .cn-form {
-      min-width: min(480px, 80vw);
-    }
   `,
 })
 export class RejectDialogComponent {

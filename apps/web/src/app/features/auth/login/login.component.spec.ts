@@ -1,15 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { LoginComponent, waitParts } from './login.component';
+import { settle } from '../../../../testing';
 
 /** Lets the component's async submit handler finish, then renders. */
-async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve));
-  await fixture.whenStable();
-}
 
 describe('LoginComponent', () => {
   const setup = async () => {

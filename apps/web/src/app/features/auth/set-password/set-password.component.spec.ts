@@ -5,6 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import { SetPasswordComponent } from './set-password.component';
+import { settle } from '../../../../testing';
 
 const URL = '/api/account-setup/password';
 
@@ -30,11 +31,6 @@ describe('SetPasswordComponent', () => {
     await type('set-password-new', password);
     await type('set-password-repeat', password);
     byTestId('set-password-submit')?.click();
-    await fixture.whenStable();
-  }
-
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve));
     await fixture.whenStable();
   }
 
@@ -66,7 +62,7 @@ describe('SetPasswordComponent', () => {
       newPassword: 'một mật khẩu tự chọn',
     });
     request.flush(null, { status: 204, statusText: 'No Content' });
-    await settle();
+    await settle(fixture);
     expect(text('set-password-done')).toBe('Đã đặt mật khẩu. Hãy đăng nhập bằng mật khẩu mới.');
     expect(byTestId('set-password-to-login')?.getAttribute('href')).toBe('/login');
   });
@@ -82,7 +78,7 @@ describe('SetPasswordComponent', () => {
       },
       { status: 400, statusText: 'Bad Request' },
     );
-    await settle();
+    await settle(fixture);
     expect(text('set-password-code-error')).toMatch(/^Mã không đúng với tên đăng nhập này/);
     expect(byTestId('set-password-done')).toBeNull();
   });

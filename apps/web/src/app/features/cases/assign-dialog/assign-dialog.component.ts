@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import type { CaseDetailView, UserView } from '@caunoi/shared/contracts';
@@ -13,6 +12,7 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { UsersApiService } from '../../../shared/data/users-api.service';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { CasesApiService } from '../data/cases-api.service';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 export interface AssignDialogData {
   caseId: string;
@@ -23,50 +23,35 @@ export interface AssignDialogData {
 @Component({
   selector: 'cn-assign-dialog',
   imports: [
+    FormDialogComponent,
     ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatSelectModule,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'cases.assignTitle' | t }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-dialog-content>
-        @for (message of submission.otherMessages(); track $index) {
-          <p class="cn-error" role="alert">{{ message }}</p>
-        }
-        <mat-form-field appearance="outline" class="full">
-          <mat-label>{{ 'field.assignedUserId' | t }}</mat-label>
-          <mat-select formControlName="userId" data-testid="assign-user">
-            <mat-option [value]="null">{{ 'cases.unassigned' | t }}</mat-option>
-            @for (user of users(); track user.id) {
-              <mat-option [value]="user.id"
-                >{{ user.displayName }} ({{ 'role.' + user.role | t }})</mat-option
-              >
-            }
-          </mat-select>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting()"
-          data-testid="assign-submit"
-        >
-          {{ 'cases.assign' | t }}
-        </button>
-      </mat-dialog-actions>
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [title]="'cases.assignTitle' | t"
+      [submitLabel]="'cases.assign' | t"
+      testId="assign"
+    >
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.assignedUserId' | t }}</mat-label>
+        <mat-select formControlName="userId" data-testid="assign-user">
+          <mat-option [value]="null">{{ 'cases.unassigned' | t }}</mat-option>
+          @for (user of users(); track user.id) {
+            <mat-option [value]="user.id"
+              >{{ user.displayName }} ({{ 'role.' + user.role | t }})</mat-option
+            >
+          }
+        </mat-select>
+      </mat-form-field>
     </form>
-  `,
-  styles: `
-    .full {
-      width: 100%;
-    }
   `,
 })
 export class AssignDialogComponent {

@@ -34,6 +34,7 @@ import {
 } from '../../../shared/forms/vietnam-time';
 import { DeadlineClockComponent } from '../../deadlines/deadline-clock/deadline-clock.component';
 import { ChildEmergenciesApiService } from '../data/child-emergencies-api.service';
+import { DateTimeFieldComponent } from '../../../shared/forms/date-time-field/date-time-field.component';
 
 /**
  * The child emergency on the case file (Law on Children 2016, Decree 56/2017): the 12-hour
@@ -45,6 +46,7 @@ import { ChildEmergenciesApiService } from '../data/child-emergencies-api.servic
 @Component({
   selector: 'cn-case-child-emergency',
   imports: [
+    DateTimeFieldComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,

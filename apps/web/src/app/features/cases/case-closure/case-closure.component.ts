@@ -1,7 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   computed,
   effect,
   inject,
@@ -9,14 +8,11 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ClosureRequestView } from '@caunoi/shared/contracts';
 import type { CaseStage } from '@caunoi/shared/domain';
 import { allowedClosureActions } from '@caunoi/shared/domain';
-import { filter } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
@@ -24,6 +20,7 @@ import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { CaseClosureApiService } from '../data/case-closure-api.service';
 import type { ClosureDialogData, ClosureDialogMode } from './closure-dialog.component';
 import { ClosureDialogComponent } from './closure-dialog.component';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 /**
  * Closure on the case file's overview: the request waiting for a supervisor (approve after a
@@ -158,10 +155,9 @@ import { ClosureDialogComponent } from './closure-dialog.component';
 export class CaseClosureComponent {
   private readonly api = inject(CaseClosureApiService);
   private readonly auth = inject(AuthService);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
-  private readonly destroyRef = inject(DestroyRef);
 
   readonly caseId = input.required<string>();
   readonly survivorCode = input.required<string>();
@@ -208,21 +204,12 @@ export class CaseClosureComponent {
 
   protected open(mode: ClosureDialogMode): void {
     const request = mode === 'request' ? this.returned() : this.waiting();
-    this.dialog
-      .open<ClosureDialogComponent, ClosureDialogData, ClosureRequestView[]>(
+    this.dialogs
+      .open<
         ClosureDialogComponent,
-        {
-          data: { mode, caseId: this.caseId(), survivorCode: this.survivorCode(), request },
-          width: '640px',
-          maxWidth: '95vw',
-          maxHeight: '90vh',
-        },
-      )
-      .afterClosed()
-      .pipe(
-        filter((history): history is ClosureRequestView[] => !!history),
-        takeUntilDestroyed(this.destroyRef),
-      )
+        ClosureDialogData,
+        ClosureRequestView[]
+      >(ClosureDialogComponent, { mode, caseId: this.caseId(), survivorCode: this.survivorCode(), request }, { width: 'large' })
       .subscribe((history) => {
         this.history.set(history);
         this.snackBar.open(this.translation.t(`closure.done.${mode}`));

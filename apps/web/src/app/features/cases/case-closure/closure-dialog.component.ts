@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -20,6 +19,7 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { CaseClosureApiService } from '../data/case-closure-api.service';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 /**
  * `request`: the caseworker asks (pre-filled from a returned request); `approve`: the supervisor
@@ -40,9 +40,8 @@ export interface ClosureDialogData {
 @Component({
   selector: 'cn-closure-dialog',
   imports: [
+    FormDialogComponent,
     ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -52,102 +51,87 @@ export interface ClosureDialogData {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'closure.dialog.' + data.mode | t: { code: data.survivorCode } }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="closure-dialog">
-      <mat-dialog-content>
-        @if (data.request; as r) {
-          @if (data.mode === 'request') {
-            @if (r.comment) {
-              <p class="cn-notice" data-testid="closure-returned-comment">
-                {{ 'closure.returnedBy' | t: { name: r.decidedByName ?? '' } }}
-                <span class="text">{{ r.comment }}</span>
-              </p>
-            }
-          } @else if (data.mode !== 'reopen') {
-            <dl class="summary" data-testid="closure-summary">
-              <dt>{{ 'field.reason' | t }}</dt>
-              <dd>{{ 'closureReason.' + r.reason | t }}</dd>
-              <dt>{{ 'field.goalStatus' | t }}</dt>
-              <dd>{{ 'goalStatus.' + r.goalStatus | t }}</dd>
-              <dt>{{ 'closure.requestedBy' | t }}</dt>
-              <dd>{{ r.requestedByName }} · {{ r.requestedAt | vnDate }}</dd>
-              <dt>{{ 'field.summary' | t }}</dt>
-              <dd class="text">{{ r.summary }}</dd>
-            </dl>
-          }
-        }
-        @if (data.mode === 'approve') {
-          <p class="cn-error" role="note" data-testid="closure-approve-warning">
-            {{ 'closure.approveWarning' | t }}
-          </p>
-        }
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [errors]="submission.allMessages()"
+      [title]="'closure.dialog.' + data.mode | t: { code: data.survivorCode }"
+      [submitLabel]="'closure.submit.' + data.mode | t"
+      testId="closure"
+    >
+      @if (data.request; as r) {
         @if (data.mode === 'request') {
-          <p class="cn-hint">{{ 'closure.requestHint' | t }}</p>
-          <mat-form-field appearance="outline" class="full">
-            <mat-label>{{ 'field.reason' | t }}</mat-label>
-            <mat-select formControlName="reason" data-testid="closure-reason">
-              @for (reason of reasons; track reason) {
-                <mat-option [value]="reason" [attr.data-testid]="'closure-reason-' + reason">{{
-                  'closureReason.' + reason | t
-                }}</mat-option>
-              }
-            </mat-select>
-            <mat-error>{{ form.controls.reason.errors | fieldError: 'reason' }}</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline" class="full">
-            <mat-label>{{ 'field.goalStatus' | t }}</mat-label>
-            <mat-select formControlName="goalStatus" data-testid="closure-goal-status">
-              @for (status of goalStatuses; track status) {
-                <mat-option [value]="status" [attr.data-testid]="'closure-goal-' + status">{{
-                  'goalStatus.' + status | t
-                }}</mat-option>
-              }
-            </mat-select>
-            <mat-error>{{ form.controls.goalStatus.errors | fieldError: 'goalStatus' }}</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline" class="full">
-            <mat-label>{{ 'field.summary' | t }}</mat-label>
-            <textarea
-              matInput
-              rows="5"
-              formControlName="summary"
-              data-testid="closure-summary-input"
-            ></textarea>
-            <mat-hint>{{ 'closure.summaryHint' | t }}</mat-hint>
-            <mat-error>{{ form.controls.summary.errors | fieldError: 'summary' }}</mat-error>
-          </mat-form-field>
+          @if (r.comment) {
+            <p class="cn-notice" data-testid="closure-returned-comment">
+              {{ 'closure.returnedBy' | t: { name: r.decidedByName ?? '' } }}
+              <span class="text">{{ r.comment }}</span>
+            </p>
+          }
+        } @else if (data.mode !== 'reopen') {
+          <dl class="summary" data-testid="closure-summary">
+            <dt>{{ 'field.reason' | t }}</dt>
+            <dd>{{ 'closureReason.' + r.reason | t }}</dd>
+            <dt>{{ 'field.goalStatus' | t }}</dt>
+            <dd>{{ 'goalStatus.' + r.goalStatus | t }}</dd>
+            <dt>{{ 'closure.requestedBy' | t }}</dt>
+            <dd>{{ r.requestedByName }} · {{ r.requestedAt | vnDate }}</dd>
+            <dt>{{ 'field.summary' | t }}</dt>
+            <dd class="text">{{ r.summary }}</dd>
+          </dl>
         }
-        @if (data.mode === 'return' || data.mode === 'reopen') {
-          <mat-form-field appearance="outline" class="full">
-            <mat-label>{{
-              (data.mode === 'return' ? 'field.comment' : 'field.reason') | t
-            }}</mat-label>
-            <textarea
-              matInput
-              rows="4"
-              formControlName="text"
-              data-testid="closure-text"
-            ></textarea>
-            <mat-error>{{ form.controls.text.errors | fieldError: 'comment' }}</mat-error>
-          </mat-form-field>
-        }
-        @for (message of submission.allMessages(); track $index) {
-          <p class="cn-error" role="alert" data-testid="closure-error">{{ message }}</p>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close data-testid="closure-cancel">
-          {{ 'common.cancel' | t }}
-        </button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting()"
-          data-testid="closure-submit"
-        >
-          {{ 'closure.submit.' + data.mode | t }}
-        </button>
-      </mat-dialog-actions>
+      }
+      @if (data.mode === 'approve') {
+        <p class="cn-error" role="note" data-testid="closure-approve-warning">
+          {{ 'closure.approveWarning' | t }}
+        </p>
+      }
+      @if (data.mode === 'request') {
+        <p class="cn-hint">{{ 'closure.requestHint' | t }}</p>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'field.reason' | t }}</mat-label>
+          <mat-select formControlName="reason" data-testid="closure-reason">
+            @for (reason of reasons; track reason) {
+              <mat-option [value]="reason" [attr.data-testid]="'closure-reason-' + reason">{{
+                'closureReason.' + reason | t
+              }}</mat-option>
+            }
+          </mat-select>
+          <mat-error>{{ form.controls.reason.errors | fieldError: 'reason' }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'field.goalStatus' | t }}</mat-label>
+          <mat-select formControlName="goalStatus" data-testid="closure-goal-status">
+            @for (status of goalStatuses; track status) {
+              <mat-option [value]="status" [attr.data-testid]="'closure-goal-' + status">{{
+                'goalStatus.' + status | t
+              }}</mat-option>
+            }
+          </mat-select>
+          <mat-error>{{ form.controls.goalStatus.errors | fieldError: 'goalStatus' }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'field.summary' | t }}</mat-label>
+          <textarea
+            matInput
+            rows="5"
+            formControlName="summary"
+            data-testid="closure-summary-input"
+          ></textarea>
+          <mat-hint>{{ 'closure.summaryHint' | t }}</mat-hint>
+          <mat-error>{{ form.controls.summary.errors | fieldError: 'summary' }}</mat-error>
+        </mat-form-field>
+      }
+      @if (data.mode === 'return' || data.mode === 'reopen') {
+        <mat-form-field appearance="outline">
+          <mat-label>{{
+            (data.mode === 'return' ? 'field.comment' : 'field.reason') | t
+          }}</mat-label>
+          <textarea matInput rows="4" formControlName="text" data-testid="closure-text"></textarea>
+          <mat-error>{{ form.controls.text.errors | fieldError: 'comment' }}</mat-error>
+        </mat-form-field>
+      }
     </form>
   `,
   styles: `

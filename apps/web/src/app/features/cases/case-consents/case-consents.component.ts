@@ -1,18 +1,16 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   computed,
   inject,
   input,
   output,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -33,7 +31,7 @@ import {
   isConsentCurrent,
   vietnamDateOf,
 } from '@caunoi/shared/domain';
-import { filter, firstValueFrom, map } from 'rxjs';
+import { firstValueFrom, map } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
@@ -46,6 +44,7 @@ import type { WithdrawConsentData } from '../withdraw-consent-dialog/withdraw-co
 import { WithdrawConsentDialogComponent } from '../withdraw-consent-dialog/withdraw-consent-dialog.component';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 /**
  * Consent to case management and consents to share with agency types and data categories (each
@@ -81,8 +80,7 @@ import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter'
 })
 export class CaseConsentsComponent {
   private readonly api = inject(CasesApiService);
-  private readonly dialog = inject(MatDialog);
-  private readonly destroyRef = inject(DestroyRef);
+  private readonly dialogs = injectDialogs();
   private readonly auth = inject(AuthService);
 
   readonly caseId = input.required<string>();
@@ -171,16 +169,12 @@ export class CaseConsentsComponent {
   }
 
   protected withdraw(consent: ConsentView): void {
-    this.dialog
-      .open<WithdrawConsentDialogComponent, WithdrawConsentData, ConsentView>(
+    this.dialogs
+      .open<
         WithdrawConsentDialogComponent,
-        { data: { caseId: this.caseId(), consentId: consent.id }, width: '480px' },
-      )
-      .afterClosed()
-      .pipe(
-        filter((updated): updated is ConsentView => !!updated),
-        takeUntilDestroyed(this.destroyRef),
-      )
+        WithdrawConsentData,
+        ConsentView
+      >(WithdrawConsentDialogComponent, { caseId: this.caseId(), consentId: consent.id })
       .subscribe((updated) => this.changed.emit(updated));
   }
 }

@@ -11,7 +11,6 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
@@ -29,7 +28,6 @@ import {
   isClosureStep,
   transitionNeedsSupervisor,
 } from '@caunoi/shared/domain';
-import { filter } from 'rxjs';
 import { AbilityService } from '../../../core/ability/ability.service';
 import { AuthService } from '../../../core/auth/auth.service';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
@@ -64,6 +62,7 @@ import type { ReferDialogData } from '../refer-dialog/refer-dialog.component';
 import { ReferDialogComponent } from '../refer-dialog/refer-dialog.component';
 import { ReferralTimelineComponent } from '../referral-timeline/referral-timeline.component';
 import { CaseConferenceActionsComponent } from '../../conferences/case-conference-actions/case-conference-actions.component';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 /**
  * Position of the referrals tab (after overview, risk, safety plan, action plan, follow-up,
@@ -115,7 +114,7 @@ export class CaseFileComponent {
   private readonly referralsApi = inject(CaseReferralsApiService);
   private readonly ability = inject(AbilityService);
   private readonly auth = inject(AuthService);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
   private readonly destroyRef = inject(DestroyRef);
@@ -237,16 +236,12 @@ export class CaseFileComponent {
   protected assign(): void {
     const detail = this.detail();
     if (!detail) return;
-    this.dialog
-      .open<AssignDialogComponent, AssignDialogData, CaseDetailView>(AssignDialogComponent, {
-        data: { caseId: detail.id, assignedUserId: detail.assignedUserId },
-        width: '480px',
-      })
-      .afterClosed()
-      .pipe(
-        filter((updated): updated is CaseDetailView => !!updated),
-        takeUntilDestroyed(this.destroyRef),
-      )
+    this.dialogs
+      .open<
+        AssignDialogComponent,
+        AssignDialogData,
+        CaseDetailView
+      >(AssignDialogComponent, { caseId: detail.id, assignedUserId: detail.assignedUserId })
       .subscribe((updated) => {
         this.detail.set(updated);
         this.snackBar.open(this.translation.t('cases.assigned'));
@@ -302,22 +297,16 @@ export class CaseFileComponent {
   protected refer(urgent?: readonly UrgentReferral[]): void {
     const detail = this.detail();
     if (!detail) return;
-    this.dialog
-      .open<ReferDialogComponent, ReferDialogData, CaseReferralView[]>(ReferDialogComponent, {
-        data: {
+    this.dialogs
+      .open<ReferDialogComponent, ReferDialogData, CaseReferralView[]>(
+        ReferDialogComponent,
+        {
           caseId: detail.id,
           consents: detail.consents,
           communeCode: detail.communeCode,
           urgent,
         },
-        width: '760px',
-        maxWidth: '95vw',
-        maxHeight: '90vh',
-      })
-      .afterClosed()
-      .pipe(
-        filter((created): created is CaseReferralView[] => !!created),
-        takeUntilDestroyed(this.destroyRef),
+        { width: 'wide' },
       )
       .subscribe((created) => {
         this.referralsChanged();

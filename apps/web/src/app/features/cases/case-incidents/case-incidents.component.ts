@@ -1,19 +1,9 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { DeadlineView, IncidentView } from '@caunoi/shared/contracts';
-import { filter, firstValueFrom } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
@@ -32,6 +22,7 @@ import type { SeriousDialogData } from '../serious-dialog/serious-dialog.compone
 import { SeriousDialogComponent } from '../serious-dialog/serious-dialog.component';
 import { CorrectionHistoryComponent } from '../correction-history/correction-history.component';
 import { IncidentCorrectionComponent } from '../incident-correction/incident-correction.component';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 /** The case's incidents, one event each, and "add incident". */
 @Component({
@@ -70,10 +61,9 @@ import { IncidentCorrectionComponent } from '../incident-correction/incident-cor
 })
 export class CaseIncidentsComponent {
   private readonly api = inject(CasesApiService);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
-  private readonly destroyRef = inject(DestroyRef);
 
   readonly caseId = input.required<string>();
   readonly incidents = input.required<IncidentView[]>();
@@ -137,16 +127,12 @@ export class CaseIncidentsComponent {
   }
 
   protected changeSerious(incident: IncidentView, mode: SeriousDialogData['mode']): void {
-    this.dialog
-      .open<SeriousDialogComponent, SeriousDialogData, IncidentView>(SeriousDialogComponent, {
-        data: { caseId: this.caseId(), incidentId: incident.id, mode },
-        width: '520px',
-      })
-      .afterClosed()
-      .pipe(
-        filter((updated): updated is IncidentView => !!updated),
-        takeUntilDestroyed(this.destroyRef),
-      )
+    this.dialogs
+      .open<
+        SeriousDialogComponent,
+        SeriousDialogData,
+        IncidentView
+      >(SeriousDialogComponent, { caseId: this.caseId(), incidentId: incident.id, mode }, { width: 'medium' })
       .subscribe((updated) => {
         this.updated.emit(updated);
         this.snackBar.open(

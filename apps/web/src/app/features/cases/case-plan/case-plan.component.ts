@@ -10,7 +10,6 @@ import {
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -25,15 +24,13 @@ import {
   isPlanActionOverdue,
   vietnamDateOf,
 } from '@caunoi/shared/domain';
-import { filter, firstValueFrom } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe, VnDayPipe } from '../../../core/i18n/vn-date.pipe';
 import { formSubmission, refusalMessage } from '../../../shared/forms/form-submission';
-import type { ConfirmDialogData } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
-import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { CasePlansApiService } from '../data/case-plans-api.service';
 import {
   actionForm,
@@ -45,6 +42,7 @@ import {
 } from './case-plan-form';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 /** Referral statuses whose agency may own an action (the API checks the same). */
 const OWNING = new Set(['sent', 'accepted', 'in_service', 'completed']);
@@ -77,7 +75,7 @@ const OWNING = new Set(['sent', 'accepted', 'in_service', 'completed']);
 export class CasePlanComponent {
   private readonly api = inject(CasePlansApiService);
   private readonly auth = inject(AuthService);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
 
@@ -222,9 +220,9 @@ export class CasePlanComponent {
   protected approve(): void {
     const plan = this.latest();
     if (!plan) return;
-    this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
-        data: {
+    this.dialogs
+      .confirm(
+        {
           message: 'casePlan.approveConfirm',
           params: {
             code: this.survivorCode(),
@@ -234,10 +232,8 @@ export class CasePlanComponent {
           },
           confirm: 'casePlan.approve',
         },
-        width: '480px',
-      })
-      .afterClosed()
-      .pipe(filter((ok) => ok === true))
+        { width: 'small' },
+      )
       .subscribe(() =>
         this.step(this.api.approve(this.caseId(), { version: plan.version }), 'casePlan.approved'),
       );

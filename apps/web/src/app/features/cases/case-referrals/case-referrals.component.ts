@@ -10,12 +10,10 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { CaseReferralView, ConsentView, ServiceRecordView } from '@caunoi/shared/contracts';
 import type { ReferralAction } from '@caunoi/shared/domain';
 import { allowedReferralActions } from '@caunoi/shared/domain';
-import { filter } from 'rxjs';
 import { TranslateListPipe } from '../../../core/i18n/t-list.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
@@ -30,6 +28,7 @@ import type { RerouteDialogData } from '../reroute-dialog/reroute-dialog.compone
 import { RerouteDialogComponent } from '../reroute-dialog/reroute-dialog.component';
 import type { WithdrawReferralData } from '../withdraw-referral-dialog/withdraw-referral-dialog.component';
 import { WithdrawReferralDialogComponent } from '../withdraw-referral-dialog/withdraw-referral-dialog.component';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 /**
  * "Chuyển gửi" on the case file: every referral with its status, respond-by clock, packet,
@@ -52,7 +51,7 @@ import { WithdrawReferralDialogComponent } from '../withdraw-referral-dialog/wit
 })
 export class CaseReferralsComponent {
   private readonly api = inject(CaseReferralsApiService);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
   private readonly destroyRef = inject(DestroyRef);
@@ -100,42 +99,30 @@ export class CaseReferralsComponent {
   }
 
   protected withdraw(referral: CaseReferralView): void {
-    this.dialog
+    this.dialogs
       .open<WithdrawReferralDialogComponent, WithdrawReferralData, CaseReferralView>(
         WithdrawReferralDialogComponent,
         {
-          data: {
-            caseId: this.caseId(),
-            referralId: referral.id,
-            agencyName: referral.toAgency.name,
-          },
-          width: '520px',
+          caseId: this.caseId(),
+          referralId: referral.id,
+          agencyName: referral.toAgency.name,
         },
-      )
-      .afterClosed()
-      .pipe(
-        filter((updated): updated is CaseReferralView => !!updated),
-        takeUntilDestroyed(this.destroyRef),
+        { width: 'medium' },
       )
       .subscribe(() => this.done('caseReferrals.withdrawn'));
   }
 
   protected reroute(referral: CaseReferralView): void {
-    this.dialog
-      .open<RerouteDialogComponent, RerouteDialogData, CaseReferralView>(RerouteDialogComponent, {
-        data: {
+    this.dialogs
+      .open<RerouteDialogComponent, RerouteDialogData, CaseReferralView>(
+        RerouteDialogComponent,
+        {
           caseId: this.caseId(),
           referral,
           consents: this.consents(),
           communeCode: this.communeCode(),
         },
-        width: '640px',
-        maxHeight: '90vh',
-      })
-      .afterClosed()
-      .pipe(
-        filter((created): created is CaseReferralView => !!created),
-        takeUntilDestroyed(this.destroyRef),
+        { width: 'large' },
       )
       .subscribe(() => this.done('caseReferrals.rerouted'));
   }

@@ -1,8 +1,6 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -13,7 +11,7 @@ import type { CaseDetailView, CaseListQuery, CaseSummaryView } from '@caunoi/sha
 import { PAGE_SIZE_DEFAULT } from '@caunoi/shared/contracts';
 import type { CaseStage, RiskLevel } from '@caunoi/shared/domain';
 import { CASE_STAGES, RISK_LEVELS } from '@caunoi/shared/domain';
-import { debounceTime, filter } from 'rxjs';
+import { debounceTime } from 'rxjs';
 import { AbilityService } from '../../../core/ability/ability.service';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
@@ -23,6 +21,7 @@ import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.
 import type { AssignDialogData } from '../assign-dialog/assign-dialog.component';
 import { AssignDialogComponent } from '../assign-dialog/assign-dialog.component';
 import { CasesApiService } from '../data/cases-api.service';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 type Scope = NonNullable<CaseListQuery['scope']>;
 
@@ -46,10 +45,9 @@ type Scope = NonNullable<CaseListQuery['scope']>;
 })
 export class CasesListComponent {
   private readonly api = inject(CasesApiService);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
-  private readonly destroyRef = inject(DestroyRef);
 
   private readonly ability = inject(AbilityService);
 
@@ -92,16 +90,12 @@ export class CasesListComponent {
   );
 
   protected assign(item: CaseSummaryView): void {
-    this.dialog
-      .open<AssignDialogComponent, AssignDialogData, CaseDetailView>(AssignDialogComponent, {
-        data: { caseId: item.id, assignedUserId: item.assignedUserId },
-        width: '480px',
-      })
-      .afterClosed()
-      .pipe(
-        filter((updated): updated is CaseDetailView => !!updated),
-        takeUntilDestroyed(this.destroyRef),
-      )
+    this.dialogs
+      .open<
+        AssignDialogComponent,
+        AssignDialogData,
+        CaseDetailView
+      >(AssignDialogComponent, { caseId: item.id, assignedUserId: item.assignedUserId })
       .subscribe((updated) => {
         this.pager.replace((row) => row.id === updated.id, updated);
         this.snackBar.open(this.translation.t('cases.assigned'));

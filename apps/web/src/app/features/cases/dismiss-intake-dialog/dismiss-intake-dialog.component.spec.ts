@@ -1,10 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { DismissIntakeDialogComponent } from './dismiss-intake-dialog.component';
+import { dialogTestProviders } from '../../../../testing';
 
 const URL = '/api/intake/i1/dismiss';
 
@@ -14,12 +13,7 @@ describe('DismissIntakeDialogComponent', () => {
     const close = jest.fn();
     TestBed.configureTestingModule({
       imports: [DismissIntakeDialogComponent],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: MAT_DIALOG_DATA, useValue: 'i1' },
-        { provide: MatDialogRef, useValue: { close } },
-      ],
+      providers: [...dialogTestProviders('i1', close)],
     });
     const backend = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(DismissIntakeDialogComponent);

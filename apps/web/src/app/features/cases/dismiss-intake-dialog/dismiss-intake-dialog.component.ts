@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -14,6 +13,7 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { noteRequiredForOther } from '../../../shared/forms/text.validators';
 import { IntakeApiService } from '../data/intake-api.service';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 /**
  * Takes an intake item off the queue without opening a case: a reason, and a note when the reason
@@ -22,9 +22,8 @@ import { IntakeApiService } from '../data/intake-api.service';
 @Component({
   selector: 'cn-dismiss-intake-dialog',
   imports: [
+    FormDialogComponent,
     ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -33,48 +32,34 @@ import { IntakeApiService } from '../data/intake-api.service';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'intake.dismissTitle' | t }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-dialog-content>
-        <p>{{ 'intake.dismissHint' | t }}</p>
-        @for (message of submission.otherMessages(); track $index) {
-          <p class="cn-error" role="alert">{{ message }}</p>
-        }
-        <mat-form-field appearance="outline" class="full">
-          <mat-label>{{ 'field.reason' | t }}</mat-label>
-          <mat-select formControlName="reason" data-testid="dismiss-reason">
-            @for (reason of reasons; track reason) {
-              <mat-option [value]="reason">{{ 'intakeDismissal.' + reason | t }}</mat-option>
-            }
-          </mat-select>
-          <mat-error>{{ form.controls.reason.errors | fieldError: 'reason' }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline" class="full">
-          <mat-label>{{ 'field.note' | t }}</mat-label>
-          <textarea matInput rows="3" formControlName="note" data-testid="dismiss-note"></textarea>
-          <mat-hint>{{ 'intake.dismissNoteHint' | t }}</mat-hint>
-          <mat-error data-testid="dismiss-note-error">{{
-            form.controls.note.errors | fieldError: 'note'
-          }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting()"
-          data-testid="dismiss-submit"
-        >
-          {{ 'intake.dismiss' | t }}
-        </button>
-      </mat-dialog-actions>
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [title]="'intake.dismissTitle' | t"
+      [submitLabel]="'intake.dismiss' | t"
+      testId="dismiss"
+    >
+      <p cnDialogIntro>{{ 'intake.dismissHint' | t }}</p>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.reason' | t }}</mat-label>
+        <mat-select formControlName="reason" data-testid="dismiss-reason">
+          @for (reason of reasons; track reason) {
+            <mat-option [value]="reason">{{ 'intakeDismissal.' + reason | t }}</mat-option>
+          }
+        </mat-select>
+        <mat-error>{{ form.controls.reason.errors | fieldError: 'reason' }}</mat-error>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.note' | t }}</mat-label>
+        <textarea matInput rows="3" formControlName="note" data-testid="dismiss-note"></textarea>
+        <mat-hint>{{ 'intake.dismissNoteHint' | t }}</mat-hint>
+        <mat-error data-testid="dismiss-note-error">{{
+          form.controls.note.errors | fieldError: 'note'
+        }}</mat-error>
+      </mat-form-field>
     </form>
-  `,
-  styles: `
-    .full {
-      width: 100%;
-    }
   `,
 })
 export class DismissIntakeDialogComponent {

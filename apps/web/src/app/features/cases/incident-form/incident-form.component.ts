@@ -24,11 +24,13 @@ import { CommunePickerComponent } from '../../../shared/ui/commune-picker/commun
 import { ClassificationWizardComponent } from '../classification-wizard/classification-wizard.component';
 import type { IncidentForm } from './incident-form';
 import { INCIDENT_DESCRIPTION_MAX, createPerpetratorForm } from './incident-form';
+import { DateTimeFieldComponent } from '../../../shared/forms/date-time-field/date-time-field.component';
 
 /** One incident (one event): used when opening a case and for "add incident" on the case file. */
 @Component({
   selector: 'cn-incident-form',
   imports: [
+    DateTimeFieldComponent,
     CommunePickerComponent,
     ReactiveFormsModule,
     MatButtonModule,

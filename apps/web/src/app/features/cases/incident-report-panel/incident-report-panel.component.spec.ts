@@ -7,6 +7,7 @@ import { TestBed } from '@angular/core/testing';
 import type { IncidentReportView } from '@caunoi/shared/contracts';
 import type { IncidentReportStatus } from '@caunoi/shared/domain';
 import { IncidentReportPanelComponent } from './incident-report-panel.component';
+import { settle } from '../../../../testing';
 
 registerLocaleData(localeVi);
 
@@ -73,14 +74,10 @@ describe('IncidentReportPanelComponent', () => {
     if (answer === 'none')
       request.flush({ statusCode: 404 }, { status: 404, statusText: 'Not Found' });
     else request.flush(answer);
-    await settle();
+    await settle(fixture);
   }
 
   /** Lets the answer's promise resolve, then renders. */
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  }
 
   afterEach(() => backend.verify());
 
@@ -101,7 +98,7 @@ describe('IncidentReportPanelComponent', () => {
     const post = backend.expectOne((r) => r.url === REPORT_URL && r.method === 'POST');
     expect(post.request.body).toEqual({ servicesGiven: [], agenciesInvolved: [], narrative: null });
     post.flush(reportView('draft'));
-    await settle();
+    await settle(fixture);
     expect(text('report-status')).toBe('Bản nháp');
   });
 
@@ -120,7 +117,7 @@ describe('IncidentReportPanelComponent', () => {
     approve?.click();
     await fixture.whenStable();
     backend.expectOne(`${REPORT_URL}/approve`).flush(reportView('approved'));
-    await settle();
+    await settle(fixture);
     expect(text('report-status')).toBe('Đã phê duyệt');
     expect(button('report-approve')).toBeNull();
   });
@@ -137,7 +134,7 @@ describe('IncidentReportPanelComponent', () => {
         onTime: true,
       }),
     );
-    await settle();
+    await settle(fixture);
     expect(text('report-submitted')).toBe('Đã nộp lúc 06/05/2026 09:15 — đúng hạn');
     expect(button('report-save')).toBeNull();
     expect(button('report-submit')).toBeNull();
@@ -167,7 +164,7 @@ describe('IncidentReportPanelComponent', () => {
       },
       { status: 409, statusText: 'Conflict' },
     );
-    await settle();
+    await settle(fixture);
     expect(text('report-error')).toBe('Trưởng nhóm cần phê duyệt báo cáo trước khi nộp.');
   });
 
@@ -196,7 +193,7 @@ describe('IncidentReportPanelComponent', () => {
       expect(form.request.params.get('lang')).toBe('vi');
       expect(form.request.responseType).toBe('blob');
       form.flush(new Blob(['%PDF'], { type: 'application/pdf' }));
-      await settle();
+      await settle(fixture);
       expect(saved).toEqual(['bao-cao-vu-viec.pdf']);
     } finally {
       click.mockRestore();

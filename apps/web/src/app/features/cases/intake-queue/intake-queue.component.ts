@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { IntakeItemView } from '@caunoi/shared/contracts';
@@ -14,6 +13,7 @@ import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { IntakeApiService } from '../data/intake-api.service';
 import { DismissIntakeDialogComponent } from '../dismiss-intake-dialog/dismiss-intake-dialog.component';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 /** The centre's pending intake items (handed-over calls, community referrals), oldest urgent first as the API orders them. */
 @Component({
@@ -130,7 +130,7 @@ export class IntakeQueueComponent {
   private readonly api = inject(IntakeApiService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
 
@@ -147,14 +147,13 @@ export class IntakeQueueComponent {
 
   /** After a dismissal the queue is read again: the item has left it. */
   protected dismiss(item: IntakeItemView): void {
-    this.dialog
-      .open<DismissIntakeDialogComponent, string, IntakeItemView>(DismissIntakeDialogComponent, {
-        data: item.id,
-        width: '480px',
-      })
-      .afterClosed()
-      .subscribe((dismissed) => {
-        if (!dismissed) return;
+    this.dialogs
+      .open<
+        DismissIntakeDialogComponent,
+        string,
+        IntakeItemView
+      >(DismissIntakeDialogComponent, item.id)
+      .subscribe(() => {
         this.snackBar.open(this.translation.t('intake.dismissed'));
         this.queue.reload();
       });

@@ -5,6 +5,8 @@ import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { AuthService } from '../../../core/auth/auth.service';
+import type { IntakeItemView } from '@caunoi/shared/contracts';
+import { IntakeApiService } from '../data/intake-api.service';
 import { OpenCaseComponent } from './open-case.component';
 
 describe('OpenCaseComponent, step 1: consent first', () => {
@@ -93,5 +95,19 @@ describe('OpenCaseComponent, step 1: consent first', () => {
     await click('open-case-next');
     expect((byTestId('identity-full-name') as HTMLInputElement).disabled).toBe(true);
     expect((byTestId('identity-phone') as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('fills in the name the volunteer wrote when the case opens from a community referral', async () => {
+    TestBed.inject(IntakeApiService).remember({
+      id: 'i1',
+      source: 'community_referral',
+      survivorName: 'Chị Hoa',
+      survivorSex: 'female',
+    } as IntakeItemView);
+    fixture.componentRef.setInput('intakeId', 'i1');
+    await settle();
+    const survivor = fixture.componentInstance['form'].controls.survivor.controls;
+    expect(survivor.fullName.value).toBe('Chị Hoa');
+    expect(survivor.sex.value).toBe('female');
   });
 });

@@ -295,6 +295,8 @@ export class OpenCaseComponent {
 
   private prefill(item: IntakeItemView): void {
     const survivor = this.form.controls.survivor.controls;
+    // The name (or alias) the volunteer wrote: kept only if consent is given, checked with her.
+    if (item.survivorName) survivor.fullName.setValue(item.survivorName);
     if (item.survivorSex) survivor.sex.setValue(item.survivorSex);
     if (item.safeContactMethod) survivor.safeContactMethod.setValue(item.safeContactMethod);
     if (item.safeContactDetails) survivor.safeContactDetails.setValue(item.safeContactDetails);

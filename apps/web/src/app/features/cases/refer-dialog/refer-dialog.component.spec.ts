@@ -1,12 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
 import type { TestRequest } from '@angular/common/http/testing';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { AgencyView, ConsentView, ReferralSuggestionView } from '@caunoi/shared/contracts';
@@ -14,6 +12,7 @@ import type { AgencyType } from '@caunoi/shared/domain';
 import { REFERRAL_TARGET_TYPES } from '@caunoi/shared/domain';
 import type { ReferDialogData } from './refer-dialog.component';
 import { ReferDialogComponent } from './refer-dialog.component';
+import { dialogTestProviders, page, settle } from '../../../../testing';
 
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
 const COMMUNE = '20242';
@@ -89,17 +88,14 @@ describe('ReferDialogComponent', () => {
     TestBed.configureTestingModule({
       imports: [ReferDialogComponent],
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        {
-          provide: MAT_DIALOG_DATA,
-          useValue: {
+        ...dialogTestProviders(
+          {
             caseId: CASE_ID,
             consents: CONSENTS,
             communeCode: COMMUNE,
           } satisfies ReferDialogData,
-        },
-        { provide: MatDialogRef, useValue: { close } },
+          close,
+        ),
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -131,7 +127,7 @@ describe('ReferDialogComponent', () => {
     expect(search.request.params.get('type')).toBe(results[0]?.type);
     expect(search.request.params.get('coversCommune')).toBe(COMMUNE);
     expect(search.request.params.get('acceptingReferrals')).toBe('true');
-    search.flush({ items: results, nextCursor: null });
+    search.flush(page(results));
     await fixture.whenStable();
   }
 
@@ -177,11 +173,6 @@ describe('ReferDialogComponent', () => {
     element.querySelector<HTMLButtonElement>('[data-testid="refer-submit"]')?.click();
     await fixture.whenStable();
     return backend.expectOne((r) => r.url === REFERRALS_URL && r.method === 'POST');
-  }
-
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
   }
 
   it('pre-selects the suggested agency and shows its hours, phone and capacity', async () => {
@@ -277,7 +268,7 @@ describe('ReferDialogComponent', () => {
       ],
     });
     post.flush([]);
-    await settle();
+    await settle(fixture);
     expect(close).toHaveBeenCalledWith([]);
   });
 
@@ -304,7 +295,7 @@ describe('ReferDialogComponent', () => {
       },
       { status: 409, statusText: 'Conflict' },
     );
-    await settle();
+    await settle(fixture);
     const [first, second] = rows() as [HTMLElement, HTMLElement];
     expect(text(second, 'refer-packet-error')).toBe(
       'Sự đồng ý của người bị bạo lực chưa bao gồm một số nhóm thông tin đã chọn. Hãy bỏ bớt nhóm thông tin hoặc chọn căn cứ chuyển gửi không cần sự đồng ý.',
@@ -329,7 +320,7 @@ describe('ReferDialogComponent', () => {
       },
       { status: 400, statusText: 'Bad Request' },
     );
-    await settle();
+    await settle(fixture);
     expect(text(rows()[0] as HTMLElement, 'refer-agency-error')).toContain(
       'Không thể chuyển gửi đến cơ quan này',
     );

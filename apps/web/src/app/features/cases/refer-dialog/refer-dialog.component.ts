@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type {
   CaseReferralView,
   ConsentView,
@@ -27,6 +27,7 @@ import {
   referralInput,
   rowOnlyErrors,
 } from '../referral-form/referral-form';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 export interface ReferDialogData {
   caseId: string;
@@ -45,54 +46,47 @@ export interface ReferDialogData {
 @Component({
   selector: 'cn-refer-dialog',
   imports: [
+    FormDialogComponent,
     ReactiveFormsModule,
-    MatDialogModule,
     MatButtonModule,
     TranslatePipe,
     ReferRowComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'refer.title' | t }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="refer-dialog">
-      <mat-dialog-content>
-        <p class="cn-hint">{{ 'refer.intro' | t }}</p>
-        @for (message of generalMessages(); track $index) {
-          <p class="cn-error" role="alert" data-testid="refer-error">{{ message }}</p>
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [errors]="generalMessages()"
+      [submitDisabled]="!suggestions()"
+      [title]="'refer.title' | t"
+      [submitLabel]="'refer.submit' | t"
+      testId="refer"
+    >
+      <p cnDialogIntro class="cn-hint">{{ 'refer.intro' | t }}</p>
+      @if (suggestions(); as suggestions) {
+        @for (row of rows.controls; track row; let i = $index) {
+          <cn-refer-row
+            [row]="row"
+            [index]="i"
+            [consents]="data.consents"
+            [communeCode]="data.communeCode"
+            [suggestions]="suggestions"
+            [errors]="rowMessages()[i]"
+            [removable]="rows.length > 1"
+            (remove)="removeRow(i)"
+          />
         }
-        @if (suggestions(); as suggestions) {
-          @for (row of rows.controls; track row; let i = $index) {
-            <cn-refer-row
-              [row]="row"
-              [index]="i"
-              [consents]="data.consents"
-              [communeCode]="data.communeCode"
-              [suggestions]="suggestions"
-              [errors]="rowMessages()[i]"
-              [removable]="rows.length > 1"
-              (remove)="removeRow(i)"
-            />
-          }
-          @if (rows.length < maxRows) {
-            <button mat-stroked-button type="button" (click)="addRow()" data-testid="refer-add-row">
-              {{ 'refer.addRow' | t }}
-            </button>
-          }
-        } @else {
-          <p>{{ 'common.loading' | t }}</p>
+        @if (rows.length < maxRows) {
+          <button mat-stroked-button type="button" (click)="addRow()" data-testid="refer-add-row">
+            {{ 'refer.addRow' | t }}
+          </button>
         }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting() || !suggestions()"
-          data-testid="refer-submit"
-        >
-          {{ 'refer.submit' | t }}
-        </button>
-      </mat-dialog-actions>
+      } @else {
+        <p>{{ 'common.loading' | t }}</p>
+      }
     </form>
   `,
 })

@@ -1,16 +1,15 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import type { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { AgencyView, CaseReferralView, ConsentView } from '@caunoi/shared/contracts';
 import type { AgencyType } from '@caunoi/shared/domain';
 import type { RerouteDialogData } from './reroute-dialog.component';
 import { RerouteDialogComponent } from './reroute-dialog.component';
+import { dialogTestProviders, page } from '../../../../testing';
 
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
 const OLD_POLICE = 'a0000000-0000-4000-8000-000000000001';
@@ -95,18 +94,15 @@ describe('RerouteDialogComponent', () => {
     TestBed.configureTestingModule({
       imports: [RerouteDialogComponent],
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        {
-          provide: MAT_DIALOG_DATA,
-          useValue: {
+        ...dialogTestProviders(
+          {
             caseId: CASE_ID,
             referral: OVERDUE,
             consents: CONSENTS,
             communeCode: null,
           } satisfies RerouteDialogData,
-        },
-        { provide: MatDialogRef, useValue: { close } },
+          close,
+        ),
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -170,7 +166,7 @@ describe('RerouteDialogComponent', () => {
     await types.clickOptions({ text: 'Trợ giúp pháp lý' });
     backend
       .expectOne((r) => r.url === '/api/agencies' && r.params.get('type') === 'legal_aid')
-      .flush({ items: [agency(LEGAL_AID, 'legal_aid', 'Trung tâm TGPL')], nextCursor: null });
+      .flush(page([agency(LEGAL_AID, 'legal_aid', 'Trung tâm TGPL')]));
     await fixture.whenStable();
     expect(element.querySelector('[data-testid="consent-check-missing"]')?.textContent).toContain(
       'Chưa có sự đồng ý nào cho phép chia sẻ thông tin với Trợ giúp pháp lý.',

@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type {
   CaseReferralView,
   ConsentView,
@@ -25,6 +24,7 @@ import {
   referralErrorMessage,
   setOverrideNeeded,
 } from '../referral-form/referral-form';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 export interface RerouteDialogData {
   caseId: string;
@@ -45,56 +45,48 @@ const SHOWN_ON_OVERRIDE = ['override.reason', 'override.justification'];
 @Component({
   selector: 'cn-reroute-dialog',
   imports: [
+    FormDialogComponent,
     ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
     TranslatePipe,
     AgencyPickerComponent,
     ConsentCheckComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'reroute.title' | t }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="reroute-dialog">
-      <mat-dialog-content>
-        <p class="cn-hint">
-          {{
-            (data.referral.status === 'declined' ? 'reroute.fromDeclined' : 'reroute.fromSent')
-              | t: { agency: data.referral.toAgency.name }
-          }}
-        </p>
-        @for (message of messages(); track $index) {
-          <p class="cn-error" role="alert" data-testid="reroute-error">{{ message }}</p>
-        }
-        @if (suggestions(); as suggestions) {
-          <cn-agency-picker
-            [type]="form.controls.agencyType"
-            [agency]="form.controls.agencyId"
-            [communeCode]="data.communeCode"
-            [suggestions]="suggestions"
-            [excludeAgencyId]="data.referral.toAgency.id"
-          />
-          <cn-consent-check
-            [consents]="data.consents"
-            [agencyType]="agencyType() ?? null"
-            [packet]="data.referral.packet"
-            [override]="form.controls.override"
-          />
-        } @else {
-          <p>{{ 'common.loading' | t }}</p>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting() || !suggestions()"
-          data-testid="reroute-submit"
-        >
-          {{ 'reroute.submit' | t }}
-        </button>
-      </mat-dialog-actions>
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [errors]="messages()"
+      [submitDisabled]="!suggestions()"
+      [title]="'reroute.title' | t"
+      [submitLabel]="'reroute.submit' | t"
+      testId="reroute"
+    >
+      <p cnDialogIntro class="cn-hint">
+        {{
+          (data.referral.status === 'declined' ? 'reroute.fromDeclined' : 'reroute.fromSent')
+            | t: { agency: data.referral.toAgency.name }
+        }}
+      </p>
+      @if (suggestions(); as suggestions) {
+        <cn-agency-picker
+          [type]="form.controls.agencyType"
+          [agency]="form.controls.agencyId"
+          [communeCode]="data.communeCode"
+          [suggestions]="suggestions"
+          [excludeAgencyId]="data.referral.toAgency.id"
+        />
+        <cn-consent-check
+          [consents]="data.consents"
+          [agencyType]="agencyType() ?? null"
+          [packet]="data.referral.packet"
+          [override]="form.controls.override"
+        />
+      } @else {
+        <p>{{ 'common.loading' | t }}</p>
+      }
     </form>
   `,
 })

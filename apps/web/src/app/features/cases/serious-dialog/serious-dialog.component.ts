@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -13,6 +12,7 @@ import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { CasesApiService } from '../data/cases-api.service';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 export interface SeriousDialogData {
   caseId: string;
@@ -25,9 +25,8 @@ export interface SeriousDialogData {
 @Component({
   selector: 'cn-serious-dialog',
   imports: [
+    FormDialogComponent,
     ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -36,63 +35,47 @@ export interface SeriousDialogData {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>
-      {{ (data.mode === 'mark' ? 'incident.markSerious' : 'incident.unmarkSerious') | t }}
-    </h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-dialog-content>
-        <p class="cn-hint">
-          {{ (data.mode === 'mark' ? 'incident.markHint' : 'incident.unmarkHint') | t }}
-        </p>
-        @for (message of submission.otherMessages(); track $index) {
-          <p class="cn-error" role="alert" data-testid="serious-error">{{ message }}</p>
-        }
-        @if (data.mode === 'mark') {
-          <mat-form-field appearance="outline" class="full">
-            <mat-label>{{ 'field.seriousReasons' | t }}</mat-label>
-            <mat-select formControlName="seriousReasons" multiple data-testid="serious-reasons">
-              @for (reason of reasons; track reason) {
-                <mat-option [value]="reason" [attr.data-testid]="'serious-reason-' + reason">{{
-                  'seriousReason.' + reason | t
-                }}</mat-option>
-              }
-            </mat-select>
-            <mat-error>{{
-              form.controls.seriousReasons.errors | fieldError: 'seriousReasons'
-            }}</mat-error>
-          </mat-form-field>
-        } @else {
-          <mat-form-field appearance="outline" class="full">
-            <mat-label>{{ 'field.unmarkReason' | t }}</mat-label>
-            <textarea
-              matInput
-              rows="3"
-              formControlName="unmarkReason"
-              data-testid="unmark-reason"
-            ></textarea>
-            <mat-error data-testid="unmark-reason-error">{{
-              form.controls.unmarkReason.errors | fieldError: 'unmarkReason'
-            }}</mat-error>
-          </mat-form-field>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting()"
-          data-testid="serious-submit"
-        >
-          {{ (data.mode === 'mark' ? 'incident.markSerious' : 'incident.unmarkSerious') | t }}
-        </button>
-      </mat-dialog-actions>
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [title]="(data.mode === 'mark' ? 'incident.markSerious' : 'incident.unmarkSerious') | t"
+      [submitLabel]="(data.mode === 'mark' ? 'incident.markSerious' : 'incident.unmarkSerious') | t"
+      testId="serious"
+    >
+      <p cnDialogIntro class="cn-hint">
+        {{ (data.mode === 'mark' ? 'incident.markHint' : 'incident.unmarkHint') | t }}
+      </p>
+      @if (data.mode === 'mark') {
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'field.seriousReasons' | t }}</mat-label>
+          <mat-select formControlName="seriousReasons" multiple data-testid="serious-reasons">
+            @for (reason of reasons; track reason) {
+              <mat-option [value]="reason" [attr.data-testid]="'serious-reason-' + reason">{{
+                'seriousReason.' + reason | t
+              }}</mat-option>
+            }
+          </mat-select>
+          <mat-error>{{
+            form.controls.seriousReasons.errors | fieldError: 'seriousReasons'
+          }}</mat-error>
+        </mat-form-field>
+      } @else {
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'field.unmarkReason' | t }}</mat-label>
+          <textarea
+            matInput
+            rows="3"
+            formControlName="unmarkReason"
+            data-testid="unmark-reason"
+          ></textarea>
+          <mat-error data-testid="unmark-reason-error">{{
+            form.controls.unmarkReason.errors | fieldError: 'unmarkReason'
+          }}</mat-error>
+        </mat-form-field>
+      }
     </form>
-  `,
-  styles: `
-    .full {
-      width: 100%;
-    }
   `,
 })
 export class SeriousDialogComponent {

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { ConsentView } from '@caunoi/shared/contracts';
@@ -10,6 +9,7 @@ import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { CasesApiService } from '../data/cases-api.service';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 export interface WithdrawConsentData {
   caseId: string;
@@ -20,9 +20,8 @@ export interface WithdrawConsentData {
 @Component({
   selector: 'cn-withdraw-consent-dialog',
   imports: [
+    FormDialogComponent,
     ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     TranslatePipe,
@@ -30,40 +29,26 @@ export interface WithdrawConsentData {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'consent.withdrawTitle' | t }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-dialog-content>
-        @for (message of submission.otherMessages(); track $index) {
-          <p class="cn-error" role="alert">{{ message }}</p>
-        }
-        <mat-form-field appearance="outline" class="full">
-          <mat-label>{{ 'field.reason' | t }}</mat-label>
-          <textarea
-            matInput
-            rows="3"
-            formControlName="reason"
-            data-testid="withdraw-reason"
-          ></textarea>
-          <mat-error>{{ form.controls.reason.errors | fieldError: 'reason' }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting()"
-          data-testid="withdraw-submit"
-        >
-          {{ 'consent.withdraw' | t }}
-        </button>
-      </mat-dialog-actions>
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [title]="'consent.withdrawTitle' | t"
+      [submitLabel]="'consent.withdraw' | t"
+      testId="withdraw"
+    >
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.reason' | t }}</mat-label>
+        <textarea
+          matInput
+          rows="3"
+          formControlName="reason"
+          data-testid="withdraw-reason"
+        ></textarea>
+        <mat-error>{{ form.controls.reason.errors | fieldError: 'reason' }}</mat-error>
+      </mat-form-field>
     </form>
-  `,
-  styles: `
-    .full {
-      width: 100%;
-    }
   `,
 })
 export class WithdrawConsentDialogComponent {

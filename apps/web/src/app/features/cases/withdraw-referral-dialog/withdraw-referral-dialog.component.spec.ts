@@ -1,11 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { WithdrawReferralData } from './withdraw-referral-dialog.component';
 import { WithdrawReferralDialogComponent } from './withdraw-referral-dialog.component';
+import { dialogTestProviders } from '../../../../testing';
 
 const URL = '/api/cases/c1/referrals/r1/withdraw';
 
@@ -16,17 +15,14 @@ describe('WithdrawReferralDialogComponent', () => {
     TestBed.configureTestingModule({
       imports: [WithdrawReferralDialogComponent],
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        {
-          provide: MAT_DIALOG_DATA,
-          useValue: {
+        ...dialogTestProviders(
+          {
             caseId: 'c1',
             referralId: 'r1',
             agencyName: 'Công an phường Hải Châu',
           } satisfies WithdrawReferralData,
-        },
-        { provide: MatDialogRef, useValue: { close } },
+          close,
+        ),
       ],
     });
     const backend = TestBed.inject(HttpTestingController);

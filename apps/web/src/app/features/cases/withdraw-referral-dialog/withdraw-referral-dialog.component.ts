@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -16,6 +15,7 @@ import { TranslationService } from '../../../core/i18n/translation.service';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { CaseReferralsApiService } from '../data/case-referrals-api.service';
 import { referralErrorMessage } from '../referral-form/referral-form';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 export const WITHDRAW_NOTE_MAX = 1000;
 
@@ -29,9 +29,8 @@ export interface WithdrawReferralData {
 @Component({
   selector: 'cn-withdraw-referral-dialog',
   imports: [
+    FormDialogComponent,
     ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -40,56 +39,45 @@ export interface WithdrawReferralData {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'withdrawReferral.title' | t }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-dialog-content>
-        <p class="cn-hint">{{ 'withdrawReferral.hint' | t: { agency: data.agencyName } }}</p>
-        @for (message of messages(); track $index) {
-          <p class="cn-error" role="alert" data-testid="withdraw-referral-error">{{ message }}</p>
-        }
-        <mat-form-field appearance="outline" class="full">
-          <mat-label>{{ 'field.reason' | t }}</mat-label>
-          <mat-select formControlName="reason" data-testid="withdraw-referral-reason">
-            @for (reason of reasons; track reason) {
-              <mat-option
-                [value]="reason"
-                [attr.data-testid]="'withdraw-referral-reason-' + reason"
-                >{{ 'withdrawReason.' + reason | t }}</mat-option
-              >
-            }
-          </mat-select>
-          <mat-error>{{ form.controls.reason.errors | fieldError: 'reason' }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline" class="full">
-          <mat-label>{{ 'field.note' | t }}</mat-label>
-          <textarea
-            matInput
-            rows="3"
-            formControlName="note"
-            data-testid="withdraw-referral-note"
-          ></textarea>
-          <mat-error data-testid="withdraw-referral-note-error">{{
-            form.controls.note.errors | fieldError: 'note'
-          }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting()"
-          data-testid="withdraw-referral-submit"
-        >
-          {{ 'caseReferrals.withdraw' | t }}
-        </button>
-      </mat-dialog-actions>
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [errors]="messages()"
+      [title]="'withdrawReferral.title' | t"
+      [submitLabel]="'caseReferrals.withdraw' | t"
+      testId="withdraw-referral"
+    >
+      <p cnDialogIntro class="cn-hint">
+        {{ 'withdrawReferral.hint' | t: { agency: data.agencyName } }}
+      </p>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.reason' | t }}</mat-label>
+        <mat-select formControlName="reason" data-testid="withdraw-referral-reason">
+          @for (reason of reasons; track reason) {
+            <mat-option
+              [value]="reason"
+              [attr.data-testid]="'withdraw-referral-reason-' + reason"
+              >{{ 'withdrawReason.' + reason | t }}</mat-option
+            >
+          }
+        </mat-select>
+        <mat-error>{{ form.controls.reason.errors | fieldError: 'reason' }}</mat-error>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.note' | t }}</mat-label>
+        <textarea
+          matInput
+          rows="3"
+          formControlName="note"
+          data-testid="withdraw-referral-note"
+        ></textarea>
+        <mat-error data-testid="withdraw-referral-note-error">{{
+          form.controls.note.errors | fieldError: 'note'
+        }}</mat-error>
+      </mat-form-field>
     </form>
-  `,
-  styles: `
-    .full {
-      width: 100%;
-    }
   `,
 })
 export class WithdrawReferralDialogComponent {

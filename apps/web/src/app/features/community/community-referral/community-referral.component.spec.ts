@@ -9,6 +9,7 @@ import type { CommunityReferralStatusView } from '@caunoi/shared/contracts';
 import { MemoryVaultStorage, VAULT_STORAGE } from '../../../core/offline/vault-storage';
 import { WORKSPACES } from '../../workspaces/workspaces';
 import { CommunityReferralComponent } from './community-referral.component';
+import { page, settle } from '../../../../testing';
 
 registerLocaleData(localeVi);
 
@@ -26,14 +27,10 @@ describe('CommunityReferralComponent after a successful submit', () => {
   let backend: HttpTestingController;
   let storage: MemoryVaultStorage;
 
-  const settle = async (): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  };
   /** Answers the lists the page loads by itself (its referrals, the administrative units). */
   const flushLists = (): void => {
     for (const request of backend.match((r) => r.method === 'GET')) {
-      request.flush({ items: [], nextCursor: null });
+      request.flush(page([]));
     }
   };
 
@@ -58,7 +55,7 @@ describe('CommunityReferralComponent after a successful submit', () => {
     element = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
     flushLists();
-    await settle();
+    await settle(fixture);
   });
 
   const fill = () => {
@@ -81,11 +78,11 @@ describe('CommunityReferralComponent after a successful submit', () => {
     const form = fill();
     expect(fixture.componentInstance.hasUnsavedChanges()).toBe(true);
     element.querySelector<HTMLButtonElement>('[data-testid="referral-submit"]')?.click();
-    await settle();
+    await settle(fixture);
     backend.expectOne((r) => r.method === 'POST').flush(SENT);
-    await settle();
+    await settle(fixture);
     flushLists();
-    await settle();
+    await settle(fixture);
 
     expect(form.getRawValue().survivorName).toBe('');
     expect(element.querySelectorAll('mat-error').length).toBe(0);
@@ -103,13 +100,13 @@ describe('CommunityReferralComponent after a successful submit', () => {
   it('with no answer from the server, keeps the referral on the phone (encrypted) and says it waits to send', async () => {
     const form = fill();
     element.querySelector<HTMLButtonElement>('[data-testid="referral-submit"]')?.click();
-    await settle();
+    await settle(fixture);
     const post = backend.expectOne((r) => r.method === 'POST');
     const key = post.request.body.idempotencyKey as string;
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
     post.error(new ProgressEvent('error'), { status: 0 });
-    await settle();
-    await settle();
+    await settle(fixture);
+    await settle(fixture);
 
     expect(form.getRawValue().survivorName).toBe('');
     expect(element.querySelectorAll('mat-error').length).toBe(0);

@@ -31,6 +31,7 @@ import { formSubmission } from '../../../shared/forms/form-submission';
 import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { fromVietnamLocal } from '../../../shared/forms/vietnam-time';
 import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
+import { DateTimeFieldComponent } from '../../../shared/forms/date-time-field/date-time-field.component';
 
 /**
  * The supervisor convenes a case conference from the case file: when (Vietnam time), the agenda,
@@ -40,6 +41,7 @@ import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter'
 @Component({
   selector: 'cn-convene-form',
   imports: [
+    DateTimeFieldComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -65,16 +67,12 @@ import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter'
         novalidate
         data-testid="convene-form"
       >
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'field.scheduledAt' | t }}</mat-label>
-          <input
-            matInput
-            type="datetime-local"
-            formControlName="scheduledAt"
-            data-testid="convene-scheduled-at"
-          />
-          <mat-error>{{ form.controls.scheduledAt.errors | fieldError: 'scheduledAt' }}</mat-error>
-        </mat-form-field>
+        <cn-date-time-field
+          formControlName="scheduledAt"
+          field="scheduledAt"
+          [label]="'field.scheduledAt' | t"
+          testId="convene-scheduled-at"
+        />
         <mat-form-field appearance="outline">
           <mat-label>{{ 'field.agenda' | t }}</mat-label>
           <textarea

@@ -9,6 +9,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import type { AgencyView } from '@caunoi/shared/contracts';
 import { AuthService } from '../../../core/auth/auth.service';
 import { ServiceDirectoryComponent } from './service-directory.component';
+import { page, settle } from '../../../../testing';
 
 const COMMUNES = [
   { code: '20242', name: 'Phường Hải Châu', level: 'commune', parentCode: '48' },
@@ -43,10 +44,6 @@ describe('ServiceDirectoryComponent', () => {
   let element: HTMLElement;
   let backend: HttpTestingController;
 
-  const settle = async (): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  };
   /** Filter changes reload after a 300 ms debounce. */
   const debounce = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 350));
   const texts = (id: string): string[] =>
@@ -81,7 +78,7 @@ describe('ServiceDirectoryComponent', () => {
       .expectOne(
         (r) => r.url === '/api/administrative-units' && r.params.get('parentCode') === '48',
       )
-      .flush({ items: COMMUNES, nextCursor: null });
+      .flush(page(COMMUNES));
   });
 
   afterEach(() => backend.verify());
@@ -114,7 +111,7 @@ describe('ServiceDirectoryComponent', () => {
       ],
       nextCursor: null,
     });
-    await settle();
+    await settle(fixture);
 
     expect(texts('directory-card-name')).toEqual([
       'Công an phường Hải Châu',
@@ -146,8 +143,8 @@ describe('ServiceDirectoryComponent', () => {
   });
 
   it('sends the filters as query parameters and pages on with the cursor', async () => {
-    listRequests()[0].flush({ items: [], nextCursor: null });
-    await settle();
+    listRequests()[0].flush(page([]));
+    await settle(fixture);
 
     const loader = TestbedHarnessEnvironment.loader(fixture);
     const choose = async (id: string, text: string): Promise<void> => {
@@ -188,11 +185,11 @@ describe('ServiceDirectoryComponent', () => {
       items: [agency({ id: 'h1', name: 'Bệnh viện Đà Nẵng', type: 'health', open24h: true })],
       nextCursor: 'cursor-1',
     });
-    await settle();
+    await settle(fixture);
     expect(texts('directory-card-name')).toEqual(['Bệnh viện Đà Nẵng']);
 
     element.querySelector<HTMLButtonElement>('[data-testid="directory-load-more"]')?.click();
-    await settle();
+    await settle(fixture);
     const more = backend.expectOne((r) => r.url === '/api/agencies');
     expect(more.request.params.get('after')).toBe('cursor-1');
     expect(more.request.params.get('coversCommune')).toBe('20209');
@@ -200,7 +197,7 @@ describe('ServiceDirectoryComponent', () => {
       items: [agency({ id: 'h2', name: 'Trung tâm Y tế Thanh Khê', type: 'health' })],
       nextCursor: null,
     });
-    await settle();
+    await settle(fixture);
     expect(texts('directory-card-name')).toEqual(['Bệnh viện Đà Nẵng', 'Trung tâm Y tế Thanh Khê']);
     expect(texts('directory-card-hours')).toEqual(['Hoạt động 24/7', 'Chưa có giờ làm việc']);
     expect(element.querySelector('[data-testid="directory-load-more"]')).toBeNull();

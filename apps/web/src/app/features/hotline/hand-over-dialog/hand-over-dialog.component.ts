@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import type { AgencyView, CallView } from '@caunoi/shared/contracts';
@@ -12,14 +11,14 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { AgenciesApiService } from '../../../shared/data/agencies-api.service';
 import { formSubmission } from '../../../shared/forms/form-submission';
 import { CallsApiService } from '../data/calls-api.service';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 /** Hands a call to a social-work centre's intake queue; closes with the updated call. */
 @Component({
   selector: 'cn-hand-over-dialog',
   imports: [
+    FormDialogComponent,
     ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatSelectModule,
     TranslatePipe,
@@ -27,40 +26,26 @@ import { CallsApiService } from '../data/calls-api.service';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'hotline.handOverTitle' | t }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-dialog-content>
-        <p>{{ 'hotline.handOverInfo' | t }}</p>
-        @for (message of submission.otherMessages(); track $index) {
-          <p class="cn-error" role="alert" data-testid="hand-over-error">{{ message }}</p>
-        }
-        <mat-form-field appearance="outline" class="full">
-          <mat-label>{{ 'field.agencyId' | t }}</mat-label>
-          <mat-select formControlName="agencyId" data-testid="hand-over-centre">
-            @for (centre of centres(); track centre.id) {
-              <mat-option [value]="centre.id">{{ centre.name }}</mat-option>
-            }
-          </mat-select>
-          <mat-error>{{ form.controls.agencyId.errors | fieldError: 'agencyId' }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting()"
-          data-testid="hand-over-submit"
-        >
-          {{ 'hotline.handOver' | t }}
-        </button>
-      </mat-dialog-actions>
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [title]="'hotline.handOverTitle' | t"
+      [submitLabel]="'hotline.handOver' | t"
+      testId="hand-over"
+    >
+      <p cnDialogIntro>{{ 'hotline.handOverInfo' | t }}</p>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.agencyId' | t }}</mat-label>
+        <mat-select formControlName="agencyId" data-testid="hand-over-centre">
+          @for (centre of centres(); track centre.id) {
+            <mat-option [value]="centre.id">{{ centre.name }}</mat-option>
+          }
+        </mat-select>
+        <mat-error>{{ form.controls.agencyId.errors | fieldError: 'agencyId' }}</mat-error>
+      </mat-form-field>
     </form>
-  `,
-  styles: `
-    .full {
-      width: 100%;
-    }
   `,
 })
 export class HandOverDialogComponent {

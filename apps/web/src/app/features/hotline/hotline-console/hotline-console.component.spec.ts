@@ -8,19 +8,21 @@ import { provideRouter } from '@angular/router';
 import { AuthService } from '../../../core/auth/auth.service';
 import { WORKSPACES } from '../../workspaces/workspaces';
 import { HotlineConsoleComponent } from './hotline-console.component';
+import { settle } from '../../../../testing';
 
 registerLocaleData(localeVi);
 
 const LINE = { id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000111', number: '111', name: 'Tổng đài 111' };
+const PROVINCE = {
+  id: '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000102',
+  number: '1800 1581',
+  name: 'Đà Nẵng',
+};
 
 describe('HotlineConsoleComponent: a call in progress', () => {
   let backend: HttpTestingController;
   let signedIn = true;
-
-  const settle = async (fixture: ComponentFixture<unknown>): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  };
+  let lines = [LINE];
 
   async function open(): Promise<ComponentFixture<HotlineConsoleComponent>> {
     const fixture = TestBed.createComponent(HotlineConsoleComponent);
@@ -31,7 +33,7 @@ describe('HotlineConsoleComponent: a call in progress', () => {
     await fixture.whenStable();
     for (const request of backend.match((r) => r.method === 'GET')) {
       request.flush(
-        request.request.url.endsWith('hotline-lines') ? [LINE] : { items: [], nextCursor: null },
+        request.request.url.endsWith('hotline-lines') ? lines : { items: [], nextCursor: null },
       );
     }
     await settle(fixture);
@@ -41,6 +43,7 @@ describe('HotlineConsoleComponent: a call in progress', () => {
   beforeEach(() => {
     localStorage.clear();
     signedIn = true;
+    lines = [LINE];
     TestBed.configureTestingModule({
       imports: [HotlineConsoleComponent],
       providers: [
@@ -76,5 +79,23 @@ describe('HotlineConsoleComponent: a call in progress', () => {
     expect(again.componentInstance['timer'].hasStarted()).toBe(false);
     expect(again.componentInstance['form'].dirty).toBe(false);
     again.destroy();
+  });
+
+  it('defaults the line from the caller until the operator picks one', async () => {
+    lines = [LINE, PROVINCE];
+    const fixture = await open();
+    const form = fixture.componentInstance['form'];
+    expect(form.controls.lineId.value).toBe(PROVINCE.id);
+
+    form.controls.survivorAgeGroup.setValue('7_11');
+    await settle(fixture);
+    expect(form.controls.lineId.value).toBe(LINE.id);
+
+    form.controls.lineId.setValue(PROVINCE.id);
+    form.controls.lineId.markAsDirty();
+    form.controls.childInvolved.setValue(true);
+    await settle(fixture);
+    expect(form.controls.lineId.value).toBe(PROVINCE.id);
+    fixture.destroy();
   });
 });

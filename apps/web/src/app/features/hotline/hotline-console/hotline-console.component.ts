@@ -8,7 +8,7 @@ import {
   input,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import {
   FormControl,
   FormGroup,
@@ -18,7 +18,6 @@ import {
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -42,9 +41,10 @@ import {
   GBV_TYPES,
   NOTIFICATION_MEANS,
   SEXES,
+  defaultHotlineLine,
   isChildEmergencyCall,
 } from '@caunoi/shared/domain';
-import { filter, firstValueFrom } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
@@ -61,6 +61,8 @@ import { formatDuration, callTimer } from '../call-timer/call-timer';
 import { CallInProgressService } from '../data/call-in-progress.service';
 import { CallsApiService } from '../data/calls-api.service';
 import { HandOverDialogComponent } from '../hand-over-dialog/hand-over-dialog.component';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
+import { DateTimeFieldComponent } from '../../../shared/forms/date-time-field/date-time-field.component';
 
 const blankToNull = (value: string): string | null => value.trim() || null;
 
@@ -71,6 +73,7 @@ const blankToNull = (value: string): string | null => value.trim() || null;
 @Component({
   selector: 'cn-hotline-console',
   imports: [
+    DateTimeFieldComponent,
     CommunePickerComponent,
     ReactiveFormsModule,
     MatButtonModule,
@@ -91,7 +94,7 @@ const blankToNull = (value: string): string | null => value.trim() || null;
 })
 export class HotlineConsoleComponent {
   private readonly api = inject(CallsApiService);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
   private readonly destroyRef = inject(DestroyRef);
@@ -169,6 +172,8 @@ export class HotlineConsoleComponent {
     if (kept) {
       this.form.reset(kept.value);
       this.form.markAsDirty();
+      // The line came from the operator (or the default then): it is not re-guessed.
+      this.form.controls.lineId.markAsDirty();
       this.timer.restore(kept.timer);
     }
     this.destroyRef.onDestroy(() => {
@@ -178,10 +183,19 @@ export class HotlineConsoleComponent {
     });
     // A reload would lose it: the browser asks first.
     guardUnload(() => this.callInProgress());
-    // The first line is the usual one; the operator changes it when the call came in on another.
+    // The line follows the caller until the operator picks one: 111 for a call about a child,
+    // the province's own line otherwise.
     effect(() => {
-      const first = this.lines()[0];
-      if (first && !this.form.controls.lineId.value) this.form.controls.lineId.setValue(first.id);
+      const f = this.flags();
+      const line = defaultHotlineLine(this.lines(), {
+        childInvolved: !!f.childInvolved,
+        survivorAgeGroup: f.survivorAgeGroup ?? null,
+      });
+      const control = this.form.controls.lineId;
+      const fallback = line ?? this.lines()[0];
+      if (fallback && !control.dirty && control.value !== fallback.id) {
+        control.setValue(fallback.id, { emitEvent: false });
+      }
     });
   }
 
@@ -239,24 +253,15 @@ export class HotlineConsoleComponent {
     });
     if (!result.ok) return;
     this.calls.prepend(result.value);
-    this.submission.succeeded(this.formDirective(), {
-      lineId: value.lineId,
-      channel: value.channel,
-    });
+    this.submission.succeeded(this.formDirective(), { channel: value.channel });
     this.timer.reset();
+    // "Handed to the centre" is said once: the hand-over opens for the call just saved.
+    if (value.outcome === 'handed_to_centre') this.handOver(result.value);
   }
 
   protected handOver(call: CallView): void {
-    this.dialog
-      .open<HandOverDialogComponent, CallView, CallView>(HandOverDialogComponent, {
-        data: call,
-        width: '480px',
-      })
-      .afterClosed()
-      .pipe(
-        filter((updated): updated is CallView => !!updated),
-        takeUntilDestroyed(this.destroyRef),
-      )
+    this.dialogs
+      .open<HandOverDialogComponent, CallView, CallView>(HandOverDialogComponent, call)
       .subscribe((updated) => {
         this.calls.replace((item) => item.id === updated.id, updated);
         this.snackBar.open(this.translation.t('hotline.handedOver'));

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { firstValueFrom } from 'rxjs';
@@ -11,6 +10,7 @@ import { formSubmission } from '../../../shared/forms/form-submission';
 import { InboxApiService } from '../data/inbox-api.service';
 import type { AnswerOutcome } from '../data/referral-answers';
 import { NOTE_MAX_LENGTH, isReferralRefusal } from '../data/referral-answers';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 export interface CompleteDialogData {
   referralId: string;
@@ -21,9 +21,8 @@ export interface CompleteDialogData {
 @Component({
   selector: 'cn-complete-dialog',
   imports: [
+    FormDialogComponent,
     ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     TranslatePipe,
@@ -31,42 +30,28 @@ export interface CompleteDialogData {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'referralInbox.completeTitle' | t: { code: data.referralCode } }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-dialog-content class="cn-form">
-        <p class="cn-hint">{{ 'referralInbox.completeHint' | t }}</p>
-        @for (message of submission.otherMessages(); track $index) {
-          <p class="cn-error" role="alert" data-testid="complete-error">{{ message }}</p>
-        }
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'field.note' | t }}</mat-label>
-          <textarea
-            matInput
-            rows="3"
-            formControlName="note"
-            [attr.maxlength]="noteMaxLength"
-            data-testid="complete-note"
-          ></textarea>
-          <mat-error>{{ form.controls.note.errors | fieldError: 'note' }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting()"
-          data-testid="complete-submit"
-        >
-          {{ 'referralInbox.complete' | t }}
-        </button>
-      </mat-dialog-actions>
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [title]="'referralInbox.completeTitle' | t: { code: data.referralCode }"
+      [submitLabel]="'referralInbox.complete' | t"
+      testId="complete"
+    >
+      <p cnDialogIntro class="cn-hint">{{ 'referralInbox.completeHint' | t }}</p>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.note' | t }}</mat-label>
+        <textarea
+          matInput
+          rows="3"
+          formControlName="note"
+          [attr.maxlength]="noteMaxLength"
+          data-testid="complete-note"
+        ></textarea>
+        <mat-error>{{ form.controls.note.errors | fieldError: 'note' }}</mat-error>
+      </mat-form-field>
     </form>
-  `,
-  styles: `
-    .cn-form {
-      min-width: min(480px, 80vw);
-    }
   `,
 })
 export class CompleteDialogComponent {

@@ -1,12 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { DeclineDialogComponent } from './decline-dialog.component';
+import { dialogTestProviders, settle } from '../../../../testing';
 
 const ID = '44444444-4444-4444-8444-444444444444';
 const URL = `/api/referrals/${ID}/decline`;
@@ -21,22 +19,13 @@ describe('DeclineDialogComponent', () => {
     element.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const text = (id: string): string => byTestId(id)?.textContent?.trim() ?? '';
 
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  }
-
   async function render(): Promise<void> {
     localStorage.clear();
     close.mockReset();
     TestBed.configureTestingModule({
       imports: [DeclineDialogComponent],
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-        { provide: MAT_DIALOG_DATA, useValue: { referralId: ID, referralCode: 'CG-2026-000123' } },
-        { provide: MatDialogRef, useValue: { close } },
+        ...dialogTestProviders({ referralId: ID, referralCode: 'CG-2026-000123' }, close),
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -105,7 +94,7 @@ describe('DeclineDialogComponent', () => {
       note: 'Cơ quan đang sáp nhập, chưa có người phụ trách',
     });
     request.flush({ id: ID, status: 'declined' });
-    await settle();
+    await settle(fixture);
     expect(close).toHaveBeenCalledWith({ referral: { id: ID, status: 'declined' } });
   });
 
@@ -116,7 +105,7 @@ describe('DeclineDialogComponent', () => {
     const request = backend.expectOne(URL);
     expect(request.request.body).toEqual({ reason: 'outside_area', note: null });
     request.flush({ id: ID, status: 'declined' });
-    await settle();
+    await settle(fixture);
   });
 
   it("puts the server's error on the note", async () => {
@@ -132,7 +121,7 @@ describe('DeclineDialogComponent', () => {
       },
       { status: 400, statusText: 'Bad Request' },
     );
-    await settle();
+    await settle(fixture);
     expect(text('decline-note-error')).toBe('Ghi chú là bắt buộc khi chọn lý do khác.');
     expect(close).not.toHaveBeenCalled();
   });
@@ -149,7 +138,7 @@ describe('DeclineDialogComponent', () => {
       },
       { status: 409, statusText: 'Conflict' },
     );
-    await settle();
+    await settle(fixture);
     expect(close).toHaveBeenCalledWith({
       refusal: expect.objectContaining({ status: 409 }),
     });

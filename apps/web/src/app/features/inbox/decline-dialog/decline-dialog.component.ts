@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -16,6 +15,7 @@ import { requiredText } from '../../../shared/forms/text.validators';
 import { InboxApiService } from '../data/inbox-api.service';
 import type { AnswerOutcome } from '../data/referral-answers';
 import { NOTE_MAX_LENGTH, isReferralRefusal } from '../data/referral-answers';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 export interface DeclineDialogData {
   referralId: string;
@@ -26,9 +26,8 @@ export interface DeclineDialogData {
 @Component({
   selector: 'cn-decline-dialog',
   imports: [
+    FormDialogComponent,
     ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -37,60 +36,46 @@ export interface DeclineDialogData {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'referralInbox.declineTitle' | t: { code: data.referralCode } }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-dialog-content class="cn-form">
-        <p class="cn-hint">{{ 'referralInbox.declineHint' | t }}</p>
-        @for (message of submission.otherMessages(); track $index) {
-          <p class="cn-error" role="alert" data-testid="decline-error">{{ message }}</p>
-        }
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'referralInbox.declineReason' | t }}</mat-label>
-          <mat-select formControlName="reason" data-testid="decline-reason">
-            @for (reason of reasons; track reason) {
-              <mat-option [value]="reason" [attr.data-testid]="'decline-reason-' + reason">{{
-                'declineReason.' + reason | t
-              }}</mat-option>
-            }
-          </mat-select>
-          <mat-error data-testid="decline-reason-error">{{
-            form.controls.reason.errors | fieldError: 'reason'
-          }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'field.note' | t }}</mat-label>
-          <textarea
-            matInput
-            rows="3"
-            formControlName="note"
-            [attr.maxlength]="noteMaxLength"
-            data-testid="decline-note"
-          ></textarea>
-          @if (form.controls.reason.value === 'other') {
-            <mat-hint>{{ 'referralInbox.noteRequiredForOther' | t }}</mat-hint>
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [title]="'referralInbox.declineTitle' | t: { code: data.referralCode }"
+      [submitLabel]="'referralInbox.decline' | t"
+      testId="decline"
+    >
+      <p cnDialogIntro class="cn-hint">{{ 'referralInbox.declineHint' | t }}</p>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'referralInbox.declineReason' | t }}</mat-label>
+        <mat-select formControlName="reason" data-testid="decline-reason">
+          @for (reason of reasons; track reason) {
+            <mat-option [value]="reason" [attr.data-testid]="'decline-reason-' + reason">{{
+              'declineReason.' + reason | t
+            }}</mat-option>
           }
-          <mat-error data-testid="decline-note-error">{{
-            form.controls.note.errors | fieldError: 'note'
-          }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting()"
-          data-testid="decline-submit"
-        >
-          {{ 'referralInbox.decline' | t }}
-        </button>
-      </mat-dialog-actions>
+        </mat-select>
+        <mat-error data-testid="decline-reason-error">{{
+          form.controls.reason.errors | fieldError: 'reason'
+        }}</mat-error>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.note' | t }}</mat-label>
+        <textarea
+          matInput
+          rows="3"
+          formControlName="note"
+          [attr.maxlength]="noteMaxLength"
+          data-testid="decline-note"
+        ></textarea>
+        @if (form.controls.reason.value === 'other') {
+          <mat-hint>{{ 'referralInbox.noteRequiredForOther' | t }}</mat-hint>
+        }
+        <mat-error data-testid="decline-note-error">{{
+          form.controls.note.errors | fieldError: 'note'
+        }}</mat-error>
+      </mat-form-field>
     </form>
-  `,
-  styles: `
-    .cn-form {
-      min-width: min(480px, 80vw);
-    }
   `,
 })
 export class DeclineDialogComponent {

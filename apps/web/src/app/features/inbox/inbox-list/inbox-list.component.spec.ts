@@ -8,6 +8,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { InboxReferralView, InboxView, Page } from '@caunoi/shared/contracts';
 import { InboxListComponent } from './inbox-list.component';
+import { page, settle } from '../../../../testing';
 
 registerLocaleData(localeVi);
 
@@ -50,11 +51,6 @@ describe('InboxListComponent', () => {
     root?.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   const listRequest = (view: InboxView): TestRequest =>
     backend.expectOne((r) => r.url === '/api/referrals' && r.params.get('view') === view);
-
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  }
 
   async function render(): Promise<void> {
     localStorage.clear();
@@ -101,7 +97,7 @@ describe('InboxListComponent', () => {
       items: [referral('CG-2026-000099', { status: 'in_service' })],
       nextCursor: null,
     } satisfies Page<InboxReferralView>);
-    await settle();
+    await settle(fixture);
 
     const actionNeeded = byTestId('inbox-action-needed');
     const inProgress = byTestId('inbox-in-progress');
@@ -157,8 +153,8 @@ describe('InboxListComponent', () => {
       items: [referral('CG-2026-000111')],
       nextCursor: 'cursor-1',
     });
-    listRequest('in_progress').flush({ items: [], nextCursor: null });
-    await settle();
+    listRequest('in_progress').flush(page([]));
+    await settle(fixture);
     expect(byTestId('inbox-in_progress-empty')?.textContent?.trim()).toBe(
       'Không có chuyển gửi nào đang thực hiện.',
     );
@@ -167,8 +163,8 @@ describe('InboxListComponent', () => {
     await fixture.whenStable();
     const next = listRequest('action_needed');
     expect(next.request.params.get('after')).toBe('cursor-1');
-    next.flush({ items: [referral('CG-2026-000112')], nextCursor: null });
-    await settle();
+    next.flush(page([referral('CG-2026-000112')]));
+    await settle(fixture);
 
     expect(all('inbox-row').map((row) => row.dataset['code'])).toEqual([
       'CG-2026-000111',
@@ -179,18 +175,18 @@ describe('InboxListComponent', () => {
 
   it('shows closed referrals only on the closed tab, as history', async () => {
     await render();
-    listRequest('action_needed').flush({ items: [], nextCursor: null });
-    listRequest('in_progress').flush({ items: [], nextCursor: null });
-    await settle();
+    listRequest('action_needed').flush(page([]));
+    listRequest('in_progress').flush(page([]));
+    await settle(fixture);
     backend.expectNone((r) => r.params.get('view') === 'closed');
 
     byTestId('inbox-tab-closed')?.click();
-    await settle();
+    await settle(fixture);
     listRequest('closed').flush({
       items: [referral('CG-2026-000090', { status: 'declined' })],
       nextCursor: null,
     });
-    await settle();
+    await settle(fixture);
 
     const rows = all('inbox-row');
     expect(rows.map((row) => row.dataset['code'])).toEqual(['CG-2026-000090']);

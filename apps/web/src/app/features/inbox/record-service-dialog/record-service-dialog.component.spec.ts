@@ -1,17 +1,15 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { signal } from '@angular/core';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { AgencyType, Role } from '@caunoi/shared/domain';
 import { AuthService } from '../../../core/auth/auth.service';
 import { vietnamToday } from '../../../shared/forms/vietnam-time';
 import type { RecordServiceDialogData } from './record-service-dialog.component';
 import { RecordServiceDialogComponent } from './record-service-dialog.component';
+import { dialogTestProviders, settle } from '../../../../testing';
 
 const ID = '44444444-4444-4444-8444-444444444444';
 const URL = `/api/referrals/${ID}/services`;
@@ -37,11 +35,6 @@ describe('RecordServiceDialogComponent', () => {
       (field) => field.dataset['testid']?.replace('service-sector-', '') ?? '',
     );
 
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  }
-
   async function render(
     user: { role: Role; agencyType: AgencyType },
     data: Partial<RecordServiceDialogData> = {},
@@ -51,9 +44,16 @@ describe('RecordServiceDialogComponent', () => {
     TestBed.configureTestingModule({
       imports: [RecordServiceDialogComponent],
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        ...dialogTestProviders(
+          {
+            id: ID,
+            code: 'CG-2026-000123',
+            services: ['police_protection'],
+            sentAt: '2026-01-05T02:00:00.000Z',
+            ...data,
+          } satisfies RecordServiceDialogData,
+          close,
+        ),
         {
           provide: AuthService,
           useValue: {
@@ -63,17 +63,6 @@ describe('RecordServiceDialogComponent', () => {
             }),
           },
         },
-        {
-          provide: MAT_DIALOG_DATA,
-          useValue: {
-            id: ID,
-            code: 'CG-2026-000123',
-            services: ['police_protection'],
-            sentAt: '2026-01-05T02:00:00.000Z',
-            ...data,
-          } satisfies RecordServiceDialogData,
-        },
-        { provide: MatDialogRef, useValue: { close } },
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -136,7 +125,7 @@ describe('RecordServiceDialogComponent', () => {
       note: null,
     });
     request.flush({ id: ID, status: 'in_service' });
-    await settle();
+    await settle(fixture);
     expect(close).toHaveBeenCalledWith({ referral: { id: ID, status: 'in_service' } });
   });
 
@@ -150,7 +139,7 @@ describe('RecordServiceDialogComponent', () => {
       'criminalFileOpened',
     ]);
     request.flush({ id: ID });
-    await settle();
+    await settle(fixture);
   });
 
   it('shows a health liaison the health fields only, and sends only those', async () => {
@@ -181,7 +170,7 @@ describe('RecordServiceDialogComponent', () => {
       note: 'Đã hẹn lại lịch giám định',
     });
     request.flush({ id: ID });
-    await settle();
+    await settle(fixture);
   });
 
   it('has no sector fields for a social-work centre', async () => {
@@ -191,7 +180,7 @@ describe('RecordServiceDialogComponent', () => {
     const request = backend.expectOne(URL);
     expect(request.request.body.sectorOutcome).toEqual({});
     request.flush({ id: ID });
-    await settle();
+    await settle(fixture);
   });
 
   it('refuses a date in the future or before the referral was sent', async () => {

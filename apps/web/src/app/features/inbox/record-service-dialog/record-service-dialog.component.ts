@@ -7,9 +7,8 @@ import {
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -28,6 +27,7 @@ import { NOTE_MAX_LENGTH, isReferralRefusal } from '../data/referral-answers';
 import { sectorFieldsFor } from '../data/referral-display';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter';
+import { FormDialogComponent } from '../../../shared/ui/form-dialog/form-dialog.component';
 
 export type RecordServiceDialogData = Pick<
   InboxReferralView,
@@ -51,10 +51,9 @@ function notBefore(first: string): ValidatorFn {
   selector: 'cn-record-service-dialog',
   providers: [provideCalendarDays()],
   imports: [
+    FormDialogComponent,
     MatDatepickerModule,
     ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
@@ -64,123 +63,109 @@ function notBefore(first: string): ValidatorFn {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'referralInbox.recordTitle' | t: { code: data.code } }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <mat-dialog-content class="cn-form">
-        <p class="cn-hint">{{ 'referralInbox.recordHint' | t }}</p>
-        @for (message of submission.otherMessages(); track $index) {
-          <p class="cn-error" role="alert" data-testid="service-error">{{ message }}</p>
-        }
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'field.serviceType' | t }}</mat-label>
-          <mat-select formControlName="serviceType" data-testid="service-type">
-            <mat-optgroup [label]="'referralInbox.requestedServices' | t">
-              @for (service of requested; track service) {
-                <mat-option [value]="service" [attr.data-testid]="'service-type-' + service">{{
-                  'service.' + service | t
-                }}</mat-option>
-              }
-            </mat-optgroup>
-            <mat-optgroup [label]="'referralInbox.otherServices' | t">
-              @for (service of others; track service) {
-                <mat-option [value]="service" [attr.data-testid]="'service-type-' + service">{{
-                  'service.' + service | t
-                }}</mat-option>
-              }
-            </mat-optgroup>
-          </mat-select>
-          <mat-error>{{ form.controls.serviceType.errors | fieldError: 'serviceType' }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'field.providedOn' | t }}</mat-label>
-          <input
-            matInput
-            [matDatepicker]="providedOnPicker"
-            placeholder="dd/mm/yyyy"
-            formControlName="providedOn"
-            [max]="today"
-            [min]="sentOn"
-            data-testid="service-provided-on"
-          />
-          <mat-datepicker-toggle matIconSuffix [for]="providedOnPicker" />
-          <mat-datepicker #providedOnPicker />
-          <mat-error data-testid="service-provided-on-error">{{
-            form.controls.providedOn.errors | fieldError: 'providedOn'
-          }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'field.outcome' | t }}</mat-label>
-          <mat-select formControlName="outcome" data-testid="service-outcome">
-            @for (outcome of outcomes; track outcome) {
-              <mat-option [value]="outcome" [attr.data-testid]="'service-outcome-' + outcome">{{
-                'serviceOutcome.' + outcome | t
+    <form
+      cnFormDialog
+      [formGroup]="form"
+      (ngSubmit)="submit()"
+      [submission]="submission"
+      [title]="'referralInbox.recordTitle' | t: { code: data.code }"
+      [submitLabel]="'referralInbox.recordService' | t"
+      testId="service"
+    >
+      <p cnDialogIntro class="cn-hint">{{ 'referralInbox.recordHint' | t }}</p>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.serviceType' | t }}</mat-label>
+        <mat-select formControlName="serviceType" data-testid="service-type">
+          <mat-optgroup [label]="'referralInbox.requestedServices' | t">
+            @for (service of requested; track service) {
+              <mat-option [value]="service" [attr.data-testid]="'service-type-' + service">{{
+                'service.' + service | t
               }}</mat-option>
             }
-          </mat-select>
-          <mat-error>{{ form.controls.outcome.errors | fieldError: 'outcome' }}</mat-error>
-        </mat-form-field>
+          </mat-optgroup>
+          <mat-optgroup [label]="'referralInbox.otherServices' | t">
+            @for (service of others; track service) {
+              <mat-option [value]="service" [attr.data-testid]="'service-type-' + service">{{
+                'service.' + service | t
+              }}</mat-option>
+            }
+          </mat-optgroup>
+        </mat-select>
+        <mat-error>{{ form.controls.serviceType.errors | fieldError: 'serviceType' }}</mat-error>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.providedOn' | t }}</mat-label>
+        <input
+          matInput
+          [matDatepicker]="providedOnPicker"
+          placeholder="dd/mm/yyyy"
+          formControlName="providedOn"
+          [max]="today"
+          [min]="sentOn"
+          data-testid="service-provided-on"
+        />
+        <mat-datepicker-toggle matIconSuffix [for]="providedOnPicker" />
+        <mat-datepicker #providedOnPicker />
+        <mat-error data-testid="service-provided-on-error">{{
+          form.controls.providedOn.errors | fieldError: 'providedOn'
+        }}</mat-error>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.outcome' | t }}</mat-label>
+        <mat-select formControlName="outcome" data-testid="service-outcome">
+          @for (outcome of outcomes; track outcome) {
+            <mat-option [value]="outcome" [attr.data-testid]="'service-outcome-' + outcome">{{
+              'serviceOutcome.' + outcome | t
+            }}</mat-option>
+          }
+        </mat-select>
+        <mat-error>{{ form.controls.outcome.errors | fieldError: 'outcome' }}</mat-error>
+      </mat-form-field>
 
-        @if (sectorFields.length > 0) {
-          <fieldset class="cn-fieldset" formGroupName="sectorOutcome" data-testid="service-sector">
-            <legend>{{ 'referralInbox.sectorFields' | t }}</legend>
-            @for (field of sectorFields; track field.name) {
-              @if (field.spec.type === 'boolean') {
-                <mat-checkbox
+      @if (sectorFields.length > 0) {
+        <fieldset class="cn-fieldset" formGroupName="sectorOutcome" data-testid="service-sector">
+          <legend>{{ 'referralInbox.sectorFields' | t }}</legend>
+          @for (field of sectorFields; track field.name) {
+            @if (field.spec.type === 'boolean') {
+              <mat-checkbox
+                [formControlName]="field.name"
+                [attr.data-testid]="'service-sector-' + field.name"
+                >{{ 'sectorField.' + field.name | t }}</mat-checkbox
+              >
+            } @else {
+              <mat-form-field appearance="outline">
+                <mat-label>{{ 'sectorField.' + field.name | t }}</mat-label>
+                <mat-select
                   [formControlName]="field.name"
                   [attr.data-testid]="'service-sector-' + field.name"
-                  >{{ 'sectorField.' + field.name | t }}</mat-checkbox
                 >
-              } @else {
-                <mat-form-field appearance="outline">
-                  <mat-label>{{ 'sectorField.' + field.name | t }}</mat-label>
-                  <mat-select
-                    [formControlName]="field.name"
-                    [attr.data-testid]="'service-sector-' + field.name"
-                  >
-                    <mat-option [value]="null">{{ 'referralInbox.notDetermined' | t }}</mat-option>
-                    @for (value of field.spec.values; track value) {
-                      <mat-option
-                        [value]="value"
-                        [attr.data-testid]="'service-sector-' + field.name + '-' + value"
-                        >{{ field.name + '.' + value | t }}</mat-option
-                      >
-                    }
-                  </mat-select>
-                </mat-form-field>
-              }
+                  <mat-option [value]="null">{{ 'referralInbox.notDetermined' | t }}</mat-option>
+                  @for (value of field.spec.values; track value) {
+                    <mat-option
+                      [value]="value"
+                      [attr.data-testid]="'service-sector-' + field.name + '-' + value"
+                      >{{ field.name + '.' + value | t }}</mat-option
+                    >
+                  }
+                </mat-select>
+              </mat-form-field>
             }
-          </fieldset>
-        }
+          }
+        </fieldset>
+      }
 
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'field.note' | t }}</mat-label>
-          <textarea
-            matInput
-            rows="3"
-            formControlName="note"
-            [attr.maxlength]="noteMaxLength"
-            data-testid="service-note"
-          ></textarea>
-          <mat-error>{{ form.controls.note.errors | fieldError: 'note' }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button
-          mat-flat-button
-          type="submit"
-          [disabled]="submission.submitting()"
-          data-testid="service-submit"
-        >
-          {{ 'referralInbox.recordService' | t }}
-        </button>
-      </mat-dialog-actions>
+      <mat-form-field appearance="outline">
+        <mat-label>{{ 'field.note' | t }}</mat-label>
+        <textarea
+          matInput
+          rows="3"
+          formControlName="note"
+          [attr.maxlength]="noteMaxLength"
+          data-testid="service-note"
+        ></textarea>
+        <mat-error>{{ form.controls.note.errors | fieldError: 'note' }}</mat-error>
+      </mat-form-field>
     </form>
-  `,
-  styles: `
-    .cn-form {
-      min-width: min(520px, 80vw);
-    }
   `,
 })
 export class RecordServiceDialogComponent {

@@ -8,6 +8,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import type { InboxReferralDetailView, ServiceRecordView } from '@caunoi/shared/contracts';
 import { ReferralDetailComponent } from './referral-detail.component';
+import { settle } from '../../../../testing';
 
 registerLocaleData(localeVi);
 
@@ -93,11 +94,6 @@ describe('ReferralDetailComponent', () => {
   const inDocument = (id: string): HTMLElement | null =>
     document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  }
-
   async function render(answer: InboxReferralDetailView | 'missing'): Promise<void> {
     localStorage.clear();
     TestBed.configureTestingModule({
@@ -126,7 +122,7 @@ describe('ReferralDetailComponent', () => {
     } else {
       backend.expectOne(URL).flush(answer);
     }
-    await settle();
+    await settle(fixture);
     // The packet names its commune: looked up by code.
     for (const request of backend.match((r) => r.url.includes('administrative-units'))) {
       request.flush({
@@ -134,7 +130,7 @@ describe('ReferralDetailComponent', () => {
         nextCursor: null,
       });
     }
-    await settle();
+    await settle(fixture);
   }
 
   afterEach(() => {
@@ -312,18 +308,18 @@ describe('ReferralDetailComponent', () => {
   it('accepts after confirmation', async () => {
     await render(detail());
     byTestId('referral-accept')?.click();
-    await settle();
+    await settle(fixture);
     expect(inDocument('confirm-message')?.textContent).toContain(
       'Tiếp nhận chuyển gửi CG-2026-000123?',
     );
     inDocument('confirm-ok')?.click();
-    await settle();
+    await settle(fixture);
 
     const accept = backend.expectOne(`${URL}/accept`);
     expect(accept.request.method).toBe('POST');
     expect(accept.request.body).toEqual({});
     accept.flush(detail({ status: 'accepted' }));
-    await settle();
+    await settle(fixture);
     expect(text('referral-status')).toBe('Đã tiếp nhận');
     expect(byTestId('referral-record-service')).not.toBeNull();
   });
@@ -331,9 +327,9 @@ describe('ReferralDetailComponent', () => {
   it('explains a 409 on accept (the sender withdrew it) and shows the referral as it is now', async () => {
     await render(detail());
     byTestId('referral-accept')?.click();
-    await settle();
+    await settle(fixture);
     inDocument('confirm-ok')?.click();
-    await settle();
+    await settle(fixture);
 
     backend.expectOne(`${URL}/accept`).flush(
       {
@@ -350,7 +346,7 @@ describe('ReferralDetailComponent', () => {
       },
       { status: 409, statusText: 'Conflict' },
     );
-    await settle();
+    await settle(fixture);
 
     expect(text('referral-refusal')).toBe(
       'Không thể thực hiện thao tác này vì trạng thái chuyển gửi đã thay đổi (có thể cơ quan gửi đã rút lại hoặc chuyển gửi đã được xử lý). Thông tin mới nhất đã được tải lại.',
@@ -363,7 +359,7 @@ describe('ReferralDetailComponent', () => {
         packetData: null,
       }),
     );
-    await settle();
+    await settle(fixture);
     expect(text('referral-status')).toBe('Đã rút lại');
     expect(text('referral-withdraw-reason')).toBe('Theo yêu cầu của người bị bạo lực');
     expect(byTestId('referral-closed-banner')).not.toBeNull();
@@ -375,14 +371,14 @@ describe('ReferralDetailComponent', () => {
   it('records a service in the dialog; the referral is then in service and can be completed', async () => {
     await render(detail({ status: 'accepted' }));
     byTestId('referral-record-service')?.click();
-    await settle();
+    await settle(fixture);
     inDocument('service-submit')?.click();
-    await settle();
+    await settle(fixture);
 
     const request = backend.expectOne(`${URL}/services`);
     expect(request.request.body).toMatchObject({ serviceType: 'police_protection' });
     request.flush(detail({ status: 'in_service', serviceRecords: [policeRecord] }));
-    await settle();
+    await settle(fixture);
 
     expect(text('referral-status')).toBe('Đang cung cấp dịch vụ');
     expect(element.querySelectorAll('[data-testid="service-record"]')).toHaveLength(1);

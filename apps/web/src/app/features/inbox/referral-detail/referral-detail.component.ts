@@ -2,7 +2,6 @@ import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   computed,
   effect,
   inject,
@@ -10,15 +9,13 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type { InboxReferralDetailView, ReferralEventView } from '@caunoi/shared/contracts';
 import { allowedReferralActions, isReferralOpen, timeLeft } from '@caunoi/shared/domain';
 import type { ComponentType } from '@angular/cdk/portal';
-import { filter, finalize, switchMap, tap } from 'rxjs';
+import { finalize, switchMap, tap } from 'rxjs';
 import { TranslateListPipe } from '../../../core/i18n/t-list.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
@@ -28,8 +25,6 @@ import { injectNow } from '../../../shared/deadlines/deadline-display';
 import { TimeLeftPipe } from '../../../shared/deadlines/deadline.pipes';
 import { refusalMessage } from '../../../shared/forms/form-submission';
 import { codeLabel, eventReasonText } from '../../../shared/referrals/referral-labels';
-import type { ConfirmDialogData } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
-import { ConfirmDialogComponent } from '../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { NotFoundComponent } from '../../../shared/ui/not-found/not-found.component';
 import type { Workspace } from '../../workspaces/workspaces';
 import type { CompleteDialogData } from '../complete-dialog/complete-dialog.component';
@@ -45,6 +40,7 @@ import { RecordServiceDialogComponent } from '../record-service-dialog/record-se
 import { ReferralPacketComponent } from '../referral-packet/referral-packet.component';
 import { ServiceRecordItemComponent } from '../service-record-item/service-record-item.component';
 import { UrgencyChipComponent } from '../urgency-chip/urgency-chip.component';
+import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
 
 /**
  * `/inbox/referrals/:id`: one referral as the receiving agency sees it. While it is open: the
@@ -72,10 +68,9 @@ import { UrgencyChipComponent } from '../urgency-chip/urgency-chip.component';
 })
 export class ReferralDetailComponent {
   private readonly api = inject(InboxApiService);
-  private readonly dialog = inject(MatDialog);
+  private readonly dialogs = injectDialogs();
   private readonly snackBar = inject(MatSnackBar);
   private readonly translation = inject(TranslationService);
-  private readonly destroyRef = inject(DestroyRef);
 
   /** Route parameter. */
   readonly id = input.required<string>();
@@ -161,25 +156,22 @@ export class ReferralDetailComponent {
   protected accept(): void {
     const detail = this.detail();
     if (!detail || this.busy()) return;
-    this.dialog
-      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
-        data: {
+    this.dialogs
+      .confirm(
+        {
           message: 'referralInbox.acceptConfirm',
           params: { code: detail.code },
           confirm: 'referralInbox.accept',
         },
-        width: '480px',
-      })
-      .afterClosed()
+        { width: 'small' },
+      )
       .pipe(
-        filter((confirmed) => confirmed === true),
         tap(() => {
           this.busy.set(true);
           this.refusalError.set(null);
         }),
         switchMap(() => this.api.accept(detail.id)),
         finalize(() => this.busy.set(false)),
-        takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
         next: (updated) => this.answered(updated, 'referralInbox.accepted'),
@@ -219,13 +211,8 @@ export class ReferralDetailComponent {
 
   private openAnswer<C, D>(component: ComponentType<C>, data: D, done: TranslationKey): void {
     this.refusalError.set(null);
-    this.dialog
-      .open<C, D, AnswerOutcome>(component, { data, width: '560px' })
-      .afterClosed()
-      .pipe(
-        filter((outcome): outcome is AnswerOutcome => !!outcome),
-        takeUntilDestroyed(this.destroyRef),
-      )
+    this.dialogs
+      .open<C, D, AnswerOutcome>(component, data, { width: 'medium' })
       .subscribe((outcome) => {
         if ('referral' in outcome) this.answered(outcome.referral, done);
         else this.refused(outcome.refusal);

@@ -28,6 +28,7 @@ import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-noti
 import { ProtectionApiService, fromLocalInput, toLocalInput } from '../data/protection-api.service';
 import type { MeasureReasonData } from '../measure-reason-dialog/measure-reason-dialog.component';
 import { MeasureReasonDialogComponent } from '../measure-reason-dialog/measure-reason-dialog.component';
+import { DateTimeFieldComponent } from '../../../shared/forms/date-time-field/date-time-field.component';
 
 /**
  * The case's protection tab: its measures with their countdowns (the committee's 12 hours, the police's
@@ -37,6 +38,7 @@ import { MeasureReasonDialogComponent } from '../measure-reason-dialog/measure-r
 @Component({
   selector: 'cn-case-protection',
   imports: [
+    DateTimeFieldComponent,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,

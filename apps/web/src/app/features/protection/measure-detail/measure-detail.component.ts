@@ -39,6 +39,7 @@ import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-noti
 import { ProtectionApiService, fromLocalInput, toLocalInput } from '../data/protection-api.service';
 import type { MeasureReasonData } from '../measure-reason-dialog/measure-reason-dialog.component';
 import { MeasureReasonDialogComponent } from '../measure-reason-dialog/measure-reason-dialog.component';
+import { DateTimeFieldComponent } from '../../../shared/forms/date-time-field/date-time-field.component';
 
 const HOUR_MS = 3600_000;
 
@@ -50,6 +51,7 @@ const HOUR_MS = 3600_000;
 @Component({
   selector: 'cn-measure-detail',
   imports: [
+    DateTimeFieldComponent,
     RouterLink,
     ReactiveFormsModule,
     MatButtonModule,

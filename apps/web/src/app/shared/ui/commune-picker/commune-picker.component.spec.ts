@@ -9,6 +9,7 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
 import type { AdministrativeUnitView } from '@caunoi/shared/contracts';
 import { CommunePickerComponent } from './commune-picker.component';
+import { page, settle } from '../../../../testing';
 
 const unit = (code: string, name: string, parentCode: string | null): AdministrativeUnitView => ({
   code,
@@ -37,15 +38,10 @@ describe('CommunePickerComponent', () => {
   let fixture: ComponentFixture<HostComponent>;
   let backend: HttpTestingController;
 
-  const settle = async (): Promise<void> => {
-    await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
-  };
   const select = (id: string) =>
     TestbedHarnessEnvironment.loader(fixture).getHarness(
       MatSelectHarness.with({ selector: `[data-testid="${id}"]` }),
     );
-  const page = (items: AdministrativeUnitView[]) => ({ items, nextCursor: null });
   const flushCommunes = (province: string, items: AdministrativeUnitView[]) =>
     backend
       .expectOne(
@@ -64,7 +60,7 @@ describe('CommunePickerComponent', () => {
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(HostComponent);
     fixture.componentInstance.control.setValue(initial);
-    await settle();
+    await settle(fixture);
     backend
       .expectOne(
         (r) => r.url === '/api/administrative-units' && r.params.get('level') === 'province',
@@ -77,7 +73,7 @@ describe('CommunePickerComponent', () => {
   it('starts in the home province, loads only its communes, and sets the code chosen', async () => {
     await render();
     flushCommunes('48', DA_NANG);
-    await settle();
+    await settle(fixture);
     expect(await (await select('commune-province')).getValueText()).toBe('Thành phố Đà Nẵng');
     const communes = await select('commune');
     await communes.open();
@@ -89,13 +85,13 @@ describe('CommunePickerComponent', () => {
   it('another province lists its communes and clears a commune of the first one', async () => {
     await render();
     flushCommunes('48', DA_NANG);
-    await settle();
+    await settle(fixture);
     fixture.componentInstance.control.setValue('20242');
     const province = await select('commune-province');
     await province.open();
     await province.clickOptions({ text: 'Thành phố Hà Nội' });
     flushCommunes('01', HA_NOI);
-    await settle();
+    await settle(fixture);
     expect(fixture.componentInstance.control.value).toBeNull();
     const communes = await select('commune');
     await communes.open();
@@ -109,9 +105,9 @@ describe('CommunePickerComponent', () => {
     backend
       .expectOne((r) => r.url === '/api/administrative-units' && r.params.get('codes') === '00004')
       .flush(page([HA_NOI[0] as AdministrativeUnitView]));
-    await settle();
+    await settle(fixture);
     flushCommunes('01', HA_NOI);
-    await settle();
+    await settle(fixture);
     expect(await (await select('commune-province')).getValueText()).toBe('Thành phố Hà Nội');
     expect(await (await select('commune')).getValueText()).toBe('Phường Ba Đình');
   });
