@@ -193,8 +193,12 @@ async function endToEnd(env, services, build) {
     log.ok(`throwaway database "${database}" and its roles dropped`);
   });
   onCleanup(async () => {
-    const deleted = await deleteKeysWithPrefix(parseRedisUrl(services.redisUrl), `${queuePrefix}:`);
-    log.ok(`Redis keys under "${queuePrefix}:" removed (${deleted})`);
+    // The API's own keys, and BullMQ's under the prefix in a hash tag.
+    let deleted = 0;
+    for (const prefix of [`${queuePrefix}:`, `{${queuePrefix}}:`]) {
+      deleted += await deleteKeysWithPrefix(parseRedisUrl(services.redisUrl), prefix);
+    }
+    log.ok(`Redis keys under "${queuePrefix}:" and "{${queuePrefix}}:" removed (${deleted})`);
   });
 
   const stackEnv = runtimeEnv({

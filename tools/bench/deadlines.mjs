@@ -265,7 +265,8 @@ async function main() {
   onCleanup(() => pg.end());
   const queue = new Queue(QUEUE_DEADLINES, {
     connection: { url: redisUrl, maxRetriesPerRequest: 1, enableOfflineQueue: false },
-    prefix: queuePrefix,
+    // The worker's BullMQ prefix: QUEUE_PREFIX in a hash tag (apps/api/src/modules/jobs/bullmq-prefix.ts).
+    prefix: `{${queuePrefix}}`,
   });
   onCleanup(() => queue.close());
   await queue.waitUntilReady();
@@ -294,8 +295,8 @@ async function main() {
   log.ok(
     `${delayed} delayed jobs enqueued in ${Math.round(enqueueMs)} ms (addBulk × ${batchSize})`,
   );
-  const keys = await keyMemory(redis, queuePrefix);
-  log.ok(`${keys.keys} keys under ${queuePrefix}: ${keys.bytes} bytes (MEMORY USAGE)`);
+  const keys = await keyMemory(redis, `{${queuePrefix}}`);
+  log.ok(`${keys.keys} keys under {${queuePrefix}}: ${keys.bytes} bytes (MEMORY USAGE)`);
   results.scheduling = {
     insertMs,
     enqueueMs,

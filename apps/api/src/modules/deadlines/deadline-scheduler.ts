@@ -8,6 +8,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { StageToSchedule } from './deadlines.repository';
 import { EnqueueFailuresRepository } from './enqueue-failures.repository';
+import { bullmqPrefix } from '../jobs/bullmq-prefix';
 
 /**
  * A queue that never reached Redis waits for it without end (BullMQ waits until the connection is
@@ -43,7 +44,7 @@ export class DeadlineScheduler implements OnApplicationShutdown {
   private getQueue(): Queue<JobPayloads[JobName.FireDeadlineStage]> {
     this.queue ??= new Queue(QueueName.Deadlines, {
       connection: { url: this.config.redisUrl, maxRetriesPerRequest: 1, enableOfflineQueue: false },
-      prefix: this.config.queuePrefix,
+      prefix: bullmqPrefix(this.config.queuePrefix),
     });
     return this.queue;
   }

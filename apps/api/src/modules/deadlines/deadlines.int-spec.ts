@@ -149,7 +149,7 @@ describe('deadline engine on real Postgres and Redis', () => {
 
   it('after FLUSHDB on Redis and a worker restart no pending stage is lost and nothing is sent twice', async () => {
     const { caseId } = await seriousCase(5); // due in ~5 days: the reminders lie in the future
-    const queued = await redis.keys(`${config.QUEUE_PREFIX}:deadlines:deadline:*`);
+    const queued = await redis.keys(`{${config.QUEUE_PREFIX}}:deadlines:deadline:*`);
     expect(queued.length).toBeGreaterThan(0);
     await redis.flushdb();
     // Time passes while nothing runs: the whole clock comes due.
@@ -187,7 +187,7 @@ describe('deadline engine on real Postgres and Redis', () => {
       )) as { deadline_id: string; stage: string }[];
       const present = await Promise.all(
         stages.map((s) =>
-          redis.exists(`${config.QUEUE_PREFIX}:deadlines:deadline:${s.deadline_id}:${s.stage}`),
+          redis.exists(`{${config.QUEUE_PREFIX}}:deadlines:deadline:${s.deadline_id}:${s.stage}`),
         ),
       );
       return { unfired: stages.length, queued: present.filter((n) => n === 1).length };
@@ -217,7 +217,7 @@ describe('deadline engine on real Postgres and Redis', () => {
       'the far stages re-created',
     );
     expect(
-      (await redis.keys(`${config.QUEUE_PREFIX}:maintenance:repeat:*`)).length,
+      (await redis.keys(`{${config.QUEUE_PREFIX}}:maintenance:repeat:*`)).length,
     ).toBeGreaterThan(0);
     const firstCount = (await notificationsOf(overdue.caseId)).length;
     await new Promise((resolve) => setTimeout(resolve, 1000)); // several more ticks
@@ -329,7 +329,7 @@ describe('deadline engine on real Postgres and Redis', () => {
       // Same lock settings as the deployment under test (all workers share one configuration).
       {
         connection: { url: REDIS_URL },
-        prefix: config.QUEUE_PREFIX,
+        prefix: `{${config.QUEUE_PREFIX}}`,
         lockDuration: 1000,
         stalledInterval: 1000,
         concurrency: 8,

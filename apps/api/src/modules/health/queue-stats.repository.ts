@@ -6,6 +6,7 @@ import { QueueName } from '@caunoi/shared/contracts';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { withTimeout } from '../redis/redis.module';
+import { bullmqPrefix } from '../jobs/bullmq-prefix';
 
 /** Read-only view of the BullMQ queues for health and the admin overview. Never reads job data. */
 @Injectable()
@@ -23,7 +24,7 @@ export class QueueStatsRepository implements OnApplicationShutdown {
           maxRetriesPerRequest: 1,
           enableOfflineQueue: false,
         },
-        prefix: this.config.queuePrefix,
+        prefix: bullmqPrefix(this.config.queuePrefix),
       });
       this.queues.set(name, queue);
     }

@@ -11,6 +11,7 @@ import type { JobHandlers } from './job-handlers';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { NotificationEmailJobs } from '../notifications/email/notification-email.jobs';
 import { ReconcileLoop } from './reconcile-loop';
+import { bullmqPrefix } from './bullmq-prefix';
 
 /** The name of the every-minute reconcile job of earlier versions, removed from Redis at start. */
 const LEGACY_RECONCILE_SCHEDULER = 'deadlines.reconcile';
@@ -50,7 +51,7 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
         (job: Job, token?: string) => this.dispatch(job, token),
         {
           connection,
-          prefix: this.config.queuePrefix,
+          prefix: bullmqPrefix(this.config.queuePrefix),
           concurrency: queueName === QueueName.Deadlines ? 8 : 2,
           // A job whose worker died mid-way is picked up again once its lock lapses.
           lockDuration: this.config.workerLockDurationMs,
@@ -64,7 +65,7 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
     }
     const maintenance = new Queue(QueueName.Maintenance, {
       connection,
-      prefix: this.config.queuePrefix,
+      prefix: bullmqPrefix(this.config.queuePrefix),
     });
     this.queues.push(maintenance);
     const scheduleMaintenance = async () => {

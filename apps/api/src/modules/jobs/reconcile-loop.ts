@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { DeadlineReconciler } from '../deadlines/deadline-reconciler';
+import { bullmqPrefix } from './bullmq-prefix';
 
 /**
  * The repair must not depend on what it repairs: a BullMQ repeatable job lives in Redis and vanishes with
@@ -28,7 +29,7 @@ export class ReconcileLoop implements OnApplicationShutdown {
   ) {
     this.redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
     this.redis.on('error', () => undefined); // a tick that fails logs once and retries next time
-    this.markerKey = `${config.queuePrefix}:reconciler:marker`;
+    this.markerKey = `${bullmqPrefix(config.queuePrefix)}:reconciler:marker`;
   }
 
   /** Reconciles once now (stages that came due while no worker ran fire at once), then on every tick. */

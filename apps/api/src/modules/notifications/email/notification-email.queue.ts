@@ -10,6 +10,7 @@ import {
 } from '@caunoi/shared/contracts';
 import type { AppConfig } from '../../../config/app-config';
 import { APP_CONFIG } from '../../../config/config.module';
+import { bullmqPrefix } from '../../jobs/bullmq-prefix';
 
 type Payload =
   | JobPayloads[JobName.SendNotificationEmail]
@@ -28,7 +29,7 @@ export class NotificationEmailQueue implements OnApplicationShutdown {
   private get(): Queue<Payload> {
     this.queue ??= new Queue(QueueName.Email, {
       connection: { url: this.config.redisUrl, maxRetriesPerRequest: 1, enableOfflineQueue: false },
-      prefix: this.config.queuePrefix,
+      prefix: bullmqPrefix(this.config.queuePrefix),
     });
     return this.queue;
   }
