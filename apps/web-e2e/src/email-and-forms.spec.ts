@@ -53,6 +53,8 @@ test('an admin sets a user an email address; a malformed one is refused on the f
   // The search answers after a pause and the table is drawn again: act once only this row is left.
   await expect(page.locator('[data-testid^="user-row-"]')).toHaveCount(1);
   await row.getByTestId('user-edit').click();
+  // Typing before the account has loaded would be overwritten by it, as for a person.
+  await expect(page.getByTestId('user-form-username')).toHaveValue(username);
   const email = page.getByTestId('user-form-email');
   await email.fill('không phải email');
   await email.blur();

@@ -128,7 +128,8 @@ test('a caseworker requests a no-contact order; the commune officer grants it fo
   await expect(row.getByTestId('protection-renewal-due')).toBeVisible();
   await row.getByTestId('protection-no-renewal-open').click();
   await page.getByTestId('measure-reason-submit').click();
-  await expect(page.getByTestId('measure-reason')).toHaveAttribute('aria-invalid', 'true');
+  // Empty: the dialog stays, and says under the field that a reason is needed.
+  await expect(page.getByRole('dialog').locator('mat-error')).toBeVisible();
   await page
     .getByTestId('measure-reason')
     .fill('Người gây bạo lực đã chuyển đi nơi khác (tổng hợp).');
