@@ -58,8 +58,7 @@ const SQL = {
         WHERE ii.call_id = ANY($1)`,
   lines: 'SELECT * FROM hotline_lines WHERE id IN ($1)',
   // The case file's other reads (each starts with the session and the case with its people).
-  caseDeadlines: `SELECT * FROM deadlines WHERE kind = $1 AND subject_id = ANY($2::uuid[])
-      ORDER BY created_at DESC`,
+  caseDeadlines: 'SELECT * FROM deadlines WHERE case_id = $1 ORDER BY created_at DESC',
   stages: 'SELECT * FROM deadline_stages WHERE deadline_id = ANY($1::uuid[]) ORDER BY due_at ASC',
   caseReferrals: 'SELECT * FROM referrals WHERE case_id = $1 ORDER BY sent_at DESC, id DESC',
   serviceRecords: `SELECT * FROM service_records WHERE referral_id = ANY($1::uuid[])
@@ -251,12 +250,9 @@ const TIMELINE_ACTIONS = [
  */
 const CASE_PARTS = {
   async deadlines(user, found, caseId, requestId) {
-    const incidents = await pool.query(SQL.incidents, [caseId]);
     await audit(pool, user, 'deadline.read', 'Case', caseId, [], caseId, requestId, {});
-    // The case file's clocks are its incidents' 10-day report clocks; none without incidents.
-    const ids = incidents.rows.map((i) => i.id);
-    if (ids.length === 0) return [];
-    const { rows } = await pool.query(SQL.caseDeadlines, ['incident_report', ids]);
+    // Every clock of the case (its report, referral, plan-action, follow-up, review clocks) and their stages.
+    const { rows } = await pool.query(SQL.caseDeadlines, [caseId]);
     if (rows.length > 0) await pool.query(SQL.stages, [rows.map((d) => d.id)]);
     return rows;
   },
