@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import {
@@ -179,12 +180,47 @@ export async function chooseMany(
   await expect(page.locator('.cdk-overlay-pane mat-option')).toHaveCount(0);
 }
 
-/** A screenshot of a key screen, kept with the run's results (gitignored). */
+/**
+ * A screenshot of a key screen, kept with the run's results (gitignored). The journeys take one
+ * where they land on each screen, so the accessibility check runs there too.
+ */
 export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({
     path: resolve(__dirname, '../test-results/screenshots', `${name}.png`),
     fullPage: true,
   });
+  await expectAccessible(page);
+}
+
+/** The impacts that fail a screen; axe's "minor" ones are advice. */
+const FAILING_IMPACTS = new Set(['critical', 'serious', 'moderate']);
+/** Screens already checked by this worker: a route (ids left out) at a width, with its open dialog. */
+const checkedScreens = new Set<string>();
+
+/**
+ * axe-core on the screen as it is now (WCAG 2.1 A/AA and axe's best practices): no critical, serious
+ * or moderate violation. The same screen (route pattern, viewport width, open dialog's title) is
+ * checked once per worker, to keep the suite's time.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  const path = new URL(page.url()).pathname
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')
+    .replace(/\/\d+(?=\/|$)/g, '/:n');
+  const dialog = page.locator('mat-dialog-container h2').first();
+  const dialogTitle = (await dialog.count()) ? await dialog.innerText() : '';
+  const screen = `${path} @${page.viewportSize()?.width ?? 0} ${dialogTitle}`;
+  if (checkedScreens.has(screen)) return;
+  checkedScreens.add(screen);
+  const results = await new AxeBuilder({ page }).analyze();
+  const violations = results.violations
+    .filter((v) => FAILING_IMPACTS.has(v.impact ?? ''))
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  expect.soft(violations, `axe on ${screen}`).toEqual([]);
 }
 
 /** Opens a mat-select and picks the option whose text is `name`. */

@@ -99,6 +99,8 @@ export const en: Dictionary = {
 
   'shell.openNav': 'Open navigation',
   'shell.userMenu': 'Account',
+  'shell.skipToContent': 'Skip to main content',
+  'shell.navigation': 'Main navigation',
   'shell.changePassword': 'Change password',
   'shell.signOut': 'Sign out',
   'nav.admin': 'Administration',
@@ -600,6 +602,7 @@ export const en: Dictionary = {
 
   'caseFile.title': 'Case file',
   'caseFile.heading': 'Case',
+  'caseFile.sections': 'Parts of the case file',
   'caseFile.tab.overview': 'Overview',
   'caseFile.tab.incidents': 'Incidents',
   'caseFile.tab.consents': 'Consent',

@@ -101,6 +101,8 @@ export const vi = {
 
   'shell.openNav': 'Mở menu điều hướng',
   'shell.userMenu': 'Tài khoản',
+  'shell.skipToContent': 'Bỏ qua, đến nội dung chính',
+  'shell.navigation': 'Điều hướng chính',
   'shell.changePassword': 'Đổi mật khẩu',
   'shell.signOut': 'Đăng xuất',
   'nav.admin': 'Quản trị',
@@ -602,6 +604,7 @@ export const vi = {
 
   'caseFile.title': 'Hồ sơ ca',
   'caseFile.heading': 'Hồ sơ',
+  'caseFile.sections': 'Các phần của hồ sơ',
   'caseFile.tab.overview': 'Tổng quan',
   'caseFile.tab.incidents': 'Vụ việc',
   'caseFile.tab.consents': 'Sự đồng ý',
