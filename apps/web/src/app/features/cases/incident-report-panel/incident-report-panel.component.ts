@@ -68,19 +68,6 @@ export const REPORT_NARRATIVE_MAX = 8000;
     .full {
       width: 100%;
     }
-    dl {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 2px 16px;
-      margin: 8px 0;
-    }
-    dt {
-      opacity: 0.75;
-    }
-    dd {
-      margin: 0;
-      white-space: pre-line;
-    }
   `,
 })
 export class IncidentReportPanelComponent {

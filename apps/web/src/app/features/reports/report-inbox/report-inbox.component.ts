@@ -55,18 +55,6 @@ import type { Workspace } from '../../workspaces/workspaces';
       border-radius: 12px;
       padding: 8px 16px;
     }
-    dl {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 4px 16px;
-    }
-    dt {
-      opacity: 0.75;
-    }
-    dd {
-      margin: 0;
-      white-space: pre-line;
-    }
   `,
 })
 export class ReportInboxComponent {
