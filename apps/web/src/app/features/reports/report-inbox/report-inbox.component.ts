@@ -76,10 +76,16 @@ export class ReportInboxComponent {
     'status',
   ];
   protected readonly pager = keysetPager<IncidentReportView>((after) => this.api.inbox(after));
+  /** `?case=<id>`, from a notification's link: that case's report is open once the list has it. */
+  readonly case = input<string | undefined>();
   protected readonly selectedId = signal<string | null>(null);
-  protected readonly selected = computed(
-    () => this.pager.items().find((report) => report.id === this.selectedId()) ?? null,
-  );
+  protected readonly selected = computed(() => {
+    const items = this.pager.items();
+    const id = this.selectedId();
+    if (id) return items.find((report) => report.id === id) ?? null;
+    const caseId = this.case();
+    return caseId ? (items.find((report) => report.caseId === caseId) ?? null) : null;
+  });
   protected readonly acknowledging = signal(false);
 
   protected select(report: IncidentReportView): void {
