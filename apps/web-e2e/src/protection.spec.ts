@@ -113,6 +113,8 @@ test('a caseworker requests a no-contact order; the commune officer grants it fo
 
   // The caseworker reports a breach from the case: the order shows it.
   await signIn(page, DEMO_USERNAMES.caseworker, DEMO_PASSWORD);
+  // Landed first: going to the case before the session is restored finds the sign-in page.
+  await expect(page.getByTestId('workspace-title')).toBeVisible();
   await page.goto(caseUrl);
   await page.getByTestId('case-tab-protection').click();
   await expect(row.getByTestId('protection-status')).toHaveText('Đang có hiệu lực');

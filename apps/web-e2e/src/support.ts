@@ -192,6 +192,34 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await expectAccessible(page);
 }
 
+/**
+ * The screen as it is at each width (screenshots `<name>-<width>`, each checked by axe), and
+ * whether anything in `within` runs wider than its box there (a clipped value, a table wider than
+ * a phone). The viewport is put back afterwards.
+ */
+export async function snapshotAt(
+  page: Page,
+  name: string,
+  widths: readonly number[],
+  within: readonly string[] = [],
+): Promise<void> {
+  const before = page.viewportSize() ?? { width: 1280, height: 800 };
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: before.height });
+    for (const testId of within) {
+      const box = page.getByTestId(testId).filter({ visible: true }).first();
+      await expect(box).toBeVisible();
+      await expect
+        .poll(() => box.evaluate((e) => e.scrollWidth - e.clientWidth), {
+          message: `${testId} runs wider than its box at ${width} px`,
+        })
+        .toBeLessThanOrEqual(0);
+    }
+    await snapshot(page, `${name}-${width}`);
+  }
+  await page.setViewportSize(before);
+}
+
 /** The impacts that fail a screen; axe's "minor" ones are advice. */
 const FAILING_IMPACTS = new Set(['critical', 'serious', 'moderate']);
 /** Screens already checked by this worker: a route (ids left out) at a width, with its open dialog. */
@@ -209,8 +237,22 @@ export async function expectAccessible(page: Page): Promise<void> {
   const dialog = page.locator('mat-dialog-container h2').first();
   const dialogTitle = (await dialog.count()) ? await dialog.innerText() : '';
   const screen = `${path} @${page.viewportSize()?.width ?? 0} ${dialogTitle}`;
-  if (checkedScreens.has(screen)) return;
+  // A printout (print media emulated) is paper, not a screen anyone works in.
+  if (checkedScreens.has(screen) || (await page.evaluate(() => matchMedia('print').matches))) {
+    return;
+  }
   checkedScreens.add(screen);
+  // Colours are read once a snack bar or a dialog has finished fading in.
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3_000 },
+    )
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   const violations = results.violations
     .filter((v) => FAILING_IMPACTS.has(v.impact ?? ''))

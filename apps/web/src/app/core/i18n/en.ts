@@ -33,6 +33,7 @@ export const en: Dictionary = {
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.confirm': 'Confirm',
+  'common.scrollableTable': 'Table, scroll sideways to see it all',
   'common.close': 'Close',
   'common.back': 'Back',
   'common.loadMore': 'Load more',

@@ -36,6 +36,7 @@ export const vi = {
   'common.save': 'Lưu',
   'common.cancel': 'Hủy',
   'common.confirm': 'Xác nhận',
+  'common.scrollableTable': 'Bảng, cuộn ngang để xem hết',
   'common.close': 'Đóng',
   'common.back': 'Quay lại',
   'common.loadMore': 'Tải thêm',

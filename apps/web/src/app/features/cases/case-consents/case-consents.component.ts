@@ -71,7 +71,7 @@ import { provideCalendarDays } from '../../../shared/forms/calendar-day-adapter'
   templateUrl: './case-consents.component.html',
   styles: `
     .withdrawn {
-      opacity: 0.6;
+      color: var(--mat-sys-on-surface-variant);
     }
     .add {
       margin-top: 16px;

@@ -59,7 +59,7 @@ import { CorrectionsApiService } from '../data/corrections-api.service';
     }
     .meta {
       font-size: 0.85rem;
-      opacity: 0.75;
+      color: var(--mat-sys-on-surface-variant);
     }
     .previous {
       white-space: pre-wrap;

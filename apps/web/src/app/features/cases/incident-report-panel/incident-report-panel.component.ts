@@ -59,7 +59,8 @@ export const REPORT_NARRATIVE_MAX = 8000;
       padding: 8px 16px;
       margin-top: 8px;
     }
-    .panel h4 {
+    .panel h3 {
+      font-size: 1rem;
       display: flex;
       gap: 8px;
       align-items: center;

@@ -111,7 +111,7 @@ import { DismissIntakeDialogComponent } from '../dismiss-intake-dialog/dismiss-i
       margin: 8px 0;
     }
     dt {
-      opacity: 0.75;
+      color: var(--mat-sys-on-surface-variant);
     }
     dd {
       margin: 0;

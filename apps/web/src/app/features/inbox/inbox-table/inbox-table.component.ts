@@ -48,7 +48,7 @@ const EMPTY: Readonly<Record<InboxView, TranslationKey>> = {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="cn-table-wrap">
+    <div class="cn-table-wrap" data-testid="inbox-table-wrap">
       <table
         mat-table
         class="cn-card-table"

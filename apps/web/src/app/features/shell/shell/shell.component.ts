@@ -1,4 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
+import { CdkScrollable } from '@angular/cdk/scrolling';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -33,6 +34,7 @@ import { navItemsFor } from './shell-nav';
 @Component({
   selector: 'cn-shell',
   imports: [
+    CdkScrollable,
     RouterOutlet,
     RouterLink,
     RouterLinkActive,
