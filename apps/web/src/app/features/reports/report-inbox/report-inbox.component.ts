@@ -44,6 +44,16 @@ import type { Workspace } from '../../workspaces/workspaces';
         grid-template-columns: 1fr;
       }
     }
+    /* Beside the detail panel the list keeps to what tells reports apart; the panel has the rest. */
+    @media (min-width: 960px) {
+      .mat-column-commune,
+      .mat-column-discovered {
+        display: none;
+      }
+    }
+    [data-testid='report-open'] {
+      white-space: nowrap;
+    }
     tr.selected {
       background: var(--mat-sys-secondary-container);
     }
