@@ -24,6 +24,7 @@ test('a caseworker adds an incident by the classification questions; the supervi
   // The first Tab reaches the skip link, which takes the keyboard past the menus to the page.
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('skip-link')).toBeFocused();
+  await snapshot(page, 'skip-link-focused');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main')).toBeFocused();
   // The case list's filters wrap on a phone.
