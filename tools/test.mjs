@@ -1,5 +1,6 @@
 // `npm test`: every test tier, in order, with one summary at the end.
-//   services → chromium → format → lint → typecheck → unit (each Jest project) → integration → e2e
+//   services → chromium → format → lint → typecheck → unit (each Jest project, with the e2e build
+//   beside them) → integration → e2e
 // Every stage runs even when an earlier one failed. The last line is exactly `N passed, N failed`
 // (CI parses it): tests from the Jest and Playwright JSON reports, plus one check per project for lint
 // and typecheck and one for the format check. Exits non-zero on any failure or when no test ran.
@@ -168,11 +169,12 @@ async function ensureChromium() {
 }
 
 /** Builds, runs the stack against a throwaway database, runs Playwright, and always cleans up. */
-async function endToEnd(env, services) {
+async function endToEnd(env, services, build) {
   if (!services) throw new StepError('PostgreSQL/Redis unavailable (see the Services section)');
   if (!existsSync(CHROMIUM)) throw new StepError(`${CHROMIUM} missing`);
 
-  await buildApiAndWeb(env, { timeoutMs: 10 * MINUTE });
+  const buildError = await build;
+  if (buildError) throw buildError;
 
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const database = `caunoi_e2e_${stamp}`;
@@ -227,7 +229,13 @@ async function endToEnd(env, services) {
       'npx',
       ['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.mts'],
       {
-        env: { ...env, E2E_BASE_URL: baseUrl, E2E_JSON_REPORT: reportFile },
+        // The database too: the global setup adds synthetic twins of the second-factor demo accounts.
+        env: {
+          ...env,
+          E2E_BASE_URL: baseUrl,
+          E2E_DATABASE_URL: appUrl,
+          E2E_JSON_REPORT: reportFile,
+        },
         timeoutMs: 15 * MINUTE,
       },
     );
@@ -303,6 +311,11 @@ async function main() {
   await stage('format (prettier --check)', () => formatCheck(env));
   await stage('lint (zero warnings)', () => nxTargetCheck('lint', ['--max-warnings=0'], env));
   await stage('typecheck', () => nxTargetCheck('typecheck', [], env));
+  // The e2e build runs beside the unit tests (Jest leaves one of two cores idle), not after them.
+  const build = buildApiAndWeb(env, { timeoutMs: 10 * MINUTE, quiet: true }).then(
+    () => null,
+    (error) => error,
+  );
   for (const config of unitJestConfigs()) {
     const project = config.replace(/\/jest\.config\.c?ts$/, '');
     await stage(`unit ${project}`, () =>
@@ -315,7 +328,7 @@ async function main() {
     if (!existsSync(join(repoRoot, config))) throw new StepError(`${config} missing`);
     return jest(config, 'integration', ['--runInBand'], env, 15 * MINUTE);
   });
-  await stage('e2e (Playwright, Chromium)', () => endToEnd(env, services));
+  await stage('e2e (Playwright, Chromium)', () => endToEnd(env, services, build));
 
   printSummary(Date.now() - started);
   const passed = stages.reduce((sum, s) => sum + s.passed, 0);

@@ -16,6 +16,8 @@ const jsonReport =
 
 export default defineConfig({
   testDir: './src',
+  // Synthetic twins of the demo accounts that give a second factor (see src/global-setup.ts).
+  globalSetup: './src/global-setup.ts',
   outputDir: join(workspaceRoot, 'apps', 'web-e2e', 'test-results'),
   // A test is a whole journey across several sign-ins; on a loaded 2-core CI machine 30 s (the default) is
   // not enough for the longer ones. The demo supervisor and admins also give a TOTP code, and the

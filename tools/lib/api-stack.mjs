@@ -29,16 +29,20 @@ export const missingBuildFiles = () =>
  * Builds the API (webpack) and the web app (Angular), production configuration, and precompresses the web
  * app (brotli, gzip: tools/compress-web.mjs); Nx's cache keeps it fast.
  */
-export async function buildApiAndWeb(env = process.env, { timeoutMs } = {}) {
+export async function buildApiAndWeb(env = process.env, { timeoutMs, quiet = false } = {}) {
   log.step('building api and web (npx nx run-many -t build compress -p api,web)');
   const started = Date.now();
+  // Quiet: while other stages print, the build's output is kept and shown only if it fails.
   const result = await run(
     'npx',
     ['nx', 'run-many', '-t', 'build', 'compress', '-p', 'api,web', '--output-style=static'],
-    { env: nxEnv(env), timeoutMs },
+    { env: nxEnv(env), timeoutMs, capture: quiet, echo: !quiet },
   );
   const missing = missingBuildFiles();
-  if (result.code !== 0) throw new StepError('the build failed (see its output above)');
+  if (result.code !== 0) {
+    if (quiet) log.plain(result.output);
+    throw new StepError('the build failed (see its output above)');
+  }
   if (missing.length > 0) throw new StepError(`the build did not produce ${missing.join(', ')}`);
   log.ok(
     `api and web built in ${Math.round((Date.now() - started) / 1000)} s (dist/apps/api, dist/apps/web/browser)`,

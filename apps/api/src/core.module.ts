@@ -12,6 +12,7 @@ import { loggerOptions } from './logging';
 import { AuditModule } from './modules/audit/audit.module';
 import { CryptoModule } from './modules/crypto/crypto.module';
 import { DeadlineScheduler } from './modules/deadlines/deadline-scheduler';
+import { EnqueueFailuresRepository } from './modules/deadlines/enqueue-failures.repository';
 import { RedisModule } from './modules/redis/redis.module';
 
 /**
@@ -40,8 +41,13 @@ export class CoreModule {
         CryptoModule,
       ],
       // Every command's transaction (UnitOfWork) hands its deadline stages to BullMQ after commit.
-      providers: [{ provide: Clock, useClass: SystemClock }, DeadlineScheduler, UnitOfWork],
-      exports: [Clock, DeadlineScheduler, UnitOfWork],
+      providers: [
+        { provide: Clock, useClass: SystemClock },
+        DeadlineScheduler,
+        EnqueueFailuresRepository,
+        UnitOfWork,
+      ],
+      exports: [Clock, DeadlineScheduler, EnqueueFailuresRepository, UnitOfWork],
     };
   }
 }

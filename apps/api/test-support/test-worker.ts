@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { Redis } from 'ioredis';
 import { Test } from '@nestjs/testing';
 import { Clock } from '../src/common/clock';
 import type { AppConfig } from '../src/config/app-config';
@@ -31,4 +32,28 @@ export async function eventually(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Empties the test's Redis database: every queued job and every rate-limit key is gone. */
+export async function flushRedis(redisUrl: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    await redis.flushdb();
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
+ * `ms` pass, then a worker starts. BullMQ delays run on real time, so the queued jobs are dropped and the
+ * worker's reconciler rebuilds them from PostgreSQL on the moved clock, as after losing Redis.
+ */
+export async function workerAfter(
+  config: AppConfig,
+  clock: TestClock,
+  ms: number,
+): Promise<INestApplicationContext> {
+  clock.advance(ms);
+  await flushRedis(config.redisUrl);
+  return startTestWorker(config, clock);
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERNAMES, choose, signIn, signOut, snapshot } from './support';
+import { DEMO_USERNAMES, choose, signIn, signOut, snapshot, signInAnyOf } from './support';
 
 /** The demo social-work centre, where supervisor.demo works (the seed's fixed id). */
 const DEMO_CENTRE_ID = '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000001';
@@ -49,7 +49,7 @@ test('admin creates a caseworker whom the centre’s supervisor approves; a rese
   const nextPassword = `Ngu-Hanh-${stamp}-son`;
 
   await test.step('admin creates a caseworker in the demo centre, without a password', async () => {
-    await signIn(page, DEMO_USERNAMES.admin, DEMO_PASSWORD);
+    await signInAnyOf(page, DEMO_USERNAMES.admin);
     await expect(page.getByTestId('users-title')).toBeVisible();
     await page.getByTestId('users-new').click();
     await page.getByTestId('user-form-username').fill(username);
@@ -68,7 +68,7 @@ test('admin creates a caseworker whom the centre’s supervisor approves; a rese
   });
 
   await test.step('the centre’s supervisor approves; the caseworker sets a password and works', async () => {
-    await signIn(page, DEMO_USERNAMES.supervisor, DEMO_PASSWORD);
+    await signInAnyOf(page, DEMO_USERNAMES.supervisor);
     await expect(page.getByTestId('workspace-title')).toBeVisible();
     await expect(page.getByTestId('nav-approvals')).toBeVisible();
     const code = await approve(page, username);
@@ -81,7 +81,7 @@ test('admin creates a caseworker whom the centre’s supervisor approves; a rese
   });
 
   await test.step('a password reset waits for approval and gives the admin nothing to sign in with', async () => {
-    await signIn(page, DEMO_USERNAMES.admin, DEMO_PASSWORD);
+    await signInAnyOf(page, DEMO_USERNAMES.admin);
     await expect(page.getByTestId('users-title')).toBeVisible();
     let row = await findUser(page, username);
     // A click while the table is drawn again can miss: click again until the dialog is open.
@@ -103,7 +103,7 @@ test('admin creates a caseworker whom the centre’s supervisor approves; a rese
     await expect(page.getByTestId('workspace-title')).toHaveText('Hồ sơ của tôi');
     await signOut(page);
 
-    await signIn(page, DEMO_USERNAMES.supervisor, DEMO_PASSWORD);
+    await signInAnyOf(page, DEMO_USERNAMES.supervisor);
     await expect(page.getByTestId('workspace-title')).toBeVisible();
     const code = await approve(page, username);
     await signOut(page);
@@ -114,7 +114,7 @@ test('admin creates a caseworker whom the centre’s supervisor approves; a rese
   });
 
   await test.step('admin disables the user at once; they can no longer sign in', async () => {
-    await signIn(page, DEMO_USERNAMES.admin, DEMO_PASSWORD);
+    await signInAnyOf(page, DEMO_USERNAMES.admin);
     await expect(page.getByTestId('users-title')).toBeVisible();
     const row = await findUser(page, username);
     await row.getByTestId('user-disable').click();

@@ -11,6 +11,7 @@ import {
   uniquePhone,
   uniqueToken,
   vietnamLocal,
+  signInAnyOf,
 } from './support';
 
 test('a caseworker adds an incident by the classification questions; the supervisor reads the access log', async ({
@@ -76,10 +77,22 @@ test('a caseworker adds an incident by the classification questions; the supervi
   await expect(incident).toHaveCount(1);
   await expect(incident.getByTestId('incident-type')).toHaveText('Bạo lực thể chất');
   await expect(incident).toContainText('Vợ/chồng');
+
+  // The facts are corrected with a reason (the form starts from what is on file); history kept.
+  await incident.getByTestId('incident-correct').click();
+  const correction = incident.getByTestId('incident-correct-form');
+  await correction.getByTestId('incident-description').fill('Sự việc xảy ra buổi tối, tại nhà.');
+  await correction.getByTestId('incident-correct-reason').fill('Chị kể lại chính xác hơn');
+  await snapshot(page, 'incident-correction-form');
+  await correction.getByTestId('incident-correct-save').click();
+  await expect(correction).toHaveCount(0);
+  await expect(incident).toContainText('Sự việc xảy ra buổi tối, tại nhà.');
+  await incident.getByTestId('correction-history-toggle').click();
+  await expect(incident.getByTestId('correction-entry')).toContainText('Chị kể lại chính xác hơn');
   await signOut(page);
 
   // The supervisor finds the case by its code and sees who read it.
-  await signIn(page, DEMO_USERNAMES.supervisor, DEMO_PASSWORD);
+  await signInAnyOf(page, DEMO_USERNAMES.supervisor);
   await expect(page.getByTestId('workspace-title')).toHaveText('Nhóm của tôi');
   await page.getByTestId('tab-cases').click();
   await page.getByTestId('cases-filter-code').fill(code);

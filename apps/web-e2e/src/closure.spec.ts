@@ -1,22 +1,14 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import {
-  DEMO_PASSWORD,
   DEMO_USERNAMES,
   choose,
   openCaseWithConsent,
-  signIn,
   signOut,
   snapshot,
   uniquePhone,
   uniqueToken,
+  signInAs,
 } from './support';
-
-/** Signs in and waits to land (a navigation before that would find no session). */
-async function signInAs(page: Page, username: string): Promise<void> {
-  await signIn(page, username, DEMO_PASSWORD);
-  await expect(page.getByTestId('notifications-bell')).toBeVisible();
-}
 
 test('closure: requested, returned with a comment, fixed and requested again, approved after a summary, reopened', async ({
   page,

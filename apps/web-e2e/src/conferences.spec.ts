@@ -1,19 +1,18 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import {
-  DEMO_PASSWORD,
   DEMO_USERNAMES,
   answerRiskForm,
   choose,
   chooseByText,
   chooseMany,
   openCaseWithConsent,
-  signIn,
   signOut,
   snapshot,
   typedVietnamDay,
   uniquePhone,
   uniqueToken,
+  signInAs,
 } from './support';
 
 // Demo agencies (apps/api/src/modules/seed/demo-data.ts).
@@ -24,11 +23,6 @@ const POLICE_NAME = 'Công an Phường Hải Châu';
 /** A Vietnam calendar date `days` from today. */
 function vietnamDate(days: number): string {
   return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function signInAs(page: Page, username: string): Promise<void> {
-  await signIn(page, username, DEMO_PASSWORD);
-  await expect(page.getByTestId('notifications-bell')).toBeVisible();
 }
 
 /** A caseworker's new case, assessed at high risk (one danger item "yes"). Returns its URL. */

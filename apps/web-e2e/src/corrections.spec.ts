@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   DEMO_PASSWORD,
+  choose,
   DEMO_USERNAMES,
   openCaseWithConsent,
   signIn,
@@ -46,4 +47,48 @@ test('a note is corrected with a reason; its history shows the text it had, who,
   await snapshot(page, 'corrections-note-history-1366');
   await page.setViewportSize({ width: 360, height: 800 });
   await snapshot(page, 'corrections-note-history-360');
+
+  // The survivor's phone was noted wrong: corrected from the revealed identity, with a reason, on
+  // a phone-sized screen (loaded at that width: the case file opens on its first tab).
+  await page.reload();
+  const identity = page.locator('cn-case-identity');
+  await identity.getByTestId('identity-reveal').click();
+  await identity.getByTestId('identity-correct').click();
+  const newPhone = uniquePhone();
+  await identity.getByTestId('identity-correct-phone').fill(newPhone);
+  await identity.getByTestId('identity-correct-reason').fill('Chị đọc lại số điện thoại');
+  await snapshot(page, 'corrections-identity-form-360');
+  await identity.getByTestId('identity-correct-save').click();
+  await expect(identity.getByTestId('identity-phone')).toHaveText(newPhone);
+  await identity.getByTestId('correction-history-toggle').click();
+  const identityEntry = identity.getByTestId('correction-entry');
+  await expect(identityEntry).toHaveCount(1);
+  await expect(identityEntry).toContainText('Chị đọc lại số điện thoại');
+  await expect(identityEntry.getByTestId('correction-previous')).toContainText('Điện thoại');
+  await snapshot(page, 'corrections-identity-history-360');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await identityEntry.scrollIntoViewIfNeeded();
+  await snapshot(page, 'corrections-identity-history-1366');
+
+  // A perpetrator's name corrected: the edit asks why, and the record keeps the name it had.
+  await page.reload();
+  await page.getByTestId('case-tab-perpetrators').click();
+  await page.getByTestId('perpetrator-add').click();
+  await choose(page, 'perpetrator-form-relationship', 'perpetrator-relationship-spouse');
+  await page.getByTestId('perpetrator-full-name').fill('Trần Văn Tên Cũ');
+  await page.getByTestId('perpetrator-save').click();
+  const record = page.getByTestId('perpetrator-record');
+  await expect(record).toContainText('Vợ/chồng');
+  await record.getByTestId('perpetrator-edit').click();
+  await page.getByTestId('perpetrator-full-name').fill('Trần Văn Tên Mới');
+  await page.getByTestId('perpetrator-save').click();
+  await expect(page.getByTestId('perpetrator-form')).toContainText('Lý do sửa là bắt buộc.');
+  await page.getByTestId('perpetrator-reason').fill('Chị cho biết tên đúng');
+  await page.getByTestId('perpetrator-save').click();
+  await expect(page.getByTestId('perpetrator-form')).toHaveCount(0);
+  await record.getByTestId('correction-history-toggle').click();
+  const perpetratorEntry = record.getByTestId('correction-entry');
+  await expect(perpetratorEntry).toContainText('Chị cho biết tên đúng');
+  await expect(perpetratorEntry).toContainText('Trần Văn Tên Cũ');
+  await snapshot(page, 'corrections-perpetrator-history-1366');
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import {
@@ -13,6 +14,7 @@ import {
   uniquePhone,
   uniqueToken,
   vietnamLocal,
+  signInAnyOf,
 } from './support';
 
 async function openIncidents(page: Page, caseUrl: string): Promise<void> {
@@ -99,7 +101,7 @@ test('the 10-day incident report: drafted, approved, submitted on time, acknowle
   await signOut(page);
 
   // The supervisor approves it.
-  await signIn(page, DEMO_USERNAMES.supervisor, DEMO_PASSWORD);
+  await signInAnyOf(page, DEMO_USERNAMES.supervisor);
   await expect(page.getByTestId('workspace-title')).toHaveText('Nhóm của tôi');
   await openIncidents(page, `/team/${caseId}`);
   await page.getByTestId('report-approve').click();
@@ -123,7 +125,7 @@ test('the 10-day incident report: drafted, approved, submitted on time, acknowle
   await signOut(page);
 
   // The province's reporting officer sees it, coded, and acknowledges receipt.
-  await signIn(page, DEMO_USERNAMES.reporting_officer, DEMO_PASSWORD);
+  await signInAnyOf(page, DEMO_USERNAMES.reporting_officer);
   await expect(page.getByTestId('workspace-title')).toHaveText('Báo cáo vụ việc nghiêm trọng');
   const report = page.getByTestId('report-row').filter({ hasText: code });
   await expect(report).toHaveCount(1);
@@ -139,6 +141,17 @@ test('the 10-day incident report: drafted, approved, submitted on time, acknowle
   // The detail panel beside the list does not clip its values; on a phone the list is cards.
   await snapshotAt(page, 'ro-inbox', [1366, 1920], ['report-detail']);
   await snapshotAt(page, 'ro-inbox', [360], ['reports-table-wrap', 'report-detail']);
+  // The printable form of the report (its content is read back in incident-report-form.int-spec).
+  const [form] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('report-detail-print').click(),
+  ]);
+  expect(form.suggestedFilename()).toBe('bao-cao-vu-viec.pdf');
+  expect(
+    readFileSync(await form.path())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
 });
 
 test('the admin adds and removes a holiday in a far year and sees the recomputed count', async ({
@@ -153,7 +166,7 @@ test('the admin adds and removes a holiday in a far year and sees the recomputed
   const shown = `${day}/${month}/2099`;
   const name = `Ngày thử nghiệm ${token}`;
 
-  await signIn(page, DEMO_USERNAMES.admin, DEMO_PASSWORD);
+  await signInAnyOf(page, DEMO_USERNAMES.admin);
   await expect(page.getByTestId('notifications-bell')).toBeVisible();
   await page.getByTestId('nav-holidays').click();
   await expect(page.getByTestId('holidays-title')).toHaveText('Lịch ngày nghỉ lễ, nghỉ bù, làm bù');

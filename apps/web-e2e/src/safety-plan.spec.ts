@@ -7,6 +7,7 @@ import {
   snapshot,
   uniquePhone,
   uniqueToken,
+  signInAnyOf,
 } from './support';
 
 test('a safety plan is made, printed on one page without the name, and a stale save shows the other change', async ({
@@ -55,7 +56,7 @@ test('a safety plan is made, printed on one page without the name, and a stale s
   // The supervisor opens the plan to edit it too; the caseworker saves first.
   const other = await browser.newContext();
   const supervisor = await other.newPage();
-  await signIn(supervisor, DEMO_USERNAMES.supervisor, DEMO_PASSWORD);
+  await signInAnyOf(supervisor, DEMO_USERNAMES.supervisor);
   await supervisor.goto(caseUrl.replace('/cases/', '/team/'));
   await supervisor.getByTestId('case-tab-safety-plan').click();
   await supervisor.getByTestId('safety-plan-edit').click();

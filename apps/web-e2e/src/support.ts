@@ -11,6 +11,7 @@ import {
   DEMO_TOTP_SECRET,
   DEMO_USERNAMES,
 } from '@caunoi/shared/contracts';
+import { secondFactorTwins, twinsCreated } from './second-factor-twins';
 
 export { DEMO_PASSWORD, DEMO_SECOND_ADMIN_USERNAME, DEMO_TOTP_SECRET, DEMO_USERNAMES };
 
@@ -20,6 +21,7 @@ const DEMO_SECOND_FACTOR_USERS: readonly string[] = [
   DEMO_SECOND_ADMIN_USERNAME,
   DEMO_USERNAMES.supervisor,
   DEMO_USERNAMES.reporting_officer,
+  ...Object.values(secondFactorTwins()).flat(),
 ];
 
 /**
@@ -36,7 +38,43 @@ export async function signIn(page: Page, username: string, password: string): Pr
   }
 }
 
+/**
+ * Signs in as this demo account or one of its synthetic twins (same role, agency and password; see
+ * global-setup.ts), whichever can give a second-factor code soonest: for journeys that need "a
+ * supervisor of the demo centre" rather than that very person. Without twins, the account itself.
+ */
+export async function signInAnyOf(page: Page, username: string): Promise<string> {
+  const pool = [username, ...(twinsCreated() ? (secondFactorTwins()[username] ?? []) : [])];
+  const now = Math.floor(Date.now() / STEP_MS);
+  const soonest = (account: string) =>
+    Math.max(now, ...usedSteps(stepsDir(account)).map((u) => u + 1));
+  const chosen = pool.reduce((best, account) =>
+    soonest(account) < soonest(best) ? account : best,
+  );
+  await signIn(page, chosen, DEMO_PASSWORD);
+  return chosen;
+}
+
+/** `signInAnyOf`, then waits until the signed-in frame (its bell) is there. */
+export async function signInAs(page: Page, username: string): Promise<void> {
+  await signInAnyOf(page, username);
+  await expect(page.getByTestId('notifications-bell')).toBeVisible();
+}
+
 const STEP_MS = 30_000;
+
+/** Where this run records the steps an account's codes used (shared by the run's workers). */
+function stepsDir(account: string): string {
+  return join(tmpdir(), `caunoi-e2e-totp-${process.ppid}`, account);
+}
+
+function usedSteps(dir: string): number[] {
+  try {
+    return readdirSync(dir).map(Number).filter(Number.isFinite);
+  } catch {
+    return [];
+  }
+}
 
 /**
  * The server takes each 30-second step of an account's codes once, never one at or below a step
@@ -45,7 +83,7 @@ const STEP_MS = 30_000;
  * steps used are recorded there: the next code is the next unused step, in the order they are sent.
  */
 async function withAccountLock<T>(account: string, work: (dir: string) => Promise<T>): Promise<T> {
-  const dir = join(tmpdir(), `caunoi-e2e-totp-${process.ppid}`, account);
+  const dir = stepsDir(account);
   mkdirSync(dir, { recursive: true });
   const lock = join(dir, 'lock');
   for (;;) {
@@ -89,7 +127,7 @@ export async function giveTotpCode(page: Page, secret: string, account?: string)
     const now = Math.floor(Date.now() / STEP_MS);
     const taken = account
       ? await withAccountLock(account, async (dir) => {
-          const used = readdirSync(dir).map(Number).filter(Number.isFinite);
+          const used = usedSteps(dir);
           const step = Math.max(now, ...used.map((u) => u + 1));
           if (step > now + 1) return null;
           writeFileSync(join(dir, String(step)), '');

@@ -17,6 +17,7 @@ import { CreateAgencyDto, UpdateAgencyDto } from '../../src/modules/agencies/dto
 import { CreateCallDto, UpdateCallDto } from '../../src/modules/calls/dto/call.dto';
 import { CreateIncidentDto, UpdateIncidentDto } from '../../src/modules/cases/dto/incident.dto';
 import { OpenCaseDto } from '../../src/modules/cases/dto/open-case.dto';
+import { CorrectSurvivorIdentityDto } from '../../src/modules/cases/corrections/case-correction.dto';
 import { DismissIntakeItemDto } from '../../src/modules/intake/intake.dto';
 import {
   SavePerpetratorDto,
@@ -285,7 +286,18 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
       RecordChildInterventionDto,
       () => ({ measure: 'safe_place', note: null, takenAt: t.clock.now().toISOString() }),
     ],
-    [UpdatePerpetratorDto, () => ({ ...perpetratorBody, version: 1 })],
+    [
+      UpdatePerpetratorDto,
+      () => ({ ...perpetratorBody, version: 1, reason: 'Ghi nhầm (synthetic)' }),
+    ],
+    [
+      CorrectSurvivorIdentityDto,
+      () => ({
+        identity: { fullName: 'Người tổng hợp', phone: '0905 123 456', age: 30 },
+        reason: 'Ghi nhầm (synthetic)',
+        version: 1,
+      }),
+    ],
     [
       SaveCasePlanDto,
       () => ({

@@ -28,3 +28,4 @@ export * from './lib/conferences';
 export * from './lib/child-emergencies';
 export * from './lib/corrections';
 export * from './lib/statistics-labels';
+export * from './lib/incident-report-form-labels';

@@ -28,6 +28,8 @@ import { ChildEmergencies1764520000000 } from './1764520000000-child-emergencies
 import { CaseCorrections1764520000001 } from './1764520000001-case-corrections';
 import { CommunityReferralIdempotency1764540000000 } from './1764540000000-community-referral-idempotency';
 import { IntakeDismissals1764550000000 } from './1764550000000-intake-dismissals';
+import { CorrectionVersions1764600000000 } from './1764600000000-correction-versions';
+import { DeadlineEnqueueFailures1764660000000 } from './1764660000000-deadline-enqueue-failures';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -61,4 +63,6 @@ export const MIGRATIONS = [
   CaseCorrections1764520000001,
   CommunityReferralIdempotency1764540000000,
   IntakeDismissals1764550000000,
+  CorrectionVersions1764600000000,
+  DeadlineEnqueueFailures1764660000000,
 ];

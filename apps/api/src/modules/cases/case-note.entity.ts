@@ -15,6 +15,10 @@ export class CaseNoteEntity {
   @Column({ name: 'body_enc', type: 'text' })
   bodyEnc!: string;
 
+  /** Raised by each correction (a stale correction is a 409). */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

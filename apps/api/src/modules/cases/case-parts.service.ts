@@ -17,6 +17,7 @@ import type { CreateSharingConsentDto } from './dto/case.dto';
 import type { CreateIncidentDto, UpdateIncidentDto } from './dto/incident.dto';
 import { IncidentInput } from './incident-input';
 import { SurvivorIdentity } from './survivor-identity';
+import { assertCurrentVersion } from './versioned-record';
 import { UnitOfWork } from '../../database/unit-of-work';
 import type { Caller } from '../authz/caller';
 
@@ -106,7 +107,8 @@ export class CasePartsService {
       serious: existing.serious,
       seriousReasons: existing.seriousReasons,
     };
-    const merged = { ...merged0, ...dto };
+    const { version: givenVersion, ...edit } = dto;
+    const merged = { ...merged0, ...edit };
     const facts = await this.incidentInput.prepare(merged, '', existing.communeCode);
     if (existing.serious && !facts.serious && !dto.unmarkReason?.trim()) {
       throw fieldError(
@@ -126,7 +128,9 @@ export class CasePartsService {
     }
     // A change to anything but the serious mark is a correction of the facts: it needs a reason,
     // and the version it replaces is kept (decision: the serious mark has its own reason and clock).
-    const changes: Omit<UpdateIncidentDto, 'unmarkReason' | 'correctionReason'> = { ...dto };
+    const changes: Omit<UpdateIncidentDto, 'unmarkReason' | 'correctionReason' | 'version'> = {
+      ...edit,
+    };
     delete (changes as UpdateIncidentDto).unmarkReason;
     delete (changes as UpdateIncidentDto).correctionReason;
     const correctionReason = dto.correctionReason;
@@ -150,6 +154,12 @@ export class CasePartsService {
     return this.work.run(async (tx) => {
       const found = await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
       this.assertStoryAllowed(found, dto.description, 'description');
+      // The facts above were read before the lock: a change saved since makes this edit stale.
+      const version = await this.cases.lockIncidentVersion(tx.manager, caseId, incidentId);
+      if (version !== existing.version) {
+        assertCurrentVersion(version ?? 0, existing.version);
+      }
+      if (givenVersion !== undefined) assertCurrentVersion(existing.version, givenVersion);
       if (corrected.length > 0) {
         // The version it replaces, as the incident had it (the description decrypted, then kept encrypted).
         await this.corrections.record(tx, actor, {
@@ -169,6 +179,7 @@ export class CasePartsService {
         ...existing,
         ...facts,
         descriptionEnc,
+        version: existing.version + 1,
       });
       await this.cases.updateCase(tx.manager, caseId, {
         seriousIncident: await this.cases.hasSeriousIncident(tx.manager, caseId),
@@ -300,6 +311,7 @@ export class CasePartsService {
       authorUserId: n.authorUserId,
       authorName: n.authorName,
       createdAt: n.createdAt.toISOString(),
+      version: n.version,
     }));
   }
 
@@ -330,6 +342,7 @@ export class CasePartsService {
         authorUserId: actor.id,
         authorName: actor.displayName,
         createdAt: note.createdAt.toISOString(),
+        version: note.version,
       };
     });
   }

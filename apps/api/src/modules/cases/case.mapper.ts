@@ -13,7 +13,7 @@ import type { ConsentRecordEntity } from './consent-record.entity';
 import type { IncidentEntity } from './incident.entity';
 
 /** The identity document stored encrypted in survivors.identity_enc. */
-export type IdentityDocument = Omit<RevealedIdentity, 'sex'>;
+export type IdentityDocument = Omit<RevealedIdentity, 'sex' | 'version'>;
 
 export const IDENTITY_FIELDS = [
   'fullName',
@@ -49,6 +49,8 @@ export function maskIdentity(c: CaseWithPeople): MaskedIdentity {
     IDENTITY_FIELDS.map((field) => [field, c.survivor.identityFields.includes(field)]),
   );
   return {
+    survivorId: c.survivor.id,
+    version: c.survivor.identityVersion,
     anonymous: c.survivor.anonymous,
     sex: c.survivor.sex,
     ageGroup: c.survivor.ageGroup,
@@ -75,6 +77,7 @@ export function mapIncident(i: IncidentEntity, description: string | null): Inci
     serious: i.serious,
     seriousReasons: i.seriousReasons,
     description,
+    version: i.version,
     createdAt: i.createdAt.toISOString(),
   };
 }

@@ -355,10 +355,13 @@ describe('case permission matrix', () => {
         'update perpetrator',
         async (s, id) => {
           const p = await first(id);
+          // Each edit changes something (an unchanged record is a 400 nothing_changed).
+          const edit = body();
+          edit.identity.fullName = `Người tổng hợp ${p.version}`;
           return t.http
             .put(`/api/cases/${id}/perpetrators/${p.id}`)
             .set(...bearer(s))
-            .send({ ...body(), version: p.version });
+            .send({ ...edit, version: p.version, reason: 'Ghi nhầm tên' });
         },
         {
           cw1: [200, 403, 404],

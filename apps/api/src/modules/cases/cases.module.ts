@@ -15,6 +15,7 @@ import { CaseAccess } from './case-access';
 import { CaseCorrectionsController } from './corrections/case-corrections.controller';
 import { CaseCorrectionsRepository } from './corrections/case-corrections.repository';
 import { CaseCorrectionsService } from './corrections/case-corrections.service';
+import { SurvivorIdentityCorrectionService } from './corrections/survivor-identity-correction.service';
 import { ChildEmergenciesController } from './child-emergencies/child-emergencies.controller';
 import { ChildEmergenciesRepository } from './child-emergencies/child-emergencies.repository';
 import { ChildEmergenciesService } from './child-emergencies/child-emergencies.service';
@@ -74,6 +75,7 @@ import { SurvivorIdentity } from './survivor-identity';
     SafetyPlansRepository,
     SafetyPlansService,
     SurvivorIdentity,
+    SurvivorIdentityCorrectionService,
   ],
   exports: [CasesService, CaseOpeningService, CasesRepository, CaseAccess, PerpetratorsService],
 })

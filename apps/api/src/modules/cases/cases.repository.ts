@@ -252,8 +252,45 @@ export class CasesRepository {
       .getOne();
   }
 
-  async setNoteBody(m: EntityManager, id: string, bodyEnc: string): Promise<void> {
-    await m.query(`UPDATE case_notes SET body_enc = $2 WHERE id = $1`, [id, bodyEnc]);
+  /** Writes a corrected note and raises its version; answers the new version. */
+  async setNoteBody(m: EntityManager, id: string, bodyEnc: string): Promise<number> {
+    // TypeORM answers an UPDATE … RETURNING on PostgreSQL with [rows, count].
+    const [rows] = (await m.query(
+      `UPDATE case_notes SET body_enc = $2, version = version + 1 WHERE id = $1 RETURNING version`,
+      [id, bodyEnc],
+    )) as [{ version: number }[], number];
+    return rows[0]?.version ?? 0;
+  }
+
+  /** The current version of an incident, its row locked until the end of the transaction. */
+  async lockIncidentVersion(m: EntityManager, caseId: string, id: string): Promise<number | null> {
+    const rows = (await m.query(
+      `SELECT version FROM incidents WHERE case_id = $1 AND id = $2 FOR UPDATE`,
+      [caseId, id],
+    )) as { version: number }[];
+    return rows[0]?.version ?? null;
+  }
+
+  /** Writes a corrected identity with its re-computed blind indexes and raises its version. */
+  async setSurvivorIdentity(
+    m: EntityManager,
+    id: string,
+    s: {
+      identityEnc: string;
+      identityFields: string[];
+      ageGroup: string;
+      phoneBidx: Buffer | null;
+      nameDobBidx: Buffer | null;
+      bidxKey: string | null;
+    },
+  ): Promise<void> {
+    await m.query(
+      `UPDATE survivors SET identity_enc = $2, identity_fields = $3, age_group = $4, phone_bidx = $5,
+              name_dob_bidx = $6, bidx_key = $7, identity_version = identity_version + 1,
+              updated_at = now()
+        WHERE id = $1`,
+      [id, s.identityEnc, s.identityFields, s.ageGroup, s.phoneBidx, s.nameDobBidx, s.bidxKey],
+    );
   }
 
   insertNote(manager: EntityManager, note: Partial<CaseNoteEntity>): Promise<CaseNoteEntity> {

@@ -236,7 +236,7 @@ export class CasesService {
       subjectId: found.survivorId,
       fields: found.survivor.identityFields,
     });
-    return { sex: found.survivor.sex, ...identity };
+    return { sex: found.survivor.sex, ...identity, version: found.survivor.identityVersion };
   }
 
   /** "Who saw this file", newest first. */

@@ -26,7 +26,7 @@ export class IncidentInput {
   ): Promise<
     Omit<
       IncidentEntity,
-      'id' | 'caseId' | 'descriptionEnc' | 'createdByUserId' | 'createdAt' | 'updatedAt'
+      'id' | 'caseId' | 'descriptionEnc' | 'createdByUserId' | 'version' | 'createdAt' | 'updatedAt'
     >
   > {
     const field = (name: string) => (prefix ? `${prefix}.${name}` : name);

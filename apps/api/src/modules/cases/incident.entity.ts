@@ -63,6 +63,10 @@ export class IncidentEntity {
   @Column({ name: 'description_enc', type: 'text', nullable: true })
   descriptionEnc!: string | null;
 
+  /** Raised by each change (a stale correction is a 409). */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @Column({ name: 'created_by_user_id', type: 'uuid' })
   createdByUserId!: string;
 

@@ -7,7 +7,9 @@ import { FieldCipher } from '../crypto/field-cipher';
 import type { IdentityDocument } from './case.mapper';
 import { IDENTITY_FIELDS } from './case.mapper';
 import type { CaseWithPeople } from './cases.repository';
-import type { SurvivorIdentityDto } from './dto/open-case.dto';
+
+/** The identity fields of an input (intake's survivor, or a correction's identity). */
+export type IdentityInput = Partial<Record<(typeof IDENTITY_FIELDS)[number], unknown>>;
 
 /**
  * The survivor's identity: checked on the way in (consent decides what may be kept), encrypted as
@@ -33,16 +35,23 @@ export class SurvivorIdentity {
     return this.cipher.encrypt(JSON.stringify(identity));
   }
 
-  /** Without consent, nothing but sex and age group may be kept: returns null for an anonymous record. */
-  fromInput(input: SurvivorIdentityDto, consentGiven: boolean): IdentityDocument | null {
-    const identity: IdentityDocument = {
+  /**
+   * Without consent, nothing but sex and age group may be kept: returns null for an anonymous record.
+   * Errors name `<prefix>.<field>` (`survivor.phone` at intake, `identity.phone` for a correction).
+   */
+  fromInput(
+    input: IdentityInput,
+    consentGiven: boolean,
+    prefix = 'survivor',
+  ): IdentityDocument | null {
+    const identity = {
       ...emptyIdentity(),
       ...Object.fromEntries(IDENTITY_FIELDS.map((f) => [f, input[f] ?? null])),
-    };
+    } as IdentityDocument;
     if (identity.dateOfBirth !== null && identity.age !== null) {
       throw fieldError(
         HttpStatus.BAD_REQUEST,
-        'survivor.age',
+        `${prefix}.age`,
         'either_birth_date_or_age',
         'give either dateOfBirth or age, not both',
       );
@@ -51,7 +60,7 @@ export class SurvivorIdentity {
       if (!nameAndBirthDateKey('x', identity.dateOfBirth)) {
         throw fieldError(
           HttpStatus.BAD_REQUEST,
-          'survivor.dateOfBirth',
+          `${prefix}.dateOfBirth`,
           'invalid_date',
           'dateOfBirth is not a real date',
         );
@@ -59,7 +68,7 @@ export class SurvivorIdentity {
       if (identity.dateOfBirth > vietnamDate(this.clock.now())) {
         throw fieldError(
           HttpStatus.BAD_REQUEST,
-          'survivor.dateOfBirth',
+          `${prefix}.dateOfBirth`,
           'in_future',
           'dateOfBirth cannot be in the future',
         );
@@ -68,7 +77,7 @@ export class SurvivorIdentity {
     if (identity.phone !== null && normalisePhone(identity.phone) === null) {
       throw fieldError(
         HttpStatus.BAD_REQUEST,
-        'survivor.phone',
+        `${prefix}.phone`,
         'invalid_phone',
         'phone is not a valid Vietnamese phone number',
       );
@@ -80,7 +89,7 @@ export class SurvivorIdentity {
         throw new FieldErrorException(
           HttpStatus.BAD_REQUEST,
           identifying.map((f) => ({
-            field: `survivor.${f}`,
+            field: `${prefix}.${f}`,
             code: 'consent_required',
             message: `${f} may only be recorded with consent to case management`,
           })),

@@ -41,6 +41,10 @@ export class SurvivorEntity {
   @Column({ name: 'identity_enc', type: 'text', nullable: true })
   identityEnc!: string | null;
 
+  /** Raised by each correction of the identity (a stale correction is a 409). */
+  @Column({ name: 'identity_version', type: 'integer', default: 1 })
+  identityVersion!: number;
+
   @Column({ name: 'identity_fields', type: 'text', array: true, default: () => `'{}'` })
   identityFields!: string[];
 

@@ -20,3 +20,19 @@ export function nextVersion(
   }
   return (latest?.version ?? 0) + 1;
 }
+
+/**
+ * A record corrected in place (a note, an incident, the survivor's identity, a perpetrator) carries
+ * a version raised by every change; a change made from another version than the current one is a
+ * 409 on `version`, so it never overwrites a change the editor has not seen.
+ */
+export function assertCurrentVersion(current: number, given: number): void {
+  if (current !== given) {
+    throw fieldError(
+      HttpStatus.CONFLICT,
+      'version',
+      'stale_version',
+      `someone saved version ${current} after you opened version ${given}: reload, review it and save again`,
+    );
+  }
+}

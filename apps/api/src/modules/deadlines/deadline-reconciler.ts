@@ -2,42 +2,80 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import { DeadlinesRepository } from './deadlines.repository';
 import { DeadlineScheduler } from './deadline-scheduler';
+import { EnqueueFailuresRepository } from './enqueue-failures.repository';
 
-// Jobs must exist before their stage is due; farther ones are re-created as they come into this window.
+// Jobs must exist before their stage is due; the API adds every stage's job when the clock opens, and
+// the reconciler makes sure of those within this window.
 const HORIZON_MS = 2 * 60 * 60 * 1000;
+// A stage's job runs within seconds of its instant: one unfired this long after has lost its job.
+const OVERDUE_AFTER_MS = 60_000;
 const BATCH = 1000;
 
 /**
- * Postgres is the truth: at worker start and every minute (ReconcileLoop), every unfired stage of an open
- * clock that is due within the horizon gets its job (adding an existing job id is a no-op), and those
- * already due fire at once. After Redis lost its data, `everything` re-creates the job of every unfired
- * stage, however far away. Losing Redis entirely loses no deadline.
+ * Postgres is the truth; adding a job whose id exists is a no-op. At worker start (`reconcile`) every
+ * unfired stage of an open clock due within the horizon gets its job, and those already due fire at
+ * once; after Redis lost its data, `everything` re-creates the job of every unfired stage however far.
+ * Each tick after that (`catchUp`, every minute) adds only the stages that came into the window since
+ * the last tick, and re-adds those overdue (a job lost); when the API reported that Redis refused
+ * some stages, the whole window once. Losing Redis entirely loses no deadline.
  */
 @Injectable()
 export class DeadlineReconciler {
   private readonly logger = new Logger('DeadlineReconciler');
+  /** The end of the window whose jobs this process has made sure of (null: none yet). */
+  private coveredUntil: Date | null = null;
 
   constructor(
     private readonly deadlines: DeadlinesRepository,
     private readonly scheduler: DeadlineScheduler,
+    private readonly failures: EnqueueFailuresRepository,
     private readonly clock: Clock,
   ) {}
 
+  /** Makes sure of every job in the horizon (or of every job); returns how many were handed to Redis. */
   async reconcile(scope: 'horizon' | 'everything' = 'horizon'): Promise<number> {
+    const horizon = this.horizon();
     const until =
       scope === 'everything'
         ? new Date(8_640_000_000_000_000) // the largest Date: no stage is beyond it
-        : new Date(this.clock.now().getTime() + HORIZON_MS);
+        : horizon;
+    const total = await this.scheduleDue({ after: null, until });
+    this.coveredUntil = horizon;
+    if (total > 0) this.logger.log(`Reconciled ${total} deadline stage job(s)`);
+    return total;
+  }
+
+  /** One tick: what came into the window, what is overdue; the whole window after an enqueue failure. */
+  async catchUp(): Promise<number> {
+    if (this.coveredUntil === null || (await this.failures.take())) {
+      return this.reconcile();
+    }
+    const until = this.horizon();
+    const entering =
+      until > this.coveredUntil ? await this.scheduleDue({ after: this.coveredUntil, until }) : 0;
+    const overdue = await this.scheduleDue({
+      after: null,
+      until: new Date(this.clock.now().getTime() - OVERDUE_AFTER_MS),
+    });
+    if (until > this.coveredUntil) this.coveredUntil = until;
+    if (overdue > 0) this.logger.warn(`Re-added ${overdue} overdue deadline stage job(s)`);
+    return entering + overdue;
+  }
+
+  private horizon(): Date {
+    return new Date(this.clock.now().getTime() + HORIZON_MS);
+  }
+
+  private async scheduleDue(window: { after: Date | null; until: Date }): Promise<number> {
     let afterId: string | null = null;
     let total = 0;
     for (;;) {
-      const batch = await this.deadlines.getUnfiredDueBefore(until, BATCH, afterId);
+      const batch = await this.deadlines.getUnfiredDue(window, BATCH, afterId);
       if (batch.length === 0) break;
       total += await this.scheduler.schedule(batch);
       afterId = batch[batch.length - 1]?.id ?? null;
       if (batch.length < BATCH) break;
     }
-    if (total > 0) this.logger.log(`Reconciled ${total} deadline stage job(s)`);
     return total;
   }
 }

@@ -7,6 +7,22 @@ import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { StageToSchedule } from './deadlines.repository';
+import { EnqueueFailuresRepository } from './enqueue-failures.repository';
+
+/**
+ * A queue that never reached Redis waits for it without end (BullMQ waits until the connection is
+ * ready), and the API awaits this after a commit: past this, Redis counts as unreachable.
+ */
+const ENQUEUE_TIMEOUT_MS = 3_000;
+
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined); // answered after the timeout: nothing is waiting for it any more
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 /**
  * BullMQ's side of a deadline: one delayed job per unfired stage, with a deterministic id so adding
@@ -21,6 +37,7 @@ export class DeadlineScheduler implements OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly failures: EnqueueFailuresRepository,
   ) {}
 
   private getQueue(): Queue<JobPayloads[JobName.FireDeadlineStage]> {
@@ -36,7 +53,7 @@ export class DeadlineScheduler implements OnApplicationShutdown {
     if (stages.length === 0) return 0;
     const now = this.clock.now().getTime();
     try {
-      await this.getQueue().addBulk(
+      const added = this.getQueue().addBulk(
         stages.map((s) => ({
           name: JobName.FireDeadlineStage,
           data: { deadlineId: s.deadlineId, stage: s.stage },
@@ -51,11 +68,18 @@ export class DeadlineScheduler implements OnApplicationShutdown {
           },
         })),
       );
+      await withinTime(added, ENQUEUE_TIMEOUT_MS);
       return stages.length;
     } catch (error) {
       this.logger.warn(
         `Could not enqueue ${stages.length} deadline stage(s); the reconciler will: ${(error as Error).message}`,
       );
+      // The worker's next tick re-adds its whole window once instead of only what is new in it.
+      await this.failures
+        .record(stages.length)
+        .catch((e: Error) =>
+          this.logger.warn(`Could not record the enqueue failure: ${e.message}`),
+        );
       return 0;
     }
   }
@@ -65,7 +89,10 @@ export class DeadlineScheduler implements OnApplicationShutdown {
     if (stages.length === 0) return;
     try {
       const queue = this.getQueue();
-      await Promise.all(stages.map((s) => queue.remove(deadlineStageJobId(s.deadlineId, s.stage))));
+      await withinTime(
+        Promise.all(stages.map((s) => queue.remove(deadlineStageJobId(s.deadlineId, s.stage)))),
+        ENQUEUE_TIMEOUT_MS,
+      );
     } catch (error) {
       this.logger.warn(
         `Could not remove deadline jobs (harmless: handlers re-check): ${(error as Error).message}`,

@@ -16,6 +16,9 @@ import { Clock } from '../../common/clock';
 import { CoreModule } from '../../core.module';
 import { DeadlinesModule } from './deadlines.module';
 import { StageProcessor } from './stage-processor';
+import { DeadlineReconciler } from './deadline-reconciler';
+import { DeadlineScheduler } from './deadline-scheduler';
+import { EnqueueFailuresRepository } from './enqueue-failures.repository';
 
 type S = TestUser & Session;
 const DAY = 24 * 3600_000;
@@ -253,6 +256,61 @@ describe('deadline engine on real Postgres and Redis', () => {
     workers.push(moduleRef);
     return moduleRef;
   }
+
+  it('each reconcile tick adds only the stages that came into its window, the whole window once after Redis refused a clock, and a lost job once overdue', async () => {
+    const { caseId } = await seriousCase(5); // reminders due in days: outside the two-hour window
+    const [first] = (await t.dataSource.query(
+      `SELECT s.deadline_id, s.stage, s.due_at FROM deadline_stages s
+         JOIN deadlines d ON d.id = s.deadline_id
+        WHERE d.case_id = $1 AND d.kind = 'incident_report' ORDER BY s.due_at LIMIT 1`,
+      [caseId],
+    )) as { deadline_id: string; stage: string; due_at: Date }[];
+    if (!first) throw new Error('the clock has no stage');
+    const ctx = await startTestWorkerContextOnly(); // no BullMQ loop: nothing fires in this test
+    const reconciler = ctx.get(DeadlineReconciler);
+    const handed = jest.spyOn(ctx.get(DeadlineScheduler), 'schedule');
+    // The stages of this clock that a pass handed to Redis (other suites' clocks share the database).
+    const pass = async (run: () => Promise<number>) => {
+      handed.mockClear();
+      await run();
+      return handed.mock.calls
+        .flatMap(([stages]) => stages)
+        .filter((s) => s.deadlineId === first.deadline_id)
+        .map((s) => s.stage);
+    };
+    const at = (ms: number) => clock.set(new Date(first.due_at.getTime() + ms));
+
+    at(-3 * 3600_000);
+    expect(await pass(() => reconciler.reconcile())).toEqual([]); // worker start: not yet in the window
+    at(-90 * 60_000);
+    expect(await pass(() => reconciler.catchUp())).toEqual([first.stage]); // it came in
+    at(-89 * 60_000);
+    expect(await pass(() => reconciler.catchUp())).toEqual([]); // not again, every minute
+
+    // The API could not reach Redis when it opened a clock: it says so, and the next tick re-adds the
+    // whole window once.
+    const refused = new DeadlineScheduler(
+      { ...t.config, redisUrl: 'redis://127.0.0.1:1' },
+      clock,
+      ctx.get(EnqueueFailuresRepository),
+    );
+    try {
+      expect(
+        await refused.schedule([
+          { deadlineId: first.deadline_id, stage: first.stage, dueAt: first.due_at },
+        ]),
+      ).toBe(0);
+    } finally {
+      await refused.onApplicationShutdown();
+    }
+    expect(await pass(() => reconciler.catchUp())).toEqual([first.stage]);
+    expect(await pass(() => reconciler.catchUp())).toEqual([]);
+
+    // Its instant passed a minute ago and it has not fired (here: no BullMQ worker): its job was lost,
+    // so each tick adds it again until it fires.
+    at(61_000);
+    expect(await pass(() => reconciler.catchUp())).toEqual([first.stage]);
+  });
 
   it('a job whose worker died mid-way is recovered by another worker and fires once', async () => {
     const { caseId } = await seriousCase(15); // four overdue stage jobs, waiting in Redis

@@ -133,8 +133,13 @@ export class DeadlinesRepository {
     return row !== undefined;
   }
 
-  getForSubject(kind: DeadlineKind, subjectIds: string[]): Promise<DeadlineEntity[]> {
+  /** The clocks of these kinds on these subjects, newest first, in one query. */
+  getForSubject(
+    kinds: DeadlineKind | readonly DeadlineKind[],
+    subjectIds: string[],
+  ): Promise<DeadlineEntity[]> {
     if (subjectIds.length === 0) return Promise.resolve([]);
+    const kind = typeof kinds === 'string' ? kinds : In([...kinds]);
     return this.dataSource
       .getRepository(DeadlineEntity)
       .find({ where: { kind, subjectId: In(subjectIds) }, order: { createdAt: 'DESC' } });
@@ -198,8 +203,9 @@ export class DeadlinesRepository {
   }
 
   /** Unfired stages of open clocks due before `until`, oldest first (the reconciler's work list). */
-  async getUnfiredDueBefore(
-    until: Date,
+  /** Unfired stages of open clocks due in (`after`, `until`] (`after` null: any time up to `until`). */
+  async getUnfiredDue(
+    window: { after: Date | null; until: Date },
     limit: number,
     afterId: string | null,
   ): Promise<(StageToSchedule & { id: string })[]> {
@@ -207,9 +213,10 @@ export class DeadlinesRepository {
       `SELECT s.id, s.deadline_id AS "deadlineId", s.stage, s.due_at AS "dueAt"
          FROM deadline_stages s JOIN deadlines d ON d.id = s.deadline_id
         WHERE s.fired_at IS NULL AND s.cancelled_at IS NULL AND s.due_at <= $1
+          AND ($4::timestamptz IS NULL OR s.due_at > $4)
           AND d.status IN ('pending', 'breached') AND ($3::uuid IS NULL OR s.id > $3)
         ORDER BY s.id LIMIT $2`,
-      [until, limit, afterId],
+      [window.until, limit, afterId, window.after],
     )) as (StageToSchedule & { id: string })[];
     return rows;
   }

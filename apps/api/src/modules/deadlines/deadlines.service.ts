@@ -446,12 +446,11 @@ export class DeadlinesService {
     measureIds: string[],
   ): Promise<Map<string, { kind: DeadlineKind; dueAt: Date; status: string }[]>> {
     const byMeasure = new Map<string, { kind: DeadlineKind; dueAt: Date; status: string }[]>();
-    for (const kind of ['no_contact_decision', 'supervision_plan', 'measure_expiry'] as const) {
-      for (const d of await this.deadlines.getForSubject(kind, measureIds)) {
-        const list = byMeasure.get(d.subjectId) ?? [];
-        list.push({ kind: d.kind, dueAt: d.dueAt, status: d.status });
-        byMeasure.set(d.subjectId, list);
-      }
+    const kinds = ['no_contact_decision', 'supervision_plan', 'measure_expiry'] as const;
+    for (const d of await this.deadlines.getForSubject(kinds, measureIds)) {
+      const list = byMeasure.get(d.subjectId) ?? [];
+      list.push({ kind: d.kind, dueAt: d.dueAt, status: d.status });
+      byMeasure.set(d.subjectId, list);
     }
     return byMeasure;
   }
@@ -513,10 +512,10 @@ export class DeadlinesService {
 
   /** Both clocks of the given child emergencies, for the case file. */
   async forChildEmergencies(emergencyIds: string[]): Promise<DeadlineView[]> {
-    const rows = [
-      ...(await this.deadlines.getForSubject(CHILD_EMERGENCY_KIND, emergencyIds)),
-      ...(await this.deadlines.getForSubject(CHILD_SUPPORT_PLAN_KIND, emergencyIds)),
-    ];
+    const rows = await this.deadlines.getForSubject(
+      [CHILD_EMERGENCY_KIND, CHILD_SUPPORT_PLAN_KIND],
+      emergencyIds,
+    );
     const stages = await this.deadlines.getStages(rows.map((d) => d.id));
     return rows.map((d) => mapDeadline(d, null, stages));
   }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { SaveIncidentReportRequest } from '@caunoi/shared/contracts';
+import type { ExportLanguage, SaveIncidentReportRequest } from '@caunoi/shared/contracts';
+import { EXPORT_LANGUAGES } from '@caunoi/shared/contracts';
 import { AGENCY_TYPES, SERVICE_TYPES } from '@caunoi/shared/domain';
 
 export class SaveIncidentReportDto implements SaveIncidentReportRequest {
@@ -29,4 +30,12 @@ export class InboxQueryDto {
   @IsOptional()
   @IsString()
   after?: string;
+}
+
+/** `…/report/form?lang=vi|en`: the printable form as PDF (Vietnamese by default). */
+export class IncidentReportFormQueryDto {
+  @ApiPropertyOptional({ enum: EXPORT_LANGUAGES })
+  @IsOptional()
+  @IsIn(EXPORT_LANGUAGES)
+  lang?: ExportLanguage;
 }

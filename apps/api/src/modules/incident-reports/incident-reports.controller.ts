@@ -8,13 +8,21 @@ import {
   Patch,
   Post,
   Query,
+  Res,
+  StreamableFile,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { IncidentReportView, Page } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../common/uuid-param.dto';
 import { RequirePermission } from '../authz/policy.decorators';
 import { CaseChildParamDto } from '../cases/dto/case.dto';
-import { InboxQueryDto, SaveIncidentReportDto } from './incident-report.dto';
+import {
+  IncidentReportFormQueryDto,
+  InboxQueryDto,
+  SaveIncidentReportDto,
+} from './incident-report.dto';
+import { sendFile } from '../statistics/export/send-file';
 import { IncidentReportsService } from './incident-reports.service';
 import { Caller } from '../authz/caller';
 
@@ -30,6 +38,18 @@ export class CaseIncidentReportsController {
   @RequirePermission('read', 'Case')
   get(@Caller() caller: Caller, @Param() p: CaseChildParamDto): Promise<IncidentReportView> {
     return this.reports.get(caller, p.id, p.childId);
+  }
+
+  /** The report as its printable form (PDF), for whoever may read the case; audited. */
+  @Get(`${REPORT}/form`)
+  @RequirePermission('read', 'Case')
+  async form(
+    @Caller() caller: Caller,
+    @Param() p: CaseChildParamDto,
+    @Query() q: IncidentReportFormQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return sendFile(res, await this.reports.formForCase(caller, p.id, p.childId, q));
   }
 
   @Post(REPORT)
@@ -78,6 +98,18 @@ export class IncidentReportInboxController {
   @RequirePermission('read', 'IncidentReport')
   inbox(@Caller() caller: Caller, @Query() q: InboxQueryDto): Promise<Page<IncidentReportView>> {
     return this.reports.inbox(caller, q.after);
+  }
+
+  /** A report submitted to the officer's agency as its printable form (PDF); audited. */
+  @Get(':id/form')
+  @RequirePermission('read', 'IncidentReport')
+  async form(
+    @Caller() caller: Caller,
+    @Param() { id }: UuidParamDto,
+    @Query() q: IncidentReportFormQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return sendFile(res, await this.reports.formForRecipient(caller, id, q));
   }
 
   @Post(':id/acknowledge')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { SqlFilter } from '../authz/accessible-where';
+import type { IncidentReportFormParties } from './incident-report-form';
 import { IncidentReportEntity } from './incident-report.entity';
 
 export const INCIDENT_REPORT_RULE_COLUMNS = { recipientAgencyId: 'r.recipient_agency_id' } as const;
@@ -83,5 +84,29 @@ export class IncidentReportsRepository {
       [agencyId],
     )) as { id: string }[];
     return row?.id ?? null;
+  }
+
+  /**
+   * The names on a printed report: the centre, its province, the province's reporting authority
+   * (the recipient once submitted, else the one it would go to) and the incident's commune.
+   */
+  async getFormParties(
+    agencyId: string,
+    recipientAgencyId: string | null,
+    communeCode: string,
+  ): Promise<IncidentReportFormParties> {
+    const [row] = (await this.dataSource.query(
+      `SELECT c.name AS centre, p.name AS province, auth.name AS authority, cu.name AS commune
+         FROM agencies c
+         LEFT JOIN administrative_units p ON p.code = c.province_code
+         LEFT JOIN agencies auth ON auth.id = COALESCE($2::uuid, (
+           SELECT a.id FROM agencies a
+            WHERE a.type = 'reporting_authority' AND a.active AND a.province_code = c.province_code
+            ORDER BY a.name LIMIT 1))
+         LEFT JOIN administrative_units cu ON cu.code = $3
+        WHERE c.id = $1`,
+      [agencyId, recipientAgencyId, communeCode],
+    )) as IncidentReportFormParties[];
+    return row ?? { centre: '', province: null, authority: null, commune: null };
   }
 }

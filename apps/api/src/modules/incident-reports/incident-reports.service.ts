@@ -20,7 +20,11 @@ import type { IncidentEntity } from '../cases/incident.entity';
 import { FieldCipher } from '../crypto/field-cipher';
 import { DeadlinesRepository } from '../deadlines/deadlines.repository';
 import { DeadlinesService } from '../deadlines/deadlines.service';
-import type { SaveIncidentReportDto } from './incident-report.dto';
+import type { ExportFile } from '../statistics/export/export-file';
+import { exportFile } from '../statistics/export/export-file';
+import { pdfBuffer } from '../statistics/export/pdf-export';
+import type { IncidentReportFormQueryDto, SaveIncidentReportDto } from './incident-report.dto';
+import { incidentReportForm } from './incident-report-form';
 import type { IncidentReportEntity } from './incident-report.entity';
 import {
   INCIDENT_REPORT_RULE_COLUMNS,
@@ -268,6 +272,60 @@ export class IncidentReportsService {
       return result;
     });
     return this.view(saved);
+  }
+
+  /** The printable form of a case's report, for whoever may read the case (audited). */
+  async formForCase(
+    { user: actor, ability }: Caller,
+    caseId: string,
+    incidentId: string,
+    q: IncidentReportFormQueryDto,
+  ): Promise<ExportFile> {
+    await this.access.load(ability, caseId, 'read');
+    const report = await this.reports.getForIncident(incidentId);
+    if (!report || report.caseId !== caseId)
+      throw new NotFoundException('No report for this incident yet');
+    return this.printed(actor, report, q);
+  }
+
+  /** The printable form of a report submitted to the officer's agency (another's is a 404). */
+  async formForRecipient(
+    { user: actor, ability }: Caller,
+    id: string,
+    q: IncidentReportFormQueryDto,
+  ): Promise<ExportFile> {
+    const report = await this.reports.getById(id);
+    assertCan(
+      ability,
+      'read',
+      'IncidentReport',
+      report && report.recipientAgencyId ? { recipientAgencyId: report.recipientAgencyId } : null,
+      'Report not found',
+    );
+    return this.printed(actor, report as IncidentReportEntity, q);
+  }
+
+  private async printed(
+    actor: Caller['user'],
+    report: IncidentReportEntity,
+    { lang = 'vi' }: IncidentReportFormQueryDto,
+  ): Promise<ExportFile> {
+    const view = await this.view(report);
+    const parties = await this.reports.getFormParties(
+      report.agencyId,
+      report.recipientAgencyId,
+      report.content.communeCode,
+    );
+    await this.work.audit({
+      actor,
+      caseId: report.caseId,
+      action: 'incident_report.print',
+      subjectType: 'IncidentReport',
+      subjectId: report.id,
+      details: { lang, status: report.status },
+    });
+    const body = await pdfBuffer(incidentReportForm(view, parties, lang, this.clock.now()));
+    return exportFile('pdf', body, `bao-cao-vu-viec-${report.id.slice(0, 8)}`);
   }
 
   /** Locks the incident's report and checks the state machine allows `action` (409 naming why not). */

@@ -103,22 +103,21 @@ export class IntakeRepository {
     const referralIds = items.flatMap((i) =>
       i.communityReferralId ? [i.communityReferralId] : [],
     );
-    const [calls, referrals] = await Promise.all([
-      callIds.length
-        ? m
-            .getRepository(CallEntity)
-            .createQueryBuilder('c')
-            .where('c.id = ANY(:ids)', { ids: callIds })
-            .getMany()
-        : [],
-      referralIds.length
-        ? m
-            .getRepository(CommunityReferralEntity)
-            .createQueryBuilder('r')
-            .where('r.id = ANY(:ids)', { ids: referralIds })
-            .getMany()
-        : [],
-    ]);
+    // One after the other: inside a transaction `m` is one connection, which runs one query at a time.
+    const calls = callIds.length
+      ? await m
+          .getRepository(CallEntity)
+          .createQueryBuilder('c')
+          .where('c.id = ANY(:ids)', { ids: callIds })
+          .getMany()
+      : [];
+    const referrals = referralIds.length
+      ? await m
+          .getRepository(CommunityReferralEntity)
+          .createQueryBuilder('r')
+          .where('r.id = ANY(:ids)', { ids: referralIds })
+          .getMany()
+      : [];
     return items.map((item) => ({
       item,
       call: calls.find((c) => c.id === item.callId) ?? null,

@@ -58,7 +58,7 @@ export class ReconcileLoop implements OnApplicationShutdown {
         await this.redis.set(this.markerKey, new Date().toISOString());
         this.logger.warn(`Re-created ${count} deadline stage job(s) after Redis lost its data`);
       } else {
-        await this.reconciler.reconcile();
+        await this.reconciler.catchUp();
       }
     } catch (error) {
       this.logger.error(`Reconcile failed, will retry: ${(error as Error).message}`);

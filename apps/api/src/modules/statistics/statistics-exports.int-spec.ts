@@ -118,9 +118,17 @@ describe('statistics exports', () => {
     expect(found.get('Ca tiếp nhận: Giới tính|female')).toBe(expected.get('sex/female'));
     expect(found.get('Ca tiếp nhận: Kênh tiếp cận|hotline')).toBe('<5');
     expect(found.get('Ca tiếp nhận: Kênh tiếp cận|walk_in')).toBe(expected.get('channel/walk_in'));
+    expect(found.get('Ca tiếp nhận: Mức độ nguy cơ (lần đánh giá gần nhất)|not_assessed')).toBe(
+      expected.get('risk_level/not_assessed'),
+    );
+    expect(expected.get('risk_level/not_assessed')).toBe(32);
     const labels = rows.map((r) => r[0]);
     expect(labels).toContain('Nữ');
     expect(labels).toContain('Đường dây nóng × Nữ');
+    // The risk and safety-plan tables and their cross-tab, labelled on both sides of "×".
+    expect(labels).toContain('Chưa đánh giá nguy cơ');
+    expect(labels).toContain('Nguy cơ cao × Có kế hoạch an toàn');
+    expect(labels).toContain('Ca nguy cơ cao có kế hoạch an toàn');
 
     // Nowhere a count from 1 to 4, and no survivor code anywhere.
     const all = [...sheets.values()].flat(2);
@@ -139,6 +147,8 @@ describe('statistics exports', () => {
     expect(text).toContain('Số liệu thống kê');
     expect(text).toContain('Quý 1/2025');
     expect(text).toContain('Ca tiếp nhận: Kênh tiếp cận × giới tính');
+    expect(text).toContain('Ca tiếp nhận: Mức độ nguy cơ (lần đánh giá gần nhất)');
+    expect(text).toContain('Ca có kế hoạch an toàn');
     expect(text).toMatch(/Đường dây nóng\s+<5/);
     expect(text).toMatch(/Nam\s+<5/);
     expect(text).toMatch(/Tổng\s+32/);

@@ -434,6 +434,106 @@ describe('statistics', () => {
     expect(JSON.stringify(bad.body.errors)).toContain('survivor.disabilityStatus');
   });
 
+  it('counts cases by risk level (latest assessment) and safety plan, with their shares, "<5" where small', async () => {
+    const B = communes[1];
+    const [instrument] = (await t.dataSource.query(
+      `SELECT id FROM risk_instruments ORDER BY code, version LIMIT 1`,
+    )) as { id: string }[];
+    const assess = (caseId: string, level: string, at: string) =>
+      t.dataSource.query(
+        `INSERT INTO risk_assessments (case_id, instrument_id, answers, score, computed_level, level,
+           assessed_by_user_id, assessed_at) VALUES ($1, $2, '{}', 0, $3, $3, $4, $5)`,
+        [caseId, instrument?.id, level, supervisor.id, at],
+      );
+    const plan = (caseId: string, versions = 1) =>
+      Promise.all(
+        Array.from({ length: versions }, (_, i) =>
+          t.dataSource.query(
+            `INSERT INTO safety_plans (case_id, version, sections_enc, review_on, created_by_user_id)
+             VALUES ($1, $2, 'x', '2023-06-30', $3)`,
+            [caseId, i + 1, supervisor.id],
+          ),
+        ),
+      );
+    // May 2023: 6 high risk with a plan, 5 high risk without (one of them assessed low first, then
+    // high: the latest counts), 7 medium without, 8 never assessed.
+    const opened = '2023-05-10T03:00:00Z';
+    for (const id of await seedCases(6, agencies.centre, B, opened)) {
+      await assess(id, 'high', '2023-05-11T03:00:00Z');
+      await plan(id, id.endsWith('0') ? 2 : 1);
+    }
+    for (const [i, id] of (await seedCases(5, agencies.centre, B, opened)).entries()) {
+      if (i === 0) await assess(id, 'low', '2023-05-11T03:00:00Z');
+      await assess(id, 'high', '2023-05-12T03:00:00Z');
+    }
+    for (const id of await seedCases(7, agencies.centre, B, opened)) {
+      await assess(id, 'medium', '2023-05-11T03:00:00Z');
+    }
+    await seedCases(8, agencies.centre, B, opened);
+
+    const v = await view(officer, { period: 'year', year: 2023 });
+    const cases = v.blocks[0].populations.find((p) => p.population === 'cases');
+    const cells = (id: string) =>
+      Object.fromEntries(
+        (cases?.tables.find((x) => x.id === id)?.cells ?? []).map((c) => [c.category, c.value]),
+      );
+    expect(cases?.total).toBe(26);
+    expect(cells('risk_level')).toEqual({
+      high: 11,
+      medium: 7,
+      low: 0,
+      unknown: 0,
+      not_assessed: 8,
+    });
+    expect(cells('safety_plan')).toEqual({ yes: 6, no: 20 });
+    expect(cells('risk_safety_plan')).toMatchObject({
+      'high×yes': 6,
+      'high×no': 5,
+      'medium×no': 7,
+    });
+    const indicator = (id: string) => v.blocks[0].indicators.find((i) => i.id === id);
+    expect(indicator('risk_assessed')).toEqual({
+      id: 'risk_assessed',
+      numerator: 18,
+      denominator: 26,
+      share: 18 / 26,
+      target: null,
+    });
+    expect(indicator('high_risk')).toMatchObject({
+      numerator: 11,
+      denominator: 18,
+      share: 11 / 18,
+    });
+    expect(indicator('safety_plan')).toMatchObject({
+      numerator: 6,
+      denominator: 26,
+      share: 6 / 26,
+    });
+    expect(indicator('high_risk_safety_plan')).toMatchObject({
+      numerator: 6,
+      denominator: 11,
+      share: 6 / 11,
+    });
+
+    // May 2022: 2 high-risk cases with a plan among 9 medium ones: the plan share cannot be given.
+    for (const id of await seedCases(2, agencies.centre, B, '2022-05-10T03:00:00Z')) {
+      await assess(id, 'high', '2022-05-11T03:00:00Z');
+      await plan(id);
+    }
+    for (const id of await seedCases(9, agencies.centre, B, '2022-05-10T03:00:00Z')) {
+      await assess(id, 'medium', '2022-05-11T03:00:00Z');
+    }
+    const small = await view(officer, { period: 'year', year: 2022 });
+    const smallCases = small.blocks[0].populations.find((p) => p.population === 'cases');
+    const risk = smallCases?.tables.find((x) => x.id === 'risk_level')?.cells ?? [];
+    expect(risk.find((c) => c.category === 'high')?.value).toBe('<5');
+    expect(small.blocks[0].indicators.find((i) => i.id === 'high_risk_safety_plan')).toMatchObject({
+      numerator: '<5',
+      share: null,
+    });
+    expect(countsIn(small).every((n) => n === '<5' || n === 0 || n >= 5)).toBe(true);
+  });
+
   describe('permission matrix: every role × own / other province', () => {
     const ALLOWED: readonly Role[] = ['supervisor', 'reporting_officer'];
     const homeOf = (role: Role, own: boolean): string => {

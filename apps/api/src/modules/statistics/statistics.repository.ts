@@ -11,6 +11,8 @@ import {
   DV_FORMS,
   FAMILY_RELATIONSHIPS,
   helpChannelOf,
+  safetyPlanCategoryOf,
+  statisticsRiskLevelOf,
   statisticsSectorOf,
   statisticsAgeGroupOf,
   TOTAL_CELL,
@@ -49,6 +51,10 @@ const AGE_OF = JSON.stringify(
 const SECTOR_OF = JSON.stringify(
   Object.fromEntries(AGENCY_TYPES.map((t) => [t, statisticsSectorOf(t)])),
 );
+
+/** The domain's categories for a case without a risk assessment or a safety plan, and with one. */
+const NOT_ASSESSED = statisticsRiskLevelOf(null);
+const [PLAN_YES, PLAN_NO] = [safetyPlanCategoryOf(1), safetyPlanCategoryOf(0)];
 
 /** Vietnam keeps UTC+7 all year. */
 const VIETNAM_OFFSET_MS = 7 * 3600_000;
@@ -194,7 +200,12 @@ export class StatisticsRepository {
                   WHEN EXISTS (SELECT 1 FROM referrals r JOIN service_records sr ON sr.referral_id = r.id
                                 WHERE r.case_id = c.id AND sr.outcome = 'provided') THEN 'received'
                   ELSE 'not_received'
-                END AS help
+                END AS help,
+                COALESCE((SELECT ra.level FROM risk_assessments ra WHERE ra.case_id = c.id
+                           ORDER BY ra.assessed_at DESC, ra.id DESC LIMIT 1),
+                         '${NOT_ASSESSED}') AS risk_level,
+                CASE WHEN EXISTS (SELECT 1 FROM safety_plans sp WHERE sp.case_id = c.id)
+                     THEN '${PLAN_YES}' ELSE '${PLAN_NO}' END AS safety_plan
            FROM cases c
            JOIN survivors s ON s.id = c.survivor_id
            ${FIRST_INCIDENT}
@@ -209,6 +220,7 @@ export class StatisticsRepository {
          `'disability=' || disability`,
          `'ethnic_minority=' || ethnic_minority`,
          `'help=' || help`,
+         `'risk_safety_plan=' || risk_level || '×' || safety_plan`,
          ...multiSelect,
        ])}`,
       [...params, CHANNEL_OF, AGE_OF, FAMILY_RELATIONSHIPS],

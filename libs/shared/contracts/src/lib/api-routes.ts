@@ -89,6 +89,8 @@ export const ApiRoutes = {
     intervention: 'intervention',
     /** `cases/:id/corrections?subjectType=&subjectId=`: the history of a corrected record. */
     corrections: 'corrections',
+    /** `PUT cases/:id/identity`: the survivor's identity corrected with a reason (history kept). */
+    identity: 'identity',
     /** `cases/:id/timeline`: what was done to the case, newest first (keyset `after`). */
     timeline: 'timeline',
     outcome: 'outcome',

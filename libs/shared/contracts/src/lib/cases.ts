@@ -55,6 +55,8 @@ export type UpdateIncidentRequest = Partial<CreateIncidentRequest> & {
   unmarkReason?: string | null;
   /** Why the facts are corrected: required when anything but the serious mark changes. */
   correctionReason?: string | null;
+  /** The version the editor opened; when given, a stale one answers 409 `stale_version`. */
+  version?: number;
 };
 
 export interface IncidentView {
@@ -72,11 +74,17 @@ export interface IncidentView {
   serious: boolean;
   seriousReasons: SeriousReason[];
   description: string | null;
+  /** Raised by every change; a correction names the version it was made from. */
+  version: number;
   createdAt: string;
 }
 
 /** A masked identity: which fields are on file, never their values. */
 export interface MaskedIdentity {
+  /** The subject of the identity's correction history (`subjectType=SurvivorIdentity`). */
+  survivorId: string;
+  /** Raised by each correction of the identity. */
+  version: number;
   anonymous: boolean;
   sex: Sex;
   ageGroup: AgeGroup;
@@ -97,6 +105,8 @@ export interface RevealedIdentity {
   disability: string | null;
   safeContactMethod: SafeContactMethod | null;
   safeContactDetails: string | null;
+  /** The identity's version, for a correction made from it (409 `stale_version` when stale). */
+  version: number;
 }
 
 export interface CaseSummaryView {
@@ -186,6 +196,8 @@ export interface CaseNoteView {
   authorUserId: string;
   authorName: string;
   createdAt: string;
+  /** Raised by each correction; a correction names the version it was made from. */
+  version: number;
 }
 
 export interface CreateSharingConsentRequest {

@@ -1,5 +1,12 @@
+import type { SurvivorIdentityInput } from './intake';
+
 /** What a correction may apply to (issue 10, "Corrections and conflicts"). */
-export const CORRECTION_SUBJECTS = ['SurvivorIdentity', 'Incident', 'CaseNote'] as const;
+export const CORRECTION_SUBJECTS = [
+  'SurvivorIdentity',
+  'Incident',
+  'CaseNote',
+  'Perpetrator',
+] as const;
 export type CorrectionSubject = (typeof CORRECTION_SUBJECTS)[number];
 
 /** The shortest reason a correction is accepted with. */
@@ -27,4 +34,19 @@ export interface CorrectionsQuery {
 export interface CorrectCaseNoteRequest {
   body: string;
   reason: string;
+  /** The version the editor opened: a stale one answers 409 `stale_version`. */
+  version: number;
+}
+
+/** The survivor's identity as corrected: every identity field (left out or null: not recorded). */
+export type SurvivorIdentityCorrection = Omit<
+  SurvivorIdentityInput,
+  'sex' | 'disabilityStatus' | 'ethnicMinority'
+>;
+
+/** `PUT /api/cases/:id/identity`: the whole identity, why, and the version it was read at. */
+export interface CorrectSurvivorIdentityRequest {
+  identity: SurvivorIdentityCorrection;
+  reason: string;
+  version: number;
 }

@@ -31,6 +31,8 @@ export interface SavePerpetratorRequest extends PerpetratorFacts {
 export interface UpdatePerpetratorRequest extends SavePerpetratorRequest {
   /** The version the edit started from: a stale save answers 409. */
   version: number;
+  /** Why the record is changed: kept, encrypted, with the values it replaces. */
+  reason: string;
 }
 
 /** A perpetrator as lists show it: coded facts only, no identity. */

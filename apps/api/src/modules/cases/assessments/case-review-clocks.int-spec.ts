@@ -1,12 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import type { RiskInstrumentView } from '@caunoi/shared/contracts';
 import { addDaysToDate, vietnamDateOf } from '@caunoi/shared/domain';
 import type { TestApp } from '../../../../test-support/test-app';
 import { createTestApp } from '../../../../test-support/test-app';
 import { TestClock } from '../../../../test-support/test-clock';
 import { testRedisUrl } from '../../../../test-support/test-env';
-import { eventually, startTestWorker } from '../../../../test-support/test-worker';
+import { eventually, flushRedis, workerAfter } from '../../../../test-support/test-worker';
 import type { Session, TestUser } from '../../../../test-support/factories';
 import { bearer, login, signedIn } from '../../../../test-support/factories';
 import { incident, walkIn } from '../../../../test-support/intake-fixtures';
@@ -44,9 +43,7 @@ describe('case review clocks: reassessment by risk level and after an incident, 
       },
       clock,
     );
-    const redis = new Redis(REDIS_URL);
-    await redis.flushdb();
-    redis.disconnect();
+    await flushRedis(REDIS_URL);
     [caseworker, supervisor] = await Promise.all([
       signedIn(t, 'caseworker'),
       signedIn(t, 'supervisor'),
@@ -142,11 +139,7 @@ describe('case review clocks: reassessment by risk level and after an incident, 
 
     // Twelve days pass. BullMQ delays run on real time, so the queued jobs are dropped and the
     // worker's reconciler rebuilds them from PostgreSQL on the moved clock (as after losing Redis).
-    clock.advance(12 * DAY);
-    const redis = new Redis(REDIS_URL);
-    await redis.flushdb();
-    redis.disconnect();
-    worker = await startTestWorker(t.config, clock);
+    worker = await workerAfter(t.config, clock, 12 * DAY);
     const sent = async () =>
       (await t.dataSource.query(
         `SELECT n.user_id, d.kind, s.stage FROM notifications n

@@ -1,5 +1,4 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import type { ChildEmergencyView, RiskInstrumentView } from '@caunoi/shared/contracts';
 import {
   CHILD_SUPPORT_PLAN_PERIOD,
@@ -11,7 +10,7 @@ import type { TestApp } from '../../../../test-support/test-app';
 import { createTestApp } from '../../../../test-support/test-app';
 import { TestClock } from '../../../../test-support/test-clock';
 import { testRedisUrl } from '../../../../test-support/test-env';
-import { eventually, startTestWorker } from '../../../../test-support/test-worker';
+import { eventually, flushRedis, startTestWorker } from '../../../../test-support/test-worker';
 import type { Session, TestUser } from '../../../../test-support/factories';
 import { bearer, login, signedIn } from '../../../../test-support/factories';
 import { DEMO_AGENCIES } from '../../seed/demo-data';
@@ -53,9 +52,7 @@ describe('the child emergency clock (Law on Children 2016, Decree 56/2017)', () 
       { REDIS_URL, QUEUE_PREFIX: `child-emergency-${process.pid}`, RECONCILE_INTERVAL_MS: '200' },
       clock,
     );
-    const redis = new Redis(REDIS_URL);
-    await redis.flushdb();
-    redis.disconnect();
+    await flushRedis(REDIS_URL);
     [caseworker, supervisor, operator, otherCentre] = await Promise.all([
       signedIn(t, 'caseworker'),
       signedIn(t, 'supervisor'),
@@ -365,9 +362,7 @@ describe('the child emergency clock (Law on Children 2016, Decree 56/2017)', () 
     // Thirteen hours pass. BullMQ delays run on real time, so the queued jobs are dropped and the
     // worker's reconciler rebuilds them from PostgreSQL (as after losing Redis).
     await advance(13 * HOUR);
-    const redis = new Redis(REDIS_URL);
-    await redis.flushdb();
-    redis.disconnect();
+    await flushRedis(REDIS_URL);
     worker = await startTestWorker(t.config, clock);
     const sent = async () =>
       (await t.dataSource.query(

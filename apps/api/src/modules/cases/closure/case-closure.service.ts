@@ -253,11 +253,10 @@ export class CaseClosureService {
 
   /** 409 naming each thing still open: a referral the case sent, a serious-incident report. */
   private async assertNothingOpen(tx: Tx, caseId: string): Promise<void> {
-    const [referralsSent, reports, reportClocks] = await Promise.all([
-      this.referrals.countOpenForCase(tx.manager, caseId),
-      this.reports.countOpenForCase(tx.manager, caseId),
-      this.clocks.countOpenForCase(tx.manager, caseId, 'incident_report'),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const referralsSent = await this.referrals.countOpenForCase(tx.manager, caseId);
+    const reports = await this.reports.countOpenForCase(tx.manager, caseId);
+    const reportClocks = await this.clocks.countOpenForCase(tx.manager, caseId, 'incident_report');
     const blockers = closureBlockers({ referralsSent, incidentReports: reports + reportClocks });
     if (blockers.length === 0) return;
     throw new FieldErrorException(

@@ -1,15 +1,29 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import type {
   CorrectCaseNoteRequest,
+  CorrectSurvivorIdentityRequest,
   CorrectionSubject,
   CorrectionsQuery,
+  SurvivorIdentityCorrection,
 } from '@caunoi/shared/contracts';
 import {
   CORRECTION_REASON_MAX,
   CORRECTION_REASON_MIN,
   CORRECTION_SUBJECTS,
 } from '@caunoi/shared/contracts';
+import { NestedObject } from '../../../common/dto-decorators';
+import { SurvivorIdentityDto } from '../dto/open-case.dto';
 
 /** Why a record is corrected: required, kept encrypted with the version it replaces. */
 export class CorrectionReasonDto {
@@ -28,6 +42,32 @@ export class CorrectCaseNoteDto extends CorrectionReasonDto implements CorrectCa
   @IsNotEmpty()
   @MaxLength(10000)
   body!: string;
+
+  @ApiProperty({ description: 'The version the editor opened: a stale one is a 409 stale_version' })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  version!: number;
+}
+
+/** The identity fields exactly as at intake (same limits and checks), without the coded facts. */
+export class SurvivorIdentityCorrectionDto
+  extends OmitType(SurvivorIdentityDto, ['sex', 'disabilityStatus', 'ethnicMinority'] as const)
+  implements SurvivorIdentityCorrection {}
+
+export class CorrectSurvivorIdentityDto
+  extends CorrectionReasonDto
+  implements CorrectSurvivorIdentityRequest
+{
+  @ApiProperty({ type: SurvivorIdentityCorrectionDto })
+  @NestedObject(() => SurvivorIdentityCorrectionDto)
+  identity!: SurvivorIdentityCorrectionDto;
+
+  @ApiProperty({ description: 'The identity version revealed: a stale one is a 409 stale_version' })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  version!: number;
 }
 
 export class CorrectionsQueryDto implements CorrectionsQuery {

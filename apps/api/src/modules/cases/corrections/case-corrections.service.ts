@@ -7,7 +7,9 @@ import { UnitOfWork } from '../../../database/unit-of-work';
 import type { AuthenticatedUser } from '../../authz/authenticated-user';
 import type { Caller } from '../../authz/caller';
 import { FieldCipher } from '../../crypto/field-cipher';
+import { subjectOf } from '@caunoi/shared/authz';
 import { CaseAccess } from '../case-access';
+import { assertCurrentVersion } from '../versioned-record';
 import { CasesRepository } from '../cases.repository';
 import type { CorrectCaseNoteDto, CorrectionsQueryDto } from './case-correction.dto';
 import { CaseCorrectionsRepository } from './case-corrections.repository';
@@ -67,8 +69,18 @@ export class CaseCorrectionsService {
     caseId: string,
     query: CorrectionsQueryDto,
   ): Promise<CorrectionView[]> {
-    await this.access.load(ability, caseId, 'read');
+    const found = await this.access.load(ability, caseId, 'read');
     const rows = await this.corrections.listForSubject(caseId, query.subjectType, query.subjectId);
+    // Who may read the case but not reveal identities (a caseworker looking at the centre's
+    // unassigned queue) sees who corrected what, when and why, never the identity it replaced.
+    const mayReveal = ability.can(
+      'reveal_identity',
+      subjectOf('Case', { agencyId: found.agencyId, assignedUserId: found.assignedUserId }),
+    );
+    const hidden = (field: string): boolean =>
+      !mayReveal &&
+      (query.subjectType === 'SurvivorIdentity' ||
+        (query.subjectType === 'Perpetrator' && field.startsWith('identity.')));
     await this.work.audit({
       actor,
       caseId,
@@ -76,13 +88,17 @@ export class CaseCorrectionsService {
       subjectType: query.subjectType,
       subjectId: query.subjectId,
       fields: [...new Set(rows.flatMap((r) => r.changedFields))],
-      details: { count: rows.length },
+      details: { count: rows.length, identityShown: mayReveal },
     });
     return rows.map((r) => ({
       id: r.id,
       subjectType: r.subjectType,
       subjectId: r.subjectId,
-      previous: JSON.parse(this.cipher.decrypt(r.previousEnc)) as Record<string, unknown>,
+      previous: Object.fromEntries(
+        Object.entries(
+          JSON.parse(this.cipher.decrypt(r.previousEnc)) as Record<string, unknown>,
+        ).filter(([field]) => !hidden(field)),
+      ),
       changedFields: r.changedFields,
       reason: this.cipher.decrypt(r.reasonEnc),
       correctedByName: r.correctedByName,
@@ -97,11 +113,12 @@ export class CaseCorrectionsService {
     noteId: string,
     dto: CorrectCaseNoteDto,
   ): Promise<CaseNoteView> {
-    await this.work.run(async (tx) => {
+    const version = await this.work.run(async (tx) => {
       const m = tx.manager;
       await this.access.loadForUpdate(m, ability, caseId, 'update');
       const note = await this.cases.getNoteForUpdate(m, caseId, noteId);
       if (!note) throw fieldError(HttpStatus.NOT_FOUND, 'childId', 'not_found', 'Note not found');
+      assertCurrentVersion(note.version, dto.version);
       const fields = await this.record(tx, actor, {
         caseId,
         subjectType: 'CaseNote',
@@ -110,7 +127,7 @@ export class CaseCorrectionsService {
         after: { body: dto.body },
         reason: dto.reason,
       });
-      await this.cases.setNoteBody(m, noteId, this.cipher.encrypt(dto.body));
+      const saved = await this.cases.setNoteBody(m, noteId, this.cipher.encrypt(dto.body));
       await tx.audit({
         actor,
         caseId,
@@ -119,6 +136,7 @@ export class CaseCorrectionsService {
         subjectId: noteId,
         fields,
       });
+      return saved;
     });
     const note = (await this.cases.getNotes(caseId)).find((n) => n.id === noteId);
     return {
@@ -127,6 +145,7 @@ export class CaseCorrectionsService {
       authorUserId: note?.authorUserId ?? '',
       authorName: note?.authorName ?? '',
       createdAt: note?.createdAt.toISOString() ?? '',
+      version,
     };
   }
 }

@@ -6,11 +6,14 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import type {
   CreateIncidentRequest,
@@ -139,4 +142,13 @@ export class UpdateIncidentDto
   @IsString()
   @MaxLength(CORRECTION_REASON_MAX)
   correctionReason?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'The version the editor opened: a stale one is a 409 stale_version',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  version?: number;
 }

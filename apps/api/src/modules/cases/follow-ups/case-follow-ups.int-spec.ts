@@ -1,11 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { addDaysToDate, vietnamDateOf } from '@caunoi/shared/domain';
 import type { TestApp } from '../../../../test-support/test-app';
 import { createTestApp } from '../../../../test-support/test-app';
 import { TestClock } from '../../../../test-support/test-clock';
 import { testRedisUrl } from '../../../../test-support/test-env';
-import { eventually, startTestWorker } from '../../../../test-support/test-worker';
+import { eventually, flushRedis, workerAfter } from '../../../../test-support/test-worker';
 import type { Session, TestUser } from '../../../../test-support/factories';
 import { bearer, login, signedIn } from '../../../../test-support/factories';
 import { walkIn } from '../../../../test-support/intake-fixtures';
@@ -34,9 +33,7 @@ describe('follow-up contacts: each with a clock that planning starts, the outcom
       { REDIS_URL, QUEUE_PREFIX: `follow-ups-${process.pid}`, RECONCILE_INTERVAL_MS: '200' },
       clock,
     );
-    const redis = new Redis(REDIS_URL);
-    await redis.flushdb();
-    redis.disconnect();
+    await flushRedis(REDIS_URL);
     [caseworker, supervisor] = await Promise.all([
       signedIn(t, 'caseworker'),
       signedIn(t, 'supervisor'),
@@ -128,11 +125,7 @@ describe('follow-up contacts: each with a clock that planning starts, the outcom
 
     // Five days pass. BullMQ delays run on real time, so the queued jobs are dropped and the
     // worker's reconciler rebuilds them from PostgreSQL on the moved clock (as after losing Redis).
-    clock.advance(5 * DAY);
-    const redis = new Redis(REDIS_URL);
-    await redis.flushdb();
-    redis.disconnect();
-    worker = await startTestWorker(t.config, clock);
+    worker = await workerAfter(t.config, clock, 5 * DAY);
     const sent = async () =>
       (await t.dataSource.query(
         `SELECT n.user_id, s.stage FROM notifications n

@@ -10,13 +10,18 @@ import {
   Max,
   MaxLength,
   Min,
+  MinLength,
 } from 'class-validator';
 import type {
   PerpetratorIdentity,
   SavePerpetratorRequest,
   UpdatePerpetratorRequest,
 } from '@caunoi/shared/contracts';
-import { PERPETRATOR_LIMITS as L } from '@caunoi/shared/contracts';
+import {
+  CORRECTION_REASON_MAX,
+  CORRECTION_REASON_MIN,
+  PERPETRATOR_LIMITS as L,
+} from '@caunoi/shared/contracts';
 import { NestedObject } from '../../../common/dto-decorators';
 import { PerpetratorDto } from '../dto/incident.dto';
 import { UuidParamDto } from '../../../common/uuid-param.dto';
@@ -74,6 +79,14 @@ export class UpdatePerpetratorDto extends SavePerpetratorDto implements UpdatePe
   @Min(1)
   @Max(1_000_000)
   version!: number;
+
+  @ApiProperty({ minLength: CORRECTION_REASON_MIN, maxLength: CORRECTION_REASON_MAX })
+  @IsString()
+  @MinLength(CORRECTION_REASON_MIN, {
+    message: `reason needs at least ${CORRECTION_REASON_MIN} characters`,
+  })
+  @MaxLength(CORRECTION_REASON_MAX)
+  reason!: string;
 }
 
 export class PerpetratorParamsDto extends UuidParamDto {

@@ -144,6 +144,84 @@ describe('perpetrator records: encrypted identity, audited reads, the packet cat
     expect(dump?.text).not.toContain(NAME);
   });
 
+  it('an edit keeps the values it replaced with who, when and why; identity only for who may reveal it', async () => {
+    const { caseId, incidentId, perpetrator } = await caseWithPerpetrator();
+    const url = `/api/cases/${caseId}/perpetrators/${perpetrator.id}`;
+    const noReason = await t.http
+      .put(url)
+      .set(...bearer(caseworker))
+      .send({ ...body([incidentId]), version: 1 });
+    expect([noReason.status, noReason.body.errors?.[0]?.field]).toEqual([400, 'reason']);
+    const unchanged = await t.http
+      .put(url)
+      .set(...bearer(caseworker))
+      .send({ ...body([incidentId]), version: 1, reason: 'Không đổi gì' });
+    expect([unchanged.status, unchanged.body.errors?.[0]?.code]).toEqual([400, 'nothing_changed']);
+    const edited = await t.http
+      .put(url)
+      .set(...bearer(caseworker))
+      .send({
+        ...body([incidentId], { relationship: 'former_spouse' }),
+        identity: {
+          fullName: 'Trần Văn Khác',
+          aliases: [],
+          phone: null,
+          address: null,
+          idNumber: ID_NUMBER,
+        },
+        version: 1,
+        reason: 'Chị cho biết tên đúng',
+      });
+    expect([edited.status, edited.body.version]).toEqual([200, 2]);
+
+    const history = (who: S) =>
+      t.http
+        .get(`/api/cases/${caseId}/corrections?subjectType=Perpetrator&subjectId=${perpetrator.id}`)
+        .set(...bearer(who));
+    const seen = await history(supervisor);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toHaveLength(1);
+    expect(seen.body[0]).toMatchObject({
+      changedFields: [
+        'relationship',
+        'identity.fullName',
+        'identity.aliases',
+        'identity.phone',
+        'identity.address',
+      ],
+      previous: {
+        relationship: 'spouse',
+        'identity.fullName': NAME,
+        'identity.aliases': ['Anh Ba'],
+        'identity.phone': '0900000001',
+        'identity.address': 'Thôn tổng hợp 3',
+      },
+      reason: 'Chị cho biết tên đúng',
+      correctedByName: expect.any(String),
+    });
+    const [row] = (await t.dataSource.query(
+      `SELECT previous_enc, reason_enc FROM case_corrections WHERE subject_id = $1`,
+      [perpetrator.id],
+    )) as { previous_enc: string; reason_enc: string }[];
+    expect(row?.previous_enc).not.toContain('Giả Định');
+    expect(row?.reason_enc).not.toContain('tên đúng');
+    const [update] = await auditRows(caseId, 'perpetrator.update');
+    expect(update?.fields).toEqual(seen.body[0].changedFields);
+
+    // Unassigned, the case is read by the centre's caseworkers, who may not reveal identities:
+    // they see that the name changed, and why, never the name it had.
+    await t.http
+      .post(`/api/cases/${caseId}/assign`)
+      .set(...bearer(supervisor))
+      .send({ userId: null })
+      .expect(200);
+    const masked = await history(caseworker);
+    expect(masked.status).toBe(200);
+    expect(masked.body[0].changedFields).toContain('identity.fullName');
+    expect(masked.body[0].previous).toEqual({ relationship: 'spouse' });
+    expect(JSON.stringify(masked.body)).not.toContain('Giả Định');
+  });
+
   it('refuses an incident of another case (400 on the item) and a stale update (409)', async () => {
     const { caseId, incidentId, perpetrator } = await caseWithPerpetrator();
     const other = await caseWithPerpetrator();
@@ -157,12 +235,12 @@ describe('perpetrator records: encrypted identity, audited reads, the packet cat
     const first = await t.http
       .put(url)
       .set(...bearer(supervisor))
-      .send({ ...body([]), relationship: 'former_spouse', version: 1 });
+      .send({ ...body([]), relationship: 'former_spouse', version: 1, reason: 'Sửa quan hệ' });
     expect([first.status, first.body.version, first.body.incidentIds]).toEqual([200, 2, []]);
     const stale = await t.http
       .put(url)
       .set(...bearer(caseworker))
-      .send({ ...body([incidentId]), version: 1 });
+      .send({ ...body([incidentId]), version: 1, reason: 'Sửa lại vụ việc' });
     expect([stale.status, stale.body.errors?.[0]?.code]).toEqual([409, 'stale_version']);
     const [update] = await auditRows(caseId, 'perpetrator.update');
     expect(update?.fields).toEqual(['relationship', 'incidentIds']);

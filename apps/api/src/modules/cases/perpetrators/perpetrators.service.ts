@@ -12,6 +12,8 @@ import { UnitOfWork } from '../../../database/unit-of-work';
 import type { Caller } from '../../authz/caller';
 import { FieldCipher } from '../../crypto/field-cipher';
 import { CaseAccess } from '../case-access';
+import { CaseCorrectionsService } from '../corrections/case-corrections.service';
+import { assertCurrentVersion } from '../versioned-record';
 import type { SavePerpetratorDto, UpdatePerpetratorDto } from './perpetrator.dto';
 import type { PerpetratorRow, PerpetratorWrite } from './perpetrators.repository';
 import { PerpetratorsRepository } from './perpetrators.repository';
@@ -30,6 +32,7 @@ export class PerpetratorsService {
     private readonly perpetrators: PerpetratorsRepository,
     private readonly access: CaseAccess,
     private readonly cipher: FieldCipher,
+    private readonly corrections: CaseCorrectionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -104,15 +107,17 @@ export class PerpetratorsService {
       if (!current) {
         throw fieldError(HttpStatus.NOT_FOUND, 'perpetratorId', 'not_found', 'no such record');
       }
-      if (current.version !== dto.version) {
-        throw fieldError(
-          HttpStatus.CONFLICT,
-          'version',
-          'stale_version',
-          `someone saved version ${current.version} after you opened the record: review it and save again`,
-        );
-      }
+      assertCurrentVersion(current.version, dto.version);
       const write = await this.toWrite(tx, caseId, dto);
+      // The values it replaces are kept (encrypted, with the reason) like any correction.
+      const fields = await this.corrections.record(tx, actor, {
+        caseId,
+        subjectType: 'Perpetrator',
+        subjectId: id,
+        before: historyValues(current, this.decrypt(current.identityEnc)),
+        after: historyValues(dto, normaliseIdentity(dto.identity)),
+        reason: dto.reason,
+      });
       await this.perpetrators.update(m, id, now, write);
       await tx.audit({
         actor,
@@ -120,7 +125,7 @@ export class PerpetratorsService {
         action: 'perpetrator.update',
         subjectType: 'Perpetrator',
         subjectId: id,
-        fields: changedFields(current, this.decrypt(current.identityEnc), dto),
+        fields,
         details: { version: current.version + 1 },
       });
       return (await this.perpetrators.getOfCase(caseId, id, m)) as PerpetratorRow;
@@ -220,18 +225,19 @@ function writtenFields(dto: SavePerpetratorDto): string[] {
   ];
 }
 
-function changedFields(
-  before: PerpetratorRow,
-  identityBefore: PerpetratorIdentity,
-  dto: SavePerpetratorDto,
-): string[] {
-  const after = normaliseIdentity(dto.identity);
-  const sameIds = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join();
-  return [
-    ...(['sex', 'ageGroup', 'relationship'] as const).filter((f) => before[f] !== dto[f]),
-    ...(sameIds(before.incidentIds, dto.incidentIds) ? [] : ['incidentIds']),
-    ...IDENTITY_FIELDS.filter(
-      (f) => JSON.stringify(identityBefore[f]) !== JSON.stringify(after[f]),
-    ).map((f) => `identity.${f}`),
-  ];
+/**
+ * A record's values as its correction history keeps them, one key per field (the audit names the
+ * same keys): the coded facts, the linked incidents (sorted) and each identity field.
+ */
+function historyValues(
+  facts: Pick<PerpetratorRow, 'sex' | 'ageGroup' | 'relationship' | 'incidentIds'>,
+  identity: PerpetratorIdentity,
+): Record<string, unknown> {
+  return {
+    sex: facts.sex,
+    ageGroup: facts.ageGroup,
+    relationship: facts.relationship,
+    incidentIds: [...facts.incidentIds].sort(),
+    ...Object.fromEntries(IDENTITY_FIELDS.map((f) => [`identity.${f}`, identity[f]])),
+  };
 }

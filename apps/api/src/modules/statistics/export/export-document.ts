@@ -21,7 +21,11 @@ import {
   tableKey,
 } from '@caunoi/shared/contracts';
 import type { StatisticsPopulation } from '@caunoi/shared/domain';
-import { STATISTICS_POPULATIONS, VIETNAM_TIME_ZONE } from '@caunoi/shared/domain';
+import {
+  POPULATION_DIMENSIONS,
+  STATISTICS_POPULATIONS,
+  VIETNAM_TIME_ZONE,
+} from '@caunoi/shared/domain';
 
 /**
  * What an XLSX or PDF export holds, in one shape for both files: titled tables of published values
@@ -79,16 +83,22 @@ export function translator(language: ExportLanguage): Translate {
     );
 }
 
+/** The cross-tabs of the cases, by table: the dimensions of their rows and columns. */
+const CROSS_TABLES: Readonly<Record<string, readonly [string, string]>> = Object.fromEntries(
+  POPULATION_DIMENSIONS.cases.flatMap((d) => (d.crossOf ? [[d.id, d.crossOf]] : [])),
+);
+
 /** A label whose key is built from codes (a table, a category, a period). */
 function label(t: Translate, key: string, params?: Record<string, string | number>): string {
   return t(key as StatisticsVocabularyKey, params);
 }
 
 function categoryLabel(t: Translate, table: string, category: string): string {
-  // The channel × sex cross-tab's categories are `channel×sex`.
-  if (table === 'channel_sex') {
-    const [channel, sex] = category.split('×');
-    return `${label(t, categoryKey('channel', channel))} × ${label(t, categoryKey('sex', sex))}`;
+  // A cross-tab's categories are `<row>×<column>` of its two margins (channel × sex, risk × plan).
+  const margins = CROSS_TABLES[table];
+  if (margins) {
+    const [row, column] = category.split('×');
+    return `${label(t, categoryKey(margins[0], row))} × ${label(t, categoryKey(margins[1], column))}`;
   }
   return label(t, categoryKey(table, category));
 }

@@ -84,5 +84,10 @@ export function toPdf(doc: ExportDocument, t: Translate): Promise<Buffer> {
       ]),
     ],
   };
+  return pdfBuffer(definition);
+}
+
+/** Any document definition as PDF bytes, with the font and access policy above. */
+export function pdfBuffer(definition: TDocumentDefinitions): Promise<Buffer> {
   return pdfMake.createPdf(definition).getBuffer();
 }

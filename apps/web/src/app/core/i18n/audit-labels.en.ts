@@ -42,6 +42,7 @@ export const auditLabelsEn: Readonly<Record<keyof typeof auditLabelsVi, string>>
   'auditAction.incident_report.approve': 'Approved an incident report',
   'auditAction.incident_report.draft': 'Drafted an incident report',
   'auditAction.incident_report.inbox': 'Viewed the incident report inbox',
+  'auditAction.incident_report.print': 'Printed an incident report form',
   'auditAction.incident_report.read': 'Viewed an incident report',
   'auditAction.incident_report.submit': 'Submitted an incident report',
   'auditAction.incident_report.update': 'Changed an incident report',

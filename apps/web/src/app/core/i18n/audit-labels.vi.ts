@@ -44,6 +44,7 @@ export const auditLabelsVi = {
   'auditAction.incident_report.approve': 'Duyệt báo cáo vụ việc',
   'auditAction.incident_report.draft': 'Soạn báo cáo vụ việc',
   'auditAction.incident_report.inbox': 'Xem hộp báo cáo vụ việc',
+  'auditAction.incident_report.print': 'In mẫu báo cáo vụ việc',
   'auditAction.incident_report.read': 'Xem báo cáo vụ việc',
   'auditAction.incident_report.submit': 'Gửi báo cáo vụ việc',
   'auditAction.incident_report.update': 'Sửa báo cáo vụ việc',

@@ -18,4 +18,23 @@ export const correctionsEn: Readonly<Record<keyof typeof correctionsVi, string>>
   'error.nothing_changed': 'Nothing was changed.',
   'auditAction.case_note.correct': 'Corrected a note',
   'auditAction.case_correction.read': 'Viewed a correction history',
+  'auditAction.survivor.correct': 'Corrected the identity',
+  'correction.editIncident': 'Correct the incident',
+  'correction.incidentTitle': 'Correct the incident',
+  'correction.editIdentity': 'Correct the identity',
+  'correction.identityTitle': 'Correct the identity',
+  'correction.identityHint':
+    'The previous version is kept (encrypted) in the correction history; look-ups by phone, name and date of birth use the new values.',
+  'correction.stale':
+    'Someone else changed this record after you opened it. Nothing was overwritten: reload to see their change, then save again.',
+  'correction.reload': 'Reload',
+  'correction.theirs': 'Current text (just changed by someone else):',
+  'correction.hiddenValue': '(hidden: needs the right to see the identity)',
+  'correction.count': '{count} items',
+  'field.identity.fullName': 'Full name',
+  'field.identity.aliases': 'Other names',
+  'field.identity.phone': 'Phone',
+  'field.identity.address': 'Address',
+  'field.identity.idNumber': 'ID number',
+  'field.incidentIds': 'Linked incidents',
 };

@@ -16,4 +16,23 @@ export const correctionsVi = {
   'error.nothing_changed': 'Không có gì thay đổi để sửa.',
   'auditAction.case_note.correct': 'Sửa ghi chú',
   'auditAction.case_correction.read': 'Xem lịch sử sửa',
+  'auditAction.survivor.correct': 'Sửa thông tin định danh',
+  'correction.editIncident': 'Sửa thông tin vụ việc',
+  'correction.incidentTitle': 'Sửa thông tin vụ việc',
+  'correction.editIdentity': 'Sửa thông tin định danh',
+  'correction.identityTitle': 'Sửa thông tin định danh',
+  'correction.identityHint':
+    'Bản trước được giữ (mã hoá) trong lịch sử sửa; tra cứu theo số điện thoại, họ tên và ngày sinh dùng giá trị mới.',
+  'correction.stale':
+    'Người khác đã sửa bản ghi này sau khi bạn mở. Chưa có gì bị ghi đè: hãy tải lại để xem thay đổi của họ rồi lưu lại.',
+  'correction.reload': 'Tải lại',
+  'correction.theirs': 'Nội dung hiện tại (người khác vừa sửa):',
+  'correction.hiddenValue': '(ẩn: cần quyền xem danh tính)',
+  'correction.count': '{count} mục',
+  'field.identity.fullName': 'Họ và tên',
+  'field.identity.aliases': 'Tên gọi khác',
+  'field.identity.phone': 'Điện thoại',
+  'field.identity.address': 'Địa chỉ',
+  'field.identity.idNumber': 'Số CCCD/CMND',
+  'field.incidentIds': 'Vụ việc liên quan',
 };

@@ -1,4 +1,4 @@
-import { statisticsVocabularyEn } from '@caunoi/shared/contracts';
+import { incidentReportFormVocabularyEn, statisticsVocabularyEn } from '@caunoi/shared/contracts';
 import { unitsEn } from './units.en';
 import { accountsEn } from './accounts.en';
 import { notificationSettingsEn } from './notification-settings.en';
@@ -148,35 +148,6 @@ export const en: Dictionary = {
   'role.reporting_officer': 'Reporting officer',
   'role.admin': 'System administrator',
 
-  'agencyType.social_work_centre': 'Social work centre',
-  'agencyType.police': 'Police',
-  'agencyType.health': 'Health facility',
-  'agencyType.legal_aid': 'Legal aid',
-  'agencyType.court': 'Court',
-  'agencyType.commune_committee': 'Commune People’s Committee',
-  'agencyType.trusted_address': 'Trusted address',
-  'agencyType.shelter': 'Shelter',
-  'agencyType.womens_union': 'Women’s Union',
-  'agencyType.school': 'School',
-  'agencyType.hotline': 'Hotline',
-  'agencyType.reporting_authority': 'Department (reporting authority)',
-
-  'service.emergency_medical_care': 'Emergency medical care',
-  'service.forensic_examination': 'Forensic examination',
-  'service.psychosocial_counselling': 'Psychosocial counselling',
-  'service.legal_aid': 'Legal aid',
-  'service.safe_shelter': 'Safe shelter',
-  'service.essential_needs_support': 'Essential needs support',
-  'service.police_protection': 'Police protection',
-  'service.no_contact_order_request': 'No-contact order request',
-  'service.court_process': 'Court process',
-  'service.perpetrator_behaviour_change': 'Perpetrator behaviour change',
-  'service.livelihood_support': 'Livelihood support',
-  'service.education_support': 'Education support',
-  'service.child_protection_services': 'Child protection services',
-  'service.identity_document_recovery': 'Identity document recovery',
-  'service.other': 'Other',
-
   'status.active': 'Active',
   'status.disabled': 'Disabled',
   'status.locked': 'Locked',
@@ -318,6 +289,7 @@ export const en: Dictionary = {
   'flag.serious': 'Serious',
 
   ...statisticsVocabularyEn,
+  ...incidentReportFormVocabularyEn,
 
   'channel.phone': 'Phone',
   'channel.sms': 'SMS',
@@ -370,16 +342,6 @@ export const en: Dictionary = {
   'injury.sexual_or_reproductive_injury': 'Sexual or reproductive injury',
   'injury.pregnancy': 'Pregnancy',
   'injury.other': 'Other',
-
-  'seriousReason.death': 'Death',
-  'seriousReason.life_threatening_injury': 'Life-threatening injury',
-  'seriousReason.serious_injury': 'Serious injury',
-  'seriousReason.sexual_violence_against_child': 'Sexual violence against a child',
-  'seriousReason.child_victim': 'The victim is a child',
-  'seriousReason.weapon_used': 'A weapon was used',
-  'seriousReason.repeated_violence': 'Repeated violence',
-  'seriousReason.multiple_victims': 'Several victims',
-  'seriousReason.other': 'Other reason',
 
   'precision.exact': 'Exact time',
   'precision.day': 'Day known',
@@ -851,11 +813,8 @@ export const en: Dictionary = {
   'report.drafted': 'Report drafted.',
   'report.saved': 'Report saved.',
   'report.approved': 'Report approved.',
+  'report.printFailed': 'The printable report could not be downloaded.',
   'report.submitted': 'Report submitted.',
-  'reportStatus.draft': 'Draft',
-  'reportStatus.approved': 'Approved',
-  'reportStatus.submitted': 'Submitted',
-  'reportStatus.acknowledged': 'Received by the department',
 
   'reports.empty': 'No reports yet.',
   'reports.detail': 'Report details',

@@ -1,4 +1,4 @@
-import { statisticsVocabularyVi } from '@caunoi/shared/contracts';
+import { incidentReportFormVocabularyVi, statisticsVocabularyVi } from '@caunoi/shared/contracts';
 import { unitsVi } from './units.vi';
 import { accountsVi } from './accounts.vi';
 import { notificationSettingsVi } from './notification-settings.vi';
@@ -150,35 +150,6 @@ export const vi = {
   'role.reporting_officer': 'Cán bộ tiếp nhận báo cáo',
   'role.admin': 'Quản trị hệ thống',
 
-  'agencyType.social_work_centre': 'Trung tâm Công tác xã hội',
-  'agencyType.police': 'Công an',
-  'agencyType.health': 'Cơ sở y tế',
-  'agencyType.legal_aid': 'Trợ giúp pháp lý',
-  'agencyType.court': 'Tòa án',
-  'agencyType.commune_committee': 'UBND xã/phường',
-  'agencyType.trusted_address': 'Địa chỉ tin cậy',
-  'agencyType.shelter': 'Nhà tạm lánh',
-  'agencyType.womens_union': 'Hội Liên hiệp Phụ nữ',
-  'agencyType.school': 'Trường học',
-  'agencyType.hotline': 'Tổng đài',
-  'agencyType.reporting_authority': 'Sở (cơ quan nhận báo cáo)',
-
-  'service.emergency_medical_care': 'Cấp cứu y tế',
-  'service.forensic_examination': 'Giám định pháp y',
-  'service.psychosocial_counselling': 'Tư vấn tâm lý – xã hội',
-  'service.legal_aid': 'Trợ giúp pháp lý',
-  'service.safe_shelter': 'Nơi tạm lánh an toàn',
-  'service.essential_needs_support': 'Hỗ trợ nhu cầu thiết yếu',
-  'service.police_protection': 'Bảo vệ của công an',
-  'service.no_contact_order_request': 'Đề nghị cấm tiếp xúc',
-  'service.court_process': 'Thủ tục tố tụng tại tòa án',
-  'service.perpetrator_behaviour_change': 'Giáo dục thay đổi hành vi người gây bạo lực',
-  'service.livelihood_support': 'Hỗ trợ sinh kế',
-  'service.education_support': 'Hỗ trợ học tập',
-  'service.child_protection_services': 'Dịch vụ bảo vệ trẻ em',
-  'service.identity_document_recovery': 'Hỗ trợ cấp lại giấy tờ tùy thân',
-  'service.other': 'Khác',
-
   'status.active': 'Đang hoạt động',
   'status.disabled': 'Đã vô hiệu hóa',
   'status.locked': 'Đang bị khóa',
@@ -319,6 +290,7 @@ export const vi = {
   'flag.serious': 'Nghiêm trọng',
 
   ...statisticsVocabularyVi,
+  ...incidentReportFormVocabularyVi,
 
   'channel.phone': 'Điện thoại',
   'channel.sms': 'Tin nhắn SMS',
@@ -371,16 +343,6 @@ export const vi = {
   'injury.sexual_or_reproductive_injury': 'Tổn thương sinh dục, sinh sản',
   'injury.pregnancy': 'Mang thai',
   'injury.other': 'Khác',
-
-  'seriousReason.death': 'Tử vong',
-  'seriousReason.life_threatening_injury': 'Thương tích đe dọa tính mạng',
-  'seriousReason.serious_injury': 'Thương tích nặng',
-  'seriousReason.sexual_violence_against_child': 'Bạo lực tình dục đối với trẻ em',
-  'seriousReason.child_victim': 'Nạn nhân là trẻ em',
-  'seriousReason.weapon_used': 'Có sử dụng vũ khí, hung khí',
-  'seriousReason.repeated_violence': 'Bạo lực lặp lại nhiều lần',
-  'seriousReason.multiple_victims': 'Nhiều nạn nhân',
-  'seriousReason.other': 'Lý do khác',
 
   'precision.exact': 'Chính xác đến giờ',
   'precision.day': 'Biết ngày',
@@ -853,11 +815,8 @@ export const vi = {
   'report.drafted': 'Đã tạo bản nháp báo cáo.',
   'report.saved': 'Đã lưu báo cáo.',
   'report.approved': 'Đã phê duyệt báo cáo.',
+  'report.printFailed': 'Không tải được mẫu in báo cáo.',
   'report.submitted': 'Đã nộp báo cáo.',
-  'reportStatus.draft': 'Bản nháp',
-  'reportStatus.approved': 'Đã phê duyệt',
-  'reportStatus.submitted': 'Đã nộp',
-  'reportStatus.acknowledged': 'Sở đã nhận',
 
   'reports.empty': 'Chưa có báo cáo nào.',
   'reports.detail': 'Chi tiết báo cáo',

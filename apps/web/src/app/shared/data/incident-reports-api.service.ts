@@ -1,6 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { IncidentReportView, Page, SaveIncidentReportRequest } from '@caunoi/shared/contracts';
+import type {
+  ExportLanguage,
+  IncidentReportView,
+  Page,
+  SaveIncidentReportRequest,
+} from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import type { Observable } from 'rxjs';
 import { apiUrl } from '../../core/http/api-url';
@@ -51,6 +56,22 @@ export class IncidentReportsApiService {
 
   submit(caseId: string, incidentId: string): Observable<IncidentReportView> {
     return this.http.post<IncidentReportView>(report(caseId, incidentId, 'submit'), null);
+  }
+
+  /** The report's printable form (PDF), from the case. */
+  form(caseId: string, incidentId: string, lang: ExportLanguage): Observable<Blob> {
+    return this.http.get(report(caseId, incidentId, 'form'), {
+      params: toParams({ lang }),
+      responseType: 'blob',
+    });
+  }
+
+  /** A report submitted to the officer's agency, as its printable form (PDF). */
+  inboxForm(id: string, lang: ExportLanguage): Observable<Blob> {
+    return this.http.get(apiUrl('incident-reports', id, 'form'), {
+      params: toParams({ lang }),
+      responseType: 'blob',
+    });
   }
 
   /** The reporting officer's inbox: reports submitted to their agency, newest first. */

@@ -1,5 +1,10 @@
 import type { AgencyType } from '../agencies/agency-type';
-import type { AgeGroup, CaseSource, PerpetratorRelationship } from '../intake/vocabulary';
+import type {
+  AgeGroup,
+  CaseSource,
+  PerpetratorRelationship,
+  RiskLevel,
+} from '../intake/vocabulary';
 import {
   CONTEXT_FLAGS,
   DV_FORMS,
@@ -104,6 +109,26 @@ export function statisticsSectorOf(type: AgencyType): StatisticsSector {
 
 export const YES_NO = ['yes', 'no'] as const;
 
+/**
+ * A case's risk as its latest risk assessment left it (professional judgement included), as of the
+ * moment of counting; `not_assessed` while it has none. `unknown` is an assessment that could not
+ * decide (the instrument's own answer), not a missing one.
+ */
+export const STATISTICS_RISK_LEVELS = ['high', 'medium', 'low', 'unknown', 'not_assessed'] as const;
+export type StatisticsRiskLevel = (typeof STATISTICS_RISK_LEVELS)[number];
+
+export function statisticsRiskLevelOf(latest: RiskLevel | null): StatisticsRiskLevel {
+  return latest ?? 'not_assessed';
+}
+
+/** Whether a case has a safety plan (any saved version), as of the moment of counting. */
+export function safetyPlanCategoryOf(versions: number): (typeof YES_NO)[number] {
+  return versions > 0 ? 'yes' : 'no';
+}
+
+/** The assessed levels: the denominator of the share of high-risk cases. */
+const ASSESSED_RISK_LEVELS = STATISTICS_RISK_LEVELS.filter((l) => l !== 'not_assessed');
+
 export const STATISTICS_POPULATIONS = ['cases', 'referrals', 'incident_reports'] as const;
 export type StatisticsPopulation = (typeof STATISTICS_POPULATIONS)[number];
 
@@ -132,6 +157,14 @@ const CASE_DIMENSIONS: readonly StatisticsDimension[] = [
   { id: 'disability', categories: DISABILITY_STATUSES, table: true },
   { id: 'ethnic_minority', categories: ETHNIC_MINORITY_STATUSES, table: true },
   { id: 'help', categories: HELP_RECEIVED, table: true },
+  { id: 'risk_level', categories: STATISTICS_RISK_LEVELS, table: true },
+  { id: 'safety_plan', categories: YES_NO, table: true },
+  {
+    id: 'risk_safety_plan',
+    categories: STATISTICS_RISK_LEVELS.flatMap((l) => YES_NO.map((p) => crossCategory(l, p))),
+    crossOf: ['risk_level', 'safety_plan'],
+    table: false,
+  },
 ];
 
 /** Referrals sent in the period by the scope's centres. */
@@ -196,6 +229,42 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     denominator: { dimension: 'help', categories: ['received', 'not_received'] },
     target: 1,
     source: 'Seed 003 II.2: 100% of cases needing help receive help in some form',
+  },
+  {
+    id: 'risk_assessed',
+    population: 'cases',
+    kind: 'share',
+    numerator: { dimension: 'risk_level', categories: ASSESSED_RISK_LEVELS },
+    denominator: { dimension: 'risk_level', categories: STATISTICS_RISK_LEVELS },
+    source: 'IASC case management step 2 / issue 12: cases whose risk was assessed',
+  },
+  {
+    id: 'high_risk',
+    population: 'cases',
+    kind: 'share',
+    numerator: { dimension: 'risk_level', categories: ['high'] },
+    denominator: { dimension: 'risk_level', categories: ASSESSED_RISK_LEVELS },
+    source: 'Decision 2232 / issue 12: cases by risk level (the share assessed high)',
+  },
+  {
+    id: 'safety_plan',
+    population: 'cases',
+    kind: 'share',
+    numerator: { dimension: 'safety_plan', categories: ['yes'] },
+    denominator: { dimension: 'safety_plan', categories: YES_NO },
+    source:
+      'Decision 2232 / issue 12: cases with a safety plan (IASC step 3, case action planning)',
+  },
+  {
+    id: 'high_risk_safety_plan',
+    population: 'cases',
+    kind: 'share',
+    numerator: { dimension: 'risk_safety_plan', categories: [crossCategory('high', 'yes')] },
+    denominator: {
+      dimension: 'risk_safety_plan',
+      categories: [crossCategory('high', 'yes'), crossCategory('high', 'no')],
+    },
+    source: 'DOMAIN.md §4 Risk: high risk drives urgency; the high-risk cases with a safety plan',
   },
   {
     id: 'referrals_on_time',

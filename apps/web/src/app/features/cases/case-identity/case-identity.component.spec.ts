@@ -11,6 +11,8 @@ describe('CaseIdentityComponent', () => {
   let backend: HttpTestingController;
 
   const masked: MaskedIdentity = {
+    survivorId: 's1',
+    version: 1,
     anonymous: false,
     sex: 'female',
     ageGroup: '25_59',
@@ -28,6 +30,7 @@ describe('CaseIdentityComponent', () => {
     disability: null,
     safeContactMethod: null,
     safeContactDetails: null,
+    version: 1,
   };
   const text = (field: string): string =>
     element.querySelector(`[data-testid="identity-${field}"]`)?.textContent?.trim() ?? '';
@@ -45,6 +48,7 @@ describe('CaseIdentityComponent', () => {
     fixture = TestBed.createComponent(CaseIdentityComponent);
     fixture.componentRef.setInput('caseId', 'c1');
     fixture.componentRef.setInput('identity', masked);
+    fixture.componentRef.setInput('canCorrect', true);
     element = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
   });
@@ -86,5 +90,92 @@ describe('CaseIdentityComponent', () => {
     await fixture.whenStable();
     expect(text('fullName')).toBe(MASK);
     expect(element.textContent).not.toContain('Nguyễn');
+  });
+
+  /** Lets the promise chain after an answer (the submission, then the panel) run to its end. */
+  const settle = async (): Promise<void> => {
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await fixture.whenStable();
+    }
+  };
+  const type = async (id: string, value: string): Promise<void> => {
+    const input = element.querySelector<HTMLInputElement>(`[data-testid="${id}"]`);
+    if (!input) throw new Error(`no ${id}`);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  };
+
+  it('corrects the identity with a reason from the version revealed; the new values show', async () => {
+    await click('identity-reveal');
+    backend.expectOne('/api/cases/c1/reveal-identity').flush(revealed);
+    await fixture.whenStable();
+    const emitted: unknown[] = [];
+    fixture.componentInstance.corrected.subscribe((d) => emitted.push(d));
+
+    await click('identity-correct');
+    await type('identity-correct-phone', '0911222333');
+    await click('identity-correct-save');
+    // No reason: nothing is sent.
+    backend.expectNone('/api/cases/c1/identity');
+    expect(element.textContent).toContain('Lý do sửa');
+
+    await type('identity-correct-reason', 'Chị đổi số điện thoại');
+    await click('identity-correct-save');
+    const put = backend.expectOne('/api/cases/c1/identity');
+    expect(put.request.method).toBe('PUT');
+    expect(put.request.body).toEqual({
+      identity: expect.objectContaining({
+        fullName: 'Nguyễn Thị Thử Nghiệm',
+        dateOfBirth: '1990-04-05',
+        age: null,
+        phone: '0911222333',
+      }),
+      reason: 'Chị đổi số điện thoại',
+      version: 1,
+    });
+    put.flush({ id: 'c1', identity: { ...masked, version: 2 } });
+    await settle();
+    expect(text('phone')).toBe('0911222333');
+    expect(emitted).toHaveLength(1);
+    expect(element.querySelector('[data-testid="identity-correct-form"]')).toBeNull();
+  });
+
+  it('a stale correction says someone else changed it; reload starts again from theirs', async () => {
+    await click('identity-reveal');
+    backend.expectOne('/api/cases/c1/reveal-identity').flush(revealed);
+    await fixture.whenStable();
+    await click('identity-correct');
+    await type('identity-correct-reason', 'Ghi nhầm tên');
+    await type('identity-correct-full-name', 'Tên của tôi');
+    await click('identity-correct-save');
+    backend.expectOne('/api/cases/c1/identity').flush(
+      {
+        statusCode: 409,
+        message: 'stale',
+        errors: [{ field: 'version', code: 'stale_version', message: 'stale' }],
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    expect(element.querySelector('[data-testid="stale-notice"]')?.textContent).toContain(
+      'Người khác đã sửa bản ghi này',
+    );
+
+    await click('stale-reload');
+    backend
+      .expectOne('/api/cases/c1/reveal-identity')
+      .flush({ ...revealed, fullName: 'Tên người khác sửa', version: 2 });
+    await settle();
+    expect(text('fullName')).toBe('Tên người khác sửa');
+    const name = element.querySelector<HTMLInputElement>(
+      '[data-testid="identity-correct-full-name"]',
+    );
+    expect(name?.value).toBe('Tên người khác sửa');
+    expect(element.querySelector('[data-testid="stale-notice"]')).toBeNull();
+
+    await click('identity-correct-save');
+    expect(backend.expectOne('/api/cases/c1/identity').request.body.version).toBe(2);
   });
 });

@@ -6,16 +6,20 @@ import {
   effect,
   inject,
   input,
+  output,
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import type { MaskedIdentity, RevealedIdentity } from '@caunoi/shared/contracts';
+import type { CaseDetailView, MaskedIdentity, RevealedIdentity } from '@caunoi/shared/contracts';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { refusalMessage } from '../../../shared/forms/form-submission';
+import { CorrectionHistoryComponent } from '../correction-history/correction-history.component';
 import { CasesApiService } from '../data/cases-api.service';
+import type { IdentityCorrected } from '../identity-correction/identity-correction.component';
+import { IdentityCorrectionComponent } from '../identity-correction/identity-correction.component';
 import { formatVietnamDay } from '../../../core/i18n/vn-date.pipe';
 
 /** The identity fields, in the order the file lists them. Sex and age group are never masked. */
@@ -41,7 +45,12 @@ export const MASK = '●●●●';
  */
 @Component({
   selector: 'cn-case-identity',
-  imports: [MatButtonModule, TranslatePipe],
+  imports: [
+    MatButtonModule,
+    TranslatePipe,
+    IdentityCorrectionComponent,
+    CorrectionHistoryComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h3>{{ 'identity.title' | t }}</h3>
@@ -60,10 +69,20 @@ export const MASK = '●●●●';
     </dl>
     @if (!identity().anonymous) {
       <div class="cn-actions reveal">
-        @if (revealed()) {
+        @if (revealed(); as shown) {
           <button mat-stroked-button type="button" (click)="hide()" data-testid="identity-hide">
             {{ 'identity.hide' | t }}
           </button>
+          @if (canCorrect() && !correcting()) {
+            <button
+              mat-button
+              type="button"
+              (click)="correcting.set(true)"
+              data-testid="identity-correct"
+            >
+              {{ 'correction.editIdentity' | t }}
+            </button>
+          }
         } @else {
           <button
             mat-flat-button
@@ -77,12 +96,28 @@ export const MASK = '●●●●';
           <span class="cn-hint">{{ 'identity.revealAudited' | t }}</span>
         }
       </div>
+      @if (correcting() && revealed(); as shown) {
+        <cn-identity-correction
+          [caseId]="caseId()"
+          [identity]="shown"
+          (saved)="applyCorrection($event, history)"
+          (reloaded)="revealed.set($event)"
+          (cancelled)="correcting.set(false)"
+        />
+      }
+      <cn-correction-history
+        #history
+        [caseId]="caseId()"
+        subjectType="SurvivorIdentity"
+        [subjectId]="identity().survivorId"
+      />
     }
   `,
   styles: `
     dl {
       display: grid;
-      grid-template-columns: max-content 1fr;
+      /* The labels' column never pushes the values off a phone's screen. */
+      grid-template-columns: fit-content(45%) minmax(0, 1fr);
       gap: 4px 16px;
     }
     dt {
@@ -90,6 +125,7 @@ export const MASK = '●●●●';
     }
     dd {
       margin: 0;
+      overflow-wrap: anywhere;
     }
     .reveal {
       align-items: center;
@@ -105,10 +141,15 @@ export class CaseIdentityComponent {
   readonly caseId = input.required<string>();
   readonly identity = input.required<MaskedIdentity>();
   readonly canReveal = input(true);
+  /** May correct the identity (change the case, and reveal it to start from the values on file). */
+  readonly canCorrect = input(false);
+  /** A correction was saved: the case file (masked identity, possible duplicates) as it is now. */
+  readonly corrected = output<CaseDetailView>();
 
   protected readonly fields = IDENTITY_FIELDS;
   protected readonly revealed = signal<RevealedIdentity | null>(null);
   protected readonly revealing = signal(false);
+  protected readonly correcting = signal(false);
   private readonly none = computed(() => this.translation.t('identity.none'));
 
   constructor() {
@@ -116,6 +157,7 @@ export class CaseIdentityComponent {
     effect(() => {
       this.caseId();
       this.revealed.set(null);
+      this.correcting.set(false);
     });
   }
 
@@ -152,5 +194,17 @@ export class CaseIdentityComponent {
 
   protected hide(): void {
     this.revealed.set(null);
+    this.correcting.set(false);
+  }
+
+  protected async applyCorrection(
+    { detail, identity }: IdentityCorrected,
+    history: CorrectionHistoryComponent,
+  ): Promise<void> {
+    this.revealed.set(identity);
+    this.correcting.set(false);
+    this.corrected.emit(detail);
+    this.snackBar.open(this.translation.t('correction.saved'));
+    await history.refresh();
   }
 }

@@ -31,6 +31,7 @@ import { IncidentReportPanelComponent } from '../incident-report-panel/incident-
 import type { SeriousDialogData } from '../serious-dialog/serious-dialog.component';
 import { SeriousDialogComponent } from '../serious-dialog/serious-dialog.component';
 import { CorrectionHistoryComponent } from '../correction-history/correction-history.component';
+import { IncidentCorrectionComponent } from '../incident-correction/incident-correction.component';
 
 /** The case's incidents, one event each, and "add incident". */
 @Component({
@@ -45,6 +46,7 @@ import { CorrectionHistoryComponent } from '../correction-history/correction-his
     DeadlineClockComponent,
     IncidentReportPanelComponent,
     CorrectionHistoryComponent,
+    IncidentCorrectionComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-incidents.component.html',
@@ -77,6 +79,8 @@ export class CaseIncidentsComponent {
   readonly deadlinesChanged = output<void>();
 
   protected readonly adding = signal(false);
+  /** The incident whose facts are being corrected (one at a time). */
+  protected readonly correcting = signal<string | null>(null);
   protected readonly form = createIncidentForm();
   protected readonly submission = formSubmission(this.form);
 
@@ -96,6 +100,16 @@ export class CaseIncidentsComponent {
     if (!result.ok) return;
     this.added.emit(result.value);
     this.adding.set(false);
+  }
+
+  protected async corrected(
+    incident: IncidentView,
+    history: CorrectionHistoryComponent,
+  ): Promise<void> {
+    this.correcting.set(null);
+    this.updated.emit(incident);
+    this.snackBar.open(this.translation.t('correction.saved'));
+    await history.refresh();
   }
 
   /** The incident's 10-day report clock(s): the deadline's subject is the incident. */

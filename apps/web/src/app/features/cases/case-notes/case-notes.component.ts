@@ -29,6 +29,8 @@ import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-noti
 import { CorrectionHistoryComponent } from '../correction-history/correction-history.component';
 import { CasesApiService } from '../data/cases-api.service';
 import { CorrectionsApiService } from '../data/corrections-api.service';
+import { isStale } from '../stale-notice/stale';
+import { StaleNoticeComponent } from '../stale-notice/stale-notice.component';
 
 export const NOTE_MAX = 4000;
 
@@ -45,6 +47,7 @@ export const NOTE_MAX = 4000;
     VnDatePipe,
     SavedNoticeComponent,
     CorrectionHistoryComponent,
+    StaleNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -87,6 +90,12 @@ export const NOTE_MAX = 4000;
               data-testid="note-correct-form"
             >
               <p class="cn-hint">{{ 'correction.hint' | t }}</p>
+              @if (theirs(); as text) {
+                <div class="theirs" data-testid="note-theirs">
+                  <strong>{{ 'correction.theirs' | t }}</strong>
+                  <div class="body">{{ text }}</div>
+                </div>
+              }
               <mat-form-field appearance="outline">
                 <mat-label>{{ 'field.body' | t }}</mat-label>
                 <textarea
@@ -104,8 +113,12 @@ export const NOTE_MAX = 4000;
                   correctForm.controls.reason.errors | fieldError: 'correctionReason'
                 }}</mat-error>
               </mat-form-field>
-              @for (message of correction.otherMessages(); track $index) {
-                <p class="cn-error" role="alert">{{ message }}</p>
+              @if (stale()) {
+                <cn-stale-notice (reload)="reload(note.id)" />
+              } @else {
+                @for (message of correction.otherMessages(); track $index) {
+                  <p class="cn-error" role="alert">{{ message }}</p>
+                }
               }
               <div class="cn-actions">
                 <button
@@ -159,6 +172,11 @@ export const NOTE_MAX = 4000;
       white-space: pre-wrap;
       margin-top: 4px;
     }
+    .theirs {
+      border-left: 3px solid var(--mat-sys-tertiary);
+      padding-left: 8px;
+      margin-bottom: 8px;
+    }
   `,
 })
 export class CaseNotesComponent {
@@ -196,6 +214,11 @@ export class CaseNotesComponent {
     }),
   });
   protected readonly correction = formSubmission(this.correctForm);
+  protected readonly stale = isStale(this.correction);
+  /** The version the correction is made from (a reload moves it to the one on file). */
+  private readonly baseVersion = signal(0);
+  /** After a reload: the text someone else saved meanwhile, shown beside what the user typed. */
+  protected readonly theirs = signal<string | null>(null);
 
   constructor() {
     guardUnload(() => this.form.dirty || this.correctForm.dirty);
@@ -225,6 +248,8 @@ export class CaseNotesComponent {
   protected startCorrection(note: CaseNoteView): void {
     this.correctForm.reset({ body: note.body, reason: '' });
     this.correction.clear();
+    this.baseVersion.set(note.version);
+    this.theirs.set(null);
     this.editing.set(note.id);
   }
 
@@ -238,15 +263,35 @@ export class CaseNotesComponent {
         this.corrections.correctNote(this.caseId(), noteId, {
           body: body.trim(),
           reason: reason.trim(),
+          version: this.baseVersion(),
         }),
       ),
     );
     if (!result.ok) return;
     this.notes.update((notes) =>
-      notes.map((n) => (n.id === noteId ? { ...n, body: result.value.body } : n)),
+      notes.map((n) =>
+        n.id === noteId ? { ...n, body: result.value.body, version: result.value.version } : n,
+      ),
     );
     this.correctForm.reset();
     this.editing.set(null);
     await history.refresh();
+  }
+
+  /**
+   * The note changed since the correction began: read the notes again, show the other person's
+   * text beside what the user typed (kept), and make the next save from the version on file.
+   */
+  protected async reload(noteId: string): Promise<void> {
+    const notes = await firstValueFrom(this.api.notes(this.caseId()));
+    this.notes.set(notes);
+    const fresh = notes.find((n) => n.id === noteId);
+    if (!fresh) {
+      this.editing.set(null);
+      return;
+    }
+    this.baseVersion.set(fresh.version);
+    this.theirs.set(fresh.body);
+    this.correction.clear();
   }
 }

@@ -7,8 +7,9 @@ import {
   inject,
   input,
   signal,
+  viewChildren,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -20,7 +21,11 @@ import type {
   PerpetratorView,
   SavePerpetratorRequest,
 } from '@caunoi/shared/contracts';
-import { PERPETRATOR_LIMITS } from '@caunoi/shared/contracts';
+import {
+  CORRECTION_REASON_MAX,
+  CORRECTION_REASON_MIN,
+  PERPETRATOR_LIMITS,
+} from '@caunoi/shared/contracts';
 import type { AgeGroup, PerpetratorRelationship, Sex } from '@caunoi/shared/domain';
 import { AGE_GROUPS, PERPETRATOR_RELATIONSHIPS, SEXES } from '@caunoi/shared/domain';
 import { firstValueFrom } from 'rxjs';
@@ -28,6 +33,7 @@ import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
+import { CorrectionHistoryComponent } from '../correction-history/correction-history.component';
 import { PerpetratorsApiService } from '../data/perpetrators-api.service';
 
 const L = PERPETRATOR_LIMITS;
@@ -49,6 +55,7 @@ const L = PERPETRATOR_LIMITS;
     TranslatePipe,
     FieldErrorPipe,
     VnDatePipe,
+    CorrectionHistoryComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-perpetrators.component.html',
@@ -88,9 +95,12 @@ export class CasePerpetratorsComponent {
       idNumber: new FormControl('', { nonNullable: true }),
     }),
     incidentIds: new FormControl<string[]>([], { nonNullable: true }),
+    /** Why a recorded perpetrator is changed: required then, kept with the values it replaces. */
+    reason: new FormControl('', { nonNullable: true }),
   });
   protected readonly submission = formSubmission(this.form);
   protected readonly limits = L;
+  private readonly histories = viewChildren(CorrectionHistoryComponent);
 
   constructor() {
     effect((onCleanup) => {
@@ -121,6 +131,8 @@ export class CasePerpetratorsComponent {
 
   protected add(): void {
     this.form.reset();
+    this.form.controls.reason.clearValidators();
+    this.form.controls.reason.updateValueAndValidity();
     this.staleVersion.set(null);
     this.editing.set('new');
   }
@@ -139,7 +151,14 @@ export class CasePerpetratorsComponent {
         idNumber: identity.idNumber ?? '',
       },
       incidentIds: record.incidentIds,
+      reason: '',
     });
+    this.form.controls.reason.setValidators([
+      Validators.required,
+      Validators.minLength(CORRECTION_REASON_MIN),
+      Validators.maxLength(CORRECTION_REASON_MAX),
+    ]);
+    this.form.controls.reason.updateValueAndValidity();
     this.staleVersion.set(null);
     this.editing.set({ id: record.id, version: record.version });
   }
@@ -180,7 +199,11 @@ export class CasePerpetratorsComponent {
         firstValueFrom(
           target === 'new'
             ? this.api.create(this.caseId(), request)
-            : this.api.update(this.caseId(), target.id, { ...request, version: target.version }),
+            : this.api.update(this.caseId(), target.id, {
+                ...request,
+                version: target.version,
+                reason: v.reason.trim(),
+              }),
         ),
       { onError: (error) => this.onStale(error) },
     );
@@ -192,6 +215,10 @@ export class CasePerpetratorsComponent {
     // What was revealed before the edit is out of date now.
     this.hide(saved);
     this.editing.set(null);
+    if (target !== 'new')
+      await this.histories()
+        .find((h) => h.subjectId() === saved.id)
+        ?.refresh();
   }
 
   /** Someone saved first: reload, keep what was typed, save from their version next. */

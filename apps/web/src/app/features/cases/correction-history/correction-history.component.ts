@@ -7,6 +7,18 @@ import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { CorrectionsApiService } from '../data/corrections-api.service';
 
+/** Fields whose values are codes, and the prefix of their words in the translations. */
+const CODED: Readonly<Record<string, string>> = {
+  relationship: 'relationship',
+  sex: 'sex',
+  ageGroup: 'ageGroup',
+  safeContactMethod: 'safeContact',
+  occurredPrecision: 'precision',
+  dvForms: 'dvForm',
+  contextFlags: 'contextFlag',
+  injuries: 'injury',
+};
+
 /**
  * The correction history of one record of a case (a note, an incident): each replaced version
  * with who corrected it, when and why. Loaded only when asked for, since each read is audited.
@@ -32,14 +44,13 @@ import { CorrectionsApiService } from '../data/corrections-api.service';
             <div>
               <strong>{{ 'correction.reasonLabel' | t }}:</strong> {{ c.reason }}
             </div>
-            <div class="previous">
-              {{ 'correction.previous' | t }}
-              @for (field of c.changedFields; track field) {
-                <div data-testid="correction-previous">
-                  <em>{{ label(field) }}:</em> {{ show(c.previous[field]) }}
-                </div>
-              }
-            </div>
+            <div>{{ 'correction.previous' | t }}</div>
+            @for (field of c.changedFields; track field) {
+              <div data-testid="correction-previous">
+                <em>{{ label(field) }}:</em>
+                <span class="previous">{{ show(field, c.previous) }}</span>
+              </div>
+            }
           </li>
         } @empty {
           <li>{{ 'correction.none' | t }}</li>
@@ -96,9 +107,29 @@ export class CorrectionHistoryComponent {
     return this.translation.hasKey(key) ? this.translation.t(key) : field;
   }
 
-  protected show(value: unknown): string {
+  /**
+   * A replaced value as the screen words it. An identity's values are left out by the API for
+   * whoever may not reveal it: the entry then says so instead of showing an empty value.
+   */
+  protected show(field: string, previous: Record<string, unknown>): string {
+    if (!(field in previous)) return this.translation.t('correction.hiddenValue');
+    const value = previous[field];
     if (value === null || value === undefined || value === '') return '—';
-    return typeof value === 'string' ? value : JSON.stringify(value);
+    if (Array.isArray(value)) {
+      if (field === 'incidentIds' || field === 'perpetrators') {
+        return this.translation.t('correction.count', { count: value.length });
+      }
+      return value.map((v) => this.code(field, v)).join(', ') || '—';
+    }
+    if (typeof value === 'object') return JSON.stringify(value);
+    return this.code(field, value);
+  }
+
+  /** A coded value (a relationship, a sex...) in words when the screen has them. */
+  private code(field: string, value: unknown): string {
+    const prefix = CODED[field];
+    const key = prefix ? `${prefix}.${String(value)}` : '';
+    return key && this.translation.hasKey(key) ? this.translation.t(key) : String(value);
   }
 
   private async reload(): Promise<void> {

@@ -1,8 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  CaseDetailView,
   CaseNoteView,
   CorrectCaseNoteRequest,
+  CorrectSurvivorIdentityRequest,
   CorrectionSubject,
   CorrectionView,
 } from '@caunoi/shared/contracts';
@@ -33,5 +35,13 @@ export class CorrectionsApiService {
     request: CorrectCaseNoteRequest,
   ): Observable<CaseNoteView> {
     return this.http.put<CaseNoteView>(apiUrl(C.root, caseId, C.notes, noteId), request);
+  }
+
+  /** The survivor's identity corrected with a reason; answers the case file (masked). */
+  correctIdentity(
+    caseId: string,
+    request: CorrectSurvivorIdentityRequest,
+  ): Observable<CaseDetailView> {
+    return this.http.put<CaseDetailView>(apiUrl(C.root, caseId, C.identity), request);
   }
 }

@@ -46,6 +46,8 @@ import { INCIDENT_DESCRIPTION_MAX, createPerpetratorForm } from './incident-form
 })
 export class IncidentFormComponent {
   readonly form = input.required<IncidentForm>();
+  /** A correction of the facts leaves the serious mark out: it has its own dialog, reason and clock. */
+  readonly showSerious = input(true);
 
   protected readonly precisions = DATE_PRECISIONS;
   protected readonly dvForms = DV_FORMS;

@@ -1,6 +1,10 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import { FormArray, FormControl, FormGroup, Validators } from '@angular/forms';
-import type { CreateIncidentRequest, PerpetratorInput } from '@caunoi/shared/contracts';
+import type {
+  CreateIncidentRequest,
+  IncidentView,
+  PerpetratorInput,
+} from '@caunoi/shared/contracts';
 import type {
   AgeGroup,
   ClassificationAnswers,
@@ -109,6 +113,31 @@ export type IncidentForm = ReturnType<typeof createIncidentForm>;
 export function resetIncidentForm(form: IncidentForm, now: number = Date.now()): void {
   form.controls.perpetrators.clear();
   form.reset({ discoveredAt: toVietnamLocal(now) });
+  form.enable();
+}
+
+/** Fills the form with a recorded incident, for correcting its facts. */
+export function fillIncidentForm(form: IncidentForm, incident: IncidentView): void {
+  form.controls.perpetrators.clear();
+  form.reset({
+    occurredAt: toVietnamLocal(incident.occurredAt),
+    occurredPrecision: incident.occurredPrecision,
+    discoveredAt: toVietnamLocal(incident.discoveredAt),
+    communeCode: incident.communeCode,
+    classificationAnswers: incident.classificationAnswers,
+    dvForms: incident.dvForms,
+    contextFlags: incident.contextFlags,
+    injuries: incident.injuries,
+    serious: incident.serious,
+    seriousReasons: incident.seriousReasons,
+    description: incident.description ?? '',
+  });
+  // After the reset, which would empty rows already there.
+  for (const p of incident.perpetrators) {
+    const row = createPerpetratorForm();
+    row.setValue({ relationship: p.relationship, sex: p.sex, ageGroup: p.ageGroup });
+    form.controls.perpetrators.push(row);
+  }
   form.enable();
 }
 

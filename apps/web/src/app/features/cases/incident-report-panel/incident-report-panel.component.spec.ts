@@ -176,4 +176,31 @@ describe('IncidentReportPanelComponent', () => {
     expect(button('report-create')).toBeNull();
     expect(text('report-none')).toBe('Chưa có báo cáo cho vụ việc này.');
   });
+
+  it('downloads the printable form (PDF) in the screen language, for a reader too', async () => {
+    const saved: string[] = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = () => 'blob:form';
+    URL.revokeObjectURL = () => undefined;
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      saved.push(this.download);
+    });
+    try {
+      await render({ canUpdate: false, canApprove: false }, reportView('submitted'));
+      expect(text('report-print')).toBe('In báo cáo (PDF)');
+      button('report-print')?.click();
+      await fixture.whenStable();
+      const form = backend.expectOne((r) => r.url === `${REPORT_URL}/form`);
+      expect(form.request.params.get('lang')).toBe('vi');
+      expect(form.request.responseType).toBe('blob');
+      form.flush(new Blob(['%PDF'], { type: 'application/pdf' }));
+      await settle();
+      expect(saved).toEqual(['bao-cao-vu-viec.pdf']);
+    } finally {
+      click.mockRestore();
+      URL.createObjectURL = create;
+    }
+  });
 });

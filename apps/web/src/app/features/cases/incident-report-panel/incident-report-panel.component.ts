@@ -27,8 +27,9 @@ import { TranslationService } from '../../../core/i18n/translation.service';
 import type { TranslationKey } from '../../../core/i18n/vi';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { IncidentReportsApiService } from '../../../shared/data/incident-reports-api.service';
-import { formSubmission } from '../../../shared/forms/form-submission';
+import { formSubmission, refusalMessage } from '../../../shared/forms/form-submission';
 import { guardUnload } from '../../../shared/forms/unsaved-changes';
+import { saveFile } from '../../../shared/download/save-file';
 
 export const REPORT_NARRATIVE_MAX = 8000;
 
@@ -92,6 +93,7 @@ export class IncidentReportPanelComponent {
   protected readonly report = signal<IncidentReportView | null>(null);
   protected readonly loaded = signal(false);
   protected readonly drafting = signal(false);
+  protected readonly printing = signal(false);
   /** The form differs from what the server holds. */
   protected readonly dirty = signal(false);
 
@@ -176,6 +178,24 @@ export class IncidentReportPanelComponent {
       'report.submitted',
     );
     if (report) this.submitted.emit(report);
+  }
+
+  /** The printable form (PDF) in the screen's language. */
+  protected print(): void {
+    if (this.printing()) return;
+    this.printing.set(true);
+    this.api.form(this.caseId(), this.incidentId(), this.translation.language()).subscribe({
+      next: (blob) => {
+        this.printing.set(false);
+        saveFile(blob, 'bao-cao-vu-viec.pdf');
+      },
+      error: (error: unknown) => {
+        this.printing.set(false);
+        this.snackBar.open(
+          refusalMessage(this.translation, error) ?? this.translation.t('report.printFailed'),
+        );
+      },
+    });
   }
 
   private async act(

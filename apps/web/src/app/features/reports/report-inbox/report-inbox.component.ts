@@ -12,6 +12,7 @@ import { IncidentReportsApiService } from '../../../shared/data/incident-reports
 import { keysetPager } from '../../../shared/data/keyset-pager';
 import { DueDatePipe } from '../../../shared/deadlines/deadline.pipes';
 import { refusalMessage } from '../../../shared/forms/form-submission';
+import { saveFile } from '../../../shared/download/save-file';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
 import type { Workspace } from '../../workspaces/workspaces';
 
@@ -97,6 +98,7 @@ export class ReportInboxComponent {
     return caseId ? (items.find((report) => report.caseId === caseId) ?? null) : null;
   });
   protected readonly acknowledging = signal(false);
+  protected readonly printing = signal(false);
 
   protected select(report: IncidentReportView): void {
     this.selectedId.set(report.id);
@@ -104,6 +106,24 @@ export class ReportInboxComponent {
 
   protected communeName(code: string): string {
     return this.units.nameOf(code);
+  }
+
+  /** The report's printable form (PDF) in the screen's language; the API audits it. */
+  protected print(report: IncidentReportView): void {
+    if (this.printing()) return;
+    this.printing.set(true);
+    this.api.inboxForm(report.id, this.translation.language()).subscribe({
+      next: (blob) => {
+        this.printing.set(false);
+        saveFile(blob, 'bao-cao-vu-viec.pdf');
+      },
+      error: (error: unknown) => {
+        this.printing.set(false);
+        this.snackBar.open(
+          refusalMessage(this.translation, error) ?? this.translation.t('report.printFailed'),
+        );
+      },
+    });
   }
 
   protected acknowledge(report: IncidentReportView): void {

@@ -63,7 +63,7 @@ export function dashboardCharts(
         values: view.trend.map((point) => point.totals[p]),
       })),
     },
-    ...(['sex', 'age_group', 'gbv_type', 'channel'] as const).map((table) =>
+    ...(['sex', 'age_group', 'gbv_type', 'channel', 'risk_level'] as const).map((table) =>
       tableChart(table, `${population('cases')}: ${t(tableKey(table))}`, cases, table, t),
     ),
     block.communes?.length

@@ -221,9 +221,12 @@ export class StatisticsPageComponent {
     return tableKey(table);
   }
 
-  /** The tables shown as lists (the cross-tab is shown as a grid). */
+  /**
+   * The tables shown as lists: the channel × sex cross-tab is shown as a grid, and the risk × plan
+   * cross-tab through its margins (risk level, safety plan) and the high-risk indicator.
+   */
   protected listTables(population: StatisticsPopulationView): StatisticsTableView[] {
-    return population.tables.filter((t) => t.id !== 'channel_sex');
+    return population.tables.filter((t) => t.id !== 'channel_sex' && t.id !== 'risk_safety_plan');
   }
 
   protected crossValue(population: StatisticsPopulationView, channel: string, sex: string) {
