@@ -53,6 +53,8 @@ test('an admin sets a user an email address; a malformed one is refused on the f
   // The search answers after a pause and the table is drawn again: act once only this row is left.
   await expect(page.locator('[data-testid^="user-row-"]')).toHaveCount(1);
   await row.getByTestId('user-edit').click();
+  // The form is filled from the user once loaded (a reset): typing before that is wiped.
+  await expect(page.getByTestId('user-form-username')).toHaveValue(username);
   const email = page.getByTestId('user-form-email');
   await email.fill('không phải email');
   await email.blur();
@@ -72,6 +74,8 @@ test('a caseworker leaving a half-filled case is asked first, and stays if they 
   await page.getByTestId('nav-directory').click();
   await expect(page.getByTestId('confirm-message')).toContainText('chưa lưu');
   await page.getByTestId('confirm-cancel').click();
+  // The first question has gone (its closing animation) before the second is asked.
+  await expect(page.getByTestId('confirm-message')).toHaveCount(0);
   await expect(page.getByTestId('open-case-title')).toBeVisible();
   await expect(page.getByTestId('consent-age')).toHaveValue('34');
 
