@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_USERNAMES, choose, snapshot, signInAnyOf } from './support';
+import { DEMO_USERNAMES, choose, signInAnyOf, snapshot, snapshotAt } from './support';
 
 test('admin creates an agency with services, then deactivates it', async ({ page }) => {
   const name = `Công an phường thử nghiệm ${Date.now()}`;
@@ -36,6 +36,8 @@ test('admin creates an agency with services, then deactivates it', async ({ page
   await expect(row.getByTestId('agency-hours')).toContainText('Thứ 2–Thứ 6, 7:30–17:00');
   await expect(row.getByTestId('agency-status')).toHaveText('Đang hoạt động');
   await snapshot(page, 'admin-agencies');
+  // The filters wrap on a phone instead of running off the screen.
+  await snapshotAt(page, 'admin-agencies', [360, 1366], ['agencies-filters']);
 
   await row.getByTestId('agency-disable').click();
   await page.getByTestId('confirm-ok').click();

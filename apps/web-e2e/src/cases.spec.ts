@@ -7,6 +7,7 @@ import {
   signIn,
   signOut,
   snapshot,
+  snapshotAt,
   uniquePhone,
   uniqueToken,
   vietnamLocal,
@@ -20,6 +21,16 @@ test('a caseworker adds an incident by the classification questions; the supervi
   const fullName = `Trần Thị Thử Nghiệm ${token}`;
 
   await signIn(page, DEMO_USERNAMES.caseworker, DEMO_PASSWORD);
+  await expect(page.getByTestId('workspace-title')).toBeVisible();
+  // The first Tab reaches the skip link, which takes the keyboard past the menus to the page.
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('skip-link')).toBeFocused();
+  await snapshot(page, 'skip-link-focused');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  // The case list's filters wrap on a phone.
+  await page.getByTestId('tab-cases').click();
+  await snapshotAt(page, 'cases-list', [360, 1366], ['cases-filters']);
   await page.getByTestId('walk-in').click();
   await expect(page.getByTestId('open-case-title')).toHaveText('Tiếp nhận trực tiếp');
   const code = await openCaseWithConsent(page, { fullName, phone: uniquePhone(), age: '41' });

@@ -10,6 +10,7 @@ import {
   signIn,
   signOut,
   snapshot,
+  snapshotAt,
   uniquePhone,
   uniqueToken,
   vietnamLocal,
@@ -119,6 +120,8 @@ test('the 10-day incident report: drafted, approved, submitted on time, acknowle
   await expect(page.getByTestId('report-status')).toHaveText('Đã nộp');
   await expect(page.getByTestId('report-save')).toHaveCount(0);
   await snapshot(page, 'report-panel');
+  // The submitted report's facts stay inside the panel on a laptop and a wide screen.
+  await snapshotAt(page, 'report-panel', [1366, 1920], ['report-readonly']);
   await signOut(page);
 
   // The province's reporting officer sees it, coded, and acknowledges receipt.
@@ -135,6 +138,9 @@ test('the 10-day incident report: drafted, approved, submitted on time, acknowle
   await expect(page.getByTestId('report-detail-acknowledged')).toBeVisible();
   await expect(report.getByTestId('report-row-status')).toHaveText('Sở đã nhận');
   await snapshot(page, 'ro-inbox');
+  // The detail panel beside the list does not clip its values; on a phone the list is cards.
+  await snapshotAt(page, 'ro-inbox', [1366, 1920], ['report-detail']);
+  await snapshotAt(page, 'ro-inbox', [360], ['reports-table-wrap', 'report-detail']);
   // The printable form of the report (its content is read back in incident-report-form.int-spec).
   const [form] = await Promise.all([
     page.waitForEvent('download'),

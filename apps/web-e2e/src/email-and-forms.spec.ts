@@ -74,6 +74,8 @@ test('a caseworker leaving a half-filled case is asked first, and stays if they 
   await page.getByTestId('nav-directory').click();
   await expect(page.getByTestId('confirm-message')).toContainText('chưa lưu');
   await page.getByTestId('confirm-cancel').click();
+  // The first question has gone (its closing animation) before the second is asked.
+  await expect(page.getByTestId('confirm-message')).toHaveCount(0);
   await expect(page.getByTestId('open-case-title')).toBeVisible();
   await expect(page.getByTestId('consent-age')).toHaveValue('34');
 

@@ -31,6 +31,10 @@ test('an operator logs a call with the timer and hands it over; a caseworker ope
   await page.keyboard.press('Alt+b');
   await expect(page.getByTestId('call-end')).toBeVisible();
   await expect(page.getByTestId('call-timer')).toHaveText(/^00:0[1-9]$/);
+  // Saving with nothing chosen moves the focus to the first field in error: the line has its
+  // default, the caller type is the first one left empty.
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('call-caller-type')).toBeFocused();
 
   await chooseByText(page, 'call-line', '111 · Tổng đài quốc gia bảo vệ trẻ em');
   await choose(page, 'call-caller-type', 'caller-type-survivor');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERNAMES, signIn } from './support';
+import { DEMO_PASSWORD, DEMO_USERNAMES, expectAccessible, signIn } from './support';
 
 test('switching VI → EN changes the login page and the shell, and survives a reload', async ({
   page,
@@ -19,6 +19,7 @@ test('switching VI → EN changes the login page and the shell, and survives a r
   await signIn(page, DEMO_USERNAMES.caseworker, DEMO_PASSWORD);
   await expect(page.getByTestId('workspace-title')).toHaveText('My cases');
   await expect(page.getByTestId('user-role')).toHaveText('Caseworker');
+  await expectAccessible(page);
   await page.getByTestId('user-menu').click();
   await expect(page.getByTestId('menu-sign-out')).toHaveText('Sign out');
   await page.keyboard.press('Escape');

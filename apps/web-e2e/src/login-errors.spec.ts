@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './support';
+import { expectAccessible, signIn } from './support';
 
 test('a wrong username or password gets one generic message', async ({ page }) => {
   // An unknown account: demo accounts must not collect failures that would lock them.
@@ -17,4 +17,7 @@ test('empty fields are flagged in Vietnamese before anything is sent', async ({ 
   await page.getByTestId('login-submit').click();
   await expect(page.getByText('Tên đăng nhập là bắt buộc.')).toBeVisible();
   await expect(page.getByText('Mật khẩu là bắt buộc.')).toBeVisible();
+  // The focus goes to the first field in error, and the page with its errors passes axe.
+  await expect(page.getByTestId('login-username')).toBeFocused();
+  await expectAccessible(page);
 });

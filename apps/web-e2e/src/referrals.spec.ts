@@ -9,6 +9,7 @@ import {
   signIn,
   signOut,
   snapshot,
+  snapshotAt,
   uniquePhone,
   uniqueToken,
 } from './support';
@@ -127,6 +128,8 @@ test('a caseworker refers one case to police and health at once; police accept a
   const policeRowInInbox = page.locator(`[data-testid="inbox-row"][data-code="${policeCode}"]`);
   await expect(policeRowInInbox).toBeVisible();
   await snapshot(page, 'referral-police-inbox');
+  // On a phone the inbox is a list of cards, as wide as the screen.
+  await snapshotAt(page, 'referral-police-inbox', [360, 1366], ['inbox-table-wrap']);
   await policeRowInInbox.getByTestId('inbox-row-code').click();
   await expect(page.getByTestId('referral-code')).toHaveText(policeCode as string);
   await expect(page.getByTestId('packet-incidents')).toBeVisible();

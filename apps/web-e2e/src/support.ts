@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import {
@@ -217,12 +218,103 @@ export async function chooseMany(
   await expect(page.locator('.cdk-overlay-pane mat-option')).toHaveCount(0);
 }
 
-/** A screenshot of a key screen, kept with the run's results (gitignored). */
+/**
+ * A screenshot of a key screen, kept with the run's results (gitignored). The journeys take one
+ * where they land on each screen, so the accessibility check runs there too.
+ */
 export async function snapshot(page: Page, name: string): Promise<void> {
+  await animationsDone(page);
   await page.screenshot({
     path: resolve(__dirname, '../test-results/screenshots', `${name}.png`),
     fullPage: true,
   });
+  await expectAccessible(page);
+}
+
+/**
+ * The screen as it is at each width (screenshots `<name>-<width>`, each checked by axe), and
+ * whether anything in `within` runs wider than its box there (a clipped value, a table wider than
+ * a phone). The viewport is put back afterwards.
+ */
+export async function snapshotAt(
+  page: Page,
+  name: string,
+  widths: readonly number[],
+  within: readonly string[] = [],
+): Promise<void> {
+  const before = page.viewportSize() ?? { width: 1280, height: 800 };
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: before.height });
+    // Two frames: the layout's breakpoints answer the resize, and its transitions start.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    for (const testId of within) {
+      const box = page.getByTestId(testId).filter({ visible: true }).first();
+      await expect(box).toBeVisible();
+      await expect
+        .poll(() => box.evaluate((e) => e.scrollWidth - e.clientWidth), {
+          message: `${testId} runs wider than its box at ${width} px`,
+        })
+        .toBeLessThanOrEqual(0);
+    }
+    await snapshot(page, `${name}-${width}`);
+  }
+  await page.setViewportSize(before);
+}
+
+/**
+ * Waits (up to 3 s) for the finite animations under way to end: a side nav closing after a resize,
+ * a snack bar or a dialog fading in. Endless ones (a spinner) are not waited for.
+ */
+async function animationsDone(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3_000 },
+    )
+    .catch(() => undefined);
+}
+
+/** The impacts that fail a screen; axe's "minor" ones are advice. */
+const FAILING_IMPACTS = new Set(['critical', 'serious', 'moderate']);
+/** Screens already checked by this worker: a route (ids left out) at a width, with its open dialog. */
+const checkedScreens = new Set<string>();
+
+/**
+ * axe-core on the screen as it is now (WCAG 2.1 A/AA and axe's best practices): no critical, serious
+ * or moderate violation. The same screen (route pattern, viewport width, language, open dialog's
+ * title) is checked once per worker, to keep the suite's time.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  const path = new URL(page.url()).pathname
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')
+    .replace(/\/\d+(?=\/|$)/g, '/:n');
+  const dialog = page.locator('mat-dialog-container h2').first();
+  const dialogTitle = (await dialog.count()) ? await dialog.innerText() : '';
+  const language = await page.evaluate(() => document.documentElement.lang);
+  const screen = `${path} @${page.viewportSize()?.width ?? 0} ${language} ${dialogTitle}`;
+  // A printout (print media emulated) is paper, not a screen anyone works in.
+  if (checkedScreens.has(screen) || (await page.evaluate(() => matchMedia('print').matches))) {
+    return;
+  }
+  checkedScreens.add(screen);
+  // Colours are read once a snack bar or a dialog has finished fading in.
+  await animationsDone(page);
+  const results = await new AxeBuilder({ page }).analyze();
+  const violations = results.violations
+    .filter((v) => FAILING_IMPACTS.has(v.impact ?? ''))
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  expect.soft(violations, `axe on ${screen}`).toEqual([]);
 }
 
 /** Opens a mat-select and picks the option whose text is `name`. */

@@ -17,6 +17,7 @@ import { AuthService } from './core/auth/auth.service';
 import { authInterceptor } from './core/http/auth.interceptor';
 import { serverErrorInterceptor } from './core/http/server-error.interceptor';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title.strategy';
+import { provideFocusOnInvalidSubmit } from './shared/forms/focus-invalid';
 
 registerLocaleData(localeVi);
 
@@ -27,6 +28,8 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withInterceptors([authInterceptor, serverErrorInterceptor])),
     // Restore the session from the refresh cookie before the first navigation decides anything.
     provideAppInitializer(() => inject(AuthService).restore()),
+    // A failed submit moves the focus to the first field in error, on every form.
+    provideFocusOnInvalidSubmit(),
     { provide: LOCALE_ID, useValue: 'vi' },
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
     { provide: MAT_SNACK_BAR_DEFAULT_OPTIONS, useValue: { duration: 5000 } },

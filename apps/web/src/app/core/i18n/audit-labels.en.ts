@@ -107,4 +107,9 @@ export const auditLabelsEn: Readonly<Record<keyof typeof auditLabelsVi, string>>
   'field.withdrawnAt': 'Withdrawn at',
   'field.disabledAt': 'Disabled at',
   'field.language': 'Language',
+  'field.content': 'Contents',
+  'field.actions': 'Actions',
+  'field.invitations': 'Invited agencies',
+  'field.intervention': 'Intervention',
+  'field.decision': 'Decision',
 };

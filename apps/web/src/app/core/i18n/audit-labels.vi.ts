@@ -109,4 +109,9 @@ export const auditLabelsVi = {
   'field.withdrawnAt': 'Thời điểm rút lại',
   'field.disabledAt': 'Thời điểm khóa',
   'field.language': 'Ngôn ngữ',
+  'field.content': 'Nội dung',
+  'field.actions': 'Việc cần làm',
+  'field.invitations': 'Cơ quan được mời',
+  'field.intervention': 'Biện pháp can thiệp',
+  'field.decision': 'Quyết định',
 } as const;

@@ -34,6 +34,7 @@ export const en: Dictionary = {
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.confirm': 'Confirm',
+  'common.scrollableTable': 'Table, scroll sideways to see it all',
   'common.close': 'Close',
   'common.back': 'Back',
   'common.loadMore': 'Load more',
@@ -100,6 +101,8 @@ export const en: Dictionary = {
 
   'shell.openNav': 'Open navigation',
   'shell.userMenu': 'Account',
+  'shell.skipToContent': 'Skip to main content',
+  'shell.navigation': 'Main navigation',
   'shell.changePassword': 'Change password',
   'shell.signOut': 'Sign out',
   'nav.admin': 'Administration',
@@ -569,6 +572,7 @@ export const en: Dictionary = {
 
   'caseFile.title': 'Case file',
   'caseFile.heading': 'Case',
+  'caseFile.sections': 'Parts of the case file',
   'caseFile.tab.overview': 'Overview',
   'caseFile.tab.incidents': 'Incidents',
   'caseFile.tab.consents': 'Consent',

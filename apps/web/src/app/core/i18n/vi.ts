@@ -37,6 +37,7 @@ export const vi = {
   'common.save': 'Lưu',
   'common.cancel': 'Hủy',
   'common.confirm': 'Xác nhận',
+  'common.scrollableTable': 'Bảng, cuộn ngang để xem hết',
   'common.close': 'Đóng',
   'common.back': 'Quay lại',
   'common.loadMore': 'Tải thêm',
@@ -102,6 +103,8 @@ export const vi = {
 
   'shell.openNav': 'Mở menu điều hướng',
   'shell.userMenu': 'Tài khoản',
+  'shell.skipToContent': 'Bỏ qua, đến nội dung chính',
+  'shell.navigation': 'Điều hướng chính',
   'shell.changePassword': 'Đổi mật khẩu',
   'shell.signOut': 'Đăng xuất',
   'nav.admin': 'Quản trị',
@@ -570,6 +573,7 @@ export const vi = {
 
   'caseFile.title': 'Hồ sơ ca',
   'caseFile.heading': 'Hồ sơ',
+  'caseFile.sections': 'Các phần của hồ sơ',
   'caseFile.tab.overview': 'Tổng quan',
   'caseFile.tab.incidents': 'Vụ việc',
   'caseFile.tab.consents': 'Sự đồng ý',

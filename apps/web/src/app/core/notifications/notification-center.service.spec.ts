@@ -124,7 +124,10 @@ describe('notification text', () => {
     expect(notificationRoute(link, 'supervisor')).toBe(
       '/team/5a1e7a9e-3f0b-4f7e-9a57-0d1c2b3a4f5e',
     );
-    expect(notificationRoute(link, 'reporting_officer')).toBe('/reports');
+    // The province opens the case's report in its inbox (it sees no case file).
+    expect(notificationRoute(link, 'reporting_officer')).toBe(
+      '/reports?case=5a1e7a9e-3f0b-4f7e-9a57-0d1c2b3a4f5e',
+    );
     expect(notificationRoute('https://example.org', 'caseworker')).toBeNull();
     expect(notificationRoute(null, 'caseworker')).toBeNull();
   });

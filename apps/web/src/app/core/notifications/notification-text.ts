@@ -30,7 +30,8 @@ export function notificationText(
 
 /**
  * Where a notification leads for this user. The API links to `/cases/<id>`; a supervisor opens
- * cases under `/team`, a reporting officer sees no case file and goes to the report inbox.
+ * cases under `/team`, a reporting officer sees no case file and opens the case's report in the
+ * report inbox.
  */
 export function notificationRoute(link: string | null, role: Role | undefined): string | null {
   if (!link) return null;
@@ -46,7 +47,8 @@ export function notificationRoute(link: string | null, role: Role | undefined): 
     case 'supervisor':
       return `/team/${caseLink[1]}`;
     case 'reporting_officer':
-      return '/reports';
+      // The province sees no case file: the case's report, opened in its inbox.
+      return `/reports?case=${caseLink[1]}`;
     default:
       return null;
   }

@@ -1,10 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { DestroyRef, computed, inject, signal } from '@angular/core';
+import { DestroyRef, ElementRef, Injector, computed, inject, signal } from '@angular/core';
 import type { FormGroup, FormGroupDirective } from '@angular/forms';
 import type { FieldError } from '@caunoi/shared/contracts';
 import { apiErrorBody, applyServerErrors, fieldErrorsOf } from '../../core/http/api-errors';
 import { translateFieldError } from '../../core/i18n/field-errors';
 import { TranslationService } from '../../core/i18n/translation.service';
+import { focusFirstInvalidAfterRender } from './focus-invalid';
 
 export type SubmitResult<T> = { ok: true; value: T } | { ok: false; error?: unknown };
 
@@ -24,6 +25,9 @@ export interface SubmitOptions {
  */
 export class FormSubmission {
   private readonly translation = inject(TranslationService);
+  private readonly injector = inject(Injector);
+  /** The component that holds the form (absent when made outside one, as in unit tests). */
+  private readonly host = inject(ElementRef, { optional: true }) as ElementRef<unknown> | null;
   private readonly busy = signal(false);
   private readonly unmatched = signal<FieldError[]>([]);
   private readonly all = signal<FieldError[]>([]);
@@ -70,6 +74,7 @@ export class FormSubmission {
 
   async run<T>(action: () => Promise<T>, options: SubmitOptions = {}): Promise<SubmitResult<T>> {
     this.form.markAllAsTouched();
+    if (this.form.invalid) this.focusFirstError();
     if (this.form.invalid || this.busy()) return { ok: false };
     this.busy.set(true);
     this.done.set(false);
@@ -106,7 +111,14 @@ export class FormSubmission {
     }
     const unmatched = applyServerErrors(this.form, error);
     this.unmatched.set(unmatched);
+    if (this.form.invalid) this.focusFirstError();
     return unmatched;
+  }
+
+  /** Once the messages are shown, the focus goes to the first field in error (focus-invalid.ts). */
+  private focusFirstError(): void {
+    const element = this.host?.nativeElement;
+    if (element instanceof Element) focusFirstInvalidAfterRender(element, this.injector);
   }
 }
 

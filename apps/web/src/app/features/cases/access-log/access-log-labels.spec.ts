@@ -17,6 +17,47 @@ describe('access log labels', () => {
     expect(missing).toEqual([]);
   });
 
+  it('labels every field the API names in an audit row, in both languages', () => {
+    // The field names written literally in the API's audit calls (`fields: [...]` in apps/api/src);
+    // a protective measure's own are labelled as its screens name them (below).
+    const recorded =
+      `actions active ageGroup agencyId agencyTypes agenda assignedUserId attendance body
+      comment communeCode consents content dataCategories decision description disabledAt
+      displayName dueOn effectiveTo email expiresOn goalStatus identity_contact incidentIds
+      incidents intervention invitations kind minutes name narrative note number occurredAt
+      overview ownerAgencyId password reason relationship reviewOn role sections sex stage
+      status successorCode summary type username withdrawnAt`.split(/\s+/);
+    const protection = [
+      'type',
+      'requestedBy',
+      'victimConsent',
+      'grounds',
+      'decision',
+      'startsAt',
+      'endsAt',
+      'reasons',
+      'supervisingOfficer',
+      'plan',
+    ];
+    localStorage.clear();
+    const translation = TestBed.inject(TranslationService);
+    for (const language of ['vi', 'en'] as const) {
+      translation.use(language);
+      const raw = [
+        ...recorded.filter((field) => auditFieldsLabel(translation, [field]) === field),
+        ...protection.filter(
+          (field) => auditFieldsLabel(translation, [field], 'protective_measure.decide') === field,
+        ),
+      ];
+      expect({ language, raw }).toEqual({ language, raw: [] });
+    }
+    translation.use('vi');
+    // A measure's type is the measure, not an agency type.
+    expect(auditFieldsLabel(translation, ['type', 'grounds'], 'protective_measure.request')).toBe(
+      'Biện pháp, Căn cứ đề nghị (gửi cho cơ quan quyết định)',
+    );
+  });
+
   it('labels actions and fields, packet categories included, in the current language', () => {
     localStorage.clear();
     const translation = TestBed.inject(TranslationService);

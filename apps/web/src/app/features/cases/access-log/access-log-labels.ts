@@ -7,22 +7,31 @@ export function auditActionLabel(translation: TranslationService, action: string
 }
 
 /**
- * Where an audited field's label may be: a form field, a category of a referral packet, a section
- * of the safety plan (`sections.<name>`), an email topic (`emailTopics.<name>`).
+ * Where an audited field's label may be: the protection form's own field (a protective measure's
+ * `type` is the measure, not an agency type), a form field, a category of a referral packet, a
+ * section of the safety plan (`sections.<name>`), an email topic (`emailTopics.<name>`).
  */
-function fieldKeys(field: string): string[] {
+function fieldKeys(field: string, action: string | undefined): string[] {
   const [head, ...rest] = field.split('.');
   const tail = rest.join('.');
   if (head === 'sections' && tail) return [`safetyPlan.section.${tail}`];
   if (head === 'emailTopics' && tail) return [`emailTopic.${tail}`];
-  return [`field.${field}`, `dataCategory.${field}`];
+  const own = action?.startsWith('protective_measure.') ? [`protection.field.${field}`] : [];
+  return [...own, `field.${field}`, `dataCategory.${field}`];
 }
 
-/** The fields an audit row names, labelled; one without a label is shown as named. */
-export function auditFieldsLabel(translation: TranslationService, fields: string[]): string {
+/**
+ * The fields an audit row names, labelled in the words of its action's screen when it has its own;
+ * one without a label is shown as named.
+ */
+export function auditFieldsLabel(
+  translation: TranslationService,
+  fields: string[],
+  action?: string,
+): string {
   return fields
     .map((field) => {
-      const key = fieldKeys(field).find((k) => translation.hasKey(k));
+      const key = fieldKeys(field, action).find((k) => translation.hasKey(k));
       return key ? translation.t(key) : field;
     })
     .join(', ');

@@ -49,7 +49,7 @@ import { auditActionLabel, auditFieldsLabel } from './access-log-labels';
         </ng-container>
         <ng-container matColumnDef="fields">
           <th mat-header-cell *matHeaderCellDef>{{ 'accessLog.fields' | t }}</th>
-          <td mat-cell *matCellDef="let entry">{{ fieldsLabel(entry.fields) }}</td>
+          <td mat-cell *matCellDef="let entry">{{ fieldsLabel(entry.fields, entry.action) }}</td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let entry; columns: columns" data-testid="access-log-row"></tr>
@@ -77,8 +77,8 @@ export class AccessLogComponent {
     });
   }
 
-  protected fieldsLabel(fields: string[]): string {
-    return auditFieldsLabel(this.translation, fields);
+  protected fieldsLabel(fields: string[], action: string): string {
+    return auditFieldsLabel(this.translation, fields, action);
   }
 
   protected actionLabel(action: string): string {

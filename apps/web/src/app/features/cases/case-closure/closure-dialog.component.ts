@@ -144,7 +144,7 @@ export interface ClosureDialogData {
       gap: 6px 16px;
       margin: 0 0 16px;
       dt {
-        opacity: 0.75;
+        color: var(--mat-sys-on-surface-variant);
       }
       dd {
         margin: 0;

@@ -70,7 +70,7 @@ import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
   templateUrl: './case-consents.component.html',
   styles: `
     .withdrawn {
-      opacity: 0.6;
+      color: var(--mat-sys-on-surface-variant);
     }
     .add {
       margin-top: 16px;

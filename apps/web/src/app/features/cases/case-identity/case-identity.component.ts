@@ -121,7 +121,7 @@ export const MASK = '●●●●';
       gap: 4px 16px;
     }
     dt {
-      opacity: 0.75;
+      color: var(--mat-sys-on-surface-variant);
     }
     dd {
       margin: 0;

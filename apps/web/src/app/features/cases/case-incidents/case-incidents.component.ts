@@ -42,18 +42,6 @@ import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-incidents.component.html',
   styles: `
-    dl {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 2px 16px;
-      margin: 8px 0;
-    }
-    dt {
-      opacity: 0.75;
-    }
-    dd {
-      margin: 0;
-    }
     .add {
       margin-top: 16px;
     }

@@ -166,7 +166,7 @@ export const NOTE_MAX = 4000;
   styles: `
     .meta {
       font-size: 0.85rem;
-      opacity: 0.75;
+      color: var(--mat-sys-on-surface-variant);
     }
     .body {
       white-space: pre-wrap;

@@ -52,7 +52,7 @@ import { CasesApiService } from '../data/cases-api.service';
       border-bottom: 1px solid var(--mat-sys-outline-variant, #ddd);
     }
     time {
-      opacity: 0.75;
+      color: var(--mat-sys-on-surface-variant);
     }
     @media (max-width: 599px) {
       li {

@@ -70,7 +70,7 @@ const CODED: Readonly<Record<string, string>> = {
     }
     .meta {
       font-size: 0.85rem;
-      opacity: 0.75;
+      color: var(--mat-sys-on-surface-variant);
     }
     .previous {
       white-space: pre-wrap;

@@ -59,7 +59,7 @@ const text = (max: number, validators = [Validators.maxLength(max)]) =>
       novalidate
       data-testid="identity-correct-form"
     >
-      <h4>{{ 'correction.identityTitle' | t }}</h4>
+      <h3>{{ 'correction.identityTitle' | t }}</h3>
       <p class="cn-hint">{{ 'correction.identityHint' | t }}</p>
       <div class="fields" formGroupName="identity">
         <mat-form-field appearance="outline">

@@ -47,7 +47,7 @@ import { StaleNoticeComponent } from '../stale-notice/stale-notice.component';
       novalidate
       data-testid="incident-correct-form"
     >
-      <h4>{{ 'correction.incidentTitle' | t }}</h4>
+      <h3>{{ 'correction.incidentTitle' | t }}</h3>
       <p class="cn-hint">{{ 'correction.hint' | t }}</p>
       <cn-incident-form [form]="form" [showSerious]="false" />
       <mat-form-field appearance="outline">

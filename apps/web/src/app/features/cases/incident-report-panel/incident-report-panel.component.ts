@@ -60,7 +60,8 @@ export const REPORT_NARRATIVE_MAX = 8000;
       padding: 8px 16px;
       margin-top: 8px;
     }
-    .panel h4 {
+    .panel h3 {
+      font-size: 1rem;
       display: flex;
       gap: 8px;
       align-items: center;
@@ -68,19 +69,6 @@ export const REPORT_NARRATIVE_MAX = 8000;
     }
     .full {
       width: 100%;
-    }
-    dl {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 2px 16px;
-      margin: 8px 0;
-    }
-    dt {
-      opacity: 0.75;
-    }
-    dd {
-      margin: 0;
-      white-space: pre-line;
     }
   `,
 })

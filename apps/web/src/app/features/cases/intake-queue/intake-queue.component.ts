@@ -111,7 +111,7 @@ import { injectDialogs } from '../../../shared/ui/form-dialog/dialogs';
       margin: 8px 0;
     }
     dt {
-      opacity: 0.75;
+      color: var(--mat-sys-on-surface-variant);
     }
     dd {
       margin: 0;

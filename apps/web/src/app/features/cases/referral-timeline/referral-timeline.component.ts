@@ -56,7 +56,7 @@ import { mergeTimeline } from './referral-timeline';
     }
     time {
       font-size: 0.85rem;
-      opacity: 0.8;
+      color: var(--mat-sys-on-surface-variant);
     }
     .note {
       white-space: pre-line;

@@ -65,7 +65,7 @@ type Count = 'openCases' | 'highRiskCases' | 'overdueClocks' | 'plansWaiting' | 
     }
     dt {
       font-size: 0.85rem;
-      opacity: 0.75;
+      color: var(--mat-sys-on-surface-variant);
     }
     dd {
       margin: 0;

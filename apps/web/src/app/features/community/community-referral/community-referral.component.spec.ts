@@ -21,7 +21,7 @@ const SENT: CommunityReferralStatusView = {
   updatedAt: '2026-12-05T03:00:00Z',
 } as CommunityReferralStatusView;
 
-describe('CommunityReferralComponent after a successful submit', () => {
+describe('CommunityReferralComponent: submit and draft', () => {
   let fixture: ComponentFixture<CommunityReferralComponent>;
   let element: HTMLElement;
   let backend: HttpTestingController;
@@ -120,5 +120,26 @@ describe('CommunityReferralComponent after a successful submit', () => {
     expect([...storage.records.keys()].sort()).toEqual([`outbox:${key}`, 'statuses:first-page']);
     const queued = storage.records.get(`outbox:${key}`)?.data ?? new ArrayBuffer(0);
     expect(Buffer.from(queued).toString('latin1')).not.toContain('Synthetic name');
+  });
+  it('keeps what was typed just before a quick exit, encrypted, though the pause that saves came after', async () => {
+    fill();
+    // The quick exit marks the session and leaves at once, before the draft's 400 ms pause.
+    sessionStorage.setItem('caunoi.exited', '1');
+    fixture.destroy();
+    // Encrypting takes a few turns of the event loop.
+    for (let turn = 0; turn < 50 && !storage.records.has('draft:community-referral'); turn++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    sessionStorage.clear();
+    const draft = storage.records.get('draft:community-referral')?.data;
+    expect(draft).toBeDefined();
+    expect(Buffer.from(draft ?? new ArrayBuffer(0)).toString('latin1')).not.toContain('Synthetic');
+  });
+
+  it('writes no draft on the way out otherwise (signing out wipes it)', async () => {
+    fill();
+    fixture.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(storage.records.has('draft:community-referral')).toBe(false);
   });
 });

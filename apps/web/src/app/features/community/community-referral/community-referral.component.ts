@@ -44,6 +44,7 @@ import { guardUnload } from '../../../shared/forms/unsaved-changes';
 import { ListFooterComponent } from '../../../shared/ui/list-footer/list-footer.component';
 import { SavedNoticeComponent } from '../../../shared/ui/saved-notice/saved-notice.component';
 import { QuickExitComponent } from '../../../shared/quick-exit/quick-exit.component';
+import { QuickExit } from '../../../shared/quick-exit/quick-exit.service';
 import type { Workspace } from '../../workspaces/workspaces';
 import { BreachReportComponent } from '../breach-report/breach-report.component';
 import { CommunityReferralsApiService } from '../data/community-referrals-api.service';
@@ -91,6 +92,7 @@ export class CommunityReferralComponent implements HasUnsavedChanges {
   protected readonly outbox = inject(ReferralOutbox);
   protected readonly statuses = inject(ReferralStatuses);
   private readonly network = inject(NetworkStatus);
+  private readonly quickExit = inject(QuickExit);
 
   /** From the route's data. */
   readonly workspace = input.required<Workspace>();
@@ -131,6 +133,8 @@ export class CommunityReferralComponent implements HasUnsavedChanges {
   protected readonly queued = signal(false);
   protected readonly draftRestored = signal(false);
   private draftSaving: Promise<void> = Promise.resolve();
+  /** Typed since the draft was last saved. */
+  private draftPending = false;
   protected readonly offline = computed(() => this.auth.offline() || !this.network.online());
 
   protected readonly referrals = keysetPager<CommunityReferralStatusView>((after) =>
@@ -141,12 +145,18 @@ export class CommunityReferralComponent implements HasUnsavedChanges {
     guardUnload(() => this.hasUnsavedChanges());
     void this.restoreDraft();
     void this.outbox.load().then(() => this.outbox.flush());
+    const destroyRef = inject(DestroyRef);
+    this.form.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => {
+      this.draftPending = true;
+    });
     this.form.valueChanges
-      .pipe(debounceTime(DRAFT_SAVE_DELAY_MS), takeUntilDestroyed(inject(DestroyRef)))
-      .subscribe(() => {
-        if (!this.form.dirty) return;
-        this.draftSaving = this.vault.put(DRAFT, this.form.getRawValue()).catch(() => undefined);
-      });
+      .pipe(debounceTime(DRAFT_SAVE_DELAY_MS), takeUntilDestroyed(destroyRef))
+      .subscribe(() => this.saveDraft());
+    // A quick exit right after a keystroke comes before the pause that saves the draft: it is
+    // saved on the way out. (Signing out wipes the vault instead: nothing is written then.)
+    destroyRef.onDestroy(() => {
+      if (this.quickExit.exited) this.saveDraft();
+    });
     // What the queue sent shows in the list with its status; back online, the list is fetched again.
     effect(() => {
       const sentCount = this.outbox.sent().length;
@@ -225,6 +235,12 @@ export class CommunityReferralComponent implements HasUnsavedChanges {
       childInvolved: value.childInvolved,
       consentToContact: value.consentToContact,
     };
+  }
+
+  private saveDraft(): void {
+    if (!this.draftPending || !this.form.dirty) return;
+    this.draftPending = false;
+    this.draftSaving = this.vault.put(DRAFT, this.form.getRawValue()).catch(() => undefined);
   }
 
   private async restoreDraft(): Promise<void> {

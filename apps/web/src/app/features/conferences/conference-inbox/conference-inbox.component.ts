@@ -28,9 +28,11 @@ import { ConferenceActionListComponent } from '../conference-action-list/confere
         @for (c of conferences(); track c.id) {
           <li data-testid="conference-invitation">
             <div class="head">
-              <a [routerLink]="['/conferences', c.id]" data-testid="conference-link">
-                <strong>{{ c.code }}</strong>
-              </a>
+              <h2 class="code">
+                <a [routerLink]="['/conferences', c.id]" data-testid="conference-link">{{
+                  c.code
+                }}</a>
+              </h2>
               <span class="cn-badge">{{ 'conference.status.' + c.status | t }}</span>
             </div>
             <div>{{ 'conference.when' | t }}: {{ c.scheduledAt | vnDate }}</div>
@@ -55,6 +57,10 @@ import { ConferenceActionListComponent } from '../conference-action-list/confere
     </section>
   `,
   styles: `
+    .code {
+      margin: 0;
+      font-size: 1rem;
+    }
     .head {
       display: flex;
       gap: 8px;

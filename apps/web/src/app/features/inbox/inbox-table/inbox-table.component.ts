@@ -48,39 +48,61 @@ const EMPTY: Readonly<Record<InboxView, TranslationKey>> = {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="cn-table-wrap">
-      <table mat-table [dataSource]="pager.items()" [attr.data-testid]="'inbox-table-' + view()">
+    <div class="cn-table-wrap" data-testid="inbox-table-wrap">
+      <table
+        mat-table
+        class="cn-card-table"
+        [dataSource]="pager.items()"
+        [attr.data-testid]="'inbox-table-' + view()"
+      >
         <ng-container matColumnDef="code">
           <th mat-header-cell *matHeaderCellDef>{{ 'referralInbox.col.code' | t }}</th>
-          <td mat-cell *matCellDef="let row">
+          <td mat-cell *matCellDef="let row" [attr.data-label]="'referralInbox.col.code' | t">
             <a [routerLink]="link(row.id)" data-testid="inbox-row-code">{{ row.code }}</a>
           </td>
         </ng-container>
         <ng-container matColumnDef="urgency">
           <th mat-header-cell *matHeaderCellDef>{{ 'referralInbox.col.urgency' | t }}</th>
-          <td mat-cell *matCellDef="let row"><cn-urgency-chip [urgency]="row.urgency" /></td>
+          <td mat-cell *matCellDef="let row" [attr.data-label]="'referralInbox.col.urgency' | t">
+            <cn-urgency-chip [urgency]="row.urgency" />
+          </td>
         </ng-container>
         <ng-container matColumnDef="from">
           <th mat-header-cell *matHeaderCellDef>{{ 'referralInbox.col.from' | t }}</th>
-          <td mat-cell *matCellDef="let row" data-testid="inbox-row-from">
+          <td
+            mat-cell
+            *matCellDef="let row"
+            [attr.data-label]="'referralInbox.col.from' | t"
+            data-testid="inbox-row-from"
+          >
             {{ row.fromAgency.name }}
           </td>
         </ng-container>
         <ng-container matColumnDef="services">
           <th mat-header-cell *matHeaderCellDef>{{ 'referralInbox.col.services' | t }}</th>
-          <td mat-cell *matCellDef="let row" data-testid="inbox-row-services">
+          <td
+            mat-cell
+            *matCellDef="let row"
+            [attr.data-label]="'referralInbox.col.services' | t"
+            data-testid="inbox-row-services"
+          >
             {{ row.services | tList: 'service' }}
           </td>
         </ng-container>
         <ng-container matColumnDef="packet">
           <th mat-header-cell *matHeaderCellDef>{{ 'referralInbox.col.packet' | t }}</th>
-          <td mat-cell *matCellDef="let row" data-testid="inbox-row-packet">
+          <td
+            mat-cell
+            *matCellDef="let row"
+            [attr.data-label]="'referralInbox.col.packet' | t"
+            data-testid="inbox-row-packet"
+          >
             {{ row.packet | tList: 'dataCategory' }}
           </td>
         </ng-container>
         <ng-container matColumnDef="left">
           <th mat-header-cell *matHeaderCellDef>{{ 'referralInbox.col.left' | t }}</th>
-          <td mat-cell *matCellDef="let row">
+          <td mat-cell *matCellDef="let row" [attr.data-label]="'referralInbox.col.left' | t">
             <span
               class="left"
               [class.overdue]="overdue(row)"
@@ -93,13 +115,20 @@ const EMPTY: Readonly<Record<InboxView, TranslationKey>> = {
         </ng-container>
         <ng-container matColumnDef="status">
           <th mat-header-cell *matHeaderCellDef>{{ 'referralInbox.col.status' | t }}</th>
-          <td mat-cell *matCellDef="let row" data-testid="inbox-row-status">
+          <td
+            mat-cell
+            *matCellDef="let row"
+            [attr.data-label]="'referralInbox.col.status' | t"
+            data-testid="inbox-row-status"
+          >
             {{ 'referralStatus.' + row.status | t }}
           </td>
         </ng-container>
         <ng-container matColumnDef="sentAt">
           <th mat-header-cell *matHeaderCellDef>{{ 'referralInbox.col.sentAt' | t }}</th>
-          <td mat-cell *matCellDef="let row">{{ row.sentAt | vnDate }}</td>
+          <td mat-cell *matCellDef="let row" [attr.data-label]="'referralInbox.col.sentAt' | t">
+            {{ row.sentAt | vnDate }}
+          </td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns()"></tr>
         <tr

@@ -186,7 +186,7 @@ import { formatCalendarDate } from '../../../shared/deadlines/deadline-display';
       margin: 0;
     }
     dt {
-      opacity: 0.75;
+      color: var(--mat-sys-on-surface-variant);
     }
     dd {
       margin: 0;

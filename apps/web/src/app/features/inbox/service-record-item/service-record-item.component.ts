@@ -51,7 +51,7 @@ import { sectorOutcomeLines } from '../../../shared/referrals/referral-labels';
       margin: 8px 0 0;
     }
     dt {
-      opacity: 0.75;
+      color: var(--mat-sys-on-surface-variant);
     }
     dd {
       margin: 0;

@@ -45,6 +45,16 @@ import type { Workspace } from '../../workspaces/workspaces';
         grid-template-columns: 1fr;
       }
     }
+    /* Beside the detail panel the list keeps to what tells reports apart; the panel has the rest. */
+    @media (min-width: 960px) {
+      .mat-column-commune,
+      .mat-column-discovered {
+        display: none;
+      }
+    }
+    [data-testid='report-open'] {
+      white-space: nowrap;
+    }
     tr.selected {
       background: var(--mat-sys-secondary-container);
     }
@@ -55,18 +65,6 @@ import type { Workspace } from '../../workspaces/workspaces';
       border: 1px solid var(--mat-sys-outline-variant);
       border-radius: 12px;
       padding: 8px 16px;
-    }
-    dl {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 4px 16px;
-    }
-    dt {
-      opacity: 0.75;
-    }
-    dd {
-      margin: 0;
-      white-space: pre-line;
     }
   `,
 })
@@ -89,10 +87,16 @@ export class ReportInboxComponent {
     'status',
   ];
   protected readonly pager = keysetPager<IncidentReportView>((after) => this.api.inbox(after));
+  /** `?case=<id>`, from a notification's link: that case's report is open once the list has it. */
+  readonly case = input<string | undefined>();
   protected readonly selectedId = signal<string | null>(null);
-  protected readonly selected = computed(
-    () => this.pager.items().find((report) => report.id === this.selectedId()) ?? null,
-  );
+  protected readonly selected = computed(() => {
+    const items = this.pager.items();
+    const id = this.selectedId();
+    if (id) return items.find((report) => report.id === id) ?? null;
+    const caseId = this.case();
+    return caseId ? (items.find((report) => report.caseId === caseId) ?? null) : null;
+  });
   protected readonly acknowledging = signal(false);
   protected readonly printing = signal(false);
 

@@ -120,7 +120,7 @@ import { notificationMessage, notificationTarget } from './notification-target';
     }
     .when {
       font-size: 0.75rem;
-      opacity: 0.75;
+      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })

@@ -74,3 +74,24 @@ describe('ShellComponent side nav', () => {
     expect(link(element, 'referrals-inbox')).toBeNull();
   });
 });
+
+describe('ShellComponent landmarks', () => {
+  it('gives every signed-in page a skip link to its main landmark, a header and a labelled nav', async () => {
+    const element = await renderAs('caseworker');
+    document.body.appendChild(element);
+    const skip = element.querySelector<HTMLAnchorElement>('[data-testid="skip-link"]');
+    const main = element.querySelector<HTMLElement>('main#main-content');
+    if (!skip || !main) throw new Error('no skip link or no main landmark');
+    // The skip link comes first in the keyboard order.
+    expect(element.querySelector('a, button')).toBe(skip);
+    expect(skip.textContent?.trim()).toBe('Bỏ qua, đến nội dung chính');
+    expect(main.querySelector('router-outlet')).not.toBeNull();
+    expect(element.querySelectorAll('main')).toHaveLength(1);
+    expect(element.querySelector('header mat-toolbar')).not.toBeNull();
+    expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Điều hướng chính');
+
+    skip.click();
+    expect(document.activeElement).toBe(main);
+    element.remove();
+  });
+});

@@ -1,4 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
+import { CdkScrollable } from '@angular/cdk/scrolling';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -6,7 +7,9 @@ import {
   computed,
   effect,
   inject,
+  viewChild,
 } from '@angular/core';
+import type { ElementRef } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import type { MatDialogRef } from '@angular/material/dialog';
@@ -31,6 +34,7 @@ import { navItemsFor } from './shell-nav';
 @Component({
   selector: 'cn-shell',
   imports: [
+    CdkScrollable,
     RouterOutlet,
     RouterLink,
     RouterLinkActive,
@@ -52,6 +56,7 @@ export class ShellComponent {
   private readonly ability = inject(AbilityService);
   private readonly idle = inject(IdleService);
   private readonly dialog = inject(MatDialog);
+  private readonly main = viewChild<ElementRef<HTMLElement>>('main');
   private warningDialog: MatDialogRef<IdleWarningDialogComponent> | null = null;
 
   protected readonly me = this.auth.me;
@@ -83,6 +88,12 @@ export class ShellComponent {
       this.idle.stop();
       this.toggleWarning(false);
     });
+  }
+
+  /** The skip link moves focus into the page (a bare `#main-content` would make the router navigate). */
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.main()?.nativeElement.focus();
   }
 
   protected signOut(): void {
