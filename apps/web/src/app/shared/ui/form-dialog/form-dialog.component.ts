@@ -21,6 +21,8 @@ import type { FormSubmission } from '../../forms/form-submission';
  * `-submit`. Open it with `injectDialogs()` (`dialogs.ts`).
  */
 @Component({
+  // An attribute on the dialog's own <form>, so the form keeps its native submit and validation.
+  // eslint-disable-next-line @angular-eslint/component-selector
   selector: 'form[cnFormDialog]',
   imports: [MatDialogModule, MatButtonModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
