@@ -89,6 +89,17 @@ test('an action plan is submitted, returned with a comment, fixed and approved; 
   await expect(page.getByTestId('case-plan-status')).toHaveText('Đã duyệt');
   await expect(page.getByTestId('case-plan-history-row')).toHaveCount(2);
   await snapshot(page, 'case-plan-approved-1366');
+
+  // The overview lists every running clock of the case, what is due next first: the two actions'
+  // (the overdue one, then the one in two weeks, though it was added later) and the consent's.
+  await page.getByTestId('case-tab-overview').click();
+  const clocks = page.getByTestId('case-deadlines').getByTestId('deadline-clock');
+  await expect(clocks.filter({ hasText: 'Việc trong kế hoạch hỗ trợ' })).toHaveCount(2);
+  const days = (await clocks.getByTestId('clock-due').allTextContents()).map((due) =>
+    (/(\d{2})\/(\d{2})\/(\d{4})/.exec(due) ?? []).slice(1).reverse().join(''),
+  );
+  expect(days.length).toBeGreaterThanOrEqual(3);
+  expect(days).toEqual([...days].sort());
   await page.setViewportSize({ width: 360, height: 800 });
   await page.reload();
   await page.getByTestId('case-tab-plan').click();

@@ -130,9 +130,11 @@ export class CaseFileComponent {
   /** The case's open statutory clocks (shown on the overview and on each serious incident). */
   protected readonly deadlines = signal<DeadlineView[]>([]);
   private readonly canReadDeadlines = computed(() => this.ability.can('read', 'Deadline'));
-  /** Running and overdue clocks: the overview's list (met ones stay on their incident). */
+  /** Running and overdue clocks, soonest first: what is due next (met ones stay on their incident). */
   protected readonly openDeadlines = computed(() =>
-    this.deadlines().filter((d) => d.status === 'pending' || d.status === 'breached'),
+    this.deadlines()
+      .filter((d) => d.status === 'pending' || d.status === 'breached')
+      .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt)),
   );
   /** The case's referrals, newest first, each with its timeline and services. */
   protected readonly referrals = signal<CaseReferralView[]>([]);
