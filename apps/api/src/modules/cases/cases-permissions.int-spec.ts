@@ -4,20 +4,18 @@ import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
 import { bearer, signedIn } from '../../../test-support/factories';
 import { DEMO_AGENCIES } from '../seed/demo-data';
-import type { MatrixActor, MatrixSession } from '../../../test-support/case-matrix';
-import { NO_CASE_ROLES as SILENT, signInMatrixActors } from '../../../test-support/case-matrix';
+import type { MatrixActor, MatrixRow, MatrixSession } from '../../../test-support/case-matrix';
+import {
+  NO_CASE_ROLES as SILENT,
+  NO_CASE_ROW as NO_CASE_ROLES,
+  checkMatrix,
+  signInMatrixActors,
+} from '../../../test-support/case-matrix';
 import { openCaseBody, walkIn } from '../../../test-support/intake-fixtures';
 
 type S = MatrixSession;
 type Actor = MatrixActor;
-/** Expected status on [A: centre 1, assigned to cw1], [B: centre 1, unassigned], [C: centre 2, assigned to cw3]. */
-type Row = Record<Actor, [number, number, number]>;
-
-const NONE: [number, number, number] = [404, 404, 404];
-const NO_CASE_ROLES = Object.fromEntries(SILENT.map((r) => [r, NONE])) as Record<
-  (typeof SILENT)[number],
-  typeof NONE
->;
+type Row = MatrixRow;
 
 /**
  * Every role × own/other agency × assigned/unassigned, for every case endpoint that takes an id.
@@ -42,19 +40,11 @@ describe('case permission matrix', () => {
   });
   afterAll(() => t.close());
 
-  async function check(
+  const check = (
     name: string,
     call: (s: S, id: string) => Promise<{ status: number }>,
     expected: Row,
-  ): Promise<void> {
-    const got: Partial<Row> = {};
-    for (const actor of Object.keys(expected) as Actor[]) {
-      const statuses: number[] = [];
-      for (const id of ids) statuses.push((await call(actors[actor], id)).status);
-      got[actor] = statuses as [number, number, number];
-    }
-    expect([name, got]).toEqual([name, expected]);
-  }
+  ) => checkMatrix(actors, ids, name, call, expected);
 
   it('GET /cases/:id', () =>
     check('read', (s, id) => t.http.get(`/api/cases/${id}`).set(...bearer(s)), {
