@@ -16,6 +16,7 @@ import { CaseAccess } from '../cases/case-access';
 import type { CaseWithPeople } from '../cases/cases.repository';
 import { CasesRepository } from '../cases/cases.repository';
 import { FieldCipher } from '../crypto/field-cipher';
+import type { Tx } from '../../database/unit-of-work';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { NotificationOutbox } from '../notifications/notification-outbox';
@@ -149,17 +150,13 @@ export class ProtectionService {
     dto: DecideProtectiveMeasureDto,
   ): Promise<CaseMeasureView> {
     await this.work.run(async (tx) => {
-      await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
-      const measure = await this.measures.getForUpdate(tx.manager, measureId);
-      if (!measure || measure.caseId !== caseId) throw new NotFoundException('Measure not found');
-      if (recordedBy(measure.type) === 'commune_committee') {
-        throw fieldError(
-          HttpStatus.CONFLICT,
-          'type',
-          'decided_by_commune_committee',
-          'the commune committee records its own decision on a commune no-contact order',
-        );
-      }
+      const measure = await this.outsideDecision(
+        tx,
+        ability,
+        caseId,
+        measureId,
+        'records its own decision on',
+      );
       await this.lifecycle.decide(tx, actor, measure, dto);
     });
     return this.viewOf(measureId);
@@ -176,20 +173,35 @@ export class ProtectionService {
     dto: RevokeProtectiveMeasureDto,
   ): Promise<CaseMeasureView> {
     await this.work.run(async (tx) => {
-      await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
-      const measure = await this.measures.getForUpdate(tx.manager, measureId);
-      if (!measure || measure.caseId !== caseId) throw new NotFoundException('Measure not found');
-      if (recordedBy(measure.type) === 'commune_committee') {
-        throw fieldError(
-          HttpStatus.CONFLICT,
-          'type',
-          'decided_by_commune_committee',
-          'the commune committee that decided revokes a commune no-contact order',
-        );
-      }
+      const measure = await this.outsideDecision(tx, ability, caseId, measureId, 'revokes');
       await this.lifecycle.revoke(tx, actor, measure, dto);
     });
     return this.viewOf(measureId);
+  }
+
+  /**
+   * The case's measure, locked, for the centre to record what a body outside the system decided:
+   * 404 when it is not the case's, 409 on a commune order (its committee acts on it in the system).
+   */
+  private async outsideDecision(
+    tx: Tx,
+    ability: Caller['ability'],
+    caseId: string,
+    measureId: string,
+    committeeDoes: string,
+  ): Promise<MeasureRow> {
+    await this.access.loadForUpdate(tx.manager, ability, caseId, 'update');
+    const measure = await this.measures.getForUpdate(tx.manager, measureId);
+    if (!measure || measure.caseId !== caseId) throw new NotFoundException('Measure not found');
+    if (recordedBy(measure.type) === 'commune_committee') {
+      throw fieldError(
+        HttpStatus.CONFLICT,
+        'type',
+        'decided_by_commune_committee',
+        `the commune committee ${committeeDoes} a commune no-contact order`,
+      );
+    }
+    return measure;
   }
 
   /**
