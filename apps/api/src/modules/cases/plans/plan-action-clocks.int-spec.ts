@@ -1,5 +1,4 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import type { CasePlanView } from '@caunoi/shared/contracts';
 import { addDaysToDate, vietnamDateOf } from '@caunoi/shared/domain';
 import { UnitOfWork } from '../../../database/unit-of-work';
@@ -8,7 +7,7 @@ import type { TestApp } from '../../../../test-support/test-app';
 import { createTestApp } from '../../../../test-support/test-app';
 import { TestClock } from '../../../../test-support/test-clock';
 import { testRedisUrl } from '../../../../test-support/test-env';
-import { eventually, startTestWorker } from '../../../../test-support/test-worker';
+import { eventually, flushRedis, workerAfter } from '../../../../test-support/test-worker';
 import type { Session, TestUser } from '../../../../test-support/factories';
 import { bearer, login, signedIn } from '../../../../test-support/factories';
 import { openCaseBody, walkIn } from '../../../../test-support/intake-fixtures';
@@ -47,9 +46,7 @@ describe('case plan actions: each open action runs a clock that the plan’s ver
       { REDIS_URL, QUEUE_PREFIX: `plan-actions-${process.pid}`, RECONCILE_INTERVAL_MS: '200' },
       clock,
     );
-    const redis = new Redis(REDIS_URL);
-    await redis.flushdb();
-    redis.disconnect();
+    await flushRedis(REDIS_URL);
     [caseworker, supervisor] = await Promise.all([
       signedIn(t, 'caseworker'),
       signedIn(t, 'supervisor'),
@@ -203,11 +200,7 @@ describe('case plan actions: each open action runs a clock that the plan’s ver
 
     // Five days pass. BullMQ delays run on real time, so the queued jobs are dropped and the
     // worker's reconciler rebuilds them from PostgreSQL (as after losing Redis).
-    clock.advance(5 * DAY);
-    const redis = new Redis(REDIS_URL);
-    await redis.flushdb();
-    redis.disconnect();
-    worker = await startTestWorker(t.config, clock);
+    worker = await workerAfter(t.config, clock, 5 * DAY);
     const sent = async () =>
       (await t.dataSource.query(
         `SELECT n.user_id, s.stage, n.params FROM notifications n
