@@ -2,13 +2,14 @@
 // `npm run test:scale-out` (after a build: npx nx run-many -t build -p api,web).
 //   a throwaway database and queue prefix → migrate, seed → two API processes behind the round-robin proxy
 //   (tools/lib/balancer.mjs) and two workers, from the built dist → deadline stages due over the next seconds
-//   → hotline calls and walk-in intakes written through the proxy by several clients at once → once both
-//   APIs have answered and some stages have fired: SIGKILL one API process and one worker → the load goes
-//   on through the proxy → checks, each counted as one test:
+//   and a burst due at once → hotline calls and walk-in intakes written through the proxy by several clients
+//   at once → once writes have gone through and the burst starts firing: SIGKILL one API process and one
+//   worker → the load goes on through the proxy → checks, each counted as one test:
 //   both APIs served; every write answered 2xx is in the database; only writes in flight on the killed
-//   API failed; every write after the proxy dropped it succeeded; every stage fired once, with exactly one
-//   notification per recipient and one audit row; the audit chain links every row and `cli audit:verify`
-//   passes; the API counts the client the proxy saw (X-Forwarded-For), not one the client claims.
+//   API failed; every write after the proxy dropped it succeeded; every stage fired, the dead worker's jobs
+//   were taken over, each stage with exactly one notification per recipient and one audit row; the audit
+//   chain links every row and `cli audit:verify` passes; the API counts the client the proxy saw
+//   (X-Forwarded-For), not one the client claims.
 // Everything it made (database, roles, Redis keys, processes) is removed at the end, also on failure.
 
 import { request } from 'node:http';
@@ -40,9 +41,16 @@ const REPLICAS = 2;
 /** Clients writing at once; each has at most one write in flight. */
 const CLIENTS = 6;
 /** Deadline stages due during the run, spread over `STAGE_SPREAD_MS` from `STAGE_LEAD_MS` on. */
-const STAGES = 40;
+const SPREAD = 40;
 const STAGE_LEAD_MS = 3000;
 const STAGE_SPREAD_MS = 12_000;
+/**
+ * And a burst due in one instant, `BURST_LEAD_MS` from now: the kill comes as the burst starts firing,
+ * so the killed worker dies holding deadline jobs (both workers run 8 at a time).
+ */
+const BURST = 200;
+const BURST_LEAD_MS = 6000;
+const STAGES = SPREAD + BURST;
 /** Writes before the kill, and writes that must succeed after the proxy dropped the killed API. */
 const WRITES_BEFORE_KILL = 30;
 const WRITES_AFTER_DOWN = 40;
@@ -87,14 +95,14 @@ function getFrom(baseUrl, path, localAddress, headers) {
 
 /**
  * The load: `CLIENTS` loops, each writing a call or a walk-in, one after the other, until told to stop.
- * Every write is recorded: { kind, status, id, afterDown }.
+ * Every write is recorded: { client, kind, status, id, afterDown }.
  */
 function startLoad(baseUrl, tokens, lineId, state) {
   const writes = [];
   const loop = async (client) => {
     for (let n = 0; !state.stop; n += 1) {
       const kind = (client + n) % 2 === 0 ? 'call' : 'case';
-      const write = { kind, status: 0, id: null, afterDown: state.afterDown };
+      const write = { client, kind, status: 0, id: null, afterDown: state.afterDown };
       writes.push(write);
       try {
         const response = await fetch(`${baseUrl}/api/${kind === 'call' ? 'calls' : 'cases'}`, {
@@ -189,12 +197,20 @@ export async function scaleOut(env, services) {
     if (!lines[0]) throw new StepError('hotline.demo has no hotline line: was the seed run?');
 
     // Deadline stages due over the next seconds, with their jobs, as DeadlineScheduler enqueues them.
-    const { rows: stages } = await pg.query(INSERT_DEADLINES, [
+    const now = Date.now();
+    const { rows: spread } = await pg.query(INSERT_DEADLINES, [
       DEMO_CENTRE_ID,
-      new Date(Date.now() + STAGE_LEAD_MS),
+      new Date(now + STAGE_LEAD_MS),
       STAGE_SPREAD_MS,
-      STAGES,
+      SPREAD,
     ]);
+    const { rows: burst } = await pg.query(INSERT_DEADLINES, [
+      DEMO_CENTRE_ID,
+      new Date(now + BURST_LEAD_MS),
+      0,
+      BURST,
+    ]);
+    const stages = [...spread, ...burst];
     const queue = new Queue(QUEUE_DEADLINES, {
       connection: { url: services.redisUrl },
       prefix: bullmqPrefix(queuePrefix),
@@ -203,16 +219,19 @@ export async function scaleOut(env, services) {
     await queue.close();
     const lastDue = Math.max(...stages.map((s) => s.dueAt.getTime()));
     const deadlineIds = stages.map((s) => s.deadlineId);
-    log.ok(`${STAGES} deadline stages due over ${STAGE_SPREAD_MS / 1000} s, their jobs enqueued`);
-    const firedCount = async () =>
+    log.ok(
+      `${SPREAD} deadline stages due over ${STAGE_SPREAD_MS / 1000} s and ${BURST} due at once, their jobs enqueued`,
+    );
+    const firedCount = async (ids = deadlineIds) =>
       Number(
         (
           await pg.query(
             `SELECT count(*) FROM deadline_stages WHERE deadline_id = ANY($1) AND fired_at IS NOT NULL`,
-            [deadlineIds],
+            [ids],
           )
         ).rows[0].count,
       );
+    const burstIds = burst.map((s) => s.deadlineId);
 
     const state = { stop: false, afterDown: false };
     const load = startLoad(baseUrl, tokens, lines[0].id, state);
@@ -221,21 +240,24 @@ export async function scaleOut(env, services) {
       await load.done;
     });
 
-    // The kill, mid-run: writes have gone through and the workers are firing stages.
+    // The kill, mid-run: writes have gone through and the workers have started on the burst.
     const killPoint = await waitFor(
       async () =>
-        load.writes.filter(ok).length >= WRITES_BEFORE_KILL && (await firedCount()) >= STAGES / 4,
+        load.writes.filter(ok).length >= WRITES_BEFORE_KILL && (await firedCount(burstIds)) > 0,
+      WAIT_MS,
+      20,
     );
-    if (!killPoint) throw new StepError('the load never reached the kill point (writes, stages)');
+    if (!killPoint) throw new StepError('the load never reached the kill point (writes, burst)');
     check(
       'both API processes answered through the proxy before the kill',
       stack.balancer.backends.every((b) => b.served > 0),
       stack.balancer.backends.map((b) => `${b.name} ${b.served}`).join(', '),
     );
     const firedBeforeKill = await firedCount();
+    const burstBeforeKill = await firedCount(burstIds);
     const writesBeforeKill = load.writes.length;
     log.step(
-      `SIGKILL ${killedApi.serviceName} and ${killedWorker.serviceName} (${writesBeforeKill} writes sent, ${firedBeforeKill} of ${STAGES} stages fired)`,
+      `SIGKILL ${killedApi.serviceName} and ${killedWorker.serviceName} (${writesBeforeKill} writes sent, ${firedBeforeKill} of ${STAGES} stages fired, ${burstBeforeKill} of the burst)`,
     );
     signalService(killedApi, 'SIGKILL');
     signalService(killedWorker, 'SIGKILL');
@@ -269,11 +291,16 @@ export async function scaleOut(env, services) {
         found[0].cases === idsOf('case').length,
       `${idsOf('call').length} calls, ${idsOf('case').length} walk-ins answered 2xx; found ${found[0].calls} and ${found[0].cases}`,
     );
+    // Each client has one write in flight at a time: only that one may die with the API that had it.
     const failed = load.writes.filter((w) => !ok(w));
+    const failedPerClient = Array.from(
+      { length: CLIENTS },
+      (_, client) => failed.filter((w) => w.client === client).length,
+    );
     check(
-      `only writes in flight on ${killedApi.serviceName} when it died failed (at most one per client)`,
-      failed.length <= CLIENTS,
-      `${failed.length} of ${load.writes.length} failed${failed.length ? `: HTTP ${[...new Set(failed.map((w) => w.status))].join(', ')}` : ''}`,
+      `only the writes in flight on ${killedApi.serviceName} when it died failed (at most one per client)`,
+      failedPerClient.every((n) => n <= 1),
+      `${failed.length} of ${load.writes.length} failed (per client: ${failedPerClient.join(', ')})${failed.length ? `, HTTP ${[...new Set(failed.map((w) => w.status))].join(', ')}` : ''}`,
     );
     const afterDown = load.writes.filter((w) => w.afterDown);
     check(
@@ -288,6 +315,20 @@ export async function scaleOut(env, services) {
       'every deadline stage due in the run fired',
       fired !== null,
       `${await firedCount()} of ${STAGES}, ${firedBeforeKill} before the kill`,
+    );
+    // BullMQ records a job whose worker died holding it, when another worker takes it over.
+    const events = await redis.xrange(
+      `${bullmqPrefix(queuePrefix)}:${QUEUE_DEADLINES}:events`,
+      '-',
+      '+',
+    );
+    const takenOver = events.filter(
+      ([, fields]) => fields[0] === 'event' && fields[1] === 'stalled',
+    );
+    check(
+      `the deadline jobs ${killedWorker.serviceName} held when it died were taken over by the other worker`,
+      takenOver.length > 0,
+      `${takenOver.length} job(s) taken over`,
     );
     const { rows: recipients } = await pg.query(
       `SELECT id FROM users WHERE agency_id = $1 AND role = 'supervisor' AND disabled_at IS NULL`,

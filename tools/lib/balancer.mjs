@@ -39,7 +39,11 @@ const clientAddress = (socket) => (socket.remoteAddress ?? '').replace(/^::ffff:
 function requestHeaders(req) {
   const headers = {};
   for (const [name, value] of Object.entries(req.headers)) {
-    if (!HOP_BY_HOP.has(name) && name !== 'x-forwarded-for' && name !== 'x-forwarded-proto') {
+    // `Expect: 100-continue` was answered here (the body is already read).
+    if (
+      !HOP_BY_HOP.has(name) &&
+      !['expect', 'x-forwarded-for', 'x-forwarded-proto'].includes(name)
+    ) {
       headers[name] = value;
     }
   }
