@@ -1,6 +1,7 @@
 // `npm test`: every test tier, in order, with one summary at the end.
 //   services → chromium → format → lint → typecheck → unit (each Jest project, with the e2e build
-//   beside them) → integration → e2e
+//   beside them) → integration → e2e → scale-out (two APIs and two workers of the same build, one of each
+//   killed under load: tools/scale-out.mjs)
 // Every stage runs even when an earlier one failed. The last line is exactly `N passed, N failed`
 // (CI parses it): tests from the Jest and Playwright JSON reports, plus one check per project for lint
 // and typecheck and one for the format check. Exits non-zero on any failure or when no test ran.
@@ -8,16 +9,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { duration, log, StepError, table } from './lib/log.mjs';
-import { childEnv, generateSecrets, readDotEnv, runtimeEnv, SECRET_NAMES } from './lib/env.mjs';
+import { loadTestEnv, runtimeEnv } from './lib/env.mjs';
 import { handleSignals, onCleanup, runCleanups } from './lib/lifecycle.mjs';
 import { isPortOpen } from './lib/net.mjs';
 import { repoRoot } from './lib/paths.mjs';
 import { isRoot, run } from './lib/process.mjs';
-import { createThrowawayDatabase, dropThrowawayDatabase } from './lib/database-roles.mjs';
-import { deleteKeysWithPrefix } from './lib/redis.mjs';
-import { parseRedisUrl } from './lib/urls.mjs';
+import { RAISED_RATE_LIMITS, throwawayDatabaseAndQueues } from './lib/throwaway.mjs';
 import { buildApiAndWeb, nxEnv, runCli, startApiAndWorker } from './lib/api-stack.mjs';
 import { aptInstall, ensureServices } from './services.mjs';
+import { scaleOut } from './scale-out.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const resultsDir = join(repoRoot, 'tmp', 'test-results');
@@ -176,9 +176,6 @@ async function endToEnd(env, services, build) {
   const buildError = await build;
   if (buildError) throw buildError;
 
-  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-  const database = `caunoi_e2e_${stamp}`;
-  const queuePrefix = `caunoi-e2e-${stamp}`;
   const port = Number(process.env.E2E_PORT || 3100);
   const baseUrl = `http://127.0.0.1:${port}`;
   if (await isPortOpen('127.0.0.1', port)) {
@@ -186,20 +183,7 @@ async function endToEnd(env, services, build) {
   }
 
   // Its own two roles, as in production: the stack runs as the runtime role.
-  const { ownerUrl, appUrl } = await createThrowawayDatabase(services.adminUrl, database);
-  log.ok(`throwaway database "${database}" created, with its owner and runtime roles`);
-  onCleanup(async () => {
-    await dropThrowawayDatabase(services.adminUrl, database);
-    log.ok(`throwaway database "${database}" and its roles dropped`);
-  });
-  onCleanup(async () => {
-    // The API's own keys, and BullMQ's under the prefix in a hash tag.
-    let deleted = 0;
-    for (const prefix of [`${queuePrefix}:`, `{${queuePrefix}}:`]) {
-      deleted += await deleteKeysWithPrefix(parseRedisUrl(services.redisUrl), prefix);
-    }
-    log.ok(`Redis keys under "${queuePrefix}:" and "{${queuePrefix}}:" removed (${deleted})`);
-  });
+  const { queuePrefix, ownerUrl, appUrl } = await throwawayDatabaseAndQueues(services, 'e2e');
 
   const stackEnv = runtimeEnv({
     ...env,
@@ -208,13 +192,8 @@ async function endToEnd(env, services, build) {
     DATABASE_URL: appUrl,
     QUEUE_PREFIX: queuePrefix,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL || 'warn',
-    // Every spec signs in from 127.0.0.1: per-client limits sized for one office would trip the
-    // suite. Sign-in delays (per name and client) keep their defaults; a spec tests them.
-    RATE_LIMIT_GENERAL: '100000/1m',
-    RATE_LIMIT_SIGN_IN: '10000/10m',
-    RATE_LIMIT_REFRESH: '10000/10m',
-    RATE_LIMIT_SECOND_FACTOR: '10000/10m',
-    RATE_LIMIT_IDENTITY_LOOKUP: '10000/10m',
+    // Every spec signs in from 127.0.0.1.
+    ...RAISED_RATE_LIMITS,
   });
   try {
     await runCli('migrate', { ...stackEnv, DATABASE_OWNER_URL: ownerUrl });
@@ -285,15 +264,7 @@ async function main() {
   mkdirSync(resultsDir, { recursive: true });
 
   // Secrets: those of .env when present, else throwaway ones for this run (nothing is written).
-  const dotEnv = readDotEnv();
-  const secrets = generateSecrets();
-  const missingSecrets = Object.fromEntries(
-    SECRET_NAMES.filter((name) => !dotEnv[name] && !process.env[name]).map((name) => [
-      name,
-      secrets[name],
-    ]),
-  );
-  Object.assign(process.env, childEnv({ ...missingSecrets, ...dotEnv }));
+  loadTestEnv();
 
   log.section('Services');
   let services = null;
@@ -333,6 +304,12 @@ async function main() {
     return jest(config, 'integration', ['--runInBand'], env, 15 * MINUTE);
   });
   await stage('e2e (Playwright, Chromium)', () => endToEnd(env, services, build));
+  await stage('scale-out (2 APIs + 2 workers, one of each killed)', async () => {
+    if (!services) throw new StepError('PostgreSQL/Redis unavailable (see the Services section)');
+    const buildError = await build;
+    if (buildError) throw buildError;
+    return scaleOut(env, services);
+  });
 
   printSummary(Date.now() - started);
   const passed = stages.reduce((sum, s) => sum + s.passed, 0);

@@ -30,26 +30,17 @@ import { run, startService, stopService } from '../lib/process.mjs';
 import { createThrowawayDatabase, dropThrowawayDatabase } from '../lib/database-roles.mjs';
 import { nxEnv, runCli } from '../lib/api-stack.mjs';
 import { DEFAULT_ADMIN_URL, DEFAULT_REDIS_URL, redact } from '../lib/urls.mjs';
+import {
+  bullmqPrefix,
+  DEMO_CENTRE_ID,
+  INSERT_DEADLINES,
+  QUEUE_DEADLINES,
+  enqueue,
+} from '../lib/deadline-jobs.mjs';
 
 const { Client } = requireFromRepo('pg');
 const { Queue } = requireFromRepo('bullmq');
 const { Redis } = requireFromRepo('ioredis');
-
-// KEEP IN SYNC BY HAND with libs/shared/contracts/src/lib/jobs.ts (these .mjs scripts cannot import TypeScript)
-// and with DeadlineScheduler.schedule (job options).
-const QUEUE_DEADLINES = 'deadlines';
-const JOB_FIRE_STAGE = 'deadlines.fire-stage';
-const stageJobId = (deadlineId, stage) => `deadline:${deadlineId}:${stage}`;
-const stageJobOptions = (deadlineId, stage, delay) => ({
-  jobId: stageJobId(deadlineId, stage),
-  delay,
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 2000 },
-  removeOnComplete: true,
-  removeOnFail: true,
-});
-/** The seeded demo social-work centre (apps/api/src/modules/seed/demo-data.ts). */
-const DEMO_CENTRE_ID = '6b0c5a3e-0d7f-4c1e-9a51-2f1d0c000001';
 
 const positiveInt = (name, fallback) => {
   const raw = process.env[name];
@@ -152,47 +143,6 @@ async function keyMemory(redis, prefix) {
   return { bytes, keys };
 }
 
-/**
- * One delayed job per stage with DeadlineScheduler.schedule's options, `batchSize` per addBulk (one MULTI
- * pipeline each); `concurrency` addBulk calls in flight.
- */
-async function enqueue(queue, stages, batchSize, concurrency = 1) {
-  const now = Date.now();
-  let next = 0;
-  const lane = async () => {
-    while (next < stages.length) {
-      const batch = stages.slice(next, next + batchSize);
-      next += batchSize;
-      await queue.addBulk(
-        batch.map((s) => ({
-          name: JOB_FIRE_STAGE,
-          data: { deadlineId: s.deadlineId, stage: s.stage },
-          opts: stageJobOptions(s.deadlineId, s.stage, Math.max(0, s.dueAt.getTime() - now)),
-        })),
-      );
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, lane));
-}
-
-/**
- * N (or M) deadlines of kind incident_report with one escalation stage each, in one statement;
- * due instants from `$2` spread over `$3` ms. Returns the stages to enqueue.
- */
-const INSERT_DEADLINES = `
-  WITH d AS (
-    INSERT INTO deadlines (kind, subject_type, subject_id, case_id, agency_id, period_unit, period_amount,
-                           started_at, due_at)
-    SELECT 'incident_report', 'Incident', gen_random_uuid(), NULL, $1, 'days', 10,
-           due - interval '10 days', due
-      FROM (SELECT $2::timestamptz + floor(random() * $3) * interval '1 millisecond' AS due
-              FROM generate_series(1, $4)) g
-    RETURNING id, due_at
-  )
-  INSERT INTO deadline_stages (deadline_id, stage, kind, audience, offset_ms, due_at)
-  SELECT id, 'escalation_due', 'escalation', 'supervisors', 0, due_at FROM d
-  RETURNING deadline_id AS "deadlineId", stage, due_at AS "dueAt"`;
-
 async function main() {
   handleSignals();
   const count = positiveInt('BENCH_DEADLINE_COUNT', 100_000);
@@ -265,8 +215,7 @@ async function main() {
   onCleanup(() => pg.end());
   const queue = new Queue(QUEUE_DEADLINES, {
     connection: { url: redisUrl, maxRetriesPerRequest: 1, enableOfflineQueue: false },
-    // The worker's BullMQ prefix: QUEUE_PREFIX in a hash tag (apps/api/src/modules/jobs/bullmq-prefix.ts).
-    prefix: `{${queuePrefix}}`,
+    prefix: bullmqPrefix(queuePrefix),
   });
   onCleanup(() => queue.close());
   await queue.waitUntilReady();

@@ -18,6 +18,7 @@ import { log, table } from '../lib/log.mjs';
 import { httpGet } from '../lib/net.mjs';
 import { repoRoot, requireFromRepo } from '../lib/paths.mjs';
 import { DEMO_PASSWORD } from '../lib/demo-users.mjs';
+import { callBody, walkInBody } from '../lib/synthetic-intake.mjs';
 
 const autocannon = requireFromRepo('autocannon');
 
@@ -58,36 +59,6 @@ async function firstHotlineLine(token) {
 }
 
 const json = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
-
-/** Synthetic intake bodies: no real person, no free text that could be mistaken for one. */
-function callBody(lineId) {
-  const startedAt = new Date(Date.now() - 5 * 60_000).toISOString();
-  return JSON.stringify({
-    lineId,
-    channel: 'phone',
-    startedAt,
-    callerType: 'anonymous',
-    survivorSex: 'female',
-    survivorAgeGroup: '25_59',
-    communeCode: '20242',
-    childInvolved: false,
-    dangerNow: false,
-    crimeSigns: false,
-    outcome: 'counselling',
-  });
-}
-
-function walkInBody() {
-  return JSON.stringify({
-    consent: { given: true, givenBy: 'survivor', method: 'verbal' },
-    survivor: {
-      fullName: 'Bench Synthetic',
-      dateOfBirth: '1990-01-01',
-      sex: 'female',
-      phone: '0900000000',
-    },
-  });
-}
 
 // Demo agency ids (apps/api/src/modules/seed/demo-data.ts): the referral targets of the bench cases.
 const REFERRAL_TARGETS = [

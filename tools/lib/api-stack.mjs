@@ -5,7 +5,8 @@ import { join, relative } from 'node:path';
 import { log, StepError } from './log.mjs';
 import { apiDist, repoRoot, webDist } from './paths.mjs';
 import { run, startService, stopService } from './process.mjs';
-import { waitForHealth } from './net.mjs';
+import { freePort, waitForHealth } from './net.mjs';
+import { startBalancer } from './balancer.mjs';
 
 /** Nx without its daemon, cloud or full-screen UI: plain output that reads well in a log. */
 export const nxEnv = (env = process.env) => ({
@@ -68,31 +69,92 @@ export async function runCli(command, env, { timeoutMs = 180_000 } = {}) {
 }
 
 /**
- * Starts main.js and worker.js, waits for GET /api/health to answer 200.
- * Returns { children, firstExit, stop }: firstExit resolves with the first child that stops.
+ * One API process behind the proxy: on its own port of 127.0.0.1 only; email links still name the port
+ * users open (else they would default to the process's own).
  */
-export async function startApiAndWorker(env, { baseUrl, healthTimeoutMs = 90_000 } = {}) {
-  log.step('starting api (dist/apps/api/main.js) and worker (dist/apps/api/worker.js)');
-  const api = startService('api', 'node', [join(apiDist, 'main.js')], { env });
-  const worker = startService('worker', 'node', [join(apiDist, 'worker.js')], { env });
-  const children = [api, worker];
+function backendEnv(env, port, publicPort) {
+  const linkOrigin =
+    env.EMAIL_LINK_ORIGIN || env.PUBLIC_ORIGINS
+      ? {}
+      : { EMAIL_LINK_ORIGIN: `http://localhost:${publicPort}` };
+  return { ...env, ...linkOrigin, HOST: '127.0.0.1', PORT: String(port) };
+}
+
+/**
+ * Starts main.js and worker.js, waits for GET /api/health to answer 200.
+ * With `replicas` > 1: that many of each, the API processes on free ports of 127.0.0.1 behind the
+ * round-robin proxy (tools/lib/balancer.mjs), which listens on `baseUrl`'s port (HOST, default all
+ * interfaces, as the API alone does).
+ * Returns { children, apis, workers, balancer, firstExit, stop }: firstExit resolves with the first child
+ * that stops; balancer is null with one replica.
+ */
+export async function startApiAndWorker(
+  env,
+  { baseUrl, healthTimeoutMs = 90_000, replicas = 1, balancerOptions = {} } = {},
+) {
+  const name = (service, i) => (replicas === 1 ? service : `${service}-${i + 1}`);
+  const ports =
+    replicas === 1
+      ? [Number(new URL(baseUrl).port)]
+      : await Promise.all(Array.from({ length: replicas }, () => freePort()));
+  log.step(
+    replicas === 1
+      ? 'starting api (dist/apps/api/main.js) and worker (dist/apps/api/worker.js)'
+      : `starting ${replicas} api processes (dist/apps/api/main.js on 127.0.0.1:${ports.join(', ')}) and ${replicas} workers (dist/apps/api/worker.js)`,
+  );
+  const apis = ports.map((port, i) =>
+    startService(name('api', i), 'node', [join(apiDist, 'main.js')], {
+      env: replicas === 1 ? env : backendEnv(env, port, new URL(baseUrl).port),
+    }),
+  );
+  const workers = ports.map((_, i) =>
+    startService(name('worker', i), 'node', [join(apiDist, 'worker.js')], { env }),
+  );
+  const children = [...apis, ...workers];
   const firstExit = Promise.race(
     children.map((child) => child.exited.then((result) => ({ child, ...result }))),
   );
+  let balancer = null;
   const stop = async () => {
+    await balancer?.stop();
     await Promise.all(children.map((child) => stopService(child)));
   };
 
-  const health = await waitForHealth(baseUrl, {
-    timeoutMs: healthTimeoutMs,
-    givenUp: firstExit.then(
-      ({ child, code, signal }) => `${child.serviceName} exited (${signal ?? `code ${code}`})`,
+  const givenUp = firstExit.then(
+    ({ child, code, signal }) => `${child.serviceName} exited (${signal ?? `code ${code}`})`,
+  );
+  const healths = await Promise.all(
+    ports.map((port) =>
+      waitForHealth(`http://127.0.0.1:${port}`, { timeoutMs: healthTimeoutMs, givenUp }),
     ),
-  });
-  if (!health.ok) {
+  );
+  const unhealthy = healths.find((health) => !health.ok);
+  if (unhealthy) {
     await stop();
-    throw new StepError(`the stack did not become healthy: ${health.reason}`);
+    throw new StepError(`the stack did not become healthy: ${unhealthy.reason}`);
   }
-  log.ok(`api healthy at ${baseUrl}/api/health (database up, redis up); worker running`);
-  return { children, firstExit, stop };
+  if (replicas > 1) {
+    try {
+      balancer = await startBalancer({
+        port: Number(new URL(baseUrl).port),
+        host: env.HOST || '0.0.0.0',
+        backends: apis.map((api, i) => ({ name: api.serviceName, port: ports[i] })),
+        onChange: (backend) =>
+          backend.up
+            ? log.ok(`proxy: ${backend.name} answers again, back in the rotation`)
+            : log.warn(`proxy: ${backend.name} does not answer, skipped until it does`),
+        ...balancerOptions,
+      });
+    } catch (error) {
+      await stop();
+      throw new StepError(`the proxy could not listen on ${baseUrl}: ${error.message}`);
+    }
+    log.ok(
+      `proxy at ${baseUrl}: round robin over ${apis.map((api, i) => `${api.serviceName} (:${ports[i]})`).join(', ')}`,
+    );
+  }
+  log.ok(
+    `api healthy at ${baseUrl}/api/health (database up, redis up); ${replicas === 1 ? 'worker' : `${replicas} workers`} running`,
+  );
+  return { children, apis, workers, balancer, firstExit, stop };
 }

@@ -58,6 +58,22 @@ export function runtimeEnv(env) {
   );
 }
 
+/**
+ * For the test tools: puts the values of `.env` into process.env (variables of the shell win), and throwaway
+ * secrets for the run where neither has one (nothing is written).
+ */
+export function loadTestEnv() {
+  const dotEnv = readDotEnv();
+  const secrets = generateSecrets();
+  const missingSecrets = Object.fromEntries(
+    SECRET_NAMES.filter((name) => !dotEnv[name] && !process.env[name]).map((name) => [
+      name,
+      secrets[name],
+    ]),
+  );
+  Object.assign(process.env, childEnv({ ...missingSecrets, ...dotEnv }));
+}
+
 /** Reads KEY=VALUE lines (blank lines and # comments ignored, optional surrounding quotes removed). */
 export function readDotEnv(path = dotEnvPath) {
   if (!existsSync(path)) return {};

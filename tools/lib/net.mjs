@@ -1,6 +1,6 @@
 // TCP and HTTP probes used to wait for services.
 
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** True when something accepts a TCP connection at host:port within `timeoutMs`. */
@@ -14,6 +14,18 @@ export function isPortOpen(host, port, timeoutMs = 1000) {
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
+  });
+}
+
+/** A TCP port free on 127.0.0.1 right now (the system picks it). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
   });
 }
 

@@ -124,6 +124,11 @@ export function startService(name, command, args, { env = process.env, cwd = rep
   return child;
 }
 
+/** Sends `signal` to a service and its children (SIGKILL: a crash, as the scale-out test does). */
+export function signalService(child, signal) {
+  signalGroup(child, signal);
+}
+
 /** Asks a service to stop (SIGTERM), waits up to `graceMs`, then kills it. Resolves when it is gone. */
 export async function stopService(child, graceMs = 10_000) {
   if (child.exitCode !== null || child.signalCode !== null) return;
