@@ -6,6 +6,7 @@ export const CORRECTION_SUBJECTS = [
   'Incident',
   'CaseNote',
   'Perpetrator',
+  'RiskAssessment',
 ] as const;
 export type CorrectionSubject = (typeof CORRECTION_SUBJECTS)[number];
 

@@ -9,6 +9,8 @@ import { CorrectionsApiService } from '../data/corrections-api.service';
 
 /** Fields whose values are codes, and the prefix of their words in the translations. */
 const CODED: Readonly<Record<string, string>> = {
+  level: 'risk',
+  overrideLevel: 'risk',
   relationship: 'relationship',
   sex: 'sex',
   ageGroup: 'ageGroup',
@@ -85,6 +87,8 @@ export class CorrectionHistoryComponent {
   readonly caseId = input.required<string>();
   readonly subjectType = input.required<CorrectionSubject>();
   readonly subjectId = input.required<string>();
+  /** Words a replaced value the generic way cannot (a risk assessment's answers); null: default. */
+  readonly format = input<((field: string, value: unknown) => string | null) | null>(null);
 
   protected readonly entries = signal<CorrectionView[] | null>(null);
 
@@ -114,6 +118,8 @@ export class CorrectionHistoryComponent {
   protected show(field: string, previous: Record<string, unknown>): string {
     if (!(field in previous)) return this.translation.t('correction.hiddenValue');
     const value = previous[field];
+    const own = this.format()?.(field, value);
+    if (own != null) return own;
     if (value === null || value === undefined || value === '') return '—';
     if (Array.isArray(value)) {
       if (field === 'incidentIds' || field === 'perpetrators') {
