@@ -87,6 +87,7 @@ test('a caseworker assesses a case as high risk with the instrument; the supervi
   await expect(entry.getByTestId('correction-previous')).toContainText('Vài lần');
   await snapshot(page, 'risk-correction-history-1366');
   await page.setViewportSize({ width: 360, height: 800 });
+  await entry.scrollIntoViewIfNeeded();
   await snapshot(page, 'risk-correction-history-360');
   await page.setViewportSize({ width: 1366, height: 900 });
 

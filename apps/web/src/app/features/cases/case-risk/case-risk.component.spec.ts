@@ -55,8 +55,8 @@ describe('CaseRiskComponent: correcting a saved assessment', () => {
     await step();
   };
   const clickAnswer = async (key: string, answer: 'yes' | 'no'): Promise<void> => {
-    const toggles = byTestId(fixture, `risk-item-${key}`)?.querySelectorAll('button') ?? [];
-    [...toggles][answer === 'yes' ? 0 : 1]?.click();
+    const toggles = byTestId(fixture, `risk-item-${key}`)?.querySelectorAll('button');
+    toggles?.item(answer === 'yes' ? 0 : 1).click();
     await step();
   };
 

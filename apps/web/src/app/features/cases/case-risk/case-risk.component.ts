@@ -230,7 +230,9 @@ import {
                 data-testid="risk-correct-reason"
               ></textarea>
               <mat-hint>{{ 'correction.hint' | t }}</mat-hint>
-              <mat-error>{{ form.controls.reason.errors | fieldError: 'reason' }}</mat-error>
+              <mat-error>{{
+                form.controls.reason.errors | fieldError: 'correctionReason'
+              }}</mat-error>
             </mat-form-field>
           }
           @if (stale()) {

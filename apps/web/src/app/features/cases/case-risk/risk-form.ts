@@ -167,5 +167,5 @@ export function replacedAnswers(
 ): string[] {
   return instrument.content.items
     .filter((item) => (previous[item.key] ?? null) !== (current[item.key] ?? null))
-    .map((item) => `${words.text(item)}: ${words.answer(item, previous[item.key] ?? null)}`);
+    .map((item) => `${words.text(item)} — ${words.answer(item, previous[item.key] ?? null)}`);
 }

@@ -13,6 +13,8 @@ const CODED: Readonly<Record<string, string>> = {
   overrideLevel: 'risk',
   relationship: 'relationship',
   sex: 'sex',
+  disabilityStatus: 'yesNoUnknown',
+  ethnicMinority: 'yesNoUnknown',
   ageGroup: 'ageGroup',
   safeContactMethod: 'safeContact',
   occurredPrecision: 'precision',
@@ -49,7 +51,7 @@ const CODED: Readonly<Record<string, string>> = {
             <div>{{ 'correction.previous' | t }}</div>
             @for (field of c.changedFields; track field) {
               <div data-testid="correction-previous">
-                <em>{{ label(field) }}:</em>
+                <em>{{ label(field) }}: </em>
                 <span class="previous">{{ show(field, c.previous) }}</span>
               </div>
             }
