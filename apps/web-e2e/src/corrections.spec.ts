@@ -62,6 +62,7 @@ test('a note is corrected with a reason; its history shows the text it had, who,
   await snapshot(page, 'corrections-identity-form-360');
   await identity.getByTestId('identity-correct-save').click();
   await expect(identity.getByTestId('identity-phone')).toHaveText(newPhone);
+  await expect(identity.getByTestId('identity-disability-status')).toHaveText('Có');
   await identity.getByTestId('correction-history-toggle').click();
   const identityEntry = identity.getByTestId('correction-entry');
   await expect(identityEntry).toHaveCount(1);
