@@ -208,6 +208,7 @@ const TIMELINE_ACTIONS = [
   'consent.create',
   'consent.withdraw',
   'risk_assessment.create',
+  'risk_assessment.correct',
   'safety_plan.save',
   'case_plan.save',
   'case_plan.submit',

@@ -56,15 +56,21 @@ test('a note is corrected with a reason; its history shows the text it had, who,
   await identity.getByTestId('identity-correct').click();
   const newPhone = uniquePhone();
   await identity.getByTestId('identity-correct-phone').fill(newPhone);
+  // The coded facts the statistics count are corrected in the same form.
+  await choose(page, 'identity-correct-disability', undefined, 0);
   await identity.getByTestId('identity-correct-reason').fill('Chị đọc lại số điện thoại');
   await snapshot(page, 'corrections-identity-form-360');
   await identity.getByTestId('identity-correct-save').click();
   await expect(identity.getByTestId('identity-phone')).toHaveText(newPhone);
+  await expect(identity.getByTestId('identity-disability-status')).toHaveText('Có');
   await identity.getByTestId('correction-history-toggle').click();
   const identityEntry = identity.getByTestId('correction-entry');
   await expect(identityEntry).toHaveCount(1);
   await expect(identityEntry).toContainText('Chị đọc lại số điện thoại');
-  await expect(identityEntry.getByTestId('correction-previous')).toContainText('Điện thoại');
+  await expect(identityEntry.getByTestId('correction-previous')).toContainText([
+    'Điện thoại',
+    'Không rõ',
+  ]);
   await snapshot(page, 'corrections-identity-history-360');
   await page.setViewportSize({ width: 1366, height: 900 });
   await identityEntry.scrollIntoViewIfNeeded();

@@ -67,6 +67,30 @@ test('a caseworker assesses a case as high risk with the instrument; the supervi
   await page.getByTestId('case-tab-overview').click();
   await expect(page.getByTestId('case-risk')).toContainText('Cao');
 
+  // The frequency was noted wrong: the saved assessment is corrected with a reason, not redone.
+  await page.getByTestId('case-tab-risk').click();
+  const row = page.getByTestId('risk-row');
+  await row.getByTestId('risk-correct').click();
+  await expect(page.getByTestId('risk-correct-hint')).toContainText('bộ công cụ của lần đó');
+  await choose(page, 'risk-scale-frequency', undefined, 1);
+  await expect(page.getByTestId('risk-preview')).toContainText('Điểm: 4/');
+  await page.getByTestId('risk-save').click();
+  await expect(page.getByTestId('risk-form')).toContainText('Lý do sửa là bắt buộc.');
+  await page.getByTestId('risk-correct-reason').fill('Chị nói chỉ xảy ra một lần');
+  await page.getByTestId('risk-save').click();
+  await expect(page.getByTestId('risk-form')).toHaveCount(0);
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Điểm 4/');
+  await row.getByTestId('correction-history-toggle').click();
+  const entry = row.getByTestId('correction-entry');
+  await expect(entry).toContainText('Chị nói chỉ xảy ra một lần');
+  await expect(entry.getByTestId('correction-previous')).toContainText('Vài lần');
+  await snapshot(page, 'risk-correction-history-1366');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await entry.scrollIntoViewIfNeeded();
+  await snapshot(page, 'risk-correction-history-360');
+  await page.setViewportSize({ width: 1366, height: 900 });
+
   await signOut(page);
   await signInAnyOf(page, DEMO_USERNAMES.supervisor);
   await page.getByTestId('notifications-bell').click();

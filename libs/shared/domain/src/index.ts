@@ -29,6 +29,7 @@ export * from './lib/sign-in/sign-in-delay';
 export * from './lib/accounts/account-changes';
 export * from './lib/audit/audit-chain';
 export * from './lib/case-management/risk-instrument';
+export * from './lib/case-management/risk-assessment-correction';
 export * from './lib/case-management/starter-risk-instruments';
 export * from './lib/case-management/safety-plan';
 export * from './lib/case-management/case-plan';

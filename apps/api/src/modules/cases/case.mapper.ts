@@ -13,7 +13,10 @@ import type { ConsentRecordEntity } from './consent-record.entity';
 import type { IncidentEntity } from './incident.entity';
 
 /** The identity document stored encrypted in survivors.identity_enc. */
-export type IdentityDocument = Omit<RevealedIdentity, 'sex' | 'version'>;
+export type IdentityDocument = Omit<
+  RevealedIdentity,
+  'sex' | 'disabilityStatus' | 'ethnicMinority' | 'version'
+>;
 
 export const IDENTITY_FIELDS = [
   'fullName',
@@ -54,6 +57,8 @@ export function maskIdentity(c: CaseWithPeople): MaskedIdentity {
     anonymous: c.survivor.anonymous,
     sex: c.survivor.sex,
     ageGroup: c.survivor.ageGroup,
+    disabilityStatus: c.survivor.disabilityStatus,
+    ethnicMinority: c.survivor.ethnicMinority,
     present,
   };
 }

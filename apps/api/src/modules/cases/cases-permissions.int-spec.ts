@@ -1,4 +1,4 @@
-import type { RiskInstrumentView } from '@caunoi/shared/contracts';
+import type { RiskAssessmentView, RiskInstrumentView } from '@caunoi/shared/contracts';
 import { addDaysToDate, vietnamDateOf } from '@caunoi/shared/domain';
 import type { TestApp } from '../../../test-support/test-app';
 import { createTestApp } from '../../../test-support/test-app';
@@ -182,6 +182,38 @@ describe('case permission matrix', () => {
       {
         cw1: [200, 200, 404],
         cw2: [404, 200, 404],
+        sup1: [200, 200, 404],
+        cw3: [404, 404, 200],
+        sup2: [404, 404, 200],
+        ...NO_CASE_ROLES,
+      },
+    );
+    // Each allowed correction starts from the latest version and turns one answer round.
+    const item = (adult as RiskInstrumentView).content.items.find(
+      (i) => i.kind === 'yes_no' && !i.critical,
+    );
+    const key = item?.key as string;
+    const latest = async (id: string) => {
+      const reader = id === ids[2] ? actors.sup2 : actors.sup1;
+      const res = await t.http.get(`/api/cases/${id}/assessments`).set(...bearer(reader));
+      return res.body[0] as RiskAssessmentView;
+    };
+    await check(
+      'correct assessment',
+      async (s, id) => {
+        const a = await latest(id);
+        return t.http
+          .put(`/api/cases/${id}/assessments/${a.id}`)
+          .set(...bearer(s))
+          .send({
+            answers: { ...a.answers, [key]: a.answers[key] !== true },
+            reason: 'synthetic correction',
+            version: a.version,
+          });
+      },
+      {
+        cw1: [200, 403, 404],
+        cw2: [404, 403, 404],
         sup1: [200, 200, 404],
         cw3: [404, 404, 200],
         sup2: [404, 404, 200],

@@ -279,6 +279,9 @@ export class CasesRepository {
       identityEnc: string;
       identityFields: string[];
       ageGroup: string;
+      sex: string;
+      disabilityStatus: string;
+      ethnicMinority: string;
       phoneBidx: Buffer | null;
       nameDobBidx: Buffer | null;
       bidxKey: string | null;
@@ -286,11 +289,28 @@ export class CasesRepository {
   ): Promise<void> {
     await m.query(
       `UPDATE survivors SET identity_enc = $2, identity_fields = $3, age_group = $4, phone_bidx = $5,
-              name_dob_bidx = $6, bidx_key = $7, identity_version = identity_version + 1,
-              updated_at = now()
+              name_dob_bidx = $6, bidx_key = $7, sex = $8, disability = $9, ethnic_minority = $10,
+              identity_version = identity_version + 1, updated_at = now()
         WHERE id = $1`,
-      [id, s.identityEnc, s.identityFields, s.ageGroup, s.phoneBidx, s.nameDobBidx, s.bidxKey],
+      [
+        id,
+        s.identityEnc,
+        s.identityFields,
+        s.ageGroup,
+        s.phoneBidx,
+        s.nameDobBidx,
+        s.bidxKey,
+        s.sex,
+        s.disabilityStatus,
+        s.ethnicMinority,
+      ],
     );
+  }
+
+  async markChildInvolved(m: EntityManager, caseId: string): Promise<void> {
+    await m.query(`UPDATE cases SET child_involved = true, updated_at = now() WHERE id = $1`, [
+      caseId,
+    ]);
   }
 
   insertNote(manager: EntityManager, note: Partial<CaseNoteEntity>): Promise<CaseNoteEntity> {

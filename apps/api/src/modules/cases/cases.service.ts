@@ -236,7 +236,13 @@ export class CasesService {
       subjectId: found.survivorId,
       fields: found.survivor.identityFields,
     });
-    return { sex: found.survivor.sex, ...identity, version: found.survivor.identityVersion };
+    return {
+      sex: found.survivor.sex,
+      disabilityStatus: found.survivor.disabilityStatus,
+      ethnicMinority: found.survivor.ethnicMinority,
+      ...identity,
+      version: found.survivor.identityVersion,
+    };
   }
 
   /** "Who saw this file", newest first. */

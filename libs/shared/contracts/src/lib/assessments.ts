@@ -41,6 +41,8 @@ export interface RiskAssessmentView {
   criticalYes: string[];
   assessedByName: string | null;
   assessedAt: string;
+  /** Raised by each correction; a correction names the version it was made from (409 if stale). */
+  version: number;
 }
 
 export interface CreateRiskAssessmentRequest {
@@ -48,6 +50,19 @@ export interface CreateRiskAssessmentRequest {
   answers: RiskAnswers;
   overrideLevel?: RiskLevel | null;
   overrideReason?: string | null;
+}
+
+/**
+ * Corrects a saved assessment (answers, judgement) with the assessment's own instrument version;
+ * the values it replaces are kept in the correction history.
+ */
+export interface CorrectRiskAssessmentRequest {
+  answers: RiskAnswers;
+  overrideLevel?: RiskLevel | null;
+  overrideReason?: string | null;
+  reason: string;
+  /** The version the editor opened: a stale one answers 409 `stale_version`. */
+  version: number;
 }
 
 export type { RiskProblem };

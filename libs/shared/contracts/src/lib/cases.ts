@@ -11,7 +11,9 @@ import type {
   ContextFlag,
   DataCategory,
   DatePrecision,
+  DisabilityStatus,
   DvForm,
+  EthnicMinorityStatus,
   GbvType,
   InjuryType,
   AgencyType,
@@ -88,6 +90,9 @@ export interface MaskedIdentity {
   anonymous: boolean;
   sex: Sex;
   ageGroup: AgeGroup;
+  /** Coded at intake, in clear (the statistics count them); not part of the encrypted identity. */
+  disabilityStatus: DisabilityStatus;
+  ethnicMinority: EthnicMinorityStatus;
   /** e.g. { fullName: true, phone: false, ... } */
   present: Record<string, boolean>;
 }
@@ -105,6 +110,9 @@ export interface RevealedIdentity {
   disability: string | null;
   safeContactMethod: SafeContactMethod | null;
   safeContactDetails: string | null;
+  /** The coded facts (in clear, outside the encrypted identity), for a correction form to start from. */
+  disabilityStatus: DisabilityStatus;
+  ethnicMinority: EthnicMinorityStatus;
   /** The identity's version, for a correction made from it (409 `stale_version` when stale). */
   version: number;
 }

@@ -6,6 +6,7 @@ export const CORRECTION_SUBJECTS = [
   'Incident',
   'CaseNote',
   'Perpetrator',
+  'RiskAssessment',
 ] as const;
 export type CorrectionSubject = (typeof CORRECTION_SUBJECTS)[number];
 
@@ -38,11 +39,14 @@ export interface CorrectCaseNoteRequest {
   version: number;
 }
 
-/** The survivor's identity as corrected: every identity field (left out or null: not recorded). */
-export type SurvivorIdentityCorrection = Omit<
-  SurvivorIdentityInput,
-  'sex' | 'disabilityStatus' | 'ethnicMinority'
->;
+/**
+ * The survivor's identity as corrected: every identity field (left out or null: not recorded), and
+ * the coded facts counted by the statistics (sex, disability, ethnic minority), each left as it is
+ * when left out.
+ */
+export type SurvivorIdentityCorrection = Omit<SurvivorIdentityInput, 'sex'> & {
+  sex?: SurvivorIdentityInput['sex'];
+};
 
 /** `PUT /api/cases/:id/identity`: the whole identity, why, and the version it was read at. */
 export interface CorrectSurvivorIdentityRequest {

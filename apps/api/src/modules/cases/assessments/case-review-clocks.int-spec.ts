@@ -111,6 +111,35 @@ describe('case review clocks: reassessment by risk level and after an incident, 
     expect(daysFromNow(rows[2]?.due_at as Date)).toBeLessThan(3);
   });
 
+  it('correcting the latest assessment to a higher level brings the review forward; lowering it never pushes it later', async () => {
+    const c = await walkIn(t, caseworker);
+    const first = await assess(c.id, ['escalation']); // low: 90 days
+    const correct = async (yes: string[], version: number) => {
+      const res = await t.http
+        .put(`/api/cases/${c.id}/assessments/${first.id}`)
+        .set(...bearer(caseworker))
+        .send({ answers: answers(yes), reason: 'ticked the wrong box', version });
+      expect(res.status).toBe(200);
+      return res.body as { level: string };
+    };
+    expect(
+      daysFromNow((await clocks(c.id, 'risk_reassessment'))[0]?.due_at as Date),
+    ).toBeGreaterThan(80);
+
+    expect((await correct(['escalation', 'weapon'], 1)).level).toBe('high');
+    let rows = await clocks(c.id, 'risk_reassessment');
+    expect(rows.map((r) => [r.status, r.cancel_reason])).toEqual([
+      ['cancelled', 'risk_assessment_corrected'],
+      ['pending', null],
+    ]);
+    expect(daysFromNow(rows[1]?.due_at as Date)).toBeLessThan(12);
+
+    expect((await correct(['escalation'], 2)).level).toBe('low');
+    rows = await clocks(c.id, 'risk_reassessment');
+    expect(rows.map((r) => r.status)).toEqual(['cancelled', 'pending']);
+    expect(daysFromNow(rows[1]?.due_at as Date)).toBeLessThan(12);
+  });
+
   it('an unassessed case gets no reassessment clock from an incident', async () => {
     const c = await walkIn(t, caseworker);
     await t.http

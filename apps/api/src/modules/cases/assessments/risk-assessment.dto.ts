@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsBoolean,
@@ -10,9 +10,12 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import type {
+  CorrectRiskAssessmentRequest,
   CreateRiskAssessmentRequest,
   CreateRiskInstrumentRequest,
 } from '@caunoi/shared/contracts';
@@ -33,6 +36,7 @@ import {
   RISK_LEVELS,
 } from '@caunoi/shared/domain';
 import { IsOmittable, NestedArray, NestedObject } from '../../../common/dto-decorators';
+import { CorrectionReasonDto } from '../corrections/case-correction.dto';
 
 /** Shapes only: the domain's checkRiskInstrument judges ranges, keys and thresholds. */
 export class LocalisedTextDto implements LocalisedText {
@@ -118,11 +122,8 @@ export class CreateRiskInstrumentDto implements CreateRiskInstrumentRequest {
   thresholds!: RiskThresholdsDto;
 }
 
-export class CreateRiskAssessmentDto implements CreateRiskAssessmentRequest {
-  @ApiProperty()
-  @IsUUID('all', { message: 'instrumentId must be a UUID' })
-  instrumentId!: string;
-
+/** The answers and the judgement, as an assessment and its correction both send them. */
+export class RiskJudgementDto {
   @ApiProperty({ description: 'item key → true/false, a scale step, or null for "not known"' })
   @IsObject({ message: 'answers must be an object' })
   answers!: RiskAnswers;
@@ -138,4 +139,25 @@ export class CreateRiskAssessmentDto implements CreateRiskAssessmentRequest {
   @IsNotEmpty()
   @MaxLength(2000)
   overrideReason?: string | null;
+}
+
+export class CreateRiskAssessmentDto
+  extends RiskJudgementDto
+  implements CreateRiskAssessmentRequest
+{
+  @ApiProperty()
+  @IsUUID('all', { message: 'instrumentId must be a UUID' })
+  instrumentId!: string;
+}
+
+/** The assessment's answers and judgement again, with why and the version the editor opened. */
+export class CorrectRiskAssessmentDto
+  extends IntersectionType(RiskJudgementDto, CorrectionReasonDto)
+  implements CorrectRiskAssessmentRequest
+{
+  @ApiProperty({ description: 'The version the editor opened: a stale one is a 409 stale_version' })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  version!: number;
 }

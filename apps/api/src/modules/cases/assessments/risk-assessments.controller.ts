@@ -1,11 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { RiskAssessmentView, RiskInstrumentView } from '@caunoi/shared/contracts';
 import { ApiRoutes } from '@caunoi/shared/contracts';
 import { UuidParamDto } from '../../../common/uuid-param.dto';
+import { CaseChildParamDto } from '../dto/case.dto';
 import { Caller } from '../../authz/caller';
 import { RequirePermission } from '../../authz/policy.decorators';
-import { CreateRiskAssessmentDto, CreateRiskInstrumentDto } from './risk-assessment.dto';
+import {
+  CorrectRiskAssessmentDto,
+  CreateRiskAssessmentDto,
+  CreateRiskInstrumentDto,
+} from './risk-assessment.dto';
 import { RiskAssessmentsService } from './risk-assessments.service';
 import { RiskInstrumentsService } from './risk-instruments.service';
 
@@ -32,6 +37,16 @@ export class RiskAssessmentsController {
     @Body() dto: CreateRiskAssessmentDto,
   ): Promise<RiskAssessmentView> {
     return this.assessments.create(caller, params.id, dto);
+  }
+
+  @Put(`:id/${C.assessments}/:childId`)
+  @RequirePermission('update', 'Case')
+  correct(
+    @Caller() caller: Caller,
+    @Param() params: CaseChildParamDto,
+    @Body() dto: CorrectRiskAssessmentDto,
+  ): Promise<RiskAssessmentView> {
+    return this.assessments.correct(caller, params.id, params.childId, dto);
   }
 }
 

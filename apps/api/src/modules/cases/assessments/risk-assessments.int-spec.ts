@@ -1,4 +1,8 @@
-import type { RiskAssessmentView, RiskInstrumentView } from '@caunoi/shared/contracts';
+import type {
+  CorrectionView,
+  RiskAssessmentView,
+  RiskInstrumentView,
+} from '@caunoi/shared/contracts';
 import type { Role } from '@caunoi/shared/domain';
 import { ROLES, STARTER_ADULT_INSTRUMENT } from '@caunoi/shared/domain';
 import type { TestApp } from '../../../../test-support/test-app';
@@ -175,6 +179,135 @@ describe('risk assessment with a versioned instrument', () => {
       },
     });
     expect([ok.status, ok.body.score, ok.body.level]).toEqual([201, 5, 'medium']);
+  });
+
+  describe('a saved assessment is corrected with a reason', () => {
+    const correct = (
+      caseId: string,
+      id: string,
+      body: Record<string, unknown>,
+      who: S = caseworker,
+    ) =>
+      t.http
+        .put(`/api/cases/${caseId}/assessments/${id}`)
+        .set(...bearer(who))
+        .send(body);
+    const history = async (caseId: string, id: string) =>
+      (
+        await t.http
+          .get(`/api/cases/${caseId}/corrections`)
+          .query({ subjectType: 'RiskAssessment', subjectId: id })
+          .set(...bearer(caseworker))
+      ).body as CorrectionView[];
+
+    it('re-scores the answers, moves the case level, keeps what it replaced and tells the supervisors of high risk', async () => {
+      const c = await walkIn(t, caseworker);
+      const saved = (await assess(c.id, { instrumentId: adult.id, answers: allNo(adult) }))
+        .body as RiskAssessmentView;
+      expect([saved.level, saved.version]).toEqual(['low', 1]);
+
+      const res = await correct(c.id, saved.id, {
+        answers: { ...allNo(adult), strangulation: true },
+        reason: 'Chọn nhầm câu trả lời khi nhập',
+        version: 1,
+      });
+      expect(res.status).toBe(200);
+      const view = res.body as RiskAssessmentView;
+      expect([view.id, view.level, view.score, view.version, view.criticalYes]).toEqual([
+        saved.id,
+        'high',
+        3,
+        2,
+        ['strangulation'],
+      ]);
+      expect(view.assessedAt).toBe(saved.assessedAt);
+      expect(
+        (await t.http.get(`/api/cases/${c.id}`).set(...bearer(caseworker))).body.riskLevel,
+      ).toBe('high');
+      expect(await highRiskNotices(c.id, supervisor.id)).toEqual([
+        { survivorCode: c.survivorCode },
+      ]);
+
+      const [entry] = await history(c.id, saved.id);
+      expect(entry?.reason).toBe('Chọn nhầm câu trả lời khi nhập');
+      expect(entry?.changedFields).toEqual(['answers', 'level']);
+      expect((entry?.previous['answers'] as Record<string, unknown>)['strangulation']).toBe(false);
+      expect(entry?.previous['level']).toBe('low');
+      // Still one assessment: a correction is not a new one.
+      const list = (await t.http.get(`/api/cases/${c.id}/assessments`).set(...bearer(caseworker)))
+        .body as RiskAssessmentView[];
+      expect(list.map((a) => [a.id, a.level, a.version])).toEqual([[saved.id, 'high', 2]]);
+      const timeline = await t.http.get(`/api/cases/${c.id}/timeline`).set(...bearer(caseworker));
+      expect(JSON.stringify(timeline.body)).toContain('risk_assessment.correct');
+    });
+
+    it('refuses a stale version, a lowered judgement, no reason and no change, writing nothing', async () => {
+      const c = await walkIn(t, caseworker);
+      const saved = (
+        await assess(c.id, { instrumentId: adult.id, answers: { ...allNo(adult), weapon: true } })
+      ).body as RiskAssessmentView;
+      const base = { answers: { ...allNo(adult), weapon: true }, reason: 'sửa lại', version: 1 };
+      const first = await correct(c.id, saved.id, {
+        ...base,
+        answers: { ...allNo(adult), weapon: true, escalation: true },
+      });
+      expect(first.status).toBe(200);
+
+      const stale = await correct(c.id, saved.id, base);
+      expect([stale.status, stale.body.errors?.[0]?.field, stale.body.errors?.[0]?.code]).toEqual([
+        409,
+        'version',
+        'stale_version',
+      ]);
+      const lowered = await correct(c.id, saved.id, {
+        ...base,
+        version: 2,
+        overrideLevel: 'medium',
+        overrideReason: 'Người đó đã chuyển đi nơi khác',
+      });
+      expect(lowered.body.errors).toEqual([
+        expect.objectContaining({ field: 'overrideLevel', code: 'cannot_lower' }),
+      ]);
+      const noReason = await correct(c.id, saved.id, { ...base, version: 2, reason: '' });
+      expect([noReason.status, noReason.body.errors?.[0]?.field]).toEqual([400, 'reason']);
+      const same = await correct(c.id, saved.id, {
+        ...base,
+        answers: { ...allNo(adult), weapon: true, escalation: true },
+        version: 2,
+      });
+      expect([same.status, same.body.errors?.[0]?.code]).toEqual([400, 'nothing_changed']);
+      const unknownItem = await correct(c.id, saved.id, {
+        ...base,
+        answers: { ...allNo(adult), invented: true },
+        version: 2,
+      });
+      expect(unknownItem.body.errors).toEqual([
+        expect.objectContaining({ field: 'answers.invented', code: 'unknown_item' }),
+      ]);
+      expect(await history(c.id, saved.id)).toHaveLength(1);
+      const other = await correct(c.id, '00000000-0000-4000-8000-000000000000', {
+        ...base,
+        version: 2,
+      });
+      expect([other.status, other.body.errors?.[0]?.field]).toEqual([404, 'childId']);
+    });
+
+    it('correcting an older assessment changes its record and the trend, not the case', async () => {
+      const c = await walkIn(t, caseworker);
+      const older = (await assess(c.id, { instrumentId: adult.id, answers: allNo(adult) }))
+        .body as RiskAssessmentView;
+      await assess(c.id, { instrumentId: adult.id, answers: { ...allNo(adult), frequency: 1 } });
+      const res = await correct(c.id, older.id, {
+        answers: { ...allNo(adult), strangulation: true },
+        reason: 'Nhập sai câu trả lời',
+        version: 1,
+      });
+      expect([res.status, res.body.level]).toEqual([200, 'high']);
+      expect(
+        (await t.http.get(`/api/cases/${c.id}`).set(...bearer(caseworker))).body.riskLevel,
+      ).toBe('low');
+      expect(await highRiskNotices(c.id, supervisor.id)).toEqual([]);
+    });
   });
 
   describe('instruments are kept by admins', () => {

@@ -36,6 +36,7 @@ export interface RiskAssessmentRow {
   level: RiskLevel;
   assessedByName: string | null;
   assessedAt: Date;
+  version: number;
 }
 
 export interface NewRiskAssessment {
@@ -160,13 +161,65 @@ export class RiskAssessmentsRepository {
               i.audience AS "instrumentAudience", i.content AS "instrumentContent",
               a.answers, a.score, a.computed_level AS "computedLevel",
               a.override_level AS "overrideLevel", a.override_reason_enc AS "overrideReasonEnc",
-              a.level, u.display_name AS "assessedByName", a.assessed_at AS "assessedAt"
+              a.level, u.display_name AS "assessedByName", a.assessed_at AS "assessedAt",
+              a.version
          FROM risk_assessments a
          JOIN risk_instruments i ON i.id = a.instrument_id
          LEFT JOIN users u ON u.id = a.assessed_by_user_id
         WHERE a.case_id = $1
         ORDER BY a.assessed_at DESC, a.id DESC`,
       [caseId],
+    );
+  }
+
+  /** Locks one assessment of the case for a correction; its instrument version comes with it. */
+  async getForUpdate(
+    m: EntityManager,
+    caseId: string,
+    id: string,
+  ): Promise<(RiskAssessmentRow & { isLatest: boolean }) | null> {
+    const rows = (await m.query(
+      `SELECT a.id, a.case_id AS "caseId", a.instrument_id AS "instrumentId",
+              i.code AS "instrumentCode", i.version AS "instrumentVersion",
+              i.audience AS "instrumentAudience", i.content AS "instrumentContent",
+              a.answers, a.score, a.computed_level AS "computedLevel",
+              a.override_level AS "overrideLevel", a.override_reason_enc AS "overrideReasonEnc",
+              a.level, NULL AS "assessedByName", a.assessed_at AS "assessedAt", a.version,
+              NOT EXISTS (SELECT 1 FROM risk_assessments l
+                           WHERE l.case_id = a.case_id
+                             AND (l.assessed_at, l.id) > (a.assessed_at, a.id)) AS "isLatest"
+         FROM risk_assessments a
+         JOIN risk_instruments i ON i.id = a.instrument_id
+        WHERE a.case_id = $1 AND a.id = $2
+          FOR UPDATE OF a`,
+      [caseId, id],
+    )) as (RiskAssessmentRow & { isLatest: boolean })[];
+    return rows[0] ?? null;
+  }
+
+  /** Writes a corrected assessment and raises its version. */
+  async correct(
+    m: EntityManager,
+    id: string,
+    c: Pick<
+      NewRiskAssessment,
+      'answers' | 'score' | 'computedLevel' | 'overrideLevel' | 'overrideReasonEnc' | 'level'
+    >,
+  ): Promise<void> {
+    await m.query(
+      `UPDATE risk_assessments
+          SET answers = $2, score = $3, computed_level = $4, override_level = $5,
+              override_reason_enc = $6, level = $7, version = version + 1
+        WHERE id = $1`,
+      [
+        id,
+        JSON.stringify(c.answers),
+        c.score,
+        c.computedLevel,
+        c.overrideLevel,
+        c.overrideReasonEnc,
+        c.level,
+      ],
     );
   }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   IsIn,
   IsInt,
@@ -22,7 +22,9 @@ import {
   CORRECTION_REASON_MIN,
   CORRECTION_SUBJECTS,
 } from '@caunoi/shared/contracts';
-import { NestedObject } from '../../../common/dto-decorators';
+import type { Sex } from '@caunoi/shared/domain';
+import { SEXES } from '@caunoi/shared/domain';
+import { IsOmittable, NestedObject } from '../../../common/dto-decorators';
 import { SurvivorIdentityDto } from '../dto/open-case.dto';
 
 /** Why a record is corrected: required, kept encrypted with the version it replaces. */
@@ -50,10 +52,19 @@ export class CorrectCaseNoteDto extends CorrectionReasonDto implements CorrectCa
   version!: number;
 }
 
-/** The identity fields exactly as at intake (same limits and checks), without the coded facts. */
+/**
+ * The identity fields exactly as at intake (same limits and checks); the coded facts (sex,
+ * disability, ethnic minority) stay as they are when left out.
+ */
 export class SurvivorIdentityCorrectionDto
-  extends OmitType(SurvivorIdentityDto, ['sex', 'disabilityStatus', 'ethnicMinority'] as const)
-  implements SurvivorIdentityCorrection {}
+  extends OmitType(SurvivorIdentityDto, ['sex'] as const)
+  implements SurvivorIdentityCorrection
+{
+  @ApiPropertyOptional({ enum: SEXES })
+  @IsOmittable()
+  @IsIn(SEXES)
+  sex?: Sex;
+}
 
 export class CorrectSurvivorIdentityDto
   extends CorrectionReasonDto

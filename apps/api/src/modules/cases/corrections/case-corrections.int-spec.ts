@@ -311,6 +311,71 @@ describe('corrections with history', () => {
       expect(JSON.stringify(masked.body)).not.toContain(before.phone);
     });
 
+    it('corrects the coded facts the statistics count, and a birth date that shows a child marks the case', async () => {
+      const created = await walkIn(t, actors.cw1, openCaseBody());
+      const caseId = created.id;
+      const opened = await t.http.get(`/api/cases/${caseId}`).set(...bearer(actors.cw1));
+      expect(opened.body.identity).toMatchObject({
+        sex: 'female',
+        disabilityStatus: 'unknown',
+        ethnicMinority: 'unknown',
+      });
+      expect(opened.body.childInvolved).toBe(false);
+      const onFile = await reveal(caseId, actors.cw1);
+      const identity = {
+        dateOfBirth: '1990-05-17',
+        address: 'Địa chỉ tổng hợp số 1',
+        fullName: onFile.fullName,
+        phone: onFile.phone,
+      };
+      // Left out, the coded facts stay as they are.
+      const bad = await correctIdentity(caseId, {
+        identity: { ...identity, sex: 'unsure' },
+        reason: 'Ghi nhầm giới tính',
+        version: 1,
+      });
+      expect([bad.status, bad.body.errors?.[0]?.field]).toEqual([400, 'identity.sex']);
+      const coded = await correctIdentity(caseId, {
+        identity: { ...identity, disabilityStatus: 'yes', ethnicMinority: 'yes' },
+        reason: 'Chị cho biết thêm khi gặp lại',
+        version: 1,
+      });
+      expect(coded.status).toBe(200);
+      expect(coded.body.identity).toMatchObject({
+        sex: 'female',
+        disabilityStatus: 'yes',
+        ethnicMinority: 'yes',
+        version: 2,
+      });
+
+      // The birth date was a typo (found a minute later): she is 14, so the case involves a child.
+      t.clock.advance(60_000);
+      const childDob = `${new Date(t.clock.now()).getUTCFullYear() - 14}-01-15`;
+      const child = await correctIdentity(caseId, {
+        identity: { ...identity, dateOfBirth: childDob, sex: 'female' },
+        reason: 'Ghi nhầm năm sinh',
+        version: 2,
+      });
+      expect(child.status).toBe(200);
+      expect(child.body.identity.ageGroup).toBe('12_15');
+      expect(child.body.childInvolved).toBe(true);
+
+      const hist = await history(
+        caseId,
+        'SurvivorIdentity',
+        coded.body.identity.survivorId,
+        actors.cw1,
+      );
+      expect(hist.body.map((h: { changedFields: string[] }) => h.changedFields)).toEqual([
+        ['dateOfBirth'],
+        ['disabilityStatus', 'ethnicMinority'],
+      ]);
+      expect(hist.body[1].previous).toEqual({
+        disabilityStatus: 'unknown',
+        ethnicMinority: 'unknown',
+      });
+    });
+
     it('an anonymous record has no identity to correct (409)', async () => {
       const anonymous = await walkIn(
         t,

@@ -44,7 +44,7 @@ export class CaseCorrectionsService {
     },
   ): Promise<string[]> {
     const changed = Object.keys(c.after).filter(
-      (k) => JSON.stringify(c.before[k] ?? null) !== JSON.stringify(c.after[k] ?? null),
+      (k) => canonicalJson(c.before[k] ?? null) !== canonicalJson(c.after[k] ?? null),
     );
     if (changed.length === 0) {
       throw fieldError(HttpStatus.BAD_REQUEST, 'reason', 'nothing_changed', 'nothing is corrected');
@@ -148,4 +148,15 @@ export class CaseCorrectionsService {
       version,
     };
   }
+}
+
+/** JSON with object keys sorted: a jsonb column gives its keys back in its own order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
 }

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { CaseDetailView } from '@caunoi/shared/contracts';
-import { ageGroupOf } from '@caunoi/shared/domain';
+import { ageGroupOf, isChild } from '@caunoi/shared/domain';
 import { fieldError } from '../../../common/api-errors';
 import { UnitOfWork } from '../../../database/unit-of-work';
 import { AgenciesRepository } from '../../agencies/agencies.repository';
@@ -72,26 +72,45 @@ export class SurvivorIdentityCorrectionService {
       assertCurrentVersion(survivor.identityVersion, dto.version);
       const after = this.identity.fromInput(dto.identity, true, 'identity') as IdentityDocument;
       const before = this.identity.read(found);
+      // The coded facts the statistics count, in clear on the survivor: left out is left as it is.
+      const codedBefore = {
+        sex: survivor.sex,
+        disabilityStatus: survivor.disabilityStatus,
+        ethnicMinority: survivor.ethnicMinority,
+      };
+      const coded = {
+        sex: dto.identity.sex ?? survivor.sex,
+        disabilityStatus: dto.identity.disabilityStatus ?? survivor.disabilityStatus,
+        ethnicMinority: dto.identity.ethnicMinority ?? survivor.ethnicMinority,
+      };
       const fields = await this.corrections.record(tx, actor, {
         caseId,
         subjectType: 'SurvivorIdentity',
         subjectId: survivor.id,
-        before: { ...before },
-        after: { ...after },
+        before: { ...before, ...codedBefore },
+        after: { ...after, ...coded },
         reason: dto.reason,
       });
       const { phone, nameDob } = survivorIndexValues(after);
       const phoneBidx = this.blind.digestOptional('phone', phone);
       const nameDobBidx = this.blind.digestOptional('name_dob', nameDob);
       const ageChanged = fields.includes('age') || fields.includes('dateOfBirth');
+      const age = this.consentPolicy.currentAge(after);
+      const ageGroup = ageChanged ? ageGroupOf(age) : survivor.ageGroup;
       await this.cases.setSurvivorIdentity(m, survivor.id, {
         identityEnc: this.identity.encrypt(after),
         identityFields: IDENTITY_FIELDS.filter((f) => after[f] !== null),
-        ageGroup: ageChanged ? ageGroupOf(this.consentPolicy.currentAge(after)) : survivor.ageGroup,
+        ageGroup,
+        ...coded,
         phoneBidx,
         nameDobBidx,
         bidxKey: phoneBidx || nameDobBidx ? this.blind.keyId : null,
       });
+      // A survivor found to be a child makes it a case involving a child (never the other way:
+      // the intake may have flagged a child for other reasons).
+      if (ageChanged && age !== null && isChild(age) && !found.childInvolved) {
+        await this.cases.markChildInvolved(m, caseId);
+      }
       await tx.audit({
         actor,
         caseId,

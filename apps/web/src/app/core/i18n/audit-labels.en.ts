@@ -90,6 +90,7 @@ export const auditLabelsEn: Readonly<Record<keyof typeof auditLabelsVi, string>>
   'auditAction.case_plan.return': 'Returned the action plan',
   'auditAction.case_plan.save': 'Saved the action plan',
   'auditAction.case_plan.submit': 'Submitted the action plan',
+  'auditAction.risk_assessment.correct': 'Corrected a risk assessment',
   'auditAction.risk_assessment.create': 'Assessed the risk',
   'auditAction.risk_assessment.read': 'Viewed the risk assessments',
   'auditAction.risk_instrument.create': 'Drafted a risk instrument',

@@ -92,6 +92,7 @@ export const auditLabelsVi = {
   'auditAction.case_plan.return': 'Trả lại kế hoạch hỗ trợ',
   'auditAction.case_plan.save': 'Lưu kế hoạch hỗ trợ',
   'auditAction.case_plan.submit': 'Gửi duyệt kế hoạch hỗ trợ',
+  'auditAction.risk_assessment.correct': 'Sửa một lần đánh giá nguy cơ',
   'auditAction.risk_assessment.create': 'Đánh giá nguy cơ',
   'auditAction.risk_assessment.read': 'Xem đánh giá nguy cơ',
   'auditAction.risk_instrument.create': 'Soạn bộ công cụ đánh giá nguy cơ',

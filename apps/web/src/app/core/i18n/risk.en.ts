@@ -24,6 +24,10 @@ export const riskEn: Readonly<Record<keyof typeof riskVi, string>> = {
   'risk.raisedFrom': 'Raised from {from} by professional judgement:',
   'risk.none': 'No risk assessment yet.',
   'risk.setByAssessment': 'From the latest assessment',
+  'risk.correct': 'Correct',
+  'risk.correctHint':
+    "Correct the assessment of {at} where something was recorded wrongly, with that assessment's instrument version. The previous version is kept in the correction history; this is not a reassessment.",
+  'field.level': 'Risk level',
   'field.overrideLevel': 'Raise by judgement',
   'field.overrideReason': 'Reason for raising',
   'field.answers': 'Answers',

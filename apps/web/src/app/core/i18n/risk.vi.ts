@@ -22,6 +22,10 @@ export const riskVi = {
   'risk.raisedFrom': 'Nâng từ mức {from} theo nhận định chuyên môn:',
   'risk.none': 'Chưa có đánh giá nguy cơ nào.',
   'risk.setByAssessment': 'Theo đánh giá gần nhất',
+  'risk.correct': 'Sửa đánh giá',
+  'risk.correctHint':
+    'Sửa lần đánh giá ngày {at} khi đã ghi sai, với bộ công cụ của lần đó. Bản trước được giữ trong lịch sử sửa; đây không phải một lần đánh giá lại.',
+  'field.level': 'Mức nguy cơ',
   'field.overrideLevel': 'Nâng mức theo nhận định',
   'field.overrideReason': 'Lý do nâng mức',
   'field.answers': 'Câu trả lời',

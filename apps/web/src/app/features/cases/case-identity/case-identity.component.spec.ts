@@ -16,6 +16,8 @@ describe('CaseIdentityComponent', () => {
     anonymous: false,
     sex: 'female',
     ageGroup: '25_59',
+    disabilityStatus: 'unknown',
+    ethnicMinority: 'unknown',
     present: { fullName: true, phone: true, dateOfBirth: true, address: false },
   };
   const revealed: RevealedIdentity = {
@@ -30,6 +32,8 @@ describe('CaseIdentityComponent', () => {
     disability: null,
     safeContactMethod: null,
     safeContactDetails: null,
+    disabilityStatus: 'unknown',
+    ethnicMinority: 'unknown',
     version: 1,
   };
   const text = (field: string): string =>
@@ -131,6 +135,10 @@ describe('CaseIdentityComponent', () => {
         dateOfBirth: '1990-04-05',
         age: null,
         phone: '0911222333',
+        // The coded facts go back as they were on file.
+        sex: 'female',
+        disabilityStatus: 'unknown',
+        ethnicMinority: 'unknown',
       }),
       reason: 'Chị đổi số điện thoại',
       version: 1,

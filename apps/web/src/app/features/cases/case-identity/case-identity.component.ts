@@ -62,6 +62,14 @@ export const MASK = '●●●●';
       <dd>{{ 'sex.' + identity().sex | t }}</dd>
       <dt>{{ 'field.ageGroup' | t }}</dt>
       <dd>{{ 'ageGroup.' + identity().ageGroup | t }}</dd>
+      <dt>{{ 'field.disabilityStatus' | t }}</dt>
+      <dd data-testid="identity-disability-status">
+        {{ 'yesNoUnknown.' + identity().disabilityStatus | t }}
+      </dd>
+      <dt>{{ 'field.ethnicMinority' | t }}</dt>
+      <dd data-testid="identity-ethnic-minority">
+        {{ 'yesNoUnknown.' + identity().ethnicMinority | t }}
+      </dd>
       @for (field of fields; track field) {
         <dt>{{ 'field.' + field | t }}</dt>
         <dd [attr.data-testid]="'identity-' + field">{{ display(field) }}</dd>

@@ -17,7 +17,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { RiskAssessmentView, RiskInstrumentView } from '@caunoi/shared/contracts';
-import type { AgeGroup, LocalisedText, RiskLevel, UrgentReferral } from '@caunoi/shared/domain';
+import type {
+  AgeGroup,
+  LocalisedText,
+  RiskAnswer,
+  RiskItem,
+  RiskLevel,
+  UrgentReferral,
+} from '@caunoi/shared/domain';
 import { riskAudienceFor, urgentReferralsFor } from '@caunoi/shared/domain';
 import { firstValueFrom, startWith } from 'rxjs';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
@@ -26,13 +33,19 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { VnDatePipe } from '../../../core/i18n/vn-date.pipe';
 import { formSubmission } from '../../../shared/forms/form-submission';
+import { CorrectionHistoryComponent } from '../correction-history/correction-history.component';
 import { RiskApiService } from '../data/risk-api.service';
+import { StaleNoticeComponent } from '../stale-notice/stale-notice.component';
+import { isStale } from '../stale-notice/stale';
 import {
   assessmentRequest,
+  correctionRequest,
   emptyRiskForm,
+  fillRiskForm,
   prepareRiskForm,
   previewScore,
   raisableLevels,
+  replacedAnswers,
 } from './risk-form';
 
 /**
@@ -54,6 +67,8 @@ import {
     TranslateListPipe,
     FieldErrorPipe,
     VnDatePipe,
+    CorrectionHistoryComponent,
+    StaleNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -112,7 +127,7 @@ import {
     }
 
     @if (open()) {
-      @if (instrument(); as inst) {
+      @if (formInstrument(); as inst) {
         <form
           class="cn-form"
           [formGroup]="form"
@@ -123,6 +138,11 @@ import {
           <h3>
             {{ text(inst.content.title) }} · {{ 'risk.version' | t: { version: inst.version } }}
           </h3>
+          @if (editing(); as target) {
+            <p class="cn-hint" data-testid="risk-correct-hint">
+              {{ 'risk.correctHint' | t: { at: (target.assessedAt | vnDate) } }}
+            </p>
+          }
           <ol class="items" formGroupName="answers">
             @for (item of inst.content.items; track item.key) {
               <li [attr.data-testid]="'risk-item-' + item.key">
@@ -200,8 +220,27 @@ import {
               }}</mat-error>
             </mat-form-field>
           }
-          @for (message of submission.allMessages(); track $index) {
-            <p class="cn-error" role="alert">{{ message }}</p>
+          @if (editing()) {
+            <mat-form-field appearance="outline">
+              <mat-label>{{ 'correction.reasonLabel' | t }}</mat-label>
+              <textarea
+                matInput
+                rows="2"
+                formControlName="reason"
+                data-testid="risk-correct-reason"
+              ></textarea>
+              <mat-hint>{{ 'correction.hint' | t }}</mat-hint>
+              <mat-error>{{
+                form.controls.reason.errors | fieldError: 'correctionReason'
+              }}</mat-error>
+            </mat-form-field>
+          }
+          @if (stale()) {
+            <cn-stale-notice (reload)="reloadStale()" />
+          } @else {
+            @for (message of submission.allMessages(); track $index) {
+              <p class="cn-error" role="alert">{{ message }}</p>
+            }
           }
           <div class="cn-actions">
             <button
@@ -210,7 +249,7 @@ import {
               [disabled]="submission.submitting()"
               data-testid="risk-save"
             >
-              {{ 'risk.save' | t }}
+              {{ (editing() ? 'correction.save' : 'risk.save') | t }}
             </button>
             <button mat-button type="button" (click)="cancel()">{{ 'common.cancel' | t }}</button>
           </div>
@@ -240,6 +279,21 @@ import {
           @if (a.criticalYes.length > 0) {
             <p class="cn-hint">{{ 'risk.criticalYes' | t }}</p>
           }
+          <div class="cn-actions">
+            @if (canAssess() && !open() && instrumentsById()[a.instrument.id]) {
+              <button mat-button type="button" (click)="edit(a)" data-testid="risk-correct">
+                {{ 'risk.correct' | t }}
+              </button>
+            }
+            @if (a.version > 1) {
+              <cn-correction-history
+                [caseId]="caseId()"
+                subjectType="RiskAssessment"
+                [subjectId]="a.id"
+                [format]="formatters()[a.id] ?? null"
+              />
+            }
+          </div>
         </li>
       } @empty {
         @if (!loading()) {
@@ -298,8 +352,27 @@ export class CaseRiskComponent {
     return this.instruments().find((i) => i.audience === audience) ?? null;
   });
   protected readonly open = signal(false);
+  /** The saved assessment being corrected, or null for a new assessment. */
+  protected readonly editing = signal<RiskAssessmentView | null>(null);
+  /** Every instrument version the case's assessments were made with (a retired one too). */
+  protected readonly instrumentsById = signal<Record<string, RiskInstrumentView>>({});
+  /** The version the open form asks: the current one, or the corrected assessment's own. */
+  protected readonly formInstrument = computed(() => {
+    const target = this.editing();
+    return target ? (this.instrumentsById()[target.instrument.id] ?? null) : this.instrument();
+  });
   protected readonly form = emptyRiskForm();
   protected readonly submission = formSubmission(this.form);
+  protected readonly stale = isStale(this.submission);
+  /** Per assessment: its history's wording of replaced answers (question and earlier answer). */
+  protected readonly formatters = computed(() =>
+    Object.fromEntries(
+      this.assessments().map((a) => [
+        a.id,
+        (field: string, value: unknown) => this.replaced(a, field, value),
+      ]),
+    ),
+  );
 
   protected readonly currentLevel = computed(() => this.assessments()[0]?.level ?? 'unknown');
   /** The threshold actions of the latest assessment (none unless it is high). */
@@ -316,7 +389,7 @@ export class CaseRiskComponent {
   private readonly formChanges = toSignal(this.form.valueChanges.pipe(startWith(null)));
   protected readonly preview = computed(() => {
     this.formChanges();
-    const inst = this.instrument();
+    const inst = this.formInstrument();
     return inst && this.open()
       ? previewScore(inst, this.form)
       : { score: 0, maxScore: 0, computedLevel: 'unknown' as const, criticalYes: [], answered: 0 };
@@ -334,6 +407,7 @@ export class CaseRiskComponent {
         next: (list) => {
           this.assessments.set(list);
           this.loading.set(false);
+          void this.loadInstruments(list);
         },
         error: () => this.loading.set(false),
       });
@@ -348,21 +422,87 @@ export class CaseRiskComponent {
   protected start(): void {
     const inst = this.instrument();
     if (!inst) return;
+    this.editing.set(null);
     prepareRiskForm(this.form, inst);
+    this.submission.clear();
+    this.open.set(true);
+  }
+
+  /** Corrects a saved assessment: the form filled with it, with its own instrument version. */
+  protected edit(assessment: RiskAssessmentView): void {
+    const inst = this.instrumentsById()[assessment.instrument.id];
+    if (!inst) return;
+    this.editing.set(assessment);
+    fillRiskForm(this.form, inst, assessment);
+    this.submission.clear();
     this.open.set(true);
   }
 
   protected cancel(): void {
     this.open.set(false);
+    this.editing.set(null);
   }
 
   protected async save(inst: RiskInstrumentView): Promise<void> {
+    const target = this.editing();
     const result = await this.submission.run(() =>
-      firstValueFrom(this.api.assess(this.caseId(), assessmentRequest(inst, this.form))),
+      firstValueFrom(
+        target
+          ? this.api.correct(this.caseId(), target.id, correctionRequest(this.form, target.version))
+          : this.api.assess(this.caseId(), assessmentRequest(inst, this.form)),
+      ),
     );
     if (!result.ok) return;
-    this.assessments.update((list) => [result.value, ...list]);
+    const saved = result.value;
+    const list = target
+      ? this.assessments().map((a) => (a.id === saved.id ? saved : a))
+      : [saved, ...this.assessments()];
+    this.assessments.set(list);
     this.open.set(false);
-    this.assessed.emit(result.value.level);
+    this.editing.set(null);
+    // The case follows its latest assessment only.
+    if (list[0]?.id === saved.id) this.assessed.emit(saved.level);
+  }
+
+  /** Someone corrected it first: start again from their version (nothing was overwritten). */
+  protected async reloadStale(): Promise<void> {
+    const target = this.editing();
+    const list = await firstValueFrom(this.api.assessments(this.caseId()));
+    this.assessments.set(list);
+    const current = list.find((a) => a.id === target?.id);
+    if (current) this.edit(current);
+    else this.cancel();
+  }
+
+  private async loadInstruments(list: RiskAssessmentView[]): Promise<void> {
+    const known = this.instrumentsById();
+    const missing = [...new Set(list.map((a) => a.instrument.id))].filter((id) => !known[id]);
+    if (missing.length === 0) return;
+    const loaded = await Promise.all(
+      missing.map((id) => firstValueFrom(this.api.instrument(id)).catch(() => null)),
+    );
+    this.instrumentsById.update((map) => ({
+      ...map,
+      ...Object.fromEntries(loaded.filter((i) => i !== null).map((i) => [i.id, i])),
+    }));
+  }
+
+  /** A replaced answer set as the questions that changed and what they were answered before. */
+  private replaced(assessment: RiskAssessmentView, field: string, value: unknown): string | null {
+    const inst = this.instrumentsById()[assessment.instrument.id];
+    if (field !== 'answers' || !inst || typeof value !== 'object' || value === null) return null;
+    const lines = replacedAnswers(inst, value as Record<string, RiskAnswer>, assessment.answers, {
+      text: (item) => this.text(item.text),
+      answer: (item, answer) => this.answerText(item, answer),
+    });
+    return lines.length > 0 ? lines.join('; ') : '—';
+  }
+
+  private answerText(item: RiskItem, answer: RiskAnswer): string {
+    if (answer === null) return this.translation.t('risk.notKnown');
+    if (answer === true) return this.translation.t('common.yes');
+    if (answer === false) return this.translation.t('common.no');
+    const label = item.scaleLabels?.[answer];
+    return label ? this.text(label) : String(answer);
   }
 }

@@ -9,8 +9,12 @@ import { CorrectionsApiService } from '../data/corrections-api.service';
 
 /** Fields whose values are codes, and the prefix of their words in the translations. */
 const CODED: Readonly<Record<string, string>> = {
+  level: 'risk',
+  overrideLevel: 'risk',
   relationship: 'relationship',
   sex: 'sex',
+  disabilityStatus: 'yesNoUnknown',
+  ethnicMinority: 'yesNoUnknown',
   ageGroup: 'ageGroup',
   safeContactMethod: 'safeContact',
   occurredPrecision: 'precision',
@@ -47,7 +51,7 @@ const CODED: Readonly<Record<string, string>> = {
             <div>{{ 'correction.previous' | t }}</div>
             @for (field of c.changedFields; track field) {
               <div data-testid="correction-previous">
-                <em>{{ label(field) }}:</em>
+                <em>{{ label(field) }}: </em>
                 <span class="previous">{{ show(field, c.previous) }}</span>
               </div>
             }
@@ -85,6 +89,8 @@ export class CorrectionHistoryComponent {
   readonly caseId = input.required<string>();
   readonly subjectType = input.required<CorrectionSubject>();
   readonly subjectId = input.required<string>();
+  /** Words a replaced value the generic way cannot (a risk assessment's answers); null: default. */
+  readonly format = input<((field: string, value: unknown) => string | null) | null>(null);
 
   protected readonly entries = signal<CorrectionView[] | null>(null);
 
@@ -114,6 +120,8 @@ export class CorrectionHistoryComponent {
   protected show(field: string, previous: Record<string, unknown>): string {
     if (!(field in previous)) return this.translation.t('correction.hiddenValue');
     const value = previous[field];
+    const own = this.format()?.(field, value);
+    if (own != null) return own;
     if (value === null || value === undefined || value === '') return '—';
     if (Array.isArray(value)) {
       if (field === 'incidentIds' || field === 'perpetrators') {

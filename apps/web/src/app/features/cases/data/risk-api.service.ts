@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  CorrectRiskAssessmentRequest,
   CreateRiskAssessmentRequest,
   RiskAssessmentView,
   RiskInstrumentView,
@@ -21,6 +22,23 @@ export class RiskApiService {
 
   instruments(): Observable<RiskInstrumentView[]> {
     return this.http.get<RiskInstrumentView[]>(apiUrl(I.root));
+  }
+
+  /** One version, a retired one too (an older assessment was made with it). */
+  instrument(id: string): Observable<RiskInstrumentView> {
+    return this.http.get<RiskInstrumentView>(apiUrl(I.root, id));
+  }
+
+  /** Corrects a saved assessment with a reason, from the version the form opened. */
+  correct(
+    caseId: string,
+    assessmentId: string,
+    request: CorrectRiskAssessmentRequest,
+  ): Observable<RiskAssessmentView> {
+    return this.http.put<RiskAssessmentView>(
+      apiUrl(C.root, caseId, C.assessments, assessmentId),
+      request,
+    );
   }
 
   assessments(caseId: string): Observable<RiskAssessmentView[]> {

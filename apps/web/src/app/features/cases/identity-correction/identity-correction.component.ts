@@ -7,8 +7,18 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { CaseDetailView, RevealedIdentity } from '@caunoi/shared/contracts';
 import { CORRECTION_REASON_MAX, CORRECTION_REASON_MIN } from '@caunoi/shared/contracts';
-import type { SafeContactMethod } from '@caunoi/shared/domain';
-import { SAFE_CONTACT_METHODS } from '@caunoi/shared/domain';
+import type {
+  DisabilityStatus,
+  EthnicMinorityStatus,
+  SafeContactMethod,
+  Sex,
+} from '@caunoi/shared/domain';
+import {
+  DISABILITY_STATUSES,
+  ETHNIC_MINORITY_STATUSES,
+  SAFE_CONTACT_METHODS,
+  SEXES,
+} from '@caunoi/shared/domain';
 import { firstValueFrom } from 'rxjs';
 import { FieldErrorPipe } from '../../../core/i18n/field-error.pipe';
 import { TranslatePipe } from '../../../core/i18n/t.pipe';
@@ -120,6 +130,33 @@ const text = (max: number, validators = [Validators.maxLength(max)]) =>
           <input matInput formControlName="disability" />
         </mat-form-field>
         <mat-form-field appearance="outline">
+          <mat-label>{{ 'field.sex' | t }}</mat-label>
+          <mat-select formControlName="sex" data-testid="identity-correct-sex">
+            @for (sex of sexes; track sex) {
+              <mat-option [value]="sex">{{ 'sex.' + sex | t }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'field.disabilityStatus' | t }}</mat-label>
+          <mat-select formControlName="disabilityStatus" data-testid="identity-correct-disability">
+            @for (status of disabilityStatuses; track status) {
+              <mat-option [value]="status">{{ 'yesNoUnknown.' + status | t }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'field.ethnicMinority' | t }}</mat-label>
+          <mat-select
+            formControlName="ethnicMinority"
+            data-testid="identity-correct-ethnic-minority"
+          >
+            @for (status of ethnicMinorityStatuses; track status) {
+              <mat-option [value]="status">{{ 'yesNoUnknown.' + status | t }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
           <mat-label>{{ 'field.safeContactMethod' | t }}</mat-label>
           <mat-select formControlName="safeContactMethod">
             <mat-option [value]="null">{{ 'common.notKnown' | t }}</mat-option>
@@ -181,6 +218,9 @@ export class IdentityCorrectionComponent implements OnInit {
   readonly cancelled = output<void>();
 
   protected readonly contactMethods = SAFE_CONTACT_METHODS;
+  protected readonly sexes = SEXES;
+  protected readonly disabilityStatuses = DISABILITY_STATUSES;
+  protected readonly ethnicMinorityStatuses = ETHNIC_MINORITY_STATUSES;
   protected readonly form = new FormGroup({
     identity: new FormGroup({
       fullName: text(200),
@@ -198,6 +238,9 @@ export class IdentityCorrectionComponent implements OnInit {
       disability: text(500),
       safeContactMethod: new FormControl<SafeContactMethod | null>(null),
       safeContactDetails: text(500),
+      sex: new FormControl<Sex>('female', { nonNullable: true }),
+      disabilityStatus: new FormControl<DisabilityStatus>('unknown', { nonNullable: true }),
+      ethnicMinority: new FormControl<EthnicMinorityStatus>('unknown', { nonNullable: true }),
     }),
     reason: new FormControl('', {
       nonNullable: true,
@@ -236,10 +279,15 @@ export class IdentityCorrectionComponent implements OnInit {
       safeContactMethod: v.safeContactMethod,
       safeContactDetails: orNull(v.safeContactDetails),
     };
+    const coded = {
+      sex: v.sex,
+      disabilityStatus: v.disabilityStatus,
+      ethnicMinority: v.ethnicMinority,
+    };
     const result = await this.submission.run(() =>
       firstValueFrom(
         this.corrections.correctIdentity(this.caseId(), {
-          identity,
+          identity: { ...identity, ...coded },
           reason: reason.trim(),
           version: this.version,
         }),
@@ -251,7 +299,7 @@ export class IdentityCorrectionComponent implements OnInit {
       detail: result.value,
       identity: {
         ...identity,
-        sex: result.value.identity.sex,
+        ...coded,
         version: result.value.identity.version,
       },
     });
@@ -277,6 +325,9 @@ export class IdentityCorrectionComponent implements OnInit {
         disability: identity.disability ?? '',
         safeContactMethod: identity.safeContactMethod,
         safeContactDetails: identity.safeContactDetails ?? '',
+        sex: identity.sex,
+        disabilityStatus: identity.disabilityStatus,
+        ethnicMinority: identity.ethnicMinority,
       },
       reason,
     });
