@@ -79,6 +79,7 @@ test('a caseworker assesses a case as high risk with the instrument; the supervi
   await page.getByTestId('risk-correct-reason').fill('Chị nói chỉ xảy ra một lần');
   await page.getByTestId('risk-save').click();
   await expect(page.getByTestId('risk-form')).toHaveCount(0);
+  await expect(page.getByText('Đã lưu bản sửa; bản trước được giữ trong lịch sử.')).toBeVisible();
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Điểm 4/');
   await row.getByTestId('correction-history-toggle').click();

@@ -22,7 +22,7 @@ import type {
   IncidentView,
   UpdateCaseRequest,
 } from '@caunoi/shared/contracts';
-import type { CaseStage, RiskLevel, UrgentReferral } from '@caunoi/shared/domain';
+import type { CaseStage, UrgentReferral } from '@caunoi/shared/domain';
 import {
   CASE_STAGE_TRANSITIONS,
   isClosureStep,
@@ -50,6 +50,7 @@ import { CaseIncidentsComponent } from '../case-incidents/case-incidents.compone
 import { CasePlanComponent } from '../case-plan/case-plan.component';
 import { CaseNotesComponent } from '../case-notes/case-notes.component';
 import { CaseReferralsComponent } from '../case-referrals/case-referrals.component';
+import type { RiskSaved } from '../case-risk/case-risk.component';
 import { CaseRiskComponent } from '../case-risk/case-risk.component';
 import { CasePerpetratorsComponent } from '../case-perpetrators/case-perpetrators.component';
 import { CaseSafetyPlanComponent } from '../case-safety-plan/case-safety-plan.component';
@@ -229,10 +230,11 @@ export class CaseFileComponent {
     this.update({ stage }, 'caseFile.stageChanged');
   }
 
-  /** The case takes the level of its latest assessment. */
-  protected riskAssessed(riskLevel: RiskLevel): void {
-    this.detail.update((detail) => (detail ? { ...detail, riskLevel } : detail));
-    this.snackBar.open(this.translation.t('risk.saved'));
+  /** The case takes the level of its latest assessment (null: an older one was corrected). */
+  protected riskAssessed(saved: RiskSaved): void {
+    const riskLevel = saved.caseLevel;
+    if (riskLevel) this.detail.update((detail) => (detail ? { ...detail, riskLevel } : detail));
+    this.snackBar.open(this.translation.t(saved.corrected ? 'correction.saved' : 'risk.saved'));
   }
 
   protected assign(): void {

@@ -48,6 +48,13 @@ import {
   replacedAnswers,
 } from './risk-form';
 
+/** What the case file hears of a saved assessment. */
+export interface RiskSaved {
+  /** The case's risk level now, or null when it did not change (an older assessment corrected). */
+  caseLevel: RiskLevel | null;
+  corrected: boolean;
+}
+
 /**
  * Risk assessment on the case file: the history (newest first, with the trend), and a new
  * assessment with the current instrument for the survivor's age. The score is previewed with the
@@ -338,8 +345,8 @@ export class CaseRiskComponent {
   readonly canRefer = input(false);
   /** A supervisor of the case's centre: a high-risk case offers a case conference. */
   readonly canConvene = input(false);
-  /** The case's new risk level after an assessment. */
-  readonly assessed = output<RiskLevel>();
+  /** An assessment saved or corrected, and the case's risk level after it. */
+  readonly assessed = output<RiskSaved>();
   /** Open the refer dialog with these emergency referrals pre-filled. */
   readonly urgentRefer = output<UrgentReferral[]>();
 
@@ -461,7 +468,10 @@ export class CaseRiskComponent {
     this.open.set(false);
     this.editing.set(null);
     // The case follows its latest assessment only.
-    if (list[0]?.id === saved.id) this.assessed.emit(saved.level);
+    this.assessed.emit({
+      caseLevel: list[0]?.id === saved.id ? saved.level : null,
+      corrected: target !== null,
+    });
   }
 
   /** Someone corrected it first: start again from their version (nothing was overwritten). */
