@@ -29,7 +29,7 @@ export type FireOutcome =
   | { outcome: 'not_due'; dueAt: Date }
   | { outcome: 'nothing_to_do' };
 
-/** Recipients already read in this batch, by audience and clock (most stages of a burst share them). */
+/** Recipients already read in this batch, by audience and agency (or case): a burst mostly shares them. */
 type RecipientMemo = Map<string, Promise<string[]>>;
 
 /**
