@@ -24,6 +24,9 @@ import { emailConfig } from './email-config';
 
 export { databaseUser };
 
+/** Stage jobs a worker holds at once: enough for batches of tens of stages per transaction. */
+export const DEFAULT_DEADLINE_WORKER_CONCURRENCY = 64;
+
 /**
  * The only place that reads process.env. Everything else receives a typed, validated AppConfig.
  */
@@ -75,6 +78,11 @@ export interface AppConfig {
   workerLockDurationMs: number;
   /** How often each worker reconciles deadline jobs with Postgres (a timer of its own, not a Redis job). */
   reconcileIntervalMs: number;
+  /**
+   * Deadline stage jobs each worker process holds at once (`DEADLINE_WORKER_CONCURRENCY`); the stages it
+   * holds fire together, in batches of one transaction (docs/deadlines.md).
+   */
+  deadlineWorkerConcurrency: number;
   /** Roles that sign in with a TOTP second factor. */
   secondFactorRoles: Role[];
   /** Per-client request limits by policy name (docs/operations.md, "Rate limits"). */
@@ -242,6 +250,15 @@ export function loadConfig(env: Env): AppConfig {
     problems,
   );
 
+  const deadlineWorkerConcurrency = integer(
+    env,
+    'DEADLINE_WORKER_CONCURRENCY',
+    DEFAULT_DEADLINE_WORKER_CONCURRENCY,
+    1,
+    1000,
+    problems,
+  );
+
   const secondFactorRoles = roleList(
     env,
     'SECOND_FACTOR_ROLES',
@@ -321,6 +338,7 @@ export function loadConfig(env: Env): AppConfig {
     consentValidityDays,
     workerLockDurationMs,
     reconcileIntervalMs,
+    deadlineWorkerConcurrency,
     secondFactorRoles,
     rateLimits,
     signInDelay,

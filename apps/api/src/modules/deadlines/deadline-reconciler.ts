@@ -66,16 +66,18 @@ export class DeadlineReconciler {
     return new Date(this.clock.now().getTime() + HORIZON_MS);
   }
 
+  /** Reads the window a page at a time; each page is read while Redis adds the previous one. */
   private async scheduleDue(window: { after: Date | null; until: Date }): Promise<number> {
     let afterId: string | null = null;
     let total = 0;
+    let adding: Promise<number> = Promise.resolve(0);
     for (;;) {
       const batch = await this.deadlines.getUnfiredDue(window, BATCH, afterId);
-      if (batch.length === 0) break;
-      total += await this.scheduler.schedule(batch);
-      afterId = batch[batch.length - 1]?.id ?? null;
+      total += await adding;
+      adding = this.scheduler.schedule(batch);
       if (batch.length < BATCH) break;
+      afterId = batch[batch.length - 1]?.id ?? null;
     }
-    return total;
+    return total + (await adding);
   }
 }

@@ -19,8 +19,18 @@ import { StageProcessor } from './stage-processor';
 import { DeadlineReconciler } from './deadline-reconciler';
 import { DeadlineScheduler } from './deadline-scheduler';
 import { EnqueueFailuresRepository } from './enqueue-failures.repository';
+import { StageBatcher } from '../jobs/stage-batcher';
 
 type S = TestUser & Session;
+/** A stage of a clock, whether it fired, and its notifications (all, and distinct users) and audit rows. */
+interface Firing {
+  deadlineId: string;
+  stage: string;
+  fired: boolean;
+  notices: number;
+  users: number;
+  audits: number;
+}
 const DAY = 24 * 3600_000;
 // A Redis database of its own, so FLUSHDB wipes this system's queues and nothing else on the machine.
 const REDIS_URL = testRedisUrl(14);
@@ -80,6 +90,20 @@ describe('deadline engine on real Postgres and Redis', () => {
     )) as { user_id: string; kind: string; stage: string }[];
   }
 
+  /** An incident report clock's four stages: the reminders to the caseworker, the escalations up. */
+  function expectEachStageToItsAudience(sent: { user_id: string; stage: string }[]): void {
+    expect(sent.filter((n) => n.user_id === caseworker.id).map((n) => n.stage)).toEqual([
+      'reminder_3d',
+      'reminder_1d',
+    ]);
+    expect(sent.filter((n) => n.user_id === supervisor.id).map((n) => n.stage)).toEqual([
+      'escalation_due',
+    ]);
+    expect(sent.filter((n) => n.user_id === reporter.id).map((n) => n.stage)).toEqual([
+      'escalation_1d_after',
+    ]);
+  }
+
   async function seriousCase(
     discoveredDaysAgo: number,
   ): Promise<{ caseId: string; incidentId: string }> {
@@ -119,16 +143,7 @@ describe('deadline engine on real Postgres and Redis', () => {
       'escalation',
     );
     const sent = await notificationsOf(caseId);
-    expect(sent.filter((n) => n.user_id === caseworker.id).map((n) => n.stage)).toEqual([
-      'reminder_3d',
-      'reminder_1d',
-    ]);
-    expect(sent.filter((n) => n.user_id === supervisor.id).map((n) => n.stage)).toEqual([
-      'escalation_due',
-    ]);
-    expect(sent.filter((n) => n.user_id === reporter.id).map((n) => n.stage)).toEqual([
-      'escalation_1d_after',
-    ]);
+    expectEachStageToItsAudience(sent);
     const [after] = (await t.dataSource.query(`SELECT status FROM deadlines WHERE id = $1`, [
       deadline?.id,
     ])) as { status: string }[];
@@ -256,6 +271,136 @@ describe('deadline engine on real Postgres and Redis', () => {
     workers.push(moduleRef);
     return moduleRef;
   }
+
+  /** The clock's stages as jobs name them, and how many notifications and audit rows each has. */
+  async function firingsOf(caseId: string): Promise<Firing[]> {
+    return (await t.dataSource.query(
+      `SELECT s.deadline_id AS "deadlineId", s.stage, s.fired_at IS NOT NULL AS fired,
+              (SELECT count(*)::int FROM notifications n WHERE n.deadline_stage_id = s.id) AS notices,
+              (SELECT count(DISTINCT n.user_id)::int FROM notifications n WHERE n.deadline_stage_id = s.id) AS users,
+              (SELECT count(*)::int FROM audit_log a WHERE a.action = 'deadline.stage_fired'
+                  AND a.subject_id = s.deadline_id::text AND a.details->>'stage' = s.stage) AS audits
+         FROM deadline_stages s JOIN deadlines d ON d.id = s.deadline_id
+        WHERE d.case_id = $1 AND d.kind = 'incident_report' ORDER BY s.due_at`,
+      [caseId],
+    )) as Firing[];
+  }
+
+  /** Fired, with one audit row and one notification per recipient (and at least one recipient). */
+  const firedOnce = (f: Firing) =>
+    f.fired && f.audits === 1 && f.notices >= 1 && f.notices === f.users;
+
+  it('a batch fires its due stages in one go: each recipient notified once, one audit row per stage, a stage named twice or not yet due changes nothing', async () => {
+    const overdue = await seriousCase(15); // all four stages due
+    const partly = await seriousCase(8); // reminder_3d due, the rest in the days ahead
+    const [a, b] = [await firingsOf(overdue.caseId), await firingsOf(partly.caseId)];
+    const ref = (s: { deadlineId: string; stage: string }) => ({
+      deadlineId: s.deadlineId,
+      stage: s.stage,
+    });
+    const processor = (await startTestWorkerContextOnly()).get(StageProcessor);
+    const batch = [...a.map(ref), ref(a[2] as (typeof a)[0]), ...b.slice(0, 2).map(ref)];
+    const outcomes = await processor.fireMany(batch);
+    expect(outcomes.map((o) => o.outcome)).toEqual([
+      'fired',
+      'fired',
+      'fired',
+      'fired',
+      'nothing_to_do', // escalation_due named twice in the batch
+      'fired',
+      'not_due', // reminder_1d of the second clock, due tomorrow
+    ]);
+    expect(outcomes.slice(0, 4).every((o) => o.outcome === 'fired' && o.notified >= 1)).toBe(true);
+    const sent = await notificationsOf(overdue.caseId);
+    expectEachStageToItsAudience(sent);
+    expect((await firingsOf(overdue.caseId)).filter((f) => !firedOnce(f))).toEqual([]);
+    expect((await firingsOf(partly.caseId)).map((f) => [f.stage, f.fired, f.audits])).toEqual([
+      ['reminder_3d', true, 1],
+      ['reminder_1d', false, 0],
+      ['escalation_due', false, 0],
+      ['escalation_1d_after', false, 0],
+    ]);
+    const [status] = (await t.dataSource.query(`SELECT status FROM deadlines WHERE id = $1`, [
+      a[0]?.deadlineId,
+    ])) as { status: string }[];
+    expect(status?.status).toBe('breached');
+
+    // The same batch again (BullMQ delivered the jobs twice): nothing more is written.
+    const again = await processor.fireMany(batch);
+    expect(again.map((o) => o.outcome)).toEqual([...Array(6).fill('nothing_to_do'), 'not_due']);
+    expect(await notificationsOf(overdue.caseId)).toHaveLength(sent.length);
+    expect((await firingsOf(overdue.caseId)).every((f) => f.audits === 1)).toBe(true);
+  });
+
+  it('a batch whose connection is cut mid-way (its worker died) writes nothing, and firing its stages again sends each once', async () => {
+    const { caseId } = await seriousCase(15);
+    const refs = (await firingsOf(caseId)).map((f) => ({
+      deadlineId: f.deadlineId,
+      stage: f.stage,
+    }));
+    const processor = (await startTestWorkerContextOnly()).get(StageProcessor);
+    // Another transaction holds the clock's row: the batch stops half-way, its notifications and
+    // fired_at written but not committed, waiting to mark the clock breached.
+    const holder = await t.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await holder.query(`SELECT 1 FROM deadlines WHERE id = $1 FOR UPDATE`, [refs[0]?.deadlineId]);
+      const batch = processor.fireMany(refs).then(
+        () => 'committed',
+        (error: Error) => error.message,
+      );
+      let blocked: { pid: number } | undefined;
+      await eventually(
+        async () => {
+          [blocked] = (await t.dataSource.query(
+            `SELECT pid FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE deadlines%'`,
+          )) as { pid: number }[];
+          return blocked !== undefined;
+        },
+        10_000,
+        'the batch to wait on the clock row',
+      );
+      await t.dataSource.query(`SELECT pg_terminate_backend($1)`, [blocked?.pid]);
+      expect(await batch).toMatch(/terminat/i);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect((await firingsOf(caseId)).map((f) => [f.fired, f.notices, f.audits])).toEqual([
+      [false, 0, 0],
+      [false, 0, 0],
+      [false, 0, 0],
+      [false, 0, 0],
+    ]);
+
+    // Another worker takes the jobs over: the stages fire, each once.
+    const batcher = new StageBatcher(processor);
+    const outcomes = await Promise.all(refs.map((r) => batcher.fire(r)));
+    expect(outcomes.map((o) => o.outcome)).toEqual(Array(4).fill('fired'));
+    expect((await firingsOf(caseId)).filter((f) => !firedOnce(f))).toEqual([]);
+  });
+
+  it('a batch with a stage that cannot fire falls back to one by one: only that job fails, the others fire once', async () => {
+    const { caseId } = await seriousCase(15);
+    const refs = (await firingsOf(caseId)).map((f) => ({
+      deadlineId: f.deadlineId,
+      stage: f.stage,
+    }));
+    const batcher = new StageBatcher((await startTestWorkerContextOnly()).get(StageProcessor));
+    // A job whose data is not a stage (e.g. written by hand into Redis): PostgreSQL refuses the batch.
+    const results = await Promise.all(
+      [...refs, { deadlineId: 'not-a-uuid', stage: 'escalation_due' }].map((r) =>
+        batcher.fire(r).then(
+          (o) => o.outcome,
+          () => 'failed',
+        ),
+      ),
+    );
+    expect(results).toEqual([...Array(4).fill('fired'), 'failed']);
+    expect((await firingsOf(caseId)).filter((f) => !firedOnce(f))).toEqual([]);
+  });
 
   it('each reconcile tick adds only the stages that came into its window, the whole window once after Redis refused a clock, and a lost job once overdue', async () => {
     const { caseId } = await seriousCase(5); // reminders due in days: outside the two-hour window

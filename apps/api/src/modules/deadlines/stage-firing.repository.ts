@@ -25,8 +25,24 @@ export interface ConferenceActionFacts {
   convenedByUserId: string;
 }
 
+/** A stage as its job names it. */
+export interface StageRef {
+  deadlineId: string;
+  stage: string;
+}
+
+/** The notifications one fired stage sends. */
+export interface StageNotice {
+  stageId: string;
+  userIds: string[];
+  kind: string;
+  caseId: string | null;
+  params: Record<string, string | number | boolean | null>;
+  link: string | null;
+}
+
 /** The facts a stage needs to fire, read under a row lock on the stage. */
-export interface LockedStage {
+export interface LockedStage extends StageRef {
   stageId: string;
   stageDueAt: Date;
   firedAt: Date | null;
@@ -49,14 +65,15 @@ export interface LockedStage {
 export class StageFiringRepository {
   constructor(private readonly outbox: NotificationOutbox) {}
 
-  /** Locks the stage row: a second worker on the same stage waits here, then finds it fired. */
-  async lockStage(
-    m: EntityManager,
-    deadlineId: string,
-    stage: string,
-  ): Promise<LockedStage | null> {
-    const [row] = (await m.query(
-      `SELECT s.id AS "stageId", s.due_at AS "stageDueAt", s.fired_at AS "firedAt", s.cancelled_at AS "cancelledAt",
+  /**
+   * Locks the stages' rows, in id order (two batches that share a stage wait for each other instead of
+   * deadlocking): a second worker on the same stage waits here, then finds it fired. Stages that do not
+   * exist are absent from the answer.
+   */
+  async lockStages(m: EntityManager, refs: readonly StageRef[]): Promise<LockedStage[]> {
+    return (await m.query(
+      `SELECT s.id AS "stageId", s.deadline_id AS "deadlineId", s.stage, s.due_at AS "stageDueAt",
+              s.fired_at AS "firedAt", s.cancelled_at AS "cancelledAt",
               s.audience, s.kind AS "stageKind", s.offset_ms::float8 AS "offsetMs", d.status AS "deadlineStatus",
               d.kind AS "deadlineKind", d.due_at AS "deadlineDueAt", d.subject_id AS "subjectId", d.case_id AS "caseId", d.agency_id AS "agencyId",
               sv.code AS "survivorCode", ag.name AS "agencyName"
@@ -65,11 +82,11 @@ export class StageFiringRepository {
          JOIN agencies ag ON ag.id = d.agency_id
          LEFT JOIN cases c ON c.id = d.case_id
          LEFT JOIN survivors sv ON sv.id = c.survivor_id
-        WHERE s.deadline_id = $1 AND s.stage = $2
+        WHERE (s.deadline_id, s.stage) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))
+        ORDER BY s.id
           FOR UPDATE OF s`,
-      [deadlineId, stage],
+      [refs.map((r) => r.deadlineId), refs.map((r) => r.stage)],
     )) as LockedStage[];
-    return row ?? null;
   }
 
   /** What a referral clock's stage needs: its code, and who sits at each end. */
@@ -148,38 +165,47 @@ export class StageFiringRepository {
     return this.outbox.activeUsers(m, agencyId, ['supervisor']);
   }
 
-  async notify(
-    m: EntityManager,
-    stageId: string,
-    userIds: string[],
-    kind: string,
-    caseId: string | null,
-    params: Record<string, string | number | boolean | null>,
-    link: string | null,
-  ): Promise<number> {
-    let created = 0;
-    for (const userId of userIds) {
-      const rows = (await m.query(
-        `INSERT INTO notifications (user_id, kind, deadline_stage_id, case_id, params, link)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (deadline_stage_id, user_id) WHERE deadline_stage_id IS NOT NULL DO NOTHING RETURNING id`,
-        [userId, kind, stageId, caseId, JSON.stringify(params), link],
-      )) as unknown[];
-      created += rows.length;
+  /**
+   * One notification per stage and recipient, for a batch of stages in one INSERT; one that exists
+   * already (a retry) is left alone. Returns how many were created per stage id.
+   */
+  async notifyMany(m: EntityManager, notices: StageNotice[]): Promise<Map<string, number>> {
+    const rows: [string, string, string, string | null, string, string | null][] = [];
+    for (const n of notices) {
+      const params = JSON.stringify(n.params);
+      for (const userId of new Set(n.userIds)) {
+        rows.push([userId, n.kind, n.stageId, n.caseId, params, n.link]);
+      }
     }
+    const created = new Map<string, number>();
+    if (rows.length === 0) return created;
+    const column = (i: number) => rows.map((row) => row[i]);
+    const inserted = (await m.query(
+      `INSERT INTO notifications (user_id, kind, deadline_stage_id, case_id, params, link)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::jsonb[], $6::text[])
+       ON CONFLICT (deadline_stage_id, user_id) WHERE deadline_stage_id IS NOT NULL DO NOTHING
+       RETURNING deadline_stage_id AS "stageId"`,
+      [0, 1, 2, 3, 4, 5].map(column),
+    )) as { stageId: string }[];
+    for (const { stageId } of inserted) created.set(stageId, (created.get(stageId) ?? 0) + 1);
     return created;
   }
 
-  async markFired(m: EntityManager, stageId: string, at: Date): Promise<void> {
-    await m.query(`UPDATE deadline_stages SET fired_at = $2 WHERE id = $1`, [stageId, at]);
+  async markFired(m: EntityManager, stageIds: string[], at: Date): Promise<void> {
+    await m.query(`UPDATE deadline_stages SET fired_at = $2 WHERE id = ANY($1::uuid[])`, [
+      stageIds,
+      at,
+    ]);
   }
 
-  /** Past its due instant with no report: the clock is breached (it keeps escalating). */
-  async markBreached(m: EntityManager, stageId: string): Promise<void> {
+  /** Past their due instant with no report: the clocks are breached (they keep escalating). Locked in id order. */
+  async markBreached(m: EntityManager, deadlineIds: string[]): Promise<void> {
+    if (deadlineIds.length === 0) return;
     await m.query(
       `UPDATE deadlines SET status = 'breached', updated_at = now()
-        WHERE id = (SELECT deadline_id FROM deadline_stages WHERE id = $1) AND status = 'pending'`,
-      [stageId],
+        WHERE id IN (SELECT id FROM deadlines WHERE id = ANY($1::uuid[]) AND status = 'pending'
+                      ORDER BY id FOR UPDATE)`,
+      [deadlineIds],
     );
   }
 }

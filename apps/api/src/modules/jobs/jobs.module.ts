@@ -7,9 +7,10 @@ import { DeadlineJobs } from './deadline-jobs';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { QueueRuntime } from './queue-runtime';
 import { ReconcileLoop } from './reconcile-loop';
+import { StageBatcher } from './stage-batcher';
 
 @Module({
   imports: [CredentialsModule, DeadlinesModule, NotificationEmailModule, PeriodicReportsModule],
-  providers: [MaintenanceProcessor, DeadlineJobs, ReconcileLoop, QueueRuntime],
+  providers: [MaintenanceProcessor, StageBatcher, DeadlineJobs, ReconcileLoop, QueueRuntime],
 })
 export class JobsModule {}

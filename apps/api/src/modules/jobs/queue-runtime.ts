@@ -52,7 +52,9 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
         {
           connection,
           prefix: bullmqPrefix(this.config.queuePrefix),
-          concurrency: queueName === QueueName.Deadlines ? 8 : 2,
+          // Many stage jobs at once: the ones held together fire in one transaction (StageBatcher).
+          concurrency:
+            queueName === QueueName.Deadlines ? this.config.deadlineWorkerConcurrency : 2,
           // A job whose worker died mid-way is picked up again once its lock lapses.
           lockDuration: this.config.workerLockDurationMs,
           stalledInterval: this.config.workerLockDurationMs,
