@@ -99,12 +99,15 @@ export class StatisticsPageComponent {
   protected readonly months = Array.from({ length: 12 }, (_, i) => i + 1);
   protected readonly channels = HELP_CHANNELS;
   protected readonly sexes = SEXES;
-  /** The trend's columns: each population's monthly total beside its share indicator. */
+  /** The trend's columns: each population's monthly total, beside its share indicator if it has one. */
   protected readonly trendColumns = [
     { population: 'cases', share: 'help_received' },
+    { population: 'calls', share: null },
+    { population: 'community_referrals', share: null },
     { population: 'referrals', share: 'referrals_on_time' },
+    { population: 'services', share: null },
     { population: 'incident_reports', share: 'incident_reports_on_time' },
-  ] as const satisfies readonly { population: StatisticsPopulation; share: string }[];
+  ] as const satisfies readonly { population: StatisticsPopulation; share: string | null }[];
 
   protected readonly form = new FormGroup({
     period: new FormControl<PeriodKind>('year', { nonNullable: true }),
