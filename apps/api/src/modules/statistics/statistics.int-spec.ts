@@ -9,6 +9,7 @@ import { createTestApp } from '../../../test-support/test-app';
 import { openCaseBody, walkIn } from '../../../test-support/intake-fixtures';
 import {
   insertAgency as insertAgencyIn,
+  seedCalls as seedCallsIn,
   seedCases as seedCasesIn,
 } from '../../../test-support/statistics-fixtures';
 
@@ -538,35 +539,19 @@ describe('statistics', () => {
     const [A, B] = communes;
     const police = await insertAgency('police', P, 'Công an thử nghiệm 2023');
     const health = await insertAgency('health', P, 'Trạm y tế thử nghiệm 2023');
-    const insertCalls = async (
+    const insertCalls = (
       n: number,
       startedAt: string,
-      commune: string,
+      communeCode: string,
       facts: { sex: string | null; outcome: string | null; callerType: string },
-    ) => {
-      const [line] = (await t.dataSource.query(
-        `INSERT INTO hotline_lines (agency_id, number, name) VALUES ($1, $2, 'Tổng đài thử nghiệm')
-         ON CONFLICT (agency_id, number) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
-        [agencies.centre, '1800-2023'],
-      )) as { id: string }[];
-      for (let i = 0; i < n; i += 1) {
-        await t.dataSource.query(
-          `INSERT INTO calls (agency_id, line_id, operator_user_id, channel, started_at, caller_type,
-             survivor_sex, survivor_age_group, commune_code, child_involved, danger_now, crime_signs, outcome)
-           VALUES ($1, $2, $3, 'phone', $4, $5, $6, '25_59', $7, false, false, false, $8)`,
-          [
-            agencies.centre,
-            line.id,
-            supervisor.id,
-            startedAt,
-            facts.callerType,
-            facts.sex,
-            commune,
-            facts.outcome,
-          ],
-        );
-      }
-    };
+    ) =>
+      seedCallsIn(t, n, {
+        agencyId: agencies.centre,
+        operatorId: supervisor.id,
+        startedAt,
+        communeCode,
+        ...facts,
+      });
     // November 2023: 6 calls before the action month (5 November), 8 in it (20 November, Vietnam
     // time); December: 7 in it (10 December), with no sex or outcome recorded.
     await insertCalls(6, '2023-11-05T03:00:00Z', A, {
@@ -692,6 +677,22 @@ describe('statistics', () => {
       expect(indicatorOf(q4, 'action_month_services')).toBe(12);
       expect(indicatorOf(q4, 'action_month_cases')).toBe(0);
     }
+    // The CSV carries the same numbers, one row each, by code.
+    const csv = await t.http
+      .get('/api/statistics/export')
+      .query({ period: 'quarter', year: 2023, quarter: 4, format: 'csv' })
+      .set(...bearer(officer));
+    const lines = (csv.text as string).split('\r\n').map((l) => l.split(',').slice(5, 9).join(','));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'calls,total,,21',
+        'calls,action_month,in_window,15',
+        'calls,sex,unknown,7',
+        'community_referrals,community_referral_outcome,case_opened,6',
+        'services,service_sector,health,6',
+        'referrals,response_time,within_72h,6',
+      ]),
+    );
     const other = await view(officerQ, { period: 'quarter', year: 2023, quarter: 4 });
     expect([totalOf(other, 'calls'), totalOf(other, 'services')]).toEqual([0, 0]);
 
