@@ -160,6 +160,8 @@ describe('statistics', () => {
     expect(casesTotal(year)).toBe(39);
   });
 
+  // 48 answers of six populations each: on a loaded shared machine this takes longer than Jest's
+  // default 30 s (a time limit, not an assertion on time).
   it('never returns a count from 1 to 4, for any period and area, to anyone', async () => {
     const queries: Record<string, string | number>[] = [
       { period: 'month', year: 2025, month: 1 },
@@ -179,7 +181,7 @@ describe('statistics', () => {
         }
       }
     }
-  });
+  }, 120_000);
 
   it('differencing through the API: province minus a commune, a quarter minus its months, never 1 to 4', async () => {
     const totals = new Map<string, PublishedNumber>();
@@ -433,6 +435,32 @@ describe('statistics', () => {
       .send(openCaseBody({ survivor: { disabilityStatus: 'maybe' as never } }));
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.errors)).toContain('survivor.disabilityStatus');
+  });
+
+  it('counts a walk-in referred in by another agency in the channel "agency"', async () => {
+    const opened = await walkIn(t, supervisor, { ...openCaseBody(), referredByAgency: true });
+    const source = async (id: string) =>
+      (
+        (await t.dataSource.query(`SELECT source FROM cases WHERE id = $1`, [id])) as {
+          source: string;
+        }[]
+      )[0].source;
+    expect(await source(opened.id)).toBe('agency_referral');
+    expect(await source((await walkIn(t, supervisor, openCaseBody())).id)).toBe('walk_in');
+    // The database keeps the list of sources.
+    await expect(
+      t.dataSource.query(`UPDATE cases SET source = 'carrier_pigeon' WHERE id = $1`, [opened.id]),
+    ).rejects.toThrow(/ck_cases_source/);
+
+    // Five such cases in May 2022 (and six walk-ins): the channel table and the cross-tab count them.
+    await seedCases(5, agencies.centre, communes[0], '2022-05-10T03:00:00Z', {}, 'agency_referral');
+    await seedCases(6, agencies.centre, communes[0], '2022-05-11T03:00:00Z');
+    const v = await view(supervisor, { period: 'month', year: 2022, month: 5 });
+    const tables = v.blocks[0].populations.find((p) => p.population === 'cases')?.tables ?? [];
+    const cell = (table: string, category: string) =>
+      tables.find((x) => x.id === table)?.cells.find((c) => c.category === category)?.value;
+    expect([cell('channel', 'agency'), cell('channel', 'walk_in')]).toEqual([5, 6]);
+    expect(cell('channel_sex', 'agency×female')).toBe(5);
   });
 
   it('counts cases by risk level (latest assessment) and safety plan, with their shares, "<5" where small', async () => {

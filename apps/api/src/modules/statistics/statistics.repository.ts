@@ -115,7 +115,7 @@ const RESPONSE_TIME = `CASE WHEN r.responded_at IS NULL THEN '${responseTimeBuck
         `WHEN r.responded_at - r.sent_at <= interval '${hours} hours' THEN '${bucket}'`,
     )
     .join('\n  ')}
-  ELSE 'later' END`;
+  ELSE '${responseTimeBucketOf(new Date(0), new Date(8_760 * 3600_000))}' END`;
 
 /** The area of a record with its own commune column (calls, community referrals). */
 const ownAreaJoin = (communeColumn: string) => `

@@ -100,4 +100,9 @@ export interface OpenCaseRequest {
   /** Optional first incident, recorded with the case. */
   incident?: CreateIncidentRequest | null;
   communeCode?: string | null;
+  /**
+   * A walk-in only: the survivor was referred in by another agency outside Cầu Nối (police, a health
+   * facility, the commune…); the case's source is then `agency_referral` (the `agency` channel).
+   */
+  referredByAgency?: boolean;
 }

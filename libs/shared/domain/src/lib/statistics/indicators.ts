@@ -55,6 +55,7 @@ export type HelpChannel = (typeof HELP_CHANNELS)[number];
 export function helpChannelOf(source: CaseSource): HelpChannel {
   if (source === 'call') return 'hotline';
   if (source === 'community_referral') return 'volunteer';
+  if (source === 'agency_referral') return 'agency';
   return 'walk_in';
 }
 

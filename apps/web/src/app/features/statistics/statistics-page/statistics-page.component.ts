@@ -232,6 +232,14 @@ export class StatisticsPageComponent {
     return population.tables.filter((t) => t.id !== 'channel_sex' && t.id !== 'risk_safety_plan');
   }
 
+  /**
+   * A table's test id: the cases' tables by their own name, the other populations' prefixed with
+   * theirs (calls also have a `sex` table, every population an `action_month` one).
+   */
+  protected testIdOf(population: StatisticsPopulationView, table: string): string {
+    return population.population === 'cases' ? table : `${population.population}-${table}`;
+  }
+
   protected crossValue(population: StatisticsPopulationView, channel: string, sex: string) {
     const table = population.tables.find((t) => t.id === 'channel_sex');
     return table?.cells.find((c) => c.category === `${channel}×${sex}`)?.value;
