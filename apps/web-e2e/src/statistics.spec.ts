@@ -27,7 +27,7 @@ test('a reporting officer reads the province statistics by period and commune, "
   page,
   request,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   // Two survivors of sex "other" and three of an ethnic minority: small counts the screen must hide.
   await openCases(request, 2, { sex: 'other' });
   await openCases(request, 3, { sex: 'female', ethnicMinority: 'yes', disabilityStatus: 'no' });
@@ -108,7 +108,7 @@ test('a reporting officer reads the province statistics by period and commune, "
 });
 
 test('a supervisor reads their centre and a range as whole periods', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 900 });
   await signInAnyOf(page, DEMO_USERNAMES.supervisor);
   await page.getByTestId('nav-statistics').click();

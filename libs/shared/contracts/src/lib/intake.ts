@@ -17,7 +17,7 @@ import type { CreateIncidentRequest } from './cases';
 /** One item in a social-work centre's intake queue: a handed-over call or a community referral. */
 export interface IntakeItemView {
   id: string;
-  source: Exclude<CaseSource, 'walk_in'>;
+  source: Exclude<CaseSource, 'walk_in' | 'agency_referral'>;
   status: IntakeItemStatus;
   receivedAt: string;
   communeCode: string | null;
