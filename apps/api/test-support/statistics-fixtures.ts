@@ -86,3 +86,39 @@ export async function survivorCodesOf(t: TestApp, agencyId: string): Promise<str
   )) as { code: string }[];
   return rows.map((r) => r.code);
 }
+
+export interface SeededCall {
+  agencyId: string;
+  operatorId: string;
+  startedAt: string;
+  communeCode: string;
+  sex: string | null;
+  outcome: string | null;
+  callerType: string;
+}
+
+/** `n` synthetic hotline calls answered by a centre at an instant, on the centre's test line. */
+export async function seedCalls(t: TestApp, n: number, c: SeededCall): Promise<void> {
+  const [line] = (await t.dataSource.query(
+    `INSERT INTO hotline_lines (agency_id, number, name) VALUES ($1, '1800-0000', 'Tổng đài thử nghiệm')
+     ON CONFLICT (agency_id, number) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+    [c.agencyId],
+  )) as { id: string }[];
+  for (let i = 0; i < n; i += 1) {
+    await t.dataSource.query(
+      `INSERT INTO calls (agency_id, line_id, operator_user_id, channel, started_at, caller_type,
+         survivor_sex, survivor_age_group, commune_code, child_involved, danger_now, crime_signs, outcome)
+       VALUES ($1, $2, $3, 'phone', $4, $5, $6, '25_59', $7, false, false, false, $8)`,
+      [
+        c.agencyId,
+        line.id,
+        c.operatorId,
+        c.startedAt,
+        c.callerType,
+        c.sex,
+        c.communeCode,
+        c.outcome,
+      ],
+    );
+  }
+}

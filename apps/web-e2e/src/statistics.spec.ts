@@ -27,7 +27,7 @@ test('a reporting officer reads the province statistics by period and commune, "
   page,
   request,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   // Two survivors of sex "other" and three of an ethnic minority: small counts the screen must hide.
   await openCases(request, 2, { sex: 'other' });
   await openCases(request, 3, { sex: 'female', ethnicMinority: 'yes', disabilityStatus: 'no' });
@@ -48,6 +48,24 @@ test('a reporting officer reads the province statistics by period and commune, "
   await snapshot(page, 'statistics-officer-year-1366');
   await snapshotAt(page, 'stats-population-cases', 'statistics-officer-year-cases-1366');
   await snapshotAt(page, 'stats-trend', 'statistics-officer-year-trend-1366');
+  // Hotline calls, community referrals, services by sector, response times and the action month.
+  for (const id of [
+    'stats-population-calls',
+    'stats-population-community_referrals',
+    'stats-population-services',
+    'stats-table-calls-call_outcome',
+    'stats-table-referrals-response_time',
+    'stats-table-services-service_sector',
+    'stats-indicator-action_month_calls',
+    'stats-indicator-services_by_sector',
+  ]) {
+    await expect(page.getByTestId(id)).toBeVisible();
+  }
+  await expect(page.getByTestId('stats-indicator-action_month_calls')).toContainText(
+    'Tháng hành động (15/11–15/12)',
+  );
+  await snapshotAt(page, 'stats-population-calls', 'statistics-officer-year-calls-1366');
+  await snapshotAt(page, 'stats-chart-response_time', 'statistics-officer-year-response-time-1366');
 
   // This month, in Hải Châu: the filters go to the URL.
   await choose(page, 'stats-period', 'stats-period-month');
@@ -86,10 +104,11 @@ test('a reporting officer reads the province statistics by period and commune, "
   await page.getByTestId('lang-en').click();
   await expect(page.getByTestId('statistics-title')).toHaveText('Statistics');
   await snapshotAt(page, 'stats-table-sex', 'statistics-officer-month-tables-en-360');
+  await snapshotAt(page, 'stats-population-services', 'statistics-officer-month-services-en-360');
 });
 
 test('a supervisor reads their centre and a range as whole periods', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 900 });
   await signInAnyOf(page, DEMO_USERNAMES.supervisor);
   await page.getByTestId('nav-statistics').click();

@@ -43,6 +43,7 @@ export * from './lib/statistics/suppression';
 export * from './lib/statistics/atoms';
 export * from './lib/statistics/lattice';
 export * from './lib/statistics/suppression-attack';
+export * from './lib/statistics/lattice-audit';
 export * from './lib/statistics/indicators';
 export * from './lib/statistics/periods';
 export * from './lib/case-management/urgent-referrals';

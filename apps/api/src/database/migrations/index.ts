@@ -31,6 +31,8 @@ import { IntakeDismissals1764550000000 } from './1764550000000-intake-dismissals
 import { CorrectionVersions1764600000000 } from './1764600000000-correction-versions';
 import { MeasureRevocationConferenceCancel1764620000000 } from './1764620000000-measure-revocation-conference-cancel';
 import { DeadlineEnqueueFailures1764660000000 } from './1764660000000-deadline-enqueue-failures';
+import { CaseSourceAgencyReferral1764730000000 } from './1764730000000-case-source-agency-referral';
+import { CommunityReferralsTargetIndex1764730000001 } from './1764730000001-community-referrals-target-index';
 import { RiskAssessmentCorrections1764740000000 } from './1764740000000-risk-assessment-corrections';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
@@ -68,5 +70,7 @@ export const MIGRATIONS = [
   CorrectionVersions1764600000000,
   MeasureRevocationConferenceCancel1764620000000,
   DeadlineEnqueueFailures1764660000000,
+  CaseSourceAgencyReferral1764730000000,
+  CommunityReferralsTargetIndex1764730000001,
   RiskAssessmentCorrections1764740000000,
 ];

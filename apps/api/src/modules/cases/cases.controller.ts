@@ -62,7 +62,7 @@ export class CasesController {
   @RequirePermission('create', 'Case')
   open(@Caller() caller: Caller, @Body() dto: OpenCaseDto): Promise<CaseDetailView> {
     return this.opening.open(caller, dto, {
-      source: 'walk_in',
+      source: dto.referredByAgency ? 'agency_referral' : 'walk_in',
       intakeItemId: null,
       agencyId: caller.user.agencyId,
       childFlagged: false,

@@ -160,6 +160,14 @@ describe('confidential intake: calls, community referrals, cases', () => {
         ).status,
       ).toBe(404);
 
+      // An intake item's source is its call: "referred by another agency" is for walk-ins only.
+      const referred = await t.http
+        .post(`/api/intake/${item.id}/open-case`)
+        .set(...bearer(caseworker))
+        .send({ ...openCaseBody(), referredByAgency: true });
+      expect(referred.status).toBe(400);
+      expect(JSON.stringify(referred.body.errors)).toContain('"field":"referredByAgency"');
+
       const opened = await t.http
         .post(`/api/intake/${item.id}/open-case`)
         .set(...bearer(caseworker))

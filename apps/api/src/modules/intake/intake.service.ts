@@ -89,6 +89,15 @@ export class IntakeService {
       'Intake item not found',
     );
     const { item, call, communityReferral } = found as IntakeItemWithSource;
+    if (dto.referredByAgency) {
+      // An intake item's source is its call or community referral, never another agency.
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'referredByAgency',
+        'invalid_value',
+        'referredByAgency applies to walk-ins only',
+      );
+    }
     if (item.status !== 'pending') {
       throw fieldError(
         HttpStatus.CONFLICT,

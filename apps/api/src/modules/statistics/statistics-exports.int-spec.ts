@@ -4,6 +4,7 @@ import { bearer, signedIn } from '../../../test-support/factories';
 import { binary, readPdfText, readXlsx } from '../../../test-support/export-readers';
 import {
   insertAgency,
+  seedCalls,
   seedCases,
   survivorCodesOf,
   unusedProvinces,
@@ -83,6 +84,11 @@ describe('statistics exports', () => {
     await seedCases(t, 20, at('2025-01-15T03:00:00Z', B));
     await seedCases(t, 7, at('2025-02-10T03:00:00Z', A));
     await seedCases(t, 2, { ...at('2025-02-11T03:00:00Z', A), survivor: { sex: 'male' } });
+    // February: 6 hotline calls in A, all counselling; 2 of the callers anonymous (small).
+    const call = { agencyId: centre, operatorId: supervisor.id, communeCode: A, sex: 'female' };
+    const counselling = { ...call, startedAt: '2025-02-12T03:00:00Z', outcome: 'counselling' };
+    await seedCalls(t, 4, { ...counselling, callerType: 'survivor' });
+    await seedCalls(t, 2, { ...counselling, callerType: 'anonymous' });
   });
 
   afterAll(async () => {
@@ -129,6 +135,19 @@ describe('statistics exports', () => {
     expect(labels).toContain('Chưa đánh giá nguy cơ');
     expect(labels).toContain('Nguy cơ cao × Có kế hoạch an toàn');
     expect(labels).toContain('Ca nguy cơ cao có kế hoạch an toàn');
+    // The hotline calls, services and response times have their tables too, "<5" where small.
+    expect(found.get('Cuộc gọi đến đường dây nóng|total')).toBe(6);
+    expect(found.get('Cuộc gọi đến đường dây nóng: Kết quả cuộc gọi|counselling')).toBe(6);
+    expect(found.get('Cuộc gọi đến đường dây nóng: Người gọi|anonymous')).toBe('<5');
+    expect(found.get('Cuộc gọi đến đường dây nóng: Người gọi|survivor')).toBe('<5');
+    expect(found.get('Dịch vụ đã cung cấp: Ngành cung cấp dịch vụ|police')).toBe(0);
+    expect(found.get('Chuyển gửi: Thời gian phản hồi chuyển gửi|within_1h')).toBe(0);
+    expect(
+      found.get(
+        'Giới thiệu từ cộng đồng (địa chỉ tin cậy): Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới|in_window',
+      ),
+    ).toBe(0);
+    expect(labels).toContain('Tháng hành động (15/11–15/12): cuộc gọi đến đường dây nóng');
 
     // Nowhere a count from 1 to 4, and no survivor code anywhere.
     const all = [...sheets.values()].flat(2);
@@ -152,6 +171,11 @@ describe('statistics exports', () => {
     expect(text).toMatch(/Đường dây nóng\s+<5/);
     expect(text).toMatch(/Nam\s+<5/);
     expect(text).toMatch(/Tổng\s+32/);
+    expect(text).toContain('Cuộc gọi đến đường dây nóng: Kết quả cuộc gọi');
+    expect(text).toMatch(/Tư vấn\s+6/);
+    expect(text).toMatch(/Ẩn danh\s+<5/);
+    expect(text).toContain('Dịch vụ đã cung cấp: Ngành cung cấp dịch vụ');
+    expect(text).toContain('Chuyển gửi: Thời gian phản hồi chuyển gửi');
     for (const code of await survivorCodesOf(t, centre)) expect(text).not.toContain(code);
 
     const english = await readPdfText(

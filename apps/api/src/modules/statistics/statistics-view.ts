@@ -9,7 +9,6 @@ import type {
 } from '@caunoi/shared/contracts';
 import type {
   IndicatorDefinition,
-  IndicatorPart,
   PeriodBlock,
   PeriodNode,
   ProtectedLattice,
@@ -19,13 +18,13 @@ import type {
 import {
   blockMonths,
   cellOf,
+  evaluateIndicator,
   formatPublishedCount,
   INDICATORS,
   monthNode,
   MULTI_SELECT_TABLES,
   POPULATION_DIMENSIONS,
   publishedCell,
-  shareOf,
   STATISTICS_POPULATIONS,
   TOTAL_CELL,
 } from '@caunoi/shared/domain';
@@ -38,8 +37,6 @@ function toNumber(count: PublishedCount): PublishedNumber {
   return count.kind === 'count' ? count.value : (formatPublishedCount(count) as '<5');
 }
 
-const numeric = (value: PublishedNumber): number | null =>
-  typeof value === 'number' ? value : null;
 
 function tablesOf(
   lattice: ProtectedLattice,
@@ -70,51 +67,19 @@ function tablesOf(
   return tables;
 }
 
-/** A part of an indicator: the sum of its categories when each is published exactly. */
-function partValue(
-  lattice: ProtectedLattice,
-  period: PeriodNode,
-  area: string,
-  part: IndicatorPart,
-): { value: PublishedNumber; cells: (number | null)[] } {
-  const cells = part.categories.map((c) =>
-    numeric(toNumber(publishedCell(lattice, period, area, cellOf(part.dimension, c)))),
-  );
-  if (cells.every((c) => c !== null)) {
-    return { value: (cells as number[]).reduce((s, n) => s + n, 0), cells };
-  }
-  return { value: '<5', cells };
-}
-
 export function indicatorValue(
   lattices: YearLattices,
   indicator: IndicatorDefinition,
   period: PeriodNode,
   area: string,
 ): IndicatorValueView {
-  const lattice = lattices[indicator.population];
-  const target = indicator.target ?? null;
-  if (indicator.kind === 'count') {
-    return {
-      id: indicator.id,
-      numerator: toNumber(publishedCell(lattice, period, area, TOTAL_CELL)),
-      share: null,
-      target,
-    };
-  }
-  const numerator = partValue(lattice, period, area, indicator.numerator);
-  const denominator = partValue(
-    lattice,
-    period,
-    area,
-    indicator.denominator ?? indicator.numerator,
-  );
+  const value = evaluateIndicator(lattices[indicator.population], indicator, period, area);
   return {
     id: indicator.id,
-    numerator: numerator.value,
-    denominator: denominator.value,
-    share: shareOf(numerator.cells, denominator.cells),
-    target,
+    numerator: toNumber(value.numerator),
+    ...(value.denominator !== null && { denominator: toNumber(value.denominator) }),
+    share: value.share,
+    target: indicator.target ?? null,
   };
 }
 

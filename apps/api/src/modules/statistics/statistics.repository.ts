@@ -4,13 +4,19 @@ import { DataSource } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { LatticeRow, StatisticsPopulation } from '@caunoi/shared/domain';
 import {
+  ACTION_MONTH_WINDOW,
+  actionMonthCategoryOf,
   AGE_GROUPS,
   AGENCY_TYPES,
   CASE_SOURCES,
+  communityReferralOutcomeOf,
   CONTEXT_FLAGS,
   DV_FORMS,
   FAMILY_RELATIONSHIPS,
   helpChannelOf,
+  INTAKE_ITEM_STATUSES,
+  RESPONSE_TIME_HOURS,
+  responseTimeBucketOf,
   safetyPlanCategoryOf,
   statisticsRiskLevelOf,
   statisticsSectorOf,
@@ -52,6 +58,10 @@ const SECTOR_OF = JSON.stringify(
   Object.fromEntries(AGENCY_TYPES.map((t) => [t, statisticsSectorOf(t)])),
 );
 
+const INTAKE_OUTCOME_OF = JSON.stringify(
+  Object.fromEntries(INTAKE_ITEM_STATUSES.map((st) => [st, communityReferralOutcomeOf(st)])),
+);
+
 /** The domain's categories for a case without a risk assessment or a safety plan, and with one. */
 const NOT_ASSESSED = statisticsRiskLevelOf(null);
 const [PLAN_YES, PLAN_NO] = [safetyPlanCategoryOf(1), safetyPlanCategoryOf(0)];
@@ -86,6 +96,31 @@ const countCells = (cells: readonly string[]) => `
     FROM base
     CROSS JOIN LATERAL (VALUES ('${TOTAL_CELL}'), ${cells.map((c) => `(${c})`).join(', ')}) AS v(cell)
    GROUP BY month, area, v.cell`;
+
+/**
+ * The `action_month` category of a record from its local (Vietnam) date or timestamp expression:
+ * the window's bounds and category codes are the domain's.
+ */
+const actionMonthOf = (local: string) =>
+  `CASE WHEN to_char(${local}, 'MM-DD') BETWEEN '${ACTION_MONTH_WINDOW.from}' AND '${ACTION_MONTH_WINDOW.to}'
+        THEN '${actionMonthCategoryOf(ACTION_MONTH_WINDOW.from)}' ELSE '${actionMonthCategoryOf('01-01')}' END`;
+const inVietnam = (instant: string) => `(${instant} AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
+const ACTION_MONTH_CELL = `'action_month=' || action_month`;
+
+/** A referral's `response_time` bucket, the domain's bounds as intervals. */
+const RESPONSE_TIME = `CASE WHEN r.responded_at IS NULL THEN '${responseTimeBucketOf(new Date(0), null)}'
+  ${Object.entries(RESPONSE_TIME_HOURS)
+    .map(
+      ([bucket, hours]) =>
+        `WHEN r.responded_at - r.sent_at <= interval '${hours} hours' THEN '${bucket}'`,
+    )
+    .join('\n  ')}
+  ELSE '${responseTimeBucketOf(new Date(0), new Date(8_760 * 3600_000))}' END`;
+
+/** The area of a record with its own commune column (calls, community referrals). */
+const ownAreaJoin = (communeColumn: string) => `
+  LEFT JOIN administrative_unit_current_codes cc ON cc.code = ${communeColumn}
+  LEFT JOIN administrative_units u ON u.code = cc.current_code`;
 
 /**
  * Read-only aggregate SQL over the case records of a scope (decision 0021): counts by month, area
@@ -152,6 +187,12 @@ export class StatisticsRepository {
         return this.countReferrals([...params, now]);
       case 'incident_reports':
         return this.countIncidentReports([...params, now]);
+      case 'calls':
+        return this.countCalls(params);
+      case 'community_referrals':
+        return this.countCommunityReferrals(params);
+      case 'services':
+        return this.countServices(params);
     }
   }
 
@@ -205,7 +246,8 @@ export class StatisticsRepository {
                            ORDER BY ra.assessed_at DESC, ra.id DESC LIMIT 1),
                          '${NOT_ASSESSED}') AS risk_level,
                 CASE WHEN EXISTS (SELECT 1 FROM safety_plans sp WHERE sp.case_id = c.id)
-                     THEN '${PLAN_YES}' ELSE '${PLAN_NO}' END AS safety_plan
+                     THEN '${PLAN_YES}' ELSE '${PLAN_NO}' END AS safety_plan,
+                ${actionMonthOf(inVietnam('c.opened_at'))} AS action_month
            FROM cases c
            JOIN survivors s ON s.id = c.survivor_id
            ${FIRST_INCIDENT}
@@ -222,6 +264,7 @@ export class StatisticsRepository {
          `'help=' || help`,
          `'risk_safety_plan=' || risk_level || '×' || safety_plan`,
          ...multiSelect,
+         ACTION_MONTH_CELL,
        ])}`,
       [...params, CHANNEL_OF, AGE_OF, FAMILY_RELATIONSHIPS],
     );
@@ -240,7 +283,9 @@ export class StatisticsRepository {
                   WHEN r.respond_by < $5 THEN 'overdue'
                   ELSE 'pending'
                 END AS response,
-                ($6::jsonb ->> ta.type) AS sector
+                ($6::jsonb ->> ta.type) AS sector,
+                ${RESPONSE_TIME} AS response_time,
+                ${actionMonthOf(inVietnam('r.sent_at'))} AS action_month
            FROM referrals r
            JOIN cases c ON c.id = r.case_id
            JOIN agencies ta ON ta.id = r.to_agency_id
@@ -248,7 +293,12 @@ export class StatisticsRepository {
            ${AREA_JOIN}
           WHERE r.from_agency_id = ANY($1) AND r.sent_at >= $2 AND r.sent_at < $4
        )
-       ${countCells([`'response=' || response`, `'sector=' || sector`])}`,
+       ${countCells([
+         `'response=' || response`,
+         `'sector=' || sector`,
+         `'response_time=' || response_time`,
+         ACTION_MONTH_CELL,
+       ])}`,
       [...params, SECTOR_OF],
     );
   }
@@ -264,7 +314,8 @@ export class StatisticsRepository {
                          THEN 'on_time' ELSE 'late' END
                   WHEN d.due_at < $5 THEN 'overdue'
                   ELSE 'pending'
-                END AS timeliness
+                END AS timeliness,
+                ${actionMonthOf(inVietnam('d.started_at'))} AS action_month
            FROM deadlines d
            JOIN cases c ON c.id = d.case_id
            LEFT JOIN incident_reports ir ON ir.incident_id = d.subject_id
@@ -273,8 +324,88 @@ export class StatisticsRepository {
           WHERE d.kind = 'incident_report' AND d.status <> 'cancelled'
             AND d.agency_id = ANY($1) AND d.started_at >= $2 AND d.started_at < $4
        )
-       ${countCells([`'timeliness=' || timeliness`])}`,
+       ${countCells([`'timeliness=' || timeliness`, ACTION_MONTH_CELL])}`,
       params,
+    );
+  }
+
+  /**
+   * Hotline calls the scope's centres answered in the year, by the survivor's sex and age where the
+   * operator recorded them, the outcome, who called and the type of violence hinted at.
+   */
+  private countCalls(params: unknown[]): Promise<LatticeRow[]> {
+    return this.run(
+      `WITH base AS (
+         SELECT ${monthOf('k.started_at')} AS month, ${AREA} AS area,
+                COALESCE(k.survivor_sex, 'unknown') AS sex,
+                ($5::jsonb ->> COALESCE(k.survivor_age_group, 'unknown')) AS age_group,
+                COALESCE(k.outcome, 'not_recorded') AS call_outcome,
+                k.caller_type,
+                COALESCE(k.gbv_type_hint, 'not_recorded') AS gbv_type,
+                ${actionMonthOf(inVietnam('k.started_at'))} AS action_month
+           FROM calls k
+           ${ownAreaJoin('k.commune_code')}
+          WHERE k.agency_id = ANY($1) AND k.started_at >= $2 AND k.started_at < $4
+       )
+       ${countCells([
+         `'sex=' || sex`,
+         `'age_group=' || age_group`,
+         `'call_outcome=' || call_outcome`,
+         `'caller_type=' || caller_type`,
+         `'gbv_type=' || gbv_type`,
+         ACTION_MONTH_CELL,
+       ])}`,
+      [...params, AGE_OF],
+    );
+  }
+
+  /**
+   * Community referrals (volunteers' reports) sent to the scope's centres in the year, by their
+   * status and what the centre's intake made of them.
+   */
+  private countCommunityReferrals(params: unknown[]): Promise<LatticeRow[]> {
+    return this.run(
+      `WITH base AS (
+         SELECT ${monthOf('cr.created_at')} AS month, ${AREA} AS area,
+                cr.status,
+                ($5::jsonb ->> COALESCE(ii.status, 'pending')) AS outcome,
+                ${actionMonthOf(inVietnam('cr.created_at'))} AS action_month
+           FROM community_referrals cr
+           LEFT JOIN intake_items ii ON ii.community_referral_id = cr.id
+           ${ownAreaJoin('cr.commune_code')}
+          WHERE cr.target_agency_id = ANY($1) AND cr.created_at >= $2 AND cr.created_at < $4
+       )
+       ${countCells([
+         `'community_referral_status=' || status`,
+         `'community_referral_outcome=' || outcome`,
+         ACTION_MONTH_CELL,
+       ])}`,
+      [...params, INTAKE_OUTCOME_OF],
+    );
+  }
+
+  /**
+   * Services recorded as provided in the year on the referrals the scope's centres sent, by the
+   * sector of the agency that provided them, in the case's area.
+   */
+  private countServices(params: unknown[]): Promise<LatticeRow[]> {
+    return this.run(
+      `WITH base AS (
+         SELECT extract(month from sr.provided_on)::int AS month, ${AREA} AS area,
+                ($5::jsonb ->> pa.type) AS sector,
+                ${actionMonthOf('sr.provided_on')} AS action_month
+           FROM service_records sr
+           JOIN referrals r ON r.id = sr.referral_id
+           JOIN agencies pa ON pa.id = sr.agency_id
+           JOIN cases c ON c.id = r.case_id
+           ${FIRST_INCIDENT}
+           ${AREA_JOIN}
+          WHERE r.from_agency_id = ANY($1) AND sr.outcome = 'provided'
+            AND sr.provided_on >= ${inVietnam('$2::timestamptz')}::date
+            AND sr.provided_on < ${inVietnam('$4::timestamptz')}::date
+       )
+       ${countCells([`'service_sector=' || sector`, ACTION_MONTH_CELL])}`,
+      [...params, SECTOR_OF],
     );
   }
 }

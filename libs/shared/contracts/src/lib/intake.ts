@@ -17,7 +17,7 @@ import type { CreateIncidentRequest } from './cases';
 /** One item in a social-work centre's intake queue: a handed-over call or a community referral. */
 export interface IntakeItemView {
   id: string;
-  source: Exclude<CaseSource, 'walk_in'>;
+  source: Exclude<CaseSource, 'walk_in' | 'agency_referral'>;
   status: IntakeItemStatus;
   receivedAt: string;
   communeCode: string | null;
@@ -100,4 +100,9 @@ export interface OpenCaseRequest {
   /** Optional first incident, recorded with the case. */
   incident?: CreateIncidentRequest | null;
   communeCode?: string | null;
+  /**
+   * A walk-in only: the survivor was referred in by another agency outside Cầu Nối (police, a health
+   * facility, the commune…); the case's source is then `agency_referral` (the `agency` channel).
+   */
+  referredByAgency?: boolean;
 }

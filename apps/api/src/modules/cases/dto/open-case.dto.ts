@@ -162,4 +162,11 @@ export class OpenCaseDto implements OpenCaseRequest {
   @IsNotEmpty({ message: 'communeCode must name a commune (or be null)' })
   @MaxLength(16)
   communeCode?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'A walk-in referred in by another agency outside Cầu Nối (source agency_referral)',
+  })
+  @IsOmittable()
+  @IsBoolean()
+  referredByAgency?: boolean;
 }

@@ -161,7 +161,8 @@ function totalsTable(
     rows: rows.map((r) => ({
       label: r.label,
       code: r.code,
-      values: STATISTICS_POPULATIONS.map((p) => r.totals[p]),
+      // A report drafted before a population was counted has no total for it: an empty cell.
+      values: STATISTICS_POPULATIONS.map((p) => r.totals[p] ?? null),
     })),
   };
 }

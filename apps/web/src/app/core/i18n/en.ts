@@ -370,6 +370,7 @@ export const en: Dictionary = {
   'source.call': 'Hotline call',
   'source.community_referral': 'Community referral',
   'source.walk_in': 'Walk-in',
+  'source.agency_referral': 'Referred by another agency',
 
   'communityStatus.received': 'Received by the centre',
   'communityStatus.accepted': 'Case opened',
@@ -526,6 +527,8 @@ export const en: Dictionary = {
   'openCase.step3': 'First incident',
   'openCase.dobHint': 'With a date of birth, the age is calculated from it.',
   'openCase.includeIncident': 'Record the first incident now',
+  'openCase.referredByAgency':
+    'Referred in by another agency (police, a health facility, the commune People’s Committee…)',
   'openCase.incidentLater': 'Incidents can be added later on the case file.',
   'openCase.submit': 'Open case',
 

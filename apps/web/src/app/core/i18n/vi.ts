@@ -371,6 +371,7 @@ export const vi = {
   'source.call': 'Cuộc gọi tổng đài',
   'source.community_referral': 'Giới thiệu từ cộng đồng',
   'source.walk_in': 'Đến trực tiếp',
+  'source.agency_referral': 'Cơ quan khác chuyển đến',
 
   'communityStatus.received': 'Trung tâm đã nhận',
   'communityStatus.accepted': 'Đã mở hồ sơ hỗ trợ',
@@ -527,6 +528,8 @@ export const vi = {
   'openCase.step3': 'Vụ việc đầu tiên',
   'openCase.dobHint': 'Nếu có ngày sinh, tuổi được tính từ ngày sinh.',
   'openCase.includeIncident': 'Ghi nhận vụ việc đầu tiên ngay bây giờ',
+  'openCase.referredByAgency':
+    'Do cơ quan khác chuyển đến (công an, cơ sở y tế, Ủy ban nhân dân cấp xã…)',
   'openCase.incidentLater': 'Có thể thêm vụ việc sau trong hồ sơ.',
   'openCase.submit': 'Mở hồ sơ',
 

@@ -135,7 +135,11 @@ export type CaseStage = (typeof CASE_STAGES)[number];
 export const RISK_LEVELS = ['unknown', 'low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-export const CASE_SOURCES = ['call', 'community_referral', 'walk_in'] as const;
+/**
+ * Where a case came from: a hotline call, a community referral, a walk-in, or a survivor referred in
+ * by another agency outside Cầu Nối (police, a health facility, the commune…), recorded at a walk-in.
+ */
+export const CASE_SOURCES = ['call', 'community_referral', 'walk_in', 'agency_referral'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 
 export const INTAKE_ITEM_STATUSES = ['pending', 'opened', 'dismissed'] as const;

@@ -36,6 +36,7 @@ describe('indicator definitions', () => {
     expect(helpChannelOf('call')).toBe('hotline');
     expect(helpChannelOf('community_referral')).toBe('volunteer');
     expect(helpChannelOf('walk_in')).toBe('walk_in');
+    expect(helpChannelOf('agency_referral')).toBe('agency');
   });
 
   it('counts an incident as family violence when any perpetrator is family', () => {

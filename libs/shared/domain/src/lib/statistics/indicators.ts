@@ -6,6 +6,9 @@ import type {
   RiskLevel,
 } from '../intake/vocabulary';
 import {
+  CALL_OUTCOMES,
+  CALLER_TYPES,
+  COMMUNITY_REFERRAL_STATUSES,
   CONTEXT_FLAGS,
   DV_FORMS,
   GBV_TYPES,
@@ -14,8 +17,10 @@ import {
 } from '../intake/vocabulary';
 import { isFamilyRelationship } from '../intake/relationships';
 import { sectorOf } from '../referrals/sector-outcomes';
-import type { LatticeDimension } from './lattice';
-import { crossCategory } from './lattice';
+import type { LatticeDimension, PeriodNode, ProtectedLattice } from './lattice';
+import { cellOf, crossCategory, publishedCell, TOTAL_CELL } from './lattice';
+import type { PublishedCount } from './suppression';
+import { SUPPRESSED } from './suppression';
 
 /**
  * Every statistic Cầu Nối publishes, defined once (docs/statistics.md): the populations counted, their
@@ -50,6 +55,7 @@ export type HelpChannel = (typeof HELP_CHANNELS)[number];
 export function helpChannelOf(source: CaseSource): HelpChannel {
   if (source === 'call') return 'hotline';
   if (source === 'community_referral') return 'volunteer';
+  if (source === 'agency_referral') return 'agency';
   return 'walk_in';
 }
 
@@ -129,7 +135,76 @@ export function safetyPlanCategoryOf(versions: number): (typeof YES_NO)[number] 
 /** The assessed levels: the denominator of the share of high-risk cases. */
 const ASSESSED_RISK_LEVELS = STATISTICS_RISK_LEVELS.filter((l) => l !== 'not_assessed');
 
-export const STATISTICS_POPULATIONS = ['cases', 'referrals', 'incident_reports'] as const;
+/**
+ * The action month (Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở
+ * giới): 15 November to 15 December of every year, both days included, in Vietnam time. It is not a
+ * node of the lattice (it crosses a month boundary); it is a dimension of every population instead
+ * (`action_month`: in the window or not), so its counts are unions of atoms like every other cell
+ * and cannot be subtracted from the months it overlaps (decision 0021, docs/statistics.md).
+ */
+export const ACTION_MONTH_WINDOW = { from: '11-15', to: '12-15' } as const;
+export const ACTION_MONTH_CATEGORIES = ['in_window', 'outside'] as const;
+export type ActionMonthCategory = (typeof ACTION_MONTH_CATEGORIES)[number];
+
+/** Whether a day of the year (`MM-DD`, Vietnam time) lies in the action month. */
+export function actionMonthCategoryOf(monthDay: string): ActionMonthCategory {
+  return monthDay >= ACTION_MONTH_WINDOW.from && monthDay <= ACTION_MONTH_WINDOW.to
+    ? 'in_window'
+    : 'outside';
+}
+
+/**
+ * How long a referral waited for its answer (sent → answered), as a distribution: never a mean or
+ * a median, which of a small group would describe single referrals. Each bucket excludes the
+ * shorter ones (`within_24h` is more than 1 hour and at most 24 hours).
+ */
+export const RESPONSE_TIME_BUCKETS = [
+  'within_1h',
+  'within_24h',
+  'within_72h',
+  'later',
+  'not_answered',
+] as const;
+export type ResponseTimeBucket = (typeof RESPONSE_TIME_BUCKETS)[number];
+
+/** The upper bound (hours, included) of each timed bucket, in order. */
+export const RESPONSE_TIME_HOURS = { within_1h: 1, within_24h: 24, within_72h: 72 } as const;
+
+export function responseTimeBucketOf(sentAt: Date, respondedAt: Date | null): ResponseTimeBucket {
+  if (respondedAt === null) return 'not_answered';
+  const hours = (respondedAt.getTime() - sentAt.getTime()) / 3600_000;
+  for (const [bucket, limit] of Object.entries(RESPONSE_TIME_HOURS)) {
+    if (hours <= limit) return bucket as ResponseTimeBucket;
+  }
+  return 'later';
+}
+
+/** A hotline call's outcome; `not_recorded` while the operator has not set one. */
+export const STATISTICS_CALL_OUTCOMES = [...CALL_OUTCOMES, 'not_recorded'] as const;
+
+/**
+ * What became of a volunteer's community referral at the centre's intake queue: a case opened from
+ * it, dismissed (duplicate, not GBV, …), or still pending.
+ */
+export const COMMUNITY_REFERRAL_OUTCOMES = ['case_opened', 'dismissed', 'pending'] as const;
+export type CommunityReferralOutcome = (typeof COMMUNITY_REFERRAL_OUTCOMES)[number];
+
+export function communityReferralOutcomeOf(
+  intakeStatus: 'pending' | 'opened' | 'dismissed' | null,
+): CommunityReferralOutcome {
+  if (intakeStatus === 'opened') return 'case_opened';
+  if (intakeStatus === 'dismissed') return 'dismissed';
+  return 'pending';
+}
+
+export const STATISTICS_POPULATIONS = [
+  'cases',
+  'calls',
+  'community_referrals',
+  'referrals',
+  'services',
+  'incident_reports',
+] as const;
 export type StatisticsPopulation = (typeof STATISTICS_POPULATIONS)[number];
 
 export interface StatisticsDimension extends LatticeDimension {
@@ -138,6 +213,13 @@ export interface StatisticsDimension extends LatticeDimension {
 }
 
 const binary = (id: string): StatisticsDimension => ({ id, categories: YES_NO, table: false });
+
+/** Every population: whether its record's date lies in the action month. */
+const ACTION_MONTH_DIMENSION: StatisticsDimension = {
+  id: 'action_month',
+  categories: ACTION_MONTH_CATEGORIES,
+  table: true,
+};
 
 /** Cases opened in the period: one record per case (one survivor seeking help at one centre). */
 const CASE_DIMENSIONS: readonly StatisticsDimension[] = [
@@ -165,24 +247,63 @@ const CASE_DIMENSIONS: readonly StatisticsDimension[] = [
     crossOf: ['risk_level', 'safety_plan'],
     table: false,
   },
+  ACTION_MONTH_DIMENSION,
+];
+
+/**
+ * Hotline calls the scope's centres answered, dated by their start, in the commune the operator
+ * recorded (else unknown). Sex and age are the survivor's where the operator recorded them.
+ */
+const CALL_DIMENSIONS: readonly StatisticsDimension[] = [
+  { id: 'sex', categories: SEXES, table: true },
+  { id: 'age_group', categories: STATISTICS_AGE_GROUPS, table: true },
+  { id: 'call_outcome', categories: STATISTICS_CALL_OUTCOMES, table: true },
+  { id: 'caller_type', categories: CALLER_TYPES, table: true },
+  { id: 'gbv_type', categories: STATISTICS_GBV_TYPES, table: true },
+  ACTION_MONTH_DIMENSION,
+];
+
+/**
+ * Community referrals (a volunteer's report from a trusted address) sent to the scope's centres,
+ * dated by submission, in their commune.
+ */
+const COMMUNITY_REFERRAL_DIMENSIONS: readonly StatisticsDimension[] = [
+  { id: 'community_referral_status', categories: COMMUNITY_REFERRAL_STATUSES, table: true },
+  { id: 'community_referral_outcome', categories: COMMUNITY_REFERRAL_OUTCOMES, table: true },
+  ACTION_MONTH_DIMENSION,
+];
+
+/**
+ * Services recorded as provided on the referrals the scope's centres sent, dated by the day they
+ * were provided, by the sector of the agency that provided them.
+ */
+const SERVICE_DIMENSIONS: readonly StatisticsDimension[] = [
+  { id: 'service_sector', categories: STATISTICS_SECTORS, table: true },
+  ACTION_MONTH_DIMENSION,
 ];
 
 /** Referrals sent in the period by the scope's centres. */
 const REFERRAL_DIMENSIONS: readonly StatisticsDimension[] = [
   { id: 'response', categories: REFERRAL_RESPONSES, table: true },
   { id: 'sector', categories: STATISTICS_SECTORS, table: true },
+  { id: 'response_time', categories: RESPONSE_TIME_BUCKETS, table: true },
+  ACTION_MONTH_DIMENSION,
 ];
 
 /** Serious incidents whose 10-day clock started in the period. */
 const REPORT_DIMENSIONS: readonly StatisticsDimension[] = [
   { id: 'timeliness', categories: REPORT_TIMELINESS, table: true },
+  ACTION_MONTH_DIMENSION,
 ];
 
 export const POPULATION_DIMENSIONS: Readonly<
   Record<StatisticsPopulation, readonly StatisticsDimension[]>
 > = {
   cases: CASE_DIMENSIONS,
+  calls: CALL_DIMENSIONS,
+  community_referrals: COMMUNITY_REFERRAL_DIMENSIONS,
   referrals: REFERRAL_DIMENSIONS,
+  services: SERVICE_DIMENSIONS,
   incident_reports: REPORT_DIMENSIONS,
 };
 
@@ -203,7 +324,10 @@ export interface IndicatorPart {
 export interface IndicatorDefinition {
   readonly id: string;
   readonly population: StatisticsPopulation;
-  /** A count broken down by a table (the numerator), or a share: numerator over denominator. */
+  /**
+   * A count (the population's total when the numerator names every category of its dimension, else
+   * the sum of the categories it names), or a share: numerator over denominator.
+   */
   readonly kind: 'count' | 'share';
   readonly numerator: IndicatorPart;
   readonly denominator?: IndicatorPart;
@@ -283,6 +407,24 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     target: 1,
     source: 'Seed 003 VI.2: result of handling reported within 10 days of discovery',
   },
+  {
+    id: 'services_by_sector',
+    population: 'services',
+    kind: 'count',
+    numerator: { dimension: 'service_sector', categories: STATISTICS_SECTORS },
+    source:
+      'Decision 2232 / seed 003 II: services provided to survivors by police, health, justice and social work',
+  },
+  ...(['cases', 'calls', 'community_referrals', 'services'] as const).map(
+    (population): IndicatorDefinition => ({
+      id: `action_month_${population}`,
+      population,
+      kind: 'count',
+      numerator: { dimension: 'action_month', categories: ['in_window'] },
+      source:
+        'Seed: Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới (15/11–15/12)',
+    }),
+  ),
 ];
 
 /**
@@ -297,4 +439,58 @@ export function shareOf(
   const top = (numerator as number[]).reduce((s, n) => s + n, 0);
   const bottom = (denominator as number[]).reduce((s, n) => s + n, 0);
   return bottom === 0 ? null : top / bottom;
+}
+
+/** One part of an indicator as published: the sum of its categories, exact only if each one is. */
+export interface IndicatorPartValue {
+  readonly value: PublishedCount;
+  /** Each category's exact count, or null where it is suppressed. */
+  readonly cells: readonly (number | null)[];
+}
+
+function partOf(
+  lattice: ProtectedLattice,
+  period: PeriodNode,
+  area: string,
+  part: IndicatorPart,
+): IndicatorPartValue {
+  const cells = part.categories.map((c) => {
+    const p = publishedCell(lattice, period, area, cellOf(part.dimension, c));
+    return p.kind === 'count' ? p.value : null;
+  });
+  if (cells.some((c) => c === null)) return { value: SUPPRESSED, cells };
+  return { value: { kind: 'count', value: (cells as number[]).reduce((s, n) => s + n, 0) }, cells };
+}
+
+/**
+ * An indicator for a period and area of its population's protected lattice, from published numbers
+ * only: a count, or numerator, denominator and a share that is null unless every number behind it
+ * is published exactly.
+ */
+export function evaluateIndicator(
+  lattice: ProtectedLattice,
+  indicator: IndicatorDefinition,
+  period: PeriodNode,
+  area: string,
+): { numerator: PublishedCount; denominator: PublishedCount | null; share: number | null } {
+  if (indicator.kind === 'count') {
+    const dimension = POPULATION_DIMENSIONS[indicator.population].find(
+      (d) => d.id === indicator.numerator.dimension,
+    );
+    const whole = dimension?.categories.every((c) => indicator.numerator.categories.includes(c));
+    return {
+      numerator: whole
+        ? publishedCell(lattice, period, area, TOTAL_CELL)
+        : partOf(lattice, period, area, indicator.numerator).value,
+      denominator: null,
+      share: null,
+    };
+  }
+  const numerator = partOf(lattice, period, area, indicator.numerator);
+  const denominator = partOf(lattice, period, area, indicator.denominator ?? indicator.numerator);
+  return {
+    numerator: numerator.value,
+    denominator: denominator.value,
+    share: shareOf(numerator.cells, denominator.cells),
+  };
 }

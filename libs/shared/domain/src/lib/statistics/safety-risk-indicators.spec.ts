@@ -54,30 +54,6 @@ function evaluate(lattice: ProtectedLattice, id: string, period: PeriodNode = 'M
 }
 
 describe('safety-plan and risk-level indicators', () => {
-  it('are defined by their exact numerator and denominator', () => {
-    expect(indicator('risk_assessed')).toMatchObject({
-      population: 'cases',
-      kind: 'share',
-      numerator: { dimension: 'risk_level', categories: ['high', 'medium', 'low', 'unknown'] },
-      denominator: {
-        dimension: 'risk_level',
-        categories: ['high', 'medium', 'low', 'unknown', 'not_assessed'],
-      },
-    });
-    expect(indicator('high_risk')).toMatchObject({
-      numerator: { dimension: 'risk_level', categories: ['high'] },
-      denominator: { dimension: 'risk_level', categories: ['high', 'medium', 'low', 'unknown'] },
-    });
-    expect(indicator('safety_plan')).toMatchObject({
-      numerator: { dimension: 'safety_plan', categories: ['yes'] },
-      denominator: { dimension: 'safety_plan', categories: ['yes', 'no'] },
-    });
-    expect(indicator('high_risk_safety_plan')).toMatchObject({
-      numerator: { dimension: 'risk_safety_plan', categories: ['high×yes'] },
-      denominator: { dimension: 'risk_safety_plan', categories: ['high×yes', 'high×no'] },
-    });
-  });
-
   it('put every case in one risk category and one safety-plan category', () => {
     expect(statisticsRiskLevelOf(null)).toBe('not_assessed');
     expect(statisticsRiskLevelOf('high')).toBe('high');

@@ -159,6 +159,8 @@ export class OpenCaseComponent {
       }),
     }),
     communeCode: new FormControl<string | null>(null),
+    /** A walk-in referred in by another agency (the statistics' `agency` channel). */
+    referredByAgency: new FormControl(false, { nonNullable: true }),
     includeIncident: new FormControl(false, { nonNullable: true }),
     incident: createIncidentForm(),
   });
@@ -267,6 +269,7 @@ export class OpenCaseComponent {
       survivor,
       incident: value.includeIncident ? incidentRequest(this.form.controls.incident) : null,
       communeCode: value.communeCode,
+      ...(!this.intakeId() && value.referredByAgency && { referredByAgency: true }),
     };
   }
 

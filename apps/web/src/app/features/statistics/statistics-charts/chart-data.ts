@@ -40,9 +40,23 @@ function tableChart(
   };
 }
 
+/** Charts of one table of a population other than the cases: `[population, table]`. */
+const POPULATION_CHARTS: readonly (readonly [StatisticsPopulation, string])[] = [
+  ['calls', 'sex'],
+  ['calls', 'call_outcome'],
+  ['community_referrals', 'community_referral_outcome'],
+  ['referrals', 'response'],
+  ['referrals', 'response_time'],
+  ['referrals', 'sector'],
+  ['services', 'service_sector'],
+  ['incident_reports', 'timeliness'],
+];
+
 /**
  * The dashboard's charts for one block of the answer and the trend: months, the breakdowns of the
- * cases, communes (for the whole scope), referral answers and sectors, 10-day report timeliness.
+ * cases, communes (for the whole scope), calls by sex and outcome, what became of community
+ * referrals, referral answers, response times and sectors, services by sector, 10-day report
+ * timeliness.
  */
 export function dashboardCharts(
   view: StatisticsView,
@@ -77,9 +91,15 @@ export function dashboardCharts(
           })),
         }
       : null,
-    tableChart('response', t('stats.table.response'), of('referrals'), 'response', t),
-    tableChart('sector', t('stats.table.sector'), of('referrals'), 'sector', t),
-    tableChart('timeliness', t('stats.table.timeliness'), of('incident_reports'), 'timeliness', t),
+    ...POPULATION_CHARTS.map(([p, table]) =>
+      tableChart(
+        p === 'calls' ? `calls_${table}` : table,
+        `${population(p)}: ${t(tableKey(table))}`,
+        of(p),
+        table,
+        t,
+      ),
+    ),
   ];
   return charts.filter((c): c is ChartSpec => c !== null);
 }

@@ -3,6 +3,16 @@ import type { StatisticsView } from '@caunoi/shared/contracts';
 import { chartOption, dashboardCharts } from './chart-data';
 import { StatisticsChartsComponent } from './statistics-charts.component';
 
+/** Every population's total at 0. */
+const none = {
+  cases: 0,
+  calls: 0,
+  community_referrals: 0,
+  referrals: 0,
+  services: 0,
+  incident_reports: 0,
+} as const;
+
 function view(): StatisticsView {
   return {
     scope: { kind: 'province', name: 'Sở thử nghiệm', provinceCode: '01' },
@@ -31,20 +41,23 @@ function view(): StatisticsView {
               },
             ],
           },
+          { population: 'calls', total: 0, tables: [] },
+          { population: 'community_referrals', total: 0, tables: [] },
           { population: 'referrals', total: 0, tables: [] },
+          { population: 'services', total: 0, tables: [] },
           { population: 'incident_reports', total: '<5', tables: [] },
         ],
         indicators: [],
         communes: [
-          { code: '00004', totals: { cases: 40, referrals: 0, incident_reports: '<5' } },
-          { code: '00008', totals: { cases: '<5', referrals: 0, incident_reports: 0 } },
+          { code: '00004', totals: { ...none, cases: 40, incident_reports: '<5' } },
+          { code: '00008', totals: { ...none, cases: '<5' } },
         ],
       },
     ],
     trend: [
       {
         month: '2025-01',
-        totals: { cases: 30, referrals: 0, incident_reports: '<5' },
+        totals: { ...none, cases: 30, incident_reports: '<5' },
         shares: {},
       },
     ],
@@ -79,6 +92,9 @@ describe('statistics charts', () => {
     expect(commune?.categories).toEqual(['Phường Ba Đình', 'Phường Ngọc Hà']);
     expect(commune?.series.map((s) => s.values)).toEqual([
       [40, '<5'],
+      [0, 0],
+      [0, 0],
+      [0, 0],
       [0, 0],
       ['<5', 0],
     ]);

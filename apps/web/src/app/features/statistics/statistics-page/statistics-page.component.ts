@@ -99,12 +99,15 @@ export class StatisticsPageComponent {
   protected readonly months = Array.from({ length: 12 }, (_, i) => i + 1);
   protected readonly channels = HELP_CHANNELS;
   protected readonly sexes = SEXES;
-  /** The trend's columns: each population's monthly total beside its share indicator. */
+  /** The trend's columns: each population's monthly total, beside its share indicator if it has one. */
   protected readonly trendColumns = [
     { population: 'cases', share: 'help_received' },
+    { population: 'calls', share: null },
+    { population: 'community_referrals', share: null },
     { population: 'referrals', share: 'referrals_on_time' },
+    { population: 'services', share: null },
     { population: 'incident_reports', share: 'incident_reports_on_time' },
-  ] as const satisfies readonly { population: StatisticsPopulation; share: string }[];
+  ] as const satisfies readonly { population: StatisticsPopulation; share: string | null }[];
 
   protected readonly form = new FormGroup({
     period: new FormControl<PeriodKind>('year', { nonNullable: true }),
@@ -227,6 +230,14 @@ export class StatisticsPageComponent {
    */
   protected listTables(population: StatisticsPopulationView): StatisticsTableView[] {
     return population.tables.filter((t) => t.id !== 'channel_sex' && t.id !== 'risk_safety_plan');
+  }
+
+  /**
+   * A table's test id: the cases' tables by their own name, the other populations' prefixed with
+   * theirs (calls also have a `sex` table, every population an `action_month` one).
+   */
+  protected testIdOf(population: StatisticsPopulationView, table: string): string {
+    return population.population === 'cases' ? table : `${population.population}-${table}`;
   }
 
   protected crossValue(population: StatisticsPopulationView, channel: string, sex: string) {
