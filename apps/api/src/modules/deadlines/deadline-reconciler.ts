@@ -39,10 +39,14 @@ export class DeadlineReconciler {
       scope === 'everything'
         ? new Date(8_640_000_000_000_000) // the largest Date: no stage is beyond it
         : horizon;
-    const total = await this.scheduleDue({ after: null, until });
+    const { added, refused } = await this.scheduleDue({ after: null, until });
+    // A rebuild after Redis lost its data counts only when every job is back: the caller repeats it.
+    if (scope === 'everything' && refused > 0) {
+      throw new Error(`Redis refused ${refused} of ${added + refused} deadline stage job(s)`);
+    }
     this.coveredUntil = horizon;
-    if (total > 0) this.logger.log(`Reconciled ${total} deadline stage job(s)`);
-    return total;
+    if (added > 0) this.logger.log(`Reconciled ${added} deadline stage job(s)`);
+    return added;
   }
 
   /** One tick: what came into the window, what is overdue; the whole window after an enqueue failure. */
@@ -52,8 +56,10 @@ export class DeadlineReconciler {
     }
     const until = this.horizon();
     const entering =
-      until > this.coveredUntil ? await this.scheduleDue({ after: this.coveredUntil, until }) : 0;
-    const overdue = await this.scheduleDue({
+      until > this.coveredUntil
+        ? (await this.scheduleDue({ after: this.coveredUntil, until })).added
+        : 0;
+    const { added: overdue } = await this.scheduleDue({
       after: null,
       until: new Date(this.clock.now().getTime() - OVERDUE_AFTER_MS),
     });
@@ -66,18 +72,31 @@ export class DeadlineReconciler {
     return new Date(this.clock.now().getTime() + HORIZON_MS);
   }
 
-  /** Reads the window a page at a time; each page is read while Redis adds the previous one. */
-  private async scheduleDue(window: { after: Date | null; until: Date }): Promise<number> {
+  /**
+   * Reads the window a page at a time; each page is read while Redis adds the previous one. Answers
+   * how many jobs Redis took and how many it refused (the scheduler records those for the next tick).
+   */
+  private async scheduleDue(window: {
+    after: Date | null;
+    until: Date;
+  }): Promise<{ added: number; refused: number }> {
     let afterId: string | null = null;
-    let total = 0;
-    let adding: Promise<number> = Promise.resolve(0);
+    let added = 0;
+    let refused = 0;
+    const settle = async (batch: number, adding: Promise<number>): Promise<void> => {
+      const taken = await adding;
+      added += taken;
+      refused += batch - taken;
+    };
+    let pending: Promise<void> = Promise.resolve();
     for (;;) {
       const batch = await this.deadlines.getUnfiredDue(window, BATCH, afterId);
-      total += await adding;
-      adding = this.scheduler.schedule(batch);
+      await pending;
+      pending = settle(batch.length, this.scheduler.schedule(batch));
       if (batch.length < BATCH) break;
       afterId = batch[batch.length - 1]?.id ?? null;
     }
-    return total + (await adding);
+    await pending;
+    return { added, refused };
   }
 }
