@@ -17,7 +17,6 @@ import { isRoot, run } from './lib/process.mjs';
 import { RAISED_RATE_LIMITS, throwawayDatabaseAndQueues } from './lib/throwaway.mjs';
 import { buildApiAndWeb, nxEnv, runCli, startApiAndWorker } from './lib/api-stack.mjs';
 import { aptInstall, ensureServices } from './services.mjs';
-import { scaleOut } from './scale-out.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const resultsDir = join(repoRoot, 'tmp', 'test-results');
@@ -308,6 +307,9 @@ async function main() {
     if (!services) throw new StepError('PostgreSQL/Redis unavailable (see the Services section)');
     const buildError = await build;
     if (buildError) throw buildError;
+    // Imported here: it loads pg, BullMQ and ioredis, which a fresh clone has only once the
+    // services step has installed the dependencies.
+    const { scaleOut } = await import('./scale-out.mjs');
     return scaleOut(env, services);
   });
 
