@@ -37,7 +37,6 @@ function toNumber(count: PublishedCount): PublishedNumber {
   return count.kind === 'count' ? count.value : (formatPublishedCount(count) as '<5');
 }
 
-
 function tablesOf(
   lattice: ProtectedLattice,
   population: StatisticsPopulation,
