@@ -46,7 +46,14 @@ function view(): StatisticsView {
     trend: [
       {
         month: '2025-01',
-        totals: { cases: 30, referrals: 0, incident_reports: '<5' },
+        totals: {
+          cases: 30,
+          referrals: 0,
+          incident_reports: '<5',
+          calls: 0,
+          community_referrals: 0,
+          services: 0,
+        },
         shares: { help_received: null, referrals_on_time: null, incident_reports_on_time: null },
       },
     ],
