@@ -19,6 +19,11 @@ import { httpGet } from '../lib/net.mjs';
 import { repoRoot, requireFromRepo } from '../lib/paths.mjs';
 import { DEMO_PASSWORD } from '../lib/demo-users.mjs';
 import { callBody, walkInBody } from '../lib/synthetic-intake.mjs';
+import { statisticsScenarios } from './statistics.mjs';
+import { fillCases } from './bench-data.mjs';
+import { childEnv, readDotEnv, runtimeEnv } from '../lib/env.mjs';
+import { run } from '../lib/process.mjs';
+import { apiDist } from '../lib/paths.mjs';
 
 const autocannon = requireFromRepo('autocannon');
 
@@ -45,8 +50,48 @@ async function login(username) {
       `login as ${username} answered HTTP ${response.status}: is the demo data seeded (npm start seeds it)?`,
     );
   }
-  const { accessToken } = await response.json();
+  const { accessToken, secondFactor } = await response.json();
+  if (secondFactor === 'verify') await giveSecondFactor(username, accessToken);
+  else if (secondFactor !== null) {
+    throw new Error(
+      `${username} must ${secondFactor} a second factor first: sign in once in the app`,
+    );
+  }
   return accessToken;
+}
+
+/** The demo secret's code now, from the API's own TOTP (`cli.js demo-code`, refused in production). */
+async function demoCode() {
+  const result = await run('node', [join(apiDist, 'cli.js'), 'demo-code'], {
+    env: runtimeEnv(childEnv(readDotEnv())),
+    capture: true,
+    echo: false,
+  });
+  const code = /^\d{6}/.exec(result.output ?? '')?.[0];
+  if (result.code !== 0 || !code) throw new Error('npm run cli -- demo-code gave no code');
+  return code;
+}
+
+const TOTP_STEP_MS = 30_000;
+
+/**
+ * The demo admin, supervisor and reporting officer give a TOTP code (the demo secret). The server takes
+ * each 30-second step of an account once: a code refused because its step was used (by an earlier run,
+ * or a person signed in with the app) is given again in the next step.
+ */
+async function giveSecondFactor(username, token) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (attempt > 0) {
+      await new Promise((r) => setTimeout(r, TOTP_STEP_MS - (Date.now() % TOTP_STEP_MS) + 500));
+    }
+    const response = await fetch(`${baseUrl}/api/auth/second-factor/verify`, {
+      method: 'POST',
+      headers: json(token),
+      body: JSON.stringify({ verificationCode: await demoCode() }),
+    });
+    if (response.ok) return;
+  }
+  throw new Error(`${username}: the second-factor code was refused (is the demo secret enrolled?)`);
 }
 
 async function firstHotlineLine(token) {
@@ -340,7 +385,18 @@ const scenarios = ({ admin, operator, caseworker, police, lineId, referralCases,
   },
 ];
 
+/** `--cases N` on the command line (`npm run bench -- --cases 1000000`), or null. */
+function casesToGenerate() {
+  const at = process.argv.indexOf('--cases');
+  if (at < 0) return null;
+  const n = Number(process.argv[at + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error('--cases takes a whole number of cases');
+  return n;
+}
+
 async function main() {
+  const cases = casesToGenerate();
+  if (cases !== null) await fillCases(cases);
   const health = await httpGet(`${baseUrl}/api/health`);
   if (health.status !== 200) {
     log.fail(
@@ -354,10 +410,12 @@ async function main() {
     operator: await login('hotline.demo'),
     caseworker: await login('caseworker.demo'),
     police: await login('police.demo'),
+    supervisor: await login('supervisor.demo'),
+    reporting: await login('reporting.demo'),
   };
   tokens.lineId = await firstHotlineLine(tokens.operator);
   log.ok(
-    'logged in as admin.demo, hotline.demo, caseworker.demo and police.demo (tokens valid 15 min)',
+    'logged in as admin.demo, hotline.demo, caseworker.demo, police.demo, supervisor.demo and reporting.demo (tokens valid 15 min)',
   );
   // BENCH_ONLY=a,b runs the scenarios whose name contains one of them (the case pool shrinks to one
   // case when no referral scenario runs).
@@ -392,6 +450,15 @@ async function main() {
       String(result.errors + result.timeouts),
     ]);
   }
+  log.step('statistics: a province-year, a centre-year, report drafts (one request at a time)');
+  const statistics = await statisticsScenarios({
+    baseUrl,
+    reporting: tokens.reporting,
+    supervisor: tokens.supervisor,
+    databaseUrl: process.env.DATABASE_URL || readDotEnv().DATABASE_URL,
+    wanted,
+  });
+  raw.push(...statistics.map((s) => ({ scenario: s.name, statistics: s })));
   const ratios =
     process.env.BENCH_REFERENCE === '0'
       ? []
@@ -402,6 +469,23 @@ async function main() {
   log.plain(
     table(['endpoint', 'connections', 'requests/s', 'p50', 'p99', 'non-2xx', 'errors'], rows),
   );
+  if (statistics.length > 0) {
+    log.plain();
+    log.plain(
+      table(
+        ['statistics', 'requests', 'p50', 'p95', 'p99', 'max', 'failed'],
+        statistics.map((s) => [
+          s.name,
+          String(s.requests),
+          `${s.p50} ms`,
+          `${s.p95} ms`,
+          `${s.p99} ms`,
+          `${s.max} ms`,
+          String(s.failures),
+        ]),
+      ),
+    );
+  }
   const dir = join(repoRoot, 'tmp', 'bench');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -436,7 +520,10 @@ async function main() {
   }
   log.plain();
   log.ok(`raw results written to ${file.slice(repoRoot.length + 1)}`);
-  if (rows.some((row) => row[5] !== '0' || row[6] !== '0')) {
+  if (
+    rows.some((row) => row[5] !== '0' || row[6] !== '0') ||
+    statistics.some((s) => s.failures > 0)
+  ) {
     log.warn(
       'some requests failed (non-2xx or errors): the numbers above are not a clean measurement',
     );

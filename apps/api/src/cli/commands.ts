@@ -1,5 +1,6 @@
 import { auditBaselineCommand } from './audit-baseline.command';
 import { auditVerifyCommand } from './audit-verify.command';
+import { benchDataCommand } from './bench-data.command';
 import type { CliCommand } from './cli-command';
 import { demoCodeCommand } from './demo-code.command';
 import { createAdminCommand } from './create-admin.command';
@@ -18,6 +19,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   demoCodeCommand,
   auditVerifyCommand,
   auditBaselineCommand,
+  benchDataCommand,
 ];
 
 export function usage(): string {
