@@ -296,6 +296,8 @@ describe('risk assessment with a versioned instrument', () => {
       const c = await walkIn(t, caseworker);
       const older = (await assess(c.id, { instrumentId: adult.id, answers: allNo(adult) }))
         .body as RiskAssessmentView;
+      // A second later (the test clock stands still otherwise): this one is the latest.
+      t.clock.advance(1000);
       await assess(c.id, { instrumentId: adult.id, answers: { ...allNo(adult), frequency: 1 } });
       const res = await correct(c.id, older.id, {
         answers: { ...allNo(adult), strangulation: true },
