@@ -9,7 +9,7 @@ import type { CommunityReferralStatusView } from '@caunoi/shared/contracts';
 import { MemoryVaultStorage, VAULT_STORAGE } from '../../../core/offline/vault-storage';
 import { WORKSPACES } from '../../workspaces/workspaces';
 import { CommunityReferralComponent } from './community-referral.component';
-import { page, settle } from '../../../../testing';
+import { page, settle, settleUntil } from '../../../../testing';
 
 registerLocaleData(localeVi);
 
@@ -105,8 +105,11 @@ describe('CommunityReferralComponent: submit and draft', () => {
     const key = post.request.body.idempotencyKey as string;
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
     post.error(new ProgressEvent('error'), { status: 0 });
-    await settle(fixture);
-    await settle(fixture);
+    // Encrypting the queued referral takes as many turns as the machine needs.
+    await settleUntil(
+      fixture,
+      () => storage.records.has(`outbox:${key}`) && form.getRawValue().survivorName === '',
+    );
 
     expect(form.getRawValue().survivorName).toBe('');
     expect(element.querySelectorAll('mat-error').length).toBe(0);
