@@ -55,6 +55,9 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   // Who the client is (rate limits, sign-in delays) depends on which proxies may name it.
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // API answers are no-store: an ETag (a hash of every body) would never be used. The web app's files keep
+  // theirs (express.static sets its own).
+  app.set('etag', false);
 
   const document = SwaggerModule.createDocument(
     app,
