@@ -1,7 +1,8 @@
 // `npm test`: every test tier, in order, with one summary at the end.
 //   services → chromium → format → lint → typecheck → unit (each Jest project, with the e2e build
-//   beside them) → integration → e2e → scale-out (two APIs and two workers of the same build, one of each
-//   killed under load: tools/scale-out.mjs)
+//   beside them) → e2e → scale-out (two APIs and two workers of the same build, one of each killed
+//   under load: tools/scale-out.mjs); beside them from the start, the integration tests and then the
+//   libraries' unit tests
 // Every stage runs even when an earlier one failed. The last line is exactly `N passed, N failed`
 // (CI parses it): tests from the Jest and Playwright JSON reports, plus one check per project for lint
 // and typecheck and one for the format check. Exits non-zero on any failure or when no test ran.
@@ -38,13 +39,39 @@ function record(name, { unit = 'tests', passed = 0, failed = 0, note = '', ms = 
 async function stage(name, work) {
   log.section(name);
   const started = Date.now();
+  record(name, await settleStage(work, started));
+}
+
+/** What `work()` reports, timed; an exception counts as one failed check with its message. */
+async function settleStage(work, started) {
   try {
-    const result = await work();
-    record(name, { ...result, ms: Date.now() - started });
+    return { ...(await work()), ms: Date.now() - started };
   } catch (error) {
     const note = error instanceof StepError ? error.message : error.stack;
-    record(name, { unit: 'checks', failed: 1, note, ms: Date.now() - started });
+    return { unit: 'checks', failed: 1, note, ms: Date.now() - started };
   }
+}
+
+/**
+ * Stages that run one after the other beside the main line: each `work()` must keep its output (jest's
+ * `quiet`), printed as one block per stage, with its result, when `join()` is called.
+ */
+function backgroundStages(list) {
+  log.step(`started beside the stages below: ${list.map(([name]) => name).join('; ')}`);
+  const settled = (async () => {
+    const results = [];
+    for (const [name, work] of list) results.push([name, await settleStage(work, Date.now())]);
+    return results;
+  })();
+  return {
+    async join() {
+      for (const [name, { output = '', ...result }] of await settled) {
+        log.section(name);
+        log.plain(output.trimEnd());
+        record(name, result);
+      }
+    },
+  };
 }
 
 // ── static checks ────────────────────────────────────────────────────────────────────────────────
@@ -112,8 +139,11 @@ function unitJestConfigs() {
   return found.sort();
 }
 
-/** Runs one Jest config with the JSON reporter; counts tests (a suite that cannot run counts as failed). */
-async function jest(config, outputName, extraArgs, env, timeoutMs) {
+/**
+ * Runs one Jest config with the JSON reporter; counts tests (a suite that cannot run counts as failed).
+ * `quiet`: the output is kept and returned (`output`) instead of shown as it comes.
+ */
+async function jest(config, outputName, extraArgs, env, timeoutMs, { quiet = false } = {}) {
   const outputFile = join(resultsDir, `${outputName}.json`);
   const result = await run(
     'npx',
@@ -127,18 +157,21 @@ async function jest(config, outputName, extraArgs, env, timeoutMs) {
       `--outputFile=${outputFile}`,
       ...extraArgs,
     ],
-    { env, timeoutMs },
+    { env, timeoutMs, capture: quiet, echo: !quiet },
   );
+  const output = quiet ? result.output : undefined;
   if (!existsSync(outputFile)) {
-    throw new StepError(
+    const error = new StepError(
       `jest exited with code ${result.code} without writing ${relative(repoRoot, outputFile)}`,
     );
+    if (quiet) error.message = `${output}\n${error.message}`;
+    throw error;
   }
   const report = JSON.parse(readFileSync(outputFile, 'utf8'));
   const passed = report.numPassedTests;
   let failed = report.numFailedTests + report.numRuntimeErrorTestSuites;
   if (result.code !== 0 && failed === 0) failed = 1;
-  return { passed, failed, note: result.timedOut ? 'timed out' : '' };
+  return { passed, failed, note: result.timedOut ? 'timed out' : '', output };
 }
 
 // ── end to end ───────────────────────────────────────────────────────────────────────────────────
@@ -282,6 +315,34 @@ async function main() {
   await ensureChromium();
   const env = { ...process.env, CI: process.env.CI ?? 'true' };
 
+  // Two lines on two cores. Beside the main line (static checks, the apps' unit tests, e2e), which leaves
+  // one core idle much of the time, run the integration tests (no build needed, one core: --runInBand)
+  // and then the libraries' unit tests: the run takes about as long as the longer line, not the sum.
+  const unitConfigs = unitJestConfigs();
+  const unitStage = (config, options) => {
+    const project = config.replace(/\/jest\.config\.c?ts$/, '');
+    return [
+      `unit ${project}`,
+      () => jest(config, `unit-${project.replaceAll('/', '-')}`, [], env, 10 * MINUTE, options),
+    ];
+  };
+  const beside = backgroundStages([
+    [
+      'integration (real PostgreSQL + Redis)',
+      async () => {
+        if (!services) {
+          throw new StepError('PostgreSQL/Redis unavailable (see the Services section)');
+        }
+        const config = 'apps/api/jest.int.config.cts';
+        if (!existsSync(join(repoRoot, config))) throw new StepError(`${config} missing`);
+        return jest(config, 'integration', ['--runInBand'], env, 20 * MINUTE, { quiet: true });
+      },
+    ],
+    ...unitConfigs
+      .filter((config) => config.startsWith('libs/'))
+      .map((config) => unitStage(config, { quiet: true })),
+  ]);
+
   await stage('format (prettier --check)', () => formatCheck(env));
   await stage('lint (zero warnings)', () => nxTargetCheck('lint', ['--max-warnings=0'], env));
   await stage('typecheck', () => nxTargetCheck('typecheck', [], env));
@@ -290,19 +351,11 @@ async function main() {
     () => null,
     (error) => error,
   );
-  for (const config of unitJestConfigs()) {
-    const project = config.replace(/\/jest\.config\.c?ts$/, '');
-    await stage(`unit ${project}`, () =>
-      jest(config, `unit-${project.replaceAll('/', '-')}`, [], env, 10 * MINUTE),
-    );
+  for (const config of unitConfigs.filter((config) => !config.startsWith('libs/'))) {
+    await stage(...unitStage(config));
   }
-  await stage('integration (real PostgreSQL + Redis)', async () => {
-    if (!services) throw new StepError('PostgreSQL/Redis unavailable (see the Services section)');
-    const config = 'apps/api/jest.int.config.cts';
-    if (!existsSync(join(repoRoot, config))) throw new StepError(`${config} missing`);
-    return jest(config, 'integration', ['--runInBand'], env, 15 * MINUTE);
-  });
   await stage('e2e (Playwright, Chromium)', () => endToEnd(env, services, build));
+  await beside.join();
   await stage('scale-out (2 APIs + 2 workers, one of each killed)', async () => {
     if (!services) throw new StepError('PostgreSQL/Redis unavailable (see the Services section)');
     const buildError = await build;
