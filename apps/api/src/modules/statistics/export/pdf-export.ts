@@ -1,14 +1,27 @@
-import pdfMake from 'pdfmake';
-import robotoFonts from 'pdfmake/fonts/Roboto';
+import type PdfMake from 'pdfmake';
+import type RobotoFonts from 'pdfmake/fonts/Roboto';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ExportDocument, ExportTable, ExportValue, Translate } from './export-document';
 
-// Roboto has every Vietnamese letter; its files are embedded (subset) in each PDF. The documents
-// are built from our own data only: no URL and no other local file is ever read.
-const FONT_FILES = new Set(Object.values(robotoFonts.Roboto));
-pdfMake.setFonts(robotoFonts);
-pdfMake.setUrlAccessPolicy(() => false);
-pdfMake.setLocalAccessPolicy((path) => FONT_FILES.has(path));
+let pdfMake: typeof PdfMake | null = null;
+
+/**
+ * pdfmake, loaded on the first PDF rather than when the API starts: every API process, worker and test
+ * file would otherwise pay for loading it. Roboto has every Vietnamese letter; its files are embedded
+ * (subset) in each PDF. The documents are built from our own data only: no URL and no other local file
+ * is ever read.
+ */
+function printer(): typeof PdfMake {
+  if (pdfMake) return pdfMake;
+  const loaded = require('pdfmake') as typeof PdfMake;
+  const robotoFonts = require('pdfmake/fonts/Roboto') as typeof RobotoFonts;
+  const fontFiles = new Set(Object.values(robotoFonts.Roboto));
+  loaded.setFonts(robotoFonts);
+  loaded.setUrlAccessPolicy(() => false);
+  loaded.setLocalAccessPolicy((path) => fontFiles.has(path));
+  pdfMake = loaded;
+  return loaded;
+}
 
 const SUPPRESSED_COLOUR = '#6b4e00';
 
@@ -89,5 +102,5 @@ export function toPdf(doc: ExportDocument, t: Translate): Promise<Buffer> {
 
 /** Any document definition as PDF bytes, with the font and access policy above. */
 export function pdfBuffer(definition: TDocumentDefinitions): Promise<Buffer> {
-  return pdfMake.createPdf(definition).getBuffer();
+  return printer().createPdf(definition).getBuffer();
 }

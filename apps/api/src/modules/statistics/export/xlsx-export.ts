@@ -1,4 +1,4 @@
-import { Workbook } from 'exceljs';
+import type * as ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { ExportDocument, ExportTable, ExportValue, Translate } from './export-document';
 
@@ -50,6 +50,9 @@ function writeTable(sheet: Worksheet, start: number, t: Translate, table: Export
 
 /** The document as an XLSX workbook: one sheet per section, each with the title and legend on top. */
 export async function toXlsx(doc: ExportDocument, t: Translate): Promise<Buffer> {
+  // Loaded on the first workbook rather than when the API starts: exceljs is the largest module the
+  // API uses, and every API process, worker and test file would otherwise pay for loading it.
+  const { Workbook } = require('exceljs') as typeof ExcelJS;
   const workbook = new Workbook();
   workbook.creator = 'Cầu Nối';
   workbook.title = doc.title;
