@@ -2,7 +2,7 @@
 //   services → chromium → format → lint → typecheck → unit (each Jest project, with the e2e build
 //   beside them) → e2e → scale-out (two APIs and two workers of the same build, one of each killed
 //   under load: tools/scale-out.mjs); beside them from the start, the integration tests and then the
-//   libraries' unit tests
+//   small libraries' unit tests
 // Every stage runs even when an earlier one failed. The last line is exactly `N passed, N failed`
 // (CI parses it): tests from the Jest and Playwright JSON reports, plus one check per project for lint
 // and typecheck and one for the format check. Exits non-zero on any failure or when no test ran.
@@ -315,10 +315,12 @@ async function main() {
   await ensureChromium();
   const env = { ...process.env, CI: process.env.CI ?? 'true' };
 
-  // Two lines on two cores. Beside the main line (static checks, the apps' unit tests, e2e), which leaves
-  // one core idle much of the time, run the integration tests (no build needed, one core: --runInBand)
-  // and then the libraries' unit tests: the run takes about as long as the longer line, not the sum.
+  // Two lines on two cores. Beside the main line (static checks, unit tests, e2e), which leaves one core
+  // idle much of the time, run the integration tests (no build needed, one core: --runInBand) and then
+  // the small libraries' unit tests: the run takes about as long as the longer line, not the sum. The
+  // integration tests are the longer line's bulk, so the larger unit projects stay on the main line.
   const unitConfigs = unitJestConfigs();
+  const besideTheMainLine = (config) => /^libs\/shared\/(authz|contracts)\//.test(config);
   const unitStage = (config, options) => {
     const project = config.replace(/\/jest\.config\.c?ts$/, '');
     return [
@@ -338,9 +340,7 @@ async function main() {
         return jest(config, 'integration', ['--runInBand'], env, 20 * MINUTE, { quiet: true });
       },
     ],
-    ...unitConfigs
-      .filter((config) => config.startsWith('libs/'))
-      .map((config) => unitStage(config, { quiet: true })),
+    ...unitConfigs.filter(besideTheMainLine).map((config) => unitStage(config, { quiet: true })),
   ]);
 
   await stage('format (prettier --check)', () => formatCheck(env));
@@ -351,7 +351,7 @@ async function main() {
     () => null,
     (error) => error,
   );
-  for (const config of unitConfigs.filter((config) => !config.startsWith('libs/'))) {
+  for (const config of unitConfigs.filter((config) => !besideTheMainLine(config))) {
     await stage(...unitStage(config));
   }
   await stage('e2e (Playwright, Chromium)', () => endToEnd(env, services, build));
