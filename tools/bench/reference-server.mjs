@@ -89,6 +89,9 @@ const SQL = {
       a.subject_type AS "subjectType", a.fields FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
       WHERE a.case_id = $1 AND a.action = ANY($2::text[]) AND ($3::bigint IS NULL OR a.id < $3::bigint)
       ORDER BY a.id DESC LIMIT $4`,
+  // The receiving agency's inbox (action needed: sent), keyset page of 25 + 1 on idx_referrals_inbox.
+  inbox: `SELECT r.* FROM referrals r WHERE (r.to_agency_id = $1) AND r.status IN ($2)
+      ORDER BY r.respond_by ASC, r.id ASC LIMIT 26`,
   agency: 'SELECT * FROM agencies WHERE id = $1 LIMIT 1',
   counter: `INSERT INTO survivor_code_counters (prefix, year, last_value) VALUES ($1, $2, 1)
        ON CONFLICT (prefix, year) DO UPDATE SET last_value = survivor_code_counters.last_value + 1
@@ -148,6 +151,33 @@ const audit = (db, user, action, subjectType, subjectId, fields, caseId, request
     requestId,
     JSON.stringify(details),
   ]);
+
+/** One INSERT for several audit rows of a request, as the API batches a list's rows. */
+function auditBatch(db, user, rows, requestId) {
+  const params = [];
+  const values = rows.map(({ action, subjectType, subjectId, caseId }) => {
+    const first = params.length;
+    params.push(
+      new Date(),
+      user.userId,
+      user.role,
+      user.agencyId,
+      action,
+      subjectType,
+      subjectId,
+      [],
+      caseId,
+      requestId,
+      '{}',
+    );
+    const casts = ['', '::uuid', '', '::uuid', '', '', '', '::text[]', '::uuid', '', '::jsonb'];
+    return `(${casts.map((cast, i) => `$${first + i + 1}${cast}`).join(', ')})`;
+  });
+  return db.query(
+    `INSERT INTO audit_log (occurred_at, actor_user_id, actor_role, actor_agency_id, action, subject_type, subject_id, fields, case_id, request_id, details) VALUES ${values.join(', ')}`,
+    params,
+  );
+}
 
 async function inTransaction(work) {
   const client = await pool.connect();
@@ -359,6 +389,34 @@ async function myCases(user, requestId) {
   return [200, { items: rows.slice(0, 25), nextCursor: null }];
 }
 
+/** GET /api/referrals?view=action_needed as a liaison: the page, an audit row per item, names. */
+async function inbox(user, requestId) {
+  const { rows } = await pool.query(SQL.inbox, [user.agencyId, 'sent']);
+  const items = rows.slice(0, 25);
+  if (items.length > 0) {
+    await auditBatch(
+      pool,
+      user,
+      items.map((r) => ({
+        action: 'referral.inbox_list',
+        subjectType: 'Referral',
+        subjectId: r.id,
+        caseId: r.case_id,
+      })),
+      requestId,
+    );
+  }
+  const agencyIds = [...new Set(items.flatMap((r) => [r.from_agency_id, r.to_agency_id]))];
+  if (agencyIds.length > 0) await pool.query(SQL.agencyNames, [agencyIds]);
+  const userIds = [
+    ...new Set(
+      items.flatMap((r) => [r.referred_by_user_id, r.override_reviewed_by_user_id]).filter(Boolean),
+    ),
+  ];
+  if (userIds.length > 0) await pool.query(SQL.userNames, [userIds]);
+  return [200, { items, nextCursor: rows.length > 25 ? items[24].id : null }];
+}
+
 async function logCall(user, body, requestId) {
   await pool.query(SQL.line, [body.lineId]);
   await pool.query(SQL.commune, [body.communeCode]);
@@ -539,6 +597,7 @@ async function route(request, body) {
   if (request.method === 'GET' && partMatch && Object.hasOwn(CASE_PARTS, partMatch[2])) {
     return readCasePart(user, partMatch[1], partMatch[2], requestId);
   }
+  if (request.method === 'GET' && url.pathname === '/api/referrals') return inbox(user, requestId);
   if (request.method === 'POST' && url.pathname === '/api/calls') {
     return logCall(user, JSON.parse(body), requestId);
   }

@@ -382,6 +382,7 @@ const scenarios = ({ admin, operator, caseworker, police, lineId, referralCases,
     method: 'GET',
     path: '/api/referrals?view=action_needed&limit=25',
     headers: { authorization: `Bearer ${police}` },
+    reference: true,
   },
 ];
 
