@@ -25,7 +25,7 @@ import { emailConfig } from './email-config';
 export { databaseUser };
 
 /** Stage jobs a worker holds at once: enough for batches of tens of stages per transaction. */
-export const DEFAULT_DEADLINE_WORKER_CONCURRENCY = 64;
+export const DEFAULT_DEADLINE_WORKER_CONCURRENCY = 128;
 
 /**
  * The only place that reads process.env. Everything else receives a typed, validated AppConfig.
