@@ -103,7 +103,10 @@ export async function startBalancer({
   healthIntervalMs = 1000,
   onChange = () => undefined,
 }) {
-  const newAgent = () => new Agent({ keepAlive: true, maxSockets: 64 });
+  // A fresh connection per request, as nginx does by default: a socket kept alive to a process that has
+  // just died fails only when reused, and a POST failing so cannot be told from one the process took
+  // (502), while a fresh connection to a dead process is refused and the request goes to the next one.
+  const newAgent = () => new Agent({ keepAlive: false, maxSockets: 64 });
   const backends = targets.map((t) => ({
     name: t.name,
     host: t.host ?? '127.0.0.1',
@@ -116,7 +119,7 @@ export async function startBalancer({
     if (backend.up === up) return;
     backend.up = up;
     if (!up) {
-      // Sockets kept alive to a dead process are of no use: drop them, start afresh when it is back.
+      // Connections still open to a dead process are of no use: drop them.
       backend.agent.destroy();
       backend.agent = newAgent();
     }
