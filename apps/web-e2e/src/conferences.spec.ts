@@ -77,6 +77,9 @@ test('a supervisor convenes a case conference with two actions; the police compl
 
   // Not held yet: it moves to the day after, with a reason the invitees do not see.
   await page.getByTestId('conference-reschedule-open').click();
+  // The dialog is ready once it has focused its first field (after its opening animation): text typed
+  // before that can land in the field focus moves to (seen once in CI on a loaded machine).
+  await expect(page.getByTestId('conference-schedule-at')).toBeFocused();
   await page.getByTestId('conference-schedule-at').fill(`${vietnamDate(2)}T14:00`);
   await page.getByTestId('conference-schedule-reason').fill('Công an phường bận trực.');
   await snapshot(page, 'conference-reschedule-1366');
