@@ -43,7 +43,6 @@ const SQL = {
         ORDER BY c.opened_at DESC LIMIT 20`,
   incidents: 'SELECT * FROM incidents WHERE case_id = $1 ORDER BY occurred_at ASC, id ASC',
   consents: 'SELECT * FROM consent_records WHERE case_id = $1 ORDER BY given_at ASC, id ASC',
-  audit: `INSERT INTO audit_log (occurred_at, actor_user_id, actor_role, actor_agency_id, action, subject_type, subject_id, fields, case_id, request_id, details) VALUES ($1, $2::uuid, $3, $4::uuid, $5, $6, $7, $8::text[], $9::uuid, $10, $11::jsonb)`,
   myCases: `SELECT c.*, s.*, au.* FROM cases c INNER JOIN survivors s ON s.id = c.survivor_id
       LEFT JOIN users au ON au.id = c.assigned_user_id
      WHERE ((c.agency_id = $1 AND c.assigned_user_id IS NULL) OR (c.agency_id = $2 AND c.assigned_user_id = $3))
@@ -137,47 +136,41 @@ async function caller(request) {
   return session;
 }
 
-const audit = (db, user, action, subjectType, subjectId, fields, caseId, requestId, details) =>
-  db.query(SQL.audit, [
-    new Date(),
-    user.userId,
-    user.role,
-    user.agencyId,
-    action,
-    subjectType,
-    subjectId,
-    fields,
-    caseId,
-    requestId,
-    JSON.stringify(details),
-  ]);
+const AUDIT_CASTS = ['', '::uuid', '', '::uuid', '', '', '', '::text[]', '::uuid', '', '::jsonb'];
 
-/** One INSERT for several audit rows of a request, as the API batches a list's rows. */
+/**
+ * One INSERT for a request's audit rows, as the API's AuditRepository.append builds it (one row gives the
+ * same statement as a single append).
+ */
 function auditBatch(db, user, rows, requestId) {
   const params = [];
-  const values = rows.map(({ action, subjectType, subjectId, caseId }) => {
-    const first = params.length;
-    params.push(
-      new Date(),
-      user.userId,
-      user.role,
-      user.agencyId,
-      action,
-      subjectType,
-      subjectId,
-      [],
-      caseId,
-      requestId,
-      '{}',
-    );
-    const casts = ['', '::uuid', '', '::uuid', '', '', '', '::text[]', '::uuid', '', '::jsonb'];
-    return `(${casts.map((cast, i) => `$${first + i + 1}${cast}`).join(', ')})`;
-  });
+  const values = rows.map(
+    ({ action, subjectType, subjectId, fields = [], caseId, details = {} }) => {
+      const first = params.length;
+      params.push(
+        new Date(),
+        user.userId,
+        user.role,
+        user.agencyId,
+        action,
+        subjectType,
+        subjectId,
+        fields,
+        caseId,
+        requestId,
+        JSON.stringify(details),
+      );
+      return `(${AUDIT_CASTS.map((cast, i) => `$${first + i + 1}${cast}`).join(', ')})`;
+    },
+  );
   return db.query(
     `INSERT INTO audit_log (occurred_at, actor_user_id, actor_role, actor_agency_id, action, subject_type, subject_id, fields, case_id, request_id, details) VALUES ${values.join(', ')}`,
     params,
   );
 }
+
+const audit = (db, user, action, subjectType, subjectId, fields, caseId, requestId, details) =>
+  auditBatch(db, user, [{ action, subjectType, subjectId, fields, caseId, details }], requestId);
 
 async function inTransaction(work) {
   const client = await pool.connect();
