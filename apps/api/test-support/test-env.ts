@@ -8,6 +8,7 @@ const env = process.env;
 const RUN_DATABASE = 'CAUNOI_TEST_DATABASE';
 const RUN_DATABASE_URL = 'CAUNOI_TEST_DATABASE_URL';
 const RUN_OWNER_URL = 'CAUNOI_TEST_OWNER_URL';
+const REDIS_DATABASES = 'CAUNOI_TEST_REDIS_DATABASES';
 
 /**
  * A role that may create databases and roles on the server to test against (default: the local
@@ -37,7 +38,20 @@ export function testRedisUrl(db?: number): string {
   const base = env['REDIS_URL'] || 'redis://127.0.0.1:6379';
   if (db === undefined) return base;
   const offset = Number(env['CAUNOI_TEST_REDIS_DB_OFFSET'] ?? 0) || 0;
+  // Redis refuses SELECT of a database it does not have, and ioredis then carries on in database 0:
+  // the test would flush the database every other run on this machine uses. Refuse instead.
+  const databases = Number(env[REDIS_DATABASES]);
+  if (databases && db + offset >= databases) {
+    throw new Error(
+      `Redis has ${databases} databases (0–${databases - 1}); this test needs database ${db + offset}`,
+    );
+  }
   return `${base.replace(/\/\d*$/, '')}/${db + offset}`;
+}
+
+/** How many logical databases the Redis under test has (read once by the global setup). */
+export function rememberRedisDatabases(count: number): void {
+  env[REDIS_DATABASES] = String(count);
 }
 
 /** This run's database: its name, the runtime role's URL and the owner role's URL. */

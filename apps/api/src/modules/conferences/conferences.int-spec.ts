@@ -15,7 +15,7 @@ import { HEALTH, POLICE, POLICE_THANH_KHE } from '../../../test-support/referral
 type S = TestUser & Session;
 const DAY = 24 * 3600_000;
 // A Redis database of its own: the worker's queues here are this suite's alone.
-const REDIS_URL = testRedisUrl(19);
+const REDIS_URL = testRedisUrl(8);
 const AGENDA = 'Kế hoạch an toàn, bảo vệ khẩn cấp (tổng hợp)';
 const MINUTES = 'Biên bản: công an tăng tuần tra, y tế khám lại (tổng hợp)';
 

@@ -15,7 +15,7 @@ import { openCaseBody, walkIn } from '../../../../test-support/intake-fixtures';
 type S = TestUser & Session;
 const DAY = 24 * 3600_000;
 // A Redis database of its own: the worker's queues here are this suite's alone.
-const REDIS_URL = testRedisUrl(21);
+const REDIS_URL = testRedisUrl(9);
 
 interface ClockRow {
   subject_id: string;
