@@ -58,6 +58,8 @@ export interface AppConfig {
   auditFullVerifyIntervalMs: number;
   /** How often the worker links newly committed audit rows into the hash chain. */
   auditChainIntervalMs: number;
+  /** How often the worker recounts stored statistics years that writes have made stale. */
+  statisticsRecountIntervalMs: number;
   queuePrefix: string;
   webDistDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -192,6 +194,14 @@ export function loadConfig(env: Env): AppConfig {
   );
 
   const auditChainIntervalMs = integer(env, 'AUDIT_CHAIN_INTERVAL_MS', 1000, 50, 60_000, problems);
+  const statisticsRecountIntervalMs = integer(
+    env,
+    'STATISTICS_RECOUNT_INTERVAL_MS',
+    60_000,
+    100,
+    3_600_000,
+    problems,
+  );
 
   const queuePrefix = env['QUEUE_PREFIX'] || 'caunoi';
   if (!/^[a-z0-9_-]{1,40}$/i.test(queuePrefix)) {
@@ -328,6 +338,7 @@ export function loadConfig(env: Env): AppConfig {
     auditVerifyIntervalMs: auditVerifyIntervalSeconds * 1000,
     auditFullVerifyIntervalMs: auditFullVerifyIntervalHours * 3_600_000,
     auditChainIntervalMs,
+    statisticsRecountIntervalMs,
     queuePrefix,
     webDistDir: env['WEB_DIST_DIR'] || 'dist/apps/web/browser',
     logLevel,

@@ -34,6 +34,7 @@ import { DeadlineEnqueueFailures1764660000000 } from './1764660000000-deadline-e
 import { CaseSourceAgencyReferral1764730000000 } from './1764730000000-case-source-agency-referral';
 import { CommunityReferralsTargetIndex1764730000001 } from './1764730000001-community-referrals-target-index';
 import { RiskAssessmentCorrections1764740000000 } from './1764740000000-risk-assessment-corrections';
+import { StatisticsYearCounts1764750000000 } from './1764750000000-statistics-year-counts';
 
 /** Every migration, in order. The bundle cannot glob, so each one is listed here. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   CaseSourceAgencyReferral1764730000000,
   CommunityReferralsTargetIndex1764730000001,
   RiskAssessmentCorrections1764740000000,
+  StatisticsYearCounts1764750000000,
 ];

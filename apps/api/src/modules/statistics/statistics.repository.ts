@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { AppAbility } from '@caunoi/shared/authz';
 import type { LatticeRow, StatisticsPopulation } from '@caunoi/shared/domain';
 import {
   ACTION_MONTH_WINDOW,
+  addLatticeRows,
   actionMonthCategoryOf,
   AGE_GROUPS,
   AGENCY_TYPES,
@@ -18,6 +20,7 @@ import {
   RESPONSE_TIME_HOURS,
   responseTimeBucketOf,
   safetyPlanCategoryOf,
+  STATISTICS_POPULATIONS,
   statisticsRiskLevelOf,
   statisticsSectorOf,
   statisticsAgeGroupOf,
@@ -122,6 +125,38 @@ const ownAreaJoin = (communeColumn: string) => `
   LEFT JOIN administrative_unit_current_codes cc ON cc.code = ${communeColumn}
   LEFT JOIN administrative_units u ON u.code = cc.current_code`;
 
+/** One agency's counted year, by its key. */
+export interface StoredYear {
+  agencyId: string;
+  provinceCode: string;
+  year: number;
+}
+
+/** The session lock one agency-year is counted (and its changes pruned) under. */
+const yearLock = (agencyId: string, year: number) => `statistics:${agencyId}:${year}`;
+
+/** Every population's rows of one year. */
+export type YearCounts = Record<StatisticsPopulation, LatticeRow[]>;
+
+/** As stored: per population, rows as [month, area, cell, count]. */
+type StoredCounts = Record<string, [number, string, string, number][]>;
+
+const toStored = (counts: YearCounts): StoredCounts =>
+  Object.fromEntries(
+    Object.entries(counts).map(([p, rows]) => [
+      p,
+      rows.map((r) => [r.month, r.area, r.cell, r.count] as [number, string, string, number]),
+    ]),
+  );
+
+const fromStored = (stored: StoredCounts): YearCounts =>
+  Object.fromEntries(
+    STATISTICS_POPULATIONS.map((p) => [
+      p,
+      (stored[p] ?? []).map(([month, area, cell, count]) => ({ month, area, cell, count })),
+    ]),
+  ) as YearCounts;
+
 /**
  * Read-only aggregate SQL over the case records of a scope (decision 0021): counts by month, area
  * and category for one calendar year; nothing leaves this class but counts.
@@ -170,34 +205,242 @@ export class StatisticsRepository {
     return row ?? null;
   }
 
-  /** Month × area × cell counts of one population for one calendar year. */
-  countYear(
-    population: StatisticsPopulation,
+  /**
+   * Month × area × cell counts of every population for one calendar year of the scope: the sum of
+   * each agency's year, counted once and kept while nothing it counted has changed (decision 0028).
+   */
+  async countYear(
     agencyIds: readonly string[],
     provinceCode: string,
     year: number,
     now: Date,
-  ): Promise<LatticeRow[]> {
-    if (agencyIds.length === 0) return Promise.resolve([]);
-    const params = [agencyIds, yearStart(year), provinceCode, yearStart(year + 1)];
-    switch (population) {
-      case 'cases':
-        return this.countCases(params);
-      case 'referrals':
-        return this.countReferrals([...params, now]);
-      case 'incident_reports':
-        return this.countIncidentReports([...params, now]);
-      case 'calls':
-        return this.countCalls(params);
-      case 'community_referrals':
-        return this.countCommunityReferrals(params);
-      case 'services':
-        return this.countServices(params);
+  ): Promise<YearCounts> {
+    const stored = await this.storedYearCounts(
+      this.dataSource.manager,
+      agencyIds,
+      provinceCode,
+      year,
+      now,
+    );
+    const perAgency: YearCounts[] = [];
+    for (const agencyId of agencyIds) {
+      perAgency.push(
+        stored.get(agencyId) ?? (await this.countAgencyYear(agencyId, provinceCode, year, now)),
+      );
+    }
+    return Object.fromEntries(
+      STATISTICS_POPULATIONS.map((p) => [p, addLatticeRows(perAgency.map((c) => c[p]))]),
+    ) as YearCounts;
+  }
+
+  /**
+   * The agencies' stored years that are still current: counted no later than `now`, before any
+   * clock-driven bucket changed, and with no change from a transaction their snapshot did not see.
+   */
+  private async storedYearCounts(
+    m: EntityManager,
+    agencyIds: readonly string[],
+    provinceCode: string,
+    year: number,
+    now: Date,
+  ): Promise<Map<string, YearCounts>> {
+    const rows = (await m.query(
+      `SELECT y.agency_id AS "agencyId", y.counts
+         FROM statistics_year_counts y
+        WHERE y.agency_id = ANY($1) AND y.province_code = $2 AND y.year = $3
+          AND y.counted_at <= $4 AND (y.valid_until IS NULL OR $4 <= y.valid_until)
+          AND NOT EXISTS (
+                SELECT 1 FROM statistics_changes ch
+                 WHERE ch.agency_id = y.agency_id AND ch.year = y.year
+                   AND NOT pg_visible_in_snapshot(ch.xid, y.snapshot))`,
+      [agencyIds, provinceCode, year, now],
+    )) as { agencyId: string; counts: StoredCounts }[];
+    return new Map(rows.map((r) => [r.agencyId, fromStored(r.counts)]));
+  }
+
+  /**
+   * Stored years that are no longer current at `now` (a write they did not see, or a pending item
+   * turned overdue), the longest stale first: the worker counts them again before anyone asks.
+   */
+  async staleYears(now: Date, limit: number): Promise<StoredYear[]> {
+    return (await this.dataSource.query(
+      `SELECT y.agency_id AS "agencyId", y.province_code AS "provinceCode", y.year
+         FROM statistics_year_counts y
+        WHERE y.counted_at > $1 OR $1 > y.valid_until
+           OR EXISTS (SELECT 1 FROM statistics_changes ch
+                       WHERE ch.agency_id = y.agency_id AND ch.year = y.year
+                         AND NOT pg_visible_in_snapshot(ch.xid, y.snapshot))
+        ORDER BY y.counted_at
+        LIMIT $2`,
+      [now, limit],
+    )) as StoredYear[];
+  }
+
+  /** Counts a stored year again (unless someone just did). */
+  async recount(year: StoredYear, now: Date): Promise<void> {
+    await this.countAgencyYear(year.agencyId, year.provinceCode, year.year, now);
+  }
+
+  /**
+   * Deletes the change rows of agency-years nobody has counted (nothing stored to invalidate), under
+   * the year's lock so that no count is being taken meanwhile; a later count sees them all anyway.
+   * Returns how many agency-years were pruned.
+   */
+  async pruneUncountedChanges(limit: number): Promise<number> {
+    const groups = (await this.dataSource.query(
+      `SELECT DISTINCT ch.agency_id AS "agencyId", ch.year
+         FROM statistics_changes ch
+        WHERE NOT EXISTS (SELECT 1 FROM statistics_year_counts y
+                           WHERE y.agency_id = ch.agency_id AND y.year = ch.year)
+        LIMIT $1`,
+      [limit],
+    )) as { agencyId: string; year: number }[];
+    let pruned = 0;
+    for (const { agencyId, year } of groups) {
+      const done = await this.underYearLock(agencyId, year, 'try', (runner) =>
+        runner.query(
+          `DELETE FROM statistics_changes ch
+            WHERE ch.agency_id = $1 AND ch.year = $2
+              AND NOT EXISTS (SELECT 1 FROM statistics_year_counts y
+                               WHERE y.agency_id = ch.agency_id AND y.year = ch.year)`,
+          [agencyId, year],
+        ),
+      );
+      if (done !== undefined) pruned += 1;
+    }
+    return pruned;
+  }
+
+  /**
+   * Counts one agency's year from its records and stores it with the snapshot it was counted in.
+   * One count per agency and year at a time (a session lock taken before the snapshot, so the stored
+   * snapshot only ever moves forward); whoever waited finds it stored.
+   */
+  private async countAgencyYear(
+    agencyId: string,
+    provinceCode: string,
+    year: number,
+    now: Date,
+  ): Promise<YearCounts> {
+    const counted = await this.underYearLock(agencyId, year, 'wait', async (runner) => {
+      await runner.startTransaction('REPEATABLE READ');
+      try {
+        const m = runner.manager;
+        const counts =
+          (await this.storedYearCounts(m, [agencyId], provinceCode, year, now)).get(agencyId) ??
+          (await this.countAndStore(m, agencyId, provinceCode, year, now));
+        await runner.commitTransaction();
+        return counts;
+      } catch (error) {
+        await runner.rollbackTransaction();
+        throw error;
+      }
+    });
+    return counted as YearCounts;
+  }
+
+  /**
+   * Runs `work` on a connection of its own holding the agency-year's session lock, taken before any
+   * transaction (so before its snapshot). `try`: skip (undefined) when another holds it.
+   */
+  private async underYearLock<T>(
+    agencyId: string,
+    year: number,
+    mode: 'wait' | 'try',
+    work: (runner: QueryRunner) => Promise<T>,
+  ): Promise<T | undefined> {
+    const runner = this.dataSource.createQueryRunner();
+    const lock = yearLock(agencyId, year);
+    await runner.connect();
+    try {
+      const [{ got }] = (await runner.query(
+        mode === 'wait'
+          ? `SELECT pg_advisory_lock(hashtextextended($1, 0)), true AS got`
+          : `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS got`,
+        [lock],
+      )) as { got: boolean }[];
+      if (!got) return undefined;
+      try {
+        return await work(runner);
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lock]);
+      }
+    } finally {
+      await runner.release();
     }
   }
 
-  private async run(sql: string, params: unknown[]): Promise<LatticeRow[]> {
-    const rows = (await this.dataSource.query(sql, params)) as {
+  private async countAndStore(
+    m: EntityManager,
+    agencyId: string,
+    provinceCode: string,
+    year: number,
+    now: Date,
+  ): Promise<YearCounts> {
+    const params = [[agencyId], yearStart(year), provinceCode, yearStart(year + 1)];
+    const counts = {} as Record<StatisticsPopulation, LatticeRow[]>;
+    for (const population of STATISTICS_POPULATIONS) {
+      counts[population] = await this.countPopulation(m, population, params, now);
+    }
+    // The first instant a clock-driven bucket (pending → overdue) changes without a write.
+    const [{ validUntil }] = (await m.query(
+      `SELECT least(
+         (SELECT min(r.respond_by) FROM referrals r
+           WHERE r.from_agency_id = ANY($1) AND r.sent_at >= $2 AND r.sent_at < $3
+             AND r.responded_at IS NULL AND r.status <> 'withdrawn' AND r.respond_by >= $4),
+         (SELECT min(d.due_at) FROM deadlines d
+            LEFT JOIN incident_reports ir ON ir.incident_id = d.subject_id
+           WHERE d.kind = 'incident_report' AND d.status <> 'cancelled'
+             AND d.agency_id = ANY($1) AND d.started_at >= $2 AND d.started_at < $3
+             AND ir.submitted_at IS NULL AND d.due_at >= $4)) AS "validUntil"`,
+      [[agencyId], yearStart(year), yearStart(year + 1), now],
+    )) as { validUntil: Date | null }[];
+    await m.query(
+      `INSERT INTO statistics_year_counts
+              (agency_id, province_code, year, snapshot, counted_at, valid_until, counts)
+       VALUES ($1, $2, $3, pg_current_snapshot(), $4, $5, $6)
+       ON CONFLICT (agency_id, province_code, year) DO UPDATE
+          SET snapshot = EXCLUDED.snapshot, counted_at = EXCLUDED.counted_at,
+              valid_until = EXCLUDED.valid_until, counts = EXCLUDED.counts`,
+      [agencyId, provinceCode, year, now, validUntil, JSON.stringify(toStored(counts))],
+    );
+    // Changes every stored count of this agency-year has seen are of no further use.
+    await m.query(
+      `DELETE FROM statistics_changes ch
+        WHERE ch.agency_id = $1 AND ch.year = $2
+          AND NOT EXISTS (SELECT 1 FROM statistics_year_counts y
+                           WHERE y.agency_id = ch.agency_id AND y.year = ch.year
+                             AND NOT pg_visible_in_snapshot(ch.xid, y.snapshot))`,
+      [agencyId, year],
+    );
+    return counts;
+  }
+
+  /** Month × area × cell counts of one population for one calendar year. */
+  private countPopulation(
+    m: EntityManager,
+    population: StatisticsPopulation,
+    params: unknown[],
+    now: Date,
+  ): Promise<LatticeRow[]> {
+    switch (population) {
+      case 'cases':
+        return this.countCases(m, params);
+      case 'referrals':
+        return this.countReferrals(m, [...params, now]);
+      case 'incident_reports':
+        return this.countIncidentReports(m, [...params, now]);
+      case 'calls':
+        return this.countCalls(m, params);
+      case 'community_referrals':
+        return this.countCommunityReferrals(m, params);
+      case 'services':
+        return this.countServices(m, params);
+    }
+  }
+
+  private async run(m: EntityManager, sql: string, params: unknown[]): Promise<LatticeRow[]> {
+    const rows = (await m.query(sql, params)) as {
       month: number;
       area: string;
       cell: string;
@@ -212,7 +455,7 @@ export class StatisticsRepository {
   }
 
   /** Cases opened in the year by the scope's agencies: one row per case and dimension, counted. */
-  private countCases(params: unknown[]): Promise<LatticeRow[]> {
+  private countCases(m: EntityManager, params: unknown[]): Promise<LatticeRow[]> {
     const yesNo = (condition: string) => `CASE WHEN ${condition} THEN 'yes' ELSE 'no' END`;
     // Vocabulary constants, not input: safe to write into the SQL.
     const multiSelect = [
@@ -222,6 +465,7 @@ export class StatisticsRepository {
       ),
     ];
     return this.run(
+      m,
       `WITH base AS (
          SELECT ${monthOf('c.opened_at')} AS month, ${AREA} AS area,
                 ($5::jsonb ->> c.source) AS channel, s.sex,
@@ -271,8 +515,9 @@ export class StatisticsRepository {
   }
 
   /** Referrals the scope's agencies sent in the year, by answer and receiving sector. */
-  private countReferrals(params: unknown[]): Promise<LatticeRow[]> {
+  private countReferrals(m: EntityManager, params: unknown[]): Promise<LatticeRow[]> {
     return this.run(
+      m,
       `WITH base AS (
          SELECT ${monthOf('r.sent_at')} AS month, ${AREA} AS area,
                 CASE
@@ -304,8 +549,9 @@ export class StatisticsRepository {
   }
 
   /** Serious incidents whose 10-day clock started in the year, by how the report went. */
-  private countIncidentReports(params: unknown[]): Promise<LatticeRow[]> {
+  private countIncidentReports(m: EntityManager, params: unknown[]): Promise<LatticeRow[]> {
     return this.run(
+      m,
       `WITH base AS (
          SELECT ${monthOf('d.started_at')} AS month, ${AREA} AS area,
                 CASE
@@ -333,8 +579,9 @@ export class StatisticsRepository {
    * Hotline calls the scope's centres answered in the year, by the survivor's sex and age where the
    * operator recorded them, the outcome, who called and the type of violence hinted at.
    */
-  private countCalls(params: unknown[]): Promise<LatticeRow[]> {
+  private countCalls(m: EntityManager, params: unknown[]): Promise<LatticeRow[]> {
     return this.run(
+      m,
       `WITH base AS (
          SELECT ${monthOf('k.started_at')} AS month, ${AREA} AS area,
                 COALESCE(k.survivor_sex, 'unknown') AS sex,
@@ -363,8 +610,9 @@ export class StatisticsRepository {
    * Community referrals (volunteers' reports) sent to the scope's centres in the year, by their
    * status and what the centre's intake made of them.
    */
-  private countCommunityReferrals(params: unknown[]): Promise<LatticeRow[]> {
+  private countCommunityReferrals(m: EntityManager, params: unknown[]): Promise<LatticeRow[]> {
     return this.run(
+      m,
       `WITH base AS (
          SELECT ${monthOf('cr.created_at')} AS month, ${AREA} AS area,
                 cr.status,
@@ -388,8 +636,9 @@ export class StatisticsRepository {
    * Services recorded as provided in the year on the referrals the scope's centres sent, by the
    * sector of the agency that provided them, in the case's area.
    */
-  private countServices(params: unknown[]): Promise<LatticeRow[]> {
+  private countServices(m: EntityManager, params: unknown[]): Promise<LatticeRow[]> {
     return this.run(
+      m,
       `WITH base AS (
          SELECT extract(month from sr.provided_on)::int AS month, ${AREA} AS area,
                 ($5::jsonb ->> pa.type) AS sector,

@@ -198,12 +198,11 @@ export class StatisticsService {
     provinceCode: string,
     year: number,
   ): Promise<YearLattices> {
-    const now = this.clock.now();
-    const entries: [string, ProtectedLattice][] = [];
-    for (const population of STATISTICS_POPULATIONS) {
-      const rows = await this.statistics.countYear(population, agencyIds, provinceCode, year, now);
-      entries.push([population, protectLattice(POPULATION_DIMENSIONS[population], [], rows)]);
-    }
+    const counts = await this.statistics.countYear(agencyIds, provinceCode, year, this.clock.now());
+    const entries: [string, ProtectedLattice][] = STATISTICS_POPULATIONS.map((population) => [
+      population,
+      protectLattice(POPULATION_DIMENSIONS[population], [], counts[population]),
+    ]);
     return Object.fromEntries(entries) as unknown as YearLattices;
   }
 }

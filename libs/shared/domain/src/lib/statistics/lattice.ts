@@ -432,3 +432,22 @@ export function latticeRelations(lattice: ProtectedLattice): AdditiveRelation[] 
     }
   return relations;
 }
+
+/**
+ * The rows of several disjoint sets of records as one: counts of the same month, area and cell added
+ * (each agency's year is counted on its own and a scope is the sum of its agencies). Zero counts are
+ * dropped, as a count query would never produce them.
+ */
+export function addLatticeRows(lists: readonly (readonly LatticeRow[])[]): LatticeRow[] {
+  if (lists.length === 1) return lists[0].filter((r) => r.count !== 0);
+  const sums = new Map<string, { month: number; area: string; cell: string; count: number }>();
+  for (const rows of lists) {
+    for (const r of rows) {
+      const key = `${r.month}|${r.area}|${r.cell}`;
+      const sum = sums.get(key);
+      if (sum) sum.count += r.count;
+      else sums.set(key, { month: r.month, area: r.area, cell: r.cell, count: r.count });
+    }
+  }
+  return [...sums.values()].filter((r) => r.count !== 0);
+}
