@@ -9,6 +9,7 @@ import {
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
+import { MAT_DIALOG_DEFAULT_OPTIONS, MatDialogConfig } from '@angular/material/dialog';
 import { MAT_SNACK_BAR_DEFAULT_OPTIONS } from '@angular/material/snack-bar';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideServiceWorker } from '@angular/service-worker';
@@ -33,6 +34,13 @@ export const appConfig: ApplicationConfig = {
     { provide: LOCALE_ID, useValue: 'vi' },
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
     { provide: MAT_SNACK_BAR_DEFAULT_OPTIONS, useValue: { duration: 5000 } },
+    // A dialog focuses its first field as it opens, not once its opening animation is over: a field
+    // the person clicked and typed into meanwhile kept its focus only until then, and the rest of what
+    // they typed went into the first field (seen under load in the e2e tests).
+    {
+      provide: MAT_DIALOG_DEFAULT_OPTIONS,
+      useValue: { ...new MatDialogConfig(), delayFocusTrap: false },
+    },
     // Production builds only: the app shell and the commune list work without a network (the volunteer
     // app); no API answer but the administrative units is ever cached (apps/web/ngsw-config.json).
     provideServiceWorker('ngsw-worker.js', {
