@@ -386,7 +386,11 @@ export async function answerRiskForm(page: Page, yesItems: string[]): Promise<vo
   const yesNo = form.locator(
     '[data-testid^="risk-item-"]:not([data-testid="risk-item-frequency"])',
   );
+  // The items come with the instrument: count them once the last one is there (a count taken earlier
+  // under load was 0, and the form was sent with one answer).
+  await expect(form.getByTestId('risk-item-frequency')).toBeVisible();
   const count = await yesNo.count();
+  expect(count).toBeGreaterThan(1);
   for (let i = 0; i < count; i++) {
     await yesNo.nth(i).getByText('Không', { exact: true }).click();
   }
