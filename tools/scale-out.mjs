@@ -122,10 +122,12 @@ function startLoad(baseUrl, tokens, lineId, state) {
           body: kind === 'call' ? callBody(lineId) : walkInBody(),
         });
         write.status = response.status;
-        const body = await response.json().catch(() => ({}));
-        if (response.ok) write.id = body.id ?? null;
-      } catch {
+        const text = await response.text().catch(() => '');
+        if (response.ok) write.id = JSON.parse(text || '{}').id ?? null;
+        else write.text = text.trim().slice(0, 120);
+      } catch (error) {
         write.status = 0; // the connection to the proxy failed
+        write.text = error.message;
       }
       write.answeredAfterKill = state.afterKill;
     }
@@ -310,7 +312,12 @@ export async function scaleOut(env, services) {
     check(
       `only writes sent while ${killedApi.serviceName} was dying failed`,
       outside.length === 0,
-      `${failed.length} of ${load.writes.length} failed${failed.length ? ` (HTTP ${[...new Set(failed.map((w) => w.status))].join(', ')})` : ''}, ${outside.length} of them answered before the kill or sent after it was gone`,
+      `${failed.length} of ${load.writes.length} failed${failed.length ? ` (HTTP ${[...new Set(failed.map((w) => w.status))].join(', ')})` : ''}, ${outside.length} of them answered before the kill or sent after it was gone${outside
+        .map(
+          (w) =>
+            `; ${w.kind} HTTP ${w.status} ${w.afterExit ? 'sent after the exit' : 'answered before the kill'}: ${w.text ?? ''}`,
+        )
+        .join('')}`,
     );
     const afterDown = load.writes.filter((w) => w.afterDown);
     check(

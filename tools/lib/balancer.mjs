@@ -4,8 +4,8 @@
 // - round robin over the backends it believes up; a backend is down when a connection to it is refused
 //   (at once) or its GET /api/health stops answering 200 (checked every `healthIntervalMs`), up again when
 //   the health check answers 200; with none up it tries them all;
-// - a request that never reached a backend (connection refused) is sent to the next one, whatever its
-//   method; an idempotent one (GET, HEAD, OPTIONS) also after any other error before the answer; a POST
+// - a request that never reached a backend (its connection refused, or never made) is sent to the next
+//   one, whatever its method; an idempotent one (GET, HEAD, OPTIONS) also after any other error before the answer; a POST
 //   cut off mid-way answers 502 (it may have been done: sending it again could do it twice), as nginx does;
 // - X-Forwarded-For is REPLACED by the address that connected to the proxy (it is the edge: a header a
 //   client sent itself is never passed on), X-Forwarded-Proto is `http`, Host is kept (the API compares a
@@ -166,14 +166,20 @@ export async function startBalancer({
     upstream.on('timeout', () =>
       upstream.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
     );
+    // Whether the backend could have seen the request: a socket that never connected (refused, or
+    // dropped with the agent when another request found the backend dead) carried nothing.
+    let connected = false;
+    upstream.on('socket', (socket) => {
+      if (!socket.connecting) connected = true;
+      else socket.once('connect', () => (connected = true));
+    });
     upstream.on('error', (error) => {
       if (res.headersSent || res.destroyed) {
         res.destroy();
         return;
       }
-      const neverConnected = NOT_CONNECTED.has(error.code);
-      if (neverConnected) setUp(backend, false);
-      if (neverConnected || IDEMPOTENT.has(req.method)) {
+      if (NOT_CONNECTED.has(error.code)) setUp(backend, false);
+      if (!connected || IDEMPOTENT.has(req.method)) {
         forward(req, res, headers, body, tried);
         return;
       }
