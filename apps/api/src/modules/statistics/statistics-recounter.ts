@@ -5,14 +5,15 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { StatisticsRepository } from './statistics.repository';
 
-/** Stored years recounted, and uncounted agency-years pruned, per pass. */
+/** Stored years recounted, and agency-years counted for the first time, per pass. */
 const PER_PASS = 50;
 
 /**
  * The worker's timer (decision 0028): every STATISTICS_RECOUNT_INTERVAL_MS it counts again the stored
- * statistics years that writes have made stale, so that a request usually finds its scope counted,
- * and drops the change marks of years nobody has counted. Several workers may run it: each year is
- * counted under its own lock, and a year just counted by another is current and skipped.
+ * statistics years that writes have made stale, and counts the years written to that were never
+ * counted, so that a request or a report draft usually finds its scope counted. Several workers may
+ * run it: each year is counted under its own lock, and a year just counted by another is current and
+ * skipped.
  */
 @Injectable()
 export class StatisticsRecounter implements OnApplicationBootstrap, OnModuleDestroy {
@@ -28,6 +29,7 @@ export class StatisticsRecounter implements OnApplicationBootstrap, OnModuleDest
   ) {}
 
   onApplicationBootstrap(): void {
+    // The first pass after one interval: a worker starting does not add a count to its start-up.
     this.timer = setInterval(() => this.tick(), this.config.statisticsRecountIntervalMs);
   }
 
@@ -38,13 +40,16 @@ export class StatisticsRecounter implements OnApplicationBootstrap, OnModuleDest
     await this.running;
   }
 
-  /** One pass: the stale years, oldest count first, then the marks nobody needs. */
+  /** One pass: the stale years, oldest count first, then the years never counted, latest first. */
   async pass(): Promise<void> {
-    for (const year of await this.statistics.staleYears(this.clock.now(), PER_PASS)) {
+    const years = [
+      ...(await this.statistics.staleYears(this.clock.now(), PER_PASS)),
+      ...(await this.statistics.uncountedYears(PER_PASS)),
+    ];
+    for (const year of years) {
       if (this.stopping) return;
       await this.statistics.recount(year, this.clock.now());
     }
-    await this.statistics.pruneUncountedChanges(PER_PASS);
   }
 
   private tick(): void {

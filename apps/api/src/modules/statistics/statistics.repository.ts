@@ -132,7 +132,7 @@ export interface StoredYear {
   year: number;
 }
 
-/** The session lock one agency-year is counted (and its changes pruned) under. */
+/** The session lock one agency-year is counted under. */
 const yearLock = (agencyId: string, year: number) => `statistics:${agencyId}:${year}`;
 
 /** Every population's rows of one year. */
@@ -282,33 +282,20 @@ export class StatisticsRepository {
   }
 
   /**
-   * Deletes the change rows of agency-years nobody has counted (nothing stored to invalidate), under
-   * the year's lock so that no count is being taken meanwhile; a later count sees them all anyway.
-   * Returns how many agency-years were pruned.
+   * Agency-years written to (they have change marks) that have never been counted: the worker counts
+   * them once, so that even a year nobody has asked for yet is ready when a report needs it.
    */
-  async pruneUncountedChanges(limit: number): Promise<number> {
-    const groups = (await this.dataSource.query(
-      `SELECT DISTINCT ch.agency_id AS "agencyId", ch.year
+  async uncountedYears(limit: number): Promise<StoredYear[]> {
+    return (await this.dataSource.query(
+      `SELECT DISTINCT ch.agency_id AS "agencyId", a.province_code AS "provinceCode", ch.year
          FROM statistics_changes ch
+         JOIN agencies a ON a.id = ch.agency_id
         WHERE NOT EXISTS (SELECT 1 FROM statistics_year_counts y
                            WHERE y.agency_id = ch.agency_id AND y.year = ch.year)
+        ORDER BY ch.year DESC
         LIMIT $1`,
       [limit],
-    )) as { agencyId: string; year: number }[];
-    let pruned = 0;
-    for (const { agencyId, year } of groups) {
-      const done = await this.underYearLock(agencyId, year, 'try', (runner) =>
-        runner.query(
-          `DELETE FROM statistics_changes ch
-            WHERE ch.agency_id = $1 AND ch.year = $2
-              AND NOT EXISTS (SELECT 1 FROM statistics_year_counts y
-                               WHERE y.agency_id = ch.agency_id AND y.year = ch.year)`,
-          [agencyId, year],
-        ),
-      );
-      if (done !== undefined) pruned += 1;
-    }
-    return pruned;
+    )) as StoredYear[];
   }
 
   /**
@@ -322,7 +309,7 @@ export class StatisticsRepository {
     year: number,
     now: Date,
   ): Promise<YearCounts> {
-    const counted = await this.underYearLock(agencyId, year, 'wait', async (runner) => {
+    return this.underYearLock(agencyId, year, async (runner) => {
       await runner.startTransaction('REPEATABLE READ');
       try {
         const m = runner.manager;
@@ -336,30 +323,22 @@ export class StatisticsRepository {
         throw error;
       }
     });
-    return counted as YearCounts;
   }
 
   /**
    * Runs `work` on a connection of its own holding the agency-year's session lock, taken before any
-   * transaction (so before its snapshot). `try`: skip (undefined) when another holds it.
+   * transaction (so before its snapshot).
    */
   private async underYearLock<T>(
     agencyId: string,
     year: number,
-    mode: 'wait' | 'try',
     work: (runner: QueryRunner) => Promise<T>,
-  ): Promise<T | undefined> {
+  ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     const lock = yearLock(agencyId, year);
     await runner.connect();
     try {
-      const [{ got }] = (await runner.query(
-        mode === 'wait'
-          ? `SELECT pg_advisory_lock(hashtextextended($1, 0)), true AS got`
-          : `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS got`,
-        [lock],
-      )) as { got: boolean }[];
-      if (!got) return undefined;
+      await runner.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [lock]);
       try {
         return await work(runner);
       } finally {
