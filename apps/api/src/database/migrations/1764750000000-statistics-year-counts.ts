@@ -129,7 +129,9 @@ export class StatisticsYearCounts1764750000000 implements MigrationInterface {
     }
 
     // What the counts are grouped and labelled by: an agency's type (sector) and the communes (areas,
-    // their successors). Rare, administrative changes: every stored year counts again.
+    // their successors). Rare, administrative changes: every stored year counts again, but only when
+    // such a column really changed (the seed and the admin screens update agencies without changing
+    // them, and a statement trigger fires for no rows too).
     await q.query(`
       CREATE FUNCTION statistics_changed_everything() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -138,14 +140,41 @@ export class StatisticsYearCounts1764750000000 implements MigrationInterface {
         ON CONFLICT DO NOTHING;
         RETURN NULL;
       END $$`);
-    for (const table of ['agencies', 'administrative_units']) {
-      await q.query(`
-        CREATE TRIGGER statistics_changed_everything AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
-          ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION statistics_changed_everything()`);
-    }
+    await q.query(`
+      CREATE TRIGGER statistics_changed_everything AFTER UPDATE ON agencies
+        FOR EACH ROW WHEN (OLD.type IS DISTINCT FROM NEW.type)
+        EXECUTE FUNCTION statistics_changed_everything()`);
+    await q.query(`
+      CREATE TRIGGER statistics_changed_everything AFTER UPDATE ON administrative_units
+        FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code
+                           OR OLD.parent_code IS DISTINCT FROM NEW.parent_code
+                           OR OLD.successor_code IS DISTINCT FROM NEW.successor_code)
+        EXECUTE FUNCTION statistics_changed_everything()`);
+    // A unit added or removed can turn a record's commune from unknown into known or back.
+    await q.query(`
+      CREATE FUNCTION statistics_units_added_or_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM changed_units) THEN
+          INSERT INTO statistics_changes (agency_id, year)
+          SELECT DISTINCT agency_id, year FROM statistics_year_counts
+          ON CONFLICT DO NOTHING;
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER statistics_units_added AFTER INSERT ON administrative_units
+        REFERENCING NEW TABLE AS changed_units
+        FOR EACH STATEMENT EXECUTE FUNCTION statistics_units_added_or_removed()`);
+    await q.query(`
+      CREATE TRIGGER statistics_units_removed AFTER DELETE ON administrative_units
+        REFERENCING OLD TABLE AS changed_units
+        FOR EACH STATEMENT EXECUTE FUNCTION statistics_units_added_or_removed()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER statistics_units_added ON administrative_units`);
+    await q.query(`DROP TRIGGER statistics_units_removed ON administrative_units`);
+    await q.query(`DROP FUNCTION statistics_units_added_or_removed()`);
     for (const table of ['agencies', 'administrative_units']) {
       await q.query(`DROP TRIGGER statistics_changed_everything ON ${table}`);
     }
