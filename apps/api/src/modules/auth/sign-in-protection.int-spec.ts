@@ -18,7 +18,7 @@ const prefixes: string[] = [];
 
 /** Rate-limit and sign-in-failure keys of its own, so no other suite's requests count here. */
 function isolated(overrides: Record<string, string> = {}): Record<string, string> {
-  const prefix = `caunoi-test-signin-${randomUUID().slice(0, 8)}`;
+  const prefix = `caunoi-test-signin-${process.pid}-${randomUUID().slice(0, 8)}`;
   prefixes.push(prefix);
   return { QUEUE_PREFIX: prefix, ...overrides };
 }

@@ -11,7 +11,7 @@ import { openCaseBody, syntheticPhone } from '../../../test-support/intake-fixtu
  * (duplicate check, exact search), whether a one-time code or a second-factor code is right.
  */
 describe('route rate limits', () => {
-  const prefix = `caunoi-test-routes-${randomUUID().slice(0, 8)}`;
+  const prefix = `caunoi-test-routes-${process.pid}-${randomUUID().slice(0, 8)}`;
   let t: TestApp;
 
   beforeAll(async () => {
