@@ -5,8 +5,9 @@
 //   (at once) or its GET /api/health stops answering 200 (checked every `healthIntervalMs`), up again when
 //   the health check answers 200; with none up it tries them all;
 // - a request that never reached a backend (its connection refused, or never made) is sent to the next
-//   one, whatever its method; an idempotent one (GET, HEAD, OPTIONS) also after any other error before the answer; a POST
-//   cut off mid-way answers 502 (it may have been done: sending it again could do it twice), as nginx does;
+//   one, whatever its method; an idempotent one (GET, HEAD, OPTIONS) also after any other error before
+//   the answer; a POST cut off mid-way answers 502 (it may have been done: sending it again could do it
+//   twice), as nginx does;
 // - X-Forwarded-For is REPLACED by the address that connected to the proxy (it is the edge: a header a
 //   client sent itself is never passed on), X-Forwarded-Proto is `http`, Host is kept (the API compares a
 //   browser's Origin with it). The API trusts the proxy's X-Forwarded-For because it comes from loopback

@@ -1,6 +1,43 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
+ * The tables the statistics count, each with what its changed rows touch. `$rows` is the rows after
+ * the statement (INSERT, UPDATE) and before it (UPDATE, DELETE), read from the transition tables.
+ */
+const TRIGGERS: Record<string, string> = {
+  cases: `
+    PERFORM statistics_mark(array_agg(agency_id), array_agg(statistics_year_of(opened_at))) FROM $rows;
+    PERFORM statistics_mark_cases(array_agg(id)) FROM $rows;`,
+  survivors: `
+    PERFORM statistics_mark_cases(array_agg(c.id))
+       FROM cases c WHERE c.survivor_id IN (SELECT id FROM $rows);`,
+  incidents: `PERFORM statistics_mark_cases(array_agg(case_id)) FROM $rows;`,
+  risk_assessments: `PERFORM statistics_mark_cases(array_agg(case_id)) FROM $rows;`,
+  safety_plans: `PERFORM statistics_mark_cases(array_agg(case_id)) FROM $rows;`,
+  incident_reports: `PERFORM statistics_mark_cases(array_agg(case_id)) FROM $rows;`,
+  referrals: `
+    PERFORM statistics_mark(array_agg(from_agency_id), array_agg(statistics_year_of(sent_at))) FROM $rows;
+    PERFORM statistics_mark_cases(array_agg(case_id)) FROM $rows;`,
+  service_records: `
+    PERFORM statistics_mark(array_agg(r.from_agency_id), array_agg(extract(year from s.provided_on)::int))
+       FROM $rows s JOIN referrals r ON r.id = s.referral_id;
+    PERFORM statistics_mark_cases(array_agg(r.case_id))
+       FROM $rows s JOIN referrals r ON r.id = s.referral_id;`,
+  deadlines: `
+    PERFORM statistics_mark(array_agg(agency_id), array_agg(statistics_year_of(started_at)))
+       FROM $rows WHERE kind = 'incident_report';
+    PERFORM statistics_mark_cases(array_agg(case_id)) FROM $rows WHERE kind = 'incident_report';`,
+  calls: `
+    PERFORM statistics_mark(array_agg(agency_id), array_agg(statistics_year_of(started_at))) FROM $rows;`,
+  community_referrals: `
+    PERFORM statistics_mark(array_agg(target_agency_id), array_agg(statistics_year_of(created_at)))
+       FROM $rows;`,
+  intake_items: `
+    PERFORM statistics_mark(array_agg(cr.target_agency_id), array_agg(statistics_year_of(cr.created_at)))
+       FROM $rows i JOIN community_referrals cr ON cr.id = i.community_referral_id;`,
+};
+
+/**
  * Statistics kept counted (issue 12, decision 0028): an agency's year of counts is stored with the
  * snapshot it was counted in, and every write to a record the statistics count appends, in its own
  * transaction, which agencies and years it touched. Counts are current while no change of theirs
@@ -69,43 +106,7 @@ export class StatisticsYearCounts1764750000000 implements MigrationInterface {
         ON CONFLICT DO NOTHING
       $$`);
 
-    /*
-     * One function per table: what its changed rows touch. `$rows` is the rows after the statement
-     * (INSERT, UPDATE) and before it (UPDATE, DELETE), read from the transition tables.
-     */
-    const triggers: Record<string, string> = {
-      cases: `
-        PERFORM statistics_mark(array_agg(agency_id), array_agg(statistics_year_of(opened_at))) FROM $rows;
-        PERFORM statistics_mark_cases(array_agg(id)) FROM $rows;`,
-      survivors: `
-        PERFORM statistics_mark_cases(array_agg(c.id))
-           FROM cases c WHERE c.survivor_id IN (SELECT id FROM $rows);`,
-      incidents: `PERFORM statistics_mark_cases(array_agg(case_id)) FROM $rows;`,
-      risk_assessments: `PERFORM statistics_mark_cases(array_agg(case_id)) FROM $rows;`,
-      safety_plans: `PERFORM statistics_mark_cases(array_agg(case_id)) FROM $rows;`,
-      incident_reports: `PERFORM statistics_mark_cases(array_agg(case_id)) FROM $rows;`,
-      referrals: `
-        PERFORM statistics_mark(array_agg(from_agency_id), array_agg(statistics_year_of(sent_at))) FROM $rows;
-        PERFORM statistics_mark_cases(array_agg(case_id)) FROM $rows;`,
-      service_records: `
-        PERFORM statistics_mark(array_agg(r.from_agency_id), array_agg(extract(year from s.provided_on)::int))
-           FROM $rows s JOIN referrals r ON r.id = s.referral_id;
-        PERFORM statistics_mark_cases(array_agg(r.case_id))
-           FROM $rows s JOIN referrals r ON r.id = s.referral_id;`,
-      deadlines: `
-        PERFORM statistics_mark(array_agg(agency_id), array_agg(statistics_year_of(started_at)))
-           FROM $rows WHERE kind = 'incident_report';
-        PERFORM statistics_mark_cases(array_agg(case_id)) FROM $rows WHERE kind = 'incident_report';`,
-      calls: `
-        PERFORM statistics_mark(array_agg(agency_id), array_agg(statistics_year_of(started_at))) FROM $rows;`,
-      community_referrals: `
-        PERFORM statistics_mark(array_agg(target_agency_id), array_agg(statistics_year_of(created_at)))
-           FROM $rows;`,
-      intake_items: `
-        PERFORM statistics_mark(array_agg(cr.target_agency_id), array_agg(statistics_year_of(cr.created_at)))
-           FROM $rows i JOIN community_referrals cr ON cr.id = i.community_referral_id;`,
-    };
-    for (const [table, body] of Object.entries(triggers)) {
+    for (const [table, body] of Object.entries(TRIGGERS)) {
       const fn = (rows: string) => body.replaceAll('$rows', rows);
       await q.query(`
         CREATE FUNCTION statistics_changed_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -133,11 +134,15 @@ export class StatisticsYearCounts1764750000000 implements MigrationInterface {
     // such a column really changed (the seed and the admin screens update agencies without changing
     // them, and a statement trigger fires for no rows too).
     await q.query(`
-      CREATE FUNCTION statistics_changed_everything() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
+      CREATE FUNCTION statistics_mark_all() RETURNS void LANGUAGE sql AS $$
         INSERT INTO statistics_changes (agency_id, year)
         SELECT DISTINCT agency_id, year FROM statistics_year_counts
-        ON CONFLICT DO NOTHING;
+        ON CONFLICT DO NOTHING
+      $$`);
+    await q.query(`
+      CREATE FUNCTION statistics_changed_everything() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM statistics_mark_all();
         RETURN NULL;
       END $$`);
     await q.query(`
@@ -155,9 +160,7 @@ export class StatisticsYearCounts1764750000000 implements MigrationInterface {
       CREATE FUNCTION statistics_units_added_or_removed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF EXISTS (SELECT 1 FROM changed_units) THEN
-          INSERT INTO statistics_changes (agency_id, year)
-          SELECT DISTINCT agency_id, year FROM statistics_year_counts
-          ON CONFLICT DO NOTHING;
+          PERFORM statistics_mark_all();
         END IF;
         RETURN NULL;
       END $$`);
@@ -179,20 +182,8 @@ export class StatisticsYearCounts1764750000000 implements MigrationInterface {
       await q.query(`DROP TRIGGER statistics_changed_everything ON ${table}`);
     }
     await q.query(`DROP FUNCTION statistics_changed_everything()`);
-    for (const table of [
-      'cases',
-      'survivors',
-      'incidents',
-      'risk_assessments',
-      'safety_plans',
-      'incident_reports',
-      'referrals',
-      'service_records',
-      'deadlines',
-      'calls',
-      'community_referrals',
-      'intake_items',
-    ]) {
+    await q.query(`DROP FUNCTION statistics_mark_all()`);
+    for (const table of Object.keys(TRIGGERS)) {
       for (const op of ['insert', 'update', 'delete']) {
         await q.query(`DROP TRIGGER statistics_changed_${op} ON ${table}`);
       }

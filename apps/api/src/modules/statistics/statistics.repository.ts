@@ -132,6 +132,17 @@ export interface StoredYear {
   year: number;
 }
 
+/**
+ * Whether a stored year `y` is still current at the instant `now` (a parameter): counted no later than
+ * it, before any clock-driven bucket changed, and with no change from a transaction its snapshot did
+ * not see.
+ */
+const isCurrentAt = (now: string) => `(
+  y.counted_at <= ${now} AND (y.valid_until IS NULL OR ${now} <= y.valid_until)
+  AND NOT EXISTS (SELECT 1 FROM statistics_changes ch
+                   WHERE ch.agency_id = y.agency_id AND ch.year = y.year
+                     AND NOT pg_visible_in_snapshot(ch.xid, y.snapshot)))`;
+
 /** The session lock one agency-year is counted under. */
 const yearLock = (agencyId: string, year: number) => `statistics:${agencyId}:${year}`;
 
@@ -233,10 +244,7 @@ export class StatisticsRepository {
     ) as YearCounts;
   }
 
-  /**
-   * The agencies' stored years that are still current: counted no later than `now`, before any
-   * clock-driven bucket changed, and with no change from a transaction their snapshot did not see.
-   */
+  /** The agencies' stored years that are still current at `now` (`isCurrentAt`). */
   private async storedYearCounts(
     m: EntityManager,
     agencyIds: readonly string[],
@@ -248,11 +256,7 @@ export class StatisticsRepository {
       `SELECT y.agency_id AS "agencyId", y.counts
          FROM statistics_year_counts y
         WHERE y.agency_id = ANY($1) AND y.province_code = $2 AND y.year = $3
-          AND y.counted_at <= $4 AND (y.valid_until IS NULL OR $4 <= y.valid_until)
-          AND NOT EXISTS (
-                SELECT 1 FROM statistics_changes ch
-                 WHERE ch.agency_id = y.agency_id AND ch.year = y.year
-                   AND NOT pg_visible_in_snapshot(ch.xid, y.snapshot))`,
+          AND ${isCurrentAt('$4')}`,
       [agencyIds, provinceCode, year, now],
     )) as { agencyId: string; counts: StoredCounts }[];
     return new Map(rows.map((r) => [r.agencyId, fromStored(r.counts)]));
@@ -266,10 +270,7 @@ export class StatisticsRepository {
     return (await this.dataSource.query(
       `SELECT y.agency_id AS "agencyId", y.province_code AS "provinceCode", y.year
          FROM statistics_year_counts y
-        WHERE y.counted_at > $1 OR $1 > y.valid_until
-           OR EXISTS (SELECT 1 FROM statistics_changes ch
-                       WHERE ch.agency_id = y.agency_id AND ch.year = y.year
-                         AND NOT pg_visible_in_snapshot(ch.xid, y.snapshot))
+        WHERE NOT ${isCurrentAt('$1')}
         ORDER BY y.counted_at
         LIMIT $2`,
       [now, limit],
