@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CaseStage, RiskLevel } from '@caunoi/shared/domain';
+import type { CaseSummaryView } from '@caunoi/shared/contracts';
+import type { CaseSource, CaseStage, RiskLevel } from '@caunoi/shared/domain';
 import { countAffected } from '../../common/sql';
 import type { SqlFilter } from '../authz/accessible-where';
 import { CaseNoteEntity } from './case-note.entity';
@@ -28,6 +29,41 @@ export interface CasePageFilter {
 
 /** A case with its survivor and assignee, as lists and the case file need them. */
 export type CaseWithPeople = CaseEntity & { survivor: SurvivorEntity };
+
+// What a case list shows of each case, and nothing of the survivor but the code.
+const CASE_SUMMARY_SELECT = `SELECT c.id, s.code, c.stage, c.risk_level, c.source, c.assigned_user_id,
+       au.display_name AS assigned_user_name, c.child_involved, c.serious_incident, c.opened_at, c.updated_at
+  FROM cases c JOIN survivors s ON s.id = c.survivor_id LEFT JOIN users au ON au.id = c.assigned_user_id`;
+
+interface CaseSummaryRow {
+  id: string;
+  code: string;
+  stage: CaseStage;
+  risk_level: RiskLevel;
+  source: CaseSource;
+  assigned_user_id: string | null;
+  assigned_user_name: string | null;
+  child_involved: boolean;
+  serious_incident: boolean;
+  opened_at: Date;
+  updated_at: Date;
+}
+
+function toCaseSummary(r: CaseSummaryRow): CaseSummaryView {
+  return {
+    id: r.id,
+    survivorCode: r.code,
+    stage: r.stage,
+    riskLevel: r.risk_level,
+    source: r.source,
+    assignedUserId: r.assigned_user_id,
+    assignedUserName: r.assigned_user_name,
+    childInvolved: r.child_involved,
+    seriousIncident: r.serious_incident,
+    openedAt: r.opened_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
 
 @Injectable()
 export class CasesRepository {
@@ -69,37 +105,69 @@ export class CasesRepository {
     await manager.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [id]);
   }
 
-  /** One page ordered by (opened_at DESC, id DESC), filtered in SQL by the caller's CASL rules. */
-  async getPage(filter: CasePageFilter): Promise<CaseWithPeople[]> {
-    const qb = this.cases().where(filter.access.sql, filter.access.params);
-    if (filter.assignedUserId === null) qb.andWhere('c.assigned_user_id IS NULL');
-    else if (filter.assignedUserId)
-      qb.andWhere('c.assigned_user_id = :me', { me: filter.assignedUserId });
-    if (filter.stage) qb.andWhere('c.stage = :stage', { stage: filter.stage });
-    if (filter.riskLevel) qb.andWhere('c.risk_level = :risk', { risk: filter.riskLevel });
-    if (filter.survivorCode) qb.andWhere('s.code = :code', { code: filter.survivorCode });
-    if (filter.after) {
-      qb.andWhere('(c.opened_at, c.id) < (:afterAt, :afterId)', {
-        afterAt: filter.after.openedAt,
-        afterId: filter.after.id,
-      });
+  /**
+   * One page ordered by (opened_at DESC, id DESC), filtered in SQL by the caller's CASL rules: only the
+   * columns a list shows, one row each, mapped once (no entities: a list is read far more than written).
+   */
+  async getPage(filter: CasePageFilter): Promise<CaseSummaryView[]> {
+    const where = [`(${filter.access.sql})`];
+    const params: Record<string, unknown> = { ...filter.access.params, limit: filter.limit };
+    if (filter.assignedUserId === null) where.push('c.assigned_user_id IS NULL');
+    else if (filter.assignedUserId) {
+      where.push('c.assigned_user_id = :me');
+      params['me'] = filter.assignedUserId;
     }
-    return (await qb
-      .orderBy('c.opened_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(filter.limit)
-      .getMany()) as CaseWithPeople[];
+    if (filter.stage) {
+      where.push('c.stage = :stage');
+      params['stage'] = filter.stage;
+    }
+    if (filter.riskLevel) {
+      where.push('c.risk_level = :risk');
+      params['risk'] = filter.riskLevel;
+    }
+    if (filter.survivorCode) {
+      where.push('s.code = :code');
+      params['code'] = filter.survivorCode;
+    }
+    if (filter.after) {
+      where.push('(c.opened_at, c.id) < (:afterAt, :afterId)');
+      params['afterAt'] = filter.after.openedAt;
+      params['afterId'] = filter.after.id;
+    }
+    return this.summaries(
+      `${where.join(' AND ')} ORDER BY c.opened_at DESC, c.id DESC LIMIT :limit`,
+      params,
+    );
   }
 
   /** Cases whose survivor matches a blind index, visible to the caller. */
-  async getBySurvivorIndex(
+  getBySurvivorIndex(
     access: SqlFilter,
     index: { phone?: Buffer[]; nameDob?: Buffer[] },
-  ): Promise<CaseWithPeople[]> {
-    const qb = this.cases().where(access.sql, access.params);
-    if (index.phone) qb.andWhere('s.phone_bidx IN (:...phone)', { phone: index.phone });
-    if (index.nameDob) qb.andWhere('s.name_dob_bidx IN (:...nameDob)', { nameDob: index.nameDob });
-    return (await qb.orderBy('c.opened_at', 'DESC').limit(50).getMany()) as CaseWithPeople[];
+  ): Promise<CaseSummaryView[]> {
+    const where = [`(${access.sql})`];
+    const params: Record<string, unknown> = { ...access.params };
+    if (index.phone) {
+      where.push('s.phone_bidx = ANY(:phone::bytea[])');
+      params['phone'] = index.phone;
+    }
+    if (index.nameDob) {
+      where.push('s.name_dob_bidx = ANY(:nameDob::bytea[])');
+      params['nameDob'] = index.nameDob;
+    }
+    return this.summaries(`${where.join(' AND ')} ORDER BY c.opened_at DESC LIMIT 50`, params);
+  }
+
+  private async summaries(
+    whereAndOrder: string,
+    params: Record<string, unknown>,
+  ): Promise<CaseSummaryView[]> {
+    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
+      `${CASE_SUMMARY_SELECT} WHERE ${whereAndOrder}`,
+      params,
+    );
+    const rows = (await this.dataSource.query(sql, values)) as CaseSummaryRow[];
+    return rows.map(toCaseSummary);
   }
 
   /**

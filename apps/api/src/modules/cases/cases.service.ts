@@ -30,7 +30,7 @@ import { UsersRepository } from '../users/users.repository';
 import type { CaseWithPeople } from './cases.repository';
 import { CASE_RULE_COLUMNS, CasesRepository } from './cases.repository';
 import { CaseAccess } from './case-access';
-import { mapCaseDetail, mapCaseSummary, mapConsent, mapIncident } from './case.mapper';
+import { mapCaseDetail, mapConsent, mapIncident } from './case.mapper';
 import type { AssignCaseDto, CaseListQueryDto, CaseSearchDto, UpdateCaseDto } from './dto/case.dto';
 import { SurvivorIdentity } from './survivor-identity';
 import { splitDuplicates } from './duplicate-check';
@@ -76,10 +76,7 @@ export class CasesService {
       riskLevel: query.riskLevel,
       survivorCode: query.code,
     });
-    const page = keysetPage(rows, limit, (last) => ({
-      openedAt: last.openedAt.toISOString(),
-      id: last.id,
-    }));
+    const page = keysetPage(rows, limit, (last) => ({ openedAt: last.openedAt, id: last.id }));
     const items = page.items;
     await this.work.audit({
       actor,
@@ -88,7 +85,7 @@ export class CasesService {
       details: { count: items.length, scope },
     });
     return {
-      items: items.map(mapCaseSummary),
+      items,
       nextCursor: page.nextCursor,
     };
   }
@@ -127,7 +124,7 @@ export class CasesService {
       subjectType: 'Case',
       details: { by: dto.phone ? 'phone' : 'name_and_birth_date', count: rows.length },
     });
-    return rows.map(mapCaseSummary);
+    return rows;
   }
 
   async get({ user: actor, ability }: Caller, id: string): Promise<CaseDetailView> {
