@@ -43,19 +43,26 @@ const SQL = {
         ORDER BY c.opened_at DESC LIMIT 20`,
   incidents: 'SELECT * FROM incidents WHERE case_id = $1 ORDER BY occurred_at ASC, id ASC',
   consents: 'SELECT * FROM consent_records WHERE case_id = $1 ORDER BY given_at ASC, id ASC',
-  myCases: `SELECT c.*, s.*, au.* FROM cases c INNER JOIN survivors s ON s.id = c.survivor_id
-      LEFT JOIN users au ON au.id = c.assigned_user_id
-     WHERE ((c.agency_id = $1 AND c.assigned_user_id IS NULL) OR (c.agency_id = $2 AND c.assigned_user_id = $3))
-       AND c.assigned_user_id = $4 ORDER BY c.opened_at DESC, c.id DESC LIMIT 26`,
-  line: 'SELECT * FROM hotline_lines WHERE id = $1 LIMIT 1',
-  commune: 'SELECT * FROM administrative_units WHERE code = $1 LIMIT 1',
-  insertCall: `INSERT INTO calls (agency_id, line_id, operator_user_id, channel, started_at, caller_type,
-      survivor_sex, survivor_age_group, commune_code, child_involved, danger_now, crime_signs, outcome)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id, created_at, updated_at`,
+  myCases: `SELECT c.id, s.code, c.stage, c.risk_level, c.source, c.assigned_user_id,
+       au.display_name AS assigned_user_name, c.child_involved, c.serious_incident, c.opened_at, c.updated_at
+  FROM cases c JOIN survivors s ON s.id = c.survivor_id LEFT JOIN users au ON au.id = c.assigned_user_id WHERE (((c.agency_id = $1 AND c.assigned_user_id IS NULL) OR (c.agency_id = $2 AND c.assigned_user_id = $3))) AND c.assigned_user_id = $4 ORDER BY c.opened_at DESC, c.id DESC LIMIT $5`,
+  line: `SELECT id, agency_id AS "agencyId", number, name, active, created_at AS "createdAt"
+         FROM hotline_lines WHERE id = $1`,
+  commune: `SELECT code, name, level, parent_code AS "parentCode", status,
+              to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
+              to_char(effective_to, 'YYYY-MM-DD') AS "effectiveTo", successor_code AS "successorCode",
+              search_name AS "searchName", created_at AS "createdAt", updated_at AS "updatedAt"
+         FROM administrative_units WHERE code = $1`,
+  insertCall: `INSERT INTO calls (agency_id, line_id, operator_user_id, channel, started_at, ended_at, caller_type,
+         caller_phone_bidx, caller_phone_bidx_key, survivor_sex, survivor_age_group, commune_code, gbv_type_hint,
+         child_involved, danger_now, crime_signs, chairman_notified_at, chairman_notification_means, outcome,
+         notes_enc, handed_over_at, handed_to_agency_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+       RETURNING id, created_at, updated_at`,
   callCases: `SELECT ii.call_id AS "callId", s.code AS "caseCode", cs.stage AS "caseStage"
          FROM intake_items ii JOIN cases cs ON cs.id = ii.case_id JOIN survivors s ON s.id = cs.survivor_id
         WHERE ii.call_id = ANY($1)`,
-  lines: 'SELECT * FROM hotline_lines WHERE id IN ($1)',
+  lines: 'SELECT id, number FROM hotline_lines WHERE id = ANY($1::uuid[])',
   // The case file's other reads (each starts with the session and the case with its people).
   caseDeadlines: 'SELECT * FROM deadlines WHERE case_id = $1 ORDER BY created_at DESC',
   stages: 'SELECT * FROM deadline_stages WHERE deadline_id = ANY($1::uuid[]) ORDER BY due_at ASC',
@@ -374,6 +381,7 @@ async function myCases(user, requestId) {
     user.agencyId,
     user.userId,
     user.userId,
+    26,
   ]);
   await audit(pool, user, 'case.list', 'Case', null, [], null, requestId, {
     count: rows.length,
@@ -422,20 +430,29 @@ async function logCall(user, body, requestId) {
       user.userId,
       body.channel,
       body.startedAt,
+      null,
       body.callerType,
+      null,
+      null,
       body.survivorSex,
       body.survivorAgeGroup,
       body.communeCode,
+      null,
       body.childInvolved,
       body.dangerNow,
       body.crimeSigns,
+      null,
+      null,
       body.outcome,
+      null,
+      null,
+      null,
     ]);
     await audit(db, user, 'call.create', 'Call', row.id, Object.keys(body), null, requestId, {});
     return row;
   });
   await pool.query(SQL.callCases, [[call.id]]);
-  await pool.query(SQL.lines, [body.lineId]);
+  await pool.query(SQL.lines, [[body.lineId]]);
   return [201, { id: call.id }];
 }
 

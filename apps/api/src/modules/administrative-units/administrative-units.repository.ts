@@ -30,10 +30,17 @@ export interface NewUnit {
 export class AdministrativeUnitsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  getByCode(code: string, manager?: EntityManager): Promise<AdministrativeUnitEntity | null> {
-    return (manager ?? this.dataSource.manager)
-      .getRepository(AdministrativeUnitEntity)
-      .findOneBy({ code });
+  /** Every intake names a commune: plain SQL, the row as the entity's fields (dates as YYYY-MM-DD, as TypeORM gives them). */
+  async getByCode(code: string, manager?: EntityManager): Promise<AdministrativeUnitEntity | null> {
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      `SELECT code, name, level, parent_code AS "parentCode", status,
+              to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
+              to_char(effective_to, 'YYYY-MM-DD') AS "effectiveTo", successor_code AS "successorCode",
+              search_name AS "searchName", created_at AS "createdAt", updated_at AS "updatedAt"
+         FROM administrative_units WHERE code = $1`,
+      [code],
+    )) as AdministrativeUnitEntity[];
+    return rows[0] ?? null;
   }
 
   getByCodes(

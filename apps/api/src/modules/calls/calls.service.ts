@@ -15,11 +15,23 @@ import { BlindIndexer } from '../crypto/blind-indexer';
 import { FieldCipher } from '../crypto/field-cipher';
 import { IntakeRepository } from '../intake/intake.repository';
 import type { CallEntity } from './call.entity';
-import type { CallCaseInfo } from './calls.repository';
+import type { CallCaseInfo, NewCall } from './calls.repository';
 import { CALL_RULE_COLUMNS, CallsRepository } from './calls.repository';
 import type { CallListQueryDto, CreateCallDto, UpdateCallDto } from './dto/call.dto';
 import { UnitOfWork } from '../../database/unit-of-work';
 import type { Caller } from '../authz/caller';
+
+/** The columns a call's form decides (the rest: who, which line, the caller digest, the hand-over). */
+type CallFacts = Omit<
+  NewCall,
+  | 'agencyId'
+  | 'lineId'
+  | 'operatorUserId'
+  | 'callerPhoneBidx'
+  | 'callerPhoneBidxKey'
+  | 'handedOverAt'
+  | 'handedToAgencyId'
+>;
 
 // A few minutes of clock skew between an operator's browser and the server is not "in the future".
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -308,9 +320,7 @@ export class CallsService {
   }
 
   /** Cross-field rules of a call, and the columns they produce. */
-  private async facts(
-    dto: Omit<CreateCallDto, 'lineId' | 'callerPhone'>,
-  ): Promise<Partial<CallEntity>> {
+  private async facts(dto: Omit<CreateCallDto, 'lineId' | 'callerPhone'>): Promise<CallFacts> {
     const now = this.clock.now().getTime() + CLOCK_SKEW_MS;
     const startedAt = new Date(dto.startedAt);
     const endedAt = dto.endedAt ? new Date(dto.endedAt) : null;
