@@ -35,6 +35,41 @@ export function accessibleWhere(
   columns: Readonly<Record<string, string>>,
   paramPrefix = 'acl',
 ): SqlFilter {
+  // An ability never changes once built and is shared by a user's requests (ability-cache.ts), so
+  // the same question gets the same answer: translated once, frozen so no caller can alter it.
+  let byColumns = translated.get(ability);
+  if (!byColumns) translated.set(ability, (byColumns = new WeakMap()));
+  let byQuestion = byColumns.get(columns);
+  if (!byQuestion) byColumns.set(columns, (byQuestion = new Map()));
+  const key = `${action}|${subjectType}|${paramPrefix}`;
+  let filter = byQuestion.get(key);
+  if (!filter) {
+    filter = deepFreeze(translateRules(ability, action, subjectType, columns, paramPrefix));
+    byQuestion.set(key, filter);
+  }
+  return filter;
+}
+
+const translated = new WeakMap<
+  AppAbility,
+  WeakMap<Readonly<Record<string, string>>, Map<string, SqlFilter>>
+>();
+
+function deepFreeze(filter: SqlFilter): SqlFilter {
+  for (const value of Object.values(filter.params)) {
+    if (Array.isArray(value)) Object.freeze(value);
+  }
+  Object.freeze(filter.params);
+  return Object.freeze(filter);
+}
+
+function translateRules(
+  ability: AppAbility,
+  action: Action,
+  subjectType: SubjectType,
+  columns: Readonly<Record<string, string>>,
+  paramPrefix: string,
+): SqlFilter {
   const ast = rulesToAST(ability, action, subjectType) as ConditionNode | null;
   if (ast === null) return { sql: 'FALSE', params: {} };
   const params: Record<string, unknown> = {};

@@ -1,7 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Action, AppAbility, SubjectType } from '@caunoi/shared/authz';
-import { defineAbilityFor } from '@caunoi/shared/authz';
+import { AbilityCache } from './ability-cache';
 import type { AuthenticatedUser } from './authenticated-user';
 
 export const IS_PUBLIC = 'caunoi:public';
@@ -29,9 +29,11 @@ export const RequirePermission = (action: Action, subject: SubjectType) =>
 
 export type RequestWithAbility = Request & { user?: AuthenticatedUser; ability?: AppAbility };
 
-/** Builds the caller's ability once per request. */
+const abilities = new AbilityCache();
+
+/** The caller's ability, kept on the request (and shared by the user's requests: ability-cache.ts). */
 export function abilityOf(request: RequestWithAbility): AppAbility {
   if (!request.user) throw new Error('abilityOf called on an unauthenticated request');
-  request.ability ??= defineAbilityFor(request.user);
+  request.ability ??= abilities.for(request.user);
   return request.ability;
 }
