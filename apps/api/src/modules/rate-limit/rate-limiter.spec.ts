@@ -7,9 +7,30 @@ const config = {
   rateLimits: { sign_in: { limit: 2, windowMs: 60_000 } },
 } as unknown as AppConfig;
 
-function limiterAnswering(answer: () => Promise<[number, number]>): RateLimiter {
+type Script = (key: string, windowMs: number, requests: number) => Promise<[number, number]>;
+
+function limiterAnswering(answer: Script): RateLimiter {
   const redis = { script: () => answer } as unknown as RedisConnection;
   return new RateLimiter(redis, config);
+}
+
+/** A window in memory that answers only when told to, so requests can pile up behind a count. */
+function heldWindow() {
+  const counts = new Map<string, number>();
+  const calls: { key: string; requests: number; release: () => void }[] = [];
+  const script: Script = (key, _windowMs, requests) =>
+    new Promise((resolve) => {
+      calls.push({
+        key,
+        requests,
+        release: () => {
+          const count = (counts.get(key) ?? 0) + requests;
+          counts.set(key, count);
+          resolve([count, 30_000]);
+        },
+      });
+    });
+  return { script, calls };
 }
 
 describe('RateLimiter', () => {
@@ -28,8 +49,46 @@ describe('RateLimiter', () => {
     });
   });
 
+  it('counts the requests that arrive while a count is in flight together, each in its place', async () => {
+    const window = heldWindow();
+    const limiter = limiterAnswering(window.script);
+    const first = limiter.consume('sign_in', 'c');
+    const queued = [1, 2, 3].map(() => limiter.consume('sign_in', 'c'));
+    const otherClient = limiter.consume('sign_in', 'd');
+    // One count per client in flight; the other client is not held up by the first.
+    expect(window.calls.map((c) => [c.key.split(':').pop(), c.requests])).toEqual([
+      ['c', 1],
+      ['d', 1],
+    ]);
+    window.calls[0]?.release();
+    expect(await first).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    await Promise.resolve();
+    // The three that waited go as one INCRBY 3: counts 2, 3 and 4 against a limit of 2.
+    expect(window.calls[2]?.requests).toBe(3);
+    window.calls[2]?.release();
+    expect(await Promise.all(queued)).toEqual([
+      { allowed: true, retryAfterSeconds: 0 },
+      { allowed: false, retryAfterSeconds: 30 },
+      { allowed: false, retryAfterSeconds: 30 },
+    ]);
+    window.calls[1]?.release();
+    expect(await otherClient).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    // Nothing left waiting: the next request starts a count of its own at once.
+    const later = limiter.consume('sign_in', 'c');
+    expect(window.calls).toHaveLength(4);
+    window.calls[3]?.release();
+    expect(await later).toEqual({ allowed: false, retryAfterSeconds: 30 });
+  });
+
   it('lets requests through while Redis is away (a hotline must still sign in)', async () => {
     const limiter = limiterAnswering(() => Promise.reject(new Error('Connection is closed')));
-    expect(await limiter.consume('sign_in', 'c')).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    const both = await Promise.all([
+      limiter.consume('sign_in', 'c'),
+      limiter.consume('sign_in', 'c'),
+    ]);
+    expect(both).toEqual([
+      { allowed: true, retryAfterSeconds: 0 },
+      { allowed: true, retryAfterSeconds: 0 },
+    ]);
   });
 });
