@@ -56,6 +56,13 @@ const INSTRUMENT_COLUMNS = `id, code, version, audience, status, content,
   created_at AS "createdAt", published_at AS "publishedAt"`;
 
 /** Risk instruments and the assessments made with them (raw SQL: both are small, flat reads). */
+/** An assessment with its instrument version, as the case file and a correction read it (the joins: a, i). */
+const ASSESSMENT_COLUMNS = `a.id, a.case_id AS "caseId", a.instrument_id AS "instrumentId",
+  i.code AS "instrumentCode", i.version AS "instrumentVersion", i.audience AS "instrumentAudience",
+  i.content AS "instrumentContent", a.answers, a.score, a.computed_level AS "computedLevel",
+  a.override_level AS "overrideLevel", a.override_reason_enc AS "overrideReasonEnc", a.level,
+  a.assessed_at AS "assessedAt", a.version`;
+
 @Injectable()
 export class RiskAssessmentsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -156,13 +163,7 @@ export class RiskAssessmentsRepository {
   /** A case's assessments, newest first (a case has a handful: no pagination needed). */
   async listForCase(caseId: string, m?: EntityManager): Promise<RiskAssessmentRow[]> {
     return this.q(m).query(
-      `SELECT a.id, a.case_id AS "caseId", a.instrument_id AS "instrumentId",
-              i.code AS "instrumentCode", i.version AS "instrumentVersion",
-              i.audience AS "instrumentAudience", i.content AS "instrumentContent",
-              a.answers, a.score, a.computed_level AS "computedLevel",
-              a.override_level AS "overrideLevel", a.override_reason_enc AS "overrideReasonEnc",
-              a.level, u.display_name AS "assessedByName", a.assessed_at AS "assessedAt",
-              a.version
+      `SELECT ${ASSESSMENT_COLUMNS}, u.display_name AS "assessedByName"
          FROM risk_assessments a
          JOIN risk_instruments i ON i.id = a.instrument_id
          LEFT JOIN users u ON u.id = a.assessed_by_user_id
@@ -179,12 +180,7 @@ export class RiskAssessmentsRepository {
     id: string,
   ): Promise<(RiskAssessmentRow & { isLatest: boolean }) | null> {
     const rows = (await m.query(
-      `SELECT a.id, a.case_id AS "caseId", a.instrument_id AS "instrumentId",
-              i.code AS "instrumentCode", i.version AS "instrumentVersion",
-              i.audience AS "instrumentAudience", i.content AS "instrumentContent",
-              a.answers, a.score, a.computed_level AS "computedLevel",
-              a.override_level AS "overrideLevel", a.override_reason_enc AS "overrideReasonEnc",
-              a.level, NULL AS "assessedByName", a.assessed_at AS "assessedAt", a.version,
+      `SELECT ${ASSESSMENT_COLUMNS}, NULL AS "assessedByName",
               NOT EXISTS (SELECT 1 FROM risk_assessments l
                            WHERE l.case_id = a.case_id
                              AND (l.assessed_at, l.id) > (a.assessed_at, a.id)) AS "isLatest"
