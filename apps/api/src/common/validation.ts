@@ -4,6 +4,7 @@ import type { ValidationError } from 'class-validator';
 import type { FieldError } from '@caunoi/shared/contracts';
 import { FieldErrorException } from './api-errors';
 import { findMalformedInput } from './request-shape';
+import { memoizeValidationMetadata } from './validation-metadata-memo';
 
 /** Flattens class-validator's tree into one entry per field and failed rule. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -60,6 +61,7 @@ export const VALIDATION_OPTIONS = {
 
 /** The one global pipe: strips nothing silently, refuses unknown fields, converts types. */
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new AppValidationPipe({
     ...VALIDATION_OPTIONS,
     transform: true,
