@@ -29,10 +29,11 @@ type Answer = (decision: RateLimitDecision) => void;
 const ALLOWED: RateLimitDecision = { allowed: true, retryAfterSeconds: 0 };
 
 /**
- * Counts requests per policy and client in Redis (see rate-limit-policies.ts). One count per key is in
- * flight at a time: requests of the same client that arrive meanwhile are counted together by the
- * next one (one INCRBY of n, the i-th of them being count − n + i), so a busy client costs one Redis
- * call per round trip rather than one per request, with the same exact count.
+ * Counts requests per policy and client in Redis (see rate-limit-policies.ts). Requests of the same client
+ * (and policy) that arrive in the same turn of the event loop (under load, many sockets are read in one
+ * turn) are counted by one call at the end of it: one INCRBY of n, the i-th of them being count − n + i.
+ * The count stays exact, nothing waits for another request's round trip, and a busy client costs one Redis
+ * call per turn rather than one per request.
  */
 @Injectable()
 export class RateLimiter {
@@ -42,8 +43,8 @@ export class RateLimiter {
     windowMs: number,
     requests: number,
   ) => Promise<[number, number]>;
-  /** Keys with a count in flight -> the requests waiting for the next one. */
-  private readonly waiting = new Map<string, Answer[]>();
+  /** Keys counted at the end of this turn -> the requests to answer. */
+  private readonly gathering = new Map<string, Answer[]>();
 
   constructor(
     redis: RedisConnection,
@@ -56,46 +57,32 @@ export class RateLimiter {
   consume(policy: RateLimitPolicyName, client: string): Promise<RateLimitDecision> {
     const key = `${this.config.queuePrefix}:ratelimit:${policy}:${client}`;
     return new Promise((answer) => {
-      const queue = this.waiting.get(key);
-      if (queue) {
-        queue.push(answer);
+      const batch = this.gathering.get(key);
+      if (batch) {
+        batch.push(answer);
         return;
       }
-      this.waiting.set(key, []);
-      this.count(policy, key, [answer]);
+      const answers = [answer];
+      this.gathering.set(key, answers);
+      setImmediate(() => {
+        this.gathering.delete(key);
+        void this.count(policy, key, answers);
+      });
     });
   }
 
-  private count(policy: RateLimitPolicyName, key: string, batch: Answer[]): void {
-    const { limit, windowMs } = this.config.rateLimits[policy];
-    this.fixedWindow(key, windowMs, batch.length)
-      .then(
-        ([count, ttlMs]) => {
-          const first = count - batch.length;
-          batch.forEach((answer, i) =>
-            answer(
-              first + i + 1 <= limit
-                ? ALLOWED
-                : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(ttlMs / 1000)) },
-            ),
-          );
-        },
-        (error: unknown) => {
-          // Fail open: with Redis away (health says so) a hotline operator must still be able to
-          // sign in and work; sign-in delays and argon2's cost still slow guessing down.
-          this.warning.warn(
-            `Rate limits not enforced, Redis unavailable: ${(error as Error).message}`,
-          );
-          for (const answer of batch) answer(ALLOWED);
-        },
-      )
-      .finally(() => {
-        const next = this.waiting.get(key) ?? [];
-        if (next.length === 0) this.waiting.delete(key);
-        else {
-          this.waiting.set(key, []);
-          this.count(policy, key, next);
-        }
-      });
+  private async count(policy: RateLimitPolicyName, key: string, batch: Answer[]): Promise<void> {
+    try {
+      const { limit, windowMs } = this.config.rateLimits[policy];
+      const [count, ttlMs] = await this.fixedWindow(key, windowMs, batch.length);
+      const first = count - batch.length;
+      const refused = { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(ttlMs / 1000)) };
+      batch.forEach((answer, i) => answer(first + i + 1 <= limit ? ALLOWED : refused));
+    } catch (error) {
+      // Fail open: with Redis away (health says so) a hotline operator must still be able to
+      // sign in and work; sign-in delays and argon2's cost still slow guessing down.
+      this.warning.warn(`Rate limits not enforced, Redis unavailable: ${(error as Error).message}`);
+      for (const answer of batch) answer(ALLOWED);
+    }
   }
 }
