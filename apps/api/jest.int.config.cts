@@ -10,7 +10,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js'],
   globalSetup: '<rootDir>/test-support/global-setup.ts',
   globalTeardown: '<rootDir>/test-support/global-teardown.ts',
-  testTimeout: 30000,
+  // Generous: beside the e2e stage on two cores a test may wait for CPU; a hang still fails.
+  testTimeout: 60000,
   // BullMQ and ioredis close their sockets asynchronously after the last test; do not wait on them.
   forceExit: true,
 };
