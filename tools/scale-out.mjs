@@ -46,9 +46,10 @@ const STAGE_LEAD_MS = 3000;
 const STAGE_SPREAD_MS = 12_000;
 /**
  * And a burst due in one instant, `BURST_LEAD_MS` from now: the kill comes as the burst starts firing,
- * so the killed worker dies holding deadline jobs (both workers run 8 at a time).
+ * so the killed worker dies holding deadline jobs (both workers run `BURST_CONCURRENCY` at a time).
  */
 const BURST = 200;
+const BURST_CONCURRENCY = 8;
 const BURST_LEAD_MS = 6000;
 const STAGES = SPREAD + BURST;
 /** Writes before the kill, and writes that must succeed after the proxy dropped the killed API. */
@@ -163,6 +164,9 @@ export async function scaleOut(env, services) {
       ...RAISED_RATE_LIMITS,
       // The survivor takes a dead worker's jobs 3 s after it last renewed their locks (30 s by default).
       WORKER_LOCK_DURATION_MS: '3000',
+      // 8 stage jobs at a time per worker (128 by default), so the burst takes rounds and the killed worker
+      // dies holding some: at 128 each took the whole burst in one batch, done before the kill.
+      DEADLINE_WORKER_CONCURRENCY: String(BURST_CONCURRENCY),
     });
     await runCli('migrate', { ...stackEnv, DATABASE_OWNER_URL: ownerUrl });
     await runCli('seed', stackEnv);
