@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CaseSummaryView } from '@caunoi/shared/contracts';
 import type { CaseSource, CaseStage, RiskLevel } from '@caunoi/shared/domain';
-import { countAffected } from '../../common/sql';
+import { countAffected, queryNamed } from '../../common/sql';
 import type { SqlFilter } from '../authz/accessible-where';
 import { CaseNoteEntity } from './case-note.entity';
 import { CaseEntity } from './case.entity';
@@ -162,11 +162,11 @@ export class CasesRepository {
     whereAndOrder: string,
     params: Record<string, unknown>,
   ): Promise<CaseSummaryView[]> {
-    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
+    const rows = await queryNamed<CaseSummaryRow>(
+      this.dataSource,
       `${CASE_SUMMARY_SELECT} WHERE ${whereAndOrder}`,
       params,
     );
-    const rows = (await this.dataSource.query(sql, values)) as CaseSummaryRow[];
     return rows.map(toCaseSummary);
   }
 

@@ -7,6 +7,7 @@ import type {
   MeasureStatus,
   ProtectiveMeasureType,
 } from '@caunoi/shared/domain';
+import { queryNamed } from '../../common/sql';
 import type { SqlFilter } from '../authz/accessible-where';
 
 /** The measure's fields the CASL rules on ProtectiveMeasure look at, as SQL. */
@@ -192,8 +193,7 @@ export class ProtectionRepository {
       params['afterId'] = after.id;
     }
     sql += ` ORDER BY pm.requested_at DESC, pm.id DESC LIMIT :limit`;
-    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    return (await this.dataSource.query(query, values)) as MeasureRow[];
+    return queryNamed<MeasureRow>(this.dataSource, sql, params);
   }
 
   async decide(m: EntityManager, id: string, d: MeasureDecisionPatch): Promise<void> {
@@ -273,16 +273,12 @@ export class ProtectionRepository {
          AND pm.starts_at <= :now AND pm.ends_at > :now
        ORDER BY pm.ends_at, pm.id
        LIMIT 50`;
-    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, {
-      ...access.params,
-      now,
-    });
-    return (await this.dataSource.query(query, values)) as {
+    return queryNamed<{
       id: string;
       code: string;
       caseId: string;
       referralReference: string | null;
-    }[];
+    }>(this.dataSource, sql, { ...access.params, now });
   }
 
   async recordSupervisionPlan(
