@@ -1,5 +1,6 @@
 import { Workbook } from 'exceljs';
 import { execFile } from 'node:child_process';
+import officeCrypto from 'officecrypto-tool';
 import type { Response as AgentResponse } from 'superagent';
 
 /** Collects a download's bytes whatever its content type. */
@@ -11,10 +12,17 @@ export function binary(res: AgentResponse, done: (err: Error | null, body: Buffe
   stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
-/** Every sheet of an XLSX file as rows of cell values (text, numbers; empty cells as null). */
-export async function readXlsx(body: Buffer): Promise<Map<string, (string | number | null)[][]>> {
+/**
+ * Every sheet of an XLSX file as rows of cell values (text, numbers; empty cells as null); a file
+ * protected by a password is decrypted with it first, as Excel would.
+ */
+export async function readXlsx(
+  body: Buffer,
+  password?: string,
+): Promise<Map<string, (string | number | null)[][]>> {
+  const plain = password === undefined ? body : await officeCrypto.decrypt(body, { password });
   const workbook = new Workbook();
-  await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  await workbook.xlsx.load(plain as unknown as ArrayBuffer);
   const sheets = new Map<string, (string | number | null)[][]>();
   workbook.eachSheet((sheet) => {
     const rows: (string | number | null)[][] = [];
@@ -40,7 +48,8 @@ const { PDFParse } = require(process.argv[1]);
 const chunks = [];
 process.stdin.on('data', (c) => chunks.push(c));
 process.stdin.on('end', async () => {
-  const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
+  const password = process.env.PDF_PASSWORD || undefined;
+  const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)), password });
   if (process.argv[2] === 'text') {
     process.stdout.write((await parser.getText()).text);
   } else {
@@ -51,21 +60,33 @@ process.stdin.on('end', async () => {
 });
 `;
 
-function pdfTool(body: Buffer, args: string[]): Promise<Buffer> {
+/**
+ * pdf.js takes an AES-256 file's password as its UTF-8 bytes, one character per byte (what a viewer
+ * hands it); the file itself was encrypted with the password's UTF-8, as the standard says.
+ */
+function pdfJsPassword(password: string | undefined): string {
+  return password === undefined ? '' : Buffer.from(password, 'utf8').toString('latin1');
+}
+
+function pdfTool(body: Buffer, args: string[], password?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
       ['-e', PDF_TOOL, require.resolve('pdf-parse'), ...args],
-      { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
+      {
+        encoding: 'buffer',
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, PDF_PASSWORD: pdfJsPassword(password) },
+      },
       (error, stdout) => (error ? reject(error) : resolve(stdout)),
     );
     child.stdin?.end(body);
   });
 }
 
-/** The text of a PDF, page after page, as pdf.js extracts it. */
-export async function readPdfText(body: Buffer): Promise<string> {
-  return (await pdfTool(body, ['text'])).toString('utf8');
+/** The text of a PDF, page after page, as pdf.js extracts it (with the file's password if it has one). */
+export async function readPdfText(body: Buffer, password?: string): Promise<string> {
+  return (await pdfTool(body, ['text'], password)).toString('utf8');
 }
 
 /** One page of a PDF rendered to PNG by pdf.js, to look at. */

@@ -7,18 +7,23 @@ import { Workbook } from 'exceljs';
 import { DEMO_USERNAMES, HAI_CHAU, choose, openCases, snapshot, signInAnyOf } from './support';
 
 /** pdf.js (pdf-parse) in its own Node process: the PDF's text, or its first page as PNG. */
-function pdfTool(pdf: Buffer, what: 'text' | 'png'): Buffer {
+function pdfTool(pdf: Buffer, what: 'text' | 'png', password = ''): Buffer {
   const script = `
 const { PDFParse } = require(process.argv[1]);
-const parser = new PDFParse({ data: new Uint8Array(require('fs').readFileSync(0)) });
+const data = new Uint8Array(require('fs').readFileSync(0));
+const parser = new PDFParse({ data, password: process.argv[3] || undefined });
 (async () => {
   if (process.argv[2] === 'text') process.stdout.write((await parser.getText()).text);
   else process.stdout.write(Buffer.from((await parser.getScreenshot({ partial: [1], scale: 1.5 })).pages[0].data));
   await parser.destroy();
 })();`;
-  return execFileSync(process.execPath, ['-e', script, require.resolve('pdf-parse'), what], {
+  // pdf.js takes an AES-256 file's password as its UTF-8 bytes, one character per byte.
+  const bytes = Buffer.from(password, 'utf8').toString('latin1');
+  const args = ['-e', script, require.resolve('pdf-parse'), what, bytes];
+  return execFileSync(process.execPath, args, {
     input: pdf,
     maxBuffer: 64 * 1024 * 1024,
+    stdio: ['pipe', 'pipe', 'ignore'],
   });
 }
 
@@ -104,6 +109,23 @@ test('a reporting officer reads the dashboard, filters a commune and downloads X
   writeFileSync(
     resolve(__dirname, '../test-results/screenshots', 'statistics-exports-pdf-page1.png'),
     png,
+  );
+
+  // A password for the file: too short is refused on the field, and a CSV cannot carry one.
+  const password = page.getByTestId('export-password');
+  await password.fill('ngắn');
+  await page.getByTestId('stats-export-pdf').click();
+  await expect(page.locator('cn-export-password mat-error')).toHaveText(
+    'Mật khẩu cho tệp quá ngắn.',
+  );
+  await password.fill('Hải Châu 12/2026');
+  await expect(page.getByTestId('stats-export')).toBeDisabled();
+  await snapshot(page, 'statistics-exports-password-1366');
+  const locked = await downloaded(page, 'stats-export-pdf');
+  expect(locked.file.suggestedFilename()).toBe('thong-ke.pdf');
+  expect(() => pdfTool(locked.body, 'text')).toThrow();
+  expect(pdfTool(locked.body, 'text', 'Hải Châu 12/2026').toString('utf8')).toContain(
+    'Số liệu thống kê',
   );
 
   // On a phone.

@@ -6,12 +6,17 @@ import {
   IsDefined,
   IsObject,
   IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
   ValidateBy,
   ValidateIf,
   ValidateNested,
   isEmail,
   isISO8601,
 } from 'class-validator';
+import { saslprep } from '@mongodb-js/saslprep';
+import { EXPORT_PASSWORD_LENGTH } from '@caunoi/shared/contracts';
 import { isValidCalendarDate } from '@caunoi/shared/domain';
 
 /**
@@ -120,5 +125,37 @@ export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
       },
     },
     options,
+  );
+}
+
+/**
+ * A password an AES-256 PDF can hold: PDF security prepares it with SASLprep (RFC 4013), which refuses
+ * control characters and code points unassigned in Unicode 3.2 (emoji among them). Vietnamese letters,
+ * digits, punctuation and spaces pass.
+ */
+function isFilePassword(value: unknown): boolean {
+  if (typeof value !== 'string') return true; // IsString names that problem
+  try {
+    return saslprep(value).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The optional password of an XLSX or PDF export (the user types it; it is never kept). */
+export function IsExportPassword(): PropertyDecorator {
+  return applyDecorators(
+    IsOmittable(),
+    IsString(),
+    MinLength(EXPORT_PASSWORD_LENGTH.min),
+    MaxLength(EXPORT_PASSWORD_LENGTH.max),
+    ValidateBy({
+      name: 'unsupported_characters',
+      validator: {
+        validate: isFilePassword,
+        defaultMessage: () =>
+          '$property holds characters a protected file cannot use (emoji, control or unassigned characters)',
+      },
+    }),
   );
 }

@@ -40,6 +40,7 @@ import {
 } from '../../src/modules/cases/child-emergencies/child-emergency.dto';
 import { CreateCommunityReferralDto } from '../../src/modules/community-referrals/community-referral.dto';
 import { CreateReferralsDto } from '../../src/modules/referrals/dto/referral.dto';
+import { StatisticsExportDto } from '../../src/modules/statistics/statistics.dto';
 
 export type RoleSession = TestUser & Session;
 
@@ -290,6 +291,8 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
     [CreateConferenceActionDto, () => ({ ...actionBody })],
     [UpdateConferenceActionStatusDto, () => ({ status: 'done', note: null })],
     [MarkChildEmergencyDto, () => ({ reason: 'Synthetic reason: the child is in danger' })],
+    // CSV: a fuzzed password is refused (400 on password) without encrypting a file per variant.
+    [StatisticsExportDto, () => ({ period: 'year', year: 2025, format: 'csv' })],
     [
       RecordChildInterventionDto,
       () => ({ measure: 'safe_place', note: null, takenAt: t.clock.now().toISOString() }),

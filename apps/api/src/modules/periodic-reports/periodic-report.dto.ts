@@ -18,9 +18,10 @@ import type {
   DraftPeriodicReportRequest,
   UpdatePeriodicReportRequest,
 } from '@caunoi/shared/contracts';
-import { EXPORT_FORMATS, EXPORT_LANGUAGES } from '@caunoi/shared/contracts';
+import { EXPORT_FORMATS, EXPORT_LANGUAGES, EXPORT_PASSWORD_LENGTH } from '@caunoi/shared/contracts';
 import type { PeriodicReportKind } from '@caunoi/shared/domain';
 import { PERIODIC_REPORT_KINDS, REPORT_CALENDAR_YEARS } from '@caunoi/shared/domain';
+import { IsExportPassword, IsOmittable } from '../../common/dto-decorators';
 
 const NARRATIVE_MAX = 20000;
 
@@ -61,16 +62,27 @@ export class UpdatePeriodicReportDto implements UpdatePeriodicReportRequest {
 
 const REPORT_EXPORT_FORMATS = EXPORT_FORMATS.filter((f) => f !== 'csv');
 
-/** `GET /api/periodic-reports/:id/export`: XLSX or PDF, Vietnamese unless English is asked for. */
-export class ReportExportQueryDto implements ReportExportQuery {
+/**
+ * `POST /api/periodic-reports/:id/export` (body): XLSX or PDF, Vietnamese unless English is asked for,
+ * protected by a password if one is given.
+ */
+export class ReportExportDto implements ReportExportQuery {
   @ApiProperty({ enum: REPORT_EXPORT_FORMATS })
   @IsIn(REPORT_EXPORT_FORMATS)
   format!: Exclude<ExportFormat, 'csv'>;
 
   @ApiPropertyOptional({ enum: EXPORT_LANGUAGES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(EXPORT_LANGUAGES)
   lang?: ExportLanguage;
+
+  @ApiPropertyOptional({
+    minLength: EXPORT_PASSWORD_LENGTH.min,
+    maxLength: EXPORT_PASSWORD_LENGTH.max,
+    writeOnly: true,
+  })
+  @IsExportPassword()
+  password?: string;
 }
 
 /** `GET /api/periodic-reports/consolidated`: one calendar entry of the officer's province. */
@@ -88,7 +100,7 @@ export class ConsolidatedReportQueryDto implements ConsolidatedReportQuery {
 }
 
 /** The consolidated report's file: the entry and the format. */
-export class ConsolidatedExportQueryDto extends IntersectionType(
+export class ConsolidatedExportDto extends IntersectionType(
   ConsolidatedReportQueryDto,
-  ReportExportQueryDto,
+  ReportExportDto,
 ) {}

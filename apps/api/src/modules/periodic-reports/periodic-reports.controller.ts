@@ -23,11 +23,11 @@ import { UuidParamDto } from '../../common/uuid-param.dto';
 import { Caller } from '../authz/caller';
 import { RequirePermission } from '../authz/policy.decorators';
 import {
-  ConsolidatedExportQueryDto,
+  ConsolidatedExportDto,
   ConsolidatedReportQueryDto,
   DraftPeriodicReportDto,
   PeriodicReportYearQueryDto,
-  ReportExportQueryDto,
+  ReportExportDto,
   UpdatePeriodicReportDto,
 } from './periodic-report.dto';
 import { sendFile } from '../statistics/export/send-file';
@@ -71,11 +71,13 @@ export class PeriodicReportsController {
     return this.reports.consolidated(caller, q);
   }
 
-  @Get(`${R.consolidated}/${R.export}`)
+  /** Exports are POSTs: a file's password travels in the body, never in a URL. */
+  @Post(`${R.consolidated}/${R.export}`)
+  @HttpCode(200)
   @RequirePermission('read', 'PeriodicReport')
   async exportConsolidated(
     @Caller() caller: Caller,
-    @Query() q: ConsolidatedExportQueryDto,
+    @Body() q: ConsolidatedExportDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     return sendFile(res, await this.reports.exportConsolidated(caller, q));
@@ -88,12 +90,13 @@ export class PeriodicReportsController {
   }
 
   /** The report as an XLSX or PDF file, only its protected tables and narrative; audited. */
-  @Get(`:id/${R.export}`)
+  @Post(`:id/${R.export}`)
+  @HttpCode(200)
   @RequirePermission('read', 'PeriodicReport')
   async export(
     @Caller() caller: Caller,
     @Param() { id }: UuidParamDto,
-    @Query() q: ReportExportQueryDto,
+    @Body() q: ReportExportDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     return sendFile(res, await this.reports.export(caller, id, q));

@@ -205,8 +205,8 @@ describe('periodic reports', () => {
   it('exports a report as XLSX and PDF: its fixed tables and narrative, no survivor code, audited', async () => {
     const { body: list } = await call(officer, 'get', '?year=2026');
     const report = (list as PeriodicReportListView).items[0];
-    const download = (who: S, query: object) =>
-      call(who, 'get', `/${report.id}/export`).query(query).buffer(true).parse(binary);
+    const download = (who: S, file: object) =>
+      call(who, 'post', `/${report.id}/export`, file).buffer(true).parse(binary);
 
     const xlsx = await download(officer, { format: 'xlsx' });
     expect([xlsx.status, xlsx.headers['content-disposition']]).toEqual([
@@ -246,11 +246,24 @@ describe('periodic reports', () => {
       [report.id],
     )) as { details: Record<string, unknown> }[];
     expect(audits.map((r) => r.details)).toEqual([
-      { format: 'xlsx', lang: 'vi' },
-      { format: 'pdf', lang: 'en' },
+      { format: 'xlsx', lang: 'vi', protected: false },
+      { format: 'pdf', lang: 'en', protected: false },
     ]);
     expect((await download(officer, { format: 'csv' })).status).toBe(400);
     expect((await download(officer, {})).status).toBe(400);
+    const short = await download(officer, { format: 'pdf', password: 'short' });
+    expect([short.status, short.body.toString()]).toEqual([
+      400,
+      expect.stringContaining('password'),
+    ]);
+
+    // With a password, the file opens only with it.
+    const password = 'báo cáo quý 2026';
+    const locked = (await download(officer, { format: 'xlsx', password })).body as Buffer;
+    await expect(readXlsx(locked)).rejects.toThrow();
+    expect((await readXlsx(locked, password)).get('Quý 1-2026')?.[0][0]).toBe(
+      'Báo cáo 6 tháng năm 2026: Trung tâm báo cáo định kỳ',
+    );
   });
 
   it('the province consolidates its centres’ reports: who submitted, and its own tables protected at the province level', async () => {
@@ -279,15 +292,18 @@ describe('periodic reports', () => {
     expect(counts.filter((n) => typeof n === 'number' && n >= 1 && n <= 4)).toEqual([]);
     expect(codes.filter((c) => JSON.stringify(report).includes(c))).toEqual([]);
 
-    const pdf = await call(
-      officer,
-      'get',
-      '/consolidated/export?year=2026&kind=half_year&format=pdf',
-    )
+    const password = 'tổng hợp tỉnh 2026';
+    const pdf = await call(officer, 'post', '/consolidated/export', {
+      year: 2026,
+      kind: 'half_year',
+      format: 'pdf',
+      password,
+    })
       .buffer(true)
       .parse(binary);
     expect(pdf.status).toBe(200);
-    const text = await readPdfText(pdf.body as Buffer);
+    await expect(readPdfText(pdf.body as Buffer)).rejects.toThrow();
+    const text = await readPdfText(pdf.body as Buffer, password);
     expect(text).toContain('Báo cáo 6 tháng năm 2026: tổng hợp của A Sở nhận báo cáo');
     expect(text).toMatch(/Trung tâm báo cáo định kỳ\s+Tỉnh đã nhận/);
     expect(text).toMatch(/Tổng\s+26/);
@@ -306,7 +322,14 @@ describe('periodic reports', () => {
       },
       {
         action: 'periodic_report.export',
-        details: { consolidated: true, year: 2026, kind: 'half_year', format: 'pdf', lang: 'vi' },
+        details: {
+          consolidated: true,
+          year: 2026,
+          kind: 'half_year',
+          format: 'pdf',
+          lang: 'vi',
+          protected: true,
+        },
       },
     ]);
     // A centre's supervisor has no consolidated report; bad input names the field.
@@ -382,8 +405,8 @@ describe('periodic reports', () => {
       const list = await call(who, 'get', '?year=2030');
       const read = await call(who, 'get', `/${draft}`);
       const readSubmitted = await call(who, 'get', `/${submitted}`);
-      const exportDraft = await call(who, 'get', `/${draft}/export?format=pdf`);
-      const exportSubmitted = await call(who, 'get', `/${submitted}/export?format=xlsx`);
+      const exportDraft = await call(who, 'post', `/${draft}/export`, { format: 'pdf' });
+      const exportSubmitted = await call(who, 'post', `/${submitted}/export`, { format: 'xlsx' });
       const consolidated = await call(who, 'get', '/consolidated?year=2030&kind=provincial_annual');
       const edit = await call(who, 'patch', `/${draft}`, { narrative: 'x' });
       const approve = await call(who, 'post', `/${draft}/approve`);

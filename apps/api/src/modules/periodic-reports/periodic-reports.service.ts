@@ -30,10 +30,10 @@ import {
 import type { ExportFile } from '../statistics/export/export-file';
 import { renderDocument } from '../statistics/export/export-file';
 import type {
-  ConsolidatedExportQueryDto,
+  ConsolidatedExportDto,
   ConsolidatedReportQueryDto,
   DraftPeriodicReportDto,
-  ReportExportQueryDto,
+  ReportExportDto,
   UpdatePeriodicReportDto,
 } from './periodic-report.dto';
 import type { PeriodicReportEntity } from './periodic-report.entity';
@@ -95,7 +95,7 @@ export class PeriodicReportsService {
   async export(
     { user: actor, ability }: Caller,
     id: string,
-    { format, lang = 'vi' }: ReportExportQueryDto,
+    { format, lang = 'vi', password }: ReportExportDto,
   ): Promise<ExportFile> {
     const report = await this.reports.getById(id);
     authorize(ability, report, 'read', 'centre');
@@ -105,10 +105,10 @@ export class PeriodicReportsService {
       action: 'periodic_report.export',
       subjectType: 'PeriodicReport',
       subjectId: id,
-      details: { format, lang },
+      details: { format, lang, protected: password !== undefined },
     });
     const doc = periodicReportDocument(view, lang, this.clock.now());
-    return renderDocument(doc, format, `bao-cao-${view.kind}-${view.year}`);
+    return renderDocument(doc, format, `bao-cao-${view.kind}-${view.year}`, password);
   }
 
   /**
@@ -168,17 +168,25 @@ export class PeriodicReportsService {
   }
 
   /** The consolidated report as XLSX or PDF; audited as an export. */
-  async exportConsolidated(caller: Caller, q: ConsolidatedExportQueryDto): Promise<ExportFile> {
-    const { format, lang = 'vi' } = q;
+  async exportConsolidated(caller: Caller, q: ConsolidatedExportDto): Promise<ExportFile> {
+    const { format, lang = 'vi', password } = q;
     const view = await this.consolidated(caller, q, false);
     await this.work.audit({
       actor: caller.user,
       action: 'periodic_report.export',
       subjectType: 'PeriodicReport',
-      details: { consolidated: true, year: q.year, kind: q.kind, format, lang },
+      details: {
+        consolidated: true,
+        year: q.year,
+        kind: q.kind,
+        format,
+        lang,
+        protected: password !== undefined,
+      },
     });
     const doc = consolidatedReportDocument(view, lang, this.clock.now());
-    return renderDocument(doc, format, `bao-cao-tong-hop-${view.kind}-${view.year}`);
+    const name = `bao-cao-tong-hop-${view.kind}-${view.year}`;
+    return renderDocument(doc, format, name, password);
   }
 
   /** The centre's report for a calendar entry: its tables counted now and kept as they are. */

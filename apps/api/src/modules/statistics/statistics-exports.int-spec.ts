@@ -31,8 +31,8 @@ describe('statistics exports', () => {
 
   const download = (who: S, query: Record<string, string | number>) =>
     t.http
-      .get('/api/statistics/export')
-      .query(query)
+      .post('/api/statistics/export')
+      .send(query)
       .set(...bearer(who))
       .buffer(true)
       .parse(binary);
@@ -235,8 +235,49 @@ describe('statistics exports', () => {
         area: 'all',
         format: 'xlsx',
         lang: 'en',
+        protected: false,
       },
     ]);
+  });
+
+  it('a password protects the XLSX and the PDF: unreadable without it, the same numbers with it, never kept', async () => {
+    const password = 'Đà Nẵng tháng 12';
+    const expected = publishedCases(await view(officer, quarter));
+
+    const xlsx = await download(supervisor, { ...quarter, format: 'xlsx', password });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-disposition']).toContain('thong-ke.xlsx');
+    const locked = xlsx.body as Buffer;
+    // An encrypted Office file is an OLE container, not a ZIP: no reader opens it without the password.
+    expect(locked.subarray(0, 4).toString('hex')).toBe('d0cf11e0');
+    await expect(readXlsx(locked)).rejects.toThrow();
+    await expect(readXlsx(locked, 'sai mật khẩu')).rejects.toThrow(/password/i);
+    const rows = (await readXlsx(locked, password)).get('Quý 1-2025') ?? [];
+    expect(rows.find((r) => r[1] === 'male')?.[2]).toBe('<5');
+    expect(rows.find((r) => r[1] === 'walk_in')?.[2]).toBe(expected.get('channel/walk_in'));
+
+    const pdf = await download(supervisor, { ...quarter, format: 'pdf', password });
+    expect(pdf.status).toBe(200);
+    const lockedPdf = pdf.body as Buffer;
+    expect(lockedPdf.toString('latin1')).toContain('/Encrypt');
+    await expect(readPdfText(lockedPdf)).rejects.toThrow();
+    await expect(readPdfText(lockedPdf, 'sai mật khẩu')).rejects.toThrow();
+    const text = await readPdfText(lockedPdf, password);
+    expect(text).toContain('Số liệu thống kê');
+    expect(text).toMatch(/Nam\s+<5/);
+
+    // Audited as protected; the password is in no audit row.
+    const audit = (await t.dataSource.query(
+      `SELECT details FROM audit_log WHERE actor_user_id = $1 AND action = 'statistics.export'
+        AND details->>'protected' = 'true'`,
+      [supervisor.id],
+    )) as { details: Record<string, unknown> }[];
+    expect(audit.map((r) => r.details['format']).sort()).toEqual(['pdf', 'xlsx']);
+    const everyRow = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE details::text LIKE '%' || $1 || '%'`,
+      [password],
+    )) as { n: number }[];
+    expect(everyRow[0].n).toBe(0);
   });
 
   it("another province's officer: 404 for this province's commune, and no file", async () => {
@@ -248,14 +289,22 @@ describe('statistics exports', () => {
   });
 
   it.each([
-    [{ format: 'docx' }, 'format'],
-    [{ lang: 'fr' }, 'lang'],
-  ])('bad input %j → 400 naming %s', async (extra, field) => {
+    [{ format: 'docx' }, 'format', 'isIn'],
+    [{ lang: 'fr' }, 'lang', 'isIn'],
+    [{ format: 'xlsx', password: 'ngắn' }, 'password', 'minLength'],
+    [{ format: 'pdf', password: 'x'.repeat(129) }, 'password', 'maxLength'],
+    [{ format: 'pdf', password: 12345678 }, 'password', 'isString'],
+    [{ format: 'pdf', password: null }, 'password', 'isString'],
+    [{ format: 'pdf', password: 'mật khẩu 😀 vui' }, 'password', 'unsupported_characters'],
+    [{ format: 'xlsx', password: 'ký tự\u0007điều khiển' }, 'password', 'unsupported_characters'],
+    [{ format: 'csv', password: 'đủ dài rồi đấy' }, 'password', 'not_for_csv'],
+    [{ password: 'đủ dài rồi đấy' }, 'password', 'not_for_csv'],
+  ])('bad input %j → 400 naming %s (%s)', async (extra, field, code) => {
     const res = await t.http
-      .get('/api/statistics/export')
-      .query({ ...quarter, ...extra })
+      .post('/api/statistics/export')
+      .send({ ...quarter, ...extra })
       .set(...bearer(officer));
     expect(res.status).toBe(400);
-    expect(JSON.stringify(res.body.errors)).toContain(`"field":"${field}"`);
+    expect(res.body.errors).toContainEqual(expect.objectContaining({ field, code }));
   });
 });

@@ -9,7 +9,7 @@ import type {
 import { EXPORT_FORMATS, EXPORT_LANGUAGES } from '@caunoi/shared/contracts';
 import type { PeriodKind } from '@caunoi/shared/domain';
 import { PERIOD_KINDS } from '@caunoi/shared/domain';
-import { IsOmittable } from '../../common/dto-decorators';
+import { IsExportPassword, IsOmittable } from '../../common/dto-decorators';
 
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -60,8 +60,11 @@ export class StatisticsQueryDto implements StatisticsQuery {
   area?: string;
 }
 
-/** `GET /api/statistics/export`: the same query, a file format (CSV by default) and a language. */
-export class StatisticsExportQueryDto extends StatisticsQueryDto implements StatisticsExportQuery {
+/**
+ * `POST /api/statistics/export` (a body, so a password never sits in a URL or a log): the same query,
+ * a file format (CSV by default), a language, and a password for an XLSX or PDF file.
+ */
+export class StatisticsExportDto extends StatisticsQueryDto implements StatisticsExportQuery {
   @IsOmittable()
   @IsIn(EXPORT_FORMATS)
   format?: ExportFormat;
@@ -69,4 +72,7 @@ export class StatisticsExportQueryDto extends StatisticsQueryDto implements Stat
   @IsOmittable()
   @IsIn(EXPORT_LANGUAGES)
   lang?: ExportLanguage;
+
+  @IsExportPassword()
+  password?: string;
 }

@@ -369,8 +369,8 @@ describe('statistics', () => {
     const query = { period: 'quarter', year: 2025, quarter: 1, area: 'all' };
     const v = await view(officer, query);
     const res = await t.http
-      .get('/api/statistics/export')
-      .query(query)
+      .post('/api/statistics/export')
+      .send(query)
       .set(...bearer(officer))
       .buffer(true)
       .parse((response, done) => {
@@ -707,8 +707,8 @@ describe('statistics', () => {
     }
     // The CSV carries the same numbers, one row each, by code.
     const csv = await t.http
-      .get('/api/statistics/export')
-      .query({ period: 'quarter', year: 2023, quarter: 4, format: 'csv' })
+      .post('/api/statistics/export')
+      .send({ period: 'quarter', year: 2023, quarter: 4, format: 'csv' })
       .set(...bearer(officer));
     const lines = (csv.text as string).split('\r\n').map((l) => l.split(',').slice(5, 9).join(','));
     expect(lines).toEqual(
@@ -759,13 +759,23 @@ describe('statistics', () => {
         const scope = await get(who, { period: 'year', year: 2025 });
         const inP = await get(who, { period: 'year', year: 2025, area: communes[1] });
         const inQ = await get(who, { period: 'year', year: 2025, area: otherCommune });
+        // The export: the home province's scope, and the other province's commune.
+        const exportOf = (area: string) =>
+          t.http
+            .post('/api/statistics/export')
+            .send({ period: 'year', year: 2025, area, format: 'csv' })
+            .set(...bearer(who));
+        const fileHome = await exportOf('all');
+        const fileAway = await exportOf(which === 'own' ? otherCommune : communes[1]);
         if (!ALLOWED.includes(role)) {
           expect([scope.status, inP.status, inQ.status]).toEqual([403, 403, 403]);
+          expect([fileHome.status, fileAway.status]).toEqual([403, 403]);
           return;
         }
         // Own province: its communes; the other province's commune is not found, and vice versa.
         expect(scope.status).toBe(200);
         expect([inP.status, inQ.status]).toEqual(which === 'own' ? [200, 404] : [404, 200]);
+        expect([fileHome.status, fileAway.status]).toEqual([200, 404]);
         if (which === 'other') {
           // The other province's people see their own records only: 9 cases in Q.
           expect(casesTotal(scope.body as StatisticsView)).toBe(9);

@@ -20,7 +20,7 @@ import { fieldError } from '../../common/api-errors';
 import { Clock } from '../../common/clock';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../authz/caller';
-import type { StatisticsExportQueryDto, StatisticsQueryDto } from './statistics.dto';
+import type { StatisticsExportDto, StatisticsQueryDto } from './statistics.dto';
 import { statisticsDocument } from './export/export-document';
 import type { ExportFile } from './export/export-file';
 import { exportFile, renderDocument } from './export/export-file';
@@ -111,10 +111,19 @@ export class StatisticsService {
 
   /**
    * The view as a file: CSV (codes), XLSX or PDF (labels in Vietnamese, or English on request), only
-   * published values. The export is audited (who, which period, area and format: codes only).
+   * published values, XLSX and PDF protected by the user's password if one is given. The export is
+   * audited (who, which period, area, format, whether protected: codes only, never the password).
    */
-  async export(caller: Caller, q: StatisticsExportQueryDto): Promise<ExportFile> {
-    const { format = 'csv', lang = 'vi', ...query } = q;
+  async export(caller: Caller, q: StatisticsExportDto): Promise<ExportFile> {
+    const { format = 'csv', lang = 'vi', password, ...query } = q;
+    if (format === 'csv' && password !== undefined) {
+      throw fieldError(
+        HttpStatus.BAD_REQUEST,
+        'password',
+        'not_for_csv',
+        'A CSV file cannot be protected by a password: choose XLSX or PDF',
+      );
+    }
     const view = await this.view(caller, query as StatisticsQueryDto);
     await this.audit.record(this.dataSource.manager, {
       actor: caller.user,
@@ -127,10 +136,12 @@ export class StatisticsService {
         area: view.area.code,
         format,
         lang,
+        protected: password !== undefined,
       },
     });
     if (format === 'csv') return exportFile('csv', Buffer.from(statisticsCsv(view)), 'thong-ke');
-    return renderDocument(statisticsDocument(view, lang, this.clock.now()), format, 'thong-ke');
+    const doc = statisticsDocument(view, lang, this.clock.now());
+    return renderDocument(doc, format, 'thong-ke', password);
   }
 
   async view({ user: actor, ability }: Caller, q: StatisticsQueryDto): Promise<StatisticsView> {

@@ -30,16 +30,25 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_LANGUAGES = ['vi', 'en'] as const;
 export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
 
-/** `GET /api/statistics/export`: the view's query, a format (default CSV) and a language (default vi). */
+/**
+ * A password the user types to protect an XLSX or PDF file (AES: ECMA-376 agile encryption for XLSX,
+ * PDF 2.0 security for PDF). It travels only in a POST body, never in a URL, and is not kept.
+ */
+export const EXPORT_PASSWORD_LENGTH = { min: 8, max: 128 } as const;
+
+/** `POST /api/statistics/export` (body): the view's query, a format (default CSV), a language (default vi). */
 export interface StatisticsExportQuery extends StatisticsQuery {
   format?: ExportFormat;
   lang?: ExportLanguage;
+  /** XLSX and PDF only (a CSV cannot be protected: 400 on `password`). */
+  password?: string;
 }
 
-/** `GET /api/periodic-reports/:id/export` and the province's consolidated report's export. */
+/** `POST /api/periodic-reports/:id/export` and the province's consolidated report's export (body). */
 export interface ReportExportQuery {
   format: Exclude<ExportFormat, 'csv'>;
   lang?: ExportLanguage;
+  password?: string;
 }
 
 export interface StatisticsCellView {

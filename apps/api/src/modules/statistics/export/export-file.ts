@@ -3,6 +3,7 @@ import type { ExportDocument } from './export-document';
 import { translator } from './export-document';
 import { toPdf } from './pdf-export';
 import { toXlsx } from './xlsx-export';
+import { protectXlsx } from './xlsx-password';
 
 /** A file ready to send: its bytes, type and name. */
 export interface ExportFile {
@@ -21,13 +22,19 @@ export function exportFile(format: ExportFormat, body: Buffer, name: string): Ex
   return { body, contentType: CONTENT_TYPES[format], filename: `${name}.${format}` };
 }
 
-/** A document as XLSX or PDF. */
+/** A document as XLSX or PDF, protected by the user's password when one is given. */
 export async function renderDocument(
   doc: ExportDocument,
   format: Exclude<ExportFormat, 'csv'>,
   name: string,
+  password?: string,
 ): Promise<ExportFile> {
   const t = translator(doc.language);
-  const body = format === 'xlsx' ? await toXlsx(doc, t) : await toPdf(doc, t);
-  return exportFile(format, body, name);
+  if (format === 'pdf') return exportFile('pdf', await toPdf(doc, t, password), name);
+  const xlsx = await toXlsx(doc, t);
+  return exportFile(
+    'xlsx',
+    password === undefined ? xlsx : await protectXlsx(xlsx, password),
+    name,
+  );
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type PdfMake from 'pdfmake';
 import type RobotoFonts from 'pdfmake/fonts/Roboto';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
@@ -69,8 +70,9 @@ function tableContent(t: Translate, table: ExportTable, language: string): Conte
 }
 
 /** The document as a PDF (A4, Roboto embedded so every diacritic renders). */
-export function toPdf(doc: ExportDocument, t: Translate): Promise<Buffer> {
+export function toPdf(doc: ExportDocument, t: Translate, password?: string): Promise<Buffer> {
   const definition: TDocumentDefinitions = {
+    ...(password !== undefined && pdfProtection(password)),
     info: { title: doc.title, creator: 'Cầu Nối', producer: 'Cầu Nối' },
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 40],
@@ -98,6 +100,28 @@ export function toPdf(doc: ExportDocument, t: Translate): Promise<Buffer> {
     ],
   };
   return pdfBuffer(definition);
+}
+
+/**
+ * AES-256 security (pdfkit's, revision 5): the file opens only with the user's password, prepared by
+ * SASLprep and UTF-8 as the standard says. The owner password, which would lift the restrictions, is
+ * random and forgotten; printing, copying and screen readers stay allowed.
+ */
+function pdfProtection(password: string): Partial<TDocumentDefinitions> {
+  return {
+    version: '1.7ext3',
+    userPassword: password,
+    ownerPassword: randomBytes(32).toString('base64'),
+    permissions: {
+      printing: 'highResolution',
+      copying: true,
+      contentAccessibility: true,
+      modifying: false,
+      annotating: false,
+      fillingForms: false,
+      documentAssembly: false,
+    },
+  };
 }
 
 /** Any document definition as PDF bytes, with the font and access policy above. */

@@ -38,4 +38,11 @@ export const statisticsEn: Readonly<Record<keyof typeof statisticsVi, string>> =
   'stats.empty': 'No numbers yet.',
   'stats.target': 'Target {target}',
   'stats.channelBySex': 'Channel × sex',
+
+  'field.exportPassword': 'Password for the file',
+  'export.passwordHint':
+    'Optional; if set, at least {min} characters. The Excel and PDF files open only with this password; give it to the recipient by another channel. A CSV file cannot have a password.',
+  'error.not_for_csv': 'A CSV file cannot have a password: choose Excel or PDF.',
+  'error.unsupported_characters':
+    '{field} holds characters a protected file cannot use (emoji, control characters).',
 };

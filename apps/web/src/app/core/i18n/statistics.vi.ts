@@ -37,4 +37,11 @@ export const statisticsVi = {
   'stats.empty': 'Chưa có số liệu.',
   'stats.target': 'Mục tiêu {target}',
   'stats.channelBySex': 'Kênh tiếp cận × giới tính',
+
+  'field.exportPassword': 'Mật khẩu cho tệp',
+  'export.passwordHint':
+    'Không bắt buộc; nếu đặt, ít nhất {min} ký tự. Tệp Excel và PDF chỉ mở được bằng mật khẩu này; báo mật khẩu cho người nhận qua một kênh khác. Tệp CSV không đặt được mật khẩu.',
+  'error.not_for_csv': 'Tệp CSV không đặt được mật khẩu: hãy chọn Excel hoặc PDF.',
+  'error.unsupported_characters':
+    '{field} có ký tự mà tệp có mật khẩu không dùng được (biểu tượng cảm xúc, ký tự điều khiển).',
 };

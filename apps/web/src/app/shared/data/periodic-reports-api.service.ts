@@ -3,7 +3,6 @@ import { Injectable, inject } from '@angular/core';
 import type {
   ConsolidatedReportView,
   DraftPeriodicReportRequest,
-  ExportLanguage,
   ReportExportQuery,
   PeriodicReportListView,
   PeriodicReportView,
@@ -34,11 +33,9 @@ export class PeriodicReportsApiService {
   }
 
   /** The report as an XLSX or PDF file, labels in the given language (audited). */
-  export(id: string, format: ReportExportQuery['format'], lang: ExportLanguage): Observable<Blob> {
-    return this.http.get(apiUrl(R.root, id, R.export), {
-      params: toParams({ format, lang }),
-      responseType: 'blob',
-    });
+  /** The report as XLSX or PDF, protected by the password if one is given (in the body, never a URL). */
+  export(id: string, file: ReportExportQuery): Observable<Blob> {
+    return this.http.post(apiUrl(R.root, id, R.export), file, { responseType: 'blob' });
   }
 
   /** The province's consolidated report of one calendar entry (reporting officers). */
@@ -51,13 +48,13 @@ export class PeriodicReportsApiService {
   exportConsolidated(
     year: number,
     kind: PeriodicReportKind,
-    format: ReportExportQuery['format'],
-    lang: ExportLanguage,
+    file: ReportExportQuery,
   ): Observable<Blob> {
-    return this.http.get(apiUrl(R.root, R.consolidated, R.export), {
-      params: toParams({ year, kind, format, lang }),
-      responseType: 'blob',
-    });
+    return this.http.post(
+      apiUrl(R.root, R.consolidated, R.export),
+      { year, kind, ...file },
+      { responseType: 'blob' },
+    );
   }
 
   step(id: string, step: 'approve' | 'submit' | 'acknowledge'): Observable<PeriodicReportView> {

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   ExportFormat,
   ExportLanguage,
+  StatisticsExportQuery,
   StatisticsQuery,
   StatisticsView,
 } from '@caunoi/shared/contracts';
@@ -22,10 +23,18 @@ export class StatisticsApiService {
     });
   }
 
-  /** The same numbers as a CSV, XLSX or PDF file, labels in the given language (audited). */
-  export(query: StatisticsQuery, format: ExportFormat, lang: ExportLanguage): Observable<Blob> {
-    return this.http.get(apiUrl(ApiRoutes.statistics.root, ApiRoutes.statistics.export), {
-      params: toParams({ ...query, format, lang }),
+  /**
+   * The same numbers as a CSV, XLSX or PDF file, labels in the given language (audited); an XLSX or
+   * PDF file protected by the password if one is given (a POST: the password never sits in a URL).
+   */
+  export(
+    query: StatisticsQuery,
+    format: ExportFormat,
+    lang: ExportLanguage,
+    password?: string,
+  ): Observable<Blob> {
+    const body: StatisticsExportQuery = { ...query, format, lang, password };
+    return this.http.post(apiUrl(ApiRoutes.statistics.root, ApiRoutes.statistics.export), body, {
       responseType: 'blob',
     });
   }

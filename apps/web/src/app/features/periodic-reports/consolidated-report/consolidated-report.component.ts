@@ -16,6 +16,11 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import type { TranslationKey } from '../../../core/i18n/vi';
 import { PeriodicReportsApiService } from '../../../shared/data/periodic-reports-api.service';
+import {
+  ExportPasswordComponent,
+  exportPasswordControl,
+  exportPasswordOf,
+} from '../../../shared/download/export-password';
 import { REPORT_EXPORT_BUTTONS, saveFile } from '../../../shared/download/save-file';
 import { refusalMessage } from '../../../shared/forms/form-submission';
 
@@ -25,7 +30,13 @@ import { refusalMessage } from '../../../shared/forms/form-submission';
  */
 @Component({
   selector: 'cn-consolidated-report',
-  imports: [MatButtonModule, MatFormFieldModule, MatSelectModule, TranslatePipe],
+  imports: [
+    ExportPasswordComponent,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './consolidated-report.component.html',
 })
@@ -42,6 +53,7 @@ export class ConsolidatedReportComponent {
   protected readonly busy = signal(false);
   protected readonly monthLabel = monthLabel;
   protected readonly exportButtons = REPORT_EXPORT_BUTTONS;
+  protected readonly exportPassword = exportPasswordControl();
 
   constructor() {
     effect(() => this.load(this.year(), this.kind()));
@@ -57,10 +69,11 @@ export class ConsolidatedReportComponent {
   }
 
   protected download(format: ReportExportQuery['format']): void {
-    if (this.busy()) return;
+    const password = exportPasswordOf(this.exportPassword);
+    if (this.busy() || password === null) return;
     this.busy.set(true);
     const lang = this.translation.language();
-    this.api.exportConsolidated(this.year(), this.kind(), format, lang).subscribe({
+    this.api.exportConsolidated(this.year(), this.kind(), { format, lang, password }).subscribe({
       next: (blob) => {
         this.busy.set(false);
         saveFile(blob, `bao-cao-tong-hop-${this.kind()}-${this.year()}.${format}`);

@@ -141,8 +141,38 @@ describe('PeriodicReportsPageComponent', () => {
     expect(row).toContain('<5');
     byId('consolidated-export-pdf')?.click();
     const file = backend.expectOne((r) => r.url === '/api/periodic-reports/consolidated/export');
-    expect(file.request.params.get('format')).toBe('pdf');
-    expect(file.request.params.get('lang')).toBe('vi');
+    expect(file.request.method).toBe('POST');
+    expect(file.request.body).toEqual({ year: 2026, kind: 'half_year', format: 'pdf', lang: 'vi' });
+    const { createObjectURL, revokeObjectURL } = URL;
+    URL.createObjectURL = () => 'blob:report';
+    URL.revokeObjectURL = () => undefined;
+    try {
+      file.flush(new Blob(['%PDF-']));
+    } finally {
+      Object.assign(URL, { createObjectURL, revokeObjectURL });
+    }
+
+    // A password for the file: too short, nothing is asked of the API and the field says why;
+    // long enough, it travels in the body (never in the URL).
+    const element = fixture.nativeElement as HTMLElement;
+    const password = element.querySelector<HTMLInputElement>(
+      'cn-consolidated-report [data-testid="export-password"]',
+    ) as HTMLInputElement;
+    password.value = 'ngắn';
+    password.dispatchEvent(new Event('input'));
+    password.dispatchEvent(new Event('blur'));
+    byId('consolidated-export-xlsx')?.click();
+    fixture.detectChanges();
+    backend.expectNone((r) => r.url === '/api/periodic-reports/consolidated/export');
+    expect(element.querySelector('cn-consolidated-report mat-error')?.textContent).toContain(
+      'Mật khẩu cho tệp quá ngắn.',
+    );
+    password.value = 'Đà Nẵng 2026';
+    password.dispatchEvent(new Event('input'));
+    byId('consolidated-export-xlsx')?.click();
+    const locked = backend.expectOne((r) => r.url === '/api/periodic-reports/consolidated/export');
+    expect(locked.request.urlWithParams).toBe('/api/periodic-reports/consolidated/export');
+    expect(locked.request.body).toMatchObject({ format: 'xlsx', password: 'Đà Nẵng 2026' });
     backend.verify();
   });
 });

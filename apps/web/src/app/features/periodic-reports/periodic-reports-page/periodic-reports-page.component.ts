@@ -21,6 +21,11 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import type { TranslationKey } from '../../../core/i18n/vi';
 import { PeriodicReportsApiService } from '../../../shared/data/periodic-reports-api.service';
+import {
+  ExportPasswordComponent,
+  exportPasswordControl,
+  exportPasswordOf,
+} from '../../../shared/download/export-password';
 import { REPORT_EXPORT_BUTTONS, saveFile } from '../../../shared/download/save-file';
 import { ConsolidatedReportComponent } from '../consolidated-report/consolidated-report.component';
 import { refusalMessage } from '../../../shared/forms/form-submission';
@@ -38,6 +43,7 @@ type Step = 'approve' | 'submit' | 'acknowledge';
   selector: 'cn-periodic-reports-page',
   imports: [
     FormsModule,
+    ExportPasswordComponent,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -141,12 +147,15 @@ export class PeriodicReportsPageComponent {
   }
 
   protected readonly exportFormats = REPORT_EXPORT_BUTTONS;
+  protected readonly exportPassword = exportPasswordControl();
 
-  /** Downloads the report as XLSX or PDF, labelled in the screen's language. */
+  /** Downloads the report as XLSX or PDF, labelled in the screen's language, protected if asked. */
   protected download(report: PeriodicReportView, format: ReportExportQuery['format']): void {
-    if (this.busy()) return;
+    const password = exportPasswordOf(this.exportPassword);
+    if (this.busy() || password === null) return;
     this.busy.set(true);
-    this.api.export(report.id, format, this.translation.language()).subscribe({
+    const lang = this.translation.language();
+    this.api.export(report.id, { format, lang, password }).subscribe({
       next: (blob) => {
         this.busy.set(false);
         saveFile(blob, `bao-cao-${report.kind}-${report.year}.${format}`);

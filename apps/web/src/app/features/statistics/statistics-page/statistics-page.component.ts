@@ -26,6 +26,11 @@ import { TranslatePipe } from '../../../core/i18n/t.pipe';
 import { TranslationService } from '../../../core/i18n/translation.service';
 import { refusalMessage } from '../../../shared/forms/form-submission';
 import { StatisticsApiService } from '../../../shared/data/statistics-api.service';
+import {
+  ExportPasswordComponent,
+  exportPasswordControl,
+  exportPasswordOf,
+} from '../../../shared/download/export-password';
 import { saveFile } from '../../../shared/download/save-file';
 import { categoryKey, monthLabel, periodLabel, tableKey } from '../statistics-labels';
 import { StatisticsChartsComponent } from '../statistics-charts/statistics-charts.component';
@@ -72,6 +77,7 @@ function queryOf(params: ParamMap, thisYear: number): StatisticsQuery {
   selector: 'cn-statistics-page',
   imports: [
     ReactiveFormsModule,
+    ExportPasswordComponent,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -147,6 +153,7 @@ export class StatisticsPageComponent {
     return loaded.status === 'ready' ? loaded.view : null;
   });
   protected readonly exporting = signal(false);
+  protected readonly exportPassword = exportPasswordControl();
   /** The download buttons (the CSV one keeps its first test id). */
   protected readonly exportFormats = [
     { format: 'csv', label: 'stats.export', testId: 'stats-export' },
@@ -165,11 +172,13 @@ export class StatisticsPageComponent {
     void this.router.navigate([], { queryParams: query });
   }
 
-  /** Downloads the view as CSV, XLSX or PDF, labelled in the screen's language. */
+  /** Downloads the view as CSV, XLSX or PDF, labelled in the screen's language (XLSX, PDF protected). */
   protected download(format: ExportFormat): void {
-    if (this.exporting()) return;
+    const password = exportPasswordOf(this.exportPassword);
+    if (this.exporting() || password === null) return;
     this.exporting.set(true);
-    this.api.export(this.query(), format, this.translation.language()).subscribe({
+    const lang = this.translation.language();
+    this.api.export(this.query(), format, lang, password).subscribe({
       next: (blob) => {
         this.exporting.set(false);
         saveFile(blob, `thong-ke.${format}`);
