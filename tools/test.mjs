@@ -9,6 +9,7 @@
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { getPriority, setPriority } from 'node:os';
 import { duration, log, StepError, table } from './lib/log.mjs';
 import { loadTestEnv, runtimeEnv } from './lib/env.mjs';
 import { handleSignals, onCleanup, runCleanups } from './lib/lifecycle.mjs';
@@ -240,12 +241,10 @@ async function endToEnd(env, services, build) {
     log.step(
       `playwright: npx playwright test -c apps/web-e2e/playwright.config.mts (E2E_BASE_URL=${baseUrl})`,
     );
-    // At a lower priority than the integration tests beside it: Chromium takes whatever CPU it is given,
-    // and on a slower machine the integration tests, starved, ran into their timeouts. The e2e stage has the
-    // rest of the run to catch up (the total CPU is the same either way).
+    // At the runner's lowered priority, like the rest of the main line (lowerOwnPriority).
     const result = await run(
-      'nice',
-      ['-n', '10', 'npx', 'playwright', 'test', '-c', 'apps/web-e2e/playwright.config.mts'],
+      'npx',
+      ['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.mts'],
       {
         // The database too: the global setup adds synthetic twins of the second-factor demo accounts.
         env: {
@@ -273,6 +272,17 @@ async function endToEnd(env, services, build) {
     return { passed, failed, note: notes.filter(Boolean).join(', ') };
   } finally {
     await runCleanups();
+  }
+}
+
+/** This process and whatever it starts from now on run at nice 10 (a no-op where that is refused). */
+function lowerOwnPriority() {
+  try {
+    setPriority(Math.max(getPriority(), 10));
+  } catch {
+    log.warn(
+      "could not lower the main line's priority; the integration tests share the CPU evenly",
+    );
   }
 }
 
@@ -345,6 +355,12 @@ async function main() {
     ],
     ...unitConfigs.filter(besideTheMainLine).map((config) => unitStage(config, { quiet: true })),
   ]);
+  // Everything started from here on (the main line, the e2e stack and browsers, the later background
+  // stages) runs at a lower priority than the integration tests already running: they are one process
+  // on one core with a hard time limit, while the main line's stages spread over both cores and catch up
+  // once the integration tests are done. On two slow cores the integration tests, starved, ran past
+  // their 20 minutes. The total CPU is the same either way.
+  lowerOwnPriority();
 
   await stage('format (prettier --check)', () => formatCheck(env));
   await stage('lint (zero warnings)', () => nxTargetCheck('lint', ['--max-warnings=0'], env));
