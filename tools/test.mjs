@@ -9,7 +9,6 @@
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { getPriority, setPriority } from 'node:os';
 import { duration, log, StepError, table } from './lib/log.mjs';
 import { loadTestEnv, runtimeEnv } from './lib/env.mjs';
 import { handleSignals, onCleanup, runCleanups } from './lib/lifecycle.mjs';
@@ -144,7 +143,14 @@ function unitJestConfigs() {
  * Runs one Jest config with the JSON reporter; counts tests (a suite that cannot run counts as failed).
  * `quiet`: the output is kept and returned (`output`) instead of shown as it comes.
  */
-async function jest(config, outputName, extraArgs, env, timeoutMs, { quiet = false } = {}) {
+async function jest(
+  config,
+  outputName,
+  extraArgs,
+  env,
+  timeoutMs,
+  { quiet = false, priority } = {},
+) {
   const outputFile = join(resultsDir, `${outputName}.json`);
   const result = await run(
     'npx',
@@ -158,7 +164,7 @@ async function jest(config, outputName, extraArgs, env, timeoutMs, { quiet = fal
       `--outputFile=${outputFile}`,
       ...extraArgs,
     ],
-    { env, timeoutMs, capture: quiet, echo: !quiet },
+    { env, timeoutMs, capture: quiet, echo: !quiet, priority },
   );
   const output = quiet ? result.output : undefined;
   if (!existsSync(outputFile)) {
@@ -172,7 +178,11 @@ async function jest(config, outputName, extraArgs, env, timeoutMs, { quiet = fal
   const passed = report.numPassedTests;
   let failed = report.numFailedTests + report.numRuntimeErrorTestSuites;
   if (result.code !== 0 && failed === 0) failed = 1;
-  return { passed, failed, note: result.timedOut ? 'timed out' : '', output };
+  const notes = [
+    result.timedOut && 'timed out',
+    priority !== undefined && !result.prioritised && 'ran without its raised priority (needs root)',
+  ];
+  return { passed, failed, note: notes.filter(Boolean).join(', '), output };
 }
 
 // ── end to end ───────────────────────────────────────────────────────────────────────────────────
@@ -275,17 +285,6 @@ async function endToEnd(env, services, build) {
   }
 }
 
-/** This process and whatever it starts from now on run at nice 10 (a no-op where that is refused). */
-function lowerOwnPriority() {
-  try {
-    setPriority(Math.max(getPriority(), 10));
-  } catch {
-    log.warn(
-      "could not lower the main line's priority; the integration tests share the CPU evenly",
-    );
-  }
-}
-
 // ── main ─────────────────────────────────────────────────────────────────────────────────────────
 
 function printSummary(totalMs) {
@@ -350,17 +349,18 @@ async function main() {
         }
         const config = 'apps/api/jest.int.config.cts';
         if (!existsSync(join(repoRoot, config))) throw new StepError(`${config} missing`);
-        return jest(config, 'integration', ['--runInBand'], env, 20 * MINUTE, { quiet: true });
+        // Raised above everything else: one process on one core with a hard time limit, while the main
+        // line spreads over both cores and catches up once it is done (the total CPU is the same). At an
+        // even share, beside the e2e stack and Chromium's many sessions, it ran past its 20 minutes on a
+        // slower two-core machine.
+        return jest(config, 'integration', ['--runInBand'], env, 20 * MINUTE, {
+          quiet: true,
+          priority: -10,
+        });
       },
     ],
     ...unitConfigs.filter(besideTheMainLine).map((config) => unitStage(config, { quiet: true })),
   ]);
-  // Everything started from here on (the main line, the e2e stack and browsers, the later background
-  // stages) runs at a lower priority than the integration tests already running: they are one process
-  // on one core with a hard time limit, while the main line's stages spread over both cores and catch up
-  // once the integration tests are done. On two slow cores the integration tests, starved, ran past
-  // their 20 minutes. The total CPU is the same either way.
-  lowerOwnPriority();
 
   await stage('format (prettier --check)', () => formatCheck(env));
   await stage('lint (zero warnings)', () => nxTargetCheck('lint', ['--max-warnings=0'], env));

@@ -3,6 +3,8 @@
 // (npx → nx → webpack, for example).
 
 import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { createInterface } from 'node:readline';
 import { repoRoot } from './paths.mjs';
 import { log } from './log.mjs';
@@ -35,14 +37,38 @@ function track(child) {
 }
 
 /**
+ * Gives a child (and what it starts without a session of its own) the scheduling weight of `nice`.
+ * Every child here has its own session (`detached`), and with the kernel's autogroup scheduling each
+ * session weighs the same whatever its processes' nice values, Chromium's many sessions included: so
+ * the session's autogroup nice is set, and the process nice for kernels without autogroups. A negative
+ * value needs root; where it is refused the child keeps the default, which is only slower.
+ */
+function prioritise(child, nice) {
+  let applied = false;
+  try {
+    writeFileSync(`/proc/${child.pid}/autogroup`, String(nice));
+    applied = true;
+  } catch {
+    // no autogroups, or not allowed
+  }
+  try {
+    setPriority(child.pid, nice);
+    applied = true;
+  } catch {
+    // not allowed
+  }
+  return applied;
+}
+
+/**
  * Runs a command to completion with its output shown. With `capture: true` the output is also returned,
- * and with `echo: false` as well it is only returned. Resolves { code, signal, timedOut, output };
- * never rejects for a non-zero exit.
+ * and with `echo: false` as well it is only returned. `priority` is a nice value for the child (see
+ * prioritise). Resolves { code, signal, timedOut, output, prioritised }; never rejects for a non-zero exit.
  */
 export function run(
   command,
   args = [],
-  { env = process.env, cwd = repoRoot, timeoutMs, capture = false, echo = true } = {},
+  { env = process.env, cwd = repoRoot, timeoutMs, capture = false, echo = true, priority } = {},
 ) {
   return new Promise((resolve) => {
     const child = track(
@@ -53,6 +79,8 @@ export function run(
         stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'],
       }),
     );
+    const prioritised =
+      priority !== undefined && child.pid !== undefined && prioritise(child, priority);
     let output = '';
     if (capture) {
       child.stdout.on('data', (chunk) => {
@@ -77,11 +105,17 @@ export function run(
       }, timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
-      resolve({ code: 127, signal: null, timedOut, output: `${output}${error.message}` });
+      resolve({
+        code: 127,
+        signal: null,
+        timedOut,
+        output: `${output}${error.message}`,
+        prioritised,
+      });
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code: code ?? 1, signal, timedOut, output });
+      resolve({ code: code ?? 1, signal, timedOut, output, prioritised });
     });
   });
 }
