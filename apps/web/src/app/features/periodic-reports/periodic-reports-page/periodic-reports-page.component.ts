@@ -62,8 +62,11 @@ type Step = 'approve' | 'submit' | 'acknowledge';
     }
     @media (max-width: 959px) {
       .layout {
-        grid-template-columns: 1fr;
+        grid-template-columns: minmax(0, 1fr);
       }
+    }
+    .narrative {
+      width: 100%;
     }
     li.selected {
       background: var(--mat-sys-secondary-container);
