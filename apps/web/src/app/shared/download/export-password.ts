@@ -46,6 +46,8 @@ export function exportPasswordOf(control: FormControl<string>): string | undefin
     :host {
       display: block;
       max-width: 32rem;
+      /* Room for the outlined field's floating label below another field's hint. */
+      margin-top: 16px;
     }
     p {
       margin: 0 0 8px;
