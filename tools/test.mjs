@@ -251,7 +251,6 @@ async function endToEnd(env, services, build) {
     log.step(
       `playwright: npx playwright test -c apps/web-e2e/playwright.config.mts (E2E_BASE_URL=${baseUrl})`,
     );
-    // At the runner's lowered priority, like the rest of the main line (lowerOwnPriority).
     const result = await run(
       'npx',
       ['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.mts'],

@@ -44,16 +44,17 @@ export async function readXlsx(
  * CommonJS runtime cannot load. Reads a PDF on stdin; writes its text, or a page as PNG, on stdout.
  */
 const PDF_TOOL = `
-const { PDFParse } = require(process.argv[1]);
+const [pdfParse, password, what, page] = process.argv.slice(1);
+const { PDFParse } = require(pdfParse);
 const chunks = [];
 process.stdin.on('data', (c) => chunks.push(c));
 process.stdin.on('end', async () => {
-  const password = process.env.PDF_PASSWORD || undefined;
-  const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)), password });
-  if (process.argv[2] === 'text') {
+  const data = new Uint8Array(Buffer.concat(chunks));
+  const parser = new PDFParse({ data, password: password || undefined });
+  if (what === 'text') {
     process.stdout.write((await parser.getText()).text);
   } else {
-    const shot = await parser.getScreenshot({ partial: [Number(process.argv[3])], scale: 1.5 });
+    const shot = await parser.getScreenshot({ partial: [Number(page)], scale: 1.5 });
     process.stdout.write(Buffer.from(shot.pages[0].data));
   }
   await parser.destroy();
@@ -72,12 +73,8 @@ function pdfTool(body: Buffer, args: string[], password?: string): Promise<Buffe
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
-      ['-e', PDF_TOOL, require.resolve('pdf-parse'), ...args],
-      {
-        encoding: 'buffer',
-        maxBuffer: 64 * 1024 * 1024,
-        env: { ...process.env, PDF_PASSWORD: pdfJsPassword(password) },
-      },
+      ['-e', PDF_TOOL, require.resolve('pdf-parse'), pdfJsPassword(password), ...args],
+      { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
       (error, stdout) => (error ? reject(error) : resolve(stdout)),
     );
     child.stdin?.end(body);

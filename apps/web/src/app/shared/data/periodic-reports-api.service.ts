@@ -32,7 +32,6 @@ export class PeriodicReportsApiService {
     return this.http.patch<PeriodicReportView>(apiUrl(R.root, id), { narrative });
   }
 
-  /** The report as an XLSX or PDF file, labels in the given language (audited). */
   /** The report as XLSX or PDF, protected by the password if one is given (in the body, never a URL). */
   export(id: string, file: ReportExportQuery): Observable<Blob> {
     return this.http.post(apiUrl(R.root, id, R.export), file, { responseType: 'blob' });
