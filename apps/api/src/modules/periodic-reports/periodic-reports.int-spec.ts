@@ -408,6 +408,11 @@ describe('periodic reports', () => {
       const exportDraft = await call(who, 'post', `/${draft}/export`, { format: 'pdf' });
       const exportSubmitted = await call(who, 'post', `/${submitted}/export`, { format: 'xlsx' });
       const consolidated = await call(who, 'get', '/consolidated?year=2030&kind=provincial_annual');
+      const consolidatedFile = await call(who, 'post', '/consolidated/export', {
+        year: 2030,
+        kind: 'provincial_annual',
+        format: 'pdf',
+      });
       const edit = await call(who, 'patch', `/${draft}`, { narrative: 'x' });
       const approve = await call(who, 'post', `/${draft}/approve`);
       const submit = await call(who, 'post', `/${draft}/submit`);
@@ -431,6 +436,7 @@ describe('periodic reports', () => {
           consolidated.status,
           (consolidated.body as ConsolidatedReportView).centres?.length,
         ],
+        consolidatedFile: consolidatedFile.status,
         edit: edit.status,
         approve: approve.status,
         submit: submit.status,
@@ -445,6 +451,7 @@ describe('periodic reports', () => {
         exportSubmitted: (supervisor || officer) && own ? 200 : 404,
         // Every officer has their own province's; only the recipient's lists the report.
         consolidated: officer ? [200, own ? 1 : 0] : [403, undefined],
+        consolidatedFile: officer ? 200 : 403,
         edit: centre(200),
         approve: centre(200),
         submit: centre(200),
